@@ -1,3 +1,80 @@
-import { x } from "./a.js";
-import { parse } from "yaml";
-console.log(x, parse("a: 1"));
+/**
+ * The command line: `rayservice-rollout plan …`. A thin shell: parse flags, load manifests, call the
+ * planner, render. User errors are one line on stderr and exit status 2; never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { runPlan, PLAN_HELP } from './plan-command.js';
+import { UsageError } from './usage-error.js';
+import { InputError } from '../manifests/input-error.js';
+import { UnsupportedVersionError } from '../planner/plan.js';
+
+const VERSION = '0.1.0';
+
+const HELP = `rayservice-rollout ${VERSION}: predict, apply and watch KubeRay RayService rollouts
+
+Usage:
+  rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
+  rayservice-rollout --help | --version
+
+Commands:
+  plan    what the KubeRay operator will do with each changed RayService
+
+Run \`rayservice-rollout plan --help\` for the options of plan.
+`;
+
+export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (command === 'plan') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(PLAN_HELP);
+      return EXIT.ok;
+    }
+    const { values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        'kuberay-version': { type: 'string' },
+        'zero-downtime': { type: 'string', default: 'true' },
+        'incremental-gate': { type: 'string' },
+        namespace: { type: 'string', default: 'default' },
+      },
+    });
+    return runPlan(values, process.stdout);
+  }
+  throw new UsageError(`unknown command "${command}" (try --help)`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError) {
+      process.stderr.write(`rayservice-rollout: ${e.message}\n`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    const err = e as { code?: string; message?: string };
+    if (typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`rayservice-rollout: ${err.message} (try --help)\n`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    process.stderr.write(`rayservice-rollout: internal error: ${err?.message ?? String(e)}\nThis is a bug; please report it${process.env.RAYSERVICE_ROLLOUT_DEBUG ? '' : ' (set RAYSERVICE_ROLLOUT_DEBUG=1 for the stack trace)'}.\n`);
+    if (process.env.RAYSERVICE_ROLLOUT_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,51 @@
+/**
+ * Which upgrade a cluster-level change gets: `isZeroDowntimeUpgradeEnabled` and
+ * `IsIncrementalUpgradeEnabled` of the operator. `spec.upgradeStrategy.type` wins over the
+ * operator's ENABLE_ZERO_DOWNTIME; NewClusterWithIncrementalUpgrade needs the
+ * RayServiceIncrementalUpgrade feature gate, without which it disables zero-downtime upgrades.
+ */
+import { isPlainObject } from '../util/structural-diff.js';
+import type { KubeRayRelease } from './releases.js';
+
+export type StrategyType = 'NewCluster' | 'NewClusterWithIncrementalUpgrade' | 'None';
+
+export interface OperatorSettings {
+  /** The operator's ENABLE_ZERO_DOWNTIME (default true). */
+  readonly zeroDowntime: boolean;
+  /** The RayServiceIncrementalUpgrade feature gate; undefined = the release's default. */
+  readonly incrementalGate?: boolean;
+}
+
+export interface EffectiveStrategy {
+  /** What a cluster-level change leads to. */
+  readonly type: StrategyType;
+  /** What the manifest asked for (undefined when unset). */
+  readonly requested: string | undefined;
+  /** Why cluster changes are ignored, when type is None. */
+  readonly disabledBecause?: string;
+}
+
+export function incrementalGateOn(release: KubeRayRelease, settings: OperatorSettings): boolean {
+  if (release.incrementalUpgrade === 'unsupported') return false;
+  return settings.incrementalGate ?? release.incrementalUpgrade === 'gate-on-by-default';
+}
+
+export function effectiveStrategy(spec: Record<string, unknown>, release: KubeRayRelease, settings: OperatorSettings): EffectiveStrategy {
+  const us = spec.upgradeStrategy;
+  const requested = isPlainObject(us) && typeof us.type === 'string' ? us.type : undefined;
+  const gate = incrementalGateOn(release, settings);
+  if (requested !== undefined) {
+    if (requested === 'NewCluster') return { type: 'NewCluster', requested };
+    if (requested === 'NewClusterWithIncrementalUpgrade') {
+      if (gate) return { type: 'NewClusterWithIncrementalUpgrade', requested };
+      const why =
+        release.incrementalUpgrade === 'unsupported'
+          ? `KubeRay ${release.version} has no incremental upgrade`
+          : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
+      return { type: 'None', requested, disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None` };
+    }
+    return { type: 'None', requested, disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}` };
+  }
+  if (!settings.zeroDowntime) return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
+  return { type: 'NewCluster', requested };
+}

@@ -1,0 +1,96 @@
+/**
+ * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
+ * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
+ * is looked into, as kubectl does.
+ */
+import { InputError } from './input-error.js';
+import type { PathSegment, SourceDocument } from './yaml-documents.js';
+import { isPlainObject } from '../util/structural-diff.js';
+
+export interface RayServiceManifest {
+  readonly namespace: string;
+  readonly name: string;
+  readonly source: SourceDocument;
+  /** Where the object sits inside its document (non-empty inside a `kind: List`). */
+  readonly pathInDocument: readonly PathSegment[];
+  readonly object: Record<string, unknown>;
+}
+
+// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
+// service names from it, so it must also stay short enough for a DNS label.
+const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function rayServicesIn(doc: SourceDocument, defaultNamespace: string): RayServiceManifest[] {
+  const out: RayServiceManifest[] = [];
+  visit(doc, doc.value, [], defaultNamespace, out);
+  return out;
+}
+
+function visit(doc: SourceDocument, value: unknown, path: PathSegment[], defaultNamespace: string, out: RayServiceManifest[]): void {
+  if (!isPlainObject(value)) return; // not a Kubernetes object: not ours to judge
+  if (value.kind === 'List' && Array.isArray(value.items)) {
+    value.items.forEach((item, i) => visit(doc, item, [...path, 'items', i], defaultNamespace, out));
+    return;
+  }
+  if (value.kind !== 'RayService') return;
+  const at = (p: PathSegment[]) => doc.lineOf([...path, ...p]);
+  if (value.apiVersion !== 'ray.io/v1') {
+    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
+    const hint =
+      typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
+        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+        : 'a RayService must be `apiVersion: ray.io/v1`';
+    throw new InputError(doc.file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
+  }
+  const metadata = value.metadata;
+  if (!isPlainObject(metadata)) {
+    throw new InputError(doc.file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
+  }
+  const name = metadata.name;
+  if (typeof name !== 'string' || name === '') {
+    const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
+    throw new InputError(doc.file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
+  }
+  if (!NAME_RE.test(name) || name.length > 63) {
+    throw new InputError(doc.file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
+  }
+  let namespace = defaultNamespace;
+  if (metadata.namespace !== undefined && metadata.namespace !== null) {
+    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
+      throw new InputError(doc.file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
+    }
+    namespace = metadata.namespace;
+  }
+  for (const key of ['labels', 'annotations'] as const) {
+    const m = metadata[key];
+    if (m === undefined || m === null) continue;
+    if (!isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
+      throw new InputError(doc.file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
+    }
+  }
+  if (!isPlainObject(value.spec)) {
+    throw new InputError(doc.file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
+  }
+  const rcc = value.spec.rayClusterConfig;
+  if (!isPlainObject(rcc) || !isPlainObject(rcc.headGroupSpec)) {
+    throw new InputError(doc.file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
+  }
+  if (rcc.workerGroupSpecs !== undefined && rcc.workerGroupSpecs !== null) {
+    if (!Array.isArray(rcc.workerGroupSpecs)) {
+      throw new InputError(doc.file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
+    }
+    const groups = new Map<string, number>();
+    rcc.workerGroupSpecs.forEach((g: unknown, i: number) => {
+      const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
+      if (!isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName) {
+        throw new InputError(doc.file, at(gp), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, 'is required');
+      }
+      if (groups.has(g.groupName)) {
+        throw new InputError(doc.file, at([...gp, 'groupName']), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, `"${g.groupName}" is used twice (also line ${groups.get(g.groupName)})`, 'worker group names must be unique');
+      }
+      groups.set(g.groupName, at([...gp, 'groupName']));
+    });
+  }
+  out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
+}

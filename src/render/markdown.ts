@@ -1,0 +1,167 @@
+/**
+ * The plan as GitHub-flavoured markdown: the PR comment, the job summary and `--format markdown`.
+ * Everything that comes from a manifest is escaped (a manifest must not inject markdown, HTML or
+ * @-mentions), and the text never exceeds `maxLength`: detail is dropped by whole services, then
+ * the whole plan collapses to a short form that still names every service.
+ */
+import { describeSize } from '../planner/plan-service.js';
+import type { Change, Plan, ServicePlan } from '../planner/types.js';
+import { strongestChange } from '../planner/types.js';
+import type { ResourceFigures } from '../capacity/capacity.js';
+
+/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export interface MarkdownOptions {
+  /** Upper bound on the output length (characters). */
+  readonly maxLength?: number;
+  /** Appended at the end (e.g. a link to the workflow run). Trusted text. */
+  readonly footer?: string;
+  /** Heading text. Trusted text. */
+  readonly title?: string;
+}
+
+const BADGE: Record<Change, string> = {
+  create: '🆕 create',
+  delete: '🗑️ delete',
+  none: '⚪ none',
+  app: '🟢 app (in place)',
+  'cluster-inplace': '🟡 cluster-inplace',
+  cluster: '🔵 cluster (blue/green)',
+  'cluster-incremental': '🔵 cluster-incremental',
+  ignored: '🟠 ignored',
+};
+
+const RISK: Record<Change, string> = {
+  none: 'none',
+  ignored: '⚠️ change not applied',
+  app: 'low',
+  'cluster-inplace': 'medium: running cluster modified, replicas reset',
+  cluster: 'high: second cluster, double capacity',
+  'cluster-incremental': 'medium: second cluster, traffic shifted in steps',
+  create: 'medium: new cluster',
+  delete: 'high: service removed',
+};
+
+export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
+  const head = renderHead(plan, options);
+  const foot = options.footer ? `\n${options.footer}\n` : '';
+  const details = plan.services.map(renderDetails);
+  let body = head + details.join('') + foot;
+  if (body.length <= max) return body;
+  // Drop detail by whole services, largest first, and say so.
+  const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
+  const kept = [...details];
+  for (const { i } of order) {
+    kept[i] = '';
+    const omitted = kept.filter((d) => d === '').length;
+    const note = `\n_Details of ${omitted} service${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
+    body = head + kept.join('') + note + foot;
+    if (body.length <= max) return body;
+  }
+  return renderShort(plan, max, options);
+}
+
+function renderHead(plan: Plan, options: MarkdownOptions): string {
+  const lines: string[] = [];
+  lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
+  lines.push(summaryLine(plan), '');
+  if (plan.services.length === 0) return lines.join('\n') + '\n';
+  lines.push('| RayService | Change | Strategy | Extra capacity during rollout | Risk |', '|---|---|---|---|---|');
+  for (const s of plan.services) {
+    lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function summaryLine(plan: Plan): string {
+  const n = plan.services.length;
+  if (n === 0) return `**No RayService found** in the manifests (KubeRay ${esc(plan.kuberayVersion)}).`;
+  const counts = new Map<Change, number>();
+  for (const s of plan.services) counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
+  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
+  const strongest = strongestChange(plan.services.map((s) => s.change));
+  return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}`;
+}
+
+function renderDetails(s: ServicePlan): string {
+  const out: string[] = [];
+  out.push('', `<details><summary>${htmlCode(`${s.namespace}/${s.name}`)}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
+  for (const r of s.reasons) out.push(`- ${esc(r)}`);
+  if (s.changes.length) {
+    out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
+    for (const c of s.changes.slice(0, 60)) {
+      const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
+      out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
+    }
+    if (s.changes.length > 60) out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
+  }
+  out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
+  out.push('', '</details>', '');
+  return out.join('\n');
+}
+
+function renderShort(plan: Plan, max: number, options: MarkdownOptions): string {
+  const lines = [`### ${options.title ?? 'RayService rollout plan'}`, '', summaryLine(plan), '', '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._', ''];
+  for (const s of plan.services) lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
+  let text = lines.join('\n') + '\n' + (options.footer ? `\n${options.footer}\n` : '');
+  if (text.length > max) {
+    // Even the list is too long (thousands of services): name them compactly.
+    text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
+    text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
+  }
+  return text;
+}
+
+function extraCapacity(s: ServicePlan): string {
+  if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace') return '—';
+  const extra: ResourceFigures = {};
+  for (const [k, v] of Object.entries(s.capacity.peak)) {
+    const d = v - (s.capacity.current?.[k] ?? 0);
+    if (Math.abs(d) > 1e-9) extra[k] = d;
+  }
+  return Object.keys(extra).length ? `+${describeSize(extra).replace(/, /g, ', +')}` : '—';
+}
+
+function fig(f: ResourceFigures | null): string {
+  return f ? describeSize(f) : '—';
+}
+
+function value(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  let s = typeof v === 'string' ? v : JSON.stringify(v);
+  if (s.length > 80) s = s.slice(0, 77) + '…';
+  return code(s);
+}
+
+/** Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through. */
+export function esc(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
+    .replace(/@/g, '@\u200b')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
+function code(text: string): string {
+  return htmlCode(text);
+}
+
+function htmlCode(text: string): string {
+  return `<code>${htmlText(text)}</code>`;
+}
+
+function htmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/@/g, '&#64;')
+    .replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,233 @@
+/**
+ * serveConfigV2, read and compared the way Ray Serve reads it: as parsed YAML, applications
+ * matched by name and deployments by name within them, so that reformatting, key order and
+ * comments are no change at all. Each difference says what Ray Serve does with it.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { InputError } from '../manifests/input-error.js';
+import { parseYamlDocuments, type PathSegment, type SourceDocument } from '../manifests/yaml-documents.js';
+import { diffValues, formatPath, isPlainObject } from '../util/structural-diff.js';
+
+export interface ServeConfig {
+  readonly value: Record<string, unknown>;
+  /** Manifest line of a path inside the Serve config (index-based path). */
+  lineOf(path: readonly PathSegment[]): number;
+}
+
+/** How Ray Serve applies a difference (see Ray's "in-place updates" docs). */
+export type ServeEffect =
+  | 'app-added'
+  | 'app-removed'
+  | 'app-redeployed' // import_path, runtime_env, args…: the application's replicas restart
+  | 'app-route' // route_prefix: routing only
+  | 'deployment-added'
+  | 'deployment-removed'
+  | 'deployment-reconfigured' // user_config and other lightweight options: no restart
+  | 'deployment-scaled' // num_replicas / autoscaling_config
+  | 'deployment-restarted' // ray_actor_options, placement groups…: replicas replaced
+  | 'serve-fixed-at-start' // http_options / grpc_options: Serve keeps what it started with
+  | 'serve-options'; // other top-level options (logging_config, proxy_location, …)
+
+export interface ServeChange {
+  /** Readable path: `applications[text_ml].deployments[Summarizer].num_replicas`. */
+  readonly display: string;
+  readonly from: unknown;
+  readonly to: unknown;
+  readonly effect: ServeEffect;
+  readonly line: number;
+}
+
+const LIGHTWEIGHT_DEPLOYMENT_OPTIONS = new Set([
+  'user_config',
+  'max_ongoing_requests',
+  'max_concurrent_queries',
+  'max_queued_requests',
+  'graceful_shutdown_timeout_s',
+  'graceful_shutdown_wait_loop_s',
+  'health_check_period_s',
+  'health_check_timeout_s',
+  'request_router_config',
+  'logging_config',
+]);
+const SCALING_OPTIONS = new Set(['num_replicas', 'autoscaling_config']);
+const FIXED_AT_START = new Set(['http_options', 'grpc_options']);
+
+/**
+ * Parses `spec.serveConfigV2` of a manifest. Throws InputError naming the manifest line for YAML
+ * that Ray Serve could not read, or a config without a list of named applications.
+ */
+export function parseServeConfig(doc: SourceDocument, path: readonly PathSegment[], text: unknown): ServeConfig | undefined {
+  if (text === undefined || text === null) return undefined;
+  const fieldLine = doc.lineOf(path);
+  const field = formatPath(path);
+  if (typeof text !== 'string') {
+    throw new InputError(doc.file, fieldLine, field, 'must be a string holding the Serve config YAML', 'write it as a block scalar: `serveConfigV2: |` followed by the indented config');
+  }
+  const blockStart = doc.blockScalarStart(path);
+  const toManifestLine = (inner: number) => (blockStart !== undefined ? blockStart + inner - 1 : fieldLine);
+  let inner: SourceDocument[];
+  try {
+    inner = parseYamlDocuments(doc.file, text);
+  } catch (e) {
+    if (e instanceof InputError) {
+      throw new InputError(doc.file, e.line ? toManifestLine(e.line) : fieldLine, field, `not valid Serve config YAML: ${e.problem}`, e.hint);
+    }
+    throw e;
+  }
+  if (inner.length === 0) return undefined;
+  if (inner.length > 1) throw new InputError(doc.file, toManifestLine(inner[1]!.line), field, 'holds more than one YAML document', 'keep one Serve config per RayService');
+  const serveDoc = inner[0]!;
+  const value = serveDoc.value;
+  const lineOf = (p: readonly PathSegment[]) => toManifestLine(serveDoc.lineOf(p));
+  if (!isPlainObject(value)) {
+    throw new InputError(doc.file, fieldLine, field, 'must be a mapping with an `applications:` list', 'see the Ray Serve config file format');
+  }
+  const apps = value.applications;
+  if (apps !== undefined && !Array.isArray(apps)) {
+    throw new InputError(doc.file, lineOf(['applications']), `${field}.applications`, 'must be a list of applications');
+  }
+  const seen = new Map<string, number>();
+  (apps ?? []).forEach((app: unknown, i: number) => {
+    const where = lineOf(['applications', i]);
+    if (!isPlainObject(app)) throw new InputError(doc.file, where, `${field}.applications[${i}]`, 'must be a mapping (name, import_path, …)');
+    const name = appName(app, (apps as unknown[]).length);
+    if (seen.has(name)) {
+      throw new InputError(doc.file, where, `${field}.applications[${i}].name`, `application name "${name}" is used twice (also line ${seen.get(name)})`, 'Ray Serve needs unique application names');
+    }
+    seen.set(name, where);
+    if (app.deployments !== undefined && !Array.isArray(app.deployments)) {
+      throw new InputError(doc.file, lineOf(['applications', i, 'deployments']), `${field}.applications[${i}].deployments`, 'must be a list of deployments');
+    }
+  });
+  return { value, lineOf };
+}
+
+/** Differences that Ray Serve acts on. Formatting, key order and comments give none. */
+export function diffServeConfigs(base: ServeConfig | undefined, head: ServeConfig | undefined, fallbackLine: number): ServeChange[] {
+  const a = base?.value ?? {};
+  const b = head?.value ?? {};
+  if (isDeepStrictEqual(a, b)) return [];
+  const out: ServeChange[] = [];
+  const lineIn = (cfg: ServeConfig | undefined, p: PathSegment[]) => cfg?.lineOf(p) ?? fallbackLine;
+
+  // Top-level options.
+  for (const key of unionKeys(a, b)) {
+    if (key === 'applications') continue;
+    for (const c of diffValues(a[key], b[key], [key])) {
+      out.push({
+        display: formatPath(c.path),
+        from: c.from,
+        to: c.to,
+        effect: FIXED_AT_START.has(key) ? 'serve-fixed-at-start' : 'serve-options',
+        line: b[key] !== undefined ? lineIn(head, c.path as PathSegment[]) : lineIn(base, c.path as PathSegment[]),
+      });
+    }
+  }
+
+  const appsA = indexByName(a.applications, appName);
+  const appsB = indexByName(b.applications, appName);
+  for (const name of unionKeys(Object.fromEntries(appsA), Object.fromEntries(appsB))) {
+    const ea = appsA.get(name);
+    const eb = appsB.get(name);
+    const appLabel = `applications[${name}]`;
+    if (!ea && eb) {
+      out.push({ display: appLabel, from: undefined, to: eb.value, effect: 'app-added', line: lineIn(head, ['applications', eb.index]) });
+      continue;
+    }
+    if (ea && !eb) {
+      out.push({ display: appLabel, from: ea.value, to: undefined, effect: 'app-removed', line: lineIn(base, ['applications', ea.index]) });
+      continue;
+    }
+    if (!ea || !eb || isDeepStrictEqual(ea.value, eb.value)) continue;
+    const appA = ea.value as Record<string, unknown>;
+    const appB = eb.value as Record<string, unknown>;
+    for (const key of unionKeys(appA, appB)) {
+      if (key === 'deployments' || key === 'name') continue;
+      for (const c of diffValues(appA[key], appB[key], [key])) {
+        out.push({
+          display: `${appLabel}.${formatPath(c.path)}`,
+          from: c.from,
+          to: c.to,
+          effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
+          line: lineIn(head, ['applications', eb.index, ...c.path]),
+        });
+      }
+    }
+    const depsA = indexByName(appA.deployments, (d) => String((d as Record<string, unknown>).name ?? ''));
+    const depsB = indexByName(appB.deployments, (d) => String((d as Record<string, unknown>).name ?? ''));
+    for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
+      const da = depsA.get(dname);
+      const db = depsB.get(dname);
+      const depLabel = `${appLabel}.deployments[${dname}]`;
+      if (!da && db) {
+        out.push({ display: depLabel, from: undefined, to: db.value, effect: 'deployment-added', line: lineIn(head, ['applications', eb.index, 'deployments', db.index]) });
+        continue;
+      }
+      if (da && !db) {
+        out.push({ display: depLabel, from: da.value, to: undefined, effect: 'deployment-removed', line: lineIn(base, ['applications', ea.index, 'deployments', da.index]) });
+        continue;
+      }
+      if (!da || !db) continue;
+      for (const c of diffValues(da.value, db.value)) {
+        const option = String(c.path[0]);
+        out.push({
+          display: `${depLabel}.${formatPath(c.path)}`,
+          from: c.from,
+          to: c.to,
+          effect: SCALING_OPTIONS.has(option) ? 'deployment-scaled' : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option) ? 'deployment-reconfigured' : 'deployment-restarted',
+          line: lineIn(head, ['applications', eb.index, 'deployments', db.index, ...c.path]),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** What a Serve effect means for the running application, in a few words. */
+export function describeServeEffect(effect: ServeEffect): string {
+  switch (effect) {
+    case 'app-added':
+      return 'new application deployed';
+    case 'app-removed':
+      return 'application deleted';
+    case 'app-redeployed':
+      return 'application redeployed: its replicas restart';
+    case 'app-route':
+      return 'route changed, no restart';
+    case 'deployment-added':
+      return 'new deployment started';
+    case 'deployment-removed':
+      return 'deployment deleted';
+    case 'deployment-reconfigured':
+      return 'reconfigured in place, no restart';
+    case 'deployment-scaled':
+      return 'replicas scaled, no restart';
+    case 'deployment-restarted':
+      return "deployment's replicas replaced";
+    case 'serve-fixed-at-start':
+      return 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster';
+    case 'serve-options':
+      return 'Serve options updated';
+  }
+}
+
+/** Ray Serve names an unnamed application "default" when it is the only one. */
+function appName(app: unknown, count: number): string {
+  const name = isPlainObject(app) ? app.name : undefined;
+  if (typeof name === 'string' && name) return name;
+  return count <= 1 ? 'default' : '';
+}
+
+function indexByName(list: unknown, nameOf: (v: unknown, count: number) => string): Map<string, { index: number; value: unknown }> {
+  const m = new Map<string, { index: number; value: unknown }>();
+  if (!Array.isArray(list)) return m;
+  list.forEach((v, index) => {
+    const name = nameOf(v, list.length) || `#${index}`;
+    if (!m.has(name)) m.set(name, { index, value: v });
+  });
+  return m;
+}
+
+function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
