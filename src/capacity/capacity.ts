@@ -43,7 +43,7 @@ export function clusterSize(rayClusterConfig: Record<string, unknown>, options: 
     const group = obj(g);
     const perPod = podResources(obj(obj(group.template).spec));
     const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
-    addInto(total, perPod, pods);
+    if (pods > 0) addInto(total, perPod, pods);
     total.pods = (total.pods ?? 0) + pods;
     return { name: String(group.groupName ?? ''), pods, perPod };
   });

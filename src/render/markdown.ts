@@ -163,5 +163,6 @@ function htmlText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
     .replace(/@/g, '&#64;')
+    .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`)
     .replace(/\r?\n/g, ' ');
 }

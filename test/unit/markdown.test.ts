@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { plan } from '../../src/planner/plan.js';
+import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/render/markdown.js';
+import { rayService, set, type Obj } from '../fixtures/rayservice.js';
+import { REDACTED } from '../../src/planner/redact.js';
+
+function services(n: number, mutate: (rs: Obj, i: number) => void = () => {}) {
+  const base: Obj[] = [];
+  const head: Obj[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = rayService(undefined, `svc-${i}`);
+    const h = structuredClone(b);
+    h.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = `img:${i}`;
+    mutate(h, i);
+    base.push(b);
+    head.push(h);
+  }
+  return plan(set(base), set(head));
+}
+
+/** Very small check of well-formedness: balanced <details>, tables with consistent columns. */
+function wellFormed(md: string) {
+  expect(md.split('<details>').length).toBe(md.split('</details>').length);
+  for (const line of md.split('\n').filter((l) => l.startsWith('|'))) {
+    const cells = line.replace(/\\\|/g, '').split('|').length;
+    expect([7, 8]).toContain(cells); // 5 or 6 columns
+  }
+}
+
+describe('markdown plan', () => {
+  it.each([1, 10, 100, 300])('%i services: under the limit, every service named', (n) => {
+    const md = renderMarkdown(services(n));
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    for (let i = 0; i < n; i++) expect(md).toContain(`default/svc-${i}<`);
+    wellFormed(md);
+  });
+
+  it('huge Serve configs degrade by whole services, then to a short form', () => {
+    const big = 'applications:\n' + Array.from({ length: 400 }, (_, i) => `  - name: app${i}\n    import_path: m${i}:app\n    route_prefix: /a${i}\n`).join('');
+    const p = services(40, (rs) => (rs.spec.serveConfigV2 = big));
+    const md = renderMarkdown(p);
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    for (let i = 0; i < 40; i++) expect(md).toContain(`svc-${i}`);
+  });
+
+  it('hostile strings cannot inject markdown, HTML or mentions', () => {
+    const p = services(1, (rs) => {
+      rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = '<img src=x onerror=alert(1)> @octocat | **bold** `tick` [link](http://evil)';
+    });
+    const md = renderMarkdown(p);
+    expect(md).not.toContain('<img');
+    expect(md).not.toMatch(/@octocat/);
+    expect(md).not.toContain('](http://evil)');
+    wellFormed(md);
+  });
+
+  it('secret-looking values are redacted', () => {
+    const p = services(1, (rs) => {
+      const c = rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0];
+      c.env = [{ name: 'HF_TOKEN', value: 'hf_supersecret' }, { name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'url' } } }];
+      c.args = ['--url=https://user:hunter2@db.example.com/x'];
+      rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace('import_path: demo.app:app', 'import_path: demo.app:app\n    runtime_env:\n      env_vars: {OPENAI_API_KEY: sk-live-123}');
+    });
+    const json = JSON.stringify(p);
+    const md = renderMarkdown(p);
+    for (const out of [json, md]) {
+      expect(out).not.toContain('hf_supersecret');
+      expect(out).not.toContain('hunter2');
+      expect(out).not.toContain('sk-live-123');
+    }
+    expect(json).toContain(REDACTED);
+  });
+
+  it('an empty plan says so', () => {
+    expect(renderMarkdown(plan(new Map(), new Map()))).toMatch(/No RayService found/);
+  });
+});
