@@ -9223,7 +9223,8 @@ function clusterSize(rayClusterConfig, options = {}) {
         const group = obj(g);
         const perPod = podResources(obj(obj(group.template).spec));
         const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
-        addInto(total, perPod, pods);
+        if (pods > 0)
+            addInto(total, perPod, pods);
         total.pods = (total.pods ?? 0) + pods;
         return { name: String(group.groupName ?? ''), pods, perPod };
     });
@@ -10464,6 +10465,7 @@ function htmlText(text) {
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '&#124;')
         .replace(/@/g, '&#64;')
+        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`)
         .replace(/\r?\n/g, ' ');
 }
 
