@@ -11,6 +11,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'action',
+          include: ['test/action/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           // One control plane at a time: the machine has 2 cores, and each file starts its own.

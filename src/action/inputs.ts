@@ -1,0 +1,58 @@
+/** The action's inputs, read and checked once (action.yml documents each with its default). */
+import * as core from '@actions/core';
+import { CHANGE_ORDER, type Change } from '../planner/types.js';
+
+export type Mode = 'plan' | 'apply';
+export type FailOn = Change | 'capacity';
+
+export interface ActionInputs {
+  readonly manifests: string[];
+  readonly mode: Mode | undefined;
+  readonly kuberayVersion: string;
+  readonly namespace: string;
+  readonly token: string;
+  readonly comment: boolean;
+  readonly statusContext: string;
+  readonly failOn: FailOn[];
+  readonly zeroDowntime: boolean;
+}
+
+export class InputsError extends Error {}
+
+function list(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const v = core.getInput(name).trim().toLowerCase();
+  if (v === '') return fallback;
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (['false', 'no', 'off'].includes(v)) return false;
+  throw new InputsError(`input ${name} must be true or false, not "${v}"`);
+}
+
+export function readInputs(): ActionInputs {
+  const mode = core.getInput('mode').trim();
+  if (mode !== '' && mode !== 'plan' && mode !== 'apply') throw new InputsError(`input mode must be plan or apply, not "${mode}"`);
+  const failOn = list('fail-on');
+  for (const f of failOn) {
+    if (f !== 'capacity' && !CHANGE_ORDER.includes(f as Change)) {
+      throw new InputsError(`input fail-on: "${f}" is not a change (${CHANGE_ORDER.join(', ')}) or capacity`);
+    }
+  }
+  return {
+    manifests: list('manifests'),
+    mode: mode === '' ? undefined : mode,
+    kuberayVersion: core.getInput('kuberay-version').trim() || '1.7',
+    namespace: core.getInput('namespace').trim() || 'default',
+    token: core.getInput('github-token'),
+    comment: bool('comment', true),
+    statusContext: core.getInput('status-context').trim() || 'rayservice-rollout/plan',
+    failOn: failOn as FailOn[],
+    zeroDowntime: bool('zero-downtime', true),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The GitHub Action's entry point (dist/index.js). Mode from the event (pull_request → plan,
+ * push → apply) or the `mode` input. User errors end in one `::error::` line, not a stack trace,
+ * and never print the token or kubeconfig.
+ */
+import * as core from '@actions/core';
+import { context, getOctokit } from '@actions/github';
+import { InputError } from '../manifests/input-error.js';
+import { UnsupportedVersionError } from '../planner/plan.js';
+import { InputsError, readInputs, type Mode } from './inputs.js';
+import { runPlanMode } from './plan-mode.js';
+
+async function main(): Promise<void> {
+  const inputs = readInputs();
+  if (inputs.token) core.setSecret(inputs.token);
+  const mode: Mode = inputs.mode ?? (context.eventName === 'push' ? 'apply' : 'plan');
+  core.info(`rayservice-rollout: ${mode} (event ${context.eventName}, KubeRay ${inputs.kuberayVersion})`);
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const runUrl = context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : undefined;
+  const octokit = inputs.token ? getOctokit(inputs.token) : undefined;
+
+  if (mode === 'plan') {
+    const pr = context.payload.pull_request;
+    if (!pr) throw new InputsError(`plan mode needs a pull_request event (got ${context.eventName}); set mode: apply for pushes`);
+    await runPlanMode(
+      inputs,
+      { owner: context.repo.owner, repo: context.repo.repo, number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha },
+      { workspace, workflow: context.workflow, runUrl },
+      octokit,
+    );
+    return;
+  }
+  throw new InputsError('apply mode is not available in this version of rayservice-rollout yet; use mode: plan');
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError) {
+    if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
+    core.setFailed(e.message);
+    return;
+  }
+  core.setFailed(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it)`);
+  if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
+});

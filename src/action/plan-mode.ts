@@ -1,0 +1,114 @@
+/**
+ * Plan on a pull request: manifests at the PR's base and head SHAs → the plan → one sticky
+ * comment, a commit status on the head SHA, annotations, the job summary and outputs.
+ * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
+ * outputs with a warning, never a failed job for that reason alone.
+ */
+import * as core from '@actions/core';
+import type { getOctokit } from '@actions/github';
+import { manifestsAt } from '../git/git-tree.js';
+import { upsertStickyComment, markerFor } from '../github/sticky-comment.js';
+import { manifestsFromTexts } from '../manifests/load.js';
+import { plan } from '../planner/plan.js';
+import { strongestChange, type Plan } from '../planner/types.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown, summaryLine } from '../render/markdown.js';
+import type { ActionInputs } from './inputs.js';
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+export interface PullRequestRef {
+  readonly owner: string;
+  readonly repo: string;
+  readonly number: number;
+  readonly baseSha: string;
+  readonly headSha: string;
+}
+
+export interface RunInfo {
+  readonly workspace: string;
+  readonly workflow: string;
+  readonly runUrl: string | undefined;
+}
+
+export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run: RunInfo, octokit: Octokit | undefined): Promise<Plan> {
+  const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+  const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
+  core.info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
+  const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+  const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+  const result = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
+
+  const failing = result.services.filter((s) => (inputs.failOn as string[]).includes(s.change));
+  const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>` : undefined;
+  const markdown = renderMarkdown(result, footer ? { footer } : {});
+
+  annotate(result);
+  core.setOutput('plan', renderJson(result).trim());
+  core.setOutput('change', strongestChange(result.services.map((s) => s.change)));
+  core.setOutput('result', failing.length ? 'policy-failed' : 'planned');
+  await core.summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
+
+  const policy = failing.length
+    ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}`
+    : undefined;
+
+  if (octokit) {
+    if (inputs.comment) {
+      await tolerateNoPermission('comment on the pull request', async () => {
+        const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdown);
+        core.info(`Plan comment ${r.action} (id ${r.id})${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
+      });
+    }
+    await tolerateNoPermission('set the commit status', async () => {
+      await octokit.rest.repos.createCommitStatus({
+        owner: pr.owner,
+        repo: pr.repo,
+        sha: pr.headSha,
+        context: inputs.statusContext,
+        state: failing.length ? 'failure' : 'success',
+        description: truncate(policy ?? summaryLine(result).replace(/\*\*|`/g, ''), 140),
+        ...(run.runUrl ? { target_url: run.runUrl } : {}),
+      });
+    });
+  }
+  if (policy) core.setFailed(policy);
+  return result;
+}
+
+/** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
+function annotate(p: Plan): void {
+  const LIMIT = 10; // GitHub shows at most 10 warnings and 10 notices per step
+  let warnings = 0;
+  let notices = 0;
+  for (const s of p.services) {
+    for (const c of s.changes) {
+      if (c.line === null) continue;
+      const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
+      if (c.effect === 'ignored' && warnings < LIMIT) {
+        core.warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
+        warnings++;
+      } else if ((c.effect === 'cluster' || c.effect === 'cluster-incremental') && notices < LIMIT) {
+        core.notice(`${c.path}: builds a new RayCluster (${c.effect})`, props);
+        notices++;
+      }
+    }
+  }
+}
+
+async function tolerateNoPermission(what: string, f: () => Promise<void>): Promise<void> {
+  try {
+    await f();
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status === 403 || status === 404) {
+      core.warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
+      return;
+    }
+    throw e;
+  }
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

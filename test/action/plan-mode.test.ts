@@ -1,0 +1,149 @@
+/** The action in plan mode, run as the runner runs it, against a recording fake of the GitHub API. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runAction, startFakeGitHub, type FakeGitHub } from './runner.js';
+
+const TOKEN = 'ghs_test_token_never_printed_1234567890';
+let repo: string;
+let baseSha: string;
+let headSha: string;
+let gh: FakeGitHub;
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+}
+
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), 'rsr-action-repo-'));
+  git('init', '-q', '-b', 'main');
+  mkdirSync(join(repo, 'deploy'));
+  cpSync('examples/base', join(repo, 'deploy'), { recursive: true });
+  writeFileSync(join(repo, 'README.md'), 'app\n');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  baseSha = git('rev-parse', 'HEAD');
+  git('checkout', '-qb', 'feature');
+  rmSync(join(repo, 'deploy'), { recursive: true });
+  mkdirSync(join(repo, 'deploy'));
+  cpSync('examples/head', join(repo, 'deploy'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-qm', 'head');
+  headSha = git('rev-parse', 'HEAD');
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+beforeEach(async () => {
+  gh = await startFakeGitHub();
+});
+afterEach(async () => gh.close());
+
+const event = () => ({
+  action: 'synchronize',
+  number: 7,
+  pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } },
+  repository: { name: 'ml-platform', owner: { login: 'acme' } },
+});
+
+const inputs = (extra: Record<string, string> = {}) => ({ manifests: 'deploy/**/*.yaml', 'github-token': TOKEN, 'kuberay-version': '1.7', ...extra });
+
+describe('plan mode on a pull request', () => {
+  it('posts one sticky comment, edits it on the next run, sets the status on the head SHA', async () => {
+    const first = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const second = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
+    expect(second.code).toBe(0);
+
+    const writes = gh.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+    expect(writes).toEqual([
+      'POST /repos/acme/ml-platform/issues/7/comments',
+      `POST /repos/acme/ml-platform/statuses/${headSha}`,
+      `PATCH /repos/acme/ml-platform/issues/comments/${gh.comments[0]!.id}`,
+      `POST /repos/acme/ml-platform/statuses/${headSha}`,
+    ]);
+    expect(gh.comments).toHaveLength(1);
+    const body = gh.comments[0]!.body;
+    expect(body.startsWith('<!-- rayservice-rollout:plan:rayservice plan -->')).toBe(true);
+    expect(body).toContain('ml-serving/ticket-triage');
+    expect(body).toContain('https://github.com/acme/ml-platform/actions/runs/4242');
+    expect(body.length).toBeLessThan(65_536);
+
+    const status = gh.requests.find((r) => r.path.includes('/statuses/'))!;
+    expect(status.body).toMatchObject({ context: 'rayservice-rollout/plan', state: 'success' });
+    expect(status.body.description.length).toBeLessThanOrEqual(140);
+    expect(status.authorization).toBe(`token ${TOKEN}`);
+
+    expect(first.outputs.change).toBe('cluster');
+    expect(first.outputs.result).toBe('planned');
+    expect(JSON.parse(first.outputs.plan!).services).toHaveLength(5);
+    expect(first.summary).toContain('RayService rollout plan');
+    // Annotations on the manifest lines
+    expect(first.stdout).toMatch(/::warning title=ml-serving\/embeddings%3A ignored,file=deploy\/batch-embed\.yaml,line=26::spec\.rayClusterConfig\.workerGroupSpecs\[0\]\.replicas: ignored/);
+    expect(first.stdout).toMatch(/::notice title=ml-serving\/ticket-triage%3A cluster,file=deploy\/sentiment\.yaml,line=39::/);
+    expect(first.stdout + first.stderr).not.toContain(TOKEN);
+  });
+
+  it('minimizes older duplicates of its comment', async () => {
+    const marker = '<!-- rayservice-rollout:plan:rayservice plan -->';
+    gh.comments.push({ id: 1, node_id: 'IC_1', body: `${marker}\nold` }, { id: 2, node_id: 'IC_2', body: 'someone else' }, { id: 3, node_id: 'IC_3', body: `${marker}\nolder race` });
+    const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
+    expect(r.code, r.stdout).toBe(0);
+    expect(gh.requests.filter((q) => q.method === 'PATCH').map((q) => q.path)).toEqual(['/repos/acme/ml-platform/issues/comments/3']);
+    const gql = gh.requests.filter((q) => q.path === '/graphql');
+    expect(gql).toHaveLength(1);
+    expect(gql[0]!.body.variables).toEqual({ id: 'IC_1' });
+    expect(gql[0]!.body.query).toMatch(/minimizeComment.*OUTDATED/s);
+  });
+
+  it('fail-on turns a matching change into a failed status and a failed step', async () => {
+    const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs({ 'fail-on': 'ignored' }), apiUrl: gh.url });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::fail-on ignored: ml-serving\/embeddings is ignored/);
+    const status = gh.requests.find((q) => q.path.includes('/statuses/'))!;
+    expect(status.body.state).toBe('failure');
+    expect(r.outputs.result).toBe('policy-failed');
+  });
+
+  it('a read-only token (fork PR) still plans: summary and outputs, a warning, no failure', async () => {
+    gh.failWith.push({ match: /^POST .*\/(comments|statuses)/, status: 403 });
+    const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/::warning::Could not comment on the pull request \(HTTP 403\)/);
+    expect(r.outputs.change).toBe('cluster');
+  });
+
+  it('a bad manifest fails with file and line, no stack trace', async () => {
+    const bad = join(repo, 'deploy', 'sentiment.yaml');
+    git('checkout', '-q', 'feature');
+    writeFileSync(bad, 'apiVersion: ray.io/v1\nkind: RayService\nmetadata:\n  name: [x\n');
+    git('commit', '-qam', 'broken');
+    const broken = git('rev-parse', 'HEAD');
+    const ev = event();
+    ev.pull_request.head.sha = broken;
+    const r = await runAction({ cwd: repo, eventName: 'pull_request', event: ev, inputs: inputs(), apiUrl: gh.url });
+    git('reset', '-q', '--hard', headSha);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error file=deploy\/sentiment\.yaml,line=\d+::deploy\/sentiment\.yaml:\d+: invalid YAML/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(gh.requests.filter((q) => q.method === 'POST')).toHaveLength(0);
+  });
+
+  it('globs may not leave the workspace', async () => {
+    const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs({ manifests: '../**/*.yaml' }), apiUrl: gh.url });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/pattern "\.\.\/\*\*\/\*\.yaml" leaves the workspace/);
+  });
+
+  it('a shallow clone fetches the base commit it lacks', async () => {
+    const shallow = mkdtempSync(join(tmpdir(), 'rsr-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${repo}`, shallow]);
+      const r = await runAction({ cwd: shallow, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(JSON.parse(r.outputs.plan!).services.map((s: any) => s.change).sort()).toEqual(['app', 'cluster', 'cluster-inplace', 'create', 'ignored']);
+    } finally {
+      rmSync(shallow, { recursive: true, force: true });
+    }
+  });
+});

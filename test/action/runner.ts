@@ -1,0 +1,127 @@
+/**
+ * Runs dist/index.js the way the GitHub runner does: INPUT_* variables, an event payload file,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a loopback server
+ * that records every request and answers like the GitHub REST/GraphQL API.
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: any;
+  authorization?: string;
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: RecordedRequest[];
+  comments: { id: number; node_id: string; body: string }[];
+  /** Force an HTTP status for requests whose "METHOD path" matches. */
+  failWith: { match: RegExp; status: number }[];
+  close(): Promise<void>;
+}
+
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const state: FakeGitHub = { url: '', requests: [], comments: [], failWith: [], close: async () => {} };
+  let nextId = 1000;
+  const server: Server = createServer(async (req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = raw ? JSON.parse(raw) : undefined;
+    const path = req.url ?? '';
+    state.requests.push({ method: req.method ?? '', path, body, authorization: req.headers.authorization });
+    const send = (status: number, data: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(data));
+    };
+    const forced = state.failWith.find((f) => f.match.test(`${req.method} ${path}`));
+    if (forced) return send(forced.status, { message: 'Resource not accessible by integration' });
+    let m: RegExpMatchArray | null;
+    if (req.method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments/))) return send(200, state.comments);
+    if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(path)) {
+      const c = { id: nextId++, node_id: `IC_${nextId}`, body: body.body };
+      state.comments.push(c);
+      return send(201, c);
+    }
+    if (req.method === 'PATCH' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+      const c = state.comments.find((x) => x.id === Number(m![1]));
+      if (!c) return send(404, { message: 'Not Found' });
+      c.body = body.body;
+      return send(200, c);
+    }
+    if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(path)) return send(201, { id: nextId++, ...body });
+    if (req.method === 'POST' && path === '/graphql') return send(200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+    send(404, { message: `fake GitHub: no route for ${req.method} ${path}` });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => new Promise((r) => server.close(() => r()));
+  return state;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+export async function runAction(opts: { cwd: string; eventName: string; event: unknown; inputs: Record<string, string>; apiUrl: string; env?: Record<string, string> }): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'rsr-runner-'));
+  try {
+    const eventPath = join(dir, 'event.json');
+    const outputPath = join(dir, 'output');
+    const summaryPath = join(dir, 'summary');
+    writeFileSync(eventPath, JSON.stringify(opts.event));
+    writeFileSync(outputPath, '');
+    writeFileSync(summaryPath, '');
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: opts.eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_API_URL: opts.apiUrl,
+      GITHUB_GRAPHQL_URL: `${opts.apiUrl}/graphql`,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/ml-platform',
+      GITHUB_WORKFLOW: 'rayservice plan',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_WORKSPACE: opts.cwd,
+      ...opts.env,
+    };
+    for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    const child = spawn(process.execPath, [resolve('dist/index.js')], { cwd: opts.cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** GITHUB_OUTPUT uses `name<<DELIMITER` heredocs. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!.match(/^([^<=]+)<<(.+)$/);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
