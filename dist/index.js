@@ -42889,7 +42889,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -50229,8 +50229,6 @@ function truncate(s, n) {
 
 async function main() {
     const inputs = readInputs();
-    if (inputs.token)
-        core_setSecret(inputs.token);
     const mode = inputs.mode ?? (github_context.eventName === 'push' ? 'apply' : 'plan');
     info(`rayservice-rollout: ${mode} (event ${github_context.eventName}, KubeRay ${inputs.kuberayVersion})`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();

@@ -12,7 +12,6 @@ import { runPlanMode } from './plan-mode.js';
 
 async function main(): Promise<void> {
   const inputs = readInputs();
-  if (inputs.token) core.setSecret(inputs.token);
   const mode: Mode = inputs.mode ?? (context.eventName === 'push' ? 'apply' : 'plan');
   core.info(`rayservice-rollout: ${mode} (event ${context.eventName}, KubeRay ${inputs.kuberayVersion})`);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
