@@ -14,10 +14,13 @@ interface DefaultsSchema {
   a?: DefaultsSchema;
 }
 
-const schemas = generated as Record<string, DefaultsSchema>;
+/** KubeRay's own field names (embedded Kubernetes types are `true`: not pruned here). */
+type Known = { [k: string]: Known } | true;
+
+const schemas = generated as unknown as Record<string, DefaultsSchema & { known: Known }>;
 
 /** The defaults schema of the newest CRD at or below `minor` (e.g. "1.7" → the 1.6 CRD if 1.7's is absent). */
-function schemaFor(minor: string): DefaultsSchema {
+function schemaFor(minor: string): DefaultsSchema & { known: Known } {
   const wanted = Number(minor.split('.')[1]);
   const available = Object.keys(schemas)
     .map((k) => ({ k, m: Number(k.split('.')[1]) }))
@@ -28,7 +31,37 @@ function schemaFor(minor: string): DefaultsSchema {
 
 /** Returns a defaulted deep copy of a RayService `spec`. */
 export function applyCrdDefaults(spec: unknown, minor: string): unknown {
-  return walk(structuredClone(spec), schemaFor(minor));
+  return walk(pruneUnknownFields(spec, minor).spec, schemaFor(minor));
+}
+
+/**
+ * Removes the fields this release's CRD does not define (the API server prunes them silently) and
+ * returns their paths relative to `spec`, so a plan can say that a typo or a newer release's field
+ * is dropped.
+ */
+export function pruneUnknownFields(spec: unknown, minor: string): { spec: unknown; pruned: (string | number)[][] } {
+  const copy = structuredClone(spec);
+  const pruned: (string | number)[][] = [];
+  prune(copy, schemaFor(minor).known, [], pruned);
+  return { spec: copy, pruned };
+}
+
+function prune(value: unknown, known: Known, path: (string | number)[], pruned: (string | number)[][]): void {
+  if (known === true || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => prune(v, known, [...path, i], pruned));
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    const sub = known[key];
+    if (sub === undefined) {
+      pruned.push([...path, key]);
+      delete obj[key];
+    } else {
+      prune(obj[key], sub, [...path, key], pruned);
+    }
+  }
 }
 
 function walk(value: unknown, schema: DefaultsSchema): unknown {

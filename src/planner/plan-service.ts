@@ -6,6 +6,7 @@ import { clusterSize, maxFigures, sumFigures, type ResourceFigures } from '../ca
 import { compareClusterSpecs, isHashBlanked, type ClusterSpecComparison } from '../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import { SpecError, storedSpec } from '../kuberay/stored-spec.js';
+import { pruneUnknownFields } from '../kuberay/crd-defaults.js';
 import { effectiveStrategy, type EffectiveStrategy, type OperatorSettings } from '../kuberay/upgrade-strategy.js';
 import { InputError } from '../manifests/input-error.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
@@ -37,7 +38,8 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const h = head && read(head, settings.release);
   const strategy = effectiveStrategy((h ?? b)!.spec, settings.release, settings);
   const id = { namespace: any.namespace, name: any.name, file: any.source.file };
-  const result = planWithoutValidation(b, h, strategy, settings, id);
+  const planned = planWithoutValidation(b, h, strategy, settings, id);
+  const result = h ? withUnknownFields(planned, h, settings.release) : planned;
   if (!h) return result;
   const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
   const refusal = operatorRejection(h.m.name, annotations, h.spec, settings.release, settings);
@@ -53,6 +55,20 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
     reasons: [why, ...result.reasons.map((r) => `Were it accepted: ${r}`)],
     changes: result.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
     capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
+  };
+}
+
+/** Fields the release's CRD does not define: the API server drops them, say so (typos, newer fields). */
+function withUnknownFields(p: ServicePlan, h: ReadManifest, release: KubeRayRelease): ServicePlan {
+  const { pruned } = pruneUnknownFields(h.m.object.spec, release.minor);
+  if (!pruned.length) return p;
+  const list = pruned.map((q) => `spec.${formatPath(q)} (line ${h.lineOf(['spec', ...q])})`);
+  return {
+    ...p,
+    reasons: [
+      ...p.reasons,
+      `Not a field of the RayService in KubeRay ${release.version}, so the API server drops it and the operator never sees it: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}. A typo, or a field of a newer release?`,
+    ],
   };
 }
 

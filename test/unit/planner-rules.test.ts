@@ -43,7 +43,8 @@ const rows: Row[] = [
   {
     name: 'RayCluster-level upgradeStrategy only',
     head: (rs) => (rcc(rs).upgradeStrategy = { type: 'Recreate' }),
-    expect: { default: 'ignored', '1.3': 'cluster', '1.4': 'cluster', '1.5.1': 'cluster', '1.5': 'cluster' },
+    // Before 1.6 the field does not exist: the API server prunes it.
+    expect: { default: 'ignored', '1.3': 'none', '1.4': 'none', '1.5.1': 'none', '1.5': 'none' },
   },
   {
     name: 'rayClusterConfig.suspend toggled',
@@ -280,5 +281,22 @@ describe('plans name what they see', () => {
     const a = rayService((rs) => delete rs.metadata.namespace);
     const s = plan(new Map(), set([a])).services[0]!;
     expect(s.namespace).toBe('default');
+  });
+});
+
+describe('fields a release does not know', () => {
+  it('are dropped (as the API server prunes them) and named', () => {
+    const base = rayService();
+    const head = rayService((rs) => (rs.spec.rayClusterConfig.upgradeStrategy = { type: 'Recreate' }));
+    const s = plan(set([base]), set([head]), { kuberayVersion: '1.5.1' }).services[0]!;
+    expect(s.change).toBe('none');
+    expect(s.reasons.join(' ')).toMatch(/Not a field of the RayService in KubeRay 1\.5\.1.*spec\.rayClusterConfig\.upgradeStrategy \(line \d+\)/);
+  });
+
+  it('a typo in a KubeRay field is reported', () => {
+    const head = rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].maxReplica = 5));
+    const s = plan(set([rayService()]), set([head])).services[0]!;
+    expect(s.change).toBe('none');
+    expect(s.reasons.join(' ')).toMatch(/workerGroupSpecs\[0\]\.maxReplica/);
   });
 });
