@@ -1,0 +1,26 @@
+// The local control plane test harness: real etcd + kube-apiserver + KubeRay operator, and a simulator
+// for everything else (nodes, scheduler, kubelet, endpoints, garbage collection, Ray dashboard/Serve).
+// Usage and the list of what is simulated: docs/local-control-plane.md.
+export { startControlPlane, ControlPlane, type ControlPlaneOptions, type ControlPlaneLogs } from './controlplane.js';
+export { KUBERAY_VERSIONS, DEFAULT_KUBERAY_VERSION, resolveBinaries, MissingGoError, type KubeRayVersion, type Binaries } from './binaries.js';
+export { Kubectl, parseYamlDocuments, type KindName, type ApplyOptions, type ListOptions, type DeleteOptions, type Recording, type RecordedEvent } from './kubectl.js';
+export { waitFor, WaitTimeoutError, type WaitOptions } from './wait.js';
+export { KubeRest, KubeApiError, isNotFound, isConflict, type KubeObject } from './kube/rest.js';
+export {
+  Simulator,
+  Faults,
+  DEFAULT_NODES,
+  gpuNode,
+  type SimulatorOptions,
+  type ClusterSelector,
+  type RayClusterRef,
+  type FaultHandle,
+  type FaultRule,
+  type NodeSpec,
+  type NodeTaint,
+  type ProxiedRequest,
+  type ClusterServeState,
+  type ServePut,
+} from './simulator/index.js';
+export * from './ray.js';
+export * from './fixtures.js';
