@@ -1,6 +1,7 @@
 // Reading what the operator did: a RayService's status in a flat shape, its RayClusters and their pods,
 // and waits on them. These read the same fields the product reads in production (kuberay.md §2).
 import type { Kubectl } from './kubectl.js';
+import type { Simulator } from './simulator/index.js';
 import type { KubeObject } from './kube/rest.js';
 import { waitFor, type WaitOptions } from './wait.js';
 
@@ -150,4 +151,17 @@ export async function podsOfCluster(k: Kubectl, cluster: string, namespace?: str
 /** Pods of a cluster that the simulated scheduler could not place (PodScheduled=False/Unschedulable). */
 export async function unschedulablePods(k: Kubectl, cluster: string, namespace?: string): Promise<KubeObject[]> {
   return (await podsOfCluster(k, cluster, namespace)).filter((p) => condition(p, 'PodScheduled')?.reason === 'Unschedulable');
+}
+
+/**
+ * Waits for `passes` more reconcile passes of the operator over a cluster, counted as Serve status reads
+ * (GET /api/serve/applications/) the simulator answered for it. Use after a change that must have no
+ * effect: "observedGeneration caught up, and the operator looked three more times, and still nothing".
+ */
+export async function operatorPasses(sim: Simulator, namespace: string, cluster: string, passes = 3, timeoutMs = 30_000): Promise<void> {
+  await sim.http.waitForRequests(
+    (r) => r.cluster === `${namespace}/${cluster}` && r.method === 'GET' && r.path.startsWith('/api/serve/applications'),
+    passes,
+    { timeoutMs },
+  );
 }

@@ -148,19 +148,34 @@ export class KubeRest {
     };
   }
 
-  private send(method: string, path: string, opts: RequestOptions): Promise<IncomingMessage> {
+  private async send(method: string, path: string, opts: RequestOptions): Promise<IncomingMessage> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.sendOnce(method, path, opts);
+      } catch (e) {
+        // A pooled keep-alive connection that the server (or a cut, see ApiServerProxy) closed while idle
+        // fails the next request before it reached the server: retry on another connection (several
+        // pooled connections may have been cut at once).
+        if (attempt < 8 && (e as { reusedSocket?: boolean }).reusedSocket && /ECONNRESET|socket hang up|EPIPE/.test(String((e as Error).message) + String((e as { code?: string }).code))) continue;
+        throw e;
+      }
+    }
+  }
+
+  private sendOnce(method: string, path: string, opts: RequestOptions): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
-      const req = this.makeRequest(method, path, opts, resolve);
-      req.on('error', reject);
+      const body = opts.body === undefined ? undefined : Buffer.from(typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body));
+      const req = this.makeRequest(method, path, opts, resolve, body?.length);
+      req.on('error', (e) => reject(Object.assign(e, { reusedSocket: req.reusedSocket })));
       if (opts.timeoutMs) {
         req.setTimeout(opts.timeoutMs, () => req.destroy(new Error(`${method} ${path}: timed out after ${opts.timeoutMs} ms`)));
       }
-      if (opts.body !== undefined) req.write(typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body));
+      if (body) req.write(body);
       req.end();
     });
   }
 
-  private makeRequest(method: string, path: string, opts: RequestOptions, onResponse: (res: IncomingMessage) => void) {
+  private makeRequest(method: string, path: string, opts: RequestOptions, onResponse: (res: IncomingMessage) => void, contentLength?: number) {
     const url = new URL(path, this.base);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = {
@@ -169,6 +184,9 @@ export class KubeRest {
       'User-Agent': this.userAgent,
     };
     if (opts.body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
+    // Always frame bodies with Content-Length: Node sends a DELETE body without chunked framing, and the
+    // apiserver would then read it as the start of the next request on the connection (400 Bad Request).
+    if (contentLength !== undefined) headers['Content-Length'] = String(contentLength);
     return https.request(
       { method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent: this.agent },
       onResponse,

@@ -86,6 +86,22 @@ export class RayHttpProxy {
     });
   }
 
+  /**
+   * Waits until `count` requests matching `filter` arrived after now (or after `since`). The operator
+   * reads Serve status once per reconcile pass (every 2 s, and on events), so "3 more GETs for cluster X"
+   * means "the operator looked at X three more times": a settle window for asserting that nothing happens.
+   */
+  async waitForRequests(filter: (r: ProxiedRequest) => boolean, count: number, opts: { since?: number; timeoutMs?: number } = {}): Promise<ProxiedRequest[]> {
+    const since = opts.since ?? Date.now();
+    const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+    for (;;) {
+      const seen = this.requests.filter((r) => r.at >= since && filter(r));
+      if (seen.length >= count) return seen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} matching Ray requests (saw ${seen.length})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   private record(r: Omit<ProxiedRequest, 'at'>): void {
     this.requests.push({ at: Date.now(), ...r });
     if (this.requests.length > 5000) this.requests.splice(0, 1000);
