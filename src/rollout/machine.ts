@@ -1,0 +1,146 @@
+/**
+ * The rollout state machine: status snapshots and time in, progress lines and one verdict out.
+ *
+ *   let state = startRollout(target);            // verdict at once for 'none' / 'ignored'
+ *   ({ state, progress, verdict } = observe(state, snapshot));   // on every change seen
+ *   ({ state, progress, verdict } = checkTime(state, Date.now())); // on a timer, between changes
+ *
+ * Pure: no I/O, no clock, no timers; states are plain data and never mutated. Between snapshots the
+ * world is taken to be as the last snapshot showed it (that is what a live watch means), so
+ * checkTime can both end a settle window with success and let a grace period expire into a failure.
+ */
+import { diagnose } from './diagnosis.js';
+import { failure } from './judge.js';
+import { activeName, appsLine, formatDuration } from './observed.js';
+import { unmet } from './predicates.js';
+import { initialMemory, track } from './progress.js';
+import type { Mode, ProgressLine, ResolvedTarget, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
+
+export const DEFAULTS = {
+  timeoutMs: 30 * 60_000,
+  /** Three of the operator's 2 s reconcile passes. */
+  settleMs: 6_000,
+  graceMs: 45_000,
+  stuckGraceMs: 120_000,
+  frozenGraceMs: 60_000,
+} as const;
+
+export function startRollout(target: RolloutTarget): RolloutState {
+  const resolved: ResolvedTarget = {
+    ...target,
+    deadline: target.deadline ?? target.startedAt + DEFAULTS.timeoutMs,
+    settleMs: target.settleMs ?? DEFAULTS.settleMs,
+    graceMs: target.graceMs ?? DEFAULTS.graceMs,
+    stuckGraceMs: target.stuckGraceMs ?? DEFAULTS.stuckGraceMs,
+    frozenGraceMs: target.frozenGraceMs ?? DEFAULTS.frozenGraceMs,
+  };
+  const mode = initialMode(resolved);
+  const state: RolloutState = { target: resolved, mode, memory: initialMemory(resolved), timeline: [] };
+  if (mode !== 'nothing') return state;
+  const text =
+    target.expected === 'ignored'
+      ? 'nothing to wait for: the operator ignores this change (see the plan)'
+      : 'nothing to wait for: no change reaches the operator';
+  const line = lineAt(resolved, resolved.startedAt, text);
+  return { ...state, timeline: [line], verdict: verdictOf(state, 'succeeded', text, resolved.startedAt, [line]) };
+}
+
+function initialMode(target: ResolvedTarget): Mode {
+  switch (target.expected) {
+    case 'none':
+    case 'ignored':
+      return 'nothing';
+    case 'delete':
+      return 'delete';
+    // Without an active cluster before the apply, any change ends with a cluster becoming active.
+    case 'app':
+      return target.activeBefore === undefined ? 'new-cluster' : 'app';
+    case 'cluster-inplace':
+      return target.activeBefore === undefined ? 'new-cluster' : 'inplace';
+    case 'create':
+    case 'cluster':
+    case 'cluster-incremental':
+      return 'new-cluster';
+  }
+}
+
+export function observe(state: RolloutState, snap: Snapshot): Step {
+  if (state.verdict) return { state, progress: [] };
+  const memory = structuredClone(state.memory);
+  const lines: ProgressLine[] = [];
+  const say = (text: string, warning?: boolean) => lines.push(lineAt(state.target, snap.at, text, warning));
+  const mode = track(state.mode, state.target, memory, state.last === undefined, snap, say);
+  const next: RolloutState = { ...state, mode, memory, last: snap, timeline: [...state.timeline, ...lines] };
+  return decide(next, snap.at, lines);
+}
+
+export function checkTime(state: RolloutState, now: number): Step {
+  if (state.verdict) return { state, progress: [] };
+  return decide(state, Math.max(now, state.last?.at ?? now), []);
+}
+
+function decide(state: RolloutState, now: number, lines: ProgressLine[]): Step {
+  const { target, mode, memory, last } = state;
+  const missing = unmet(mode, target, memory, last, now);
+  let verdict: Verdict | undefined;
+  if (missing.length === 0) {
+    verdict = finish(state, 'succeeded', success(state, now), now);
+  } else {
+    const failed = last ? failure(mode, target, memory, last, now) : undefined;
+    if (failed) {
+      verdict = finish(state, 'failed', `${name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`, now, missing, failed.hints);
+    } else if (now >= target.deadline) {
+      verdict = finish(state, 'timeout', `${name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
+    }
+  }
+  if (!verdict) return { state, progress: lines };
+  const end = lineAt(target, now, verdict.result === 'succeeded' ? 'rollout done' : verdict.result === 'failed' ? 'rollout failed' : 'deadline reached', verdict.result !== 'succeeded');
+  const timeline = [...state.timeline, end];
+  verdict = { ...verdict, timeline };
+  return { state: { ...state, timeline, verdict }, progress: [...lines, end], verdict };
+}
+
+function finish(state: RolloutState, result: Verdict['result'], summary: string, now: number, missing: readonly string[] = [], hints: readonly string[] = []): Verdict {
+  const diagnosis = result === 'succeeded' ? undefined : diagnose(state.mode, state.target, state.memory, state.last, now, missing, hints);
+  return verdictOf(state, result, summary, now, state.timeline, diagnosis);
+}
+
+function verdictOf(state: RolloutState, result: Verdict['result'], summary: string, at: number, timeline: readonly ProgressLine[], diagnosis?: Verdict['diagnosis']): Verdict {
+  const rs = state.last?.rayService;
+  const activeCluster = rs ? activeName(rs) : undefined;
+  return {
+    result,
+    summary,
+    at,
+    durationMs: at - state.target.startedAt,
+    ...(activeCluster !== undefined ? { activeCluster } : {}),
+    timeline,
+    ...(diagnosis ? { diagnosis } : {}),
+  };
+}
+
+function success(state: RolloutState, now: number): string {
+  const { target, mode, memory, last } = state;
+  const took = `in ${formatDuration(now - target.startedAt)}`;
+  const rs = last?.rayService;
+  const A = target.activeBefore;
+  const replanned = followedOperator(target.expected, mode) ? ` (the plan expected ${target.expected})` : '';
+  if (mode === 'delete' || !rs) return `${name(target)}: RayService deleted ${took}`;
+  const active = activeName(rs) ?? '';
+  const apps = appsLine(rs.activeServiceStatus);
+  if (mode === 'app') return `${name(target)}: Serve config applied in place on ${active} ${took}${apps ? `: ${apps}` : ''}`;
+  if (mode === 'inplace') return `${name(target)}: ${active} updated in place ${took}: all pods ready${apps ? `, ${apps}` : ''}`;
+  if (A === undefined) return `${name(target)}: ${active} is serving ${took}${apps ? `: ${apps}` : ''}${replanned}`;
+  const deleted = memory.oldClusterGoneAt !== undefined ? `; ${A} deleted` : '';
+  return `${name(target)}: traffic switched from ${A} to ${active} ${took}${apps ? ` (${apps})` : ''}${deleted}${replanned}`;
+}
+
+function followedOperator(expected: RolloutTarget['expected'], mode: Mode): boolean {
+  return mode === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
+}
+
+const name = (t: ResolvedTarget) => `${t.namespace}/${t.name}`;
+
+function lineAt(target: ResolvedTarget, at: number, text: string, warning?: boolean): ProgressLine {
+  return { at, elapsedMs: at - target.startedAt, text, ...(warning ? { warning: true } : {}) };
+}

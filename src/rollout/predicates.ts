@@ -1,0 +1,137 @@
+/**
+ * The completion predicates of kuberay.md §2, one per mode, written as the list of clauses that do
+ * not hold yet: done ⇔ the list is empty, and on a timeout the list is the diagnosis' "missing".
+ *
+ * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
+ */
+import {
+  activeName,
+  appProblems,
+  clusterExists,
+  condition,
+  conditionText,
+  observedGeneration,
+  pendingName,
+  podsOf,
+  podTrouble,
+} from './observed.js';
+import type { Memory, Mode, RayServiceView, ResolvedTarget, Snapshot } from './types.js';
+
+export function unmet(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot | undefined, now: number): string[] {
+  if (mode === 'nothing') return [];
+  const rs = snap?.rayService;
+  if (mode === 'delete') {
+    if (rs === null) return [];
+    if (rs === undefined) return ['the RayService has not been observed yet'];
+    const left = (snap?.rayClusters ?? []).map((c) => c.name);
+    return [
+      rs.deleting
+        ? `the RayService is being deleted: its finalizer waits for ${left.length > 0 ? `RayClusters ${left.join(', ')}` : 'its RayClusters'} to go`
+        : 'the RayService still exists',
+    ];
+  }
+  if (snap === undefined || rs === undefined) return ['no status of the RayService observed yet'];
+  if (rs === null) return ['the RayService does not exist'];
+  const missing = generationClause(rs, target);
+  if (mode === 'new-cluster') missing.push(...newClusterClauses(target, memory, snap, rs));
+  else missing.push(...inPlaceClauses(mode, target, snap, rs));
+  missing.push(...readyClause(rs));
+  if ((mode === 'app' || mode === 'inplace') && !settled(target, memory, now)) {
+    missing.push(
+      memory.firstObservedAt === undefined
+        ? 'the Serve status has not been observed at the new generation yet'
+        : 'the Serve status has not settled yet (the first status after a Serve change can still show the old applications)',
+    );
+  }
+  return missing;
+}
+
+/**
+ * The operator reads the Serve status before it submits a new config, so the first status written
+ * at generation G can show the old applications RUNNING. It is trusted after the settle window
+ * (a few 2 s reconcile passes) or once the status changed after an UpdatedServeApplications event.
+ */
+export function settled(target: ResolvedTarget, memory: Memory, now: number): boolean {
+  if (memory.firstObservedAt === undefined) return false;
+  return memory.settledByEvent || now - memory.firstObservedAt >= target.settleMs;
+}
+
+function generationClause(rs: RayServiceView, target: ResolvedTarget): string[] {
+  const observed = observedGeneration(rs);
+  return observed >= target.generation ? [] : [`the operator has not observed generation ${target.generation} yet (status.observedGeneration ${rs.observedGeneration ?? 'unset'})`];
+}
+
+function readyClause(rs: RayServiceView): string[] {
+  const ready = condition(rs, 'Ready');
+  if (ready?.status === 'True') return [];
+  return [ready ? `not ready: ${conditionText(ready)}` : 'no Ready condition yet'];
+}
+
+function newClusterClauses(target: ResolvedTarget, memory: Memory, snap: Snapshot, rs: RayServiceView): string[] {
+  const A = target.activeBefore;
+  const active = activeName(rs);
+  const pending = pendingName(rs);
+  const out: string[] = [];
+  const switched = active !== undefined && active !== A && !memory.abandoned.includes(active);
+  if (!switched) {
+    out.push(A === undefined ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}` : `traffic not switched: the active cluster is still ${active ?? 'none'}`);
+    if (pending !== undefined) {
+      out.push(...clusterPodClauses(snap, pending, 'pending cluster'));
+      out.push(...appProblems(rs.pendingServiceStatus, target.serveApps, `pending cluster ${pending}`));
+    } else if (observedGeneration(rs) >= target.generation) {
+      out.push('no pending cluster: the operator has not prepared a new cluster');
+    }
+  } else {
+    if (pending !== undefined) out.push(`a pending cluster ${pending} is still listed`);
+    out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `active cluster ${active}`));
+  }
+  const upgrading = condition(rs, 'UpgradeInProgress');
+  if (upgrading?.status === 'True') out.push(`still upgrading: ${conditionText(upgrading)}`);
+  if (target.waitForOldClusterDeletion && A !== undefined && switched && snap.rayClusters !== undefined && clusterExists(snap, A)) {
+    out.push(`the old cluster ${A} is not deleted yet`);
+  }
+  return out;
+}
+
+function inPlaceClauses(mode: 'app' | 'inplace', target: ResolvedTarget, snap: Snapshot, rs: RayServiceView): string[] {
+  const A = target.activeBefore;
+  const active = activeName(rs);
+  const pending = pendingName(rs);
+  const out: string[] = [];
+  if (pending !== undefined) out.push(`a pending cluster ${pending} exists`);
+  if (active !== A) out.push(`the active cluster is ${active ?? 'none'}, not ${A ?? 'none'}`);
+  if (mode === 'inplace' && A !== undefined) {
+    out.push(...clusterPodClauses(snap, A, 'cluster'));
+    const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
+    if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
+      out.push(`RayCluster ${A} has not observed its updated spec yet (generation ${rc.generation}, observed ${rc.observedGeneration})`);
+    } else if (rc?.desiredWorkerReplicas !== undefined && rc.readyWorkerReplicas !== undefined && rc.readyWorkerReplicas < rc.desiredWorkerReplicas) {
+      out.push(`RayCluster ${A}: ${rc.readyWorkerReplicas}/${rc.desiredWorkerReplicas} desired workers ready`);
+    }
+  }
+  if (active !== undefined) out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `cluster ${active}`));
+  return out;
+}
+
+/** Head and worker pods of one cluster, as far as the snapshot lists pods. */
+function clusterPodClauses(snap: Snapshot, cluster: string, what: string): string[] {
+  if (snap.pods === undefined) {
+    const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
+    return rc?.headReady === false ? [`${what} ${cluster}: head pod not ready (RayCluster HeadPodReady is not True)`] : [];
+  }
+  const pods = podsOf(snap, cluster);
+  const head = pods.find((p) => p.nodeType === 'head');
+  const out: string[] = [];
+  if (!head) out.push(`${what} ${cluster}: no head pod yet`);
+  else if (!head.ready) out.push(`${what} ${cluster}: head pod ${head.name} not ready (${podTrouble(head)})`);
+  const workers = pods.filter((p) => p.nodeType === 'worker');
+  const notReady = workers.filter((p) => !p.ready);
+  if (notReady.length > 0) {
+    // Group by trouble: a hundred workers waiting for the same GPUs make one clause.
+    const byTrouble = new Map<string, string[]>();
+    for (const p of notReady) byTrouble.set(podTrouble(p), [...(byTrouble.get(podTrouble(p)) ?? []), p.name]);
+    const why = [...byTrouble].map(([trouble, names]) => `${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}: ${trouble}`);
+    out.push(`${what} ${cluster}: ${workers.length - notReady.length}/${workers.length} workers ready (${why.join('; ')})`);
+  }
+  return out;
+}

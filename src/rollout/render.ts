@@ -1,0 +1,40 @@
+/**
+ * Plain-text rendering of a rollout's outcome for logs (the adapter adds colour or markdown):
+ *
+ *      0.4s  operator observed generation 7
+ *      1.2s  pending cluster rs-abc created
+ *     4m12s  traffic switched to rs-abc
+ */
+import { formatDuration } from './observed.js';
+import type { ProgressLine, Verdict } from './types.js';
+
+export { formatDuration };
+
+/** One progress line: elapsed time right-aligned, then the text. */
+export function renderLine(line: ProgressLine): string {
+  return `${formatDuration(line.elapsedMs).padStart(7)}  ${line.text}`;
+}
+
+export function renderTimeline(lines: readonly ProgressLine[]): string[] {
+  return lines.map(renderLine);
+}
+
+const RESULT: Record<Verdict['result'], string> = { succeeded: 'succeeded', failed: 'FAILED', timeout: 'TIMED OUT' };
+
+/** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
+export function renderVerdict(verdict: Verdict): string[] {
+  const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
+  const d = verdict.diagnosis;
+  if (!d) return out;
+  const section = (title: string, items: readonly string[]) => {
+    if (items.length > 0) out.push('', `${title}:`, ...items.map((i) => `  - ${i}`));
+  };
+  section('Still missing', d.missing);
+  section('Conditions', d.conditions);
+  section('Serve applications', d.apps);
+  section('Pods not ready', d.pendingPods);
+  section('Warning events', d.warnings);
+  if (d.frozenStatus) section('Frozen status', [d.frozenStatus]);
+  section('What to do', d.hints);
+  return out;
+}
