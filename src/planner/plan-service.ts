@@ -38,8 +38,8 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const h = head && read(head, settings.release);
   const strategy = effectiveStrategy((h ?? b)!.spec, settings.release, settings);
   const id = { namespace: any.namespace, name: any.name, file: any.source.file };
-  const planned = planWithoutValidation(b, h, strategy, settings, id);
-  const result = h ? withUnknownFields(planned, h, settings.release) : planned;
+  if (h) checkUnknownFields(h, settings.release);
+  const result = planWithoutValidation(b, h, strategy, settings, id);
   if (!h) return result;
   const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
   const refusal = operatorRejection(h.m.name, annotations, h.spec, settings.release, settings);
@@ -58,18 +58,24 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   };
 }
 
-/** Fields the release's CRD does not define: the API server drops them, say so (typos, newer fields). */
-function withUnknownFields(p: ServicePlan, h: ReadManifest, release: KubeRayRelease): ServicePlan {
+/**
+ * Fields the release's CRD does not define: a server-side apply refuses them ("field not declared
+ * in schema", seen on the real API server), and client-side tools drop them with a warning at
+ * best. Either way the manifest cannot do what it says: refuse it, naming the field and line.
+ */
+function checkUnknownFields(h: ReadManifest, release: KubeRayRelease): void {
   const { pruned } = pruneUnknownFields(h.m.object.spec, release.minor);
-  if (!pruned.length) return p;
-  const list = pruned.map((q) => `spec.${formatPath(q)} (line ${h.lineOf(['spec', ...q])})`);
-  return {
-    ...p,
-    reasons: [
-      ...p.reasons,
-      `Not a field of the RayService in KubeRay ${release.version}, so the API server drops it and the operator never sees it: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}. A typo, or a field of a newer release?`,
-    ],
-  };
+  const first = pruned[0];
+  if (!first) return;
+  const path = ['spec', ...first];
+  const more = pruned.length > 1 ? ` (and ${pruned.slice(1, 4).map((q) => `spec.${formatPath(q)}`).join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
+  throw new InputError(
+    h.m.source.file,
+    h.lineOf(path),
+    formatPath(path),
+    `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`,
+    'fix the spelling, or plan for the operator release that has this field (--kuberay-version)',
+  );
 }
 
 function planWithoutValidation(

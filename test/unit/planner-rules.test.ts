@@ -17,6 +17,8 @@ interface Row {
   /** One expectation for every release, or per release (others: `default`). */
   expect: Change | (Partial<Record<Version, Change>> & { default: Change });
   options?: PlanOptions;
+  /** Releases that have the fields of this row (default: all). */
+  versions?: Version[];
 }
 
 const rcc = (rs: Obj) => rs.spec.rayClusterConfig;
@@ -40,12 +42,7 @@ const rows: Row[] = [
     head: (rs) => (rcc(rs).headGroupSpec.template.spec.schedulingGates = [{ name: 'kueue.x-k8s.io/admission' }]),
     expect: { default: 'ignored', '1.3': 'cluster', '1.4': 'cluster', '1.5.1': 'cluster' },
   },
-  {
-    name: 'RayCluster-level upgradeStrategy only',
-    head: (rs) => (rcc(rs).upgradeStrategy = { type: 'Recreate' }),
-    // Before 1.6 the field does not exist: the API server prunes it.
-    expect: { default: 'ignored', '1.3': 'none', '1.4': 'none', '1.5.1': 'none', '1.5': 'none' },
-  },
+  { name: 'RayCluster-level upgradeStrategy only (a field since 1.6)', head: (rs) => (rcc(rs).upgradeStrategy = { type: 'Recreate' }), expect: 'ignored', versions: ['1.6.0', '1.6', '1.7'] },
   {
     name: 'rayClusterConfig.suspend toggled',
     head: (rs) => (rcc(rs).suspend = true),
@@ -139,8 +136,16 @@ const rows: Row[] = [
     name: 'incremental upgrade, complete options',
     base: incremental,
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    // gate: off by default in 1.5/1.6 (behaves like None), on in 1.7; 1.3/1.4 reject the type.
+    // gate: off by default in 1.5/1.6 (behaves like None), on in 1.7. clusterUpgradeOptions is a 1.5+ field.
     expect: { default: 'ignored', '1.7': 'cluster-incremental' },
+    versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
+  },
+  {
+    name: 'incremental upgrade type where the release has none (the operator rejects it)',
+    base: (rs) => (rs.spec.upgradeStrategy = { type: 'NewClusterWithIncrementalUpgrade' }),
+    head: (rs) => (headContainer(rs).image = 'x:2'),
+    expect: 'ignored',
+    versions: ['1.3', '1.4'],
   },
   {
     name: 'incremental upgrade without autoscaling (1.7 rejects the spec)',
@@ -150,6 +155,7 @@ const rows: Row[] = [
     },
     head: (rs) => (headContainer(rs).image = 'x:2'),
     expect: 'ignored',
+    versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
   // Serve config.
   { name: 'Serve num_replicas', head: (rs) => serve(rs, SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 2')), expect: 'app' },
@@ -181,8 +187,8 @@ applications:
   // RayService metadata and settings.
   { name: 'RayService label', head: (rs) => (rs.metadata.labels = { team: 'ml' }), expect: 'none' },
   { name: 'ray.io/initializing-timeout annotation', head: (rs) => (rs.metadata.annotations = { 'ray.io/initializing-timeout': '10m' }), expect: 'none' },
-  { name: 'rayClusterDeletionDelaySeconds', head: (rs) => (rs.spec.rayClusterDeletionDelaySeconds = 10), expect: 'none' },
-  { name: 'RayService-level suspend (1.7)', head: (rs) => (rs.spec.suspend = true), expect: { default: 'none', '1.7': 'delete' } },
+  { name: 'rayClusterDeletionDelaySeconds (a field since 1.5)', head: (rs) => (rs.spec.rayClusterDeletionDelaySeconds = 10), expect: 'none', versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'] },
+  { name: 'RayService-level suspend (a field since 1.7)', head: (rs) => (rs.spec.suspend = true), expect: 'delete', versions: ['1.7'] },
   { name: 'upgradeStrategy type unknown to the release', head: (rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }), expect: 'ignored' },
   {
     name: 'name too long for 1.4+ validation',
@@ -206,7 +212,7 @@ function expected(row: Row, v: Version): Change {
 }
 
 describe.each(VERSIONS)('KubeRay %s', (version) => {
-  it.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
+  it.each(rows.filter((r) => !r.versions || r.versions.includes(version)).map((r) => [r.name, r] as const))('%s', (_name, row) => {
     const base = rayService(row.base);
     const head = structuredClone(base);
     row.head(head);
@@ -285,18 +291,17 @@ describe('plans name what they see', () => {
 });
 
 describe('fields a release does not know', () => {
-  it('are dropped (as the API server prunes them) and named', () => {
+  it('are refused with file, line and field (a server-side apply refuses them too)', () => {
     const base = rayService();
     const head = rayService((rs) => (rs.spec.rayClusterConfig.upgradeStrategy = { type: 'Recreate' }));
-    const s = plan(set([base]), set([head]), { kuberayVersion: '1.5.1' }).services[0]!;
-    expect(s.change).toBe('none');
-    expect(s.reasons.join(' ')).toMatch(/Not a field of the RayService in KubeRay 1\.5\.1.*spec\.rayClusterConfig\.upgradeStrategy \(line \d+\)/);
+    expect(() => plan(set([base]), set([head]), { kuberayVersion: '1.5.1' })).toThrow(
+      /manifests\.yaml:\d+: spec\.rayClusterConfig\.upgradeStrategy: not a field of the RayService in KubeRay 1\.5\.1: the API server refuses it/,
+    );
+    expect(plan(set([base]), set([head]), { kuberayVersion: '1.6' }).services[0]!.change).toBe('ignored');
   });
 
-  it('a typo in a KubeRay field is reported', () => {
+  it('a typo in a KubeRay field is refused', () => {
     const head = rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].maxReplica = 5));
-    const s = plan(set([rayService()]), set([head])).services[0]!;
-    expect(s.change).toBe('none');
-    expect(s.reasons.join(' ')).toMatch(/workerGroupSpecs\[0\]\.maxReplica/);
+    expect(() => plan(set([rayService()]), set([head]))).toThrow(/spec\.rayClusterConfig\.workerGroupSpecs\[0\]\.maxReplica: not a field/);
   });
 });
