@@ -18,6 +18,8 @@ import {
   isServing,
   operatorPasses,
   parseYamlDocuments,
+  readLog,
+  repoRoot,
   podsOfCluster,
   rayClustersOf,
   rayServiceObject,
@@ -30,8 +32,6 @@ import {
   type KubeObject,
   type Recording,
 } from '../harness/index.js';
-import { repoRoot } from '../harness/binaries.js';
-import { readLog } from '../harness/processes.js';
 
 const NS = 'ml-serving';
 

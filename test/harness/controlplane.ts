@@ -154,7 +154,7 @@ export class ControlPlane {
     this.stopping ??= (async () => {
       const p = this.parts;
       await p.operator?.stop().catch(() => undefined);
-      this.kubectl.close();
+      await this.kubectl.close().catch(() => undefined);
       await p.sim.stop().catch(() => undefined);
       p.simRest.close();
       await p.apiProxy.stop().catch(() => undefined);

@@ -2,7 +2,8 @@
 // for everything else (nodes, scheduler, kubelet, endpoints, garbage collection, Ray dashboard/Serve).
 // Usage and the list of what is simulated: docs/local-control-plane.md.
 export { startControlPlane, ControlPlane, type ControlPlaneOptions, type ControlPlaneLogs } from './controlplane.js';
-export { KUBERAY_VERSIONS, DEFAULT_KUBERAY_VERSION, resolveBinaries, MissingGoError, type KubeRayVersion, type Binaries } from './binaries.js';
+export { KUBERAY_VERSIONS, DEFAULT_KUBERAY_VERSION, resolveBinaries, MissingGoError, repoRoot, type KubeRayVersion, type Binaries } from './binaries.js';
+export { readLog, tailFile } from './processes.js';
 export { Kubectl, parseYamlDocuments, type KindName, type ApplyOptions, type ListOptions, type DeleteOptions, type Recording, type RecordedEvent } from './kubectl.js';
 export { waitFor, WaitTimeoutError, type WaitOptions } from './wait.js';
 export { KubeRest, KubeApiError, isNotFound, isConflict, type KubeObject } from './kube/rest.js';

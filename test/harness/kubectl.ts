@@ -52,6 +52,7 @@ export interface Recording {
 export class Kubectl {
   readonly rest: KubeRest;
   private readonly discovery: Discovery;
+  private readonly recordings = new Set<Informer>();
 
   constructor(
     server: string,
@@ -62,7 +63,10 @@ export class Kubectl {
     this.discovery = new Discovery(this.rest);
   }
 
-  close(): void {
+  /** Stops every recording still running and closes pooled connections. */
+  async close(): Promise<void> {
+    await Promise.all([...this.recordings].map((i) => i.stop()));
+    this.recordings.clear();
     this.rest.close();
   }
 
@@ -171,12 +175,16 @@ export class Kubectl {
     const informer = new Informer(this.rest, type, { namespace: type.namespaced ? opts.namespace : undefined, labelSelector: opts.labelSelector });
     const events: RecordedEvent[] = [];
     informer.on((t, object, old) => events.push({ at: Date.now(), type: t, object, old }));
+    this.recordings.add(informer);
     await informer.start();
     return {
       events,
       since: (at) => events.filter((e) => e.at >= at),
       current: () => informer.list(),
-      stop: () => informer.stop(),
+      stop: async () => {
+        this.recordings.delete(informer);
+        await informer.stop();
+      },
     };
   }
 
