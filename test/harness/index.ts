@@ -25,3 +25,6 @@ export {
 } from './simulator/index.js';
 export * from './ray.js';
 export * from './fixtures.js';
+export { Informer, type InformerEventType, type InformerHandler } from './kube/informer.js';
+export { R, collectionPath, objectPath, type ResourceType } from './kube/resources.js';
+export type { ProxyTarget } from './simulator/ray-http-proxy.js';
