@@ -49318,7 +49318,8 @@ function planService(base, head, settings) {
     const id = { namespace: any.namespace, name: any.name, file: any.source.file };
     if (h)
         checkUnknownFields(h, settings.release);
-    const result = planWithoutValidation(b, h, strategy, settings, id);
+    const planned = planWithoutValidation(b, h, strategy, settings, id);
+    const result = h ? withHeadPortWarning(planned, h) : planned;
     if (!h)
         return result;
     const annotations = structural_diff_isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations : {};
@@ -49351,6 +49352,25 @@ function checkUnknownFields(h, release) {
     const path = ['spec', ...first];
     const more = pruned.length > 1 ? ` (and ${pruned.slice(1, 4).map((q) => `spec.${formatPath(q)}`).join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
     throw new input_error_InputError(h.m.source.file, h.lineOf(path), formatPath(path), `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`, 'fix the spelling, or plan for the operator release that has this field (--kuberay-version)');
+}
+/**
+ * A head container that lists ports but none named `dashboard`: KubeRay builds the head Service
+ * from the listed ports only, never finds the dashboard ("dashboard port is not found" in its log,
+ * no event, no condition), and a new cluster never leaves Initializing. Seen on the real operator.
+ */
+function withHeadPortWarning(p, h) {
+    const containers = h.cluster.headGroupSpec?.template?.spec?.containers;
+    const ports = containers?.[0]?.ports;
+    if (!ports?.length || ports.some((x) => x.name === 'dashboard'))
+        return p;
+    const line = h.lineOf(['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports']);
+    return {
+        ...p,
+        reasons: [
+            ...p.reasons,
+            `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+        ],
+    };
 }
 function planWithoutValidation(b, h, strategy, settings, id) {
     if (!b) {

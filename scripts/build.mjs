@@ -8,9 +8,11 @@ import { join } from 'node:path';
 const entries = [
   { src: 'src/cli/main.ts', out: 'dist/cli.js', shebang: true },
   { src: 'src/action/main.ts', out: 'dist/index.js', shebang: false },
+  // @kubernetes/client-node alone, loaded on demand by both (src/kube/connection.ts).
+  { src: 'src/kube/client-node-bundle.ts', out: 'dist/kube/index.js', shebang: false },
 ];
 
-mkdirSync('dist', { recursive: true });
+mkdirSync('dist/kube', { recursive: true });
 for (const { src, out, shebang } of entries) {
   if (!existsSync(src)) continue;
   const dir = mkdtempSync(join(tmpdir(), 'rsr-build-'));

@@ -4,6 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { runPlan, PLAN_HELP } from './plan-command.js';
+import { APPLY_HELP, WAIT_HELP, runApply, runWait } from './rollout-command.js';
+import { ApplyRefusedError } from '../kube/apply.js';
+import { ConnectionError } from '../kube/connection.js';
 import { UsageError } from './usage-error.js';
 import { InputError } from '../manifests/input-error.js';
 import { UnsupportedVersionError } from '../planner/plan.js';
@@ -14,12 +17,16 @@ const HELP = `rayservice-rollout ${VERSION}: predict, apply and watch KubeRay Ra
 
 Usage:
   rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
+  rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
+  rayservice-rollout wait <namespace/name> [options]
   rayservice-rollout --help | --version
 
 Commands:
   plan    what the KubeRay operator will do with each changed RayService
+  apply   dry-run, server-side apply and wait until each rollout is really done
+  wait    wait for a rollout that someone else started
 
-Run \`rayservice-rollout plan --help\` for the options of plan.
+Run \`rayservice-rollout <command> --help\` for the options of a command.
 `;
 
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -54,6 +61,26 @@ async function main(argv: string[]): Promise<number> {
     });
     return runPlan(values, process.stdout);
   }
+  const rolloutOptions = {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    namespace: { type: 'string' },
+    'kuberay-version': { type: 'string' },
+    'zero-downtime': { type: 'string' },
+    timeout: { type: 'string' },
+    'field-manager': { type: 'string' },
+    'force-conflicts': { type: 'boolean' },
+    kubeconfig: { type: 'string' },
+    context: { type: 'string' },
+  } as const;
+  if (command === 'apply' || command === 'wait') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(command === 'apply' ? APPLY_HELP : WAIT_HELP);
+      return EXIT.ok;
+    }
+    const { values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: command === 'wait', options: rolloutOptions });
+    return command === 'apply' ? runApply(values, process.stdout, process.stderr) : runWait(positionals[0], values, process.stdout);
+  }
   throw new UsageError(`unknown command "${command}" (try --help)`);
 }
 
@@ -62,7 +89,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
       process.stderr.write(`rayservice-rollout: ${e.message}\n`);
       process.exitCode = EXIT.badInput;
       return;

@@ -39,7 +39,8 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const strategy = effectiveStrategy((h ?? b)!.spec, settings.release, settings);
   const id = { namespace: any.namespace, name: any.name, file: any.source.file };
   if (h) checkUnknownFields(h, settings.release);
-  const result = planWithoutValidation(b, h, strategy, settings, id);
+  const planned = planWithoutValidation(b, h, strategy, settings, id);
+  const result = h ? withHeadPortWarning(planned, h) : planned;
   if (!h) return result;
   const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
   const refusal = operatorRejection(h.m.name, annotations, h.spec, settings.release, settings);
@@ -76,6 +77,25 @@ function checkUnknownFields(h: ReadManifest, release: KubeRayRelease): void {
     `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`,
     'fix the spelling, or plan for the operator release that has this field (--kuberay-version)',
   );
+}
+
+/**
+ * A head container that lists ports but none named `dashboard`: KubeRay builds the head Service
+ * from the listed ports only, never finds the dashboard ("dashboard port is not found" in its log,
+ * no event, no condition), and a new cluster never leaves Initializing. Seen on the real operator.
+ */
+function withHeadPortWarning(p: ServicePlan, h: ReadManifest): ServicePlan {
+  const containers = (h.cluster.headGroupSpec as { template?: { spec?: { containers?: { ports?: { name?: string }[] }[] } } } | undefined)?.template?.spec?.containers;
+  const ports = containers?.[0]?.ports;
+  if (!ports?.length || ports.some((x) => x.name === 'dashboard')) return p;
+  const line = h.lineOf(['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports']);
+  return {
+    ...p,
+    reasons: [
+      ...p.reasons,
+      `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+    ],
+  };
 }
 
 function planWithoutValidation(

@@ -41,19 +41,15 @@ function exampleAsWritten(revision: 'base' | 'head', file: string): KubeObject[]
 }
 
 /**
- * The RayServices (and other objects) of an example file, with a 1 s deletion delay for speed, and with a
- * head container that lists its own ports given the dashboard port too: KubeRay builds the head service
- * from the listed ports only when there are any, and without a port named `dashboard` it can never reach
- * Ray ("dashboard port is not found", forever; see the fault tests below). examples/*\/fraud.yaml lists
- * only `serve`.
+ * The RayServices (and other objects) of an example file, with a 1 s deletion delay for speed. (A head
+ * container that lists its own ports must list `dashboard` too: KubeRay builds the head service from the
+ * listed ports only when there are any; see the fault tests below. The examples do.)
  */
 function example(revision: 'base' | 'head', file: string, edit?: (rs: KubeObject) => void): KubeObject[] {
   const docs = exampleAsWritten(revision, file);
   for (const d of docs) {
     if (d.kind !== 'RayService') continue;
     d.spec.rayClusterDeletionDelaySeconds = 1;
-    const ports = d.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].ports as KubeObject[] | undefined;
-    if (ports?.length && !ports.some((p) => p.name === 'dashboard')) ports.push({ containerPort: 8265, name: 'dashboard' });
     edit?.(d);
   }
   return docs;
@@ -321,9 +317,10 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       await cp.sim.removeNode('gpu-big');
     });
 
-    it('a head container listing ports without `dashboard` (fraud example as written) never gets past Initializing', async () => {
+    it('a head container listing ports without `dashboard` never gets past Initializing', async () => {
       const [rs] = exampleAsWritten('base', 'fraud.yaml').filter((d) => d.kind === 'RayService');
       rs!.metadata.namespace = FNS;
+      rs!.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].ports = [{ containerPort: 8000, name: 'serve' }];
       await cp.kubectl.apply([rs!]);
       const s = await waitForRayService(cp.kubectl, 'fraud-scoring', FNS, (x) => x.pendingCluster !== undefined);
       const headSvc = await waitFor(() => cp.kubectl.tryGet('Service', `${s.pendingCluster}-head-svc`, FNS));

@@ -305,3 +305,15 @@ describe('fields a release does not know', () => {
     expect(() => plan(set([rayService()]), set([head]))).toThrow(/spec\.rayClusterConfig\.workerGroupSpecs\[0\]\.maxReplica: not a field/);
   });
 });
+
+describe('manifests the operator accepts but cannot run', () => {
+  it('a head container with ports but no dashboard port is called out', () => {
+    const head = rayService((rs) => {
+      rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].ports = [{ containerPort: 8000, name: 'serve' }];
+      rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = 'x:2';
+    });
+    const s = plan(set([rayService()]), set([head])).services[0]!;
+    expect(s.change).toBe('cluster');
+    expect(s.reasons.join(' ')).toMatch(/none named `dashboard`.*never leaves Initializing/);
+  });
+});

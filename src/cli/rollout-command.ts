@@ -1,0 +1,180 @@
+/**
+ * `rayservice-rollout apply` (plan, dry-run every changed manifest, server-side apply, then wait
+ * for each rollout in parallel) and `rayservice-rollout wait <namespace/name>` (wait for a rollout
+ * that someone else started). Exit status: 0 all rolled out, 3 a rollout failed, 4 timed out,
+ * 2 bad input (nothing applied), 1 a bug.
+ */
+import { connect, type Connection } from '../kube/connection.js';
+import { parse as parseYaml } from 'yaml';
+import { applyAll, ApplyRefusedError } from '../kube/apply.js';
+import { watchRollout } from '../kube/rollout-watch.js';
+import { loadManifests } from '../manifests/load.js';
+import { plan } from '../planner/plan.js';
+import type { Change, ServicePlan } from '../planner/types.js';
+import { renderLine, renderVerdict } from '../rollout/index.js';
+import type { RolloutTarget, Verdict } from '../rollout/types.js';
+import { UsageError } from './usage-error.js';
+
+export const ROLLOUT_EXIT = { ok: 0, failed: 3, timeout: 4 } as const;
+
+export const APPLY_HELP = `Usage: rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
+
+Plans like \`plan\`, validates every changed RayService with a server-side dry run (nothing is
+applied if one is refused), applies them with server-side apply, then waits for each rollout in
+parallel until the operator has really finished, printing progress and a final timeline.
+
+Options:
+  --base, --head, --namespace, --kuberay-version, --zero-downtime   as for plan
+  --timeout DURATION          deadline of the wait (default 30m; e.g. 90s, 10m, 1h)
+  --field-manager NAME        server-side apply field manager (default rayservice-rollout)
+  --force-conflicts           take over fields owned by another field manager
+  --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
+  --context NAME              kubeconfig context (default: the current one)
+
+Exit status: 0 rolled out, 3 a rollout failed, 4 timed out, 2 bad input (nothing applied).
+`;
+
+export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout 30m] [--kubeconfig PATH] [--context NAME]
+
+Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
+or the Serve applications to run the current generation. Exit status as for apply.
+`;
+
+export interface RolloutFlags {
+  base?: string;
+  head?: string;
+  namespace?: string;
+  'kuberay-version'?: string;
+  'zero-downtime'?: string;
+  timeout?: string;
+  'field-manager'?: string;
+  'force-conflicts'?: boolean;
+  kubeconfig?: string;
+  context?: string;
+}
+
+type Out = { write(s: string): unknown };
+
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`--timeout: "${text}" is not a duration (e.g. 90s, 10m, 1h)`);
+  const n = Number(m[1]);
+  const unit = m[2] ?? 's';
+  return Math.round(n * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit]!);
+}
+
+const WAITS_FOR: readonly Change[] = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
+
+export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise<number> {
+  if (!flags.base || !flags.head) throw new UsageError('apply needs --base and --head (try apply --help)');
+  const timeoutMs = parseDuration(flags.timeout ?? '30m');
+  const namespace = flags.namespace ?? 'default';
+  const [base, head] = await Promise.all([loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }), loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() })]);
+  const p = plan(base, head, { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' });
+  const toApply = p.services.filter((s) => WAITS_FOR.includes(s.change));
+  for (const s of p.services.filter((x) => x.change === 'delete')) err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
+  if (toApply.length === 0) {
+    out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
+    return ROLLOUT_EXIT.ok;
+  }
+  const conn = await connect(connectOptions(flags));
+  const manifests = toApply.map((s) => head.get(`${s.namespace}/${s.name}`)!);
+  let applied;
+  try {
+    applied = await applyAll(conn, manifests, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
+  } catch (e) {
+    if (e instanceof ApplyRefusedError) {
+      err.write(`rayservice-rollout: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const startedAt = Date.now();
+  for (const a of applied) out.write(`${a.manifest.namespace}/${a.manifest.name}: applied (generation ${a.generation}); expecting ${planOf(p.services, a.manifest.namespace, a.manifest.name).change}\n`);
+  const verdicts = await Promise.all(
+    applied.map((a) => {
+      const s = planOf(p.services, a.manifest.namespace, a.manifest.name);
+      return waitOne(conn, {
+        namespace: s.namespace,
+        name: s.name,
+        expected: a.existed ? s.change : 'create',
+        generation: a.generation,
+        ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
+        serveApps: serveAppsOf(a.manifest.object),
+        startedAt,
+        deadline: startedAt + timeoutMs,
+      }, out);
+    }),
+  );
+  return exitFor(verdicts);
+}
+
+export async function runWait(target: string | undefined, flags: RolloutFlags, out: Out): Promise<number> {
+  const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
+  if (!m) throw new UsageError('wait needs <namespace/name> (try wait --help)');
+  const [, namespace, name] = m as unknown as [string, string, string];
+  const timeoutMs = parseDuration(flags.timeout ?? '30m');
+  const conn = await connect(connectOptions(flags));
+  const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+  const rs = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name }).catch((e: { code?: number }) => {
+    if (e?.code === 404) throw new UsageError(`RayService ${namespace}/${name} not found`);
+    throw e;
+  });
+  const pending: string | undefined = rs.status?.pendingServiceStatus?.rayClusterName || undefined;
+  const active: string | undefined = rs.status?.activeServiceStatus?.rayClusterName || undefined;
+  const startedAt = Date.now();
+  const verdict = await waitOne(
+    conn,
+    {
+      namespace,
+      name,
+      // What is under way decides what "done" means: a pending cluster must take over; otherwise
+      // the current generation's Serve config must run.
+      expected: pending ? 'cluster' : active ? 'app' : 'create',
+      generation: rs.metadata?.generation ?? 1,
+      ...(active ? { activeBefore: active } : {}),
+      serveApps: serveAppsOf(rs),
+      startedAt,
+      deadline: startedAt + timeoutMs,
+    },
+    out,
+  );
+  return exitFor([verdict]);
+}
+
+function connectOptions(flags: RolloutFlags) {
+  return { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) };
+}
+
+async function waitOne(conn: Connection, target: RolloutTarget, out: Out): Promise<Verdict> {
+  const id = `${target.namespace}/${target.name}`;
+  const { verdict } = await watchRollout({
+    conn,
+    target,
+    onProgress: (line) => out.write(`[${id}] ${renderLine(line)}\n`),
+    log: (line) => out.write(`[${id}] ${line}\n`),
+  });
+  out.write(`\n[${id}] ${renderVerdict(verdict).join(`\n[${id}] `)}\n\n`);
+  return verdict;
+}
+
+function exitFor(verdicts: Verdict[]): number {
+  if (verdicts.some((v) => v.result === 'failed')) return ROLLOUT_EXIT.failed;
+  if (verdicts.some((v) => v.result === 'timeout')) return ROLLOUT_EXIT.timeout;
+  return ROLLOUT_EXIT.ok;
+}
+
+function planOf(services: readonly ServicePlan[], namespace: string, name: string): ServicePlan {
+  return services.find((s) => s.namespace === namespace && s.name === name)!;
+}
+
+function serveAppsOf(o: Record<string, any>): string[] {
+  const text = o?.spec?.serveConfigV2;
+  if (typeof text !== 'string') return [];
+  try {
+    const apps = (parseYaml(text) as { applications?: { name?: string }[] })?.applications ?? [];
+    return apps.map((a) => a?.name || 'default');
+  } catch {
+    return [];
+  }
+}

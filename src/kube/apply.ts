@@ -1,0 +1,99 @@
+/**
+ * Server-side apply of RayServices: every manifest is validated by a server-side dry run before
+ * any is applied, so one bad manifest applies nothing. Conflicts with other field managers are
+ * forced only when asked.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { Connection } from './connection.js';
+import { formatInputError } from '../manifests/input-error.js';
+import type { RayServiceManifest } from '../manifests/rayservice.js';
+
+export interface ApplyOptions {
+  readonly fieldManager: string;
+  readonly forceConflicts: boolean;
+}
+
+export interface Applied {
+  readonly manifest: RayServiceManifest;
+  /** metadata.generation after the apply (G). */
+  readonly generation: number;
+  /** status.activeServiceStatus.rayClusterName before the apply (A). */
+  readonly activeBefore: string | undefined;
+  /** The object existed before the apply. */
+  readonly existed: boolean;
+}
+
+/** The API server refused one or more manifests (the dry run): nothing was applied. */
+export class ApplyRefusedError extends Error {
+  constructor(readonly refusals: string[]) {
+    super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
+  }
+}
+
+export function objectToApply(m: RayServiceManifest): KubernetesObject {
+  const o = structuredClone(m.object) as KubernetesObject & Record<string, unknown>;
+  o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
+  delete (o as Record<string, unknown>).status;
+  return o;
+}
+
+export async function dryRunAll({ k8s, kc }: Connection, manifests: readonly RayServiceManifest[], opts: ApplyOptions): Promise<void> {
+  const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+  const refusals: string[] = [];
+  await Promise.all(
+    manifests.map(async (m) => {
+      try {
+        await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
+      } catch (e) {
+        refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+      }
+    }),
+  );
+  if (refusals.length) throw new ApplyRefusedError(refusals.sort());
+}
+
+export async function applyAll(conn: Connection, manifests: readonly RayServiceManifest[], opts: ApplyOptions): Promise<Applied[]> {
+  await dryRunAll(conn, manifests, opts);
+  const { k8s, kc } = conn;
+  const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+  const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+  const out: Applied[] = [];
+  for (const m of manifests) {
+    const before = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e: unknown) => {
+      if (statusCode(e) === 404) return undefined;
+      throw e;
+    });
+    const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply)) as KubernetesObject & { metadata: { generation?: number } };
+    const active = before?.status?.activeServiceStatus?.rayClusterName;
+    out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+  }
+  return out;
+}
+
+/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
+export function apiMessage(e: unknown): string {
+  const body = (e as { body?: unknown })?.body;
+  if (typeof body === 'string') {
+    try {
+      const parsed = JSON.parse(body) as { message?: string };
+      if (parsed.message) return parsed.message;
+    } catch {
+      /* not JSON */
+    }
+  }
+  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') return (body as { message: string }).message;
+  return (e as Error)?.message ?? String(e);
+}
+
+function statusCode(e: unknown): number | undefined {
+  const c = (e as { code?: unknown })?.code;
+  return typeof c === 'number' ? c : undefined;
+}
+
+function hintFor(e: unknown): string | undefined {
+  const code = statusCode(e);
+  if (code === 409) return 'another field manager owns these fields: pass --force-conflicts to take them over';
+  if (code === 403) return 'the credentials may not patch rayservices: see docs/rbac.md';
+  if (code === 404) return 'is the KubeRay CRD installed, and does the namespace exist?';
+  return undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
+ * demand. The module (with its generated API) is ~19 MB of JavaScript, so it is bundled once, on
+ * its own, as dist/kube/index.js (shared by dist/cli.js and dist/index.js, changed only when the
+ * library is), and loaded only by the commands that talk to a cluster: `plan` starts fast.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type * as ClientNode from '@kubernetes/client-node';
+
+export type K8s = typeof ClientNode;
+
+export interface Connection {
+  readonly k8s: K8s;
+  readonly kc: ClientNode.KubeConfig;
+}
+
+export class ConnectionError extends Error {}
+
+export interface ConnectOptions {
+  /** Path of a kubeconfig; default: $KUBECONFIG, ~/.kube/config, or in-cluster. */
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
+  const k8s = await loadClientNode();
+  const kc = new k8s.KubeConfig();
+  try {
+    if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
+    else kc.loadFromDefault();
+    if (opts.context) kc.setCurrentContext(opts.context);
+  } catch (e) {
+    // Never echo the file: it holds credentials.
+    throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!kc.getCurrentCluster()) throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
+  return { k8s, kc };
+}
+
+async function loadClientNode(): Promise<K8s> {
+  // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
+  // (tests, tsx) it is the installed package. Either way the bundler must not inline it.
+  const bundled = new URL('./kube/index.js', import.meta.url);
+  if (import.meta.url.startsWith('file:') && existsSync(fileURLToPath(bundled))) {
+    return (await import(/* webpackIgnore: true */ bundled.href)) as K8s;
+  }
+  const name = '@kubernetes/client-node';
+  return (await import(/* webpackIgnore: true */ name)) as K8s;
+}
