@@ -10766,6 +10766,11 @@ function statusCode(e) {
 }
 function hintFor(e) {
     const code = statusCode(e);
+    if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
+        // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
+        // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
+        return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
+    }
     if (code === 409)
         return 'another field manager owns these fields: pass --force-conflicts to take them over';
     if (code === 403)
@@ -11448,7 +11453,7 @@ function track(mode, target, memory, first, snap, say) {
         say(`operator observed generation ${target.generation}`);
     }
     if (rs.generation > target.generation)
-        mark('newer', String(rs.generation), `a newer generation ${rs.generation} was applied meanwhile: the rollout now waits for it`, true);
+        mark('newer', String(rs.generation), `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`, true);
     if (pending !== undefined && pending !== A && pending !== memory.pending) {
         const previous = memory.pending;
         if (previous !== undefined && previous !== active) {

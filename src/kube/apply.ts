@@ -92,6 +92,11 @@ function statusCode(e: unknown): number | undefined {
 
 function hintFor(e: unknown): string | undefined {
   const code = statusCode(e);
+  if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
+    // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
+    // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
+    return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
+  }
   if (code === 409) return 'another field manager owns these fields: pass --force-conflicts to take them over';
   if (code === 403) return 'the credentials may not patch rayservices: see docs/rbac.md';
   if (code === 404) return 'is the KubeRay CRD installed, and does the namespace exist?';

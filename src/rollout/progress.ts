@@ -75,7 +75,7 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
     memory.firstObservedAt = snap.at;
     say(`operator observed generation ${target.generation}`);
   }
-  if (rs.generation > target.generation) mark('newer', String(rs.generation), `a newer generation ${rs.generation} was applied meanwhile: the rollout now waits for it`, true);
+  if (rs.generation > target.generation) mark('newer', String(rs.generation), `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`, true);
 
   if (pending !== undefined && pending !== A && pending !== memory.pending) {
     const previous = memory.pending;

@@ -86,7 +86,7 @@ const rows: Row[] = [
     at: 120,
     saying: [
       'pending cluster changed text-ml-x7k2p → text-ml-q9w8e (the spec changed again; text-ml-x7k2p will be deleted)',
-      'a newer generation 8 was applied meanwhile',
+      'generation 8 appeared after the apply',
       'traffic switched to text-ml-q9w8e',
     ],
     summary: ['traffic switched from text-ml-abcde to text-ml-q9w8e'],
