@@ -31339,6 +31339,13 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6684:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "1945e1611a3d4e2bfe9d.js?./kube/index.js";
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -34198,7 +34205,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -40148,6 +40155,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -40179,6 +40189,41 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	// no install chunk
+/******/ 	
+/******/ 	// no chunk on demand loading
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -43052,13 +43097,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -49759,7 +49804,17 @@ function readInputs() {
         statusContext: getInput('status-context').trim() || 'rayservice-rollout/plan',
         failOn: failOn,
         zeroDowntime: bool('zero-downtime', true),
+        timeoutMs: duration(getInput('timeout').trim() || '30m'),
+        fieldManager: getInput('field-manager').trim() || 'rayservice-rollout',
+        forceConflicts: bool('force-conflicts', false),
+        dryRun: bool('dry-run', false),
     };
+}
+function duration(text) {
+    const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text);
+    if (!m)
+        throw new InputsError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
+    return Math.round(Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's')]);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -50282,12 +50337,1733 @@ function truncate(s, n) {
     return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
+;// CONCATENATED MODULE: ./src/kube/apply.ts
+
+/** The API server refused one or more manifests (the dry run): nothing was applied. */
+class ApplyRefusedError extends Error {
+    refusals;
+    constructor(refusals) {
+        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
+        this.refusals = refusals;
+    }
+}
+function objectToApply(m) {
+    const o = structuredClone(m.object);
+    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
+    delete o.status;
+    return o;
+}
+async function dryRunAll({ k8s, kc }, manifests, opts) {
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const refusals = [];
+    await Promise.all(manifests.map(async (m) => {
+        try {
+            await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
+        }
+        catch (e) {
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+        }
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyAll(conn, manifests, opts) {
+    await dryRunAll(conn, manifests, opts);
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    const out = [];
+    for (const m of manifests) {
+        const before = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
+            if (statusCode(e) === 404)
+                return undefined;
+            throw e;
+        });
+        const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
+        const active = before?.status?.activeServiceStatus?.rayClusterName;
+        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+    }
+    return out;
+}
+/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
+function apiMessage(e) {
+    const body = e?.body;
+    if (typeof body === 'string') {
+        try {
+            const parsed = JSON.parse(body);
+            if (parsed.message)
+                return parsed.message;
+        }
+        catch {
+            /* not JSON */
+        }
+    }
+    if (body && typeof body === 'object' && typeof body.message === 'string')
+        return body.message;
+    return e?.message ?? String(e);
+}
+function statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' ? c : undefined;
+}
+function hintFor(e) {
+    const code = statusCode(e);
+    if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
+        // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
+        // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
+        return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
+    }
+    if (code === 409)
+        return 'another field manager owns these fields: pass --force-conflicts to take them over';
+    if (code === 403)
+        return 'the credentials may not patch rayservices: see docs/rbac.md';
+    if (code === 404)
+        return 'is the KubeRay CRD installed, and does the namespace exist?';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/observed.ts
+const APP_DONE = 'RUNNING';
+/** Deployment states of a healthy application (autoscaling is fine). */
+const DEPLOYMENT_OK = new Set(['HEALTHY', 'UPSCALING', 'DOWNSCALING']);
+/** States that fail the rollout when they last beyond the grace period. */
+const BAD_STATES = new Set(['DEPLOY_FAILED', 'UNHEALTHY']);
+/**
+ * Container waiting reasons that do not go away by themselves. A long image pull is
+ * `ContainerCreating`, not one of these.
+ */
+const HOPELESS_WAITING = new Set([
+    'ErrImagePull',
+    'ImagePullBackOff',
+    'InvalidImageName',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'CrashLoopBackOff',
+]);
+/** Warning reasons that KubeRay's controllers emit when a reconcile pass fails (utils/constant.go). */
+const OPERATOR_WARNINGS = new Set([
+    'InvalidRayServiceSpec',
+    'InvalidRayServiceMetadata',
+    'InvalidRayClusterSpec',
+    'InvalidRayClusterMetadata',
+    'InvalidRayClusterStatus',
+    'FailedToCreateRayCluster',
+    'FailedToUpdateRayCluster',
+    'FailedToDeleteRayCluster',
+    'FailedToUpdateServeApplications',
+    'FailedToUpdateHeadPodServeLabel',
+    'FailedToUpdateTargetCapacity',
+    'FailedToCreateService',
+    'FailedToUpdateService',
+    'FailedToCreateGateway',
+    'FailedToUpdateGateway',
+    'FailedToCreateHTTPRoute',
+    'FailedToUpdateHTTPRoute',
+    'FailedToCreateHeadPod',
+    'FailedToCreateWorkerPod',
+    'RollbackImpossible',
+    'RayServiceInitializingTimeout',
+]);
+/** The operator rejected the spec itself: nothing changes until the spec does. */
+const VALIDATION_WARNINGS = new Set(['InvalidRayServiceSpec', 'InvalidRayServiceMetadata']);
+const CLUSTER_VALIDATION_WARNINGS = new Set(['InvalidRayClusterSpec', 'InvalidRayClusterMetadata']);
+/** Node autoscalers announce a scale-up for a pending pod with these (cluster-autoscaler, Karpenter). */
+const SCALE_UP_EVENTS = new Set(['TriggeredScaleUp', 'Nominated']);
+const NO_SCALE_UP_EVENTS = new Set(['NotTriggerScaleUp']);
+/** Event timestamps of core/v1 Events have second precision: accept events up to 1 s before the apply. */
+const EVENT_SLACK_MS = 1000;
+function clusterName(status) {
+    const name = status?.rayClusterName;
+    return name === undefined || name === '' ? undefined : name;
+}
+const activeName = (rs) => clusterName(rs.activeServiceStatus);
+const pendingName = (rs) => clusterName(rs.pendingServiceStatus);
+function condition(rs, type) {
+    return rs.conditions?.find((c) => c.type === type);
+}
+function isTrue(rs, type) {
+    return condition(rs, type)?.status === 'True';
+}
+function conditionText(c) {
+    const reason = c.reason ? ` (${c.reason})` : '';
+    const message = c.message ? `: ${c.message}` : '';
+    return `${c.type}=${c.status}${reason}${message}`;
+}
+/** observedGeneration; a status never written counts as 0. */
+const observedGeneration = (rs) => rs.observedGeneration ?? 0;
+function apps(status) {
+    return Object.entries(status?.applicationStatuses ?? {}).sort(([a], [b]) => a.localeCompare(b));
+}
+/**
+ * Why the applications of one cluster are not all healthy, as clauses; empty when they are:
+ * exactly the expected set of applications, each RUNNING, each deployment HEALTHY (or scaling).
+ */
+function appProblems(status, expected, where) {
+    const list = apps(status);
+    const problems = [];
+    if (list.length === 0 && expected.length > 0)
+        return [`no Serve application status on ${where} yet`];
+    const names = new Set(list.map(([n]) => n));
+    const missing = expected.filter((n) => !names.has(n));
+    const extra = [...names].filter((n) => !expected.includes(n));
+    if (missing.length > 0)
+        problems.push(`Serve applications missing on ${where}: ${missing.join(', ')}`);
+    if (extra.length > 0)
+        problems.push(`Serve applications not in the new config still present on ${where}: ${extra.join(', ')}`);
+    const notRunning = list.filter(([, a]) => a.status !== APP_DONE).map(([n, a]) => `${n} ${a.status}`);
+    if (notRunning.length > 0)
+        problems.push(`Serve applications not RUNNING on ${where}: ${notRunning.join(', ')}`);
+    const sick = list.flatMap(([n, a]) => Object.entries(a.serveDeploymentStatuses ?? {})
+        .filter(([, d]) => !DEPLOYMENT_OK.has(d.status))
+        .map(([d, s]) => `${n}/${d} ${s.status}`));
+    if (sick.length > 0)
+        problems.push(`Serve deployments not HEALTHY on ${where}: ${sick.sort().join(', ')}`);
+    return problems;
+}
+function allRunning(status) {
+    const list = apps(status);
+    return list.length > 0 && list.every(([, a]) => a.status === APP_DONE);
+}
+/** One line per application: `app1 RUNNING, app2 DEPLOYING`. */
+function appsLine(status) {
+    return apps(status)
+        .map(([n, a]) => `${n} ${a.status}`)
+        .join(', ');
+}
+function podsOf(snap, cluster) {
+    if (cluster === undefined)
+        return [];
+    return (snap.pods ?? []).filter((p) => p.cluster === cluster && p.deleting !== true).sort((a, b) => a.name.localeCompare(b.name));
+}
+function isUnschedulable(p) {
+    return p.scheduled?.status === 'False' && p.scheduled.reason === 'Unschedulable';
+}
+/** Why a pod is not ready, in a few words. */
+function podTrouble(p) {
+    if (isUnschedulable(p))
+        return `Unschedulable${p.scheduled?.message ? `: ${p.scheduled.message}` : ''}`;
+    if (p.waiting)
+        return `${p.waiting.reason}${p.waiting.message ? `: ${p.waiting.message}` : ''}`;
+    return `${p.phase ?? 'Pending'}, not ready`;
+}
+function clusterExists(snap, name) {
+    return (snap.rayClusters ?? []).some((c) => c.name === name);
+}
+/** Events seen since the apply (with slack for second-precision timestamps). */
+function eventsSince(snap, since) {
+    return (snap.events ?? []).filter((e) => e.at >= since - EVENT_SLACK_MS);
+}
+/** `Reason (involved): message`, one per reason and message, newest first, with repetitions. */
+function dedupeWarnings(events, limit = 10) {
+    const byKey = new Map();
+    for (const e of events) {
+        if (e.type !== 'Warning')
+            continue;
+        const key = `${e.reason}\u0000${e.message}`;
+        const seen = byKey.get(key);
+        const count = e.count ?? 1;
+        if (seen) {
+            seen.count += count;
+            if (e.at > seen.at)
+                Object.assign(seen, { e, at: e.at });
+        }
+        else
+            byKey.set(key, { e, count, at: e.at });
+    }
+    return [...byKey.values()]
+        .sort((a, b) => b.at - a.at)
+        .slice(0, limit)
+        .map(({ e, count }) => `${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${e.message}${count > 1 ? ` (×${count})` : ''}`);
+}
+/** A compact fingerprint of what the operator writes, to notice status changes. */
+function statusFingerprint(rs) {
+    return JSON.stringify([rs.observedGeneration, rs.conditions, rs.activeServiceStatus, rs.pendingServiceStatus, rs.numServeEndpoints]);
+}
+/** `12.3s`, `4m12s`, `1h02m`. */
+function formatDuration(ms) {
+    const s = Math.max(0, ms) / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m${String(Math.floor(s % 60)).padStart(2, '0')}s`;
+    return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/predicates.ts
+/**
+ * The completion predicates of kuberay.md §2, one per mode, written as the list of clauses that do
+ * not hold yet: done ⇔ the list is empty, and on a timeout the list is the diagnosis' "missing".
+ *
+ * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
+ */
+
+function unmet(mode, target, memory, snap, now) {
+    if (mode === 'nothing')
+        return [];
+    const rs = snap?.rayService;
+    if (mode === 'delete') {
+        if (rs === null)
+            return [];
+        if (rs === undefined)
+            return ['the RayService has not been observed yet'];
+        const left = (snap?.rayClusters ?? []).map((c) => c.name);
+        return [
+            rs.deleting
+                ? `the RayService is being deleted: its finalizer waits for ${left.length > 0 ? `RayClusters ${left.join(', ')}` : 'its RayClusters'} to go`
+                : 'the RayService still exists',
+        ];
+    }
+    if (snap === undefined || rs === undefined)
+        return ['no status of the RayService observed yet'];
+    if (rs === null)
+        return ['the RayService does not exist'];
+    const missing = generationClause(rs, target);
+    if (mode === 'new-cluster')
+        missing.push(...newClusterClauses(target, memory, snap, rs));
+    else
+        missing.push(...inPlaceClauses(mode, target, snap, rs));
+    missing.push(...readyClause(rs));
+    if ((mode === 'app' || mode === 'inplace') && !settled(target, memory, now)) {
+        missing.push(memory.firstObservedAt === undefined
+            ? 'the Serve status has not been observed at the new generation yet'
+            : 'the Serve status has not settled yet (the first status after a Serve change can still show the old applications)');
+    }
+    return missing;
+}
+/**
+ * The operator reads the Serve status before it submits a new config, so the first status written
+ * at generation G can show the old applications RUNNING. It is trusted after the settle window
+ * (a few 2 s reconcile passes) or once the status changed after an UpdatedServeApplications event.
+ */
+function settled(target, memory, now) {
+    if (memory.firstObservedAt === undefined)
+        return false;
+    return memory.settledByEvent || now - memory.firstObservedAt >= target.settleMs;
+}
+function generationClause(rs, target) {
+    const observed = observedGeneration(rs);
+    return observed >= target.generation ? [] : [`the operator has not observed generation ${target.generation} yet (status.observedGeneration ${rs.observedGeneration ?? 'unset'})`];
+}
+function readyClause(rs) {
+    const ready = condition(rs, 'Ready');
+    if (ready?.status === 'True')
+        return [];
+    return [ready ? `not ready: ${conditionText(ready)}` : 'no Ready condition yet'];
+}
+function newClusterClauses(target, memory, snap, rs) {
+    const A = target.activeBefore;
+    const active = activeName(rs);
+    const pending = pendingName(rs);
+    const out = [];
+    const switched = active !== undefined && active !== A && !memory.abandoned.includes(active);
+    if (!switched) {
+        out.push(A === undefined ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}` : `traffic not switched: the active cluster is still ${active ?? 'none'}`);
+        if (pending !== undefined) {
+            out.push(...clusterPodClauses(snap, pending, 'pending cluster'));
+            out.push(...appProblems(rs.pendingServiceStatus, target.serveApps, `pending cluster ${pending}`));
+        }
+        else if (observedGeneration(rs) >= target.generation) {
+            out.push('no pending cluster: the operator has not prepared a new cluster');
+        }
+    }
+    else {
+        if (pending !== undefined)
+            out.push(`a pending cluster ${pending} is still listed`);
+        out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `active cluster ${active}`));
+    }
+    const upgrading = condition(rs, 'UpgradeInProgress');
+    if (upgrading?.status === 'True')
+        out.push(`still upgrading: ${conditionText(upgrading)}`);
+    if (target.waitForOldClusterDeletion && A !== undefined && switched && snap.rayClusters !== undefined && clusterExists(snap, A)) {
+        out.push(`the old cluster ${A} is not deleted yet`);
+    }
+    return out;
+}
+function inPlaceClauses(mode, target, snap, rs) {
+    const A = target.activeBefore;
+    const active = activeName(rs);
+    const pending = pendingName(rs);
+    const out = [];
+    if (pending !== undefined)
+        out.push(`a pending cluster ${pending} exists`);
+    if (active !== A)
+        out.push(`the active cluster is ${active ?? 'none'}, not ${A ?? 'none'}`);
+    if (mode === 'inplace' && A !== undefined) {
+        out.push(...clusterPodClauses(snap, A, 'cluster'));
+        const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
+        if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
+            out.push(`RayCluster ${A} has not observed its updated spec yet (generation ${rc.generation}, observed ${rc.observedGeneration})`);
+        }
+        else if (rc?.desiredWorkerReplicas !== undefined && rc.readyWorkerReplicas !== undefined && rc.readyWorkerReplicas < rc.desiredWorkerReplicas) {
+            out.push(`RayCluster ${A}: ${rc.readyWorkerReplicas}/${rc.desiredWorkerReplicas} desired workers ready`);
+        }
+    }
+    if (active !== undefined)
+        out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `cluster ${active}`));
+    return out;
+}
+/** Head and worker pods of one cluster, as far as the snapshot lists pods. */
+function clusterPodClauses(snap, cluster, what) {
+    if (snap.pods === undefined) {
+        const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
+        return rc?.headReady === false ? [`${what} ${cluster}: head pod not ready (RayCluster HeadPodReady is not True)`] : [];
+    }
+    const pods = podsOf(snap, cluster);
+    const head = pods.find((p) => p.nodeType === 'head');
+    const out = [];
+    if (!head)
+        out.push(`${what} ${cluster}: no head pod yet`);
+    else if (!head.ready)
+        out.push(`${what} ${cluster}: head pod ${head.name} not ready (${podTrouble(head)})`);
+    const workers = pods.filter((p) => p.nodeType === 'worker');
+    const notReady = workers.filter((p) => !p.ready);
+    if (notReady.length > 0) {
+        // Group by trouble: a hundred workers waiting for the same GPUs make one clause.
+        const byTrouble = new Map();
+        for (const p of notReady)
+            byTrouble.set(podTrouble(p), [...(byTrouble.get(podTrouble(p)) ?? []), p.name]);
+        const why = [...byTrouble].map(([trouble, names]) => `${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}: ${trouble}`);
+        out.push(`${what} ${cluster}: ${workers.length - notReady.length}/${workers.length} workers ready (${why.join('; ')})`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/judge.ts
+/**
+ * Failure rules: when to stop waiting before the deadline because the rollout cannot end well.
+ *
+ * Each rule waits for evidence that belongs to this apply (generation G, events since the apply,
+ * states that lasted a grace period), because the first statuses after an apply can still describe
+ * the previous spec. The operator itself never gives up on a pending cluster (no upgrade timeout,
+ * no rollback in NewCluster mode), so the watcher owns the decision.
+ */
+
+
+const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`;
+/** The cluster whose applications and pods decide the rollout, and its Serve status. */
+function targetOf(mode, target, memory, rs) {
+    if (mode === 'new-cluster') {
+        const pending = pendingName(rs);
+        if (pending !== undefined)
+            return { cluster: pending, status: rs.pendingServiceStatus };
+        const active = activeName(rs);
+        if (active !== undefined && active !== target.activeBefore && !memory.abandoned.includes(active))
+            return { cluster: active, status: rs.activeServiceStatus };
+        return {};
+    }
+    if (mode === 'app' || mode === 'inplace')
+        return { cluster: target.activeBefore, status: rs.activeServiceStatus };
+    return {};
+}
+/** Bad application and deployment states on the target cluster, keyed for the grace clock. */
+function badStates(mode, target, memory, rs) {
+    const out = new Map();
+    if (observedGeneration(rs) < target.generation)
+        return out; // still the previous spec's picture
+    const { cluster, status } = targetOf(mode, target, memory, rs);
+    for (const [name, app] of apps(status)) {
+        if (BAD_STATES.has(app.status))
+            out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
+        for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
+            if (BAD_STATES.has(s.status))
+                out.set(`${cluster}/${name}/${d}:${s.status}`, `deployment ${name}/${d} on ${cluster} is ${s.status}${s.message ? `: ${s.message}` : ''}`);
+        }
+    }
+    return out;
+}
+/** Pods of the target cluster that are unschedulable or stuck in a waiting state that does not heal. */
+function stuckPods(mode, target, memory, snap) {
+    const out = new Map();
+    const rs = snap.rayService;
+    if (!rs)
+        return out;
+    const { cluster } = targetOf(mode, target, memory, rs);
+    for (const p of podsOf(snap, cluster)) {
+        if (p.ready)
+            continue;
+        if (isUnschedulable(p))
+            out.set(`${p.name}:Unschedulable`, `${p.scheduled?.message ?? 'no node fits'}`);
+        else if (p.waiting && HOPELESS_WAITING.has(p.waiting.reason))
+            out.set(`${p.name}:${p.waiting.reason}`, p.waiting.message ?? '');
+    }
+    return out;
+}
+/** Carry the "since" of states still present; drop the others. */
+function refresh(previous, now, at) {
+    const next = {};
+    for (const [key, text] of now)
+        next[key] = { since: previous[key]?.since ?? at, text };
+    return next;
+}
+function failure(mode, target, memory, snap, now) {
+    if (mode === 'nothing' || mode === 'delete')
+        return undefined;
+    const rs = snap.rayService;
+    if (rs === undefined)
+        return undefined;
+    if (rs === null)
+        return { summary: 'the RayService was deleted while the rollout was being watched', hints: [] };
+    const ready = condition(rs, 'Ready');
+    const recent = eventsSince(snap, target.startedAt);
+    const behind = observedGeneration(rs) < target.generation;
+    if (ready?.status === 'False' && ready.reason === 'InitializingTimeout') {
+        return {
+            summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
+            hints: [
+                'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+            ],
+        };
+    }
+    // The operator validates before anything else; a rejected spec leaves observedGeneration behind.
+    if (behind) {
+        const rejected = recent.filter((e) => e.type === 'Warning' && VALIDATION_WARNINGS.has(e.reason));
+        const last = rejected[rejected.length - 1];
+        if (last) {
+            return {
+                summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
+                hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
+            };
+        }
+    }
+    const { cluster } = targetOf(mode, target, memory, rs);
+    const clusterRejected = recent.find((e) => e.type === 'Warning' && CLUSTER_VALIDATION_WARNINGS.has(e.reason) && (e.involved === undefined || e.involved === cluster));
+    if (clusterRejected && cluster !== undefined) {
+        return {
+            summary: `the RayCluster controller rejected ${cluster} (${clusterRejected.reason}): ${clusterRejected.message}`,
+            hints: [
+                'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+                ...(mode === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
+            ],
+        };
+    }
+    // Ready=False/ZeroServeEndpoints is only written when Ready was True before: an outage.
+    if (ready?.status === 'False' && ready.reason === 'ZeroServeEndpoints' && (memory.seenReady || (ready.lastTransitionTime ?? 0) >= target.startedAt)) {
+        return {
+            summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
+            hints: [
+                'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+            ],
+        };
+    }
+    for (const s of Object.values(memory.bad)) {
+        if (now - s.since >= target.graceMs && (mode === 'new-cluster' || settled(target, memory, now))) {
+            return {
+                summary: `${s.text} (for ${formatDuration(now - s.since)})`,
+                hints: [
+                    'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
+                ],
+            };
+        }
+    }
+    const stuck = stuckFailure(mode, target, memory, snap, now);
+    if (stuck)
+        return stuck;
+    if (behind && now - target.startedAt >= target.frozenGraceMs) {
+        const complaints = recent.filter((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason));
+        const validation = ready?.status === 'False' && ready.reason === 'ValidationFailed' ? ready : undefined;
+        if (complaints.length > 0 || validation) {
+            const what = validation
+                ? `ValidationFailed: ${validation.message ?? ''}`
+                : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
+            return {
+                summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
+                hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
+            };
+        }
+    }
+    // Planned a new cluster, but the operator kept the old one: the change is not being applied.
+    if (mode === 'new-cluster' &&
+        target.activeBefore !== undefined &&
+        !memory.everPending &&
+        !behind &&
+        pendingName(rs) === undefined &&
+        activeName(rs) === target.activeBefore &&
+        memory.firstObservedAt !== undefined &&
+        now - memory.firstObservedAt >= target.settleMs) {
+        return {
+            summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
+            hints: [
+                'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
+                'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+            ],
+        };
+    }
+    return undefined;
+}
+function stuckFailure(mode, target, memory, snap, now) {
+    const rs = snap.rayService;
+    if (!rs)
+        return undefined;
+    const { cluster, status } = targetOf(mode, target, memory, rs);
+    const pods = new Map(podsOf(snap, cluster).map((p) => [p.name, p]));
+    // Worker pods only block when the applications wait for them (or when the change is the workers).
+    const appsWaiting = !allRunning(status);
+    for (const [key, s] of Object.entries(memory.stuck)) {
+        if (now - s.since < target.stuckGraceMs)
+            continue;
+        const [podName = '', reason = ''] = splitKey(key);
+        const pod = pods.get(podName);
+        if (!pod)
+            continue;
+        const blocking = pod.nodeType === 'head' || mode === 'inplace' || appsWaiting;
+        if (!blocking)
+            continue;
+        if (reason === 'Unschedulable') {
+            const autoscaler = lastAutoscalerEvent(snap, podName);
+            if (autoscaler && SCALE_UP_EVENTS.has(autoscaler.reason))
+                continue; // a node is coming: wait for the deadline
+            return {
+                summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - s.since)}): ${s.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
+                hints: [
+                    mode === 'new-cluster' && target.activeBefore !== undefined
+                        ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
+                        : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+                    ...(mode === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
+                        ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
+                        : []),
+                ],
+            };
+        }
+        return {
+            summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - s.since)})${s.text ? `: ${s.text}` : ''}`,
+            hints: [
+                reason === 'CrashLoopBackOff'
+                    ? `Its container keeps crashing: kubectl -n ${target.namespace} logs ${podName} --previous`
+                    : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
+                        ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
+                        : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+                ...(mode === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
+                    ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
+                    : []),
+            ],
+        };
+    }
+    return undefined;
+}
+function splitKey(key) {
+    const i = key.lastIndexOf(':');
+    return [key.slice(0, i), key.slice(i + 1)];
+}
+function describePod(pod, cluster) {
+    return `${pod.nodeType ?? 'pod'}${pod.nodeType ? ' pod' : ''} ${pod.name}${cluster ? ` of ${cluster}` : ''}`;
+}
+/** The latest scale-up decision a node autoscaler announced for this pod, if any. */
+function lastAutoscalerEvent(snap, pod) {
+    return (snap.events ?? [])
+        .filter((e) => e.involved === pod && (SCALE_UP_EVENTS.has(e.reason) || NO_SCALE_UP_EVENTS.has(e.reason)))
+        .sort((a, b) => a.at - b.at)
+        .pop();
+}
+
+;// CONCATENATED MODULE: ./src/rollout/diagnosis.ts
+/**
+ * What to tell a user whose rollout failed or timed out: which clauses of the completion predicate
+ * do not hold, the conditions, the applications and deployments that are not fine, the pods that
+ * are not ready and why, the Warning events since the apply, a frozen-status note, and hints that
+ * say what to do next.
+ */
+
+
+const MAX_PODS = 20;
+function diagnose(mode, target, memory, snap, now, missing, failureHints = []) {
+    const hints = new Set(failureHints);
+    if (!snap || snap.rayService === undefined) {
+        hints.add('No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.');
+        return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints] };
+    }
+    const rs = snap.rayService;
+    const recent = eventsSince(snap, target.startedAt);
+    const conditions = (rs?.conditions ?? []).map(conditionText);
+    const appLines = [];
+    const clusters = [];
+    for (const [role, status] of [
+        ['active', rs?.activeServiceStatus],
+        ['pending', rs?.pendingServiceStatus],
+    ]) {
+        const cluster = status?.rayClusterName;
+        if (!cluster)
+            continue;
+        clusters.push(cluster);
+        for (const [name, app] of apps(status)) {
+            if (app.status !== APP_DONE || app.message)
+                appLines.push(`${cluster} (${role}) ${name}: ${app.status}${app.message ? ` — ${app.message}` : ''}`);
+            for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
+                if (!DEPLOYMENT_OK.has(s.status))
+                    appLines.push(`${cluster} (${role}) ${name}/${d}: ${s.status}${s.message ? ` — ${s.message}` : ''}`);
+            }
+        }
+    }
+    if (memory.pending !== undefined && !clusters.includes(memory.pending))
+        clusters.push(memory.pending);
+    if (target.activeBefore !== undefined && !clusters.includes(target.activeBefore))
+        clusters.push(target.activeBefore);
+    const pendingPods = [];
+    for (const cluster of clusters) {
+        for (const p of podsOf(snap, cluster)) {
+            if (!p.ready)
+                pendingPods.push(`${p.name} (${p.nodeType ?? 'pod'} of ${cluster}): ${podTrouble(p)}`);
+        }
+    }
+    if (pendingPods.length > MAX_PODS)
+        pendingPods.splice(MAX_PODS, pendingPods.length - MAX_PODS, `… and ${pendingPods.length - MAX_PODS} more`);
+    let frozenStatus;
+    if (rs && observedGeneration(rs) < target.generation) {
+        frozenStatus = `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
+        if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
+            hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
+        }
+    }
+    if (rs && mode === 'new-cluster') {
+        const pending = pendingName(rs);
+        const active = activeName(rs);
+        if (pending !== undefined) {
+            if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
+                hints.add(`Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`);
+            }
+            if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout')))
+                hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, active));
+        }
+    }
+    return {
+        missing,
+        conditions,
+        apps: appLines,
+        pendingPods,
+        warnings: dedupeWarnings(recent),
+        ...(frozenStatus ? { frozenStatus } : {}),
+        hints: [...hints],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollout/progress.ts
+/**
+ * Following one observation: update what the watcher remembers (the pending cluster P and its
+ * replacements, the switch, grace clocks, the settle evidence) and say what changed, one line per
+ * meaningful transition. A topic is only reported when its value changes, so a steady stream of
+ * identical snapshots prints nothing.
+ */
+
+
+const MAX_MESSAGE = 300;
+const clip = (s) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
+function initialMemory(target) {
+    return {
+        abandoned: [],
+        everPending: false,
+        seenReady: false,
+        settledByEvent: false,
+        oldClusterSeen: false,
+        bad: {},
+        stuck: {},
+        // The switch is reported against the cluster that was active before the apply.
+        marks: { active: target.activeBefore ?? '' },
+    };
+}
+/** Returns the mode after this observation (the watcher follows the operator when it differs from the plan). */
+function track(mode, target, memory, first, snap, say) {
+    const mark = (topic, value, text, warning) => {
+        if (memory.marks[topic] === value)
+            return;
+        memory.marks[topic] = value;
+        if (text !== undefined)
+            say(text, warning);
+    };
+    trackWarnings(target, snap, mark);
+    const rs = snap.rayService;
+    if (mode === 'delete') {
+        trackClusters(mode, target, memory, snap, say, mark);
+        if (rs === null)
+            mark('deleted', 'yes', 'RayService deleted');
+        else if (rs?.deleting)
+            mark('deleting', 'yes', 'RayService deletion started: its finalizer waits for the RayClusters to go');
+        return mode;
+    }
+    if (!rs) {
+        trackClusters(mode, target, memory, snap, say, mark);
+        return mode;
+    }
+    const A = target.activeBefore;
+    const active = activeName(rs);
+    const pending = pendingName(rs);
+    if ((mode === 'app' || mode === 'inplace') && ((pending !== undefined && pending !== A) || (active !== undefined && active !== A))) {
+        say(`a new cluster ${pending ?? active} appeared (the plan expected an in-place ${mode === 'app' ? 'Serve update' : 'cluster update'}): following it`, true);
+        mode = 'new-cluster';
+    }
+    if (observedGeneration(rs) >= target.generation && memory.firstObservedAt === undefined) {
+        memory.firstObservedAt = snap.at;
+        say(`operator observed generation ${target.generation}`);
+    }
+    if (rs.generation > target.generation)
+        mark('newer', String(rs.generation), `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`, true);
+    if (pending !== undefined && pending !== A && pending !== memory.pending) {
+        const previous = memory.pending;
+        if (previous !== undefined && previous !== active) {
+            memory.abandoned.push(previous);
+            say(`pending cluster changed ${previous} → ${pending} (the spec changed again; ${previous} will be deleted)`, true);
+        }
+        else
+            say(`pending cluster ${pending} created`);
+        memory.pending = pending;
+        memory.everPending = true;
+    }
+    if (condition(rs, 'UpgradeInProgress')?.status === 'True')
+        mark('upgrading', 'True', 'upgrade in progress: both clusters exist');
+    else
+        mark('upgrading', 'other');
+    if (condition(rs, 'RollbackInProgress')?.status === 'True')
+        mark('rollback', 'True', `the operator is rolling back to ${active ?? 'the active cluster'} (RollbackInProgress)`, true);
+    else
+        mark('rollback', 'other');
+    if (pending !== undefined && (rs.pendingServiceStatus?.trafficRoutedPercent !== undefined || rs.pendingServiceStatus?.targetCapacity !== undefined)) {
+        const traffic = rs.pendingServiceStatus?.trafficRoutedPercent;
+        const capacity = rs.pendingServiceStatus?.targetCapacity;
+        mark('traffic', `${pending}:${traffic}:${capacity}`, `traffic to ${pending}: ${traffic ?? 0}% (target capacity ${capacity ?? 0}%)`);
+    }
+    if (active !== undefined && memory.marks.active !== active) {
+        memory.marks.active = active;
+        if (mode === 'new-cluster' && active !== A && !memory.abandoned.includes(active)) {
+            memory.switchedTo = active;
+            memory.switchedAt = snap.at;
+            say(A === undefined ? `cluster ${active} is active` : `traffic switched to ${active}`);
+        }
+    }
+    const ready = condition(rs, 'Ready');
+    if (ready?.status === 'True')
+        memory.seenReady = true;
+    const readyValue = ready ? `${ready.status}/${ready.reason ?? ''}` : 'none';
+    if (first && ready?.status === 'True')
+        memory.marks.ready = readyValue; // business as usual: no line
+    else if (ready)
+        mark('ready', readyValue, ready.status === 'True' ? `Ready (${ready.reason ?? 'True'})` : `not ready: ${conditionText(ready)}`, ready.reason === 'ZeroServeEndpoints');
+    trackServeUpdate(target, memory, snap);
+    trackTarget(mode, target, memory, first, snap, say, mark);
+    trackClusters(mode, target, memory, snap, say, mark);
+    return mode;
+}
+/** RayClusters appearing as deleted (the old one after the switch, abandoned pending ones). */
+function trackClusters(mode, target, memory, snap, say, mark) {
+    if (snap.rayClusters === undefined)
+        return;
+    const present = new Set(snap.rayClusters.map((c) => c.name));
+    const A = target.activeBefore;
+    for (const c of snap.rayClusters) {
+        if (c.name === A)
+            memory.oldClusterSeen = true;
+        mark(`rc:${c.name}`, c.deleting ? 'deleting' : 'present', c.deleting && c.name === A && mode === 'new-cluster' ? `old cluster ${A} deleting` : undefined);
+    }
+    for (const [topic, value] of Object.entries(memory.marks)) {
+        if (!topic.startsWith('rc:') || value === 'gone')
+            continue;
+        const name = topic.slice(3);
+        if (present.has(name))
+            continue;
+        memory.marks[topic] = 'gone';
+        if (name === A) {
+            memory.oldClusterGoneAt = snap.at;
+            say(mode === 'new-cluster' ? `old cluster ${name} deleted` : `RayCluster ${name} deleted`);
+        }
+        else
+            say(`RayCluster ${name} deleted`);
+    }
+    // The old cluster may be gone before the watcher ever saw it listed.
+    if (A !== undefined && !present.has(A) && memory.oldClusterGoneAt === undefined && memory.switchedTo !== undefined && !memory.oldClusterSeen) {
+        memory.oldClusterGoneAt = snap.at;
+        say(`old cluster ${A} deleted`);
+    }
+}
+function trackWarnings(target, snap, mark) {
+    for (const e of eventsSince(snap, target.startedAt)) {
+        if (e.type === 'Warning')
+            mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
+        else if (e.reason === 'UpdatedServeApplications')
+            mark(`ev:${e.reason}:${e.message}`, 'seen', clip(e.message));
+    }
+}
+/**
+ * The settle evidence: an UpdatedServeApplications event seen together with a status of generation
+ * G (written by the pass that submitted, from the Serve status read before submitting), then any
+ * status change after it: that later status was read after the submission.
+ */
+function trackServeUpdate(target, memory, snap) {
+    const rs = snap.rayService;
+    if (!rs || observedGeneration(rs) < target.generation)
+        return;
+    if (memory.serveUpdateSeenAt === undefined) {
+        const submitted = eventsSince(snap, target.startedAt).some((e) => e.type === 'Normal' && e.reason === 'UpdatedServeApplications');
+        if (submitted) {
+            memory.serveUpdateSeenAt = snap.at;
+            memory.serveUpdateFingerprint = statusFingerprint(rs);
+        }
+    }
+    else if (!memory.settledByEvent && snap.at > memory.serveUpdateSeenAt && statusFingerprint(rs) !== memory.serveUpdateFingerprint) {
+        memory.settledByEvent = true;
+    }
+}
+/** Applications, head and workers of the cluster that decides the rollout; grace clocks. */
+function trackTarget(mode, target, memory, first, snap, say, mark) {
+    const rs = snap.rayService;
+    if (!rs)
+        return;
+    const previousBad = memory.bad;
+    memory.bad = refresh(memory.bad, badStates(mode, target, memory, rs), snap.at);
+    for (const [key, s] of Object.entries(memory.bad))
+        if (!previousBad[key])
+            say(clip(s.text), true);
+    memory.stuck = refresh(memory.stuck, stuckPods(mode, target, memory, snap), snap.at);
+    const { cluster, status } = targetOf(mode, target, memory, rs);
+    if (cluster === undefined)
+        return;
+    trackPods(mode, cluster, first, snap, memory, mark);
+    if (observedGeneration(rs) >= target.generation) {
+        const line = appsLine(status);
+        const topic = `apps:${cluster}`;
+        // In place, the first status of generation G may still be the old one: take it as the baseline.
+        if ((mode === 'app' || mode === 'inplace') && memory.marks[topic] === undefined)
+            memory.marks[topic] = line;
+        else if (line !== '')
+            mark(topic, line, allRunning(status) ? `Serve apps RUNNING on ${cluster}` : `Serve apps on ${cluster}: ${line}`);
+    }
+}
+/** Head, workers and stuck pods of the target cluster (not for Serve-only changes: nothing about pods changes). */
+function trackPods(mode, cluster, first, snap, memory, mark) {
+    if (mode === 'app')
+        return;
+    const quiet = first && mode === 'inplace';
+    if (snap.pods === undefined) {
+        // Pods not watched: the RayCluster's HeadPodReady condition still tells when the head is up.
+        const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
+        if (rc?.headReady !== undefined) {
+            const value = rc.headReady ? 'ready' : 'pending';
+            if (quiet)
+                memory.marks[`head:${cluster}`] = value;
+            else
+                mark(`head:${cluster}`, value, rc.headReady ? `head pod ready on ${cluster}` : undefined);
+        }
+        return;
+    }
+    const pods = podsOf(snap, cluster);
+    const head = pods.find((p) => p.nodeType === 'head');
+    if (head) {
+        const value = head.ready ? 'ready' : isUnschedulable(head) ? 'Unschedulable' : (head.waiting?.reason ?? 'pending');
+        if (quiet)
+            memory.marks[`head:${cluster}`] = value;
+        else if (value === 'ready')
+            mark(`head:${cluster}`, value, `head pod ready on ${cluster}`);
+        else
+            mark(`head:${cluster}`, value);
+    }
+    const workers = pods.filter((p) => p.nodeType === 'worker');
+    if (workers.length > 0) {
+        const value = `${workers.filter((p) => p.ready).length}/${workers.length}`;
+        if (quiet)
+            memory.marks[`workers:${cluster}`] = value;
+        else
+            mark(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
+    }
+    const issues = new Map();
+    for (const p of pods) {
+        if (p.ready)
+            continue;
+        // Only what may need a human; ContainerCreating or PodInitializing are just slow.
+        if (!isUnschedulable(p) && !(p.waiting && HOPELESS_WAITING.has(p.waiting.reason)))
+            continue;
+        const why = podTrouble(p);
+        issues.set(why, [...(issues.get(why) ?? []), p.name]);
+    }
+    for (const [why, names] of issues) {
+        mark(`issue:${cluster}:${why}`, 'seen', `${names.length === 1 ? `pod ${names[0]}` : `${names.length} pods`} of ${cluster}: ${clip(why)}`, true);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/machine.ts
+/**
+ * The rollout state machine: status snapshots and time in, progress lines and one verdict out.
+ *
+ *   let state = startRollout(target);            // verdict at once for 'none' / 'ignored'
+ *   ({ state, progress, verdict } = observe(state, snapshot));   // on every change seen
+ *   ({ state, progress, verdict } = checkTime(state, Date.now())); // on a timer, between changes
+ *
+ * Pure: no I/O, no clock, no timers; states are plain data and never mutated. Between snapshots the
+ * world is taken to be as the last snapshot showed it (that is what a live watch means), so
+ * checkTime can both end a settle window with success and let a grace period expire into a failure.
+ */
+
+
+
+
+
+const machine_DEFAULTS = {
+    timeoutMs: 30 * 60_000,
+    /** Three of the operator's 2 s reconcile passes. */
+    settleMs: 6_000,
+    graceMs: 45_000,
+    stuckGraceMs: 120_000,
+    frozenGraceMs: 60_000,
+};
+function startRollout(target) {
+    const resolved = {
+        ...target,
+        deadline: target.deadline ?? target.startedAt + machine_DEFAULTS.timeoutMs,
+        settleMs: target.settleMs ?? machine_DEFAULTS.settleMs,
+        graceMs: target.graceMs ?? machine_DEFAULTS.graceMs,
+        stuckGraceMs: target.stuckGraceMs ?? machine_DEFAULTS.stuckGraceMs,
+        frozenGraceMs: target.frozenGraceMs ?? machine_DEFAULTS.frozenGraceMs,
+    };
+    const mode = initialMode(resolved);
+    const state = { target: resolved, mode, memory: initialMemory(resolved), timeline: [] };
+    if (mode !== 'nothing')
+        return state;
+    const text = target.expected === 'ignored'
+        ? 'nothing to wait for: the operator ignores this change (see the plan)'
+        : 'nothing to wait for: no change reaches the operator';
+    const line = lineAt(resolved, resolved.startedAt, text);
+    return { ...state, timeline: [line], verdict: verdictOf(state, 'succeeded', text, resolved.startedAt, [line]) };
+}
+function initialMode(target) {
+    switch (target.expected) {
+        case 'none':
+        case 'ignored':
+            return 'nothing';
+        case 'delete':
+            return 'delete';
+        // Without an active cluster before the apply, any change ends with a cluster becoming active.
+        case 'app':
+            return target.activeBefore === undefined ? 'new-cluster' : 'app';
+        case 'cluster-inplace':
+            return target.activeBefore === undefined ? 'new-cluster' : 'inplace';
+        case 'create':
+        case 'cluster':
+        case 'cluster-incremental':
+            return 'new-cluster';
+    }
+}
+function observe(state, snap) {
+    if (state.verdict)
+        return { state, progress: [] };
+    const memory = structuredClone(state.memory);
+    const lines = [];
+    const say = (text, warning) => lines.push(lineAt(state.target, snap.at, text, warning));
+    const mode = track(state.mode, state.target, memory, state.last === undefined, snap, say);
+    const next = { ...state, mode, memory, last: snap, timeline: [...state.timeline, ...lines] };
+    return decide(next, snap.at, lines);
+}
+function checkTime(state, now) {
+    if (state.verdict)
+        return { state, progress: [] };
+    return decide(state, Math.max(now, state.last?.at ?? now), []);
+}
+function decide(state, now, lines) {
+    const { target, mode, memory, last } = state;
+    const missing = unmet(mode, target, memory, last, now);
+    let verdict;
+    if (missing.length === 0) {
+        verdict = finish(state, 'succeeded', success(state, now), now);
+    }
+    else {
+        const failed = last ? failure(mode, target, memory, last, now) : undefined;
+        if (failed) {
+            verdict = finish(state, 'failed', `${machine_name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`, now, missing, failed.hints);
+        }
+        else if (now >= target.deadline) {
+            verdict = finish(state, 'timeout', `${machine_name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
+        }
+    }
+    if (!verdict)
+        return { state, progress: lines };
+    const end = lineAt(target, now, verdict.result === 'succeeded' ? 'rollout done' : verdict.result === 'failed' ? 'rollout failed' : 'deadline reached', verdict.result !== 'succeeded');
+    const timeline = [...state.timeline, end];
+    verdict = { ...verdict, timeline };
+    return { state: { ...state, timeline, verdict }, progress: [...lines, end], verdict };
+}
+function finish(state, result, summary, now, missing = [], hints = []) {
+    const diagnosis = result === 'succeeded' ? undefined : diagnose(state.mode, state.target, state.memory, state.last, now, missing, hints);
+    return verdictOf(state, result, summary, now, state.timeline, diagnosis);
+}
+function verdictOf(state, result, summary, at, timeline, diagnosis) {
+    const rs = state.last?.rayService;
+    const activeCluster = rs ? activeName(rs) : undefined;
+    return {
+        result,
+        summary,
+        at,
+        durationMs: at - state.target.startedAt,
+        ...(activeCluster !== undefined ? { activeCluster } : {}),
+        timeline,
+        ...(diagnosis ? { diagnosis } : {}),
+    };
+}
+function success(state, now) {
+    const { target, mode, memory, last } = state;
+    const took = `in ${formatDuration(now - target.startedAt)}`;
+    const rs = last?.rayService;
+    const A = target.activeBefore;
+    const replanned = followedOperator(target.expected, mode) ? ` (the plan expected ${target.expected})` : '';
+    if (mode === 'delete' || !rs)
+        return `${machine_name(target)}: RayService deleted ${took}`;
+    const active = activeName(rs) ?? '';
+    const apps = appsLine(rs.activeServiceStatus);
+    if (mode === 'app')
+        return `${machine_name(target)}: Serve config applied in place on ${active} ${took}${apps ? `: ${apps}` : ''}`;
+    if (mode === 'inplace')
+        return `${machine_name(target)}: ${active} updated in place ${took}: all pods ready${apps ? `, ${apps}` : ''}`;
+    if (A === undefined)
+        return `${machine_name(target)}: ${active} is serving ${took}${apps ? `: ${apps}` : ''}${replanned}`;
+    const deleted = memory.oldClusterGoneAt !== undefined ? `; ${A} deleted` : '';
+    return `${machine_name(target)}: traffic switched from ${A} to ${active} ${took}${apps ? ` (${apps})` : ''}${deleted}${replanned}`;
+}
+function followedOperator(expected, mode) {
+    return mode === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
+}
+const machine_name = (t) => `${t.namespace}/${t.name}`;
+function lineAt(target, at, text, warning) {
+    return { at, elapsedMs: at - target.startedAt, text, ...(warning ? { warning: true } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/rollout/render.ts
+/**
+ * Plain-text rendering of a rollout's outcome for logs (the adapter adds colour or markdown):
+ *
+ *      0.4s  operator observed generation 7
+ *      1.2s  pending cluster rs-abc created
+ *     4m12s  traffic switched to rs-abc
+ */
+
+
+/** One progress line: elapsed time right-aligned, then the text. */
+function renderLine(line) {
+    return `${formatDuration(line.elapsedMs).padStart(7)}  ${line.text}`;
+}
+function renderTimeline(lines) {
+    return lines.map(renderLine);
+}
+const RESULT = { succeeded: 'succeeded', failed: 'FAILED', timeout: 'TIMED OUT' };
+/** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
+function renderVerdict(verdict) {
+    const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
+    const d = verdict.diagnosis;
+    if (!d)
+        return out;
+    const section = (title, items) => {
+        if (items.length > 0)
+            out.push('', `${title}:`, ...items.map((i) => `  - ${i}`));
+    };
+    section('Still missing', d.missing);
+    section('Conditions', d.conditions);
+    section('Serve applications', d.apps);
+    section('Pods not ready', d.pendingPods);
+    section('Warning events', d.warnings);
+    if (d.frozenStatus)
+        section('Frozen status', [d.frozenStatus]);
+    section('What to do', d.hints);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/index.ts
+/**
+ * Watching a RayService rollout, as pure functions (in the manner of kstatus): an adapter feeds
+ * snapshots of the RayService, its RayClusters, their Pods and the Events about them, and prints
+ * the progress lines and the verdict. Nothing here does I/O or reads a clock.
+ *
+ * The adapter's side of the contract:
+ * - startRollout right after the apply, with the generation it returned (G) and the active cluster
+ *   read before it (A); a 'none' / 'ignored' change gets its verdict at once.
+ * - observe on every change it sees, in order, with the time at which the snapshot was true.
+ * - checkTime every few seconds: grace periods, the settle window and the deadline run out without
+ *   any new snapshot. It assumes that the last snapshot still holds, so call it only while the view
+ *   is live (a watch connected, or a fresh poll).
+ * - Stop at the first step that carries a verdict; print renderVerdict(verdict) or build markdown
+ *   from its parts.
+ *
+ * The rules (kuberay.md §2, checked against the operator source) are in predicates.ts (when it is
+ * done) and judge.ts (when to give up early); progress.ts says what changed.
+ */
+
+
+
+;// CONCATENATED MODULE: ./src/kube/reflector.ts
+class Reflector {
+    conn;
+    source;
+    opts;
+    items = new Map();
+    /** False when listing is forbidden: the snapshot leaves this kind out ("not watched"). */
+    available = true;
+    synced = false;
+    rv = '';
+    stopped = false;
+    abort;
+    failures = 0;
+    pollTimer;
+    retryTimer;
+    constructor(conn, source, opts) {
+        this.conn = conn;
+        this.source = source;
+        this.opts = opts;
+    }
+    async start() {
+        await this.relist();
+        if (this.available && !this.stopped)
+            this.watch();
+    }
+    stop() {
+        this.stopped = true;
+        this.abort?.abort();
+        clearInterval(this.pollTimer);
+        clearTimeout(this.retryTimer);
+    }
+    async relist() {
+        this.opts.countRequest();
+        try {
+            const { items, resourceVersion } = await this.source.list();
+            this.items.clear();
+            for (const o of items)
+                this.items.set(key(o), o);
+            this.rv = resourceVersion;
+            this.synced = true;
+            this.opts.onChange();
+        }
+        catch (e) {
+            if (statusOf(e) === 403) {
+                this.available = false;
+                this.opts.log?.(`no permission to list ${this.source.name}: watching without them`);
+                this.opts.onChange();
+                return;
+            }
+            throw e;
+        }
+    }
+    watch() {
+        const w = new this.conn.k8s.Watch(this.conn.kc);
+        // The client's default inactivity timeout (30 s) would reconnect every half minute on a quiet
+        // rollout; the server ends the watch itself (timeoutSeconds) and a dead connection errors out.
+        w.requestTimeoutMs = 10 * 60_000;
+        let sawEvent = false;
+        let gone = false;
+        const startedAt = Date.now();
+        this.opts.countRequest();
+        w.watch(this.source.watchPath, { ...this.source.query, allowWatchBookmarks: true, resourceVersion: this.rv, timeoutSeconds: 540 }, (type, obj) => {
+            if (type === 'ERROR') {
+                if (obj?.code === 410)
+                    gone = true;
+                return;
+            }
+            sawEvent = true;
+            this.failures = 0;
+            if (obj?.metadata?.resourceVersion)
+                this.rv = obj.metadata.resourceVersion;
+            if (type === 'BOOKMARK')
+                return;
+            if (type === 'DELETED')
+                this.items.delete(key(obj));
+            else
+                this.items.set(key(obj), obj);
+            this.opts.onChange();
+        }, (err) => {
+            if (this.stopped)
+                return;
+            if (gone || statusOf(err) === 410) {
+                this.opts.log?.(`${this.source.name}: resourceVersion too old (410 Gone), listing again`);
+                this.relist().then(() => this.watch(), () => this.retry());
+                return;
+            }
+            // A server-side timeout (no error) is the normal end of a long watch: resume at once. A
+            // stream that ends at once, again and again, is a proxy cutting it: back off instead.
+            if (!err && (sawEvent || Date.now() - startedAt > 5_000))
+                return this.watch();
+            this.failures++;
+            this.retry();
+        }).then((ac) => {
+            this.abort = ac;
+            if (this.stopped)
+                ac.abort();
+        }, () => this.retry());
+    }
+    /** Back off, and poll meanwhile once watches keep failing (proxies that cut streams, 2 s). */
+    retry() {
+        if (this.stopped)
+            return;
+        const delay = Math.min(250 * 2 ** this.failures, 5_000);
+        if (this.failures >= 3 && !this.pollTimer) {
+            this.opts.log?.(`${this.source.name}: watch keeps failing, polling every ${this.opts.pollIntervalMs / 1000} s`);
+            this.pollTimer = setInterval(() => {
+                this.relist().catch(() => undefined);
+            }, this.opts.pollIntervalMs);
+        }
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => {
+            if (this.stopped)
+                return;
+            this.relist().then(() => {
+                clearInterval(this.pollTimer);
+                this.pollTimer = undefined;
+                this.watch();
+            }, () => {
+                this.failures++;
+                this.retry();
+            });
+        }, this.pollTimer ? Math.max(delay, 10_000) : delay);
+    }
+}
+function key(o) {
+    return `${o?.metadata?.namespace ?? ''}/${o?.metadata?.name ?? ''}`;
+}
+function statusOf(e) {
+    const x = e;
+    for (const v of [x?.code, x?.statusCode, x?.status])
+        if (typeof v === 'number')
+            return v;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kube/views.ts
+const ms = (t) => (typeof t === 'string' ? Date.parse(t) : undefined);
+function conditions(list) {
+    return (Array.isArray(list) ? list : []).map((c) => ({
+        type: String(c.type),
+        status: String(c.status),
+        ...(c.reason ? { reason: String(c.reason) } : {}),
+        ...(c.message ? { message: String(c.message) } : {}),
+        ...(typeof c.observedGeneration === 'number' ? { observedGeneration: c.observedGeneration } : {}),
+        ...(c.lastTransitionTime ? { lastTransitionTime: ms(c.lastTransitionTime) } : {}),
+    }));
+}
+function rayServiceView(o) {
+    const st = o.status ?? {};
+    return {
+        generation: o.metadata?.generation ?? 0,
+        ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
+        ...(typeof st.observedGeneration === 'number' ? { observedGeneration: st.observedGeneration } : {}),
+        conditions: conditions(st.conditions),
+        ...(st.activeServiceStatus ? { activeServiceStatus: st.activeServiceStatus } : {}),
+        ...(st.pendingServiceStatus ? { pendingServiceStatus: st.pendingServiceStatus } : {}),
+        ...(typeof st.numServeEndpoints === 'number' ? { numServeEndpoints: st.numServeEndpoints } : {}),
+    };
+}
+function rayClusterView(o) {
+    const st = o.status ?? {};
+    const headReady = conditions(st.conditions).find((c) => c.type === 'HeadPodReady');
+    return {
+        name: o.metadata.name,
+        ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
+        ...(headReady ? { headReady: headReady.status === 'True' } : {}),
+        ...(typeof o.metadata?.generation === 'number' ? { generation: o.metadata.generation } : {}),
+        ...(typeof st.observedGeneration === 'number' ? { observedGeneration: st.observedGeneration } : {}),
+        ...(typeof st.desiredWorkerReplicas === 'number' ? { desiredWorkerReplicas: st.desiredWorkerReplicas } : {}),
+        ...(typeof st.readyWorkerReplicas === 'number' ? { readyWorkerReplicas: st.readyWorkerReplicas } : {}),
+    };
+}
+function podView(o) {
+    const labels = o.metadata?.labels ?? {};
+    const st = o.status ?? {};
+    const conds = conditions(st.conditions);
+    const ready = conds.find((c) => c.type === 'Ready')?.status === 'True';
+    const scheduled = conds.find((c) => c.type === 'PodScheduled');
+    const waiting = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])].map((s) => s.state?.waiting).find((w) => w?.reason);
+    const nodeType = labels['ray.io/node-type'];
+    return {
+        name: o.metadata.name,
+        ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
+        ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
+        ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
+        ...(st.phase ? { phase: st.phase } : {}),
+        ready,
+        ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
+        ...(scheduled ? { scheduled: { status: scheduled.status, ...(scheduled.reason ? { reason: scheduled.reason } : {}), ...(scheduled.message ? { message: scheduled.message } : {}) } } : {}),
+        ...(waiting ? { waiting: { reason: waiting.reason, ...(waiting.message ? { message: waiting.message } : {}) } } : {}),
+    };
+}
+function eventView(o) {
+    const at = ms(o.series?.lastObservedTime) ?? ms(o.lastTimestamp) ?? ms(o.eventTime) ?? ms(o.firstTimestamp) ?? ms(o.metadata?.creationTimestamp) ?? 0;
+    return {
+        type: o.type === 'Warning' ? 'Warning' : 'Normal',
+        reason: String(o.reason ?? ''),
+        message: String(o.message ?? o.note ?? ''),
+        at,
+        ...(o.involvedObject?.name ? { involved: o.involvedObject.name } : {}),
+        ...(o.involvedObject?.kind ? { kind: o.involvedObject.kind } : {}),
+        ...(typeof o.count === 'number' ? { count: o.count } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kube/rollout-watch.ts
+
+
+
+async function watchRollout(opts) {
+    const { conn, target } = opts;
+    const { k8s, kc } = conn;
+    let state = startRollout(target);
+    if (state.verdict)
+        return { verdict: state.verdict, requests: 0 };
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const ns = target.namespace;
+    let requests = 0;
+    const countRequest = () => requests++;
+    return new Promise((resolve, reject) => {
+        let finished = false;
+        const finish = (verdict) => {
+            if (finished)
+                return;
+            finished = true;
+            clearInterval(timer);
+            for (const r of reflectors)
+                r.stop();
+            resolve({ verdict, requests });
+        };
+        const emit = (step) => {
+            for (const line of step.progress)
+                opts.onProgress?.(line);
+            if (step.verdict)
+                finish(step.verdict);
+        };
+        const onChange = () => {
+            if (finished || !rayServices.synced)
+                return;
+            const snap = snapshot();
+            const step = observe(state, snap);
+            state = step.state;
+            emit(step);
+        };
+        const ro = { onChange, countRequest, pollIntervalMs: opts.pollIntervalMs ?? 2_000, ...(opts.log ? { log: opts.log } : {}) };
+        const crd = (plural, selector) => ({
+            name: plural,
+            watchPath: `/apis/ray.io/v1/namespaces/${ns}/${plural}`,
+            query: { ...selector },
+            list: async () => {
+                const r = await custom.listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: ns, plural, ...selector });
+                return { items: r.items ?? [], resourceVersion: r.metadata?.resourceVersion ?? '' };
+            },
+        });
+        const rayServices = new Reflector(conn, crd('rayservices', { fieldSelector: `metadata.name=${target.name}` }), ro);
+        const rayClusters = new Reflector(conn, crd('rayclusters', { labelSelector: `ray.io/originated-from-cr-name=${target.name},ray.io/originated-from-crd=RayService` }), ro);
+        const pods = new Reflector(conn, {
+            name: 'pods',
+            watchPath: `/api/v1/namespaces/${ns}/pods`,
+            query: { labelSelector: 'ray.io/is-ray-node=yes' },
+            list: async () => {
+                const r = await core.listNamespacedPod({ namespace: ns, labelSelector: 'ray.io/is-ray-node=yes' });
+                return { items: r.items, resourceVersion: r.metadata?.resourceVersion ?? '' };
+            },
+        }, ro);
+        const events = new Reflector(conn, {
+            name: 'events',
+            watchPath: `/api/v1/namespaces/${ns}/events`,
+            query: {},
+            list: async () => {
+                const r = await core.listNamespacedEvent({ namespace: ns });
+                return { items: r.items, resourceVersion: r.metadata?.resourceVersion ?? '' };
+            },
+        }, ro);
+        const reflectors = [rayServices, rayClusters, pods, events];
+        function snapshot() {
+            const rs = rayServices.items.get(`${ns}/${target.name}`);
+            const clusters = [...rayClusters.items.values()];
+            const clusterNames = new Set(clusters.map((c) => c.metadata.name));
+            for (const n of [target.activeBefore, rs?.status?.activeServiceStatus?.rayClusterName, rs?.status?.pendingServiceStatus?.rayClusterName])
+                if (n)
+                    clusterNames.add(n);
+            const podObjs = [...pods.items.values()].filter((p) => clusterNames.has(p.metadata?.labels?.['ray.io/cluster']));
+            const involved = new Set([target.name, ...clusterNames, ...podObjs.map((p) => p.metadata.name)]);
+            return {
+                at: Date.now(),
+                rayService: rs ? rayServiceView(rs) : null,
+                rayClusters: clusters.map(rayClusterView),
+                ...(pods.available ? { pods: podObjs.map(podView) } : {}),
+                ...(events.available ? { events: [...events.items.values()].filter((e) => involved.has(e.involvedObject?.name)).map(eventView) } : {}),
+            };
+        }
+        const timer = setInterval(() => {
+            if (finished)
+                return;
+            const step = checkTime(state, Date.now());
+            state = step.state;
+            emit(step);
+        }, opts.tickMs ?? 1_000);
+        Promise.all(reflectors.map((r) => r.start())).then(onChange, (e) => {
+            if (finished)
+                return;
+            finished = true;
+            clearInterval(timer);
+            for (const r of reflectors)
+                r.stop();
+            reject(e);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/kube/apply-and-wait.ts
+/**
+ * The merge-time flow shared by `rayservice-rollout apply` and the action's apply mode: from a
+ * plan, apply every RayService that changed (all dry-run first), then wait for each rollout in
+ * parallel. Output goes through callbacks, so the CLI prints lines and the action groups logs and
+ * writes a summary.
+ */
+
+
+
+/** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
+const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
+/** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
+async function applyAndWait(opts) {
+    const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
+    if (services.length === 0)
+        return [];
+    const manifests = services.map((s) => opts.head.get(`${s.namespace}/${s.name}`));
+    const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+    if (opts.dryRun) {
+        await dryRunAll(opts.conn, manifests, applyOptions);
+        return services.map((service) => ({ service }));
+    }
+    const applied = await applyAll(opts.conn, manifests, applyOptions);
+    const startedAt = Date.now();
+    return Promise.all(applied.map(async (a, i) => {
+        const service = services[i];
+        opts.onApplied?.(service, a);
+        const { verdict, requests } = await watchRollout({
+            conn: opts.conn,
+            target: {
+                namespace: service.namespace,
+                name: service.name,
+                // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
+                // wait for its current config to run; a pending cluster, if one appears, is followed.
+                expected: !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change,
+                generation: a.generation,
+                ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
+                serveApps: serveAppsOf(a.manifest.object),
+                startedAt,
+                deadline: startedAt + opts.timeoutMs,
+            },
+            onProgress: (line) => opts.onProgress?.(service, line),
+            log: (text) => opts.onLog?.(service, text),
+        });
+        return { service, applied: a, verdict, requests };
+    }));
+}
+/** Application names of a RayService's Serve config (Ray Serve calls an unnamed one "default"). */
+function serveAppsOf(o) {
+    const text = o?.spec?.serveConfigV2;
+    if (typeof text !== 'string')
+        return [];
+    try {
+        const apps = (0,dist/* parse */.qg)(text)?.applications ?? [];
+        return apps.map((a) => a?.name || 'default');
+    }
+    catch {
+        return [];
+    }
+}
+/** The worst result wins. */
+function overallResult(outcomes) {
+    if (outcomes.length === 0)
+        return 'nothing';
+    if (outcomes.some((o) => o.verdict?.result === 'failed'))
+        return 'failed';
+    if (outcomes.some((o) => o.verdict?.result === 'timeout'))
+        return 'timeout';
+    return 'succeeded';
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/kube/connection.ts
+/**
+ * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
+ * demand. The module (with its generated API) is ~19 MB of JavaScript, so it is bundled once, on
+ * its own, as dist/kube/index.js (shared by dist/cli.js and dist/index.js, changed only when the
+ * library is), and loaded only by the commands that talk to a cluster: `plan` starts fast.
+ */
+
+
+class ConnectionError extends Error {
+}
+async function connect(opts = {}) {
+    const k8s = await loadClientNode();
+    const kc = new k8s.KubeConfig();
+    try {
+        if (opts.kubeconfig)
+            kc.loadFromFile(opts.kubeconfig);
+        else
+            kc.loadFromDefault();
+        if (opts.context)
+            kc.setCurrentContext(opts.context);
+    }
+    catch (e) {
+        // Never echo the file: it holds credentials.
+        throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${e.message.split('\n')[0]}`);
+    }
+    if (!kc.getCurrentCluster())
+        throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
+    return { k8s, kc };
+}
+async function loadClientNode() {
+    // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
+    // (tests, tsx) it is the installed package. Either way the bundler must not inline it.
+    const bundled = new URL(/* asset import */ __nccwpck_require__(6684), __nccwpck_require__.b);
+    if (import.meta.url.startsWith('file:') && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(bundled))) {
+        return (await import(/* webpackIgnore: true */ bundled.href));
+    }
+    const name = '@kubernetes/client-node';
+    return (await import(/* webpackIgnore: true */ name));
+}
+
+;// CONCATENATED MODULE: ./src/render/rollout-markdown.ts
+
+
+const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' };
+function renderOutcomes(outcomes, opts = {}) {
+    const lines = [`### ${opts.title ?? 'RayService rollout'}`, ''];
+    if (outcomes.length === 0) {
+        lines.push('Nothing to apply: no RayService changed in a way that reaches the cluster.');
+    }
+    else {
+        lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
+        for (const o of outcomes) {
+            const v = o.verdict;
+            lines.push(`| <code>${esc(`${o.service.namespace}/${o.service.name}`)}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
+        }
+        for (const o of outcomes) {
+            const v = o.verdict;
+            if (!v)
+                continue;
+            lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`, '', '```text');
+            lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
+            const d = v.diagnosis;
+            if (d) {
+                const section = (title, items) => {
+                    if (items.length)
+                        lines.push('', `${title}:`, ...items.map((i) => `  - ${i.replace(/```/g, "'''")}`));
+                };
+                section('Still missing', d.missing);
+                section('Conditions', d.conditions);
+                section('Serve applications', d.apps);
+                section('Pods not ready', d.pendingPods);
+                section('Warning events', d.warnings);
+                if (d.frozenStatus)
+                    section('Frozen status', [d.frozenStatus]);
+                section('What to do', d.hints);
+            }
+            lines.push('```', '', '</details>');
+        }
+    }
+    if (opts.footer)
+        lines.push('', opts.footer);
+    const text = lines.join('\n') + '\n';
+    const max = opts.maxLength ?? 60_000;
+    return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/apply-mode.ts
+/**
+ * Apply on push: manifests at the pushed range (before → after), planned, dry-run, applied with
+ * server-side apply, then every rollout waited for; progress streamed in the log, the timeline or
+ * the diagnosis in the job summary, a commit status on the pushed SHA, and the outcome commented
+ * on the merged pull request.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const NO_COMMIT = /^0+$/;
+async function runApplyMode(inputs, push, run, octokit) {
+    const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+    const [baseFiles, headFiles] = await Promise.all([NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs), manifestsAt(run.workspace, push.after, globs)]);
+    const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    const p = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
+    setOutput('plan', renderJson(p).trim());
+    setOutput('change', strongestChange(p.services.map((s) => s.change)));
+    for (const s of p.services.filter((x) => x.change === 'delete'))
+        warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+    const conn = await connect();
+    const started = Date.now();
+    const outcomes = await applyAndWait({
+        conn,
+        plan: p,
+        head,
+        timeoutMs: inputs.timeoutMs,
+        fieldManager: inputs.fieldManager,
+        forceConflicts: inputs.forceConflicts,
+        dryRun: inputs.dryRun,
+        onApplied: (s, a) => info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
+        onProgress: (s, line) => info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
+        onLog: (s, text) => info(`[${s.namespace}/${s.name}] ${text}`),
+    });
+    for (const o of outcomes) {
+        if (!o.verdict)
+            continue;
+        startGroup(`${o.service.namespace}/${o.service.name}: ${o.verdict.result}`);
+        for (const l of renderVerdict(o.verdict))
+            info(l);
+        endGroup();
+    }
+    const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
+    setOutput('result', result);
+    setOutput('clusters', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [`${o.service.namespace}/${o.service.name}`, o.verdict.activeCluster]))));
+    setOutput('durations', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [`${o.service.namespace}/${o.service.name}`, Math.round(o.verdict.durationMs / 1000)]))));
+    setOutput('duration', String(Math.round((Date.now() - started) / 1000)));
+    const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${push.after.slice(0, 7)}\`</sub>` : undefined;
+    const markdown = renderOutcomes(outcomes, { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) });
+    await summary.addRaw(markdown).write();
+    if (octokit) {
+        const failed = result === 'failed' || result === 'timeout';
+        await bestEffort('set the commit status', () => octokit.rest.repos.createCommitStatus({
+            owner: push.owner,
+            repo: push.repo,
+            sha: push.after,
+            context: inputs.statusContext === 'rayservice-rollout/plan' ? 'rayservice-rollout/apply' : inputs.statusContext,
+            state: failed ? 'failure' : 'success',
+            description: apply_mode_describe(outcomes.length, result),
+            ...(run.runUrl ? { target_url: run.runUrl } : {}),
+        }));
+        if (inputs.comment && outcomes.length) {
+            await bestEffort('comment on the merged pull request', async () => {
+                const prs = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: push.owner, repo: push.repo, commit_sha: push.after });
+                const pr = prs.data.find((x) => x.merged_at) ?? prs.data[0];
+                if (!pr)
+                    return;
+                await octokit.rest.issues.createComment({ owner: push.owner, repo: push.repo, issue_number: pr.number, body: `${markerFor('apply', run.workflow)}\n${markdown}` });
+            });
+        }
+    }
+    if (result === 'failed' || result === 'timeout') {
+        const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
+        setFailed(bad.map((o) => o.verdict.summary).join('; '));
+    }
+}
+function apply_mode_describe(n, result) {
+    if (n === 0)
+        return 'nothing to apply';
+    return `${n} RayService${n > 1 ? 's' : ''}: ${result}`;
+}
+async function bestEffort(what, f) {
+    try {
+        await f();
+    }
+    catch (e) {
+        warning(`Could not ${what}: ${e.message.split('\n')[0]}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The GitHub Action's entry point (dist/index.js). Mode from the event (pull_request → plan,
  * push → apply) or the `mode` input. User errors end in one `::error::` line, not a stack trace,
  * and never print the token or kubeconfig.
  */
+
+
+
 
 
 
@@ -50308,10 +52084,14 @@ async function main() {
         await runPlanMode(inputs, { owner: github_context.repo.owner, repo: github_context.repo.repo, number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha }, { workspace, workflow: github_context.workflow, runUrl }, octokit);
         return;
     }
-    throw new InputsError('apply mode is not available in this version of rayservice-rollout yet; use mode: plan');
+    const payload = github_context.payload;
+    const after = payload.after ?? github_context.sha;
+    if (!after)
+        throw new InputsError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
+    await runApplyMode(inputs, { owner: github_context.repo.owner, repo: github_context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: github_context.workflow, runUrl }, octokit);
 }
 main().catch((e) => {
-    if (e instanceof input_error_InputError || e instanceof InputsError || e instanceof UnsupportedVersionError) {
+    if (e instanceof input_error_InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
         if (e instanceof input_error_InputError && e.line)
             error(e.message, { file: e.file, startLine: e.line });
         setFailed(e.message);

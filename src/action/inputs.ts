@@ -15,6 +15,10 @@ export interface ActionInputs {
   readonly statusContext: string;
   readonly failOn: FailOn[];
   readonly zeroDowntime: boolean;
+  readonly timeoutMs: number;
+  readonly fieldManager: string;
+  readonly forceConflicts: boolean;
+  readonly dryRun: boolean;
 }
 
 export class InputsError extends Error {}
@@ -54,5 +58,15 @@ export function readInputs(): ActionInputs {
     statusContext: core.getInput('status-context').trim() || 'rayservice-rollout/plan',
     failOn: failOn as FailOn[],
     zeroDowntime: bool('zero-downtime', true),
+    timeoutMs: duration(core.getInput('timeout').trim() || '30m'),
+    fieldManager: core.getInput('field-manager').trim() || 'rayservice-rollout',
+    forceConflicts: bool('force-conflicts', false),
+    dryRun: bool('dry-run', false),
   };
+}
+
+function duration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text);
+  if (!m) throw new InputsError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
+  return Math.round(Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 's' | 'm' | 'h']);
 }

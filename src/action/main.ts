@@ -9,6 +9,9 @@ import { InputError } from '../manifests/input-error.js';
 import { UnsupportedVersionError } from '../planner/plan.js';
 import { InputsError, readInputs, type Mode } from './inputs.js';
 import { runPlanMode } from './plan-mode.js';
+import { runApplyMode } from './apply-mode.js';
+import { ApplyRefusedError } from '../kube/apply.js';
+import { ConnectionError } from '../kube/connection.js';
 
 async function main(): Promise<void> {
   const inputs = readInputs();
@@ -29,11 +32,14 @@ async function main(): Promise<void> {
     );
     return;
   }
-  throw new InputsError('apply mode is not available in this version of rayservice-rollout yet; use mode: plan');
+  const payload = context.payload as { before?: string; after?: string };
+  const after = payload.after ?? context.sha;
+  if (!after) throw new InputsError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
+  await runApplyMode(inputs, { owner: context.repo.owner, repo: context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: context.workflow, runUrl }, octokit);
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError) {
+  if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
     if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
     core.setFailed(e.message);
     return;

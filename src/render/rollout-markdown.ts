@@ -1,0 +1,45 @@
+/** The outcome of an apply as markdown: the job summary and the comment on the merged PR. */
+import type { ServiceOutcome } from '../kube/apply-and-wait.js';
+import { formatDuration, renderLine } from '../rollout/index.js';
+import { esc } from './markdown.js';
+
+const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
+
+export function renderOutcomes(outcomes: readonly ServiceOutcome[], opts: { title?: string; footer?: string; maxLength?: number } = {}): string {
+  const lines: string[] = [`### ${opts.title ?? 'RayService rollout'}`, ''];
+  if (outcomes.length === 0) {
+    lines.push('Nothing to apply: no RayService changed in a way that reaches the cluster.');
+  } else {
+    lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
+    for (const o of outcomes) {
+      const v = o.verdict;
+      lines.push(
+        `| <code>${esc(`${o.service.namespace}/${o.service.name}`)}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
+      );
+    }
+    for (const o of outcomes) {
+      const v = o.verdict;
+      if (!v) continue;
+      lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`, '', '```text');
+      lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
+      const d = v.diagnosis;
+      if (d) {
+        const section = (title: string, items: readonly string[]) => {
+          if (items.length) lines.push('', `${title}:`, ...items.map((i) => `  - ${i.replace(/```/g, "'''")}`));
+        };
+        section('Still missing', d.missing);
+        section('Conditions', d.conditions);
+        section('Serve applications', d.apps);
+        section('Pods not ready', d.pendingPods);
+        section('Warning events', d.warnings);
+        if (d.frozenStatus) section('Frozen status', [d.frozenStatus]);
+        section('What to do', d.hints);
+      }
+      lines.push('```', '', '</details>');
+    }
+  }
+  if (opts.footer) lines.push('', opts.footer);
+  const text = lines.join('\n') + '\n';
+  const max = opts.maxLength ?? 60_000;
+  return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
+}
