@@ -11860,7 +11860,20 @@ class Reflector {
         this.opts = opts;
     }
     async start() {
-        await this.relist();
+        try {
+            await this.relist();
+        }
+        catch (e) {
+            // A connection cut or an apiserver restart during the FIRST list is as transient as one
+            // during a watch (seen in the e2e suite: "fetch failed" killed the whole wait with exit 1):
+            // retry like a failed watch; the deadline still bounds the wait. Refusals (401, 404, …) stay fatal.
+            if (!isTransient(e) || this.stopped)
+                throw e;
+            this.opts.log?.(`${this.source.name}: listing failed (${e?.message ?? e}), retrying`);
+            this.failures++;
+            this.retry();
+            return;
+        }
         if (this.available && !this.stopped)
             this.watch();
     }
@@ -11972,6 +11985,11 @@ function statusOf(e) {
         if (typeof v === 'number')
             return v;
     return undefined;
+}
+/** No HTTP status (connection reset, refused, fetch failed), or one that a retry may cure. */
+function isTransient(e) {
+    const status = statusOf(e);
+    return status === undefined || status === 429 || status >= 500;
 }
 
 ;// CONCATENATED MODULE: ./src/kube/views.ts

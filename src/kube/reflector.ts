@@ -43,7 +43,18 @@ export class Reflector {
   ) {}
 
   async start(): Promise<void> {
-    await this.relist();
+    try {
+      await this.relist();
+    } catch (e) {
+      // A connection cut or an apiserver restart during the FIRST list is as transient as one
+      // during a watch (seen in the e2e suite: "fetch failed" killed the whole wait with exit 1):
+      // retry like a failed watch; the deadline still bounds the wait. Refusals (401, 404, …) stay fatal.
+      if (!isTransient(e) || this.stopped) throw e;
+      this.opts.log?.(`${this.source.name}: listing failed (${(e as Error)?.message ?? e}), retrying`);
+      this.failures++;
+      this.retry();
+      return;
+    }
     if (this.available && !this.stopped) this.watch();
   }
 
@@ -163,4 +174,10 @@ export function statusOf(e: unknown): number | undefined {
   const x = e as { code?: unknown; statusCode?: unknown; status?: unknown } | undefined;
   for (const v of [x?.code, x?.statusCode, x?.status]) if (typeof v === 'number') return v;
   return undefined;
+}
+
+/** No HTTP status (connection reset, refused, fetch failed), or one that a retry may cure. */
+function isTransient(e: unknown): boolean {
+  const status = statusOf(e);
+  return status === undefined || status === 429 || status >= 500;
 }
