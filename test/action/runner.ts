@@ -56,6 +56,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return send(200, c);
     }
     if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(path)) return send(201, { id: nextId++, ...body });
+    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+\/pulls/.test(path)) return send(200, [{ number: 7, merged_at: '2026-11-26T12:00:00Z' }]);
     if (req.method === 'POST' && path === '/graphql') return send(200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
     send(404, { message: `fake GitHub: no route for ${req.method} ${path}` });
   });

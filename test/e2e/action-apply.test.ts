@@ -1,0 +1,105 @@
+/**
+ * The action in apply mode, run as the runner runs it (node dist/index.js, a push event, INPUT_*,
+ * GITHUB_OUTPUT/STEP_SUMMARY, the GitHub API faked on loopback) against the real control plane and
+ * the real KubeRay operator.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NODES, getRayService, gpuNode, startControlPlane, type ControlPlane } from '../harness/index.js';
+import { runAction, startFakeGitHub, type FakeGitHub } from '../action/runner.js';
+
+let cp: ControlPlane;
+let gh: FakeGitHub;
+let repo: string;
+const shas: string[] = [];
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+}
+
+/** The examples with a short deletion delay, committed as one revision. */
+function commitRevision(revision: 'base' | 'head'): string {
+  rmSync(join(repo, 'deploy'), { recursive: true, force: true });
+  mkdirSync(join(repo, 'deploy'));
+  cpSync(join('examples', revision), join(repo, 'deploy'), { recursive: true });
+  for (const f of ['sentiment.yaml']) {
+    const p = join(repo, 'deploy', f);
+    writeFileSync(p, readFileSync(p, 'utf8').replace('rayClusterDeletionDelaySeconds: 30', 'rayClusterDeletionDelaySeconds: 1'));
+  }
+  git('add', '-A');
+  git('commit', '-qm', revision);
+  return git('rev-parse', 'HEAD');
+}
+
+beforeAll(async () => {
+  // GPU nodes for chat-assistant's L4 workers (without them the tool rightly fails that rollout).
+  cp = await startControlPlane({ kuberayVersion: 'v1.6.2', nodes: [...DEFAULT_NODES, gpuNode('gpu-0', 2)] });
+  await cp.kubectl.ensureNamespace('ml-serving');
+  gh = await startFakeGitHub();
+  repo = mkdtempSync(join(tmpdir(), 'rsr-apply-repo-'));
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(repo, 'README.md'), 'platform\n');
+  shas.push(commitRevision('base'), commitRevision('head'));
+}, 300_000);
+
+afterAll(async () => {
+  await gh?.close();
+  await cp?.stop();
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+const push = (before: string, after: string) => ({ ref: 'refs/heads/main', before, after, repository: { name: 'ml-platform', owner: { login: 'acme' } } });
+const inputs = { manifests: 'deploy/**/*.yaml', 'github-token': 'ghs_fake', timeout: '3m', 'force-conflicts': 'true' };
+
+describe('apply mode on push', () => {
+  it('a first push creates every RayService and reports each rollout', async () => {
+    const r = await runAction({ cwd: repo, eventName: 'push', event: push('0'.repeat(40), shas[0]!), inputs, apiUrl: gh.url, env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: shas[0]! } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.result).toBe('succeeded');
+    expect(Object.keys(JSON.parse(r.outputs.clusters!)).sort()).toEqual(['ml-serving/chat-assistant', 'ml-serving/embeddings', 'ml-serving/fraud-scoring', 'ml-serving/ticket-triage']);
+    expect(r.summary).toContain('RayService rollout');
+    expect(r.stdout).toMatch(/::group::ml-serving\/ticket-triage: succeeded/);
+    const status = gh.requests.find((q) => q.method === 'POST' && q.path === `/repos/acme/ml-platform/statuses/${shas[0]}`);
+    expect(status?.body).toMatchObject({ context: 'rayservice-rollout/apply', state: 'success' });
+  }, 300_000);
+
+  it('the merge of a PR rolls out blue/green, in place and Serve changes, and comments on the PR', async () => {
+    const before = await getRayService(cp.kubectl, 'ticket-triage', 'ml-serving');
+    gh.requests.length = 0;
+    const r = await runAction({ cwd: repo, eventName: 'push', event: push(shas[0]!, shas[1]!), inputs, apiUrl: gh.url, env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: shas[1]! } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.result).toBe('succeeded');
+    expect(r.outputs.change).toBe('cluster');
+    const clusters = JSON.parse(r.outputs.clusters!);
+    expect(clusters['ml-serving/ticket-triage']).not.toBe(before.activeCluster);
+    expect(clusters['ml-serving/reranker']).toBeDefined();
+    expect(r.stdout).toMatch(/\[ml-serving\/ticket-triage\].*traffic switched/);
+    const comment = gh.requests.find((q) => q.method === 'POST' && q.path === '/repos/acme/ml-platform/issues/7/comments');
+    expect(comment?.body.body).toMatch(/^<!-- rayservice-rollout:apply:/);
+    expect(comment?.body.body).toContain('ml-serving/ticket-triage');
+    expect(r.stdout + r.stderr + JSON.stringify(gh.requests)).not.toContain(cp.token);
+  }, 300_000);
+
+  it('a failing rollout fails the step with a diagnosis in the summary and a failed status', async () => {
+    const fault = cp.sim.faults.deployFailed({ namespace: 'ml-serving', rayService: 'fraud-scoring' }, { message: 'ImportError: No module named fraud.serve2' });
+    try {
+      const p = join(repo, 'deploy', 'fraud.yaml');
+      writeFileSync(p, readFileSync(p, 'utf8').replace('import_path: fraud.serve:app', 'import_path: fraud.serve2:app'));
+      git('commit', '-qam', 'break fraud');
+      const sha = git('rev-parse', 'HEAD');
+      gh.requests.length = 0;
+      const r = await runAction({ cwd: repo, eventName: 'push', event: push(shas[1]!, sha), inputs: { ...inputs, timeout: '2m' }, apiUrl: gh.url, env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: sha } });
+      expect(r.code).toBe(1);
+      expect(['failed', 'timeout']).toContain(r.outputs.result);
+      expect(r.summary).toContain('No module named fraud.serve2');
+      expect(r.stdout).toMatch(/::error::.*fraud-scoring/);
+      const status = gh.requests.find((q) => q.method === 'POST' && q.path === `/repos/acme/ml-platform/statuses/${sha}`);
+      expect(status?.body.state).toBe('failure');
+    } finally {
+      fault.clear();
+    }
+  }, 300_000);
+});
