@@ -41,7 +41,12 @@ export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
 async function loadClientNode(): Promise<K8s> {
   // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
   // (tests, tsx) it is the installed package. Either way the bundler must not inline it.
-  const bundled = new URL('./kube/index.js', import.meta.url);
+  // Not `new URL('./kube/index.js', import.meta.url)` written out: ncc (webpack) rewrites that very
+  // pattern into the URL of an asset of its own (a hashed name it never emits), so the bundle never
+  // found dist/kube/index.js and silently used node_modules; without node_modules (the action, a
+  // copied dist/) it failed with "Cannot find package '@kubernetes/client-node'".
+  const here = import.meta.url;
+  const bundled = new URL('./kube/index.js', here);
   if (import.meta.url.startsWith('file:') && existsSync(fileURLToPath(bundled))) {
     return (await import(/* webpackIgnore: true */ bundled.href)) as K8s;
   }
