@@ -12158,10 +12158,11 @@ Options:
   --force-conflicts           take over fields owned by another field manager
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
+  --verbose                   also print how many API requests each wait made
 
 Exit status: 0 rolled out, 3 a rollout failed, 4 timed out, 2 bad input (nothing applied).
 `;
-const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout 30m] [--kubeconfig PATH] [--context NAME]
+const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout 30m] [--kubeconfig PATH] [--context NAME] [--verbose]
 
 Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
 or the Serve applications to run the current generation. Exit status as for apply.
@@ -12216,7 +12217,7 @@ async function runApply(flags, out, err) {
             serveApps: serveAppsOf(a.manifest.object),
             startedAt,
             deadline: startedAt + timeoutMs,
-        }, out);
+        }, out, flags.verbose === true);
     }));
     return exitFor(verdicts);
 }
@@ -12247,21 +12248,23 @@ async function runWait(target, flags, out) {
         serveApps: serveAppsOf(rs),
         startedAt,
         deadline: startedAt + timeoutMs,
-    }, out);
+    }, out, flags.verbose === true);
     return exitFor([verdict]);
 }
 function connectOptions(flags) {
     return { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) };
 }
-async function waitOne(conn, target, out) {
+async function waitOne(conn, target, out, verbose = false) {
     const id = `${target.namespace}/${target.name}`;
-    const { verdict } = await watchRollout({
+    const { verdict, requests } = await watchRollout({
         conn,
         target,
         onProgress: (line) => out.write(`[${id}] ${renderLine(line)}\n`),
         log: (line) => out.write(`[${id}] ${line}\n`),
     });
     out.write(`\n[${id}] ${renderVerdict(verdict).join(`\n[${id}] `)}\n\n`);
+    if (verbose)
+        out.write(`[${id}] ${requests} API requests while waiting (lists and watch connections)\n`);
     return verdict;
 }
 function exitFor(verdicts) {
@@ -12358,6 +12361,7 @@ async function main(argv) {
         'force-conflicts': { type: 'boolean' },
         kubeconfig: { type: 'string' },
         context: { type: 'string' },
+        verbose: { type: 'boolean' },
     };
     if (command === 'apply' || command === 'wait') {
         if (rest.includes('--help') || rest.includes('-h')) {

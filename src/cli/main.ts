@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     'force-conflicts': { type: 'boolean' },
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
+    verbose: { type: 'boolean' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {

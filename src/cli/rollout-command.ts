@@ -30,11 +30,12 @@ Options:
   --force-conflicts           take over fields owned by another field manager
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
+  --verbose                   also print how many API requests each wait made
 
 Exit status: 0 rolled out, 3 a rollout failed, 4 timed out, 2 bad input (nothing applied).
 `;
 
-export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout 30m] [--kubeconfig PATH] [--context NAME]
+export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout 30m] [--kubeconfig PATH] [--context NAME] [--verbose]
 
 Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
 or the Serve applications to run the current generation. Exit status as for apply.
@@ -51,6 +52,7 @@ export interface RolloutFlags {
   'force-conflicts'?: boolean;
   kubeconfig?: string;
   context?: string;
+  verbose?: boolean;
 }
 
 type Out = { write(s: string): unknown };
@@ -103,7 +105,7 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
         serveApps: serveAppsOf(a.manifest.object),
         startedAt,
         deadline: startedAt + timeoutMs,
-      }, out);
+      }, out, flags.verbose === true);
     }),
   );
   return exitFor(verdicts);
@@ -138,6 +140,7 @@ export async function runWait(target: string | undefined, flags: RolloutFlags, o
       deadline: startedAt + timeoutMs,
     },
     out,
+    flags.verbose === true,
   );
   return exitFor([verdict]);
 }
@@ -146,15 +149,16 @@ function connectOptions(flags: RolloutFlags) {
   return { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) };
 }
 
-async function waitOne(conn: Connection, target: RolloutTarget, out: Out): Promise<Verdict> {
+async function waitOne(conn: Connection, target: RolloutTarget, out: Out, verbose = false): Promise<Verdict> {
   const id = `${target.namespace}/${target.name}`;
-  const { verdict } = await watchRollout({
+  const { verdict, requests } = await watchRollout({
     conn,
     target,
     onProgress: (line) => out.write(`[${id}] ${renderLine(line)}\n`),
     log: (line) => out.write(`[${id}] ${line}\n`),
   });
   out.write(`\n[${id}] ${renderVerdict(verdict).join(`\n[${id}] `)}\n\n`);
+  if (verbose) out.write(`[${id}] ${requests} API requests while waiting (lists and watch connections)\n`);
   return verdict;
 }
 
