@@ -31339,13 +31339,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6684:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "1945e1611a3d4e2bfe9d.js?./kube/index.js";
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -40155,9 +40148,6 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -40189,41 +40179,6 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	// no install chunk
-/******/ 	
-/******/ 	// no chunk on demand loading
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -50272,6 +50227,8 @@ async function runPlanMode(inputs, pr, run, octokit) {
     setOutput('plan', renderJson(result).trim());
     setOutput('change', strongestChange(result.services.map((s) => s.change)));
     setOutput('result', failing.length ? 'policy-failed' : 'planned');
+    // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
+    setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
     await summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
     const policy = failing.length
         ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}`
@@ -51502,7 +51459,20 @@ class Reflector {
         this.opts = opts;
     }
     async start() {
-        await this.relist();
+        try {
+            await this.relist();
+        }
+        catch (e) {
+            // A connection cut or an apiserver restart during the FIRST list is as transient as one
+            // during a watch (seen in the e2e suite: "fetch failed" killed the whole wait with exit 1):
+            // retry like a failed watch; the deadline still bounds the wait. Refusals (401, 404, …) stay fatal.
+            if (!isTransient(e) || this.stopped)
+                throw e;
+            this.opts.log?.(`${this.source.name}: listing failed (${e?.message ?? e}), retrying`);
+            this.failures++;
+            this.retry();
+            return;
+        }
         if (this.available && !this.stopped)
             this.watch();
     }
@@ -51614,6 +51584,11 @@ function statusOf(e) {
         if (typeof v === 'number')
             return v;
     return undefined;
+}
+/** No HTTP status (connection reset, refused, fetch failed), or one that a retry may cure. */
+function isTransient(e) {
+    const status = statusOf(e);
+    return status === undefined || status === 429 || status >= 500;
 }
 
 ;// CONCATENATED MODULE: ./src/kube/views.ts
@@ -51902,7 +51877,12 @@ async function connect(opts = {}) {
 async function loadClientNode() {
     // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
     // (tests, tsx) it is the installed package. Either way the bundler must not inline it.
-    const bundled = new URL(/* asset import */ __nccwpck_require__(6684), __nccwpck_require__.b);
+    // Not `new URL('./kube/index.js', import.meta.url)` written out: ncc (webpack) rewrites that very
+    // pattern into the URL of an asset of its own (a hashed name it never emits), so the bundle never
+    // found dist/kube/index.js and silently used node_modules; without node_modules (the action, a
+    // copied dist/) it failed with "Cannot find package '@kubernetes/client-node'".
+    const here = import.meta.url;
+    const bundled = new URL('./kube/index.js', here);
     if (import.meta.url.startsWith('file:') && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(bundled))) {
         return (await import(/* webpackIgnore: true */ bundled.href));
     }

@@ -47,6 +47,8 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
   core.setOutput('plan', renderJson(result).trim());
   core.setOutput('change', strongestChange(result.services.map((s) => s.change)));
   core.setOutput('result', failing.length ? 'policy-failed' : 'planned');
+  // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
+  core.setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
   await core.summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
 
   const policy = failing.length
