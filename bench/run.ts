@@ -1,8 +1,20 @@
-/** `npm run bench`: every benchmark of the project, figures printed for docs/benchmarks.md. */
+/** `npm run bench`: the project's benchmarks, figures printed for docs/benchmarks.md. */
+import { benchActionStart } from './action-start.js';
 import { benchPlanner } from './planner.js';
 
-const r = await benchPlanner();
-console.log(`planner: ${r.services} changed RayServices in 20 folders`);
-console.log(`  bare parse (yaml, outer + serveConfigV2): ${r.parseMs.toFixed(0)} ms (median of 5)`);
-console.log(`  plan (read, parse, normalize, compare, capacity): ${r.planMs.toFixed(0)} ms (median of 5)`);
-console.log(`  ratio: ${r.ratio.toFixed(2)}× (target ≤ 3×) ${r.ratio <= 3 ? 'OK' : 'OVER TARGET'}`);
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+if (want('start')) {
+  const s = await benchActionStart();
+  console.log(`action cold start: node dist/index.js to its first log line ${s.startMs.toFixed(0)} ms (median of 15); dist/cli.js to its help ${s.cliStartMs.toFixed(0)} ms`);
+  for (const [f, n] of Object.entries(s.sizes)) console.log(`  ${f}: ${(n / 1024 / 1024).toFixed(2)} MiB`);
+}
+
+if (want('planner')) {
+  const r = await benchPlanner();
+  console.log(`planner: ${r.services} changed RayServices in 20 folders`);
+  console.log(`  bare parse (yaml, outer + serveConfigV2): ${r.parseMs.toFixed(0)} ms (median of 5)`);
+  console.log(`  plan (read, parse, normalize, compare, capacity): ${r.planMs.toFixed(0)} ms (median of 5)`);
+  console.log(`  ratio: ${r.ratio.toFixed(2)}× (target ≤ 3×) ${r.ratio <= 3 ? 'OK' : 'OVER TARGET'}`);
+}
