@@ -50221,6 +50221,9 @@ async function runPlanMode(inputs, pr, run, octokit) {
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const result = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
     const failing = result.services.filter((s) => inputs.failOn.includes(s.change));
+    if (inputs.failOn.includes('capacity')) {
+        warning('fail-on: capacity needs the cluster-aware plan (will it fit?), which this version does not have yet: it fails nothing.');
+    }
     const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>` : undefined;
     const markdown = renderMarkdown(result, footer ? { footer } : {});
     annotate(result);
