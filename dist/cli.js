@@ -12129,6 +12129,103 @@ async function watchRollout(opts) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/kube/apply-and-wait.ts
+/**
+ * The merge-time flow shared by `rayservice-rollout apply` and the action's apply mode: from a
+ * plan, apply every RayService that changed (all dry-run first), then wait for each rollout in
+ * parallel. Output goes through callbacks, so the CLI prints lines and the action groups logs and
+ * writes a summary.
+ */
+
+
+
+/** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
+const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
+/** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
+async function applyAndWait(opts) {
+    const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
+    if (services.length === 0)
+        return [];
+    const manifests = services.map((s) => opts.head.get(`${s.namespace}/${s.name}`));
+    const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+    if (opts.dryRun) {
+        await dryRunAll(opts.conn, manifests, applyOptions);
+        return services.map((service) => ({ service }));
+    }
+    const applied = await applyAll(opts.conn, manifests, applyOptions);
+    const startedAt = Date.now();
+    return Promise.all(applied.map(async (a, i) => {
+        const service = services[i];
+        opts.onApplied?.(service, a);
+        // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
+        // wait for its current config to run; a pending cluster, if one appears, is followed.
+        const expected = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
+        const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
+        if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback')
+            return { service, applied: a, verdict, requests };
+        return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
+    }));
+}
+function waitFor(opts, service, a, expected, startedAt) {
+    return watchRollout({
+        conn: opts.conn,
+        target: {
+            namespace: service.namespace,
+            name: service.name,
+            expected,
+            generation: a.generation,
+            ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
+            serveApps: serveAppsOf(a.manifest.object),
+            startedAt,
+            deadline: startedAt + opts.timeoutMs,
+        },
+        onProgress: (line) => opts.onProgress?.(service, line),
+        log: (text) => opts.onLog?.(service, text),
+    });
+}
+async function rollBack(opts, service, failed, applyOptions) {
+    const base = opts.base?.get(`${service.namespace}/${service.name}`);
+    const say = (text) => opts.onRollback?.(service, text);
+    if (!base) {
+        const skipped = 'nothing to roll back to: the RayService is new in this change (delete it by hand if it must go)';
+        say(skipped);
+        return { skipped };
+    }
+    const clusterLevel = failed === 'cluster' || failed === 'cluster-incremental' || failed === 'cluster-inplace';
+    say(clusterLevel
+        ? 're-applying the base manifest: KubeRay replaces the failed pending cluster with a new one built from the base spec and switches to it when ready (a second blue/green rollout of the old version; the running cluster keeps serving meanwhile)'
+        : 're-applying the base manifest: the previous Serve config is sent to the running cluster');
+    const [a] = await applyAll(opts.conn, [base], applyOptions);
+    const startedAt = Date.now();
+    // A reverted cluster change builds another cluster (see onFailure); a reverted Serve change is in place.
+    const { verdict } = await waitFor(opts, service, a, clusterLevel && failed !== 'cluster-inplace' ? 'cluster' : 'app', startedAt);
+    say(`rollback ${verdict.result}: ${verdict.summary}`);
+    return { verdict };
+}
+/** Application names of a RayService's Serve config (Ray Serve calls an unnamed one "default"). */
+function serveAppsOf(o) {
+    const text = o?.spec?.serveConfigV2;
+    if (typeof text !== 'string')
+        return [];
+    try {
+        const apps = (0,dist/* parse */.qg)(text)?.applications ?? [];
+        return apps.map((a) => a?.name || 'default');
+    }
+    catch {
+        return [];
+    }
+}
+/** The worst result wins. */
+function overallResult(outcomes) {
+    if (outcomes.length === 0)
+        return 'nothing';
+    if (outcomes.some((o) => o.verdict?.result === 'failed'))
+        return 'failed';
+    if (outcomes.some((o) => o.verdict?.result === 'timeout'))
+        return 'timeout';
+    return 'succeeded';
+}
+
 ;// CONCATENATED MODULE: ./src/cli/rollout-command.ts
 /**
  * `rayservice-rollout apply` (plan, dry-run every changed manifest, server-side apply, then wait
@@ -12156,6 +12253,11 @@ Options:
   --timeout DURATION          deadline of the wait (default 30m; e.g. 90s, 10m, 1h)
   --field-manager NAME        server-side apply field manager (default rayservice-rollout)
   --force-conflicts           take over fields owned by another field manager
+  --on-failure rollback|none  rollback: when a rollout fails or times out, re-apply the base manifest
+                              and wait for that. Under NewCluster KubeRay then builds ANOTHER cluster
+                              from the base spec (a copy of what runs) in place of the failed pending
+                              one and switches to it: a second blue/green rollout, while the old
+                              cluster keeps serving. A Serve-only change is reverted in place.
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
   --verbose                   also print how many API requests each wait made
@@ -12175,26 +12277,40 @@ function parseDuration(text) {
     const unit = m[2] ?? 's';
     return Math.round(n * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit]);
 }
-const WAITS_FOR = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 async function runApply(flags, out, err) {
     if (!flags.base || !flags.head)
         throw new UsageError('apply needs --base and --head (try apply --help)');
     const timeoutMs = parseDuration(flags.timeout ?? '30m');
+    const onFailure = flags['on-failure'] ?? 'none';
+    if (onFailure !== 'none' && onFailure !== 'rollback')
+        throw new UsageError(`--on-failure must be rollback or none, not "${onFailure}"`);
     const namespace = flags.namespace ?? 'default';
     const [base, head] = await Promise.all([loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }), loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() })]);
     const p = plan(base, head, { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' });
-    const toApply = p.services.filter((s) => WAITS_FOR.includes(s.change));
     for (const s of p.services.filter((x) => x.change === 'delete'))
         err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
-    if (toApply.length === 0) {
+    if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change))) {
         out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
         return ROLLOUT_EXIT.ok;
     }
     const conn = await connect(connectOptions(flags));
-    const manifests = toApply.map((s) => head.get(`${s.namespace}/${s.name}`));
-    let applied;
+    const id = (s) => `${s.namespace}/${s.name}`;
+    let outcomes;
     try {
-        applied = await applyAll(conn, manifests, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
+        outcomes = await applyAndWait({
+            conn,
+            plan: p,
+            head,
+            base,
+            timeoutMs,
+            onFailure,
+            fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+            forceConflicts: flags['force-conflicts'] === true,
+            onApplied: (s, a) => out.write(`${id(s)}: applied (generation ${a.generation}); expecting ${s.change}\n`),
+            onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
+            onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),
+            onRollback: (s, text) => out.write(`[${id(s)}] rollback: ${text}\n`),
+        });
     }
     catch (e) {
         if (e instanceof ApplyRefusedError) {
@@ -12203,23 +12319,17 @@ async function runApply(flags, out, err) {
         }
         throw e;
     }
-    const startedAt = Date.now();
-    for (const a of applied)
-        out.write(`${a.manifest.namespace}/${a.manifest.name}: applied (generation ${a.generation}); expecting ${planOf(p.services, a.manifest.namespace, a.manifest.name).change}\n`);
-    const verdicts = await Promise.all(applied.map((a) => {
-        const s = planOf(p.services, a.manifest.namespace, a.manifest.name);
-        return waitOne(conn, {
-            namespace: s.namespace,
-            name: s.name,
-            expected: a.existed ? s.change : 'create',
-            generation: a.generation,
-            ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
-            serveApps: serveAppsOf(a.manifest.object),
-            startedAt,
-            deadline: startedAt + timeoutMs,
-        }, out, flags.verbose === true);
-    }));
-    return exitFor(verdicts);
+    for (const o of outcomes) {
+        if (!o.verdict)
+            continue;
+        out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict).join(`\n[${id(o.service)}] `)}\n`);
+        if (flags.verbose)
+            out.write(`[${id(o.service)}] ${o.requests ?? 0} API requests while waiting (lists and watch connections)\n`);
+        if (o.rollback?.verdict)
+            out.write(`[${id(o.service)}] rolled back: ${o.rollback.verdict.result}: ${o.rollback.verdict.summary}\n`);
+    }
+    out.write('\n');
+    return exitFor(outcomes.map((o) => o.verdict).filter(Boolean));
 }
 async function runWait(target, flags, out) {
     const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
@@ -12273,21 +12383,6 @@ function exitFor(verdicts) {
     if (verdicts.some((v) => v.result === 'timeout'))
         return ROLLOUT_EXIT.timeout;
     return ROLLOUT_EXIT.ok;
-}
-function planOf(services, namespace, name) {
-    return services.find((s) => s.namespace === namespace && s.name === name);
-}
-function serveAppsOf(o) {
-    const text = o?.spec?.serveConfigV2;
-    if (typeof text !== 'string')
-        return [];
-    try {
-        const apps = (0,dist/* parse */.qg)(text)?.applications ?? [];
-        return apps.map((a) => a?.name || 'default');
-    }
-    catch {
-        return [];
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -12362,6 +12457,7 @@ async function main(argv) {
         kubeconfig: { type: 'string' },
         context: { type: 'string' },
         verbose: { type: 'boolean' },
+        'on-failure': { type: 'string' },
     };
     if (command === 'apply' || command === 'wait') {
         if (rest.includes('--help') || rest.includes('-h')) {

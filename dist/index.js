@@ -49763,6 +49763,7 @@ function readInputs() {
         fieldManager: getInput('field-manager').trim() || 'rayservice-rollout',
         forceConflicts: bool('force-conflicts', false),
         dryRun: bool('dry-run', false),
+        onFailure: onFailure(getInput('on-failure').trim() || 'none'),
     };
 }
 function duration(text) {
@@ -49770,6 +49771,11 @@ function duration(text) {
     if (!m)
         throw new InputsError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
     return Math.round(Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's')]);
+}
+function onFailure(v) {
+    if (v === 'rollback' || v === 'none')
+        return v;
+    throw new InputsError(`input on-failure must be rollback or none, not "${v}"`);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -51799,25 +51805,50 @@ async function applyAndWait(opts) {
     return Promise.all(applied.map(async (a, i) => {
         const service = services[i];
         opts.onApplied?.(service, a);
-        const { verdict, requests } = await watchRollout({
-            conn: opts.conn,
-            target: {
-                namespace: service.namespace,
-                name: service.name,
-                // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
-                // wait for its current config to run; a pending cluster, if one appears, is followed.
-                expected: !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change,
-                generation: a.generation,
-                ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
-                serveApps: serveAppsOf(a.manifest.object),
-                startedAt,
-                deadline: startedAt + opts.timeoutMs,
-            },
-            onProgress: (line) => opts.onProgress?.(service, line),
-            log: (text) => opts.onLog?.(service, text),
-        });
-        return { service, applied: a, verdict, requests };
+        // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
+        // wait for its current config to run; a pending cluster, if one appears, is followed.
+        const expected = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
+        const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
+        if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback')
+            return { service, applied: a, verdict, requests };
+        return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
     }));
+}
+function waitFor(opts, service, a, expected, startedAt) {
+    return watchRollout({
+        conn: opts.conn,
+        target: {
+            namespace: service.namespace,
+            name: service.name,
+            expected,
+            generation: a.generation,
+            ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
+            serveApps: serveAppsOf(a.manifest.object),
+            startedAt,
+            deadline: startedAt + opts.timeoutMs,
+        },
+        onProgress: (line) => opts.onProgress?.(service, line),
+        log: (text) => opts.onLog?.(service, text),
+    });
+}
+async function rollBack(opts, service, failed, applyOptions) {
+    const base = opts.base?.get(`${service.namespace}/${service.name}`);
+    const say = (text) => opts.onRollback?.(service, text);
+    if (!base) {
+        const skipped = 'nothing to roll back to: the RayService is new in this change (delete it by hand if it must go)';
+        say(skipped);
+        return { skipped };
+    }
+    const clusterLevel = failed === 'cluster' || failed === 'cluster-incremental' || failed === 'cluster-inplace';
+    say(clusterLevel
+        ? 're-applying the base manifest: KubeRay replaces the failed pending cluster with a new one built from the base spec and switches to it when ready (a second blue/green rollout of the old version; the running cluster keeps serving meanwhile)'
+        : 're-applying the base manifest: the previous Serve config is sent to the running cluster');
+    const [a] = await applyAll(opts.conn, [base], applyOptions);
+    const startedAt = Date.now();
+    // A reverted cluster change builds another cluster (see onFailure); a reverted Serve change is in place.
+    const { verdict } = await waitFor(opts, service, a, clusterLevel && failed !== 'cluster-inplace' ? 'cluster' : 'app', startedAt);
+    say(`rollback ${verdict.result}: ${verdict.summary}`);
+    return { verdict };
 }
 /** Application names of a RayService's Serve config (Ray Serve calls an unnamed one "default"). */
 function serveAppsOf(o) {
@@ -51974,6 +52005,9 @@ async function runApplyMode(inputs, push, run, octokit) {
         conn,
         plan: p,
         head,
+        base,
+        onFailure: inputs.onFailure,
+        onRollback: (s, text) => warning(`${s.namespace}/${s.name}: rollback: ${text}`),
         timeoutMs: inputs.timeoutMs,
         fieldManager: inputs.fieldManager,
         forceConflicts: inputs.forceConflicts,

@@ -19,6 +19,7 @@ export interface ActionInputs {
   readonly fieldManager: string;
   readonly forceConflicts: boolean;
   readonly dryRun: boolean;
+  readonly onFailure: 'rollback' | 'none';
 }
 
 export class InputsError extends Error {}
@@ -62,6 +63,7 @@ export function readInputs(): ActionInputs {
     fieldManager: core.getInput('field-manager').trim() || 'rayservice-rollout',
     forceConflicts: bool('force-conflicts', false),
     dryRun: bool('dry-run', false),
+    onFailure: onFailure(core.getInput('on-failure').trim() || 'none'),
   };
 }
 
@@ -69,4 +71,9 @@ function duration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text);
   if (!m) throw new InputsError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
   return Math.round(Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 's' | 'm' | 'h']);
+}
+
+function onFailure(v: string): 'rollback' | 'none' {
+  if (v === 'rollback' || v === 'none') return v;
+  throw new InputsError(`input on-failure must be rollback or none, not "${v}"`);
 }

@@ -73,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
     verbose: { type: 'boolean' },
+    'on-failure': { type: 'string' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -5,12 +5,12 @@
  * 2 bad input (nothing applied), 1 a bug.
  */
 import { connect, type Connection } from '../kube/connection.js';
-import { parse as parseYaml } from 'yaml';
-import { applyAll, ApplyRefusedError } from '../kube/apply.js';
+import { ApplyRefusedError } from '../kube/apply.js';
+import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../kube/apply-and-wait.js';
 import { watchRollout } from '../kube/rollout-watch.js';
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import type { Change, ServicePlan } from '../planner/types.js';
+import type { ServicePlan } from '../planner/types.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { RolloutTarget, Verdict } from '../rollout/types.js';
 import { UsageError } from './usage-error.js';
@@ -28,6 +28,11 @@ Options:
   --timeout DURATION          deadline of the wait (default 30m; e.g. 90s, 10m, 1h)
   --field-manager NAME        server-side apply field manager (default rayservice-rollout)
   --force-conflicts           take over fields owned by another field manager
+  --on-failure rollback|none  rollback: when a rollout fails or times out, re-apply the base manifest
+                              and wait for that. Under NewCluster KubeRay then builds ANOTHER cluster
+                              from the base spec (a copy of what runs) in place of the failed pending
+                              one and switches to it: a second blue/green rollout, while the old
+                              cluster keeps serving. A Serve-only change is reverted in place.
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
   --verbose                   also print how many API requests each wait made
@@ -53,6 +58,7 @@ export interface RolloutFlags {
   kubeconfig?: string;
   context?: string;
   verbose?: boolean;
+  'on-failure'?: string;
 }
 
 type Out = { write(s: string): unknown };
@@ -65,25 +71,38 @@ export function parseDuration(text: string): number {
   return Math.round(n * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit]!);
 }
 
-const WAITS_FOR: readonly Change[] = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 
 export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise<number> {
   if (!flags.base || !flags.head) throw new UsageError('apply needs --base and --head (try apply --help)');
   const timeoutMs = parseDuration(flags.timeout ?? '30m');
+  const onFailure = flags['on-failure'] ?? 'none';
+  if (onFailure !== 'none' && onFailure !== 'rollback') throw new UsageError(`--on-failure must be rollback or none, not "${onFailure}"`);
   const namespace = flags.namespace ?? 'default';
   const [base, head] = await Promise.all([loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }), loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() })]);
   const p = plan(base, head, { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' });
-  const toApply = p.services.filter((s) => WAITS_FOR.includes(s.change));
   for (const s of p.services.filter((x) => x.change === 'delete')) err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
-  if (toApply.length === 0) {
+  if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change))) {
     out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
     return ROLLOUT_EXIT.ok;
   }
   const conn = await connect(connectOptions(flags));
-  const manifests = toApply.map((s) => head.get(`${s.namespace}/${s.name}`)!);
-  let applied;
+  const id = (s: ServicePlan) => `${s.namespace}/${s.name}`;
+  let outcomes;
   try {
-    applied = await applyAll(conn, manifests, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
+    outcomes = await applyAndWait({
+      conn,
+      plan: p,
+      head,
+      base,
+      timeoutMs,
+      onFailure,
+      fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+      forceConflicts: flags['force-conflicts'] === true,
+      onApplied: (s, a) => out.write(`${id(s)}: applied (generation ${a.generation}); expecting ${s.change}\n`),
+      onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
+      onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),
+      onRollback: (s, text) => out.write(`[${id(s)}] rollback: ${text}\n`),
+    });
   } catch (e) {
     if (e instanceof ApplyRefusedError) {
       err.write(`rayservice-rollout: ${e.message}\n`);
@@ -91,24 +110,14 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
     }
     throw e;
   }
-  const startedAt = Date.now();
-  for (const a of applied) out.write(`${a.manifest.namespace}/${a.manifest.name}: applied (generation ${a.generation}); expecting ${planOf(p.services, a.manifest.namespace, a.manifest.name).change}\n`);
-  const verdicts = await Promise.all(
-    applied.map((a) => {
-      const s = planOf(p.services, a.manifest.namespace, a.manifest.name);
-      return waitOne(conn, {
-        namespace: s.namespace,
-        name: s.name,
-        expected: a.existed ? s.change : 'create',
-        generation: a.generation,
-        ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
-        serveApps: serveAppsOf(a.manifest.object),
-        startedAt,
-        deadline: startedAt + timeoutMs,
-      }, out, flags.verbose === true);
-    }),
-  );
-  return exitFor(verdicts);
+  for (const o of outcomes) {
+    if (!o.verdict) continue;
+    out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict).join(`\n[${id(o.service)}] `)}\n`);
+    if (flags.verbose) out.write(`[${id(o.service)}] ${o.requests ?? 0} API requests while waiting (lists and watch connections)\n`);
+    if (o.rollback?.verdict) out.write(`[${id(o.service)}] rolled back: ${o.rollback.verdict.result}: ${o.rollback.verdict.summary}\n`);
+  }
+  out.write('\n');
+  return exitFor(outcomes.map((o) => o.verdict!).filter(Boolean));
 }
 
 export async function runWait(target: string | undefined, flags: RolloutFlags, out: Out): Promise<number> {
@@ -168,17 +177,4 @@ function exitFor(verdicts: Verdict[]): number {
   return ROLLOUT_EXIT.ok;
 }
 
-function planOf(services: readonly ServicePlan[], namespace: string, name: string): ServicePlan {
-  return services.find((s) => s.namespace === namespace && s.name === name)!;
-}
 
-function serveAppsOf(o: Record<string, any>): string[] {
-  const text = o?.spec?.serveConfigV2;
-  if (typeof text !== 'string') return [];
-  try {
-    const apps = (parseYaml(text) as { applications?: { name?: string }[] })?.applications ?? [];
-    return apps.map((a) => a?.name || 'default');
-  } catch {
-    return [];
-  }
-}

@@ -19,6 +19,18 @@ export interface ApplyAndWaitOptions {
   readonly conn: Connection;
   readonly plan: Plan;
   readonly head: ManifestSet;
+  /** The base manifests: what `onFailure: 'rollback'` re-applies. */
+  readonly base?: ManifestSet;
+  /**
+   * 'rollback': when a rollout fails or times out, re-apply the base manifest and wait for that.
+   * What it means for KubeRay (read in the operator, seen on the control plane): the operator
+   * compares the reverted spec with the *pending* cluster, so under NewCluster it replaces the
+   * failed pending cluster with a new one built from the base spec (a copy of what runs), deletes
+   * the failed one after rayClusterDeletionDelaySeconds, and switches traffic to the copy once it
+   * is ready: a second blue/green rollout of the old version, while the old cluster keeps
+   * serving. A Serve-only change is reverted in place.
+   */
+  readonly onFailure?: 'rollback' | 'none';
   readonly timeoutMs: number;
   readonly fieldManager: string;
   readonly forceConflicts: boolean;
@@ -27,6 +39,7 @@ export interface ApplyAndWaitOptions {
   readonly onApplied?: (service: ServicePlan, applied: Applied) => void;
   readonly onProgress?: (service: ServicePlan, line: ProgressLine) => void;
   readonly onLog?: (service: ServicePlan, text: string) => void;
+  readonly onRollback?: (service: ServicePlan, text: string) => void;
 }
 
 export interface ServiceOutcome {
@@ -35,6 +48,8 @@ export interface ServiceOutcome {
   readonly verdict?: Verdict;
   /** API requests made while waiting for this service. */
   readonly requests?: number;
+  /** The rollback's own outcome, when the rollout failed and `onFailure` was 'rollback'. */
+  readonly rollback?: { readonly verdict?: Verdict; readonly skipped?: string };
 }
 
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
@@ -53,26 +68,54 @@ export async function applyAndWait(opts: ApplyAndWaitOptions): Promise<ServiceOu
     applied.map(async (a, i) => {
       const service = services[i]!;
       opts.onApplied?.(service, a);
-      const { verdict, requests } = await watchRollout({
-        conn: opts.conn,
-        target: {
-          namespace: service.namespace,
-          name: service.name,
-          // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
-          // wait for its current config to run; a pending cluster, if one appears, is followed.
-          expected: !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change,
-          generation: a.generation,
-          ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
-          serveApps: serveAppsOf(a.manifest.object),
-          startedAt,
-          deadline: startedAt + opts.timeoutMs,
-        },
-        onProgress: (line) => opts.onProgress?.(service, line),
-        log: (text) => opts.onLog?.(service, text),
-      });
-      return { service, applied: a, verdict, requests };
+      // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
+      // wait for its current config to run; a pending cluster, if one appears, is followed.
+      const expected: Change = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
+      const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
+      if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback') return { service, applied: a, verdict, requests };
+      return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
     }),
   );
+}
+
+function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, expected: Change, startedAt: number) {
+  return watchRollout({
+    conn: opts.conn,
+    target: {
+      namespace: service.namespace,
+      name: service.name,
+      expected,
+      generation: a.generation,
+      ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
+      serveApps: serveAppsOf(a.manifest.object),
+      startedAt,
+      deadline: startedAt + opts.timeoutMs,
+    },
+    onProgress: (line) => opts.onProgress?.(service, line),
+    log: (text) => opts.onLog?.(service, text),
+  });
+}
+
+async function rollBack(opts: ApplyAndWaitOptions, service: ServicePlan, failed: Change, applyOptions: { fieldManager: string; forceConflicts: boolean }): Promise<NonNullable<ServiceOutcome['rollback']>> {
+  const base = opts.base?.get(`${service.namespace}/${service.name}`);
+  const say = (text: string) => opts.onRollback?.(service, text);
+  if (!base) {
+    const skipped = 'nothing to roll back to: the RayService is new in this change (delete it by hand if it must go)';
+    say(skipped);
+    return { skipped };
+  }
+  const clusterLevel = failed === 'cluster' || failed === 'cluster-incremental' || failed === 'cluster-inplace';
+  say(
+    clusterLevel
+      ? 're-applying the base manifest: KubeRay replaces the failed pending cluster with a new one built from the base spec and switches to it when ready (a second blue/green rollout of the old version; the running cluster keeps serving meanwhile)'
+      : 're-applying the base manifest: the previous Serve config is sent to the running cluster',
+  );
+  const [a] = await applyAll(opts.conn, [base], applyOptions);
+  const startedAt = Date.now();
+  // A reverted cluster change builds another cluster (see onFailure); a reverted Serve change is in place.
+  const { verdict } = await waitFor(opts, service, a!, clusterLevel && failed !== 'cluster-inplace' ? 'cluster' : 'app', startedAt);
+  say(`rollback ${verdict.result}: ${verdict.summary}`);
+  return { verdict };
 }
 
 /** Application names of a RayService's Serve config (Ray Serve calls an unnamed one "default"). */
