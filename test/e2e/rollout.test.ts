@@ -216,7 +216,7 @@ describe('apply and wait (dist/cli.js) on KubeRay v1.6.2', () => {
     const before = await activeOf(f);
     const rec = await cp.kubectl.record('RayService', { namespace: f.namespace });
     try {
-      const run = applyChange(f, imageChange(f), '--force-conflicts', '--timeout', '120s');
+      const run = applyChange(f, imageChange(f), '--force-conflicts', '--timeout', '120s', '--verbose');
       const r = await run.done;
       expect(r.code).toBe(0);
       const after = await activeOf(f);
@@ -249,6 +249,8 @@ describe('apply and wait (dist/cli.js) on KubeRay v1.6.2', () => {
           `${requests ? `; ${requests.text.trim()}` : ''}; CLI process ${r.endedAt - r.startedAt} ms`,
       );
       expect(verdict.at - complete!.at).toBeLessThan(5_000);
+      // One list and one watch connection for each of RayService, RayClusters, pods, events.
+      expect(requests?.text).toBe(`[${id(f)}] 8 API requests while waiting (lists and watch connections)`);
     } finally {
       await rec.stop();
     }
@@ -383,15 +385,19 @@ describe('apply and wait (dist/cli.js) on KubeRay v1.6.2', () => {
       // Hold the new cluster's apps DEPLOYING until the disturbance is over, so that it happens mid-wait.
       const hold = cp.sim.faults.appStatus({ namespace: f.namespace, rayService: f.name, match: (c) => c.name !== before }, { status: 'DEPLOYING' });
       try {
-        const run = applyChange(f, imageChange(f), '--force-conflicts', '--timeout', '150s');
+        const run = applyChange(f, imageChange(f), '--force-conflicts', '--timeout', '150s', '--verbose');
         await run.waitForLine(/pending cluster \S+ created/);
         await disturb();
+        const disturbedAt = Date.now();
         hold.clear();
         const r = await run.done;
         expect(r.code).toBe(0);
+        // The verdict came after the disturbance: the wait really went through it.
+        expect(r.lines.find((l) => l.text.startsWith(`[${id(f)}] succeeded:`))!.at).toBeGreaterThan(disturbedAt);
         const after = await activeOf(f);
         expect(after).not.toBe(before);
         expect(r.stdout).toContain(`succeeded: ${id(f)}: traffic switched from ${before} to ${after} in `);
+        console.log(`BENCH ${f.namespace}: ${/\d+ API requests while waiting/.exec(r.stdout)?.[0]}`);
       } finally {
         hold.clear();
       }
