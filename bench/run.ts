@@ -1,4 +1,5 @@
 /** `npm run bench`: the project's benchmarks, figures printed for docs/benchmarks.md. */
+import { spawnSync } from 'node:child_process';
 import { benchActionStart } from './action-start.js';
 import { benchPlanner } from './planner.js';
 
@@ -17,4 +18,10 @@ if (want('planner')) {
   console.log(`  bare parse (yaml, outer + serveConfigV2): ${r.parseMs.toFixed(0)} ms (median of 5)`);
   console.log(`  plan (read, parse, normalize, compare, capacity): ${r.planMs.toFixed(0)} ms (median of 5)`);
   console.log(`  ratio: ${r.ratio.toFixed(2)}× (target ≤ 3×) ${r.ratio <= 3 ? 'OK' : 'OVER TARGET'}`);
+}
+
+if (want('rollout')) {
+  // Its own process: it starts a local control plane (needs the test binaries, built on first use).
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/rollout.ts', '5'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
 }
