@@ -50338,13 +50338,24 @@ async function applyAll(conn, manifests, opts) {
     const { k8s, kc } = conn;
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    // Every RayService is read before any is patched: credentials that may patch but not get them
+    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
+    // the dry run passed.
+    const refusals = [];
+    const befores = await Promise.all(manifests.map((m) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
+        if (statusCode(e) === 404)
+            return undefined;
+        if (statusCode(e) === 403) {
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+            return undefined;
+        }
+        throw e;
+    })));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
     const out = [];
-    for (const m of manifests) {
-        const before = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
-            if (statusCode(e) === 404)
-                return undefined;
-            throw e;
-        });
+    for (const [i, m] of manifests.entries()) {
+        const before = befores[i];
         const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
         const active = before?.status?.activeServiceStatus?.rayClusterName;
         out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
@@ -50382,7 +50393,7 @@ function hintFor(e) {
     if (code === 409)
         return 'another field manager owns these fields: pass --force-conflicts to take them over';
     if (code === 403)
-        return 'the credentials may not patch rayservices: see docs/rbac.md';
+        return 'the credentials lack this permission: docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)';
     if (code === 404)
         return 'is the KubeRay CRD installed, and does the namespace exist?';
     return undefined;
@@ -51674,6 +51685,17 @@ function eventView(o) {
 
 
 
+/** The verdict when the RayService cannot be listed: the rollout cannot be followed at all. */
+function forbidden(target, plural) {
+    const now = Date.now();
+    return {
+        result: 'failed',
+        summary: `${target.namespace}/${target.name}: cannot follow the rollout: no permission to list ${plural} in namespace ${target.namespace} (docs/rbac.md lists the rules needed: deploy/rbac.yaml)`,
+        at: now,
+        durationMs: now - target.startedAt,
+        timeline: [],
+    };
+}
 async function watchRollout(opts) {
     const { conn, target } = opts;
     const { k8s, kc } = conn;
@@ -51703,7 +51725,13 @@ async function watchRollout(opts) {
                 finish(step.verdict);
         };
         const onChange = () => {
-            if (finished || !rayServices.synced)
+            if (finished)
+                return;
+            // Pods and events are optional; the RayService is not: without it nothing can be observed,
+            // and the wait would only run into its deadline.
+            if (!rayServices.available)
+                return finish(forbidden(target, 'rayservices'));
+            if (!rayServices.synced)
                 return;
             const snap = snapshot();
             const step = observe(state, snap);

@@ -57,12 +57,26 @@ export async function applyAll(conn: Connection, manifests: readonly RayServiceM
   const { k8s, kc } = conn;
   const api = k8s.KubernetesObjectApi.makeApiClient(kc);
   const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+  // Every RayService is read before any is patched: credentials that may patch but not get them
+  // (a Role without `get`) are refused here with nothing applied, not with an internal error after
+  // the dry run passed.
+  const refusals: string[] = [];
+  const befores = await Promise.all(
+    manifests.map((m) =>
+      custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e: unknown) => {
+        if (statusCode(e) === 404) return undefined;
+        if (statusCode(e) === 403) {
+          refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+          return undefined;
+        }
+        throw e;
+      }),
+    ),
+  );
+  if (refusals.length) throw new ApplyRefusedError(refusals.sort());
   const out: Applied[] = [];
-  for (const m of manifests) {
-    const before = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e: unknown) => {
-      if (statusCode(e) === 404) return undefined;
-      throw e;
-    });
+  for (const [i, m] of manifests.entries()) {
+    const before = befores[i];
     const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply)) as KubernetesObject & { metadata: { generation?: number } };
     const active = before?.status?.activeServiceStatus?.rayClusterName;
     out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
@@ -98,7 +112,7 @@ function hintFor(e: unknown): string | undefined {
     return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
   }
   if (code === 409) return 'another field manager owns these fields: pass --force-conflicts to take them over';
-  if (code === 403) return 'the credentials may not patch rayservices: see docs/rbac.md';
+  if (code === 403) return 'the credentials lack this permission: docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)';
   if (code === 404) return 'is the KubeRay CRD installed, and does the namespace exist?';
   return undefined;
 }

@@ -27,6 +27,18 @@ export interface WatchRolloutResult {
   readonly requests: number;
 }
 
+/** The verdict when the RayService cannot be listed: the rollout cannot be followed at all. */
+function forbidden(target: RolloutTarget, plural: string): Verdict {
+  const now = Date.now();
+  return {
+    result: 'failed',
+    summary: `${target.namespace}/${target.name}: cannot follow the rollout: no permission to list ${plural} in namespace ${target.namespace} (docs/rbac.md lists the rules needed: deploy/rbac.yaml)`,
+    at: now,
+    durationMs: now - target.startedAt,
+    timeline: [],
+  };
+}
+
 export async function watchRollout(opts: WatchRolloutOptions): Promise<WatchRolloutResult> {
   const { conn, target } = opts;
   const { k8s, kc } = conn;
@@ -52,7 +64,11 @@ export async function watchRollout(opts: WatchRolloutOptions): Promise<WatchRoll
       if (step.verdict) finish(step.verdict);
     };
     const onChange = () => {
-      if (finished || !rayServices.synced) return;
+      if (finished) return;
+      // Pods and events are optional; the RayService is not: without it nothing can be observed,
+      // and the wait would only run into its deadline.
+      if (!rayServices.available) return finish(forbidden(target, 'rayservices'));
+      if (!rayServices.synced) return;
       const snap = snapshot();
       const step = observe(state, snap);
       state = step.state;
