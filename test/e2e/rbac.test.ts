@@ -189,6 +189,8 @@ const NS_CLUSTER_ROLE = 'rbac-clusterrole';
 const NS_OTHER = 'rbac-unbound';
 const NS_NO_CREATE = 'rbac-no-create';
 const NS_NO_PODS = 'rbac-no-pods';
+const NS_NO_GET = 'rbac-no-get';
+const NS_NO_LIST = 'rbac-no-list';
 
 const NEW_IMAGE = 'rayproject/ray:2.46.0-py311';
 
@@ -197,7 +199,7 @@ let ci: Identity;
 beforeAll(async () => {
   cp = await startControlPlane({ kuberayVersion: 'v1.6.2' });
   tmpRoot = mkdtempSync(join(tmpdir(), 'rsr-rbac-'));
-  for (const ns of [NS, NS_CLUSTER_ROLE, NS_OTHER, NS_NO_CREATE, NS_NO_PODS]) await cp.kubectl.ensureNamespace(ns);
+  for (const ns of [NS, NS_CLUSTER_ROLE, NS_OTHER, NS_NO_CREATE, NS_NO_PODS, NS_NO_GET, NS_NO_LIST]) await cp.kubectl.ensureNamespace(ns);
   // The Role exactly as deploy/rbac.yaml has it, in the namespace of the RayServices.
   await cp.kubectl.apply({ ...roleOfFile(), metadata: { ...roleOfFile().metadata, namespace: NS } });
   ci = await serviceAccount(NS, 'ci-deployer', { kind: 'Role', name: 'rayservice-rollout' });
@@ -351,6 +353,36 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
     const upgrade = await runCli(['apply', '--base', manifestDir(svc), '--head', manifestDir({ ...svc, image: NEW_IMAGE }), '--kubeconfig', id.kubeconfig, '--timeout', '120s', '--force-conflicts']);
     expect(upgrade.code, show(upgrade)).toBe(0);
     expect(upgrade.stdout, show(upgrade)).toContain('rollout done');
+  });
+
+  /** The Role of the file in `ns` under another name, with `verbs` taken off the rayservices rule. */
+  async function roleWithout(ns: string, name: string, verbs: string[]): Promise<void> {
+    const role = roleOfFile();
+    await cp.kubectl.apply({
+      ...role,
+      metadata: { name, namespace: ns },
+      rules: role.rules.map((r: KubeObject) => (r.resources.includes('rayservices') ? { ...r, verbs: r.verbs.filter((v: string) => !verbs.includes(v)) } : r)),
+    });
+  }
+
+  it('without get on rayservices: refused before anything is applied (exit 2), not an internal error', async () => {
+    await roleWithout(NS_NO_GET, 'rollout-no-get', ['get']);
+    const id = await serviceAccount(NS_NO_GET, 'ci', { kind: 'Role', name: 'rollout-no-get' });
+    const r = await runCli(['apply', '--base', manifestDir(), '--head', manifestDir(small('a', NS_NO_GET), small('b', NS_NO_GET)), '--kubeconfig', id.kubeconfig, '--timeout', '60s']);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr, show(r)).toContain(`User "${id.user}" cannot get resource "rayservices" in API group "ray.io"`);
+    expect(r.stderr, show(r)).toContain('docs/rbac.md');
+    expect(r.stderr, show(r)).not.toMatch(/internal error/);
+    expect(await cp.kubectl.list('rayservices', { namespace: NS_NO_GET })).toEqual([]);
+  });
+
+  it('without list/watch on rayservices: the wait fails at once with the reason, not at the deadline', async () => {
+    await roleWithout(NS_NO_LIST, 'rollout-no-list', ['list', 'watch']);
+    const id = await serviceAccount(NS_NO_LIST, 'ci', { kind: 'Role', name: 'rollout-no-list' });
+    const r = await runCli(['apply', '--base', manifestDir(), '--head', manifestDir(small('blind', NS_NO_LIST)), '--kubeconfig', id.kubeconfig, '--timeout', '120s']);
+    expect(r.code, show(r)).toBe(3);
+    expect(r.stdout, show(r)).toContain(`${NS_NO_LIST}/blind: cannot follow the rollout: no permission to list rayservices in namespace ${NS_NO_LIST}`);
+    expect(r.ms, show(r)).toBeLessThan(30_000);
   });
 
   it('the ClusterRole variant, bound by a RoleBinding, works in that namespace only', async () => {
