@@ -10621,6 +10621,10 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 class ConnectionError extends Error {
 }
 async function connect(opts = {}) {
+    // The Kubernetes client's HTTP stack needs a current Node (it fails deep inside on Node 20).
+    const major = Number(process.versions.node.split('.')[0]);
+    if (major < 24)
+        throw new ConnectionError(`apply and wait need Node 24 or newer (this is Node ${process.versions.node}); plan works on older ones`);
     const k8s = await loadClientNode();
     const kc = new k8s.KubeConfig();
     try {
