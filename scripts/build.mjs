@@ -1,6 +1,7 @@
-// Bundles the two entry points with ncc into dist/ (committed: the action runs from it).
+// Bundles the entry points with ncc into dist/ (committed: the action runs from it).
 // Deterministic on purpose: `npm run build` on a fresh clone must reproduce dist/ byte for byte.
-import { spawnSync } from 'node:child_process';
+// The three bundles are independent, so they build side by side (the machine has 2 cores).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +13,19 @@ const entries = [
   { src: 'src/kube/client-node-bundle.ts', out: 'dist/kube/index.js', shebang: false },
 ];
 
-mkdirSync('dist/kube', { recursive: true });
-for (const { src, out, shebang } of entries) {
-  if (!existsSync(src)) continue;
+function ncc(src, dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', dir, '-q', '--license', 'licenses.txt', '--target', 'es2023'], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${src} (exit ${code})`))));
+  });
+}
+
+async function build({ src, out, shebang }) {
+  if (!existsSync(src)) return;
   const dir = mkdtempSync(join(tmpdir(), 'rsr-build-'));
   try {
-    const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', dir, '-q', '--license', 'licenses.txt', '--target', 'es2023'], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    await ncc(src, dir);
     let code = readFileSync(join(dir, 'index.js'), 'utf8');
     if (shebang && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
     writeFileSync(out, code, { mode: shebang ? 0o755 : 0o644 });
@@ -26,4 +33,12 @@ for (const { src, out, shebang } of entries) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+mkdirSync('dist/kube', { recursive: true });
+try {
+  await Promise.all(entries.map(build));
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
 }
