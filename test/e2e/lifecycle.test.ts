@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppsV1Api, CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_NODES,
   appsHealthy,
@@ -268,6 +268,8 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
     beforeAll(async () => {
       await cp.kubectl.ensureNamespace(FNS);
     });
+    // A failed test must not leave its faults on for the next ones.
+    afterEach(() => cp.sim.faults.clearAll());
 
     it('deployFailed, headNeverReady and pods that do not fit show up as the operator and scheduler would report them', async () => {
       const failed = cp.sim.faults.deployFailed({ namespace: FNS, rayService: 'broken' }, { message: 'ImportError: no module named fruit' });
@@ -298,9 +300,12 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       expect(cp.sim.http.requests.filter((r) => r.cluster === `${FNS}/${stuckRc.metadata.name}` && r.target === 'dashboard')).toEqual([]);
 
       // Unschedulable: the GPU worker stays Pending with the scheduler's message; a big enough node fixes it.
-      const hungry = await waitForRayService(cp.kubectl, 'gpu-hungry', FNS, (s) => s.pendingCluster !== undefined);
+      // Its apps run on the head, so the cluster may already be promoted (active) by the time we look
+      // under load: the unschedulable worker is what matters, on whichever side the cluster is.
+      const hungry = await waitForRayService(cp.kubectl, 'gpu-hungry', FNS, (s) => (s.pendingCluster ?? s.activeCluster) !== undefined);
+      const hungryCluster = (hungry.pendingCluster ?? hungry.activeCluster)!;
       const pending = await waitFor(async () => {
-        const pods = await unschedulablePods(cp.kubectl, hungry.pendingCluster!, FNS);
+        const pods = await unschedulablePods(cp.kubectl, hungryCluster, FNS);
         return pods.length === 1 ? pods : undefined;
       });
       expect(condition(pending[0]!, 'PodScheduled')?.message).toBe(
