@@ -11774,9 +11774,13 @@ const RESULT = { succeeded: 'succeeded', failed: 'FAILED', timeout: 'TIMED OUT' 
 /** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
 function renderVerdict(verdict) {
     const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
-    const d = verdict.diagnosis;
-    if (!d)
-        return out;
+    if (verdict.diagnosis)
+        out.push(...renderDiagnosis(verdict.diagnosis));
+    return out;
+}
+/** The diagnosis sections that have content, each a blank line, a title and `  - item` lines. */
+function renderDiagnosis(d) {
+    const out = [];
     const section = (title, items) => {
         if (items.length > 0)
             out.push('', `${title}:`, ...items.map((i) => `  - ${i}`));

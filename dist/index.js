@@ -51418,9 +51418,13 @@ const RESULT = { succeeded: 'succeeded', failed: 'FAILED', timeout: 'TIMED OUT' 
 /** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
 function renderVerdict(verdict) {
     const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
-    const d = verdict.diagnosis;
-    if (!d)
-        return out;
+    if (verdict.diagnosis)
+        out.push(...renderDiagnosis(verdict.diagnosis));
+    return out;
+}
+/** The diagnosis sections that have content, each a blank line, a title and `  - item` lines. */
+function renderDiagnosis(d) {
+    const out = [];
     const section = (title, items) => {
         if (items.length > 0)
             out.push('', `${title}:`, ...items.map((i) => `  - ${i}`));
@@ -51977,21 +51981,9 @@ function renderOutcomes(outcomes, opts = {}) {
                 continue;
             lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`, '', '```text');
             lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
-            const d = v.diagnosis;
-            if (d) {
-                const section = (title, items) => {
-                    if (items.length)
-                        lines.push('', `${title}:`, ...items.map((i) => `  - ${i.replace(/```/g, "'''")}`));
-                };
-                section('Still missing', d.missing);
-                section('Conditions', d.conditions);
-                section('Serve applications', d.apps);
-                section('Pods not ready', d.pendingPods);
-                section('Warning events', d.warnings);
-                if (d.frozenStatus)
-                    section('Frozen status', [d.frozenStatus]);
-                section('What to do', d.hints);
-            }
+            // Inside the code fence, a manifest's text must not close it.
+            if (v.diagnosis)
+                lines.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
             lines.push('```', '', '</details>');
         }
     }

@@ -1,6 +1,6 @@
 /** The outcome of an apply as markdown: the job summary and the comment on the merged PR. */
 import type { ServiceOutcome } from '../kube/apply-and-wait.js';
-import { formatDuration, renderLine } from '../rollout/index.js';
+import { formatDuration, renderDiagnosis, renderLine } from '../rollout/index.js';
 import { esc } from './markdown.js';
 
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
@@ -22,19 +22,8 @@ export function renderOutcomes(outcomes: readonly ServiceOutcome[], opts: { titl
       if (!v) continue;
       lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`, '', '```text');
       lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
-      const d = v.diagnosis;
-      if (d) {
-        const section = (title: string, items: readonly string[]) => {
-          if (items.length) lines.push('', `${title}:`, ...items.map((i) => `  - ${i.replace(/```/g, "'''")}`));
-        };
-        section('Still missing', d.missing);
-        section('Conditions', d.conditions);
-        section('Serve applications', d.apps);
-        section('Pods not ready', d.pendingPods);
-        section('Warning events', d.warnings);
-        if (d.frozenStatus) section('Frozen status', [d.frozenStatus]);
-        section('What to do', d.hints);
-      }
+      // Inside the code fence, a manifest's text must not close it.
+      if (v.diagnosis) lines.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
       lines.push('```', '', '</details>');
     }
   }

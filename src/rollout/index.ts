@@ -17,5 +17,5 @@
  * done) and judge.ts (when to give up early); progress.ts says what changed.
  */
 export { startRollout, observe, checkTime, DEFAULTS } from './machine.js';
-export { renderLine, renderTimeline, renderVerdict, formatDuration } from './render.js';
+export { renderLine, renderTimeline, renderVerdict, renderDiagnosis, formatDuration } from './render.js';
 export type * from './types.js';

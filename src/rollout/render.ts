@@ -6,7 +6,7 @@
  *     4m12s  traffic switched to rs-abc
  */
 import { formatDuration } from './observed.js';
-import type { ProgressLine, Verdict } from './types.js';
+import type { Diagnosis, ProgressLine, Verdict } from './types.js';
 
 export { formatDuration };
 
@@ -24,8 +24,13 @@ const RESULT: Record<Verdict['result'], string> = { succeeded: 'succeeded', fail
 /** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
 export function renderVerdict(verdict: Verdict): string[] {
   const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
-  const d = verdict.diagnosis;
-  if (!d) return out;
+  if (verdict.diagnosis) out.push(...renderDiagnosis(verdict.diagnosis));
+  return out;
+}
+
+/** The diagnosis sections that have content, each a blank line, a title and `  - item` lines. */
+export function renderDiagnosis(d: Diagnosis): string[] {
+  const out: string[] = [];
   const section = (title: string, items: readonly string[]) => {
     if (items.length > 0) out.push('', `${title}:`, ...items.map((i) => `  - ${i}`));
   };
