@@ -1,5 +1,6 @@
 // The local control plane test harness: real etcd + kube-apiserver + KubeRay operator, and a simulator
-// for everything else (nodes, scheduler, kubelet, endpoints, garbage collection, Ray dashboard/Serve).
+// for everything else (nodes, scheduler, kubelet, endpoints, garbage collection, resource quota status,
+// Ray dashboard/Serve).
 // Usage and the list of what is simulated: docs/local-control-plane.md.
 export { startControlPlane, ControlPlane, type ControlPlaneOptions, type ControlPlaneLogs } from './controlplane.js';
 export { KUBERAY_VERSIONS, DEFAULT_KUBERAY_VERSION, resolveBinaries, MissingGoError, repoRoot, type KubeRayVersion, type Binaries } from './binaries.js';
@@ -22,9 +23,18 @@ export {
   type ProxiedRequest,
   type ClusterServeState,
   type ServePut,
+  SimResourceQuotaController,
+  computeQuotaUsage,
+  podQuotaUsage,
+  podQuotaTracks,
+  podMatchesScope,
+  type QuotaStatusWrite,
+  type ResourceQuotaControllerOptions,
+  type ScopedResourceSelectorRequirement,
 } from './simulator/index.js';
 export * from './ray.js';
 export * from './fixtures.js';
+export * from './quota.js';
 export { Informer, type InformerEventType, type InformerHandler } from './kube/informer.js';
 export { R, collectionPath, objectPath, type ResourceType } from './kube/resources.js';
 export type { ProxyTarget } from './simulator/ray-http-proxy.js';

@@ -37,6 +37,8 @@ export const R = {
   configmaps: t('', 'v1', 'ConfigMap', 'configmaps'),
   secrets: t('', 'v1', 'Secret', 'secrets'),
   serviceaccounts: t('', 'v1', 'ServiceAccount', 'serviceaccounts'),
+  resourcequotas: t('', 'v1', 'ResourceQuota', 'resourcequotas'),
+  priorityclasses: t('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false),
   endpointslices: t('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices'),
   jobs: t('batch', 'v1', 'Job', 'jobs'),
   ingresses: t('networking.k8s.io', 'v1', 'Ingress', 'ingresses'),

@@ -1,6 +1,8 @@
 // The simulator: everything a real cluster has besides the apiserver and the KubeRay operator.
 // - nodes (Node objects with capacity), kube-scheduler and kubelets (kubelet.ts)
 // - the EndpointSlice/Endpoints controllers (endpoints.ts) and the garbage collector (garbage-collector.ts)
+// - the resource quota controller for pods (resource-quota.ts): status.hard/used of every ResourceQuota,
+//   so that the apiserver's ResourceQuota admission refuses pods beyond a quota ("exceeded quota")
 // - Ray: every cluster's dashboard and every head pod's Serve proxy, behind one HTTP proxy that the
 //   operator uses as HTTP_PROXY (ray-http-proxy.ts, ray-serve.ts)
 // - fault switches (faults.ts)
@@ -17,6 +19,7 @@ import { SimKubelet } from './kubelet.js';
 import { DEFAULT_NODES, deleteNode, upsertNode, type NodeSpec } from './nodes.js';
 import { RayHttpProxy, type ProxyTarget } from './ray-http-proxy.js';
 import { RayServeSim } from './ray-serve.js';
+import { SimResourceQuotaController, type ResourceQuotaControllerOptions } from './resource-quota.js';
 
 export interface SimulatorOptions {
   /** Nodes to create (default DEFAULT_NODES: three nodes with 16 CPU, 64Gi, 110 pods each). */
@@ -29,6 +32,8 @@ export interface SimulatorOptions {
   podTerminationDelayMs?: number;
   /** Port of the Ray HTTP proxy (default: any free port). */
   rayProxyPort?: number;
+  /** Resource quota controller timings (settle time of decreases, resync period). */
+  resourceQuota?: ResourceQuotaControllerOptions;
   log?: Logger;
 }
 
@@ -47,8 +52,10 @@ export class Simulator {
   readonly endpoints: SimEndpointsController;
   /** `gc.deletions` lists what the garbage collector deleted and why. */
   readonly gc: SimGarbageCollector;
-  /** The simulator's caches (read them, do not modify): nodes, pods, services, rayclusters, rayservices. */
-  readonly informers: { nodes: Informer; pods: Informer; services: Informer; rayclusters: Informer; rayservices: Informer };
+  /** ResourceQuota status: `quotas.writes` lists its status writes, `quotas.expectedUsage(ns, name)` what it computes. */
+  readonly quotas: SimResourceQuotaController;
+  /** The simulator's caches (read them, do not modify): nodes, pods, services, rayclusters, rayservices, resourcequotas. */
+  readonly informers: { nodes: Informer; pods: Informer; services: Informer; rayclusters: Informer; rayservices: Informer; resourcequotas: Informer };
   private readonly ips = new IpPool();
   private readonly log: Logger;
 
@@ -59,7 +66,14 @@ export class Simulator {
     this.log = opts.log ?? stderrLogger;
     this.serve = new RayServeSim(this.faults, opts.serveDeployDelayMs ?? 1000);
     const inf = (t: (typeof R)[keyof typeof R]) => new Informer(rest, t, {}, this.log);
-    this.informers = { nodes: inf(R.nodes), pods: inf(R.pods), services: inf(R.services), rayclusters: inf(R.rayclusters), rayservices: inf(R.rayservices) };
+    this.informers = {
+      nodes: inf(R.nodes),
+      pods: inf(R.pods),
+      services: inf(R.services),
+      rayclusters: inf(R.rayclusters),
+      rayservices: inf(R.rayservices),
+      resourcequotas: inf(R.resourcequotas),
+    };
     this.http = new RayHttpProxy({ serve: this.serve, faults: this.faults, resolve: (h, p) => this.resolve(h, p) });
     this.kubelet = new SimKubelet(
       rest,
@@ -72,6 +86,7 @@ export class Simulator {
     );
     this.endpoints = new SimEndpointsController(rest, this.informers.services, this.informers.pods, this.log);
     this.gc = new SimGarbageCollector(rest, Object.values(this.informers), this.log);
+    this.quotas = new SimResourceQuotaController(rest, this.informers.resourcequotas, this.informers.pods, this.log, opts.resourceQuota);
     this.faults.onChange(() => this.kubelet.refreshReadiness());
   }
 
@@ -84,6 +99,7 @@ export class Simulator {
     sim.kubelet.start();
     sim.endpoints.start();
     sim.gc.start();
+    sim.quotas.start();
     return sim;
   }
 
@@ -91,6 +107,7 @@ export class Simulator {
     this.kubelet.stop();
     this.endpoints.stop();
     this.gc.stop();
+    this.quotas.stop();
     await this.http.stop();
     await Promise.all(Object.values(this.informers).map((i) => i.stop()));
   }
@@ -189,3 +206,14 @@ export { Faults, type ClusterSelector, type RayClusterRef, type FaultHandle, typ
 export { DEFAULT_NODES, gpuNode, type NodeSpec, type NodeTaint } from './nodes.js';
 export type { ProxiedRequest, ProxyTarget } from './ray-http-proxy.js';
 export type { ClusterServeState, ServePut, AppStatusView } from './ray-serve.js';
+export {
+  SimResourceQuotaController,
+  computeQuotaUsage,
+  podQuotaUsage,
+  podQuotaTracks,
+  podMatchesScope,
+  sameQuantity,
+  type QuotaStatusWrite,
+  type ResourceQuotaControllerOptions,
+  type ScopedResourceSelectorRequirement,
+} from './resource-quota.js';

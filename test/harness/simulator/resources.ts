@@ -1,5 +1,6 @@
 // Resource arithmetic for the fake scheduler: Kubernetes quantities as integer milli-units (exact for
-// everything a test uses: 64Gi × 1000 is far below 2^53), and a pod's scheduling cost.
+// everything a test uses: 64Gi × 1000 is far below 2^53), and a pod's effective requests and limits
+// (scheduling cost, quota usage).
 import type { KubeObject } from '../kube/rest.js';
 
 /** resource name → milli-units */
@@ -41,32 +42,79 @@ function containerRequests(c: KubeObject): ResourceList {
   return req;
 }
 
+function containerLimits(c: KubeObject): ResourceList {
+  return toResourceList(c.resources?.limits);
+}
+
 /**
- * What the scheduler charges a node for a pod: max(Σ containers + Σ sidecar init containers,
- * each regular init container) + overhead, plus one "pods" slot.
+ * kube's AggregateContainerRequests/Limits (component-helpers/resource): Σ containers + Σ sidecars
+ * (restartPolicy Always init containers), then the max with each regular init container plus the sidecars
+ * started before it.
  */
-export function podRequests(pod: KubeObject): ResourceList {
-  const spec = pod.spec ?? {};
+function aggregateContainers(spec: KubeObject, of: (c: KubeObject) => ResourceList): ResourceList {
   const sum: ResourceList = new Map();
-  for (const c of spec.containers ?? []) addInto(sum, containerRequests(c));
+  for (const c of spec.containers ?? []) addInto(sum, of(c));
   const initMax: ResourceList = new Map();
   const sidecars: ResourceList = new Map();
   for (const c of spec.initContainers ?? []) {
-    const r = containerRequests(c);
+    const r = of(c);
     if (c.restartPolicy === 'Always') {
+      addInto(sum, r);
       addInto(sidecars, r);
+      maxInto(initMax, sidecars);
     } else {
-      // A regular init container runs beside the sidecars started before it; approximate with all sidecars.
       const withSidecars = new Map(r);
       addInto(withSidecars, sidecars);
       maxInto(initMax, withSidecars);
     }
   }
-  addInto(sum, sidecars);
   maxInto(sum, initMax);
-  addInto(sum, toResourceList(spec.overhead));
-  sum.set('pods', 1000);
   return sum;
+}
+
+/** Resources that pod-level spec.resources may set (PodLevelResources, beta and on by default since 1.34). */
+const isPodLevelResource = (name: string): boolean => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
+
+/**
+ * A pod's effective requests and limits, as kube's PodRequests/PodLimits compute them for the scheduler
+ * and for quota: the aggregate of its containers, overridden per resource by pod-level spec.resources,
+ * plus spec.overhead (for limits only where a non-zero limit exists). No "pods" entry.
+ */
+export function podResources(pod: KubeObject): { requests: ResourceList; limits: ResourceList } {
+  const spec = pod.spec ?? {};
+  const requests = aggregateContainers(spec, containerRequests);
+  const limits = aggregateContainers(spec, containerLimits);
+  const podLevelRequests = [...toResourceList(spec.resources?.requests)].filter(([k]) => isPodLevelResource(k));
+  const podLevelLimits = [...toResourceList(spec.resources?.limits)].filter(([k]) => isPodLevelResource(k));
+  // Pod-level requests default from pod-level limits, as container requests do.
+  for (const [k, v] of podLevelLimits) if (!podLevelRequests.some(([r]) => r === k)) podLevelRequests.push([k, v]);
+  for (const [k, v] of podLevelRequests) requests.set(k, v);
+  for (const [k, v] of podLevelLimits) limits.set(k, v);
+  const overhead = toResourceList(spec.overhead);
+  addInto(requests, overhead);
+  for (const [k, v] of overhead) if ((limits.get(k) ?? 0) !== 0) limits.set(k, limits.get(k)! + v);
+  return { requests, limits };
+}
+
+/** What the scheduler charges a node for a pod: its effective requests (podResources) plus one "pods" slot. */
+export function podRequests(pod: KubeObject): ResourceList {
+  const { requests } = podResources(pod);
+  requests.set('pods', 1000);
+  return requests;
+}
+
+/**
+ * milli-units → a canonical Kubernetes quantity string: "1500m", "2", and for byte-valued resources
+ * (memory, storage, hugepages) the largest exact binary suffix ("1536Mi", "64Gi").
+ */
+export function formatQuantity(resource: string, milli: number): string {
+  if (!Number.isSafeInteger(milli)) throw new Error(`${resource}: ${milli} milli-units is not a safe integer`);
+  if (milli % 1000 !== 0) return `${milli}m`;
+  const v = milli / 1000;
+  if (v !== 0 && /memory|storage|hugepages-/.test(resource)) {
+    for (const [s, f] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) if (v % f === 0) return `${v / f}${s}`;
+  }
+  return String(v);
 }
 
 export function formatMilli(resource: string, milli: number): string {
