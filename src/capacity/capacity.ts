@@ -51,7 +51,8 @@ export function clusterSize(rayClusterConfig: Record<string, unknown>, options: 
   return { total: tidy(total), head: tidy(head), groups };
 }
 
-function workerPods(group: Record<string, unknown>, atMin: boolean): number {
+/** Pods of one worker group: clamp(replicas, min, max) × numOfHosts (ignores suspension). */
+export function workerPods(group: Record<string, unknown>, atMin: boolean): number {
   const min = int(group.minReplicas, 0);
   const max = int(group.maxReplicas, 2147483647);
   const replicas = atMin ? min : int(group.replicas, min);
@@ -80,13 +81,15 @@ function containerResources(container: Record<string, unknown>): ResourceFigures
   return { ...quantities(obj(resources.limits)), ...quantities(obj(resources.requests)) };
 }
 
-function autoscalerResources(options: Record<string, unknown>): ResourceFigures {
+/** Requests of the autoscaler sidecar KubeRay adds to the head when in-tree autoscaling is on. */
+export function autoscalerResources(options: Record<string, unknown>): ResourceFigures {
   const resources = obj(options.resources);
   if (!isPlainObject(options.resources)) return { ...DEFAULT_AUTOSCALER_RESOURCES };
   return { ...quantities(obj(resources.limits)), ...quantities(obj(resources.requests)) };
 }
 
-function quantities(m: Record<string, unknown>): ResourceFigures {
+/** A ResourceList (`{cpu: '500m'}`) in base units. Throws QuantityError on a malformed quantity. */
+export function quantities(m: Record<string, unknown>): ResourceFigures {
   const out: ResourceFigures = {};
   for (const [k, v] of Object.entries(m)) out[k] = quantityToNumber(parseQuantity(v));
   return out;
