@@ -10,7 +10,9 @@ import { manifestsAt } from '../git/git-tree.js';
 import { applyAndWait, overallResult } from '../kube/apply-and-wait.js';
 import { connect } from '../kube/connection.js';
 import { manifestsFromTexts } from '../manifests/load.js';
-import { plan } from '../planner/plan.js';
+import { planWithCluster } from '../live/cluster-plan.js';
+import { readClusterFacts } from '../kube/cluster-facts.js';
+import { logClusterFindings } from './cluster-findings.js';
 import { strongestChange } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderOutcomes } from '../render/rollout-markdown.js';
@@ -36,12 +38,18 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
   const [baseFiles, headFiles] = await Promise.all([NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs), manifestsAt(run.workspace, push.after, globs)]);
   const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
   const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-  const p = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
+  const conn = await connect();
+  // Always cluster-aware on apply: the change is predicted against what runs (the pending cluster of
+  // an upgrade in progress, drift), with the running operator's rules, and the fit is known up front.
+  const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts }), {
+    kuberayVersion: inputs.kuberayVersion,
+    zeroDowntime: inputs.zeroDowntime,
+  });
+  logClusterFindings(p);
   core.setOutput('plan', renderJson(p).trim());
   core.setOutput('change', strongestChange(p.services.map((s) => s.change)));
   for (const s of p.services.filter((x) => x.change === 'delete')) core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
 
-  const conn = await connect();
   const started = Date.now();
   const outcomes = await applyAndWait({
     conn,

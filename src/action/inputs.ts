@@ -20,6 +20,8 @@ export interface ActionInputs {
   readonly forceConflicts: boolean;
   readonly dryRun: boolean;
   readonly onFailure: 'rollback' | 'none';
+  /** Plan mode: also read the cluster (dry run, drift, operator version, will it fit). */
+  readonly live: boolean;
 }
 
 export class InputsError extends Error {}
@@ -64,6 +66,7 @@ export function readInputs(): ActionInputs {
     forceConflicts: bool('force-conflicts', false),
     dryRun: bool('dry-run', false),
     onFailure: onFailure(core.getInput('on-failure').trim() || 'none'),
+    live: bool('live', false),
   };
 }
 

@@ -10,6 +10,7 @@ import { manifestsAt } from '../git/git-tree.js';
 import { upsertStickyComment, markerFor } from '../github/sticky-comment.js';
 import { manifestsFromTexts } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
+import { clusterAwarePlan } from '../kube/cluster-aware-plan.js';
 import { strongestChange, type Plan } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown, summaryLine } from '../render/markdown.js';
@@ -37,11 +38,18 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
   core.info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
   const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
   const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-  const result = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
+  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
+  const result = inputs.live
+    ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
+    : plan(base, head, options);
+  if (result.cluster?.mode === 'git-only') for (const n of result.cluster.notes) core.warning(n);
+  else if (result.cluster) core.info(`Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`);
 
   const failing = result.services.filter((s) => (inputs.failOn as string[]).includes(s.change));
-  if (inputs.failOn.includes('capacity')) {
-    core.warning('fail-on: capacity needs the cluster-aware plan (will it fit?), which this version does not have yet: it fails nothing.');
+  const misfits = inputs.failOn.includes('capacity') ? result.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
+  const refused = result.services.filter((s) => s.cluster?.dryRun === 'refused');
+  if (inputs.failOn.includes('capacity') && !inputs.live) {
+    core.warning('fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.');
   }
   const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>` : undefined;
   const markdown = renderMarkdown(result, footer ? { footer } : {});
@@ -49,14 +57,19 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
   annotate(result);
   core.setOutput('plan', renderJson(result).trim());
   core.setOutput('change', strongestChange(result.services.map((s) => s.change)));
-  core.setOutput('result', failing.length ? 'policy-failed' : 'planned');
+  core.setOutput('result', refused.length ? 'refused' : failing.length || misfits.length ? 'policy-failed' : 'planned');
   // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
   core.setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
   await core.summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
 
-  const policy = failing.length
-    ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}`
-    : undefined;
+  const policy =
+    [
+      refused.length ? `the API server refuses ${refused.map((s) => `${s.namespace}/${s.name}`).join(', ')} (server-side dry run)` : '',
+      failing.length ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}` : '',
+      misfits.length ? `fail-on capacity: ${misfits.map((s) => `${s.namespace}/${s.name} does not fit`).join('; ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') || undefined;
 
   if (octokit) {
     if (inputs.comment) {
@@ -71,7 +84,7 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
         repo: pr.repo,
         sha: pr.headSha,
         context: inputs.statusContext,
-        state: failing.length ? 'failure' : 'success',
+        state: policy ? 'failure' : 'success',
         description: truncate(policy ?? summaryLine(result).replace(/\*\*|`/g, ''), 140),
         ...(run.runUrl ? { target_url: run.runUrl } : {}),
       });
@@ -83,10 +96,23 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
 
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
 function annotate(p: Plan): void {
-  const LIMIT = 10; // GitHub shows at most 10 warnings and 10 notices per step
+  const LIMIT = 10; // GitHub shows at most 10 errors, 10 warnings and 10 notices per step
   let warnings = 0;
   let notices = 0;
+  let errors = 0;
   for (const s of p.services) {
+    for (const e of s.cluster?.dryRunErrors ?? []) {
+      if (errors++ >= LIMIT) break;
+      core.error(`${e.path ? `${e.path}: ` : ''}the API server refuses this manifest: ${e.message}`, {
+        file: s.file,
+        ...(e.line ? { startLine: e.line } : {}),
+        title: `${s.namespace}/${s.name}: refused by the API server`,
+      });
+    }
+    if (s.cluster?.fit.verdict === 'does-not-fit' && warnings < LIMIT) {
+      core.warning(`${s.cluster.fit.summary}${s.cluster.fit.problems.length ? ` ${s.cluster.fit.problems.join(' ')}` : ''}`, { file: s.file, title: `${s.namespace}/${s.name}: does not fit` });
+      warnings++;
+    }
     for (const c of s.changes) {
       if (c.line === null) continue;
       const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };

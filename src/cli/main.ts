@@ -57,6 +57,11 @@ async function main(argv: string[]): Promise<number> {
         'zero-downtime': { type: 'string', default: 'true' },
         'incremental-gate': { type: 'string' },
         namespace: { type: 'string', default: 'default' },
+        live: { type: 'boolean' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        'field-manager': { type: 'string' },
+        'force-conflicts': { type: 'boolean' },
       },
     });
     return runPlan(values, process.stdout);

@@ -1,6 +1,9 @@
 /** `rayservice-rollout plan`: the shell around the planner. */
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
+import type { Plan } from '../planner/types.js';
+import { clusterAwarePlan } from '../kube/cluster-aware-plan.js';
+import { formatInputError } from '../manifests/input-error.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderJson } from '../render/json.js';
 import { UsageError } from './usage-error.js';
@@ -21,9 +24,20 @@ Options:
   --zero-downtime true|false  the operator's ENABLE_ZERO_DOWNTIME (default: true)
   --incremental-gate on|off   the RayServiceIncrementalUpgrade feature gate (default: the release's default)
   --namespace NS              namespace of manifests that set none (default: default)
+  --live                      also read the cluster (KUBECONFIG, ~/.kube/config or in-cluster):
+                              server-side dry run of each head manifest, comparison with the live
+                              RayService and its active/pending RayClusters, drift, the running
+                              operator's version, and whether the new pods fit on the nodes and
+                              in the namespace's ResourceQuota. Read-only (dry runs only); without
+                              credentials or when unreachable: the Git-only plan with a note
+  --kubeconfig PATH           kubeconfig for --live (default: $KUBECONFIG, ~/.kube/config)
+  --context NAME              kubeconfig context for --live
+  --field-manager NAME        field manager of the dry run, as for apply (default: rayservice-rollout)
+  --force-conflicts           dry-run as the apply will run: taking over fields of other managers
   -h, --help                  this help
 
-Exit status: 0 for any plan, 2 for input it cannot read (the message names file and line).
+Exit status: 0 for any plan, 2 for input it cannot read (the message names file and line) or,
+with --live, for manifests the API server refuses (the plan is still printed).
 `;
 
 export interface PlanFlags {
@@ -34,9 +48,14 @@ export interface PlanFlags {
   'zero-downtime'?: string;
   'incremental-gate'?: string;
   namespace?: string;
+  live?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  'field-manager'?: string;
+  'force-conflicts'?: boolean;
 }
 
-export async function runPlan(flags: PlanFlags, out: NodeJS.WritableStream): Promise<number> {
+export async function runPlan(flags: PlanFlags, out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   if (!flags.base || !flags.head) throw new UsageError('plan needs --base and --head (try plan --help)');
   const format = flags.format ?? 'json';
   if (format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be json or markdown, not "${format}"`);
@@ -49,13 +68,31 @@ export async function runPlan(flags: PlanFlags, out: NodeJS.WritableStream): Pro
     loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: cwd }),
     loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: cwd }),
   ]);
-  const result = plan(base, head, {
+  const options = {
     ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}),
     zeroDowntime,
     ...(gate !== undefined ? { incrementalGate: gate === 'on' || gate === 'true' } : {}),
-  });
+  };
+  const result = flags.live
+    ? await clusterAwarePlan(base, head, {
+        ...options,
+        fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+        forceConflicts: flags['force-conflicts'] ?? false,
+        connect: { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) },
+      })
+    : plan(base, head, options);
   out.write(format === 'json' ? renderJson(result) : renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
-  return 0;
+  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) err.write(`note: ${note}\n`);
+  const refusals = dryRunRefusals(result);
+  for (const r of refusals) err.write(`${r}\n`);
+  return refusals.length ? 2 : 0;
+}
+
+/** "file:line: field: message" for every manifest the API server's dry run refused. */
+export function dryRunRefusals(p: Plan): string[] {
+  return p.services.flatMap((s) =>
+    (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, e.path ?? `${s.namespace}/${s.name}`, `the API server refuses it: ${e.message}`)),
+  );
 }
 
 function parseBool(flag: string, v: string): boolean {

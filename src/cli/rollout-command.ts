@@ -10,6 +10,9 @@ import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../kube/apply-and-wa
 import { watchRollout } from '../kube/rollout-watch.js';
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
+import { planWithCluster } from '../live/cluster-plan.js';
+import { readClusterFacts } from '../kube/cluster-facts.js';
+import { clusterFindings } from '../render/cluster-findings.js';
 import type { ServicePlan } from '../planner/types.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { RolloutTarget, Verdict } from '../rollout/types.js';
@@ -79,13 +82,19 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
   if (onFailure !== 'none' && onFailure !== 'rollback') throw new UsageError(`--on-failure must be rollback or none, not "${onFailure}"`);
   const namespace = flags.namespace ?? 'default';
   const [base, head] = await Promise.all([loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }), loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() })]);
-  const p = plan(base, head, { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' });
+  const planOptions = { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' };
+  // Refuse bad manifests before touching the cluster.
+  plan(base, head, planOptions);
+  const conn = await connect(connectOptions(flags));
+  // Predicted against what runs (pending cluster, drift), with the running operator's rules.
+  const facts = await readClusterFacts(conn, base, head, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
+  const p = planWithCluster(base, head, facts, planOptions);
+  for (const f of clusterFindings(p)) err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
   for (const s of p.services.filter((x) => x.change === 'delete')) err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
   if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change))) {
     out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
     return ROLLOUT_EXIT.ok;
   }
-  const conn = await connect(connectOptions(flags));
   const id = (s: ServicePlan) => `${s.namespace}/${s.name}`;
   let outcomes;
   try {

@@ -26,7 +26,7 @@ export interface ConnectOptions {
 export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
   // The Kubernetes client's HTTP stack needs a current Node (it fails deep inside on Node 20).
   const major = Number(process.versions.node.split('.')[0]);
-  if (major < 24) throw new ConnectionError(`apply and wait need Node 24 or newer (this is Node ${process.versions.node}); plan works on older ones`);
+  if (major < 24) throw new ConnectionError(`talking to a cluster needs Node 24 or newer (this is Node ${process.versions.node}); the Git-only plan works on older ones`);
   const k8s = await loadClientNode();
   const kc = new k8s.KubeConfig();
   try {

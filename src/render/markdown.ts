@@ -5,7 +5,7 @@
  * the whole plan collapses to a short form that still names every service.
  */
 import { describeSize } from '../planner/plan-service.js';
-import type { Change, Plan, ServicePlan } from '../planner/types.js';
+import type { Change, FitVerdictView, Plan, ServiceClusterView, ServicePlan } from '../planner/types.js';
 import { strongestChange } from '../planner/types.js';
 import type { ResourceFigures } from '../capacity/capacity.js';
 
@@ -67,12 +67,38 @@ function renderHead(plan: Plan, options: MarkdownOptions): string {
   const lines: string[] = [];
   lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
   lines.push(summaryLine(plan), '');
+  const context = clusterLine(plan);
+  if (context) lines.push(context, '');
   if (plan.services.length === 0) return lines.join('\n') + '\n';
-  lines.push('| RayService | Change | Strategy | Extra capacity during rollout | Risk |', '|---|---|---|---|---|');
+  const live = plan.cluster?.mode === 'live';
+  lines.push(
+    `| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`,
+    `|---|---|---|---|---|${live ? '---|' : ''}`,
+  );
   for (const s of plan.services) {
-    lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |`);
+    const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
+    lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
   }
   return lines.join('\n') + '\n';
+}
+
+const FIT_BADGE: Record<FitVerdictView | 'refused', string> = {
+  fits: '✅ fits',
+  'fits-after-scale-up': '🟡 after scale-up',
+  'does-not-fit': '⛔ does not fit',
+  'nothing-to-place': '— no new pods',
+  unknown: '❔ unknown',
+  refused: '⛔ refused by the API server',
+};
+
+/** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
+function clusterLine(plan: Plan): string | undefined {
+  const c = plan.cluster;
+  if (!c) return undefined;
+  if (c.mode === 'git-only') return `_Git only:_ ${esc(c.notes.join(' '))}`;
+  const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
+  const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
+  return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
 }
 
 export function summaryLine(plan: Plan): string {
@@ -82,7 +108,15 @@ export function summaryLine(plan: Plan): string {
   for (const s of plan.services) counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
   const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
   const strongest = strongestChange(plan.services.map((s) => s.change));
-  return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}`;
+  const misfits = plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
+  const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused').length;
+  const drifted = plan.services.filter((s) => (s.cluster?.drift.length ?? 0) > 0).length;
+  const flags = [
+    refused ? ` · ⛔ ${refused} refused by the API server` : '',
+    misfits ? ` · ⛔ ${misfits} do${misfits > 1 ? '' : 'es'} not fit` : '',
+    drifted ? ` · ⚠️ ${drifted} drifted from Git` : '',
+  ].join('');
+  return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}${flags}`;
 }
 
 function renderDetails(s: ServicePlan): string {
@@ -98,8 +132,37 @@ function renderDetails(s: ServicePlan): string {
     if (s.changes.length > 60) out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
   }
   out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
+  if (s.cluster) out.push(...renderClusterView(s, s.cluster));
   out.push('', '</details>', '');
   return out.join('\n');
+}
+
+function renderClusterView(s: ServicePlan, c: ServiceClusterView): string[] {
+  const out: string[] = ['', '**In the cluster**', ''];
+  const state =
+    c.live === 'found'
+      ? `running: active RayCluster ${c.activeCluster ? code(c.activeCluster) : '(none)'}${c.pendingCluster ? `, pending ${code(c.pendingCluster)} (upgrade in progress)` : ''}${c.comparedWith ? `; this change is compared with ${code(c.comparedWith)}` : ''}`
+      : c.live === 'absent'
+        ? 'not in the cluster yet'
+        : 'could not be read';
+  out.push(`- RayService ${state}.`);
+  if (c.gitOnlyChange) out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
+  if (c.dryRun === 'refused') {
+    out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);
+    for (const e of c.dryRunErrors) out.push(`  - ${e.line ? `line ${e.line}: ` : ''}${e.path ? `${code(e.path)}: ` : ''}${esc(e.message)}`);
+  } else if (c.dryRun === 'ok') {
+    out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
+  }
+  for (const n of c.notes) out.push(`- ${esc(n)}`);
+  const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : esc(c.fit.summary);
+  out.push(`- Will it fit? ${FIT_BADGE[c.fit.verdict]}: ${fitText}`);
+  for (const p of c.fit.problems) out.push(`  - ${esc(p)}`);
+  if (c.drift.length) {
+    out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
+    for (const d of c.drift.slice(0, 30)) out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
+    if (c.drift.length > 30) out.push(`| … and ${c.drift.length - 30} more | | | | |`);
+  }
+  return out;
 }
 
 function renderShort(plan: Plan, max: number, options: MarkdownOptions): string {

@@ -113,6 +113,30 @@ describe('plan mode on a pull request', () => {
     expect(r.outputs.change).toBe('cluster');
   });
 
+  it('live: true without any Kubernetes credentials plans from Git, with a warning, and does not fail', async () => {
+    const r = await runAction({
+      cwd: repo,
+      eventName: 'pull_request',
+      event: event(),
+      inputs: inputs({ live: 'true', 'fail-on': 'capacity' }),
+      apiUrl: gh.url,
+      env: { KUBECONFIG: join(repo, 'no-such-kubeconfig') },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/::warning::Planned from Git alone: /);
+    const plan = JSON.parse(r.outputs.plan!);
+    expect(plan.cluster.mode).toBe('git-only');
+    expect(r.outputs.result).toBe('planned');
+    expect(gh.comments[0]!.body).toContain('Git only');
+    expect(gh.requests.find((q) => q.path.includes('/statuses/'))!.body.state).toBe('success');
+  });
+
+  it('fail-on: capacity without live says it cannot judge, and fails nothing', async () => {
+    const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs({ 'fail-on': 'capacity' }), apiUrl: gh.url });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/::warning::fail-on: capacity needs the cluster-aware plan/);
+  });
+
   it('a bad manifest fails with file and line, no stack trace', async () => {
     const bad = join(repo, 'deploy', 'sentiment.yaml');
     git('checkout', '-q', 'feature');

@@ -1,0 +1,42 @@
+/**
+ * What a cluster-aware plan reads from the cluster, as plain data: the shell (src/kube/cluster-facts.ts)
+ * fills it, the pure planner (cluster-plan.ts) reads it. Every part is optional: whatever could not be
+ * read is `undefined` and explained in `notes`, and the plan falls back to what Git alone tells.
+ */
+
+/** A Kubernetes object as the API returns it. */
+export type KubeObject = Record<string, any>;
+
+export interface LiveService {
+  /** The RayService, or null when it does not exist. */
+  readonly rayService: KubeObject | null;
+  /** RayClusters named by its status (absent when they could not be read or are gone). */
+  readonly active?: KubeObject;
+  readonly pending?: KubeObject;
+}
+
+export type DryRunOutcome =
+  /** The object as the API server would store it; `conflict` when only a forced apply succeeds. */
+  | { readonly ok: true; readonly object: KubeObject; readonly conflict?: string }
+  /** Refused: the API server's message and its field causes (`spec.x[0].y`). */
+  | { readonly ok: false; readonly message: string; readonly causes: readonly { readonly field?: string; readonly message: string }[] }
+  /** Could not be run (no permission, …): the reason goes into notes. */
+  | { readonly ok: 'not-run'; readonly why: string };
+
+export interface ClusterFacts {
+  /** API server host or kubeconfig context, for display (never credentials). */
+  readonly server: string;
+  readonly notes: readonly string[];
+  /** Keyed by identity (namespace/name); missing key = could not be read. */
+  readonly services: ReadonlyMap<string, LiveService>;
+  readonly dryRuns: ReadonlyMap<string, DryRunOutcome>;
+  /** Deployments of the KubeRay operator (undefined: not readable). */
+  readonly operatorDeployments?: readonly KubeObject[];
+  readonly nodes?: readonly KubeObject[];
+  /** Pods bound to nodes and not terminated, all namespaces. */
+  readonly pods?: readonly KubeObject[];
+  /** ResourceQuotas of the namespaces the plan touches (undefined: not readable). */
+  readonly quotas?: readonly KubeObject[];
+  /** kube-system/cluster-autoscaler-status: null = absent, undefined = not readable. */
+  readonly autoscalerStatus?: KubeObject | null;
+}

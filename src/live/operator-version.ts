@@ -1,0 +1,66 @@
+/**
+ * Which KubeRay operator runs: the image tag of its Deployment when readable (what runs now), else
+ * the `ray.io/kuberay-version` annotation that the operator writes on every RayCluster it creates or
+ * updates (what ran last). Pure.
+ */
+import type { VersionSource } from '../planner/types.js';
+import type { KubeObject } from './facts.js';
+
+export const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';
+
+export interface OperatorVersion {
+  /** "v1.6.2" */
+  readonly version: string;
+  readonly source: Exclude<VersionSource, 'input'>;
+  /** Where exactly, for people: "image quay.io/kuberay/operator:v1.6.2 of Deployment ray-system/kuberay-operator". */
+  readonly detail: string;
+}
+
+const VERSION_RE = /^v?(\d+\.\d+\.\d+)(?:[-+].*)?$/;
+
+/** `quay.io/kuberay/operator:v1.6.2` → `v1.6.2`; digests and non-release tags → undefined. */
+export function versionOfImage(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0]!;
+  const slash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  if (colon <= slash) return undefined;
+  const m = VERSION_RE.exec(withoutDigest.slice(colon + 1));
+  return m ? `v${m[1]}` : undefined;
+}
+
+export function normalizeVersion(v: string | undefined): string | undefined {
+  const m = v ? VERSION_RE.exec(v.trim()) : null;
+  return m ? `v${m[1]}` : undefined;
+}
+
+/** Numeric order of "v1.6.2"-style versions. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.replace(/^v/, '').split('.').map(Number);
+  const pb = b.replace(/^v/, '').split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+export function operatorVersion(deployments: readonly KubeObject[] | undefined, clusters: readonly KubeObject[]): OperatorVersion | undefined {
+  for (const d of [...(deployments ?? [])].sort((x, y) => name(x).localeCompare(name(y)))) {
+    const containers: KubeObject[] = d.spec?.template?.spec?.containers ?? [];
+    const operator = containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
+    const fromImage = operator?.image ? versionOfImage(String(operator.image)) : undefined;
+    if (fromImage) return { version: fromImage, source: 'operator-deployment', detail: `image ${operator!.image} of Deployment ${name(d)}` };
+    // A digest-pinned image: the Helm chart's version label still tells.
+    const label = normalizeVersion(d.metadata?.labels?.['app.kubernetes.io/version']);
+    if (label) return { version: label, source: 'operator-deployment', detail: `label app.kubernetes.io/version of Deployment ${name(d)}` };
+  }
+  // Newest annotation seen: after an operator upgrade the operator rewrites the active clusters it
+  // reconciles, so an older annotation is a cluster it has not refreshed yet (or one left frozen by an upgrade).
+  let best: { version: string; cluster: KubeObject } | undefined;
+  for (const c of clusters) {
+    const v = normalizeVersion(c.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
+    if (v && (!best || compareVersions(v, best.version) > 0)) best = { version: v, cluster: c };
+  }
+  return best ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${name(best.cluster)}` } : undefined;
+}
+
+function name(o: KubeObject): string {
+  return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}

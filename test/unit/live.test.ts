@@ -1,0 +1,250 @@
+/**
+ * The pure parts of the cluster-aware plan (src/live/): the operator version, drift, dry-run errors
+ * mapped to lines, and the plan against synthetic cluster facts (objects shaped as the API returns them).
+ */
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { driftOf, keptByApply, lastWriter } from '../../src/live/drift.js';
+import { dryRunErrors, parseFieldPath } from '../../src/live/dry-run-errors.js';
+import type { ClusterFacts, KubeObject, LiveService } from '../../src/live/facts.js';
+import { gitOnlyPlan, planWithCluster } from '../../src/live/cluster-plan.js';
+import { operatorVersion, versionOfImage } from '../../src/live/operator-version.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { rayService, set, setFromText, type Obj } from '../fixtures/rayservice.js';
+
+describe('operator version', () => {
+  it.each([
+    ['quay.io/kuberay/operator:v1.6.2', 'v1.6.2'],
+    ['kuberay/operator:1.5.1', 'v1.5.1'],
+    ['registry.local:5000/kuberay/operator:v1.7.0-rc.1', 'v1.7.0'], // a registry port is not a tag
+    ['registry.local:5000/kuberay/operator', undefined],
+    ['quay.io/kuberay/operator:latest', undefined],
+    ['quay.io/kuberay/operator@sha256:0123abcd', undefined],
+    ['quay.io/kuberay/operator:v1.6.2@sha256:0123abcd', 'v1.6.2'],
+  ])('%s → %s', (image, version) => {
+    expect(versionOfImage(image)).toBe(version);
+  });
+
+  const deployment = (image: string, labels: Record<string, string> = {}): KubeObject => ({
+    metadata: { name: 'kuberay-operator', namespace: 'ray-system', labels },
+    spec: { template: { spec: { containers: [{ name: 'kuberay-operator', image }] } } },
+  });
+  const cluster = (name: string, version?: string): KubeObject => ({ metadata: { name, namespace: 'ns', annotations: version ? { 'ray.io/kuberay-version': version } : {} } });
+
+  it.each([
+    { why: 'the Deployment image wins over annotations', deployments: [deployment('quay.io/kuberay/operator:v1.7.0')], clusters: [cluster('a', 'v1.6.2')], want: { version: 'v1.7.0', source: 'operator-deployment' } },
+    { why: 'a digest-pinned image: the chart label', deployments: [deployment('quay.io/kuberay/operator@sha256:ab', { 'app.kubernetes.io/version': '1.6.1' })], clusters: [], want: { version: 'v1.6.1', source: 'operator-deployment' } },
+    { why: 'no Deployment readable: the newest annotation', deployments: undefined, clusters: [cluster('a', 'v1.5.1'), cluster('b', 'v1.6.2'), cluster('c')], want: { version: 'v1.6.2', source: 'cluster-annotation' } },
+    { why: 'nothing known', deployments: [], clusters: [cluster('c')], want: undefined },
+  ])('$why', ({ deployments, clusters, want }) => {
+    const v = operatorVersion(deployments, clusters);
+    if (want === undefined) expect(v).toBeUndefined();
+    else expect(v).toMatchObject(want);
+  });
+});
+
+describe('dry-run errors', () => {
+  it.each([
+    ['spec.rayClusterConfig.workerGroupSpecs[0].replicas', ['spec', 'rayClusterConfig', 'workerGroupSpecs', 0, 'replicas']],
+    ['.spec.rayClusterConfig.foo', ['spec', 'rayClusterConfig', 'foo']],
+    ['spec.rayClusterConfig.headGroupSpec.template.metadata.labels["ray.io/x"]', ['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'metadata', 'labels', 'ray.io/x']],
+    ['spec.serveService.spec.ports[name=http].port', ['spec', 'serveService', 'spec', 'ports']], // list-map key: stop there
+    ['status.x', undefined],
+  ])('%s', (field, path) => {
+    expect(parseFieldPath(field)).toEqual(path);
+  });
+
+  const text = stringify(rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].replicas = 'two')));
+  const m = setFromText(text, 'demo.yaml').get('default/demo')!;
+  const lineOf = (p: readonly (string | number)[]) => m.source.lineOf([...m.pathInDocument, ...p]);
+
+  it('CRD validation causes name the field and its line', () => {
+    const errors = dryRunErrors(
+      {
+        message: 'RayService.ray.io "demo" is invalid: spec.rayClusterConfig.workerGroupSpecs[0].replicas: Invalid value: "string": …',
+        causes: [{ field: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas', message: 'Invalid value: "string": spec.rayClusterConfig.workerGroupSpecs[0].replicas in body must be of type integer: "string"' }],
+      },
+      lineOf,
+    );
+    expect(errors).toHaveLength(1);
+    expect(text.split('\n')[errors[0]!.line! - 1]).toMatch(/replicas: two/);
+  });
+
+  it('server-side apply messages carry the path in the text', () => {
+    const [e] = dryRunErrors({ message: 'failed to create typed patch object (default/demo; ray.io/v1, Kind=RayService): .spec.rayClusterConfig.workerGroupSpecs[0].replicas: expected numeric (int or float), got string', causes: [] }, lineOf);
+    expect(e).toMatchObject({ path: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas' });
+    expect(text.split('\n')[e!.line! - 1]).toMatch(/replicas: two/);
+  });
+});
+
+describe('drift', () => {
+  const base = rayService();
+  const lineOf = () => 7;
+  const live = (mutate: (rs: Obj) => void, managedFields?: KubeObject[]): KubeObject => {
+    const o = rayService(mutate);
+    if (managedFields) o.metadata.managedFields = managedFields;
+    return o;
+  };
+  it.each([
+    { why: 'the same spec, quantities written differently', mutate: (rs: Obj) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].resources.requests.cpu = '1000m'), want: [] },
+    { why: 'the Serve config reformatted (same YAML)', mutate: (rs: Obj) => (rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace('threshold: 0.5', 'threshold:   0.5')), want: [] },
+    { why: 'CRD defaults filled in by the server', mutate: (rs: Obj) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].numOfHosts = 1), want: [] },
+    {
+      why: 'an image changed by hand',
+      mutate: (rs: Obj) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].image = 'rayproject/ray:hotfix'),
+      want: [{ path: 'spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].image', git: 'rayproject/ray:2.44.1', live: 'rayproject/ray:hotfix', line: 7 }],
+    },
+    {
+      why: 'a Serve option changed by hand',
+      mutate: (rs: Obj) => (rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace('threshold: 0.5', 'threshold: 0.9')),
+      want: [{ path: 'spec.serveConfigV2.applications[0].deployments[0].user_config.threshold', git: 0.5, live: 0.9, line: 7 }],
+    },
+    {
+      why: 'an env value: redacted',
+      mutate: (rs: Obj) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env = [{ name: 'API_TOKEN', value: 's3cret' }]),
+      want: [{ path: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env', git: null, live: [{ name: 'API_TOKEN', value: '[redacted]' }], line: null }],
+    },
+  ])('$why', ({ mutate, want }) => {
+    expect(driftOf(base.spec, live(mutate), '1.6', lineOf)).toEqual(want);
+  });
+
+  it('names the field manager that wrote a drifted field, preferring people over the operator', () => {
+    const managed = [
+      { manager: 'rayservice-rollout', operation: 'Apply', time: '2026-11-01T00:00:00Z', fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:rayVersion': {} } } } },
+      { manager: 'ray-operator', operation: 'Update', time: '2026-11-02T00:00:00Z', fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:workerGroupSpecs': {} } } } },
+      { manager: 'kubectl-patch', operation: 'Update', time: '2026-11-03T00:00:00Z', fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:workerGroupSpecs': {} } } } },
+    ];
+    const o = live(() => {}, managed);
+    expect(lastWriter(o, ['spec', 'rayClusterConfig', 'workerGroupSpecs', 0, 'replicas'])).toBe('kubectl-patch');
+    expect(lastWriter(o, ['spec', 'rayClusterConfig', 'rayVersion'])).toBe('rayservice-rollout');
+    expect(lastWriter(o, ['spec', 'serveConfigV2'])).toBeUndefined();
+  });
+
+  it('fields the apply keeps (owned by another manager) are listed', () => {
+    const stored = rayService((rs) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.priorityClassName = 'high'));
+    expect(keptByApply(base.spec, stored, '1.6')).toEqual(['spec.rayClusterConfig.headGroupSpec.template.spec.priorityClassName']);
+    expect(keptByApply(base.spec, base, '1.6')).toEqual([]);
+  });
+});
+
+describe('the plan against synthetic cluster facts', () => {
+  const ANN = (version = 'v1.6.2', groups = 1) => ({ 'ray.io/kuberay-version': version, 'ray.io/num-worker-groups': String(groups) });
+  const clusterOf = (rs: Obj, name: string, version?: string): KubeObject => ({
+    metadata: { name, namespace: 'default', annotations: ANN(version), labels: { 'ray.io/originated-from-cr-name': rs.metadata.name } },
+    spec: structuredClone(rs.spec.rayClusterConfig),
+  });
+  const liveOf = (rs: Obj, active: string, pending?: string): KubeObject => ({
+    ...structuredClone(rs),
+    metadata: { ...rs.metadata, generation: 2 },
+    status: { activeServiceStatus: { rayClusterName: active }, ...(pending ? { pendingServiceStatus: { rayClusterName: pending } } : {}) },
+  });
+  const node = (name: string, cpu: string, extra: KubeObject = {}): KubeObject => ({
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, ...(extra.labels ?? {}) } },
+    spec: { taints: extra.taints ?? [] },
+    status: { allocatable: { cpu, memory: '64Gi', pods: '110', ...(extra.allocatable ?? {}) } },
+  });
+  const facts = (services: Record<string, LiveService>, extra: Partial<ClusterFacts> = {}): ClusterFacts => ({
+    server: '127.0.0.1:6443',
+    notes: [],
+    services: new Map(Object.entries(services)),
+    dryRuns: new Map(),
+    nodes: [node('n1', '16'), node('n2', '16')],
+    pods: [],
+    quotas: [],
+    ...extra,
+  });
+
+  const v1 = rayService();
+  const v2 = rayService((rs) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = 'rayproject/ray:2.45.0'));
+  const v3 = rayService((rs) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = 'rayproject/ray:2.46.0'));
+
+  it('no RayService in the cluster yet although Git had one: create', () => {
+    const p = planWithCluster(set([v1]), set([v2]), facts({ 'default/demo': { rayService: null } }));
+    expect(p.services[0]).toMatchObject({ change: 'create', cluster: { live: 'absent', gitOnlyChange: 'cluster' } });
+    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/not in the cluster/);
+    expect(p.services[0]!.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
+  });
+
+  it.each([
+    { why: 'head = the pending spec: nothing new, the pending cluster keeps starting', head: v2, change: 'none', note: /already has this cluster spec/ },
+    { why: 'head = a third spec: the pending cluster is replaced', head: v3, change: 'cluster', note: /rs-b is abandoned/ },
+    { why: 'head = the active spec (a revert): still another new cluster', head: v1, change: 'cluster', note: /rs-b is abandoned/ },
+  ])('upgrade in progress, $why', ({ head, change, note }) => {
+    const live = { rayService: liveOf(v2, 'rs-a', 'rs-b'), active: clusterOf(v1, 'rs-a'), pending: clusterOf(v2, 'rs-b') };
+    const p = planWithCluster(set([v1]), set([head]), facts({ 'default/demo': live }));
+    const s = p.services[0]!;
+    expect(s.change).toBe(change);
+    expect(s.cluster).toMatchObject({ activeCluster: 'rs-a', pendingCluster: 'rs-b', comparedWith: 'rs-b' });
+    expect(s.cluster!.notes.join(' ')).toMatch(/already in progress/);
+    expect(s.cluster!.notes.join(' ')).toMatch(note);
+  });
+
+  it('the version comes from the cluster, with a note when the input differs, and an older active cluster is refreshed in place', () => {
+    const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.5.1') };
+    const dep = { metadata: { name: 'kuberay-operator', namespace: 'ray-system' }, spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2' }] } } } };
+    const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }, { operatorDeployments: [dep] }), { kuberayVersion: '1.7' });
+    expect(p).toMatchObject({ kuberayVersion: 'v1.6.2', kuberayVersionSource: 'operator-deployment', cluster: { mode: 'live', operator: { version: 'v1.6.2' } } });
+    expect(p.cluster!.notes.join(' ')).toMatch(/input says 1\.7/);
+    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
+  });
+
+  it('a version newer than any known release: the newest rules, said so', () => {
+    const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.9.0') };
+    const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }));
+    expect(p.kuberayVersion).toBe('v1.9.0');
+    expect(p.cluster!.notes.join(' ')).toMatch(/newer than the releases whose rules this tool knows: the plan uses 1\.7\.0's rules/);
+  });
+
+  it('nodes not readable: the fit is unknown, the rest stands', () => {
+    const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a') };
+    const { nodes: _n, ...rest } = facts({ 'default/demo': live });
+    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: ['Not allowed to list nodes (HTTP 403)'] });
+    expect(p.services[0]!.change).toBe('cluster');
+    expect(p.services[0]!.cluster!.fit.verdict).toBe('unknown');
+  });
+
+  it('a blue/green change that the nodes cannot hold twice does not fit; the markdown says so', () => {
+    const big = (image: string) =>
+      rayService((rs) => {
+        rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = image;
+        const w = rs.spec.rayClusterConfig.workerGroupSpecs[0];
+        w.replicas = 3;
+        w.template.spec.containers[0].resources = { requests: { cpu: '4', memory: '8Gi' }, limits: { cpu: '4', memory: '8Gi' } };
+      });
+    const a = big('rayproject/ray:2.44.1');
+    const b = big('rayproject/ray:2.45.0');
+    const running = [0, 1, 2].map((i) => ({
+      metadata: { name: `w${i}`, namespace: 'default', labels: { 'ray.io/cluster': 'rs-a' } },
+      spec: { nodeName: i < 2 ? 'n1' : 'n2', containers: [{ resources: { requests: { cpu: '4', memory: '8Gi' } } }] },
+      status: { phase: 'Running' },
+    }));
+    const live = { rayService: liveOf(a, 'rs-a'), active: clusterOf(a, 'rs-a') };
+    const p = planWithCluster(set([a]), set([b]), facts({ 'default/demo': live }, { nodes: [node('n1', '10'), node('n2', '10')], pods: running }));
+    const s = p.services[0]!;
+    expect(s.change).toBe('cluster');
+    expect(s.cluster!.fit.verdict).toBe('does-not-fit');
+    expect(s.cluster!.fit.problems.join(' ')).toMatch(/cpu/);
+    const md = renderMarkdown(p);
+    expect(md).toContain('does not fit');
+    expect(md).toContain('Fits?');
+  });
+
+  it('a dry-run refusal is attached to the service with its line', () => {
+    const text = stringify(v2);
+    const head = setFromText(text, 'demo.yaml');
+    const p = planWithCluster(set([v1]), head, facts({ 'default/demo': { rayService: null } }, {
+      dryRuns: new Map([['default/demo', { ok: false, message: 'invalid', causes: [{ field: 'spec.rayClusterConfig.rayVersion', message: 'Invalid value' }] }]]),
+    }));
+    const e = p.services[0]!.cluster!.dryRunErrors[0]!;
+    expect(p.services[0]!.cluster!.dryRun).toBe('refused');
+    expect(text.split('\n')[e.line! - 1]).toMatch(/rayVersion/);
+    expect(renderMarkdown(p)).toContain('refused by the API server');
+  });
+
+  it('Git only: the plan with the reason, no cluster view', () => {
+    const p = gitOnlyPlan(set([v1]), set([v2]), {}, 'Planned from Git alone: no Kubernetes cluster configured.');
+    expect(p.cluster).toEqual({ mode: 'git-only', notes: ['Planned from Git alone: no Kubernetes cluster configured.'] });
+    expect(p.services[0]!.cluster).toBeUndefined();
+    expect(renderMarkdown(p)).toContain('Git only');
+  });
+});
