@@ -48470,6 +48470,7 @@ function clusterSize(rayClusterConfig, options = {}) {
         total.pods = 0;
     return { total: tidy(total), head: tidy(head), groups };
 }
+/** Pods of one worker group: clamp(replicas, min, max) × numOfHosts (ignores suspension). */
 function workerPods(group, atMin) {
     const min = capacity_int(group.minReplicas, 0);
     const max = capacity_int(group.maxReplicas, 2147483647);
@@ -48498,12 +48499,14 @@ function containerResources(container) {
     const resources = obj(container.resources);
     return { ...quantities(obj(resources.limits)), ...quantities(obj(resources.requests)) };
 }
+/** Requests of the autoscaler sidecar KubeRay adds to the head when in-tree autoscaling is on. */
 function autoscalerResources(options) {
     const resources = obj(options.resources);
     if (!structural_diff_isPlainObject(options.resources))
         return { ...DEFAULT_AUTOSCALER_RESOURCES };
     return { ...quantities(obj(resources.limits)), ...quantities(obj(resources.requests)) };
 }
+/** A ResourceList (`{cpu: '500m'}`) in base units. Throws QuantityError on a malformed quantity. */
 function quantities(m) {
     const out = {};
     for (const [k, v] of Object.entries(m))
@@ -49764,6 +49767,7 @@ function readInputs() {
         forceConflicts: bool('force-conflicts', false),
         dryRun: bool('dry-run', false),
         onFailure: onFailure(getInput('on-failure').trim() || 'none'),
+        live: bool('live', false),
     };
 }
 function duration(text) {
@@ -50043,264 +50047,58 @@ function manifestsFromTexts(files, defaultNamespace) {
     return set;
 }
 
-;// CONCATENATED MODULE: ./src/render/json.ts
-function renderJson(plan) {
-    return JSON.stringify(plan, null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/kube/connection.ts
 /**
- * The plan as GitHub-flavoured markdown: the PR comment, the job summary and `--format markdown`.
- * Everything that comes from a manifest is escaped (a manifest must not inject markdown, HTML or
- * @-mentions), and the text never exceeds `maxLength`: detail is dropped by whole services, then
- * the whole plan collapses to a short form that still names every service.
+ * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
+ * demand. The module (with its generated API) is ~19 MB of JavaScript, so it is bundled once, on
+ * its own, as dist/kube/index.js (shared by dist/cli.js and dist/index.js, changed only when the
+ * library is), and loaded only by the commands that talk to a cluster: `plan` starts fast.
  */
 
 
-/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-const BADGE = {
-    create: '🆕 create',
-    delete: '🗑️ delete',
-    none: '⚪ none',
-    app: '🟢 app (in place)',
-    'cluster-inplace': '🟡 cluster-inplace',
-    cluster: '🔵 cluster (blue/green)',
-    'cluster-incremental': '🔵 cluster-incremental',
-    ignored: '🟠 ignored',
-};
-const RISK = {
-    none: 'none',
-    ignored: '⚠️ change not applied',
-    app: 'low',
-    'cluster-inplace': 'medium: running cluster modified, replicas reset',
-    cluster: 'high: second cluster, double capacity',
-    'cluster-incremental': 'medium: second cluster, traffic shifted in steps',
-    create: 'medium: new cluster',
-    delete: 'high: service removed',
-};
-function renderMarkdown(plan, options = {}) {
-    const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
-    const head = renderHead(plan, options);
-    const foot = options.footer ? `\n${options.footer}\n` : '';
-    const details = plan.services.map(renderDetails);
-    let body = head + details.join('') + foot;
-    if (body.length <= max)
-        return body;
-    // Drop detail by whole services, largest first, and say so.
-    const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
-    const kept = [...details];
-    for (const { i } of order) {
-        kept[i] = '';
-        const omitted = kept.filter((d) => d === '').length;
-        const note = `\n_Details of ${omitted} service${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
-        body = head + kept.join('') + note + foot;
-        if (body.length <= max)
-            return body;
-    }
-    return renderShort(plan, max, options);
+class ConnectionError extends Error {
 }
-function renderHead(plan, options) {
-    const lines = [];
-    lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
-    lines.push(summaryLine(plan), '');
-    if (plan.services.length === 0)
-        return lines.join('\n') + '\n';
-    lines.push('| RayService | Change | Strategy | Extra capacity during rollout | Risk |', '|---|---|---|---|---|');
-    for (const s of plan.services) {
-        lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |`);
-    }
-    return lines.join('\n') + '\n';
-}
-function summaryLine(plan) {
-    const n = plan.services.length;
-    if (n === 0)
-        return `**No RayService found** in the manifests (KubeRay ${esc(plan.kuberayVersion)}).`;
-    const counts = new Map();
-    for (const s of plan.services)
-        counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
-    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
-    const strongest = strongestChange(plan.services.map((s) => s.change));
-    return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}`;
-}
-function renderDetails(s) {
-    const out = [];
-    out.push('', `<details><summary>${htmlCode(`${s.namespace}/${s.name}`)}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
-    for (const r of s.reasons)
-        out.push(`- ${esc(r)}`);
-    if (s.changes.length) {
-        out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
-        for (const c of s.changes.slice(0, 60)) {
-            const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
-            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
-        }
-        if (s.changes.length > 60)
-            out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
-    }
-    out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
-    out.push('', '</details>', '');
-    return out.join('\n');
-}
-function renderShort(plan, max, options) {
-    const lines = [`### ${options.title ?? 'RayService rollout plan'}`, '', summaryLine(plan), '', '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._', ''];
-    for (const s of plan.services)
-        lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
-    let text = lines.join('\n') + '\n' + (options.footer ? `\n${options.footer}\n` : '');
-    if (text.length > max) {
-        // Even the list is too long (thousands of services): name them compactly.
-        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
-        text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
-    }
-    return text;
-}
-function extraCapacity(s) {
-    if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace')
-        return '—';
-    const extra = {};
-    for (const [k, v] of Object.entries(s.capacity.peak)) {
-        const d = v - (s.capacity.current?.[k] ?? 0);
-        if (Math.abs(d) > 1e-9)
-            extra[k] = d;
-    }
-    return Object.keys(extra).length ? `+${describeSize(extra).replace(/, /g, ', +')}` : '—';
-}
-function fig(f) {
-    return f ? describeSize(f) : '—';
-}
-function value(v) {
-    if (v === null || v === undefined)
-        return '—';
-    let s = typeof v === 'string' ? v : JSON.stringify(v);
-    if (s.length > 80)
-        s = s.slice(0, 77) + '…';
-    return code(s);
-}
-/** Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through. */
-function esc(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n/g, ' ');
-}
-/** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
-function code(text) {
-    return htmlCode(text);
-}
-function htmlCode(text) {
-    return `<code>${htmlText(text)}</code>`;
-}
-function htmlText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .replace(/@/g, '&#64;')
-        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-        .replace(/\r?\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/action/plan-mode.ts
-/**
- * Plan on a pull request: manifests at the PR's base and head SHAs → the plan → one sticky
- * comment, a commit status on the head SHA, annotations, the job summary and outputs.
- * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
- * outputs with a warning, never a failed job for that reason alone.
- */
-
-
-
-
-
-
-
-
-async function runPlanMode(inputs, pr, run, octokit) {
-    const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
-    const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
-    info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
-    const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const result = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
-    const failing = result.services.filter((s) => inputs.failOn.includes(s.change));
-    if (inputs.failOn.includes('capacity')) {
-        warning('fail-on: capacity needs the cluster-aware plan (will it fit?), which this version does not have yet: it fails nothing.');
-    }
-    const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>` : undefined;
-    const markdown = renderMarkdown(result, footer ? { footer } : {});
-    annotate(result);
-    setOutput('plan', renderJson(result).trim());
-    setOutput('change', strongestChange(result.services.map((s) => s.change)));
-    setOutput('result', failing.length ? 'policy-failed' : 'planned');
-    // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
-    setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
-    await summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
-    const policy = failing.length
-        ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}`
-        : undefined;
-    if (octokit) {
-        if (inputs.comment) {
-            await tolerateNoPermission('comment on the pull request', async () => {
-                const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdown);
-                info(`Plan comment ${r.action} (id ${r.id})${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
-            });
-        }
-        await tolerateNoPermission('set the commit status', async () => {
-            await octokit.rest.repos.createCommitStatus({
-                owner: pr.owner,
-                repo: pr.repo,
-                sha: pr.headSha,
-                context: inputs.statusContext,
-                state: failing.length ? 'failure' : 'success',
-                description: truncate(policy ?? summaryLine(result).replace(/\*\*|`/g, ''), 140),
-                ...(run.runUrl ? { target_url: run.runUrl } : {}),
-            });
-        });
-    }
-    if (policy)
-        setFailed(policy);
-    return result;
-}
-/** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
-function annotate(p) {
-    const LIMIT = 10; // GitHub shows at most 10 warnings and 10 notices per step
-    let warnings = 0;
-    let notices = 0;
-    for (const s of p.services) {
-        for (const c of s.changes) {
-            if (c.line === null)
-                continue;
-            const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
-            if (c.effect === 'ignored' && warnings < LIMIT) {
-                warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
-                warnings++;
-            }
-            else if ((c.effect === 'cluster' || c.effect === 'cluster-incremental') && notices < LIMIT) {
-                notice(`${c.path}: builds a new RayCluster (${c.effect})`, props);
-                notices++;
-            }
-        }
-    }
-}
-async function tolerateNoPermission(what, f) {
+async function connect(opts = {}) {
+    // The Kubernetes client's HTTP stack needs a current Node (it fails deep inside on Node 20).
+    const major = Number(process.versions.node.split('.')[0]);
+    if (major < 24)
+        throw new ConnectionError(`talking to a cluster needs Node 24 or newer (this is Node ${process.versions.node}); the Git-only plan works on older ones`);
+    const k8s = await loadClientNode();
+    const kc = new k8s.KubeConfig();
     try {
-        await f();
+        if (opts.kubeconfig)
+            kc.loadFromFile(opts.kubeconfig);
+        else
+            kc.loadFromDefault();
+        if (opts.context)
+            kc.setCurrentContext(opts.context);
     }
     catch (e) {
-        const status = e.status;
-        if (status === 403 || status === 404) {
-            warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
-            return;
-        }
-        throw e;
+        // Never echo the file: it holds credentials.
+        throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${e.message.split('\n')[0]}`);
     }
+    if (!kc.getCurrentCluster())
+        throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
+    return { k8s, kc };
 }
-function truncate(s, n) {
-    return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+async function loadClientNode() {
+    // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
+    // (tests, tsx) it is the installed package. Either way the bundler must not inline it.
+    // Not `new URL('./kube/index.js', import.meta.url)` written out: ncc (webpack) rewrites that very
+    // pattern into the URL of an asset of its own (a hashed name it never emits), so the bundle never
+    // found dist/kube/index.js and silently used node_modules; without node_modules (the action, a
+    // copied dist/) it failed with "Cannot find package '@kubernetes/client-node'".
+    const here = import.meta.url;
+    const bundled = new URL('./kube/index.js', here);
+    if (import.meta.url.startsWith('file:') && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(bundled))) {
+        return (await import(/* webpackIgnore: true */ bundled.href));
+    }
+    const name = '@kubernetes/client-node';
+    return (await import(/* webpackIgnore: true */ name));
 }
 
 ;// CONCATENATED MODULE: ./src/kube/apply.ts
@@ -50397,6 +50195,2186 @@ function hintFor(e) {
     if (code === 404)
         return 'is the KubeRay CRD installed, and does the namespace exist?';
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
+
+class ClusterUnreachableError extends Error {
+}
+const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
+const OPERATOR_LABEL_SELECTOR = 'app.kubernetes.io/name=kuberay-operator';
+async function readClusterFacts(conn, base, head, opts) {
+    const { k8s, kc } = conn;
+    const timeoutMs = opts.timeoutMs ?? 15_000;
+    const within = (what, p) => withTimeout(p, timeoutMs, what);
+    const server = serverOf(kc);
+    // One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only.
+    try {
+        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
+    }
+    catch (e) {
+        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+    }
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const apps = kc.makeApiClient(k8s.AppsV1Api);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const notes = [];
+    const forbidden = new Set();
+    /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
+    const optional = async (what, f) => {
+        try {
+            return await within(what, f());
+        }
+        catch (e) {
+            const code = cluster_facts_statusCode(e);
+            const key = `${what}:${code}`;
+            if (!forbidden.has(key)) {
+                forbidden.add(key);
+                notes.push(code === 403 ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).` : `Could not ${what}: ${shortMessage(e)}.`);
+            }
+            return undefined;
+        }
+    };
+    const plain = (o) => JSON.parse(JSON.stringify(o));
+    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const manifestOf = (id) => (head.get(id) ?? base.get(id));
+    const namespaces = [...new Set(ids.map((id) => manifestOf(id).namespace))].sort();
+    const serviceReads = ids.map(async (id) => {
+        const m = manifestOf(id);
+        const get = (plural, name) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural, name }).then((o) => plain(o), (e) => {
+            if (cluster_facts_statusCode(e) === 404)
+                return null;
+            throw e;
+        });
+        const rayService = await optional(`get RayServices in ${m.namespace}`, () => get('rayservices', m.name));
+        if (rayService === undefined)
+            return [id, undefined];
+        if (rayService === null)
+            return [id, { rayService: null }];
+        const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
+        const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
+        if (!activeName && !pendingName)
+            return [id, { rayService }];
+        // Listed by the label the operator sets, not read by name: the apply role already may list them.
+        const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
+            .listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayclusters', labelSelector: `ray.io/originated-from-cr-name=${m.name}` })
+            .then((l) => (l.items ?? []).map(plain)));
+        const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
+        const active = named(activeName);
+        const pending = named(pendingName);
+        return [id, { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) }];
+    });
+    const dryRuns = [...head.entries()].map(async ([id, m]) => {
+        const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, k8s.PatchStrategy.ServerSideApply));
+        try {
+            return [id, { ok: true, object: plain(await apply(opts.forceConflicts)) }];
+        }
+        catch (e) {
+            const code = cluster_facts_statusCode(e);
+            if (code === 409 && !opts.forceConflicts) {
+                try {
+                    return [id, { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) }];
+                }
+                catch (again) {
+                    return [id, refusal(again)];
+                }
+            }
+            if (code === 403)
+                return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
+            // Server-side apply refuses a value of the wrong type (or an unknown field) while building its
+            // typed patch, before CRD validation, and some API server releases answer that with a 500.
+            if (TYPED_PATCH_REFUSAL.test(apiMessage(e)))
+                return [id, refusal(e)];
+            if (code === undefined || code >= 500)
+                return [id, { ok: 'not-run', why: shortMessage(e) }];
+            return [id, refusal(e)];
+        }
+    });
+    const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
+        Promise.all(serviceReads),
+        Promise.all(dryRuns),
+        optional('list the KubeRay operator Deployments', () => apps.listDeploymentForAllNamespaces({ labelSelector: OPERATOR_LABEL_SELECTOR }).then((l) => l.items.map(plain))),
+        optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
+        optional('list pods', () => core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
+        Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then((lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat())),
+        within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => (cluster_facts_statusCode(e) === 404 ? null : undefined)),
+    ]);
+    return {
+        server,
+        notes,
+        services: new Map(services.filter((s) => s[1] !== undefined)),
+        dryRuns: new Map(dry),
+        ...(deployments ? { operatorDeployments: deployments } : {}),
+        ...(nodes ? { nodes } : {}),
+        ...(pods ? { pods } : {}),
+        ...(quotas ? { quotas } : {}),
+        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
+    };
+}
+function refusal(e) {
+    const body = parseBody(e);
+    const causes = (body?.details?.causes ?? []);
+    return {
+        ok: false,
+        message: apiMessage(e),
+        causes: causes.map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message ?? c.reason ?? '' })),
+    };
+}
+function parseBody(e) {
+    const body = e?.body;
+    if (typeof body === 'string') {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return body && typeof body === 'object' ? body : undefined;
+}
+function cluster_facts_statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' && c >= 100 ? c : undefined;
+}
+/** The server's host (no path, user or query: those can carry tokens). */
+function serverOf(kc) {
+    const cluster = kc.getCurrentCluster();
+    try {
+        return cluster ? new URL(cluster.server).host : 'in-cluster';
+    }
+    catch {
+        return cluster?.name ?? 'unknown';
+    }
+}
+function shortMessage(e) {
+    const m = cluster_facts_statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
+    return m.split('\n')[0].slice(0, 300);
+}
+function withTimeout(p, ms, what) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
+        timer.unref();
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+;// CONCATENATED MODULE: ./src/placement/match.ts
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
+const REASON_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
+/** The first non-resource filter the node fails, as kube-scheduler words it; undefined when it passes all. */
+function nonResourceFailure(pod, node) {
+    if (node.unschedulable && !tolerates(pod.tolerations, UNSCHEDULABLE_TAINT))
+        return REASON_UNSCHEDULABLE;
+    if (!matchesNodeSelector(pod, node))
+        return REASON_AFFINITY;
+    const taint = untoleratedTaint(pod.tolerations, node.taints);
+    if (taint)
+        return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+    return undefined;
+}
+/** The first NoSchedule/NoExecute taint no toleration covers (PreferNoSchedule never blocks). */
+function untoleratedTaint(tolerations, taints) {
+    return taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t));
+}
+/**
+ * A toleration with an effect only covers taints of that effect; `Exists` with no key covers every
+ * taint; `Equal` (the default) needs key and value to match, a missing value being "".
+ */
+function tolerates(tolerations, taint) {
+    for (const tol of tolerations) {
+        if (tol.effect && tol.effect !== taint.effect)
+            continue;
+        const op = tol.operator ?? 'Equal';
+        if (op === 'Exists') {
+            if (!tol.key || tol.key === taint.key)
+                return true;
+        }
+        else if (tol.key === taint.key && (tol.value ?? '') === (taint.value ?? '')) {
+            return true;
+        }
+    }
+    return false;
+}
+/** nodeSelector (all pairs) and required node affinity (terms ORed, requirements within a term ANDed). */
+function matchesNodeSelector(pod, node) {
+    for (const [k, v] of Object.entries(pod.nodeSelector))
+        if (node.labels[k] !== v)
+            return false;
+    if (pod.requiredTerms.length === 0)
+        return true;
+    return pod.requiredTerms.some((term) => termMatches(term, node));
+}
+function termMatches(term, node) {
+    const expressions = term.matchExpressions ?? [];
+    const fields = term.matchFields ?? [];
+    // kube-scheduler: an empty term matches no node (the harness would let it match every node; the API
+    // server's validation makes such a term rare, and we side with the real scheduler).
+    if (expressions.length === 0 && fields.length === 0)
+        return false;
+    return (expressions.every((e) => requirementMatches(e, node.labels[e.key])) &&
+        // metadata.name is the only field node affinity supports.
+        fields.every((e) => e.key !== 'metadata.name' || requirementMatches(e, node.name)));
+}
+function requirementMatches(e, value) {
+    const values = e.values ?? [];
+    switch (e.operator) {
+        case 'In':
+            return value !== undefined && values.includes(value);
+        case 'NotIn':
+            return value === undefined || !values.includes(value);
+        case 'Exists':
+            return value !== undefined;
+        case 'DoesNotExist':
+            return value === undefined;
+        case 'Gt':
+            return value !== undefined && Number(value) > Number(values[0]);
+        case 'Lt':
+            return value !== undefined && Number(value) < Number(values[0]);
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/placement/scheduler.ts
+
+/** What binding one pod charges a node: its requests plus one `pods` slot. */
+function podCost(pod) {
+    const cost = {};
+    for (const [k, v] of Object.entries(pod.requests))
+        if (k !== 'pods')
+            cost[k] = v;
+    cost.pods = 1;
+    return cost;
+}
+function scheduleOne(pod, nodes) {
+    const cost = podCost(pod);
+    const reasons = new Map();
+    let best;
+    for (const node of nodes) {
+        const failed = filterNode(pod, cost, node);
+        if (failed.length > 0) {
+            for (const r of failed)
+                reasons.set(r, (reasons.get(r) ?? 0) + 1);
+            continue;
+        }
+        const score = leastAllocatedScore(node, cost);
+        if (!best || score > best.score || (score === best.score && node.name.localeCompare(best.node.name) < 0)) {
+            best = { node, score };
+        }
+    }
+    if (best)
+        return { node: best.node };
+    return { message: schedulerMessage(nodes.length, reasons), reasons };
+}
+/** Every reason the node turns the pod away for (several "Insufficient …" at once), or none. */
+function filterNode(pod, cost, node) {
+    const failure = nonResourceFailure(pod, node);
+    if (failure)
+        return [failure];
+    return resourceFailures(cost, node);
+}
+function resourceFailures(cost, node) {
+    const out = [];
+    for (const [resource, want] of Object.entries(cost)) {
+        if (want === 0)
+            continue;
+        if (exceeds((node.requested[resource] ?? 0) + want, node.allocatable[resource] ?? 0)) {
+            out.push(resource === 'pods' ? 'Too many pods' : `Insufficient ${resource}`);
+        }
+    }
+    return out;
+}
+/** "0/5 nodes are available: 2 Insufficient cpu, 3 node(s) didn't match …." — counts first, sorted as text, like kube-scheduler. */
+function schedulerMessage(nodeCount, reasons) {
+    if (nodeCount === 0)
+        return 'no nodes available to schedule pods';
+    const parts = [...reasons].map(([r, c]) => `${c} ${r}`).sort();
+    return `0/${nodeCount} nodes are available: ${parts.join(', ')}.`;
+}
+function scheduler_bind(node, cost, sign = 1) {
+    for (const [k, v] of Object.entries(cost)) {
+        const next = (node.requested[k] ?? 0) + sign * v;
+        node.requested[k] = sign < 0 ? Math.max(0, next) : next;
+    }
+}
+/** allocatable − requested, never below zero (an overcommitted node offers nothing, not a debt). */
+function freeOf(node, resource) {
+    return Math.max(0, (node.allocatable[resource] ?? 0) - (node.requested[resource] ?? 0));
+}
+/**
+ * Σ over cpu and memory of the fraction left free after the pod. Computed on milli-units, as the
+ * harness does, so that equal scores stay exactly equal (0.1 + 0.2 would not) and the name decides.
+ */
+function leastAllocatedScore(node, cost) {
+    let score = 0;
+    for (const r of ['cpu', 'memory']) {
+        const cap = milli(node.allocatable[r] ?? 0);
+        if (cap > 0)
+            score += (cap - milli(node.requested[r] ?? 0) - milli(cost[r] ?? 0)) / cap;
+    }
+    return score;
+}
+function milli(n) {
+    return Math.round(n * 1000);
+}
+/** a > b, forgiving float noise from summing fractional cores (0.1 + 0.2 > 0.3 in binary). */
+function exceeds(a, b) {
+    return a > b + Math.max(1e-9, 1e-12 * Math.abs(b));
+}
+
+;// CONCATENATED MODULE: ./src/placement/format.ts
+const BINARY = [
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+];
+/** `resource` may carry a quota prefix (`requests.memory`, `limits.cpu`): the unit follows the base name. */
+function formatAmount(resource, n) {
+    if (n < 0)
+        return `-${formatAmount(resource, -n)}`;
+    const base = baseResource(resource);
+    if (base === 'cpu') {
+        const milli = Math.round(n * 1000);
+        if (milli > 0 && milli < 1000)
+            return `${milli}m`;
+        return trim(milli / 1000, 3);
+    }
+    if (isByteResource(base)) {
+        for (const [suffix, factor] of BINARY)
+            if (n >= factor)
+                return `${trim(n / factor, 2)}${suffix}`;
+        return trim(n, 0);
+    }
+    return trim(n, 3);
+}
+/** "8 cpu", "32Gi memory", "1 nvidia.com/gpu", "2 pod slots". */
+function formatResourceAmount(resource, n) {
+    if (resource === 'pods')
+        return `${formatAmount(resource, n)} pod slot${n === 1 ? '' : 's'}`;
+    return `${formatAmount(resource, n)} ${resource}`;
+}
+/** "8 cpu, 32Gi memory, 1 nvidia.com/gpu" in a stable order (cpu, memory, the rest, pods last). */
+function formatFigures(f, keys = Object.keys(f)) {
+    return sortResources(keys)
+        .map((k) => formatResourceAmount(k, f[k] ?? 0))
+        .join(', ');
+}
+function sortResources(keys) {
+    const rank = (k) => (k === 'cpu' ? 0 : k === 'memory' ? 1 : k === 'pods' ? 3 : 2);
+    return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** "a", "a and b", "a, b and c". */
+function joinWords(words) {
+    if (words.length <= 1)
+        return words.join('');
+    return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+/** `requests.memory` → `memory`; `count/pods` → `pods`. */
+function baseResource(resource) {
+    if (resource === 'count/pods')
+        return 'pods';
+    return resource.replace(/^(requests|limits)\./, '');
+}
+function isByteResource(r) {
+    return r === 'memory' || r === 'ephemeral-storage' || r === 'storage' || r.startsWith('hugepages-');
+}
+function trim(n, decimals) {
+    const f = 10 ** decimals;
+    return String(Math.round(n * f) / f);
+}
+
+;// CONCATENATED MODULE: ./src/placement/quota.ts
+/**
+ * ResourceQuota admission of the new cluster's pods. A pod that would push any applicable quota past
+ * `hard` on a resource it consumes is rejected at creation (KubeRay keeps retrying, the pod never
+ * exists), so it takes no node room either. Quotas that count pending pods count ours from creation,
+ * whether or not they get a node.
+ */
+
+
+/**
+ * What one pod adds to a quota resource, or undefined for resources a pod does not count against
+ * (services, configmaps, storage claims…). Bare `cpu`/`memory`/`ephemeral-storage`/`hugepages-*` mean
+ * requests; extended resources can only be limited as `requests.<name>`.
+ */
+function quotaAmount(resource, pod) {
+    if (resource === 'pods' || resource === 'count/pods')
+        return 1;
+    if (resource === 'cpu' || resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-')) {
+        return pod.requests[resource] ?? 0;
+    }
+    if (resource.startsWith('requests.'))
+        return pod.requests[resource.slice('requests.'.length)] ?? 0;
+    if (resource.startsWith('limits.'))
+        return pod.limits[resource.slice('limits.'.length)] ?? 0;
+    return undefined;
+}
+/** Whether the quota counts this pod: every scope and every scopeSelector requirement must hold. */
+function quotaApplies(quota, pod) {
+    if (!quota.scopes.every((s) => scopeHolds(s, 'Exists', [], pod)))
+        return false;
+    return (quota.scopeSelector?.matchExpressions ?? []).every((e) => scopeHolds(e.scopeName, e.operator, e.values ?? [], pod));
+}
+function scopeHolds(scope, operator, values, pod) {
+    if (scope === 'PriorityClass') {
+        const pc = pod.priorityClassName ?? '';
+        switch (operator) {
+            case 'In':
+                return values.includes(pc);
+            case 'NotIn':
+                return !values.includes(pc);
+            case 'Exists':
+                return pc !== '';
+            case 'DoesNotExist':
+                return pc === '';
+            default:
+                return false;
+        }
+    }
+    const holds = scopeOfPod(scope, pod);
+    return operator === 'DoesNotExist' ? !holds : holds;
+}
+function scopeOfPod(scope, pod) {
+    switch (scope) {
+        // Ray pods are long-running: no activeDeadlineSeconds, so never "Terminating".
+        case 'Terminating':
+            return false;
+        case 'NotTerminating':
+            return true;
+        case 'BestEffort':
+            return isBestEffort(pod);
+        case 'NotBestEffort':
+            return !isBestEffort(pod);
+        // Only pods with cross-namespace affinity terms; RayCluster pods have none we model.
+        case 'CrossNamespacePodAffinity':
+            return false;
+        default:
+            return false;
+    }
+}
+/** QoS BestEffort: no cpu or memory request or limit anywhere in the pod. */
+function isBestEffort(pod) {
+    return ['cpu', 'memory'].every((r) => !(pod.requests[r] ?? 0) && !(pod.limits[r] ?? 0));
+}
+/** Rejected pods' needs, per quota and resource, to be turned into shortfalls at the end of a demand. */
+class QuotaLedger {
+    need = new Map();
+    /** Charges the pod to every applicable quota, or rejects it (charging nothing) when one would overflow. */
+    admit(pod, quotas) {
+        const applicable = quotas.filter((q) => quotaApplies(q, pod));
+        const charges = [];
+        let rejected = false;
+        for (const quota of applicable) {
+            for (const [resource, hard] of Object.entries(quota.hard)) {
+                const amount = quotaAmount(resource, pod);
+                if (amount === undefined || amount <= 0)
+                    continue;
+                charges.push({ quota, resource, amount });
+                if (exceeds((quota.used[resource] ?? 0) + amount, hard))
+                    rejected = true;
+            }
+        }
+        for (const { quota, resource, amount } of charges) {
+            if (!rejected) {
+                quota.used[resource] = (quota.used[resource] ?? 0) + amount;
+                continue;
+            }
+            const byResource = this.need.get(quota) ?? new Map();
+            byResource.set(resource, (byResource.get(resource) ?? 0) + amount);
+            this.need.set(quota, byResource);
+        }
+        return !rejected;
+    }
+    /** Per (quota, resource) the rejected pods overflow: their total need against what admitted pods left. */
+    shortfalls() {
+        const out = [];
+        for (const [quota, byResource] of this.need) {
+            for (const [resource, need] of byResource) {
+                const hard = quota.hard[resource] ?? 0;
+                const used = quota.used[resource] ?? 0;
+                if (!exceeds(used + need, hard))
+                    continue;
+                const f = (n) => formatAmount(baseResource(resource), n);
+                out.push({
+                    quota: quota.name,
+                    resource,
+                    hard,
+                    used,
+                    need,
+                    message: `ResourceQuota ${quota.name} (${quota.namespace}): ${resource} would reach ${f(used + need)} of ${f(hard)} — needs ${f(used + need - hard)} more`,
+                });
+            }
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/placement/scale-up.ts
+/**
+ * The cluster autoscaler, simplified: when a pod fits nowhere, a node group below its max size whose
+ * template (an existing node of the group) would take the pod gets one more node, and the pod is
+ * scheduled again. Groups are tried in the order the autoscaler status lists them (the real expander
+ * may choose differently among several that fit; whether *some* group fits is what we answer).
+ */
+
+
+function groupSims(groups, nodes) {
+    const byName = new Map(nodes.map((n) => [n.name, n]));
+    return groups.map((group) => {
+        const name = group.nodeNames.find((n) => byName.has(n));
+        const template = name === undefined ? undefined : byName.get(name);
+        return { group, ...(template ? { template } : {}), size: group.currentSize, added: 0 };
+    });
+}
+/**
+ * Taints a fresh node of the group would not carry: node-condition taints (not-ready, unreachable,
+ * pressure, unschedulable…), the autoscaler's own scale-down marks and the cloud provider's startup taint.
+ */
+function isTransientTaint(t) {
+    return (t.key.startsWith('node.kubernetes.io/') ||
+        t.key === 'ToBeDeletedByClusterAutoscaler' ||
+        t.key === 'DeletionCandidateOfClusterAutoscaler' ||
+        t.key === 'node.cloudprovider.kubernetes.io/uninitialized');
+}
+/** What the group's next node would look like: the template's labels, lasting taints and allocatable, plus its DaemonSet pods. */
+function freshNode(g, demand, index = g.added + 1) {
+    const t = g.template;
+    if (!t)
+        return undefined;
+    const name = `${g.group.name}-new-${index}`;
+    const labels = { ...t.labels };
+    // A hostname affinity must not match the copy as if it were the template.
+    if ('kubernetes.io/hostname' in labels)
+        labels['kubernetes.io/hostname'] = name;
+    return {
+        name,
+        labels,
+        taints: t.taints.filter((x) => !isTransientTaint(x)).map((x) => ({ ...x })),
+        unschedulable: false,
+        allocatable: { ...t.allocatable },
+        requested: { ...(t.daemonSetRequested ?? {}) },
+        ...(t.daemonSetRequested ? { daemonSetRequested: { ...t.daemonSetRequested } } : {}),
+        virtual: { group: g.group.name, demand },
+    };
+}
+/** How a fresh node of the group relates to the pod: it takes one, it matches but is too small, or it does not match. */
+function groupFitFor(g, pod) {
+    const probe = freshNode(g, '');
+    if (!probe)
+        return 'unknown';
+    if (nonResourceFailure(pod, probe))
+        return 'no-match';
+    return resourceFailures(podCost(pod), probe).length === 0 ? 'hosts' : 'too-small';
+}
+/** Adds one node to the first group that can still grow and would take the pod; returns it, or undefined. */
+function addNodeFor(pod, groups, nodes, demand) {
+    for (const g of groups) {
+        if (g.size >= g.group.maxSize || groupFitFor(g, pod) !== 'hosts')
+            continue;
+        const node = freshNode(g, demand);
+        if (!node)
+            continue;
+        g.added += 1;
+        g.size += 1;
+        nodes.push(node);
+        return node;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/placement/describe.ts
+/** Pod constraints in words, and why no node passes them: the parts of messages people act on. */
+
+
+/** "nodes matching accelerator=a100 and tolerating nvidia.com/gpu=present:NoSchedule", or "any schedulable node". */
+function constraintOf(pod) {
+    const clauses = [];
+    const selector = describeSelector(pod.nodeSelector);
+    if (selector)
+        clauses.push(`matching ${selector}`);
+    if (pod.requiredTerms.length > 0)
+        clauses.push(`with ${describeTerms(pod.requiredTerms)}`);
+    const tolerations = pod.tolerations.filter(isTelling).map(describeToleration);
+    if (clauses.length === 0) {
+        return tolerations.length > 0 ? `any schedulable node (tolerating ${joinWords(tolerations)})` : 'any schedulable node';
+    }
+    if (tolerations.length > 0)
+        clauses.push(`tolerating ${joinWords(tolerations)}`);
+    return `nodes ${clauses.join(' and ')}`;
+}
+/** Tolerations of the well-known node-condition taints are defaults, not intent: left out of messages. */
+function isTelling(t) {
+    return !(t.key ?? '').startsWith('node.kubernetes.io/');
+}
+function describeSelector(selector) {
+    return Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
+}
+function describeTerms(terms) {
+    const each = terms.map((t) => {
+        const parts = [...(t.matchExpressions ?? []).map((e) => describeRequirement(e)), ...(t.matchFields ?? []).map((e) => describeRequirement(e))];
+        return parts.length === 0 ? '(nothing)' : parts.join(' and ');
+    });
+    return `node affinity ${each.length === 1 ? each[0] : each.map((e) => `(${e})`).join(' or ')}`;
+}
+function describeRequirement(e) {
+    const values = e.values ?? [];
+    switch (e.operator) {
+        case 'In':
+            return values.length === 1 ? `${e.key}=${values[0]}` : `${e.key} in (${values.join(', ')})`;
+        case 'NotIn':
+            return values.length === 1 ? `${e.key}!=${values[0]}` : `${e.key} not in (${values.join(', ')})`;
+        case 'Exists':
+            return `${e.key} set`;
+        case 'DoesNotExist':
+            return `${e.key} unset`;
+        case 'Gt':
+            return `${e.key} > ${values[0] ?? ''}`;
+        case 'Lt':
+            return `${e.key} < ${values[0] ?? ''}`;
+        default:
+            return `${e.key} ${e.operator} (${values.join(', ')})`;
+    }
+}
+function describeToleration(t) {
+    const key = t.key ? t.key : 'every taint';
+    const value = (t.operator ?? 'Equal') === 'Equal' && t.key ? `=${t.value ?? ''}` : '';
+    return `${key}${value}${t.effect ? `:${t.effect}` : ''}`;
+}
+function describeTaint(t) {
+    return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+}
+/**
+ * Why every node fails the non-resource filters, one clause per filter that turned nodes away:
+ * "nodeSelector accelerator=a100 (labels seen: accelerator=t4, v100); 2 nodes have untolerated taint …".
+ */
+function whyNoNodeMatches(pod, nodes) {
+    if (nodes.length === 0)
+        return 'the cluster has no nodes';
+    let cordoned = 0;
+    let mismatched = 0;
+    const taints = new Map();
+    for (const node of nodes) {
+        const failure = nonResourceFailure(pod, node);
+        if (failure === REASON_UNSCHEDULABLE)
+            cordoned += 1;
+        else if (failure === REASON_AFFINITY)
+            mismatched += 1;
+        else if (failure) {
+            const taint = untoleratedTaint(pod.tolerations, node.taints);
+            const key = taint ? describeTaint(taint) : failure;
+            taints.set(key, (taints.get(key) ?? 0) + 1);
+        }
+    }
+    const parts = [];
+    if (mismatched > 0)
+        parts.push(selectorMismatch(pod, nodes));
+    for (const [taint, n] of taints)
+        parts.push(`${plural(n, 'node')} ${n === 1 ? 'has' : 'have'} untolerated taint ${taint}`);
+    if (cordoned > 0)
+        parts.push(`${plural(cordoned, 'node')} cordoned`);
+    return parts.join('; ');
+}
+/** The selector and affinity, and the values nodes actually carry for the keys involved (what a typo looks like). */
+function selectorMismatch(pod, nodes) {
+    const selector = describeSelector(pod.nodeSelector);
+    const affinity = pod.requiredTerms.length > 0 ? `required ${describeTerms(pod.requiredTerms)}` : '';
+    const selectorOk = nodes.some((n) => matchesNodeSelector({ nodeSelector: pod.nodeSelector, requiredTerms: [] }, n));
+    const affinityOk = nodes.some((n) => matchesNodeSelector({ nodeSelector: {}, requiredTerms: pod.requiredTerms }, n));
+    const parts = [];
+    if (!selectorOk)
+        parts.push(`nodeSelector ${selector}`);
+    if (!affinityOk)
+        parts.push(affinity);
+    // Each alone is met by some node, never both by the same one.
+    if (parts.length === 0)
+        parts.push(`nodeSelector ${selector} together with ${affinity}`);
+    const keys = [...Object.keys(pod.nodeSelector), ...pod.requiredTerms.flatMap((t) => (t.matchExpressions ?? []).map((e) => e.key))];
+    const seen = [...new Set(keys)].map((k) => labelsSeen(k, nodes));
+    return seen.length > 0 ? `${parts.join(' and ')} (${seen.join('; ')})` : parts.join(' and ');
+}
+function labelsSeen(key, nodes) {
+    const values = [...new Set(nodes.map((n) => n.labels[key]).filter((v) => v !== undefined))].sort();
+    if (values.length === 0)
+        return `no node has label ${key}`;
+    const shown = values.slice(0, 5).join(', ') + (values.length > 5 ? `, … ${values.length - 5} more` : '');
+    return `labels seen: ${key}=${shown}`;
+}
+
+;// CONCATENATED MODULE: ./src/placement/shortfall.ts
+/**
+ * Why pods of one role stay Pending, from the state after everything placeable was placed: which
+ * nodes could take them at all, the aggregate deficit on those nodes, or, when the sum would do,
+ * that no single node has room (fragmentation), and what the autoscaler could not add.
+ */
+
+
+
+
+
+function buildShortfall(pod, unplaced, scheduler, nodes, groups) {
+    const constraint = constraintOf(pod);
+    const matching = nodes.filter((n) => !nonResourceFailure(pod, n));
+    const cost = podCost(pod);
+    const wanted = sortResources(Object.keys(cost).filter((r) => (cost[r] ?? 0) > 0));
+    const missing = [];
+    for (const resource of wanted) {
+        const free = matching.reduce((sum, n) => sum + freeOf(n, resource), 0);
+        const need = (cost[resource] ?? 0) * unplaced;
+        if (exceeds(need, free))
+            missing.push({ resource, amount: shortfall_round(need - free) });
+    }
+    let reason;
+    const tooBig = matching.length > 0 ? tooBigFor(cost, wanted, matching) : undefined;
+    if (matching.length === 0) {
+        reason = `no node matches: ${whyNoNodeMatches(pod, nodes)}`;
+    }
+    else if (tooBig) {
+        reason = tooBig;
+    }
+    else if (missing.length > 0) {
+        reason = `needs ${joinWords(missing.map((m) => moreOf(m.resource, m.amount)))} on ${constraint}`;
+    }
+    else {
+        reason = fragmentation(constraint, cost, wanted, matching);
+    }
+    if (groups)
+        reason += autoscalerTail(pod, groups);
+    const message = `${podsWord(pod, unplaced)} not fit: ${reason}`;
+    // `reason` (the part after "do not fit: ") is reused in the one-line summary.
+    return { shortfall: { role: pod.role, unplaced, of: pod.count, constraint, matchingNodes: matching.length, missing, scheduler, message }, reason };
+}
+/** "3 of 4 `gpu-workers` pods do", "the head pod does". */
+function podsWord(pod, unplaced) {
+    if (pod.role === 'head' && pod.count === 1)
+        return 'the head pod does';
+    return `${unplaced} of ${pod.count} \`${pod.role}\` ${pod.count === 1 ? 'pod' : 'pods'} ${unplaced === 1 ? 'does' : 'do'}`;
+}
+function moreOf(resource, amount) {
+    if (resource === 'pods')
+        return `${formatAmount(resource, amount)} more pod slot${amount === 1 ? '' : 's'}`;
+    return `${formatAmount(resource, amount)} more ${resource}`;
+}
+/** One pod asks more of a resource than any matching node has at all, empty: no amount of freeing helps. */
+function tooBigFor(cost, wanted, matching) {
+    for (const r of wanted) {
+        const largest = [...matching].sort((a, b) => (b.allocatable[r] ?? 0) - (a.allocatable[r] ?? 0) || a.name.localeCompare(b.name))[0];
+        const want = cost[r] ?? 0;
+        if (!exceeds(want, largest.allocatable[r] ?? 0))
+            continue;
+        const has = largest.allocatable[r] ?? 0;
+        const biggest = has > 0 ? `largest: ${largest.name} with ${formatResourceAmount(r, has)}` : `none has any ${r}`;
+        return `each pod needs ${formatResourceAmount(r, want)}, more than any matching node's allocatable (${biggest})`;
+    }
+    return undefined;
+}
+/** Enough in sum, but spread so that no node has room for one whole pod. */
+function fragmentation(constraint, cost, wanted, matching) {
+    const shown = wanted.filter((r) => r !== 'pods');
+    // The node closest to taking a pod: the best worst-case ratio of free to needed.
+    const closeness = (n) => Math.min(...wanted.map((r) => freeOf(n, r) / (cost[r] ?? 1)));
+    const best = [...matching].sort((a, b) => closeness(b) - closeness(a) || a.name.localeCompare(b.name))[0];
+    const free = Object.fromEntries(shown.map((r) => [r, freeOf(best, r)]));
+    const where = constraint === 'any schedulable node' ? 'no single node' : 'no single matching node';
+    return `${where} has room for one pod (each needs ${formatFigures(cost, shown)}; most free: ${best.name} with ${formatFigures(free, shown)})`;
+}
+/** What the autoscaler can and cannot do about it. */
+function autoscalerTail(pod, groups) {
+    const fit = groups.map((g) => ({ g, how: groupFitFor(g, pod) }));
+    const hosting = fit.filter((x) => x.how === 'hosts').map((x) => x.g);
+    if (hosting.length > 0) {
+        const names = hosting.map((g) => `${g.group.name} at its max of ${g.group.maxSize} nodes`);
+        return `, even with node group ${joinWords(names)}`;
+    }
+    const small = fit.filter((x) => x.how === 'too-small').map((x) => x.g.group.name);
+    if (small.length > 0)
+        return `; a new node of group ${joinWords(small)} would be too small for one pod`;
+    if (groups.length === 0)
+        return '; the cluster autoscaler reports no node groups';
+    return '; no cluster-autoscaler node group makes matching nodes';
+}
+function shortfall_round(n) {
+    return Math.round(n * 1e9) / 1e9;
+}
+
+;// CONCATENATED MODULE: ./src/placement/summary.ts
+/** The one sentence per RayService that heads the report. */
+
+function summarize(s) {
+    switch (s.verdict) {
+        case 'nothing-to-place':
+            return 'Nothing to place: the new RayCluster has no pods (suspended, or no replicas).';
+        case 'fits':
+            return `Fits: ${plural(s.pods, 'new pod')} on ${plural(new Set(s.placedOn).size, 'node')}${mostLoaded(s)}.`;
+        case 'fits-after-scale-up':
+            return fitsAfterScaleUp(s);
+        case 'does-not-fit':
+            return doesNotFit(s);
+    }
+}
+function fitsAfterScaleUp(s) {
+    // Nodes the autoscaler adds for an earlier RayService of the same run count too: without them this one would not fit.
+    const earlier = [...new Set(s.placedOn.flatMap((n) => (n.virtual && n.virtual.demand !== s.id ? [n.virtual.demand] : [])))];
+    const adds = s.scaleUp.map((u) => `${plural(u.addNodes, 'node')} to group ${u.nodeGroup} (max ${u.maxSize})`);
+    if (adds.length === 0)
+        return `Fits on the nodes the autoscaler adds for ${joinWords(earlier)}.`;
+    return `Fits once the autoscaler adds ${joinWords(adds)}${earlier.length > 0 ? `, besides the nodes it adds for ${joinWords(earlier)}` : ''}.`;
+}
+function doesNotFit(s) {
+    const parts = [];
+    const [first, ...rest] = s.shortfalls;
+    if (first) {
+        const sf = first.shortfall;
+        const who = sf.role === 'head' && sf.of === 1
+            ? 'the head pod stays Pending'
+            : `${sf.unplaced} of ${sf.of} ${sf.role === 'head' ? 'head' : 'worker'} ${sf.of === 1 ? 'pod' : 'pods'}${sf.role === 'head' ? '' : ` of group ${sf.role}`} ${sf.unplaced === 1 ? 'stays' : 'stay'} Pending`;
+        parts.push(`${who} — ${first.reason}${rest.length > 0 ? ` (and ${plural(rest.length, 'more group')} short)` : ''}`);
+    }
+    if (s.rejected > 0) {
+        const [q, ...more] = s.quota;
+        const why = q ? ` (${q.message}${more.length > 0 ? `; and ${plural(more.length, 'more quota limit')}` : ''})` : '';
+        parts.push(`${s.rejected} of ${plural(s.pods, 'pod')} would be rejected at creation${why}`);
+    }
+    return `Does not fit: ${parts.join('; ')}.`;
+}
+/** " (most loaded after: node-1 at 94% cpu)": the fullest resource on any node we placed onto. */
+function mostLoaded(s) {
+    const resources = new Set(['cpu', 'memory']);
+    for (const shape of s.shapes)
+        for (const [r, v] of Object.entries(shape.requests))
+            if (v > 0 && r !== 'pods')
+                resources.add(r);
+    let best;
+    for (const node of [...new Set(s.placedOn)].sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const r of resources) {
+            const cap = node.allocatable[r] ?? 0;
+            if (cap <= 0)
+                continue;
+            const ratio = (node.requested[r] ?? 0) / cap;
+            if (!best || ratio > best.ratio)
+                best = { node: node.name, resource: r, ratio };
+        }
+    }
+    return best ? ` (most loaded after: ${best.node} at ${Math.round(best.ratio * 100)}% ${best.resource})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/placement/fit.ts
+/**
+ * "Will it fit?": the pods of each RayService's new RayCluster, in the order KubeRay creates them
+ * (head first, then the worker groups in order), admitted by the namespace's ResourceQuotas and
+ * placed one at a time as kube-scheduler would place them, each consuming the room it takes. Several
+ * RayServices of one change are placed in order, cumulatively; where pods stay Pending and the
+ * cluster autoscaler is visible, its node groups grow as far as that helps. Pure: no cluster access.
+ */
+
+
+
+
+
+function checkFit(input) {
+    // Working copies: the input stays untouched, the copies carry room used from one demand to the next.
+    const nodes = input.nodes.map(copyNode);
+    const quotas = input.quotas.map(copyQuota);
+    const groups = input.nodeGroups ? groupSims(input.nodeGroups, input.nodes) : undefined;
+    return input.demands.map((demand) => placeDemand(demand, nodes, quotas, groups));
+}
+function placeDemand(demand, nodes, quotas, groups) {
+    applyFrees(demand, nodes);
+    const shapes = demand.pods.filter((p) => p.count > 0);
+    const total = shapes.reduce((n, p) => n + p.count, 0);
+    const autoscalerVisible = groups !== undefined;
+    if (total === 0) {
+        const verdict = 'nothing-to-place';
+        return { id: demand.id, verdict, pods: 0, placed: [], shortfalls: [], quota: [], scaleUp: [], autoscalerVisible, summary: summarize({ ...emptySummary(demand.id), verdict }) };
+    }
+    const ledger = new QuotaLedger();
+    const inNamespace = quotas.filter((q) => q.namespace === demand.namespace);
+    // One slot per pod, in creation order: the node it went to, or why not.
+    const slots = [];
+    for (const shape of shapes) {
+        for (let i = 0; i < shape.count; i++) {
+            if (!ledger.admit(shape, inNamespace)) {
+                slots.push({ shape, rejected: true });
+                continue;
+            }
+            const attempt = scheduleOne(shape, nodes);
+            if (attempt.node)
+                scheduler_bind(attempt.node, podCost(shape));
+            slots.push({ shape, ...(attempt.node ? { node: attempt.node } : {}) });
+        }
+    }
+    // Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
+    // one node at a time for as long as that gives a pending pod a place.
+    const sizeBefore = new Map(groups?.map((g) => [g, g.size]));
+    const finalMessage = new Map();
+    for (const slot of slots) {
+        if (slot.node || slot.rejected)
+            continue;
+        let attempt = scheduleOne(slot.shape, nodes);
+        if (!attempt.node && groups && addNodeFor(slot.shape, groups, nodes, demand.id))
+            attempt = scheduleOne(slot.shape, nodes);
+        if (attempt.node) {
+            scheduler_bind(attempt.node, podCost(slot.shape));
+            slot.node = attempt.node;
+        }
+        else if (!finalMessage.has(slot.shape)) {
+            finalMessage.set(slot.shape, attempt.message);
+        }
+    }
+    const scaleUp = (groups ?? []).flatMap((g) => {
+        const before = sizeBefore.get(g) ?? g.size;
+        return g.size > before ? [{ nodeGroup: g.group.name, addNodes: g.size - before, maxSize: g.group.maxSize, currentSize: before }] : [];
+    });
+    const shortfalls = shapes.flatMap((shape) => {
+        const unplaced = slots.filter((s) => s.shape === shape && !s.node && !s.rejected).length;
+        return unplaced > 0 ? [buildShortfall(shape, unplaced, finalMessage.get(shape) ?? '', nodes, groups)] : [];
+    });
+    const quota = ledger.shortfalls();
+    const rejected = slots.filter((s) => s.rejected).length;
+    const placedSlots = slots.filter((s) => s.node !== undefined);
+    const verdict = shortfalls.length > 0 || rejected > 0 ? 'does-not-fit' : placedSlots.some((s) => s.node.virtual) ? 'fits-after-scale-up' : 'fits';
+    const summary = summarize({
+        id: demand.id,
+        verdict,
+        pods: total,
+        shapes,
+        placedOn: placedSlots.map((s) => s.node),
+        shortfalls,
+        quota,
+        rejected,
+        scaleUp,
+    });
+    return {
+        id: demand.id,
+        verdict,
+        pods: total,
+        placed: placedSlots.map((s) => ({ role: s.shape.role, node: s.node.name })),
+        shortfalls: shortfalls.map((s) => s.shortfall),
+        quota,
+        scaleUp,
+        autoscalerVisible,
+        summary,
+    };
+}
+/** Pods that go away first (a pending cluster the new one replaces) hand their room back. */
+function applyFrees(demand, nodes) {
+    for (const free of demand.frees ?? []) {
+        const node = nodes.find((n) => n.name === free.node);
+        if (!node)
+            continue;
+        scheduler_bind(node, { ...free.requests, pods: free.requests.pods ?? 1 }, -1);
+    }
+}
+function emptySummary(id) {
+    return { id, pods: 0, shapes: [], placedOn: [], shortfalls: [], quota: [], rejected: 0, scaleUp: [] };
+}
+function copyNode(n) {
+    return {
+        ...n,
+        labels: { ...n.labels },
+        taints: n.taints.map((t) => ({ ...t })),
+        allocatable: { ...n.allocatable },
+        requested: { ...n.requested },
+        ...(n.daemonSetRequested ? { daemonSetRequested: { ...n.daemonSetRequested } } : {}),
+    };
+}
+function copyQuota(q) {
+    return { ...q, hard: { ...q.hard }, used: { ...q.used }, scopes: [...q.scopes] };
+}
+
+;// CONCATENATED MODULE: ./src/placement/autoscaler-status.ts
+/**
+ * Node groups from the cluster-autoscaler's status ConfigMap (kube-system/cluster-autoscaler-status,
+ * key `status`). Two formats exist:
+ *   - recent releases write YAML: `nodeGroups: [{name, health: {cloudProviderTarget, minSize, maxSize,
+ *     nodeCounts: {registered: {total}}}}]`;
+ *   - older ones write text: after `NodeGroups:`, per group `Name: <group>` then
+ *     `Health: Healthy (ready=3 … registered=3 … cloudProviderTarget=3 (minSize=1, maxSize=10))`.
+ * The status does not say which nodes belong to which group, so nodes are matched by their
+ * node-pool label (see groupOfNode).
+ */
+
+
+/** Node labels that name a node's pool, most specific first: EKS, GKE, AKS (two spellings), Karpenter, kOps. */
+const NODE_POOL_LABELS = [
+    'eks.amazonaws.com/nodegroup',
+    'cloud.google.com/gke-nodepool',
+    'kubernetes.azure.com/agentpool',
+    'agentpool',
+    'karpenter.sh/nodepool',
+    'kops.k8s.io/instancegroup',
+];
+const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
+/** Undefined when the ConfigMap is absent or its status cannot be read in either format. */
+function nodeGroupsFrom(configMap, nodes) {
+    const status = configMap?.data?.status;
+    if (typeof status !== 'string')
+        return undefined;
+    const groups = parseAutoscalerStatus(status);
+    if (!groups)
+        return undefined;
+    const names = groups.map((g) => g.name);
+    const members = new Map(names.map((n) => [n, []]));
+    for (const node of nodes) {
+        const group = groupOfNode(node?.metadata?.labels ?? {}, names);
+        if (group !== undefined && typeof node?.metadata?.name === 'string')
+            members.get(group).push(node.metadata.name);
+    }
+    return groups.map((g) => ({ ...g, nodeNames: members.get(g.name) ?? [] }));
+}
+function parseAutoscalerStatus(text) {
+    if (/^\s*(Cluster-wide|NodeGroups):\s*$/m.test(text))
+        return parseText(text);
+    return parseYaml(text);
+}
+function parseYaml(text) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!structural_diff_isPlainObject(doc))
+        return undefined;
+    // A status without groups (nothing autoscaled) still says the autoscaler is there.
+    if (!('nodeGroups' in doc) && !('autoscalerStatus' in doc) && !('clusterWide' in doc))
+        return undefined;
+    const out = [];
+    for (const g of Array.isArray(doc.nodeGroups) ? doc.nodeGroups : []) {
+        if (!structural_diff_isPlainObject(g) || typeof g.name !== 'string')
+            continue;
+        const health = structural_diff_isPlainObject(g.health) ? g.health : {};
+        const registered = health.nodeCounts?.registered;
+        // cloudProviderTarget, minSize and maxSize are always written; zero counts may be left out.
+        const maxSize = num(health.maxSize);
+        if (maxSize === undefined)
+            continue;
+        const currentSize = num(health.cloudProviderTarget) ?? num(registered?.total) ?? num(registered?.ready) ?? 0;
+        out.push({ name: g.name, minSize: num(health.minSize) ?? 0, maxSize, currentSize });
+    }
+    return out;
+}
+function parseText(text) {
+    const out = [];
+    const section = text.split(/^\s*NodeGroups:\s*$/m)[1];
+    if (section === undefined)
+        return out;
+    let name;
+    for (const line of section.split('\n')) {
+        const nameMatch = /^\s*Name:\s+(\S.*?)\s*$/.exec(line);
+        if (nameMatch) {
+            name = nameMatch[1];
+            continue;
+        }
+        const health = /^\s*Health:\s+\S+\s+\((.*)\)\s*$/.exec(line);
+        if (!health || name === undefined)
+            continue;
+        const field = (key) => num(new RegExp(`\\b${key}=(\\d+)`).exec(health[1])?.[1]);
+        const minSize = field('minSize');
+        const maxSize = field('maxSize');
+        if (minSize !== undefined && maxSize !== undefined) {
+            out.push({ name, minSize, maxSize, currentSize: field('cloudProviderTarget') ?? field('registered') ?? 0 });
+        }
+        name = undefined;
+    }
+    return out;
+}
+/**
+ * Which group a node belongs to, from its node-pool label (a heuristic: the status names groups by
+ * the cloud provider's id, e.g. the AWS ASG `eks-gpu-2c1f9d3b-…`, the GCE MIG URL
+ * `…/instanceGroups/gke-prod-gpu-pool-8a2b3c4d-grp`, the Azure VMSS `aks-gpu-12345678-vmss`):
+ *   1. a group whose name equals the label value;
+ *   2. else the groups whose name contains the value as a whole run of segments, segments being
+ *      separated by `-`, `/`, `.` or `_` (so `gpu` matches `eks-gpu-2c1f…` but not `eks-gpus-…`);
+ *   3. several candidates: those that also contain the node's zone as a segment run (GKE makes one MIG
+ *      per zone of a regional pool), then the one with fewest segments (`gpu` prefers `eks-gpu-<id>`
+ *      over `eks-gpu-large-<id>`); still a tie → unknown, rather than guess.
+ */
+function groupOfNode(labels, groupNames) {
+    for (const key of NODE_POOL_LABELS) {
+        const value = labels[key];
+        if (!value)
+            continue;
+        if (groupNames.includes(value))
+            return value;
+        let candidates = groupNames.filter((g) => containsRun(g, value));
+        if (candidates.length > 1) {
+            const zone = ZONE_LABELS.map((k) => labels[k]).find((z) => z);
+            const inZone = zone ? candidates.filter((g) => containsRun(g, zone)) : [];
+            if (inZone.length > 0)
+                candidates = inZone;
+        }
+        if (candidates.length > 1) {
+            const fewest = Math.min(...candidates.map((g) => segments(g).length));
+            candidates = candidates.filter((g) => segments(g).length === fewest);
+        }
+        if (candidates.length === 1)
+            return candidates[0];
+    }
+    return undefined;
+}
+function segments(s) {
+    return s.split(/[-/._]+/).filter((x) => x !== '');
+}
+function containsRun(haystack, needle) {
+    const h = segments(haystack);
+    const n = segments(needle);
+    if (n.length === 0)
+        return false;
+    for (let i = 0; i + n.length <= h.length; i++)
+        if (n.every((x, j) => h[i + j] === x))
+            return true;
+    return false;
+}
+function num(v) {
+    if (typeof v === 'number' && Number.isFinite(v))
+        return v;
+    if (typeof v === 'string' && /^\d+$/.test(v))
+        return Number(v);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/placement/from-objects.ts
+/**
+ * From API objects (plain JSON as the API server returns them) to the figures the simulation reads.
+ * Pure: the caller lists nodes, pods, quotas and the autoscaler status; nothing here talks to a cluster.
+ */
+
+
+
+
+/**
+ * Each node's allocatable and what the pods bound to it already request. Pods that have finished
+ * (Succeeded/Failed) free their room; terminating ones (deletionTimestamp set) still hold it until
+ * they are gone, as the scheduler counts them.
+ */
+function nodeStatesFrom(nodes, pods) {
+    const requested = new Map();
+    const daemonSet = new Map();
+    for (const pod of pods) {
+        const nodeName = pod?.spec?.nodeName;
+        if (typeof nodeName !== 'string' || nodeName === '')
+            continue;
+        const phase = pod.status?.phase;
+        if (phase === 'Succeeded' || phase === 'Failed')
+            continue;
+        const cost = { ...safeFigures(() => podResources(from_objects_obj(pod.spec))), pods: 1 };
+        addInto(entry(requested, nodeName), cost);
+        const owners = Array.isArray(pod.metadata?.ownerReferences) ? pod.metadata.ownerReferences : [];
+        if (owners.some((o) => from_objects_obj(o).kind === 'DaemonSet'))
+            addInto(entry(daemonSet, nodeName), cost);
+    }
+    return nodes.map((node) => {
+        const name = String(node?.metadata?.name ?? '');
+        const ds = daemonSet.get(name);
+        return {
+            name,
+            labels: stringMap(node?.metadata?.labels),
+            taints: from_objects_list(node?.spec?.taints).map(taintOf),
+            unschedulable: node?.spec?.unschedulable === true,
+            allocatable: lenientFigures(from_objects_obj(node?.status?.allocatable ?? node?.status?.capacity)),
+            requested: { ...(requested.get(name) ?? {}) },
+            ...(ds ? { daemonSetRequested: ds } : {}),
+        };
+    });
+}
+/**
+ * The pods a RayCluster spec makes, head first, as capacity.ts counts them (clusterSize): the head
+ * with the autoscaler sidecar when in-tree autoscaling is on, then per worker group
+ * clamp(replicas, min, max) × numOfHosts pods; nothing for suspended clusters or groups. Shapes with
+ * no pods are left out.
+ */
+function podShapesOf(rayClusterConfig, opts = {}) {
+    const suspended = rayClusterConfig.suspend === true;
+    const out = [];
+    const withHead = opts.withHead ?? opts.onlyGroups === undefined;
+    if (withHead && !suspended) {
+        const headSpec = from_objects_obj(from_objects_obj(from_objects_obj(rayClusterConfig.headGroupSpec).template).spec);
+        const head = podShapeOf(headSpec, 'head', 1);
+        if (rayClusterConfig.enableInTreeAutoscaling === true) {
+            const options = from_objects_obj(rayClusterConfig.autoscalerOptions);
+            addInto(head.requests, autoscalerResources(options));
+            addInto(head.limits, autoscalerLimits(options));
+        }
+        out.push(head);
+    }
+    const groups = Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : [];
+    for (const g of groups) {
+        const group = from_objects_obj(g);
+        const name = String(group.groupName ?? '');
+        if (opts.onlyGroups && !opts.onlyGroups.includes(name))
+            continue;
+        const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
+        if (count > 0)
+            out.push(podShapeOf(from_objects_obj(from_objects_obj(group.template).spec), name, count));
+    }
+    return out;
+}
+/** `count` pods of one pod spec: its scheduling cost, quota limits and placement constraints. */
+function podShapeOf(podSpec, role, count) {
+    const affinity = from_objects_obj(from_objects_obj(podSpec.affinity).nodeAffinity);
+    const terms = from_objects_list(from_objects_obj(affinity.requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
+    const requests = podResources(podSpec);
+    delete requests.pods;
+    return {
+        role,
+        count,
+        requests,
+        limits: podLimits(podSpec),
+        nodeSelector: stringMap(podSpec.nodeSelector),
+        tolerations: from_objects_list(podSpec.tolerations).map(tolerationOf),
+        requiredTerms: terms.map(termOf),
+        ...(typeof podSpec.priorityClassName === 'string' && podSpec.priorityClassName !== '' ? { priorityClassName: podSpec.priorityClassName } : {}),
+    };
+}
+/**
+ * Limits for quota `limits.*`: Σ containers (and native sidecars), at least any single init
+ * container, plus the overhead on resources that have a limit, as the quota evaluator counts them.
+ */
+function podLimits(podSpec) {
+    const sum = {};
+    const limitsOf = (c) => quantities(from_objects_obj(from_objects_obj(from_objects_obj(c).resources).limits));
+    for (const c of from_objects_list(podSpec.containers))
+        addInto(sum, limitsOf(c));
+    for (const c of from_objects_list(podSpec.initContainers))
+        if (from_objects_obj(c).restartPolicy === 'Always')
+            addInto(sum, limitsOf(c));
+    for (const c of from_objects_list(podSpec.initContainers)) {
+        if (from_objects_obj(c).restartPolicy === 'Always')
+            continue;
+        for (const [k, v] of Object.entries(limitsOf(c)))
+            sum[k] = Math.max(sum[k] ?? 0, v);
+    }
+    const overhead = quantities(from_objects_obj(podSpec.overhead));
+    for (const k of Object.keys(sum))
+        sum[k] += overhead[k] ?? 0;
+    return sum;
+}
+/** The autoscaler sidecar's limits: KubeRay's default sets requests = limits. */
+function autoscalerLimits(options) {
+    if (!structural_diff_isPlainObject(options.resources))
+        return { ...DEFAULT_AUTOSCALER_RESOURCES };
+    return quantities(from_objects_obj(options.resources.limits));
+}
+/** Hard limits as the quota controller reports them (spec.hard until it has), usage as counted so far. */
+function quotaStatesFrom(quotas) {
+    return quotas.map((q) => {
+        const statusHard = from_objects_obj(q?.status?.hard);
+        const scopeSelector = from_objects_obj(q?.spec?.scopeSelector);
+        const expressions = from_objects_list(scopeSelector.matchExpressions).map((e) => {
+            const o = from_objects_obj(e);
+            return { scopeName: String(o.scopeName ?? ''), operator: String(o.operator ?? ''), ...(Array.isArray(o.values) ? { values: o.values.map(String) } : {}) };
+        });
+        return {
+            namespace: String(q?.metadata?.namespace ?? ''),
+            name: String(q?.metadata?.name ?? ''),
+            hard: lenientFigures(Object.keys(statusHard).length > 0 ? statusHard : from_objects_obj(q?.spec?.hard)),
+            used: lenientFigures(from_objects_obj(q?.status?.used)),
+            scopes: from_objects_list(q?.spec?.scopes).map(String),
+            ...(expressions.length > 0 ? { scopeSelector: { matchExpressions: expressions } } : {}),
+        };
+    });
+}
+function taintOf(t) {
+    const o = from_objects_obj(t);
+    return { key: String(o.key ?? ''), ...(typeof o.value === 'string' ? { value: o.value } : {}), effect: String(o.effect ?? '') };
+}
+function tolerationOf(t) {
+    const o = from_objects_obj(t);
+    const out = {};
+    if (typeof o.key === 'string')
+        out.key = o.key;
+    if (typeof o.operator === 'string')
+        out.operator = o.operator;
+    if (typeof o.value === 'string')
+        out.value = o.value;
+    if (typeof o.effect === 'string')
+        out.effect = o.effect;
+    if (typeof o.tolerationSeconds === 'number')
+        out.tolerationSeconds = o.tolerationSeconds;
+    return out;
+}
+function termOf(t) {
+    const o = from_objects_obj(t);
+    const reqs = (v) => from_objects_list(v).map((e) => {
+        const r = from_objects_obj(e);
+        return { key: String(r.key ?? ''), operator: String(r.operator ?? ''), ...(Array.isArray(r.values) ? { values: r.values.map(String) } : {}) };
+    });
+    return {
+        ...(Array.isArray(o.matchExpressions) ? { matchExpressions: reqs(o.matchExpressions) } : {}),
+        ...(Array.isArray(o.matchFields) ? { matchFields: reqs(o.matchFields) } : {}),
+    };
+}
+/** Quantities that parse; a malformed one (never from a real API server) is skipped rather than fatal. */
+function lenientFigures(m) {
+    const out = {};
+    for (const [k, v] of Object.entries(m)) {
+        try {
+            out[k] = quantityToNumber(parseQuantity(v));
+        }
+        catch {
+            // skip
+        }
+    }
+    return out;
+}
+function safeFigures(f) {
+    try {
+        return f();
+    }
+    catch {
+        return {};
+    }
+}
+function entry(m, key) {
+    let e = m.get(key);
+    if (!e)
+        m.set(key, (e = {}));
+    return e;
+}
+function stringMap(v) {
+    const out = {};
+    for (const [k, x] of Object.entries(from_objects_obj(v)))
+        if (typeof x === 'string')
+            out[k] = x;
+    return out;
+}
+function from_objects_obj(v) {
+    return structural_diff_isPlainObject(v) ? v : {};
+}
+function from_objects_list(v) {
+    return Array.isArray(v) ? v : [];
+}
+
+;// CONCATENATED MODULE: ./src/live/drift.ts
+/**
+ * Drift: where the live RayService differs from Git's base — someone used kubectl, or a run applied
+ * another revision. Both sides are read the way the operator reads them (CRD defaults, canonical
+ * quantities, empty = absent), so defaulting is never reported as drift; the Serve config is compared
+ * as YAML, not as text. Pure.
+ */
+
+
+
+
+
+/** Field managers that write the spec without a person behind them. */
+const OPERATOR_MANAGERS = new Set(['ray-operator', 'kuberay-operator', 'manager']);
+function driftOf(baseSpec, live, minor, lineOf) {
+    const git = storedSpec(baseSpec, minor);
+    const now = storedSpec(live.spec ?? {}, minor);
+    const out = [];
+    const gitServe = serveOf(git.serveConfigV2);
+    const liveServe = serveOf(now.serveConfigV2);
+    // The Serve config is YAML in a string: compare what it says, field by field.
+    for (const d of diffValues(gitServe, liveServe, ['spec', 'serveConfigV2']))
+        out.push(entry(d.path, d.from, d.to));
+    delete git.serveConfigV2;
+    delete now.serveConfigV2;
+    for (const d of diffValues(git, now, ['spec']))
+        out.push(entry(d.path, d.from, d.to));
+    return out;
+    function entry(path, from, to) {
+        const manager = lastWriter(live, path);
+        const line = from === undefined ? null : lineOf(path[1] === 'serveConfigV2' ? path.slice(0, 2) : path);
+        return { path: formatPath(path), git: redactAt(path, from) ?? null, live: redactAt(path, to) ?? null, line, ...(manager ? { manager } : {}) };
+    }
+}
+function serveOf(text) {
+    if (typeof text !== 'string')
+        return text;
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The field manager that owns the deepest prefix of `path` in the object's managedFields (fieldsV1:
+ * `f:<name>` per field; lists and list items are not followed — an atomic list such as
+ * workerGroupSpecs is owned as a whole). Ties go to the most recent write. The operator's own
+ * writes are reported only when nobody else owns the field.
+ */
+function lastWriter(object, path) {
+    let best;
+    for (const mf of (object.metadata?.managedFields ?? [])) {
+        let node = mf.fieldsV1;
+        let depth = 0;
+        for (const seg of path) {
+            if (typeof seg !== 'string' || !node || typeof node !== 'object')
+                break;
+            const next = node[`f:${seg}`];
+            if (next === undefined)
+                break;
+            node = next;
+            depth++;
+        }
+        // Owned: the whole path was found, or the walk ended on a leaf (`{}`: a scalar, or an atomic
+        // list/map such as workerGroupSpecs, owned as a whole). A parent that merely contains other
+        // managers' fields says nothing.
+        const owns = depth === path.length || (depth > 0 && !!node && typeof node === 'object' && Object.keys(node).length === 0);
+        if (!owns)
+            continue;
+        const manager = String(mf.manager ?? '');
+        const operator = OPERATOR_MANAGERS.has(manager);
+        const time = String(mf.time ?? '');
+        const better = !best ||
+            (best.operator && !operator) ||
+            (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
+        if (better)
+            best = { manager, depth, time, operator };
+    }
+    return best?.manager;
+}
+/**
+ * Fields that the server-side apply of `head` keeps although `head` does not set them: the dry run's
+ * stored object has them because another field manager owns them (a `kubectl edit` that Git never saw).
+ */
+function keptByApply(headSpec, dryRunObject, minor) {
+    const wanted = storedSpec(headSpec, minor);
+    const stored = storedSpec(dryRunObject.spec ?? {}, minor);
+    return diffValues(wanted, stored, ['spec'])
+        .filter((d) => !(d.path.length === 2 && d.path[1] === 'serveConfigV2' && (0,external_node_util_.isDeepStrictEqual)(serveOf(d.from), serveOf(d.to))))
+        .map((d) => formatPath(d.path));
+}
+
+;// CONCATENATED MODULE: ./src/live/dry-run-errors.ts
+function dryRunErrors(refusal, lineOf) {
+    const fromCauses = refusal.causes.map((c) => {
+        const path = c.field ? parseFieldPath(c.field) : pathInMessage(c.message);
+        return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: c.message };
+    });
+    if (fromCauses.length)
+        return dedupe(fromCauses);
+    const path = pathInMessage(refusal.message);
+    return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: refusal.message }];
+}
+/** `spec.a.b[0].c`, `.spec.a["x.y"]`, `spec.a[key=value]` (list-map keys: not followed) → segments. */
+function parseFieldPath(field) {
+    const out = [];
+    const re = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[([^\]]*)\]/gy;
+    let m;
+    let at = 0;
+    while (at < field.length && (m = re.exec(field))) {
+        at = re.lastIndex;
+        if (m[1] !== undefined)
+            out.push(m[1]);
+        else if (m[2] !== undefined)
+            out.push(Number(m[2]));
+        else if (m[3] !== undefined)
+            out.push(m[3]);
+        else
+            break; // [name=value]: an associative key we cannot place by position
+    }
+    return out.length && (out[0] === 'spec' || out[0] === 'metadata') ? out : undefined;
+}
+function pathInMessage(message) {
+    const m = /(?:^|[\s:(])\.?((?:spec|metadata)(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*)/.exec(message);
+    return m ? parseFieldPath(m[1]) : undefined;
+}
+function formatted(path) {
+    return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+}
+function dedupe(errors) {
+    const seen = new Set();
+    return errors.filter((e) => {
+        const k = `${e.path}\u0000${e.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/live/operator-version.ts
+const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';
+const VERSION_RE = /^v?(\d+\.\d+\.\d+)(?:[-+].*)?$/;
+/** `quay.io/kuberay/operator:v1.6.2` → `v1.6.2`; digests and non-release tags → undefined. */
+function versionOfImage(image) {
+    const withoutDigest = image.split('@')[0];
+    const slash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    if (colon <= slash)
+        return undefined;
+    const m = VERSION_RE.exec(withoutDigest.slice(colon + 1));
+    return m ? `v${m[1]}` : undefined;
+}
+function normalizeVersion(v) {
+    const m = v ? VERSION_RE.exec(v.trim()) : null;
+    return m ? `v${m[1]}` : undefined;
+}
+/** Numeric order of "v1.6.2"-style versions. */
+function compareVersions(a, b) {
+    const pa = a.replace(/^v/, '').split('.').map(Number);
+    const pb = b.replace(/^v/, '').split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if ((pa[i] ?? 0) !== (pb[i] ?? 0))
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+function operatorVersion(deployments, clusters) {
+    for (const d of [...(deployments ?? [])].sort((x, y) => operator_version_name(x).localeCompare(operator_version_name(y)))) {
+        const containers = d.spec?.template?.spec?.containers ?? [];
+        const operator = containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
+        const fromImage = operator?.image ? versionOfImage(String(operator.image)) : undefined;
+        if (fromImage)
+            return { version: fromImage, source: 'operator-deployment', detail: `image ${operator.image} of Deployment ${operator_version_name(d)}` };
+        // A digest-pinned image: the Helm chart's version label still tells.
+        const label = normalizeVersion(d.metadata?.labels?.['app.kubernetes.io/version']);
+        if (label)
+            return { version: label, source: 'operator-deployment', detail: `label app.kubernetes.io/version of Deployment ${operator_version_name(d)}` };
+    }
+    // Newest annotation seen: after an operator upgrade the operator rewrites the active clusters it
+    // reconciles, so an older annotation is a cluster it has not refreshed yet (or one left frozen by an upgrade).
+    let best;
+    for (const c of clusters) {
+        const v = normalizeVersion(c.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
+        if (v && (!best || compareVersions(v, best.version) > 0))
+            best = { version: v, cluster: c };
+    }
+    return best ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${operator_version_name(best.cluster)}` } : undefined;
+}
+function operator_version_name(o) {
+    return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/live/cluster-plan.ts
+/**
+ * The cluster-aware plan: the Git plan, corrected by what the cluster knows. Pure — facts in, plan out.
+ *
+ * - The head manifest is the object the API server would store (the dry run's answer: CRD defaults
+ *   of the installed CRD, canonical quantities, fields kept from other managers).
+ * - It is compared with what runs, as the operator compares it: the Serve config with the live
+ *   RayService's, the cluster spec with the PENDING RayCluster when an upgrade is in progress, else
+ *   the active one (`shouldPrepareNewCluster`, `shouldUpdateCluster`).
+ * - The operator's release is the one that runs (its Deployment's image, else the clusters'
+ *   `ray.io/kuberay-version`), not the input.
+ * - Drift (live ≠ Git's base), a rollout in progress, an operator refresh and whether the new pods fit
+ *   are reported per RayService.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Plan from Git alone, saying why the cluster could not be read. */
+function gitOnlyPlan(base, head, options, why) {
+    const p = plan(base, head, options);
+    return { ...p, cluster: { mode: 'git-only', notes: [why] } };
+}
+function planWithCluster(base, head, facts, options = {}) {
+    const notes = [...facts.notes];
+    const liveClusters = [...facts.services.values()].flatMap((s) => [s.active, s.pending].filter((c) => c !== undefined));
+    const operator = operatorVersion(facts.operatorDeployments, liveClusters);
+    const { release, source, shown } = chooseRelease(operator, options, notes);
+    const settings = {
+        release,
+        zeroDowntime: options.zeroDowntime ?? true,
+        ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
+    };
+    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
+    const fits = fitAll(planned, facts, release);
+    const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i] } }));
+    const context = {
+        mode: 'live',
+        server: facts.server,
+        notes,
+        ...(operator ? { operator: { version: operator.version, source: operator.source, detail: operator.detail } } : {}),
+    };
+    return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
+}
+function chooseRelease(operator, options, notes) {
+    const fromInput = releaseFor(options.kuberayVersion);
+    const inputShown = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? fromInput.version : fromInput.minor;
+    if (!operator) {
+        notes.push(`The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`);
+        return { release: fromInput, source: 'input', shown: inputShown };
+    }
+    const newest = RELEASES[RELEASES.length - 1];
+    let release = resolveRelease(operator.version);
+    if (!release && compareVersions(operator.version, newest.version) > 0) {
+        release = newest;
+        notes.push(`KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`);
+    }
+    else if (!release) {
+        notes.push(`KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`);
+        return { release: fromInput, source: 'input', shown: inputShown };
+    }
+    if (release.minor !== fromInput.minor) {
+        notes.push(`KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`);
+    }
+    return { release, source: operator.source, shown: operator.version };
+}
+function planOne(id, gitBase, gitHead, facts, settings, operator) {
+    const release = settings.release;
+    const live = facts.services.get(id);
+    const dryRun = facts.dryRuns.get(id);
+    const notes = [];
+    const headLine = (m) => (p) => m.source.lineOf([...m.pathInDocument, ...p]);
+    // The head as the API server would store it.
+    let head = gitHead;
+    let dryRunView = { dryRun: 'not-run', dryRunErrors: [], keptByApply: [] };
+    if (gitHead && dryRun?.ok === true) {
+        head = { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } };
+        dryRunView = { dryRun: 'ok', dryRunErrors: [], keptByApply: keptByApply(gitHead.object.spec, dryRun.object, release.minor) };
+        if (dryRunView.keptByApply.length) {
+            notes.push(`The apply keeps ${dryRunView.keptByApply.length} field(s) that Git's head does not set, because another field manager owns them (${dryRunView.keptByApply.slice(0, 3).join(', ')}${dryRunView.keptByApply.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`);
+        }
+        if (dryRun.conflict)
+            notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
+    }
+    else if (gitHead && dryRun?.ok === false) {
+        dryRunView = { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, headLine(gitHead)), keptByApply: [] };
+    }
+    else if (gitHead && dryRun?.ok === 'not-run') {
+        notes.push(`No server-side dry run: ${dryRun.why}.`);
+    }
+    // What the operator compares with.
+    const found = live?.rayService ?? undefined;
+    let base = gitBase;
+    let comparedWith;
+    const activeName = nonEmpty(found?.status?.activeServiceStatus?.rayClusterName);
+    const pendingName = nonEmpty(found?.status?.pendingServiceStatus?.rayClusterName);
+    if (found) {
+        // A pending name whose RayCluster does not exist yet is created from the RayService's own spec on
+        // the operator's next pass: that spec is then what a change is compared with.
+        const target = pendingName ? live.pending : live.active;
+        const spec = { ...(found.spec ?? {}) };
+        if (target && structural_diff_isPlainObject(target.spec)) {
+            spec.rayClusterConfig = target.spec;
+            comparedWith = String(target.metadata?.name);
+        }
+        else if (pendingName) {
+            comparedWith = pendingName;
+        }
+        const shape = gitBase ?? gitHead;
+        base = { ...shape, object: { ...found, spec } };
+        if (found.metadata?.deletionTimestamp)
+            notes.push('The RayService is being deleted in the cluster: the apply cannot bring it back until the deletion finishes.');
+    }
+    else if (live && live.rayService === null && gitBase && gitHead) {
+        notes.push('In Git\'s base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).');
+        base = undefined;
+    }
+    else if (!live) {
+        notes.push('The live RayService could not be read: compared with Git\'s base only.');
+    }
+    const predicted = planService(base, head, settings);
+    const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
+    if (found && pendingName) {
+        const pending = live.pending;
+        notes.push(`A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${pending ? '' : ' (not readable: compared with the live RayService)'}.`);
+        if (predicted.change === 'cluster' || predicted.change === 'cluster-incremental') {
+            notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
+        }
+        else if (predicted.change === 'none' || predicted.change === 'app') {
+            notes.push(`${pendingName} already has this cluster spec: it keeps starting${predicted.change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
+        }
+    }
+    if (operator && live?.active) {
+        const built = normalizeVersion(live.active.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
+        if (built && built !== operator.version) {
+            notes.push(`The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`);
+        }
+    }
+    const drift = found && gitBase ? driftOf(gitBase.object.spec, found, release.minor, headLine(gitBase)) : [];
+    if (drift.length && gitHead) {
+        const liveMatchesHead = driftOf(gitHead.object.spec, found, release.minor, () => null).length === 0;
+        if (liveMatchesHead)
+            notes.push('The live RayService already matches Git\'s head: this change was applied outside this pull request.');
+    }
+    const headCluster = head ? clusterOf(head, release) : undefined;
+    return {
+        plan: predicted,
+        live,
+        ...(headCluster ? { headCluster } : {}),
+        view: {
+            live: found ? 'found' : live ? 'absent' : 'unknown',
+            ...(activeName ? { activeCluster: activeName } : {}),
+            ...(pendingName ? { pendingCluster: pendingName } : {}),
+            ...(comparedWith ? { comparedWith } : {}),
+            ...(fromGit.change !== predicted.change ? { gitOnlyChange: fromGit.change } : {}),
+            drift,
+            ...dryRunView,
+            notes,
+        },
+    };
+}
+function clusterOf(m, release) {
+    try {
+        const spec = storedSpec(m.object.spec, release.minor);
+        return structural_diff_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : undefined;
+    }
+    catch {
+        return undefined; // the planner already refused it with file and line
+    }
+}
+/** Places every rollout's new pods, in plan order, onto what the cluster has free. */
+function fitAll(planned, facts, release) {
+    const unknown = (why) => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
+    if (!facts.nodes || !facts.pods) {
+        const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
+        return planned.map(() => unknown(why));
+    }
+    const demands = planned.map((p) => demandOf(p, facts.pods, release));
+    // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
+    const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes) : undefined;
+    const results = checkFit({
+        nodes: nodeStatesFrom(facts.nodes, facts.pods),
+        quotas: quotaStatesFrom((facts.quotas ?? [])),
+        ...(nodeGroups ? { nodeGroups } : {}),
+        demands,
+    });
+    return results.map((r) => fitView(r, facts));
+}
+function demandOf(p, pods, release) {
+    const { namespace, name, change } = p.plan;
+    const id = `${namespace}/${name}`;
+    const cluster = p.headCluster;
+    if (!cluster)
+        return { id, namespace, pods: [] };
+    switch (change) {
+        case 'create':
+        case 'cluster':
+        case 'cluster-incremental': {
+            const shapes = podShapesOf(cluster, change === 'cluster-incremental' ? { atMinReplicas: true } : {});
+            // A pending cluster that this change abandons is deleted: its pods make room (after the deletion delay).
+            const replaced = change !== 'create' ? p.live?.pending?.metadata?.name : undefined;
+            const frees = replaced
+                ? pods
+                    .filter((pod) => pod.metadata?.namespace === namespace && pod.metadata?.labels?.['ray.io/cluster'] === replaced && pod.spec?.nodeName)
+                    .map((pod) => ({ node: String(pod.spec.nodeName), requests: podResources(pod.spec ?? {}) }))
+                : [];
+            return { id, namespace, pods: shapes, ...(frees.length ? { frees } : {}) };
+        }
+        case 'cluster-inplace': {
+            const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
+            const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []);
+            const names = groups
+                .filter((_, i) => {
+                const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
+                return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
+            })
+                .map((g) => String(g.groupName ?? ''));
+            return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
+        }
+        default:
+            void release;
+            return { id, namespace, pods: [] };
+    }
+}
+function fitView(r, facts) {
+    const problems = [...r.shortfalls.map((s) => s.message), ...r.quota.map((q) => q.message)];
+    if (facts.quotas === undefined && r.pods > 0)
+        problems.push('ResourceQuotas could not be read: quota not checked.');
+    return { verdict: r.verdict, summary: r.summary, pods: r.pods, problems, scaleUp: r.scaleUp.map((s) => ({ ...s })) };
+}
+function nonEmpty(v) {
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kube/cluster-aware-plan.ts
+/**
+ * The cluster-aware plan as one call for the CLI and the action: connect, read the facts, plan.
+ * Degrades to the Git-only plan with a note — never an error — when there are no credentials or
+ * the cluster cannot be reached; refusals of the manifests themselves (InputError) still throw.
+ */
+
+
+
+async function clusterAwarePlan(base, head, options) {
+    let conn;
+    try {
+        conn = await connect(options.connect ?? {});
+    }
+    catch (e) {
+        if (e instanceof ConnectionError)
+            return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+        throw e;
+    }
+    let facts;
+    try {
+        facts = await readClusterFacts(conn, base, head, options);
+    }
+    catch (e) {
+        if (e instanceof ClusterUnreachableError)
+            return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+        throw e;
+    }
+    return planWithCluster(base, head, facts, options);
+}
+
+;// CONCATENATED MODULE: ./src/render/json.ts
+function renderJson(plan) {
+    return JSON.stringify(plan, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+/**
+ * The plan as GitHub-flavoured markdown: the PR comment, the job summary and `--format markdown`.
+ * Everything that comes from a manifest is escaped (a manifest must not inject markdown, HTML or
+ * @-mentions), and the text never exceeds `maxLength`: detail is dropped by whole services, then
+ * the whole plan collapses to a short form that still names every service.
+ */
+
+
+/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+const BADGE = {
+    create: '🆕 create',
+    delete: '🗑️ delete',
+    none: '⚪ none',
+    app: '🟢 app (in place)',
+    'cluster-inplace': '🟡 cluster-inplace',
+    cluster: '🔵 cluster (blue/green)',
+    'cluster-incremental': '🔵 cluster-incremental',
+    ignored: '🟠 ignored',
+};
+const RISK = {
+    none: 'none',
+    ignored: '⚠️ change not applied',
+    app: 'low',
+    'cluster-inplace': 'medium: running cluster modified, replicas reset',
+    cluster: 'high: second cluster, double capacity',
+    'cluster-incremental': 'medium: second cluster, traffic shifted in steps',
+    create: 'medium: new cluster',
+    delete: 'high: service removed',
+};
+function renderMarkdown(plan, options = {}) {
+    const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
+    const head = renderHead(plan, options);
+    const foot = options.footer ? `\n${options.footer}\n` : '';
+    const details = plan.services.map(renderDetails);
+    let body = head + details.join('') + foot;
+    if (body.length <= max)
+        return body;
+    // Drop detail by whole services, largest first, and say so.
+    const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
+    const kept = [...details];
+    for (const { i } of order) {
+        kept[i] = '';
+        const omitted = kept.filter((d) => d === '').length;
+        const note = `\n_Details of ${omitted} service${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
+        body = head + kept.join('') + note + foot;
+        if (body.length <= max)
+            return body;
+    }
+    return renderShort(plan, max, options);
+}
+function renderHead(plan, options) {
+    const lines = [];
+    lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
+    lines.push(summaryLine(plan), '');
+    const context = clusterLine(plan);
+    if (context)
+        lines.push(context, '');
+    if (plan.services.length === 0)
+        return lines.join('\n') + '\n';
+    const live = plan.cluster?.mode === 'live';
+    lines.push(`| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`, `|---|---|---|---|---|${live ? '---|' : ''}`);
+    for (const s of plan.services) {
+        const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
+        lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
+    }
+    return lines.join('\n') + '\n';
+}
+const FIT_BADGE = {
+    fits: '✅ fits',
+    'fits-after-scale-up': '🟡 after scale-up',
+    'does-not-fit': '⛔ does not fit',
+    'nothing-to-place': '— no new pods',
+    unknown: '❔ unknown',
+    refused: '⛔ refused by the API server',
+};
+/** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
+function clusterLine(plan) {
+    const c = plan.cluster;
+    if (!c)
+        return undefined;
+    if (c.mode === 'git-only')
+        return `_Git only:_ ${esc(c.notes.join(' '))}`;
+    const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
+    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
+    return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
+}
+function summaryLine(plan) {
+    const n = plan.services.length;
+    if (n === 0)
+        return `**No RayService found** in the manifests (KubeRay ${esc(plan.kuberayVersion)}).`;
+    const counts = new Map();
+    for (const s of plan.services)
+        counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
+    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
+    const strongest = strongestChange(plan.services.map((s) => s.change));
+    const misfits = plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
+    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused').length;
+    const drifted = plan.services.filter((s) => (s.cluster?.drift.length ?? 0) > 0).length;
+    const flags = [
+        refused ? ` · ⛔ ${refused} refused by the API server` : '',
+        misfits ? ` · ⛔ ${misfits} do${misfits > 1 ? '' : 'es'} not fit` : '',
+        drifted ? ` · ⚠️ ${drifted} drifted from Git` : '',
+    ].join('');
+    return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}${flags}`;
+}
+function renderDetails(s) {
+    const out = [];
+    out.push('', `<details><summary>${htmlCode(`${s.namespace}/${s.name}`)}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
+    for (const r of s.reasons)
+        out.push(`- ${esc(r)}`);
+    if (s.changes.length) {
+        out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
+        for (const c of s.changes.slice(0, 60)) {
+            const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
+            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
+        }
+        if (s.changes.length > 60)
+            out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
+    }
+    out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
+    if (s.cluster)
+        out.push(...renderClusterView(s, s.cluster));
+    out.push('', '</details>', '');
+    return out.join('\n');
+}
+function renderClusterView(s, c) {
+    const out = ['', '**In the cluster**', ''];
+    const state = c.live === 'found'
+        ? `running: active RayCluster ${c.activeCluster ? code(c.activeCluster) : '(none)'}${c.pendingCluster ? `, pending ${code(c.pendingCluster)} (upgrade in progress)` : ''}${c.comparedWith ? `; this change is compared with ${code(c.comparedWith)}` : ''}`
+        : c.live === 'absent'
+            ? 'not in the cluster yet'
+            : 'could not be read';
+    out.push(`- RayService ${state}.`);
+    if (c.gitOnlyChange)
+        out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
+    if (c.dryRun === 'refused') {
+        out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);
+        for (const e of c.dryRunErrors)
+            out.push(`  - ${e.line ? `line ${e.line}: ` : ''}${e.path ? `${code(e.path)}: ` : ''}${esc(e.message)}`);
+    }
+    else if (c.dryRun === 'ok') {
+        out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
+    }
+    for (const n of c.notes)
+        out.push(`- ${esc(n)}`);
+    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : esc(c.fit.summary);
+    out.push(`- Will it fit? ${FIT_BADGE[c.fit.verdict]}: ${fitText}`);
+    for (const p of c.fit.problems)
+        out.push(`  - ${esc(p)}`);
+    if (c.drift.length) {
+        out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
+        for (const d of c.drift.slice(0, 30))
+            out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
+        if (c.drift.length > 30)
+            out.push(`| … and ${c.drift.length - 30} more | | | | |`);
+    }
+    return out;
+}
+function renderShort(plan, max, options) {
+    const lines = [`### ${options.title ?? 'RayService rollout plan'}`, '', summaryLine(plan), '', '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._', ''];
+    for (const s of plan.services)
+        lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
+    let text = lines.join('\n') + '\n' + (options.footer ? `\n${options.footer}\n` : '');
+    if (text.length > max) {
+        // Even the list is too long (thousands of services): name them compactly.
+        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
+        text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
+    }
+    return text;
+}
+function extraCapacity(s) {
+    if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace')
+        return '—';
+    const extra = {};
+    for (const [k, v] of Object.entries(s.capacity.peak)) {
+        const d = v - (s.capacity.current?.[k] ?? 0);
+        if (Math.abs(d) > 1e-9)
+            extra[k] = d;
+    }
+    return Object.keys(extra).length ? `+${describeSize(extra).replace(/, /g, ', +')}` : '—';
+}
+function fig(f) {
+    return f ? describeSize(f) : '—';
+}
+function value(v) {
+    if (v === null || v === undefined)
+        return '—';
+    let s = typeof v === 'string' ? v : JSON.stringify(v);
+    if (s.length > 80)
+        s = s.slice(0, 77) + '…';
+    return code(s);
+}
+/** Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through. */
+function esc(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
+function code(text) {
+    return htmlCode(text);
+}
+function htmlCode(text) {
+    return `<code>${htmlText(text)}</code>`;
+}
+function htmlText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .replace(/@/g, '&#64;')
+        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+        .replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/action/plan-mode.ts
+/**
+ * Plan on a pull request: manifests at the PR's base and head SHAs → the plan → one sticky
+ * comment, a commit status on the head SHA, annotations, the job summary and outputs.
+ * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
+ * outputs with a warning, never a failed job for that reason alone.
+ */
+
+
+
+
+
+
+
+
+
+async function runPlanMode(inputs, pr, run, octokit) {
+    const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+    const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
+    info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
+    const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
+    const result = inputs.live
+        ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
+        : plan(base, head, options);
+    if (result.cluster?.mode === 'git-only')
+        for (const n of result.cluster.notes)
+            warning(n);
+    else if (result.cluster)
+        info(`Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`);
+    const failing = result.services.filter((s) => inputs.failOn.includes(s.change));
+    const misfits = inputs.failOn.includes('capacity') ? result.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
+    const refused = result.services.filter((s) => s.cluster?.dryRun === 'refused');
+    if (inputs.failOn.includes('capacity') && !inputs.live) {
+        warning('fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.');
+    }
+    const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>` : undefined;
+    const markdown = renderMarkdown(result, footer ? { footer } : {});
+    annotate(result);
+    setOutput('plan', renderJson(result).trim());
+    setOutput('change', strongestChange(result.services.map((s) => s.change)));
+    setOutput('result', refused.length ? 'refused' : failing.length || misfits.length ? 'policy-failed' : 'planned');
+    // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
+    setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
+    await summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
+    const policy = [
+        refused.length ? `the API server refuses ${refused.map((s) => `${s.namespace}/${s.name}`).join(', ')} (server-side dry run)` : '',
+        failing.length ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}` : '',
+        misfits.length ? `fail-on capacity: ${misfits.map((s) => `${s.namespace}/${s.name} does not fit`).join('; ')}` : '',
+    ]
+        .filter(Boolean)
+        .join('; ') || undefined;
+    if (octokit) {
+        if (inputs.comment) {
+            await tolerateNoPermission('comment on the pull request', async () => {
+                const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdown);
+                info(`Plan comment ${r.action} (id ${r.id})${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
+            });
+        }
+        await tolerateNoPermission('set the commit status', async () => {
+            await octokit.rest.repos.createCommitStatus({
+                owner: pr.owner,
+                repo: pr.repo,
+                sha: pr.headSha,
+                context: inputs.statusContext,
+                state: policy ? 'failure' : 'success',
+                description: truncate(policy ?? summaryLine(result).replace(/\*\*|`/g, ''), 140),
+                ...(run.runUrl ? { target_url: run.runUrl } : {}),
+            });
+        });
+    }
+    if (policy)
+        setFailed(policy);
+    return result;
+}
+/** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
+function annotate(p) {
+    const LIMIT = 10; // GitHub shows at most 10 errors, 10 warnings and 10 notices per step
+    let warnings = 0;
+    let notices = 0;
+    let errors = 0;
+    for (const s of p.services) {
+        for (const e of s.cluster?.dryRunErrors ?? []) {
+            if (errors++ >= LIMIT)
+                break;
+            error(`${e.path ? `${e.path}: ` : ''}the API server refuses this manifest: ${e.message}`, {
+                file: s.file,
+                ...(e.line ? { startLine: e.line } : {}),
+                title: `${s.namespace}/${s.name}: refused by the API server`,
+            });
+        }
+        if (s.cluster?.fit.verdict === 'does-not-fit' && warnings < LIMIT) {
+            warning(`${s.cluster.fit.summary}${s.cluster.fit.problems.length ? ` ${s.cluster.fit.problems.join(' ')}` : ''}`, { file: s.file, title: `${s.namespace}/${s.name}: does not fit` });
+            warnings++;
+        }
+        for (const c of s.changes) {
+            if (c.line === null)
+                continue;
+            const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
+            if (c.effect === 'ignored' && warnings < LIMIT) {
+                warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
+                warnings++;
+            }
+            else if ((c.effect === 'cluster' || c.effect === 'cluster-incremental') && notices < LIMIT) {
+                notice(`${c.path}: builds a new RayCluster (${c.effect})`, props);
+                notices++;
+            }
+        }
+    }
+}
+async function tolerateNoPermission(what, f) {
+    try {
+        await f();
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 404) {
+            warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
+            return;
+        }
+        throw e;
+    }
+}
+function truncate(s, n) {
+    return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/observed.ts
@@ -51906,58 +53884,46 @@ function overallResult(outcomes) {
     return 'succeeded';
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/kube/connection.ts
-/**
- * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
- * demand. The module (with its generated API) is ~19 MB of JavaScript, so it is bundled once, on
- * its own, as dist/kube/index.js (shared by dist/cli.js and dist/index.js, changed only when the
- * library is), and loaded only by the commands that talk to a cluster: `plan` starts fast.
- */
+;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
+function clusterFindings(plan) {
+    const out = [];
+    const c = plan.cluster;
+    if (!c)
+        return out;
+    if (c.mode === 'git-only')
+        return c.notes.map((text) => ({ level: 'warning', text }));
+    out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
+    for (const n of c.notes)
+        out.push({ level: 'info', text: n });
+    for (const s of plan.services) {
+        const v = s.cluster;
+        if (!v)
+            continue;
+        const id = `${s.namespace}/${s.name}`;
+        if (v.gitOnlyChange)
+            out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
+        for (const n of v.notes)
+            out.push({ level: 'info', text: `${id}: ${n}` });
+        if (v.drift.length) {
+            out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
+        }
+        if (v.fit.verdict === 'does-not-fit') {
+            out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
+        }
+        else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
+            out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/action/cluster-findings.ts
+/** Cluster-aware plan findings in the action's log (warnings become annotations). */
 
 
-class ConnectionError extends Error {
-}
-async function connect(opts = {}) {
-    // The Kubernetes client's HTTP stack needs a current Node (it fails deep inside on Node 20).
-    const major = Number(process.versions.node.split('.')[0]);
-    if (major < 24)
-        throw new ConnectionError(`apply and wait need Node 24 or newer (this is Node ${process.versions.node}); plan works on older ones`);
-    const k8s = await loadClientNode();
-    const kc = new k8s.KubeConfig();
-    try {
-        if (opts.kubeconfig)
-            kc.loadFromFile(opts.kubeconfig);
-        else
-            kc.loadFromDefault();
-        if (opts.context)
-            kc.setCurrentContext(opts.context);
-    }
-    catch (e) {
-        // Never echo the file: it holds credentials.
-        throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${e.message.split('\n')[0]}`);
-    }
-    if (!kc.getCurrentCluster())
-        throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
-    return { k8s, kc };
-}
-async function loadClientNode() {
-    // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
-    // (tests, tsx) it is the installed package. Either way the bundler must not inline it.
-    // Not `new URL('./kube/index.js', import.meta.url)` written out: ncc (webpack) rewrites that very
-    // pattern into the URL of an asset of its own (a hashed name it never emits), so the bundle never
-    // found dist/kube/index.js and silently used node_modules; without node_modules (the action, a
-    // copied dist/) it failed with "Cannot find package '@kubernetes/client-node'".
-    const here = import.meta.url;
-    const bundled = new URL('./kube/index.js', here);
-    if (import.meta.url.startsWith('file:') && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(bundled))) {
-        return (await import(/* webpackIgnore: true */ bundled.href));
-    }
-    const name = '@kubernetes/client-node';
-    return (await import(/* webpackIgnore: true */ name));
+function logClusterFindings(plan) {
+    for (const f of clusterFindings(plan))
+        (f.level === 'warning' ? warning : info)(f.text);
 }
 
 ;// CONCATENATED MODULE: ./src/render/rollout-markdown.ts
@@ -52012,18 +53978,26 @@ function renderOutcomes(outcomes, opts = {}) {
 
 
 
+
+
 const NO_COMMIT = /^0+$/;
 async function runApplyMode(inputs, push, run, octokit) {
     const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
     const [baseFiles, headFiles] = await Promise.all([NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs), manifestsAt(run.workspace, push.after, globs)]);
     const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const p = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
+    const conn = await connect();
+    // Always cluster-aware on apply: the change is predicted against what runs (the pending cluster of
+    // an upgrade in progress, drift), with the running operator's rules, and the fit is known up front.
+    const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts }), {
+        kuberayVersion: inputs.kuberayVersion,
+        zeroDowntime: inputs.zeroDowntime,
+    });
+    logClusterFindings(p);
     setOutput('plan', renderJson(p).trim());
     setOutput('change', strongestChange(p.services.map((s) => s.change)));
     for (const s of p.services.filter((x) => x.change === 'delete'))
         warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
-    const conn = await connect();
     const started = Date.now();
     const outcomes = await applyAndWait({
         conn,

@@ -66,6 +66,40 @@ describe('apply mode on push', () => {
     expect(status?.body).toMatchObject({ context: 'rayservice-rollout/apply', state: 'success' });
   }, 300_000);
 
+  it('plan mode with live: true compares the PR with what runs and judges the fit (fail-on: capacity)', async () => {
+    const pr = {
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, base: { sha: shas[0]!, ref: 'main' }, head: { sha: shas[1]!, ref: 'feature' } },
+      repository: { name: 'ml-platform', owner: { login: 'acme' } },
+    };
+    gh.requests.length = 0;
+    const r = await runAction({
+      cwd: repo,
+      eventName: 'pull_request',
+      event: pr,
+      inputs: { manifests: 'deploy/**/*.yaml', 'github-token': 'ghs_fake', live: 'true', 'fail-on': 'capacity', 'force-conflicts': 'true' },
+      apiUrl: gh.url,
+      env: { KUBECONFIG: cp.kubeconfigPath },
+    });
+    const plan = JSON.parse(r.outputs.plan!);
+    expect(plan.cluster.mode, r.stdout).toBe('live');
+    expect(plan).toMatchObject({ kuberayVersion: 'v1.6.2', kuberayVersionSource: 'cluster-annotation' });
+    const byName = Object.fromEntries(plan.services.map((s: { name: string }) => [s.name, s]));
+    expect(byName['ticket-triage'].cluster).toMatchObject({ live: 'found', dryRun: 'ok', drift: [] });
+    expect(byName['reranker'].cluster.live).toBe('absent');
+    for (const s of plan.services) expect(['fits', 'does-not-fit', 'fits-after-scale-up', 'nothing-to-place']).toContain(s.cluster.fit.verdict);
+    const misfits = plan.services.filter((s: { cluster: { fit: { verdict: string } } }) => s.cluster.fit.verdict === 'does-not-fit');
+    const status = gh.requests.find((q) => q.method === 'POST' && q.path === `/repos/acme/ml-platform/statuses/${shas[1]}`);
+    expect(status?.body.state).toBe(misfits.length ? 'failure' : 'success');
+    expect(r.code, r.stdout + r.stderr).toBe(misfits.length ? 1 : 0);
+    const comment = gh.requests.find((q) => q.method === 'POST' && q.path === '/repos/acme/ml-platform/issues/7/comments');
+    expect(comment?.body.body).toContain('Compared with the cluster');
+    expect(comment?.body.body).toContain('Fits?');
+    // Nothing was applied by a plan: the head's new RayService does not exist.
+    expect(await cp.kubectl.tryGet('RayService', 'reranker', 'ml-serving')).toBeUndefined();
+  }, 120_000);
+
   it('the merge of a PR rolls out blue/green, in place and Serve changes, and comments on the PR', async () => {
     const before = await getRayService(cp.kubectl, 'ticket-triage', 'ml-serving');
     gh.requests.length = 0;
