@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchActionStart } from './action-start.js';
 import { benchPlanner } from './planner.js';
+import { benchPlacement } from './placement.js';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -18,6 +19,13 @@ if (want('planner')) {
   console.log(`  bare parse (yaml, outer + serveConfigV2): ${r.parseMs.toFixed(0)} ms (median of 5)`);
   console.log(`  plan (read, parse, normalize, compare, capacity): ${r.planMs.toFixed(0)} ms (median of 5)`);
   console.log(`  ratio: ${r.ratio.toFixed(2)}× (target ≤ 3×) ${r.ratio <= 3 ? 'OK' : 'OVER TARGET'}`);
+}
+
+if (want('placement')) {
+  const r = benchPlacement();
+  console.log(`will it fit: ${r.nodes} nodes, ${r.boundPods} bound pods, ${r.newPods} new pods of 100 RayServices`);
+  console.log(`  nodes and pods → free room: ${r.readMs.toFixed(0)} ms; placement of every new pod: ${r.fitMs.toFixed(0)} ms (medians of 5)`);
+  console.log(`  verdicts: ${Object.entries(r.verdicts).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 }
 
 if (want('rollout')) {

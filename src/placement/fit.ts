@@ -7,7 +7,7 @@
  */
 import { QuotaLedger, type QuotaSim } from './quota.js';
 import { addNodeFor, groupSims, type GroupSim } from './scale-up.js';
-import { bind, podCost, scheduleOne, type SimNode } from './scheduler.js';
+import { bind, podCost, scheduleOne, ShapePlacer, type SimNode } from './scheduler.js';
 import { buildShortfall } from './shortfall.js';
 import { summarize } from './summary.js';
 import type { FitDemand, FitInput, FitResult, FitVerdict, NodeState, PodShape, QuotaState, ScaleUp } from './types.js';
@@ -35,14 +35,14 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
   // One slot per pod, in creation order: the node it went to, or why not.
   const slots: { shape: PodShape; node?: SimNode; rejected?: boolean }[] = [];
   for (const shape of shapes) {
+    const placer = new ShapePlacer(shape, nodes);
     for (let i = 0; i < shape.count; i++) {
       if (!ledger.admit(shape, inNamespace)) {
         slots.push({ shape, rejected: true });
         continue;
       }
-      const attempt = scheduleOne(shape, nodes);
-      if (attempt.node) bind(attempt.node, podCost(shape));
-      slots.push({ shape, ...(attempt.node ? { node: attempt.node } : {}) });
+      const node = placer.place();
+      slots.push({ shape, ...(node ? { node } : {}) });
     }
   }
 
