@@ -260,7 +260,7 @@ function demandOf(p: Planned, pods: readonly KubeObject[], release: KubeRayRelea
 }
 
 function fitView(r: FitResult, facts: ClusterFacts): FitView {
-  const problems = [...r.shortfalls.map((s) => s.message), ...r.quota.map((q) => q.message)];
+  const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
   if (facts.quotas === undefined && r.pods > 0) problems.push('ResourceQuotas could not be read: quota not checked.');
   return { verdict: r.verdict, summary: r.summary, pods: r.pods, problems, scaleUp: r.scaleUp.map((s) => ({ ...s })) };
 }

@@ -91,6 +91,16 @@ const FIT_BADGE: Record<FitVerdictView | 'refused', string> = {
   refused: '⛔ refused by the API server',
 };
 
+const FIT_ICON: Record<FitVerdictView, string> = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
+
+/** Escaped text in which `back-quoted` spans (names the placement quotes) become code. */
+function escWithCode(text: string): string {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 ? code(part) : esc(part)))
+    .join('');
+}
+
 /** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
 function clusterLine(plan: Plan): string | undefined {
   const c = plan.cluster;
@@ -154,9 +164,9 @@ function renderClusterView(s: ServicePlan, c: ServiceClusterView): string[] {
     out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
   }
   for (const n of c.notes) out.push(`- ${esc(n)}`);
-  const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : esc(c.fit.summary);
-  out.push(`- Will it fit? ${FIT_BADGE[c.fit.verdict]}: ${fitText}`);
-  for (const p of c.fit.problems) out.push(`  - ${esc(p)}`);
+  const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
+  out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
+  for (const p of c.fit.problems) out.push(`  - ${escWithCode(p)}`);
   if (c.drift.length) {
     out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
     for (const d of c.drift.slice(0, 30)) out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
