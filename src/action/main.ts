@@ -4,6 +4,7 @@
  * and never print the token or kubeconfig.
  */
 import * as core from '@actions/core';
+import { abandonedRequests } from '../kube/cluster-facts.js';
 import { context, getOctokit } from '@actions/github';
 import { InputError } from '../manifests/input-error.js';
 import { UnsupportedVersionError } from '../planner/plan.js';
@@ -38,12 +39,17 @@ async function main(): Promise<void> {
   await runApplyMode(inputs, { owner: context.repo.owner, repo: context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: context.workflow, runUrl }, octokit);
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
-    if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
-    core.setFailed(e.message);
-    return;
-  }
-  core.setFailed(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it)`);
-  if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
-});
+main()
+  .catch((e: unknown) => {
+    if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
+      if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
+      core.setFailed(e.message);
+      return;
+    }
+    core.setFailed(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it)`);
+    if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
+  })
+  .finally(() => {
+    // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
+    if (abandonedRequests() > 0) process.exit();
+  });

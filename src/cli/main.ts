@@ -7,6 +7,7 @@ import { runPlan, PLAN_HELP } from './plan-command.js';
 import { APPLY_HELP, WAIT_HELP, runApply, runWait } from './rollout-command.js';
 import { ApplyRefusedError } from '../kube/apply.js';
 import { ConnectionError } from '../kube/connection.js';
+import { abandonedRequests } from '../kube/cluster-facts.js';
 import { UsageError } from './usage-error.js';
 import { InputError } from '../manifests/input-error.js';
 import { UnsupportedVersionError } from '../planner/plan.js';
@@ -94,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Output is written (synchronously, to files and pipes); don't wait for requests abandoned on timeout.
+    if (abandonedRequests() > 0) process.exit(code);
   },
   (e: unknown) => {
     if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {

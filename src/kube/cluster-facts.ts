@@ -188,10 +188,24 @@ function shortMessage(e: unknown): string {
   return m.split('\n')[0]!.slice(0, 300);
 }
 
+let abandoned = 0;
+
+/**
+ * Requests given up on after their timeout still hold a socket until the network gives up (a
+ * black-holed API server: minutes). A command that is done should not wait for them: the CLI and the
+ * action exit explicitly when this is non-zero.
+ */
+export function abandonedRequests(): number {
+  return abandoned;
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => {
+      abandoned++;
+      reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
+    }, ms);
     timer.unref();
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));

@@ -5,6 +5,7 @@
  */
 import type { PathSegment } from '../manifests/yaml-documents.js';
 import type { DryRunError } from '../planner/types.js';
+import { REDACTED, redactAt } from '../planner/redact.js';
 
 export function dryRunErrors(
   refusal: { readonly message: string; readonly causes: readonly { readonly field?: string; readonly message: string }[] },
@@ -12,11 +13,17 @@ export function dryRunErrors(
 ): DryRunError[] {
   const fromCauses = refusal.causes.map((c) => {
     const path = c.field ? parseFieldPath(c.field) : pathInMessage(c.message);
-    return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: c.message };
+    return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
   });
   if (fromCauses.length) return dedupe(fromCauses);
   const path = pathInMessage(refusal.message);
-  return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: refusal.message }];
+  return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(refusal.message, path) }];
+}
+
+/** The API server quotes the refused value ("Invalid value: …", "got …"): not when the field looks secret. */
+function redacted(message: string, path: readonly PathSegment[] | undefined): string {
+  if (!path || redactAt(path, 'x') !== REDACTED) return message;
+  return message.replace(/(Invalid value: )("(?:[^"\\]|\\.)*"|\S+)/g, `$1${REDACTED}`).replace(/(got )("(?:[^"\\]|\\.)*"|\S+)/g, `$1${REDACTED}`);
 }
 
 /** `spec.a.b[0].c`, `.spec.a["x.y"]`, `spec.a[key=value]` (list-map keys: not followed) → segments. */

@@ -248,3 +248,17 @@ describe('the plan against synthetic cluster facts', () => {
     expect(renderMarkdown(p)).toContain('Git only');
   });
 });
+
+describe('dry-run errors never echo a secret-looking value', () => {
+  it('an env value the API server quotes is redacted', () => {
+    const [e] = dryRunErrors(
+      {
+        message: 'invalid',
+        causes: [{ field: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env[0].value', message: 'Invalid value: "hunter2-token": spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env[0].value in body must be of type string' }],
+      },
+      () => 3,
+    );
+    expect(e!.message).not.toContain('hunter2');
+    expect(e!.message).toContain('Invalid value: [redacted]');
+  });
+});
