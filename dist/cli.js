@@ -10676,10 +10676,22 @@ function shortMessage(e) {
     const m = cluster_facts_statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
     return m.split('\n')[0].slice(0, 300);
 }
+let abandoned = 0;
+/**
+ * Requests given up on after their timeout still hold a socket until the network gives up (a
+ * black-holed API server: minutes). A command that is done should not wait for them: the CLI and the
+ * action exit explicitly when this is non-zero.
+ */
+function abandonedRequests() {
+    return abandoned;
+}
 function withTimeout(p, ms, what) {
     let timer;
     const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
+        timer = setTimeout(() => {
+            abandoned++;
+            reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
+        }, ms);
         timer.unref();
     });
     return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
@@ -10690,7 +10702,7 @@ const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: '
 const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 const REASON_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 /** The first non-resource filter the node fails, as kube-scheduler words it; undefined when it passes all. */
-function nonResourceFailure(pod, node) {
+function match_nonResourceFailure(pod, node) {
     if (node.unschedulable && !tolerates(pod.tolerations, UNSCHEDULABLE_TAINT))
         return REASON_UNSCHEDULABLE;
     if (!matchesNodeSelector(pod, node))
@@ -10774,25 +10786,57 @@ function podCost(pod) {
     cost.pods = 1;
     return cost;
 }
+/** `localeCompare` without arguments, without its per-call cost (the same default-locale collation). */
+const byName = new Intl.Collator().compare;
+const candidatesCache = new WeakMap();
+function candidatesFor(pod, nodes) {
+    const cached = candidatesCache.get(pod);
+    if (cached && cached.nodes === nodes && cached.length === nodes.length)
+        return cached;
+    const fit = [];
+    const refused = new Map();
+    for (const node of nodes) {
+        const failure = match_nonResourceFailure(pod, node);
+        if (failure)
+            refused.set(failure, (refused.get(failure) ?? 0) + 1);
+        else
+            fit.push(node);
+    }
+    // In name order: the first of equal scores is then the one kube-scheduler's tie-break (and the
+    // harness's) picks, without comparing names per pod.
+    fit.sort((a, b) => byName(a.name, b.name));
+    const c = { nodes, length: nodes.length, fit, refused };
+    candidatesCache.set(pod, c);
+    return c;
+}
 function scheduleOne(pod, nodes) {
     const cost = podCost(pod);
-    const reasons = new Map();
+    const wanted = Object.entries(cost).filter(([, v]) => v !== 0);
+    const { fit, refused } = candidatesFor(pod, nodes);
+    let reasons;
     let best;
-    for (const node of nodes) {
-        const failed = filterNode(pod, cost, node);
-        if (failed.length > 0) {
-            for (const r of failed)
-                reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    for (const node of fit) {
+        let ok = true;
+        for (const [resource, want] of wanted) {
+            if (!exceeds((node.requested[resource] ?? 0) + want, node.allocatable[resource] ?? 0))
+                continue;
+            ok = false;
+            reasons ??= new Map();
+            const r = resource === 'pods' ? 'Too many pods' : `Insufficient ${resource}`;
+            reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        }
+        if (!ok)
             continue;
-        }
         const score = leastAllocatedScore(node, cost);
-        if (!best || score > best.score || (score === best.score && node.name.localeCompare(best.node.name) < 0)) {
+        if (!best || score > best.score)
             best = { node, score };
-        }
     }
     if (best)
         return { node: best.node };
-    return { message: schedulerMessage(nodes.length, reasons), reasons };
+    const all = new Map(refused);
+    for (const [r, n] of reasons ?? [])
+        all.set(r, (all.get(r) ?? 0) + n);
+    return { message: schedulerMessage(nodes.length, all), reasons: all };
 }
 /** Every reason the node turns the pod away for (several "Insufficient …" at once), or none. */
 function filterNode(pod, cost, node) {
@@ -10823,6 +10867,76 @@ function bind(node, cost, sign = 1) {
     for (const [k, v] of Object.entries(cost)) {
         const next = (node.requested[k] ?? 0) + sign * v;
         node.requested[k] = sign < 0 ? Math.max(0, next) : next;
+    }
+}
+/**
+ * Places a run of identical pods (one shape) the way repeated `scheduleOne` calls would, in
+ * O(nodes + pods·log nodes) instead of O(pods·nodes): between two pods of the run only the node that
+ * took the last one changes, so every other node keeps its score in a heap. Binds what it places.
+ * Valid only while nothing else binds to these nodes (fit.ts places a shape's pods back to back).
+ */
+class ShapePlacer {
+    heap = [];
+    cost;
+    wanted;
+    constructor(pod, nodes) {
+        this.cost = podCost(pod);
+        this.wanted = Object.entries(this.cost).filter(([, v]) => v !== 0);
+        candidatesFor(pod, nodes).fit.forEach((node, rank) => this.offer(node, rank));
+    }
+    /** The node the next pod goes to (bound), or undefined when none has room: ask scheduleOne why. */
+    place() {
+        const top = this.pop();
+        if (!top)
+            return undefined;
+        bind(top.node, this.cost);
+        this.offer(top.node, top.rank);
+        return top.node;
+    }
+    offer(node, rank) {
+        for (const [resource, want] of this.wanted)
+            if (exceeds((node.requested[resource] ?? 0) + want, node.allocatable[resource] ?? 0))
+                return;
+        this.heap.push({ node, score: leastAllocatedScore(node, this.cost), rank });
+        let i = this.heap.length - 1;
+        while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (!this.before(i, parent))
+                break;
+            this.swap(i, parent);
+            i = parent;
+        }
+    }
+    pop() {
+        const top = this.heap[0];
+        const last = this.heap.pop();
+        if (!top || !last || this.heap.length === 0)
+            return top;
+        this.heap[0] = last;
+        let i = 0;
+        for (;;) {
+            const l = 2 * i + 1;
+            const r = l + 1;
+            let m = i;
+            if (l < this.heap.length && this.before(l, m))
+                m = l;
+            if (r < this.heap.length && this.before(r, m))
+                m = r;
+            if (m === i)
+                break;
+            this.swap(i, m);
+            i = m;
+        }
+        return top;
+    }
+    /** Higher score first; equal scores in name order (the scheduler's tie-break). */
+    before(a, b) {
+        const x = this.heap[a];
+        const y = this.heap[b];
+        return x.score > y.score || (x.score === y.score && x.rank < y.rank);
+    }
+    swap(a, b) {
+        [this.heap[a], this.heap[b]] = [this.heap[b], this.heap[a]];
     }
 }
 /** allocatable − requested, never below zero (an overcommitted node offers nothing, not a debt). */
@@ -11094,7 +11208,7 @@ function groupFitFor(g, pod) {
     const probe = freshNode(g, '');
     if (!probe)
         return 'unknown';
-    if (nonResourceFailure(pod, probe))
+    if (match_nonResourceFailure(pod, probe))
         return 'no-match';
     return resourceFailures(podCost(pod), probe).length === 0 ? 'hosts' : 'too-small';
 }
@@ -11188,7 +11302,7 @@ function whyNoNodeMatches(pod, nodes) {
     let mismatched = 0;
     const taints = new Map();
     for (const node of nodes) {
-        const failure = nonResourceFailure(pod, node);
+        const failure = match_nonResourceFailure(pod, node);
         if (failure === REASON_UNSCHEDULABLE)
             cordoned += 1;
         else if (failure === REASON_AFFINITY)
@@ -11247,7 +11361,7 @@ function labelsSeen(key, nodes) {
 
 function buildShortfall(pod, unplaced, scheduler, nodes, groups) {
     const constraint = constraintOf(pod);
-    const matching = nodes.filter((n) => !nonResourceFailure(pod, n));
+    const matching = nodes.filter((n) => !match_nonResourceFailure(pod, n));
     const cost = podCost(pod);
     const wanted = sortResources(Object.keys(cost).filter((r) => (cost[r] ?? 0) > 0));
     const missing = [];
@@ -11425,15 +11539,14 @@ function placeDemand(demand, nodes, quotas, groups) {
     // One slot per pod, in creation order: the node it went to, or why not.
     const slots = [];
     for (const shape of shapes) {
+        const placer = new ShapePlacer(shape, nodes);
         for (let i = 0; i < shape.count; i++) {
             if (!ledger.admit(shape, inNamespace)) {
                 slots.push({ shape, rejected: true });
                 continue;
             }
-            const attempt = scheduleOne(shape, nodes);
-            if (attempt.node)
-                bind(attempt.node, podCost(shape));
-            slots.push({ shape, ...(attempt.node ? { node: attempt.node } : {}) });
+            const node = placer.place();
+            slots.push({ shape, ...(node ? { node } : {}) });
         }
     }
     // Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
@@ -11974,15 +12087,22 @@ function keptByApply(headSpec, dryRunObject, minor) {
 }
 
 ;// CONCATENATED MODULE: ./src/live/dry-run-errors.ts
+
 function dryRunErrors(refusal, lineOf) {
     const fromCauses = refusal.causes.map((c) => {
         const path = c.field ? parseFieldPath(c.field) : pathInMessage(c.message);
-        return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: c.message };
+        return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
     });
     if (fromCauses.length)
         return dedupe(fromCauses);
     const path = pathInMessage(refusal.message);
-    return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: refusal.message }];
+    return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(refusal.message, path) }];
+}
+/** The API server quotes the refused value ("Invalid value: …", "got …"): not when the field looks secret. */
+function redacted(message, path) {
+    if (!path || redactAt(path, 'x') !== REDACTED)
+        return message;
+    return message.replace(/(Invalid value: )("(?:[^"\\]|\\.)*"|\S+)/g, `$1${REDACTED}`).replace(/(got )("(?:[^"\\]|\\.)*"|\S+)/g, `$1${REDACTED}`);
 }
 /** `spec.a.b[0].c`, `.spec.a["x.y"]`, `spec.a[key=value]` (list-map keys: not followed) → segments. */
 function parseFieldPath(field) {
@@ -12306,7 +12426,7 @@ function demandOf(p, pods, release) {
     }
 }
 function fitView(r, facts) {
-    const problems = [...r.shortfalls.map((s) => s.message), ...r.quota.map((q) => q.message)];
+    const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
     if (facts.quotas === undefined && r.pods > 0)
         problems.push('ResourceQuotas could not be read: quota not checked.');
     return { verdict: r.verdict, summary: r.summary, pods: r.pods, problems, scaleUp: r.scaleUp.map((s) => ({ ...s })) };
@@ -12344,6 +12464,44 @@ async function clusterAwarePlan(base, head, options) {
         throw e;
     }
     return planWithCluster(base, head, facts, options);
+}
+
+;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
+
+function clusterFindings(plan) {
+    const out = [];
+    const c = plan.cluster;
+    if (!c)
+        return out;
+    if (c.mode === 'git-only')
+        return c.notes.map((text) => ({ level: 'warning', text }));
+    out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
+    for (const n of c.notes)
+        out.push({ level: 'info', text: n });
+    for (const s of plan.services) {
+        const v = s.cluster;
+        if (!v)
+            continue;
+        const id = `${s.namespace}/${s.name}`;
+        if (v.gitOnlyChange)
+            out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
+        for (const n of v.notes)
+            out.push({ level: 'info', text: `${id}: ${n}` });
+        if (v.drift.length) {
+            out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
+        }
+        if (v.fit.verdict === 'does-not-fit') {
+            out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
+        }
+        else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
+            out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
+        }
+    }
+    return out;
+}
+/** "file:line: namespace/name: field: the API server refuses it: …" for every manifest the dry run refused. */
+function dryRunRefusals(p) {
+    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`)));
 }
 
 ;// CONCATENATED MODULE: ./src/planner/types.ts
@@ -12434,6 +12592,14 @@ const FIT_BADGE = {
     unknown: '❔ unknown',
     refused: '⛔ refused by the API server',
 };
+const FIT_ICON = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
+/** Escaped text in which `back-quoted` spans (names the placement quotes) become code. */
+function escWithCode(text) {
+    return text
+        .split('`')
+        .map((part, i) => (i % 2 ? code(part) : esc(part)))
+        .join('');
+}
 /** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
 function clusterLine(plan) {
     const c = plan.cluster;
@@ -12504,10 +12670,10 @@ function renderClusterView(s, c) {
     }
     for (const n of c.notes)
         out.push(`- ${esc(n)}`);
-    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : esc(c.fit.summary);
-    out.push(`- Will it fit? ${FIT_BADGE[c.fit.verdict]}: ${fitText}`);
+    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
+    out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
     for (const p of c.fit.problems)
-        out.push(`  - ${esc(p)}`);
+        out.push(`  - ${escWithCode(p)}`);
     if (c.drift.length) {
         out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
         for (const d of c.drift.slice(0, 30))
@@ -12666,10 +12832,6 @@ async function runPlan(flags, out, err = process.stderr) {
     for (const r of refusals)
         err.write(`${r}\n`);
     return refusals.length ? 2 : 0;
-}
-/** "file:line: field: message" for every manifest the API server's dry run refused. */
-function dryRunRefusals(p) {
-    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, e.path ?? `${s.namespace}/${s.name}`, `the API server refuses it: ${e.message}`)));
 }
 function parseBool(flag, v) {
     if (v === 'true')
@@ -14186,39 +14348,6 @@ function overallResult(outcomes) {
     return 'succeeded';
 }
 
-;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
-function clusterFindings(plan) {
-    const out = [];
-    const c = plan.cluster;
-    if (!c)
-        return out;
-    if (c.mode === 'git-only')
-        return c.notes.map((text) => ({ level: 'warning', text }));
-    out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
-    for (const n of c.notes)
-        out.push({ level: 'info', text: n });
-    for (const s of plan.services) {
-        const v = s.cluster;
-        if (!v)
-            continue;
-        const id = `${s.namespace}/${s.name}`;
-        if (v.gitOnlyChange)
-            out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
-        for (const n of v.notes)
-            out.push({ level: 'info', text: `${id}: ${n}` });
-        if (v.drift.length) {
-            out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
-        }
-        if (v.fit.verdict === 'does-not-fit') {
-            out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
-        }
-        else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
-            out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
-        }
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/rollout-command.ts
 /**
  * `rayservice-rollout apply` (plan, dry-run every changed manifest, server-side apply, then wait
@@ -14289,6 +14418,10 @@ async function runApply(flags, out, err) {
     // Predicted against what runs (pending cluster, drift), with the running operator's rules.
     const facts = await readClusterFacts(conn, base, head, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
     const p = planWithCluster(base, head, facts, planOptions);
+    // A manifest the API server refuses stops everything before anything is applied, named by line.
+    const refused = dryRunRefusals(p);
+    if (refused.length)
+        throw new ApplyRefusedError(refused);
     for (const f of clusterFindings(p))
         err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
     for (const s of p.services.filter((x) => x.change === 'delete'))
@@ -14401,6 +14534,7 @@ function exitFor(verdicts) {
 
 
 
+
 const VERSION = '0.1.0';
 const HELP = `rayservice-rollout ${VERSION}: predict, apply and watch KubeRay RayService rollouts
 
@@ -14479,6 +14613,9 @@ async function main(argv) {
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // Output is written (synchronously, to files and pipes); don't wait for requests abandoned on timeout.
+    if (abandonedRequests() > 0)
+        process.exit(code);
 }, (e) => {
     if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
         process.stderr.write(`rayservice-rollout: ${e.message}\n`);

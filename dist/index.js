@@ -43129,6 +43129,304 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/manifests/input-error.ts
+/**
+ * A refusal of user input: names the file, the line and the field, and says what to do.
+ * The CLI and the action print these as one line (no stack trace); anything else is a bug.
+ */
+class input_error_InputError extends Error {
+    file;
+    line;
+    field;
+    problem;
+    hint;
+    constructor(file, line, field, problem, hint) {
+        super(formatInputError(file, line, field, problem, hint));
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.problem = problem;
+        this.hint = hint;
+        this.name = 'InputError';
+    }
+}
+function formatInputError(file, line, field, problem, hint) {
+    const where = line ? `${file}:${line}` : file;
+    const what = field ? `${field}: ${problem}` : problem;
+    return `${where}: ${what}${hint ? ` (${hint})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/kube/apply.ts
+
+/** The API server refused one or more manifests (the dry run): nothing was applied. */
+class ApplyRefusedError extends Error {
+    refusals;
+    constructor(refusals) {
+        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
+        this.refusals = refusals;
+    }
+}
+function objectToApply(m) {
+    const o = structuredClone(m.object);
+    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
+    delete o.status;
+    return o;
+}
+async function dryRunAll({ k8s, kc }, manifests, opts) {
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const refusals = [];
+    await Promise.all(manifests.map(async (m) => {
+        try {
+            await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
+        }
+        catch (e) {
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+        }
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyAll(conn, manifests, opts) {
+    await dryRunAll(conn, manifests, opts);
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    // Every RayService is read before any is patched: credentials that may patch but not get them
+    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
+    // the dry run passed.
+    const refusals = [];
+    const befores = await Promise.all(manifests.map((m) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
+        if (statusCode(e) === 404)
+            return undefined;
+        if (statusCode(e) === 403) {
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+            return undefined;
+        }
+        throw e;
+    })));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+    const out = [];
+    for (const [i, m] of manifests.entries()) {
+        const before = befores[i];
+        const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
+        const active = before?.status?.activeServiceStatus?.rayClusterName;
+        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+    }
+    return out;
+}
+/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
+function apiMessage(e) {
+    const body = e?.body;
+    if (typeof body === 'string') {
+        try {
+            const parsed = JSON.parse(body);
+            if (parsed.message)
+                return parsed.message;
+        }
+        catch {
+            /* not JSON */
+        }
+    }
+    if (body && typeof body === 'object' && typeof body.message === 'string')
+        return body.message;
+    return e?.message ?? String(e);
+}
+function statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' ? c : undefined;
+}
+function hintFor(e) {
+    const code = statusCode(e);
+    if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
+        // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
+        // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
+        return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
+    }
+    if (code === 409)
+        return 'another field manager owns these fields: pass --force-conflicts to take them over';
+    if (code === 403)
+        return 'the credentials lack this permission: docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)';
+    if (code === 404)
+        return 'is the KubeRay CRD installed, and does the namespace exist?';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
+
+class ClusterUnreachableError extends Error {
+}
+const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
+const OPERATOR_LABEL_SELECTOR = 'app.kubernetes.io/name=kuberay-operator';
+async function readClusterFacts(conn, base, head, opts) {
+    const { k8s, kc } = conn;
+    const timeoutMs = opts.timeoutMs ?? 15_000;
+    const within = (what, p) => withTimeout(p, timeoutMs, what);
+    const server = serverOf(kc);
+    // One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only.
+    try {
+        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
+    }
+    catch (e) {
+        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+    }
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const apps = kc.makeApiClient(k8s.AppsV1Api);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const notes = [];
+    const forbidden = new Set();
+    /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
+    const optional = async (what, f) => {
+        try {
+            return await within(what, f());
+        }
+        catch (e) {
+            const code = cluster_facts_statusCode(e);
+            const key = `${what}:${code}`;
+            if (!forbidden.has(key)) {
+                forbidden.add(key);
+                notes.push(code === 403 ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).` : `Could not ${what}: ${shortMessage(e)}.`);
+            }
+            return undefined;
+        }
+    };
+    const plain = (o) => JSON.parse(JSON.stringify(o));
+    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const manifestOf = (id) => (head.get(id) ?? base.get(id));
+    const namespaces = [...new Set(ids.map((id) => manifestOf(id).namespace))].sort();
+    const serviceReads = ids.map(async (id) => {
+        const m = manifestOf(id);
+        const get = (plural, name) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural, name }).then((o) => plain(o), (e) => {
+            if (cluster_facts_statusCode(e) === 404)
+                return null;
+            throw e;
+        });
+        const rayService = await optional(`get RayServices in ${m.namespace}`, () => get('rayservices', m.name));
+        if (rayService === undefined)
+            return [id, undefined];
+        if (rayService === null)
+            return [id, { rayService: null }];
+        const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
+        const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
+        if (!activeName && !pendingName)
+            return [id, { rayService }];
+        // Listed by the label the operator sets, not read by name: the apply role already may list them.
+        const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
+            .listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayclusters', labelSelector: `ray.io/originated-from-cr-name=${m.name}` })
+            .then((l) => (l.items ?? []).map(plain)));
+        const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
+        const active = named(activeName);
+        const pending = named(pendingName);
+        return [id, { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) }];
+    });
+    const dryRuns = [...head.entries()].map(async ([id, m]) => {
+        const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, k8s.PatchStrategy.ServerSideApply));
+        try {
+            return [id, { ok: true, object: plain(await apply(opts.forceConflicts)) }];
+        }
+        catch (e) {
+            const code = cluster_facts_statusCode(e);
+            if (code === 409 && !opts.forceConflicts) {
+                try {
+                    return [id, { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) }];
+                }
+                catch (again) {
+                    return [id, refusal(again)];
+                }
+            }
+            if (code === 403)
+                return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
+            // Server-side apply refuses a value of the wrong type (or an unknown field) while building its
+            // typed patch, before CRD validation, and some API server releases answer that with a 500.
+            if (TYPED_PATCH_REFUSAL.test(apiMessage(e)))
+                return [id, refusal(e)];
+            if (code === undefined || code >= 500)
+                return [id, { ok: 'not-run', why: shortMessage(e) }];
+            return [id, refusal(e)];
+        }
+    });
+    const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
+        Promise.all(serviceReads),
+        Promise.all(dryRuns),
+        optional('list the KubeRay operator Deployments', () => apps.listDeploymentForAllNamespaces({ labelSelector: OPERATOR_LABEL_SELECTOR }).then((l) => l.items.map(plain))),
+        optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
+        optional('list pods', () => core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
+        Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then((lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat())),
+        within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => (cluster_facts_statusCode(e) === 404 ? null : undefined)),
+    ]);
+    return {
+        server,
+        notes,
+        services: new Map(services.filter((s) => s[1] !== undefined)),
+        dryRuns: new Map(dry),
+        ...(deployments ? { operatorDeployments: deployments } : {}),
+        ...(nodes ? { nodes } : {}),
+        ...(pods ? { pods } : {}),
+        ...(quotas ? { quotas } : {}),
+        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
+    };
+}
+function refusal(e) {
+    const body = parseBody(e);
+    const causes = (body?.details?.causes ?? []);
+    return {
+        ok: false,
+        message: apiMessage(e),
+        causes: causes.map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message ?? c.reason ?? '' })),
+    };
+}
+function parseBody(e) {
+    const body = e?.body;
+    if (typeof body === 'string') {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return body && typeof body === 'object' ? body : undefined;
+}
+function cluster_facts_statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' && c >= 100 ? c : undefined;
+}
+/** The server's host (no path, user or query: those can carry tokens). */
+function serverOf(kc) {
+    const cluster = kc.getCurrentCluster();
+    try {
+        return cluster ? new URL(cluster.server).host : 'in-cluster';
+    }
+    catch {
+        return cluster?.name ?? 'unknown';
+    }
+}
+function shortMessage(e) {
+    const m = cluster_facts_statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
+    return m.split('\n')[0].slice(0, 300);
+}
+let abandoned = 0;
+/**
+ * Requests given up on after their timeout still hold a socket until the network gives up (a
+ * black-holed API server: minutes). A command that is done should not wait for them: the CLI and the
+ * action exit explicitly when this is non-zero.
+ */
+function abandonedRequests() {
+    return abandoned;
+}
+function withTimeout(p, ms, what) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            abandoned++;
+            reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
+        }, ms);
+        timer.unref();
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -48127,33 +48425,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/manifests/input-error.ts
-/**
- * A refusal of user input: names the file, the line and the field, and says what to do.
- * The CLI and the action print these as one line (no stack trace); anything else is a bug.
- */
-class input_error_InputError extends Error {
-    file;
-    line;
-    field;
-    problem;
-    hint;
-    constructor(file, line, field, problem, hint) {
-        super(formatInputError(file, line, field, problem, hint));
-        this.file = file;
-        this.line = line;
-        this.field = field;
-        this.problem = problem;
-        this.hint = hint;
-        this.name = 'InputError';
-    }
-}
-function formatInputError(file, line, field, problem, hint) {
-    const where = line ? `${file}:${line}` : file;
-    const what = field ? `${field}: ${problem}` : problem;
-    return `${where}: ${what}${hint ? ` (${hint})` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/kuberay/releases.ts
 /**
  * What each KubeRay release does with a RayService change: the facts the planner depends on,
@@ -50101,271 +50372,12 @@ async function loadClientNode() {
     return (await import(/* webpackIgnore: true */ name));
 }
 
-;// CONCATENATED MODULE: ./src/kube/apply.ts
-
-/** The API server refused one or more manifests (the dry run): nothing was applied. */
-class ApplyRefusedError extends Error {
-    refusals;
-    constructor(refusals) {
-        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
-        this.refusals = refusals;
-    }
-}
-function objectToApply(m) {
-    const o = structuredClone(m.object);
-    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
-    delete o.status;
-    return o;
-}
-async function dryRunAll({ k8s, kc }, manifests, opts) {
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const refusals = [];
-    await Promise.all(manifests.map(async (m) => {
-        try {
-            await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
-        }
-        catch (e) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
-        }
-    }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-}
-async function applyAll(conn, manifests, opts) {
-    await dryRunAll(conn, manifests, opts);
-    const { k8s, kc } = conn;
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    // Every RayService is read before any is patched: credentials that may patch but not get them
-    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
-    // the dry run passed.
-    const refusals = [];
-    const befores = await Promise.all(manifests.map((m) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
-        if (statusCode(e) === 404)
-            return undefined;
-        if (statusCode(e) === 403) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
-            return undefined;
-        }
-        throw e;
-    })));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-    const out = [];
-    for (const [i, m] of manifests.entries()) {
-        const before = befores[i];
-        const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
-        const active = before?.status?.activeServiceStatus?.rayClusterName;
-        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
-    }
-    return out;
-}
-/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
-function apiMessage(e) {
-    const body = e?.body;
-    if (typeof body === 'string') {
-        try {
-            const parsed = JSON.parse(body);
-            if (parsed.message)
-                return parsed.message;
-        }
-        catch {
-            /* not JSON */
-        }
-    }
-    if (body && typeof body === 'object' && typeof body.message === 'string')
-        return body.message;
-    return e?.message ?? String(e);
-}
-function statusCode(e) {
-    const c = e?.code;
-    return typeof c === 'number' ? c : undefined;
-}
-function hintFor(e) {
-    const code = statusCode(e);
-    if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
-        // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
-        // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
-        return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
-    }
-    if (code === 409)
-        return 'another field manager owns these fields: pass --force-conflicts to take them over';
-    if (code === 403)
-        return 'the credentials lack this permission: docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)';
-    if (code === 404)
-        return 'is the KubeRay CRD installed, and does the namespace exist?';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
-
-class ClusterUnreachableError extends Error {
-}
-const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
-const OPERATOR_LABEL_SELECTOR = 'app.kubernetes.io/name=kuberay-operator';
-async function readClusterFacts(conn, base, head, opts) {
-    const { k8s, kc } = conn;
-    const timeoutMs = opts.timeoutMs ?? 15_000;
-    const within = (what, p) => withTimeout(p, timeoutMs, what);
-    const server = serverOf(kc);
-    // One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only.
-    try {
-        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
-    }
-    catch (e) {
-        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
-    }
-    const core = kc.makeApiClient(k8s.CoreV1Api);
-    const apps = kc.makeApiClient(k8s.AppsV1Api);
-    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const notes = [];
-    const forbidden = new Set();
-    /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
-    const optional = async (what, f) => {
-        try {
-            return await within(what, f());
-        }
-        catch (e) {
-            const code = cluster_facts_statusCode(e);
-            const key = `${what}:${code}`;
-            if (!forbidden.has(key)) {
-                forbidden.add(key);
-                notes.push(code === 403 ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).` : `Could not ${what}: ${shortMessage(e)}.`);
-            }
-            return undefined;
-        }
-    };
-    const plain = (o) => JSON.parse(JSON.stringify(o));
-    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const manifestOf = (id) => (head.get(id) ?? base.get(id));
-    const namespaces = [...new Set(ids.map((id) => manifestOf(id).namespace))].sort();
-    const serviceReads = ids.map(async (id) => {
-        const m = manifestOf(id);
-        const get = (plural, name) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural, name }).then((o) => plain(o), (e) => {
-            if (cluster_facts_statusCode(e) === 404)
-                return null;
-            throw e;
-        });
-        const rayService = await optional(`get RayServices in ${m.namespace}`, () => get('rayservices', m.name));
-        if (rayService === undefined)
-            return [id, undefined];
-        if (rayService === null)
-            return [id, { rayService: null }];
-        const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
-        const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
-        if (!activeName && !pendingName)
-            return [id, { rayService }];
-        // Listed by the label the operator sets, not read by name: the apply role already may list them.
-        const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
-            .listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayclusters', labelSelector: `ray.io/originated-from-cr-name=${m.name}` })
-            .then((l) => (l.items ?? []).map(plain)));
-        const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
-        const active = named(activeName);
-        const pending = named(pendingName);
-        return [id, { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) }];
-    });
-    const dryRuns = [...head.entries()].map(async ([id, m]) => {
-        const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, k8s.PatchStrategy.ServerSideApply));
-        try {
-            return [id, { ok: true, object: plain(await apply(opts.forceConflicts)) }];
-        }
-        catch (e) {
-            const code = cluster_facts_statusCode(e);
-            if (code === 409 && !opts.forceConflicts) {
-                try {
-                    return [id, { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) }];
-                }
-                catch (again) {
-                    return [id, refusal(again)];
-                }
-            }
-            if (code === 403)
-                return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
-            // Server-side apply refuses a value of the wrong type (or an unknown field) while building its
-            // typed patch, before CRD validation, and some API server releases answer that with a 500.
-            if (TYPED_PATCH_REFUSAL.test(apiMessage(e)))
-                return [id, refusal(e)];
-            if (code === undefined || code >= 500)
-                return [id, { ok: 'not-run', why: shortMessage(e) }];
-            return [id, refusal(e)];
-        }
-    });
-    const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
-        Promise.all(serviceReads),
-        Promise.all(dryRuns),
-        optional('list the KubeRay operator Deployments', () => apps.listDeploymentForAllNamespaces({ labelSelector: OPERATOR_LABEL_SELECTOR }).then((l) => l.items.map(plain))),
-        optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
-        optional('list pods', () => core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
-        Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then((lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat())),
-        within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => (cluster_facts_statusCode(e) === 404 ? null : undefined)),
-    ]);
-    return {
-        server,
-        notes,
-        services: new Map(services.filter((s) => s[1] !== undefined)),
-        dryRuns: new Map(dry),
-        ...(deployments ? { operatorDeployments: deployments } : {}),
-        ...(nodes ? { nodes } : {}),
-        ...(pods ? { pods } : {}),
-        ...(quotas ? { quotas } : {}),
-        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
-    };
-}
-function refusal(e) {
-    const body = parseBody(e);
-    const causes = (body?.details?.causes ?? []);
-    return {
-        ok: false,
-        message: apiMessage(e),
-        causes: causes.map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message ?? c.reason ?? '' })),
-    };
-}
-function parseBody(e) {
-    const body = e?.body;
-    if (typeof body === 'string') {
-        try {
-            return JSON.parse(body);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return body && typeof body === 'object' ? body : undefined;
-}
-function cluster_facts_statusCode(e) {
-    const c = e?.code;
-    return typeof c === 'number' && c >= 100 ? c : undefined;
-}
-/** The server's host (no path, user or query: those can carry tokens). */
-function serverOf(kc) {
-    const cluster = kc.getCurrentCluster();
-    try {
-        return cluster ? new URL(cluster.server).host : 'in-cluster';
-    }
-    catch {
-        return cluster?.name ?? 'unknown';
-    }
-}
-function shortMessage(e) {
-    const m = cluster_facts_statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
-    return m.split('\n')[0].slice(0, 300);
-}
-function withTimeout(p, ms, what) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
-        timer.unref();
-    });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
 ;// CONCATENATED MODULE: ./src/placement/match.ts
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 const REASON_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 /** The first non-resource filter the node fails, as kube-scheduler words it; undefined when it passes all. */
-function nonResourceFailure(pod, node) {
+function match_nonResourceFailure(pod, node) {
     if (node.unschedulable && !tolerates(pod.tolerations, UNSCHEDULABLE_TAINT))
         return REASON_UNSCHEDULABLE;
     if (!matchesNodeSelector(pod, node))
@@ -50449,25 +50461,57 @@ function podCost(pod) {
     cost.pods = 1;
     return cost;
 }
+/** `localeCompare` without arguments, without its per-call cost (the same default-locale collation). */
+const byName = new Intl.Collator().compare;
+const candidatesCache = new WeakMap();
+function candidatesFor(pod, nodes) {
+    const cached = candidatesCache.get(pod);
+    if (cached && cached.nodes === nodes && cached.length === nodes.length)
+        return cached;
+    const fit = [];
+    const refused = new Map();
+    for (const node of nodes) {
+        const failure = match_nonResourceFailure(pod, node);
+        if (failure)
+            refused.set(failure, (refused.get(failure) ?? 0) + 1);
+        else
+            fit.push(node);
+    }
+    // In name order: the first of equal scores is then the one kube-scheduler's tie-break (and the
+    // harness's) picks, without comparing names per pod.
+    fit.sort((a, b) => byName(a.name, b.name));
+    const c = { nodes, length: nodes.length, fit, refused };
+    candidatesCache.set(pod, c);
+    return c;
+}
 function scheduleOne(pod, nodes) {
     const cost = podCost(pod);
-    const reasons = new Map();
+    const wanted = Object.entries(cost).filter(([, v]) => v !== 0);
+    const { fit, refused } = candidatesFor(pod, nodes);
+    let reasons;
     let best;
-    for (const node of nodes) {
-        const failed = filterNode(pod, cost, node);
-        if (failed.length > 0) {
-            for (const r of failed)
-                reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    for (const node of fit) {
+        let ok = true;
+        for (const [resource, want] of wanted) {
+            if (!exceeds((node.requested[resource] ?? 0) + want, node.allocatable[resource] ?? 0))
+                continue;
+            ok = false;
+            reasons ??= new Map();
+            const r = resource === 'pods' ? 'Too many pods' : `Insufficient ${resource}`;
+            reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        }
+        if (!ok)
             continue;
-        }
         const score = leastAllocatedScore(node, cost);
-        if (!best || score > best.score || (score === best.score && node.name.localeCompare(best.node.name) < 0)) {
+        if (!best || score > best.score)
             best = { node, score };
-        }
     }
     if (best)
         return { node: best.node };
-    return { message: schedulerMessage(nodes.length, reasons), reasons };
+    const all = new Map(refused);
+    for (const [r, n] of reasons ?? [])
+        all.set(r, (all.get(r) ?? 0) + n);
+    return { message: schedulerMessage(nodes.length, all), reasons: all };
 }
 /** Every reason the node turns the pod away for (several "Insufficient …" at once), or none. */
 function filterNode(pod, cost, node) {
@@ -50498,6 +50542,76 @@ function scheduler_bind(node, cost, sign = 1) {
     for (const [k, v] of Object.entries(cost)) {
         const next = (node.requested[k] ?? 0) + sign * v;
         node.requested[k] = sign < 0 ? Math.max(0, next) : next;
+    }
+}
+/**
+ * Places a run of identical pods (one shape) the way repeated `scheduleOne` calls would, in
+ * O(nodes + pods·log nodes) instead of O(pods·nodes): between two pods of the run only the node that
+ * took the last one changes, so every other node keeps its score in a heap. Binds what it places.
+ * Valid only while nothing else binds to these nodes (fit.ts places a shape's pods back to back).
+ */
+class ShapePlacer {
+    heap = [];
+    cost;
+    wanted;
+    constructor(pod, nodes) {
+        this.cost = podCost(pod);
+        this.wanted = Object.entries(this.cost).filter(([, v]) => v !== 0);
+        candidatesFor(pod, nodes).fit.forEach((node, rank) => this.offer(node, rank));
+    }
+    /** The node the next pod goes to (bound), or undefined when none has room: ask scheduleOne why. */
+    place() {
+        const top = this.pop();
+        if (!top)
+            return undefined;
+        scheduler_bind(top.node, this.cost);
+        this.offer(top.node, top.rank);
+        return top.node;
+    }
+    offer(node, rank) {
+        for (const [resource, want] of this.wanted)
+            if (exceeds((node.requested[resource] ?? 0) + want, node.allocatable[resource] ?? 0))
+                return;
+        this.heap.push({ node, score: leastAllocatedScore(node, this.cost), rank });
+        let i = this.heap.length - 1;
+        while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (!this.before(i, parent))
+                break;
+            this.swap(i, parent);
+            i = parent;
+        }
+    }
+    pop() {
+        const top = this.heap[0];
+        const last = this.heap.pop();
+        if (!top || !last || this.heap.length === 0)
+            return top;
+        this.heap[0] = last;
+        let i = 0;
+        for (;;) {
+            const l = 2 * i + 1;
+            const r = l + 1;
+            let m = i;
+            if (l < this.heap.length && this.before(l, m))
+                m = l;
+            if (r < this.heap.length && this.before(r, m))
+                m = r;
+            if (m === i)
+                break;
+            this.swap(i, m);
+            i = m;
+        }
+        return top;
+    }
+    /** Higher score first; equal scores in name order (the scheduler's tie-break). */
+    before(a, b) {
+        const x = this.heap[a];
+        const y = this.heap[b];
+        return x.score > y.score || (x.score === y.score && x.rank < y.rank);
+    }
+    swap(a, b) {
+        [this.heap[a], this.heap[b]] = [this.heap[b], this.heap[a]];
     }
 }
 /** allocatable − requested, never below zero (an overcommitted node offers nothing, not a debt). */
@@ -50769,7 +50883,7 @@ function groupFitFor(g, pod) {
     const probe = freshNode(g, '');
     if (!probe)
         return 'unknown';
-    if (nonResourceFailure(pod, probe))
+    if (match_nonResourceFailure(pod, probe))
         return 'no-match';
     return resourceFailures(podCost(pod), probe).length === 0 ? 'hosts' : 'too-small';
 }
@@ -50863,7 +50977,7 @@ function whyNoNodeMatches(pod, nodes) {
     let mismatched = 0;
     const taints = new Map();
     for (const node of nodes) {
-        const failure = nonResourceFailure(pod, node);
+        const failure = match_nonResourceFailure(pod, node);
         if (failure === REASON_UNSCHEDULABLE)
             cordoned += 1;
         else if (failure === REASON_AFFINITY)
@@ -50922,7 +51036,7 @@ function labelsSeen(key, nodes) {
 
 function buildShortfall(pod, unplaced, scheduler, nodes, groups) {
     const constraint = constraintOf(pod);
-    const matching = nodes.filter((n) => !nonResourceFailure(pod, n));
+    const matching = nodes.filter((n) => !match_nonResourceFailure(pod, n));
     const cost = podCost(pod);
     const wanted = sortResources(Object.keys(cost).filter((r) => (cost[r] ?? 0) > 0));
     const missing = [];
@@ -51100,15 +51214,14 @@ function placeDemand(demand, nodes, quotas, groups) {
     // One slot per pod, in creation order: the node it went to, or why not.
     const slots = [];
     for (const shape of shapes) {
+        const placer = new ShapePlacer(shape, nodes);
         for (let i = 0; i < shape.count; i++) {
             if (!ledger.admit(shape, inNamespace)) {
                 slots.push({ shape, rejected: true });
                 continue;
             }
-            const attempt = scheduleOne(shape, nodes);
-            if (attempt.node)
-                scheduler_bind(attempt.node, podCost(shape));
-            slots.push({ shape, ...(attempt.node ? { node: attempt.node } : {}) });
+            const node = placer.place();
+            slots.push({ shape, ...(node ? { node } : {}) });
         }
     }
     // Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
@@ -51649,15 +51762,22 @@ function keptByApply(headSpec, dryRunObject, minor) {
 }
 
 ;// CONCATENATED MODULE: ./src/live/dry-run-errors.ts
+
 function dryRunErrors(refusal, lineOf) {
     const fromCauses = refusal.causes.map((c) => {
         const path = c.field ? parseFieldPath(c.field) : pathInMessage(c.message);
-        return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: c.message };
+        return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
     });
     if (fromCauses.length)
         return dedupe(fromCauses);
     const path = pathInMessage(refusal.message);
-    return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: refusal.message }];
+    return [{ path: path ? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(refusal.message, path) }];
+}
+/** The API server quotes the refused value ("Invalid value: …", "got …"): not when the field looks secret. */
+function redacted(message, path) {
+    if (!path || redactAt(path, 'x') !== REDACTED)
+        return message;
+    return message.replace(/(Invalid value: )("(?:[^"\\]|\\.)*"|\S+)/g, `$1${REDACTED}`).replace(/(got )("(?:[^"\\]|\\.)*"|\S+)/g, `$1${REDACTED}`);
 }
 /** `spec.a.b[0].c`, `.spec.a["x.y"]`, `spec.a[key=value]` (list-map keys: not followed) → segments. */
 function parseFieldPath(field) {
@@ -51981,7 +52101,7 @@ function demandOf(p, pods, release) {
     }
 }
 function fitView(r, facts) {
-    const problems = [...r.shortfalls.map((s) => s.message), ...r.quota.map((q) => q.message)];
+    const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
     if (facts.quotas === undefined && r.pods > 0)
         problems.push('ResourceQuotas could not be read: quota not checked.');
     return { verdict: r.verdict, summary: r.summary, pods: r.pods, problems, scaleUp: r.scaleUp.map((s) => ({ ...s })) };
@@ -52103,6 +52223,14 @@ const FIT_BADGE = {
     unknown: '❔ unknown',
     refused: '⛔ refused by the API server',
 };
+const FIT_ICON = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
+/** Escaped text in which `back-quoted` spans (names the placement quotes) become code. */
+function escWithCode(text) {
+    return text
+        .split('`')
+        .map((part, i) => (i % 2 ? code(part) : esc(part)))
+        .join('');
+}
 /** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
 function clusterLine(plan) {
     const c = plan.cluster;
@@ -52173,10 +52301,10 @@ function renderClusterView(s, c) {
     }
     for (const n of c.notes)
         out.push(`- ${esc(n)}`);
-    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : esc(c.fit.summary);
-    out.push(`- Will it fit? ${FIT_BADGE[c.fit.verdict]}: ${fitText}`);
+    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
+    out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
     for (const p of c.fit.problems)
-        out.push(`  - ${esc(p)}`);
+        out.push(`  - ${escWithCode(p)}`);
     if (c.drift.length) {
         out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
         for (const d of c.drift.slice(0, 30))
@@ -53885,6 +54013,7 @@ function overallResult(outcomes) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
+
 function clusterFindings(plan) {
     const out = [];
     const c = plan.cluster;
@@ -53915,6 +54044,10 @@ function clusterFindings(plan) {
         }
     }
     return out;
+}
+/** "file:line: namespace/name: field: the API server refuses it: …" for every manifest the dry run refused. */
+function dryRunRefusals(p) {
+    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`)));
 }
 
 ;// CONCATENATED MODULE: ./src/action/cluster-findings.ts
@@ -53980,6 +54113,8 @@ function renderOutcomes(outcomes, opts = {}) {
 
 
 
+
+
 const NO_COMMIT = /^0+$/;
 async function runApplyMode(inputs, push, run, octokit) {
     const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
@@ -53993,6 +54128,9 @@ async function runApplyMode(inputs, push, run, octokit) {
         kuberayVersion: inputs.kuberayVersion,
         zeroDowntime: inputs.zeroDowntime,
     });
+    const refused = dryRunRefusals(p);
+    if (refused.length)
+        throw new ApplyRefusedError(refused);
     logClusterFindings(p);
     setOutput('plan', renderJson(p).trim());
     setOutput('change', strongestChange(p.services.map((s) => s.change)));
@@ -54085,6 +54223,7 @@ async function bestEffort(what, f) {
 
 
 
+
 async function main() {
     const inputs = readInputs();
     const mode = inputs.mode ?? (github_context.eventName === 'push' ? 'apply' : 'plan');
@@ -54105,7 +54244,8 @@ async function main() {
         throw new InputsError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
     await runApplyMode(inputs, { owner: github_context.repo.owner, repo: github_context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: github_context.workflow, runUrl }, octokit);
 }
-main().catch((e) => {
+main()
+    .catch((e) => {
     if (e instanceof input_error_InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
         if (e instanceof input_error_InputError && e.line)
             error(e.message, { file: e.file, startLine: e.line });
@@ -54115,5 +54255,10 @@ main().catch((e) => {
     setFailed(`internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`);
     if (process.env.RUNNER_DEBUG === '1')
         core_debug(e?.stack ?? '');
+})
+    .finally(() => {
+    // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
+    if (abandonedRequests() > 0)
+        process.exit();
 });
 

@@ -13,6 +13,8 @@ import { manifestsFromTexts } from '../manifests/load.js';
 import { planWithCluster } from '../live/cluster-plan.js';
 import { readClusterFacts } from '../kube/cluster-facts.js';
 import { logClusterFindings } from './cluster-findings.js';
+import { dryRunRefusals } from '../render/cluster-findings.js';
+import { ApplyRefusedError } from '../kube/apply.js';
 import { strongestChange } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderOutcomes } from '../render/rollout-markdown.js';
@@ -45,6 +47,8 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
     kuberayVersion: inputs.kuberayVersion,
     zeroDowntime: inputs.zeroDowntime,
   });
+  const refused = dryRunRefusals(p);
+  if (refused.length) throw new ApplyRefusedError(refused);
   logClusterFindings(p);
   core.setOutput('plan', renderJson(p).trim());
   core.setOutput('change', strongestChange(p.services.map((s) => s.change)));

@@ -1,9 +1,8 @@
 /** `rayservice-rollout plan`: the shell around the planner. */
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import type { Plan } from '../planner/types.js';
 import { clusterAwarePlan } from '../kube/cluster-aware-plan.js';
-import { formatInputError } from '../manifests/input-error.js';
+import { dryRunRefusals } from '../render/cluster-findings.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderJson } from '../render/json.js';
 import { UsageError } from './usage-error.js';
@@ -86,13 +85,6 @@ export async function runPlan(flags: PlanFlags, out: NodeJS.WritableStream, err:
   const refusals = dryRunRefusals(result);
   for (const r of refusals) err.write(`${r}\n`);
   return refusals.length ? 2 : 0;
-}
-
-/** "file:line: field: message" for every manifest the API server's dry run refused. */
-export function dryRunRefusals(p: Plan): string[] {
-  return p.services.flatMap((s) =>
-    (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, e.path ?? `${s.namespace}/${s.name}`, `the API server refuses it: ${e.message}`)),
-  );
 }
 
 function parseBool(flag: string, v: string): boolean {

@@ -3,6 +3,7 @@
  * service's notes, drift and whether its new pods fit. Warnings are what a person should act on.
  */
 import type { Plan } from '../planner/types.js';
+import { formatInputError } from '../manifests/input-error.js';
 
 export interface Finding {
   readonly level: 'info' | 'warning';
@@ -32,4 +33,13 @@ export function clusterFindings(plan: Plan): Finding[] {
     }
   }
   return out;
+}
+
+/** "file:line: namespace/name: field: the API server refuses it: …" for every manifest the dry run refused. */
+export function dryRunRefusals(p: Plan): string[] {
+  return p.services.flatMap((s) =>
+    (s.cluster?.dryRunErrors ?? []).map((e) =>
+      formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`),
+    ),
+  );
 }

@@ -196,8 +196,8 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const code = await runPlan({ base: file, head: file, live: true, kubeconfig: cp.kubeconfigPath, 'force-conflicts': true, namespace: NS }, sink(out), sink(err));
     expect(code).toBe(2);
     expect(JSON.parse(out.join('')).services.map((s: ServicePlan) => s.cluster!.dryRun)).toEqual(['refused', 'refused']);
-    expect(err.join('')).toContain(`refused.yaml:${t!.line}: spec.rayClusterConfig.workerGroupSpecs[0].replicas: the API server refuses it`);
-    expect(err.join('')).toContain(`refused.yaml:${f!.line}: spec.rayClusterConfig.autoscalerOptions.upscalingMode: the API server refuses it`);
+    expect(err.join('')).toContain(`refused.yaml:${t!.line}: live/typo: spec.rayClusterConfig.workerGroupSpecs[0].replicas: the API server refuses it`);
+    expect(err.join('')).toContain(`refused.yaml:${f!.line}: live/fast: spec.rayClusterConfig.autoscalerOptions.upscalingMode: the API server refuses it`);
   });
 
   it('GPU pods behind a taint and a selector: a plan that fits rolls out, one that does not leaves pods Unschedulable', async () => {
