@@ -51940,7 +51940,8 @@ function chooseRelease(operator, options, notes) {
     if (release.minor !== fromInput.minor) {
         notes.push(`KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`);
     }
-    return { release, source: operator.source, shown: operator.version };
+    // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
+    return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
 }
 function planOne(id, gitBase, gitHead, facts, settings, operator) {
     const release = settings.release;

@@ -84,7 +84,7 @@ describe('apply mode on push', () => {
     });
     const plan = JSON.parse(r.outputs.plan!);
     expect(plan.cluster.mode, r.stdout).toBe('live');
-    expect(plan).toMatchObject({ kuberayVersion: 'v1.6.2', kuberayVersionSource: 'cluster-annotation' });
+    expect(plan).toMatchObject({ kuberayVersion: '1.6.2', kuberayVersionSource: 'cluster-annotation' });
     const byName = Object.fromEntries(plan.services.map((s: { name: string }) => [s.name, s]));
     expect(byName['ticket-triage'].cluster).toMatchObject({ live: 'found', dryRun: 'ok', drift: [] });
     expect(byName['reranker'].cluster.live).toBe('absent');

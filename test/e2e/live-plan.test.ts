@@ -100,7 +100,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     rewritten.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].resources.requests.cpu = '0.5';
     const p = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', rewritten));
     expect(p.cluster).toMatchObject({ mode: 'live', operator: { version: 'v1.6.2', source: 'cluster-annotation' } });
-    expect(p.kuberayVersion).toBe('v1.6.2');
+    expect(p.kuberayVersion).toBe('1.6.2');
     expect(p.kuberayVersionSource).toBe('cluster-annotation');
     expect(p.cluster!.notes.join(' ')).toMatch(/KubeRay v1\.6\.2 runs in the cluster .* the kuberay-version input says 1\.7/);
     const sp = only(p);
@@ -345,7 +345,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const sp = only(p);
     expect(sp.cluster!.live).toBe('found');
     expect(sp.cluster!.fit.verdict).toBe('unknown');
-    expect(p.kuberayVersion).toBe('v1.6.2'); // from the RayCluster annotation, which the Role may list
+    expect(p.kuberayVersion).toBe('1.6.2'); // from the RayCluster annotation, which the Role may list
     expect(JSON.stringify(p) + renderMarkdown(p)).not.toContain(token);
   });
 
@@ -365,7 +365,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
       const steady = service({ name: 'steady' });
       const p = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', steady));
       expect(p.cluster!.operator).toMatchObject({ version: 'v1.7.0', source: 'operator-deployment' });
-      expect(p.kuberayVersion).toBe('v1.7.0');
+      expect(p.kuberayVersion).toBe('1.7.0');
       expect(only(p).cluster!.notes.join(' ')).toMatch(/rewrites that cluster in place/);
     } finally {
       await cp.kubectl.delete({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'kuberay-operator', { namespace: 'ray-system' });

@@ -183,7 +183,7 @@ describe('the plan against synthetic cluster facts', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.5.1') };
     const dep = { metadata: { name: 'kuberay-operator', namespace: 'ray-system' }, spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2' }] } } } };
     const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }, { operatorDeployments: [dep] }), { kuberayVersion: '1.7' });
-    expect(p).toMatchObject({ kuberayVersion: 'v1.6.2', kuberayVersionSource: 'operator-deployment', cluster: { mode: 'live', operator: { version: 'v1.6.2' } } });
+    expect(p).toMatchObject({ kuberayVersion: '1.6.2', kuberayVersionSource: 'operator-deployment', cluster: { mode: 'live', operator: { version: 'v1.6.2' } } });
     expect(p.cluster!.notes.join(' ')).toMatch(/input says 1\.7/);
     expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
   });
@@ -191,7 +191,7 @@ describe('the plan against synthetic cluster facts', () => {
   it('a version newer than any known release: the newest rules, said so', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.9.0') };
     const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }));
-    expect(p.kuberayVersion).toBe('v1.9.0');
+    expect(p.kuberayVersion).toBe('1.9.0');
     expect(p.cluster!.notes.join(' ')).toMatch(/newer than the releases whose rules this tool knows: the plan uses 1\.7\.0's rules/);
   });
 
