@@ -43257,7 +43257,8 @@ function hintFor(e) {
 class ClusterUnreachableError extends Error {
 }
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
-const OPERATOR_LABEL_SELECTOR = 'app.kubernetes.io/name=kuberay-operator';
+const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
+const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 async function readClusterFacts(conn, base, head, opts) {
     const { k8s, kc } = conn;
     const timeoutMs = opts.timeoutMs ?? 15_000;
@@ -43335,25 +43336,42 @@ async function readClusterFacts(conn, base, head, opts) {
                     return [id, refusal(again)];
                 }
             }
+            const message = apiMessage(e);
+            // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
+            // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
+            // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
+            if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message))
+                return [id, refusal(e)];
+            // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
+            // throttling, an unwell server. Noted, never a failed plan.
             if (code === 403)
                 return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
-            // Server-side apply refuses a value of the wrong type (or an unknown field) while building its
-            // typed patch, before CRD validation, and some API server releases answer that with a 500.
-            if (TYPED_PATCH_REFUSAL.test(apiMessage(e)))
-                return [id, refusal(e)];
-            if (code === undefined || code >= 500)
-                return [id, { ok: 'not-run', why: shortMessage(e) }];
-            return [id, refusal(e)];
+            if (code === 404)
+                return [id, { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` }];
+            return [id, { ok: 'not-run', why: shortMessage(e) }];
         }
     });
     const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
         Promise.all(serviceReads),
         Promise.all(dryRuns),
-        optional('list the KubeRay operator Deployments', () => apps.listDeploymentForAllNamespaces({ labelSelector: OPERATOR_LABEL_SELECTOR }).then((l) => l.items.map(plain))),
+        // Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator.
+        optional('list the KubeRay operator Deployments', () => Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
+            const byId = new Map();
+            for (const d of lists.flatMap((l) => l.items.map(plain)))
+                byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
+            return [...byId.values()];
+        })),
         optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
         optional('list pods', () => core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
         Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then((lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat())),
-        within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => (cluster_facts_statusCode(e) === 404 ? null : undefined)),
+        within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
+            if (cluster_facts_statusCode(e) === 404)
+                return null;
+            notes.push(cluster_facts_statusCode(e) === 403
+                ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
+                : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
+            return undefined;
+        }),
     ]);
     return {
         server,
@@ -48447,6 +48465,7 @@ const v13 = release('1.3.2', {
     serveConfigAlsoToOldCluster: true,
     meaningfulAnnotations: baseAnnotations,
     serveEndpointsFrom: 'Endpoints',
+    incrementalRollback: false,
 });
 const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
 const v150 = release('1.5.0', {
@@ -48465,6 +48484,7 @@ const v160 = release('1.6.0', {
     rayServiceManagedBy: true,
     rejectsClusterUpgradeStrategy: true,
     serveEndpointsFrom: 'EndpointSlice',
+    incrementalRollback: true,
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);
@@ -48903,6 +48923,61 @@ function templateSpec(group) {
     if (!structural_diff_isPlainObject(group) || !structural_diff_isPlainObject(group.template) || !structural_diff_isPlainObject(group.template.spec))
         return undefined;
     return group.template.spec;
+}
+/**
+ * What the operator compares a new spec with, rebuilt from a running RayCluster: KubeRay compares
+ * hashes computed from the RayService's spec when it built (or last updated) the cluster, and those
+ * hashes leave out the blanked fields. A RayCluster's own copy of those fields drifts away (the
+ * autoscaler sets replicas and workersToDelete; an incremental upgrade's cluster has no replicas;
+ * Kueue toggles suspend), so they are taken from the RayService (`fromRayService`), the rest from
+ * the cluster. Both arguments are stored views (storedSpec); returns a copy.
+ */
+function comparisonBase(clusterSpec, fromRayService, release) {
+    const out = structuredClone(clusterSpec);
+    const rsGroups = groupsOf(fromRayService);
+    const outGroups = groupsOf(out);
+    outGroups.forEach((g, i) => {
+        if (!structural_diff_isPlainObject(g))
+            return;
+        const src = structural_diff_isPlainObject(rsGroups[i]) ? rsGroups[i] : {};
+        for (const k of ['replicas', 'minReplicas', 'maxReplicas'])
+            copyField(src, g, k);
+        const srcScale = structural_diff_isPlainObject(src.scaleStrategy) ? src.scaleStrategy : {};
+        const scale = structural_diff_isPlainObject(g.scaleStrategy) ? { ...g.scaleStrategy } : {};
+        if (srcScale.workersToDelete === undefined)
+            delete scale.workersToDelete;
+        else
+            scale.workersToDelete = srcScale.workersToDelete;
+        if (Object.keys(scale).length)
+            g.scaleStrategy = scale;
+        else
+            delete g.scaleStrategy;
+        if (release.hashBlanks.tolerationsAndSchedulingGates) {
+            const t = templateSpec(g);
+            const s = templateSpec(src);
+            if (t)
+                for (const k of ['tolerations', 'schedulingGates'])
+                    copyField(s ?? {}, t, k);
+        }
+    });
+    if (release.hashBlanks.tolerationsAndSchedulingGates) {
+        const t = templateSpec(out.headGroupSpec);
+        const s = templateSpec(fromRayService.headGroupSpec);
+        if (t)
+            for (const k of ['tolerations', 'schedulingGates'])
+                copyField(s ?? {}, t, k);
+    }
+    if (release.hashBlanks.clusterUpgradeStrategy)
+        copyField(fromRayService, out, 'upgradeStrategy');
+    if (release.hashBlanks.suspend)
+        copyField(fromRayService, out, 'suspend');
+    return out;
+}
+function copyField(from, to, key) {
+    if (from[key] === undefined)
+        delete to[key];
+    else
+        to[key] = structuredClone(from[key]);
 }
 
 ;// CONCATENATED MODULE: ./src/kuberay/crd-defaults.generated.json
@@ -49537,6 +49612,9 @@ function isSecretPath(path) {
         return true;
     if (envIdx >= 0 && typeof path[envIdx + 1] === 'number' && path.length === envIdx + 2)
         return false; // whole entry: redacted deep
+    // kubectl's copy of a whole earlier manifest (env values and all).
+    if (last === 'kubectl.kubernetes.io/last-applied-configuration')
+        return true;
     // Serve runtime_env.env_vars.X
     const ev = keys.indexOf('env_vars');
     if (ev >= 0 && keys.length > ev + 1)
@@ -49965,13 +50043,17 @@ function releaseFor(version) {
         throw new UnsupportedVersionError(`--kuberay-version: KubeRay ${version ?? DEFAULT_KUBERAY_VERSION} is not supported (supported: ${supportedVersionsText()})`);
     return release;
 }
-function plan(base, head, options = {}) {
-    const release = releaseFor(options.kuberayVersion);
-    const settings = {
+/** The operator as the planner sees it: a release and the operator's two switches. */
+function settingsFor(release, options) {
+    return {
         release,
         zeroDowntime: options.zeroDowntime ?? true,
         ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
     };
+}
+function plan(base, head, options = {}) {
+    const release = releaseFor(options.kuberayVersion);
+    const settings = settingsFor(release, options);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     const shownVersion = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? release.version : release.minor;
     return {
@@ -50322,6 +50404,8 @@ function manifestsFromTexts(files, defaultNamespace) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
 /**
  * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
@@ -50329,6 +50413,8 @@ var external_node_url_ = __nccwpck_require__(3136);
  * its own, as dist/kube/index.js (shared by dist/cli.js and dist/index.js, changed only when the
  * library is), and loaded only by the commands that talk to a cluster: `plan` starts fast.
  */
+
+
 
 
 class ConnectionError extends Error {
@@ -50354,6 +50440,11 @@ async function connect(opts = {}) {
     }
     if (!kc.getCurrentCluster())
         throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
+    // With nothing to load, client-node falls back to an unauthenticated http://localhost:8080: say
+    // "no credentials" rather than "cannot reach localhost".
+    if (!opts.kubeconfig && kc.getCurrentCluster()?.server === 'http://localhost:8080' && !process.env.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'))) {
+        throw new ConnectionError('no Kubernetes credentials: neither KUBECONFIG, ~/.kube/config nor an in-cluster service account');
+    }
     return { k8s, kc };
 }
 async function loadClientNode() {
@@ -50442,12 +50533,20 @@ function requirementMatches(e, value) {
         case 'DoesNotExist':
             return value === undefined;
         case 'Gt':
-            return value !== undefined && Number(value) > Number(values[0]);
+            return compareInts(value, values[0]) > 0;
         case 'Lt':
-            return value !== undefined && Number(value) < Number(values[0]);
+            return compareInts(value, values[0]) < 0;
         default:
             return false;
     }
+}
+/** Gt/Lt as Kubernetes reads them: both sides base-10 integers (strconv.ParseInt); anything else never matches. */
+function compareInts(label, bound) {
+    if (label === undefined || bound === undefined || !/^[+-]?\d+$/.test(label) || !/^[+-]?\d+$/.test(bound))
+        return Number.NaN;
+    const a = BigInt(label);
+    const b = BigInt(bound);
+    return a > b ? 1 : a < b ? -1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/placement/scheduler.ts
@@ -51867,6 +51966,27 @@ function operatorVersion(deployments, clusters) {
 function operator_version_name(o) {
     return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
+function operatorSettingsFrom(deployments) {
+    const d = [...(deployments ?? [])].sort((x, y) => operator_version_name(x).localeCompare(operator_version_name(y)))[0];
+    if (!d)
+        return undefined;
+    const containers = d.spec?.template?.spec?.containers ?? [];
+    const c = containers.find((x) => /kuberay|operator/.test(String(x.image ?? ''))) ?? containers[0];
+    if (!c)
+        return undefined;
+    const env = (c.env ?? []).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
+    const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
+    let incrementalGate;
+    for (const arg of [...(c.command ?? []), ...(c.args ?? [])]) {
+        const m = /^--feature-gates=(.*)$/.exec(String(arg));
+        const gate = m?.[1]?.split(',').map((g) => g.trim().split('=')).find(([k]) => k === 'RayServiceIncrementalUpgrade');
+        if (gate)
+            incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
+    }
+    if (zeroDowntime === undefined && incrementalGate === undefined)
+        return undefined;
+    return { ...(zeroDowntime !== undefined ? { zeroDowntime } : {}), ...(incrementalGate !== undefined ? { incrementalGate } : {}), detail: `Deployment ${operator_version_name(d)}` };
+}
 
 ;// CONCATENATED MODULE: ./src/live/cluster-plan.ts
 /**
@@ -51893,6 +52013,8 @@ function operator_version_name(o) {
 
 
 
+
+
 /** Plan from Git alone, saying why the cluster could not be read. */
 function gitOnlyPlan(base, head, options, why) {
     const p = plan(base, head, options);
@@ -51903,11 +52025,19 @@ function planWithCluster(base, head, facts, options = {}) {
     const liveClusters = [...facts.services.values()].flatMap((s) => [s.active, s.pending].filter((c) => c !== undefined));
     const operator = operatorVersion(facts.operatorDeployments, liveClusters);
     const { release, source, shown } = chooseRelease(operator, options, notes);
-    const settings = {
-        release,
-        zeroDowntime: options.zeroDowntime ?? true,
-        ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
-    };
+    // The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs.
+    const deployed = operatorSettingsFrom(facts.operatorDeployments);
+    if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+        notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
+    }
+    if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
+        notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
+    }
+    const settings = settingsFor(release, {
+        ...options,
+        ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+        ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
+    });
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
     const fits = fitAll(planned, facts, release);
@@ -51971,24 +52101,46 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
     const found = live?.rayService ?? undefined;
     let base = gitBase;
     let comparedWith;
+    let halted;
     const activeName = nonEmpty(found?.status?.activeServiceStatus?.rayClusterName);
     const pendingName = nonEmpty(found?.status?.pendingServiceStatus?.rayClusterName);
     if (found) {
+        // Compared as the operator compares: the pending cluster if there is one, else the active one.
         // A pending name whose RayCluster does not exist yet is created from the RayService's own spec on
-        // the operator's next pass: that spec is then what a change is compared with.
+        // the operator's next pass: that spec is then the reference.
         const target = pendingName ? live.pending : live.active;
         const spec = { ...(found.spec ?? {}) };
+        const rsCluster = storedCluster(found.spec?.rayClusterConfig, release);
         if (target && structural_diff_isPlainObject(target.spec)) {
-            spec.rayClusterConfig = target.spec;
+            const clusterSpec = storedCluster(target.spec, release);
+            spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
             comparedWith = String(target.metadata?.name);
+            if (!(0,external_node_util_.isDeepStrictEqual)(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
+                notes.push(`RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`);
+            }
         }
         else if (pendingName) {
             comparedWith = pendingName;
         }
+        // Git's metadata, never the live object's: annotations such as kubectl's last-applied-configuration
+        // hold whole manifests (env values included), and other tools' labels are not this change's business.
         const shape = gitBase ?? gitHead;
-        base = { ...shape, object: { ...found, spec } };
-        if (found.metadata?.deletionTimestamp)
-            notes.push('The RayService is being deleted in the cluster: the apply cannot bring it back until the deletion finishes.');
+        base = { ...shape, object: { ...shape.object, spec } };
+        if (!activeName && !pendingName) {
+            // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
+            // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
+            base = undefined;
+            notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
+        }
+        if (found.metadata?.deletionTimestamp) {
+            halted = 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
+        }
+        else if (conditionReason(found, 'Ready') === 'InitializingTimeout') {
+            halted = 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+        }
+        if (conditionStatus(found, 'RollbackInProgress') === 'True') {
+            notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
+        }
     }
     else if (live && live.rayService === null && gitBase && gitHead) {
         notes.push('In Git\'s base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).');
@@ -51997,12 +52149,18 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
     else if (!live) {
         notes.push('The live RayService could not be read: compared with Git\'s base only.');
     }
-    const predicted = planService(base, head, settings);
+    const planned = planService(base, head, settings);
+    const predicted = halted
+        ? { ...planned, change: 'ignored', reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)], changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })) }
+        : incrementalRollback(planned, live, head ? clusterOf(head, release) : undefined, release, notes);
     const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
     if (found && pendingName) {
         const pending = live.pending;
         notes.push(`A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${pending ? '' : ' (not readable: compared with the live RayService)'}.`);
-        if (predicted.change === 'cluster' || predicted.change === 'cluster-incremental') {
+        if (predicted.change === 'cluster-inplace') {
+            notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
+        }
+        else if (predicted.change === 'cluster' || (predicted.change === 'cluster-incremental' && !release.incrementalRollback)) {
             notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
         }
         else if (predicted.change === 'none' || predicted.change === 'app') {
@@ -52063,7 +52221,20 @@ function fitAll(planned, facts, release) {
         ...(nodeGroups ? { nodeGroups } : {}),
         demands,
     });
-    return results.map((r) => fitView(r, facts));
+    // Node groups with room to grow but no node to copy (scale from zero, the usual GPU pool): the
+    // autoscaler may well make room, but their nodes' shape is unknown. Not a misfit, then: unknown.
+    const blind = (nodeGroups ?? []).filter((g) => g.currentSize < g.maxSize && !g.nodeNames.some((n) => facts.nodes.some((o) => o.metadata?.name === n)));
+    return results.map((r) => {
+        const view = fitView(r, facts);
+        if (view.verdict !== 'does-not-fit' || r.shortfalls.length === 0 || r.quota.length > 0 || blind.length === 0)
+            return view;
+        const groups = blind.map((g) => `${g.name} (${g.currentSize} of at most ${g.maxSize} nodes)`).join(', ');
+        return {
+            ...view,
+            verdict: 'unknown',
+            summary: `Does not fit on the current nodes, but the cluster autoscaler may add nodes to ${groups}; none of their nodes exists to tell whether they would match. ${view.summary}`,
+        };
+    });
 }
 function demandOf(p, pods, release) {
     const { namespace, name, change } = p.plan;
@@ -52086,6 +52257,10 @@ function demandOf(p, pods, release) {
             return { id, namespace, pods: shapes, ...(frees.length ? { frees } : {}) };
         }
         case 'cluster-inplace': {
+            // A suspended cluster resumed in place (the 1.5.2/1.6.1/1.6.2 toggle rule) starts all its pods.
+            const running = p.live?.pending ?? p.live?.active;
+            if (running?.spec?.suspend === true && cluster.suspend !== true)
+                return { id, namespace, pods: podShapesOf(cluster) };
             const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
             const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []);
             const names = groups
@@ -52109,6 +52284,45 @@ function fitView(r, facts) {
 }
 function nonEmpty(v) {
     return typeof v === 'string' && v !== '' ? v : undefined;
+}
+function storedCluster(rayClusterConfig, release) {
+    try {
+        const spec = storedSpec({ rayClusterConfig: rayClusterConfig ?? {} }, release.minor);
+        return structural_diff_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+    }
+    catch {
+        return structural_diff_isPlainObject(rayClusterConfig) ? rayClusterConfig : {};
+    }
+}
+function conditionOf(o, type) {
+    return (o.status?.conditions ?? []).find((c) => c.type === type);
+}
+const conditionReason = (o, type) => conditionOf(o, type)?.reason;
+const conditionStatus = (o, type) => conditionOf(o, type)?.status;
+/**
+ * KubeRay 1.6+: during an incremental upgrade, a goal that differs from the pending cluster starts a
+ * rollback first (`reconcileRollbackState`: RollbackInProgress, traffic back to the active cluster,
+ * the pending one removed); a new cluster is prepared only after that, and only if the goal differs
+ * from the active cluster. A revert to the active spec therefore builds nothing.
+ */
+function incrementalRollback(p, live, headCluster, release, notes) {
+    if (p.change !== 'cluster-incremental' || !live?.pending || !live.active || !release.incrementalRollback || !headCluster)
+        return p;
+    const pendingName = String(live.pending.metadata?.name);
+    const activeName = String(live.active.metadata?.name);
+    const active = comparisonBase(storedCluster(live.active.spec, release), storedCluster(live.rayService?.spec?.rayClusterConfig, release), release);
+    if (compareClusterSpecs(active, headCluster, release).kind === 'equal') {
+        return {
+            ...p,
+            change: 'none',
+            reasons: [
+                `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
+                ...p.reasons.map((r) => `Without the rollback: ${r}`),
+            ],
+        };
+    }
+    notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
+    return p;
 }
 
 ;// CONCATENATED MODULE: ./src/kube/cluster-aware-plan.ts
@@ -54247,7 +54461,7 @@ async function main() {
 }
 main()
     .catch((e) => {
-    if (e instanceof input_error_InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
+    if (e instanceof input_error_InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError || e instanceof ClusterUnreachableError) {
         if (e instanceof input_error_InputError && e.line)
             error(e.message, { file: e.file, startLine: e.line });
         setFailed(e.message);

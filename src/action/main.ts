@@ -4,7 +4,7 @@
  * and never print the token or kubeconfig.
  */
 import * as core from '@actions/core';
-import { abandonedRequests } from '../kube/cluster-facts.js';
+import { abandonedRequests, ClusterUnreachableError } from '../kube/cluster-facts.js';
 import { context, getOctokit } from '@actions/github';
 import { InputError } from '../manifests/input-error.js';
 import { UnsupportedVersionError } from '../planner/plan.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((e: unknown) => {
-    if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
+    if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError || e instanceof ClusterUnreachableError) {
       if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
       core.setFailed(e.message);
       return;

@@ -7,7 +7,7 @@ import { runPlan, PLAN_HELP } from './plan-command.js';
 import { APPLY_HELP, WAIT_HELP, runApply, runWait } from './rollout-command.js';
 import { ApplyRefusedError } from '../kube/apply.js';
 import { ConnectionError } from '../kube/connection.js';
-import { abandonedRequests } from '../kube/cluster-facts.js';
+import { abandonedRequests, ClusterUnreachableError } from '../kube/cluster-facts.js';
 import { UsageError } from './usage-error.js';
 import { InputError } from '../manifests/input-error.js';
 import { UnsupportedVersionError } from '../planner/plan.js';
@@ -99,7 +99,7 @@ main(process.argv.slice(2)).then(
     if (abandonedRequests() > 0) process.exit(code);
   },
   (e: unknown) => {
-    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError || e instanceof ClusterUnreachableError) {
       process.stderr.write(`rayservice-rollout: ${e.message}\n`);
       process.exitCode = EXIT.badInput;
       return;

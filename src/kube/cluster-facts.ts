@@ -23,8 +23,9 @@ export interface FactsOptions {
 export class ClusterUnreachableError extends Error {}
 
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
+const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 
-export const OPERATOR_LABEL_SELECTOR = 'app.kubernetes.io/name=kuberay-operator';
+export const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 
 export async function readClusterFacts(conn: Connection, base: ManifestSet, head: ManifestSet, opts: FactsOptions): Promise<ClusterFacts> {
   const { k8s, kc } = conn;
@@ -107,19 +108,30 @@ export async function readClusterFacts(conn: Connection, base: ManifestSet, head
           return [id, refusal(again)];
         }
       }
+      const message = apiMessage(e);
+      // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
+      // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
+      // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
+      if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message)) return [id, refusal(e)];
+      // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
+      // throttling, an unwell server. Noted, never a failed plan.
       if (code === 403) return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
-      // Server-side apply refuses a value of the wrong type (or an unknown field) while building its
-      // typed patch, before CRD validation, and some API server releases answer that with a 500.
-      if (TYPED_PATCH_REFUSAL.test(apiMessage(e))) return [id, refusal(e)];
-      if (code === undefined || code >= 500) return [id, { ok: 'not-run', why: shortMessage(e) }];
-      return [id, refusal(e)];
+      if (code === 404) return [id, { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` }];
+      return [id, { ok: 'not-run', why: shortMessage(e) }];
     }
   });
 
   const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
     Promise.all(serviceReads),
     Promise.all(dryRuns),
-    optional('list the KubeRay operator Deployments', () => apps.listDeploymentForAllNamespaces({ labelSelector: OPERATOR_LABEL_SELECTOR }).then((l) => l.items.map(plain))),
+    // Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator.
+    optional('list the KubeRay operator Deployments', () =>
+      Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
+        const byId = new Map<string, KubeObject>();
+        for (const d of lists.flatMap((l) => l.items.map(plain))) byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
+        return [...byId.values()];
+      }),
+    ),
     optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
     optional('list pods', () =>
       core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain)),
@@ -129,7 +141,15 @@ export async function readClusterFacts(conn: Connection, base: ManifestSet, head
     ),
     within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then(
       (cm) => plain(cm),
-      (e: unknown) => (statusCode(e) === 404 ? null : undefined),
+      (e: unknown) => {
+        if (statusCode(e) === 404) return null;
+        notes.push(
+          statusCode(e) === 403
+            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
+            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`,
+        );
+        return undefined;
+      },
     ),
   ]);
 

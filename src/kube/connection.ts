@@ -6,6 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type * as ClientNode from '@kubernetes/client-node';
 
 export type K8s = typeof ClientNode;
@@ -38,6 +40,11 @@ export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
     throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${(e as Error).message.split('\n')[0]}`);
   }
   if (!kc.getCurrentCluster()) throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
+  // With nothing to load, client-node falls back to an unauthenticated http://localhost:8080: say
+  // "no credentials" rather than "cannot reach localhost".
+  if (!opts.kubeconfig && kc.getCurrentCluster()?.server === 'http://localhost:8080' && !process.env.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST && !existsSync(join(homedir(), '.kube', 'config'))) {
+    throw new ConnectionError('no Kubernetes credentials: neither KUBECONFIG, ~/.kube/config nor an in-cluster service account');
+  }
   return { k8s, kc };
 }
 

@@ -85,3 +85,46 @@ function templateSpec(group: unknown): Record<string, unknown> | undefined {
   if (!isPlainObject(group) || !isPlainObject(group.template) || !isPlainObject(group.template.spec)) return undefined;
   return group.template.spec;
 }
+
+/**
+ * What the operator compares a new spec with, rebuilt from a running RayCluster: KubeRay compares
+ * hashes computed from the RayService's spec when it built (or last updated) the cluster, and those
+ * hashes leave out the blanked fields. A RayCluster's own copy of those fields drifts away (the
+ * autoscaler sets replicas and workersToDelete; an incremental upgrade's cluster has no replicas;
+ * Kueue toggles suspend), so they are taken from the RayService (`fromRayService`), the rest from
+ * the cluster. Both arguments are stored views (storedSpec); returns a copy.
+ */
+export function comparisonBase(clusterSpec: Record<string, unknown>, fromRayService: Record<string, unknown>, release: KubeRayRelease): Record<string, unknown> {
+  const out = structuredClone(clusterSpec);
+  const rsGroups = groupsOf(fromRayService);
+  const outGroups = groupsOf(out);
+  outGroups.forEach((g, i) => {
+    if (!isPlainObject(g)) return;
+    const src = isPlainObject(rsGroups[i]) ? (rsGroups[i] as Record<string, unknown>) : {};
+    for (const k of ['replicas', 'minReplicas', 'maxReplicas'] as const) copyField(src, g, k);
+    const srcScale = isPlainObject(src.scaleStrategy) ? src.scaleStrategy : {};
+    const scale = isPlainObject(g.scaleStrategy) ? { ...g.scaleStrategy } : {};
+    if (srcScale.workersToDelete === undefined) delete scale.workersToDelete;
+    else scale.workersToDelete = srcScale.workersToDelete;
+    if (Object.keys(scale).length) g.scaleStrategy = scale;
+    else delete g.scaleStrategy;
+    if (release.hashBlanks.tolerationsAndSchedulingGates) {
+      const t = templateSpec(g);
+      const s = templateSpec(src);
+      if (t) for (const k of ['tolerations', 'schedulingGates'] as const) copyField(s ?? {}, t, k);
+    }
+  });
+  if (release.hashBlanks.tolerationsAndSchedulingGates) {
+    const t = templateSpec(out.headGroupSpec);
+    const s = templateSpec(fromRayService.headGroupSpec);
+    if (t) for (const k of ['tolerations', 'schedulingGates'] as const) copyField(s ?? {}, t, k);
+  }
+  if (release.hashBlanks.clusterUpgradeStrategy) copyField(fromRayService, out, 'upgradeStrategy');
+  if (release.hashBlanks.suspend) copyField(fromRayService, out, 'suspend');
+  return out;
+}
+
+function copyField(from: Record<string, unknown>, to: Record<string, unknown>, key: string): void {
+  if (from[key] === undefined) delete to[key];
+  else to[key] = structuredClone(from[key]);
+}

@@ -41,6 +41,11 @@ export interface KubeRayRelease {
   readonly meaningfulAnnotations: readonly string[];
   /** How the operator counts Serve endpoints. */
   readonly serveEndpointsFrom: 'Endpoints' | 'EndpointSlice';
+  /**
+   * During an incremental upgrade, a goal that differs from the pending cluster first rolls traffic
+   * back to the active one (`reconcileRollbackState`, RollbackInProgress) before any new cluster.
+   */
+  readonly incrementalRollback: boolean;
 }
 
 const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
@@ -61,6 +66,7 @@ const v13 = release('1.3.2', {
   serveConfigAlsoToOldCluster: true,
   meaningfulAnnotations: baseAnnotations,
   serveEndpointsFrom: 'Endpoints',
+  incrementalRollback: false,
 });
 const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
 const v150 = release('1.5.0', {
@@ -79,6 +85,7 @@ const v160 = release('1.6.0', {
   rayServiceManagedBy: true,
   rejectsClusterUpgradeStrategy: true,
   serveEndpointsFrom: 'EndpointSlice',
+  incrementalRollback: true,
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);

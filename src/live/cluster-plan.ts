@@ -14,6 +14,8 @@
 import { podResources } from '../capacity/capacity.js';
 import { resolveRelease, RELEASES, type KubeRayRelease } from '../kuberay/releases.js';
 import { storedSpec } from '../kuberay/stored-spec.js';
+import { comparisonBase, compareClusterSpecs, hashedView } from '../kuberay/cluster-hash.js';
+import { isDeepStrictEqual } from 'node:util';
 import type { ManifestSet } from '../manifests/load.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import type { PathSegment } from '../manifests/yaml-documents.js';
@@ -21,13 +23,13 @@ import { checkFit } from '../placement/fit.js';
 import { nodeGroupsFrom, nodeStatesFrom, podShapesOf, quotaStatesFrom } from '../placement/from-objects.js';
 import type { FitDemand, FitResult } from '../placement/types.js';
 import { planService } from '../planner/plan-service.js';
-import { plan as gitPlan, releaseFor, type PlanOptions } from '../planner/plan.js';
+import { plan as gitPlan, releaseFor, settingsFor, type PlanOptions } from '../planner/plan.js';
 import type { FitView, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../planner/types.js';
 import { isPlainObject } from '../util/structural-diff.js';
 import { driftOf, keptByApply } from './drift.js';
 import { dryRunErrors } from './dry-run-errors.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
-import { compareVersions, KUBERAY_VERSION_ANNOTATION, normalizeVersion, operatorVersion, type OperatorVersion } from './operator-version.js';
+import { compareVersions, KUBERAY_VERSION_ANNOTATION, normalizeVersion, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
 
 /** Plan from Git alone, saying why the cluster could not be read. */
 export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanOptions, why: string): Plan {
@@ -40,11 +42,19 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
   const liveClusters = [...facts.services.values()].flatMap((s) => [s.active, s.pending].filter((c): c is KubeObject => c !== undefined));
   const operator = operatorVersion(facts.operatorDeployments, liveClusters);
   const { release, source, shown } = chooseRelease(operator, options, notes);
-  const settings = {
-    release,
-    zeroDowntime: options.zeroDowntime ?? true,
-    ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
-  };
+  // The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs.
+  const deployed = operatorSettingsFrom(facts.operatorDeployments);
+  if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+    notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
+  }
+  if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
+    notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
+  }
+  const settings = settingsFor(release, {
+    ...options,
+    ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+    ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
+  });
 
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
   const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
@@ -125,22 +135,46 @@ function planOne(
   const found = live?.rayService ?? undefined;
   let base: RayServiceManifest | undefined = gitBase;
   let comparedWith: string | undefined;
+  let halted: string | undefined;
   const activeName = nonEmpty(found?.status?.activeServiceStatus?.rayClusterName);
   const pendingName = nonEmpty(found?.status?.pendingServiceStatus?.rayClusterName);
   if (found) {
+    // Compared as the operator compares: the pending cluster if there is one, else the active one.
     // A pending name whose RayCluster does not exist yet is created from the RayService's own spec on
-    // the operator's next pass: that spec is then what a change is compared with.
+    // the operator's next pass: that spec is then the reference.
     const target = pendingName ? live!.pending : live!.active;
     const spec = { ...(found.spec ?? {}) } as Record<string, unknown>;
+    const rsCluster = storedCluster(found.spec?.rayClusterConfig, release);
     if (target && isPlainObject(target.spec)) {
-      spec.rayClusterConfig = target.spec;
+      const clusterSpec = storedCluster(target.spec, release);
+      spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
       comparedWith = String(target.metadata?.name);
+      if (!isDeepStrictEqual(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
+        notes.push(
+          `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`,
+        );
+      }
     } else if (pendingName) {
       comparedWith = pendingName;
     }
+    // Git's metadata, never the live object's: annotations such as kubectl's last-applied-configuration
+    // hold whole manifests (env values included), and other tools' labels are not this change's business.
     const shape = gitBase ?? gitHead!;
-    base = { ...shape, object: { ...found, spec } };
-    if (found.metadata?.deletionTimestamp) notes.push('The RayService is being deleted in the cluster: the apply cannot bring it back until the deletion finishes.');
+    base = { ...shape, object: { ...shape.object, spec } };
+    if (!activeName && !pendingName) {
+      // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
+      // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
+      base = undefined;
+      notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
+    }
+    if (found.metadata?.deletionTimestamp) {
+      halted = 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
+    } else if (conditionReason(found, 'Ready') === 'InitializingTimeout') {
+      halted = 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+    }
+    if (conditionStatus(found, 'RollbackInProgress') === 'True') {
+      notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
+    }
   } else if (live && live.rayService === null && gitBase && gitHead) {
     notes.push('In Git\'s base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).');
     base = undefined;
@@ -148,7 +182,10 @@ function planOne(
     notes.push('The live RayService could not be read: compared with Git\'s base only.');
   }
 
-  const predicted = planService(base, head, settings);
+  const planned = planService(base, head, settings);
+  const predicted: ServicePlan = halted
+    ? { ...planned, change: 'ignored', reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)], changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })) }
+    : incrementalRollback(planned, live, head ? clusterOf(head, release) : undefined, release, notes);
   const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
 
   if (found && pendingName) {
@@ -156,7 +193,9 @@ function planOne(
     notes.push(
       `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${pending ? '' : ' (not readable: compared with the live RayService)'}.`,
     );
-    if (predicted.change === 'cluster' || predicted.change === 'cluster-incremental') {
+    if (predicted.change === 'cluster-inplace') {
+      notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
+    } else if (predicted.change === 'cluster' || (predicted.change === 'cluster-incremental' && !release.incrementalRollback)) {
       notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
     } else if (predicted.change === 'none' || predicted.change === 'app') {
       notes.push(`${pendingName} already has this cluster spec: it keeps starting${predicted.change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
@@ -221,7 +260,19 @@ function fitAll(planned: readonly Planned[], facts: ClusterFacts, release: KubeR
     ...(nodeGroups ? { nodeGroups } : {}),
     demands,
   });
-  return results.map((r) => fitView(r, facts));
+  // Node groups with room to grow but no node to copy (scale from zero, the usual GPU pool): the
+  // autoscaler may well make room, but their nodes' shape is unknown. Not a misfit, then: unknown.
+  const blind = (nodeGroups ?? []).filter((g) => g.currentSize < g.maxSize && !g.nodeNames.some((n) => facts.nodes!.some((o) => o.metadata?.name === n)));
+  return results.map((r) => {
+    const view = fitView(r, facts);
+    if (view.verdict !== 'does-not-fit' || r.shortfalls.length === 0 || r.quota.length > 0 || blind.length === 0) return view;
+    const groups = blind.map((g) => `${g.name} (${g.currentSize} of at most ${g.maxSize} nodes)`).join(', ');
+    return {
+      ...view,
+      verdict: 'unknown',
+      summary: `Does not fit on the current nodes, but the cluster autoscaler may add nodes to ${groups}; none of their nodes exists to tell whether they would match. ${view.summary}`,
+    };
+  });
 }
 
 function demandOf(p: Planned, pods: readonly KubeObject[], release: KubeRayRelease): FitDemand {
@@ -244,6 +295,9 @@ function demandOf(p: Planned, pods: readonly KubeObject[], release: KubeRayRelea
       return { id, namespace, pods: shapes, ...(frees.length ? { frees } : {}) };
     }
     case 'cluster-inplace': {
+      // A suspended cluster resumed in place (the 1.5.2/1.6.1/1.6.2 toggle rule) starts all its pods.
+      const running = p.live?.pending ?? p.live?.active;
+      if (running?.spec?.suspend === true && cluster.suspend !== true) return { id, namespace, pods: podShapesOf(cluster) };
       const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
       const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []) as Record<string, unknown>[];
       const names = groups
@@ -268,4 +322,44 @@ function fitView(r: FitResult, facts: ClusterFacts): FitView {
 
 function nonEmpty(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function storedCluster(rayClusterConfig: unknown, release: KubeRayRelease): Record<string, unknown> {
+  try {
+    const spec = storedSpec({ rayClusterConfig: rayClusterConfig ?? {} }, release.minor);
+    return isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+  } catch {
+    return isPlainObject(rayClusterConfig) ? rayClusterConfig : {};
+  }
+}
+
+function conditionOf(o: KubeObject, type: string): KubeObject | undefined {
+  return ((o.status?.conditions ?? []) as KubeObject[]).find((c) => c.type === type);
+}
+const conditionReason = (o: KubeObject, type: string): string | undefined => conditionOf(o, type)?.reason;
+const conditionStatus = (o: KubeObject, type: string): string | undefined => conditionOf(o, type)?.status;
+
+/**
+ * KubeRay 1.6+: during an incremental upgrade, a goal that differs from the pending cluster starts a
+ * rollback first (`reconcileRollbackState`: RollbackInProgress, traffic back to the active cluster,
+ * the pending one removed); a new cluster is prepared only after that, and only if the goal differs
+ * from the active cluster. A revert to the active spec therefore builds nothing.
+ */
+function incrementalRollback(p: ServicePlan, live: LiveService | undefined, headCluster: Record<string, unknown> | undefined, release: KubeRayRelease, notes: string[]): ServicePlan {
+  if (p.change !== 'cluster-incremental' || !live?.pending || !live.active || !release.incrementalRollback || !headCluster) return p;
+  const pendingName = String(live.pending.metadata?.name);
+  const activeName = String(live.active.metadata?.name);
+  const active = comparisonBase(storedCluster(live.active.spec, release), storedCluster(live.rayService?.spec?.rayClusterConfig, release), release);
+  if (compareClusterSpecs(active, headCluster, release).kind === 'equal') {
+    return {
+      ...p,
+      change: 'none',
+      reasons: [
+        `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
+        ...p.reasons.map((r) => `Without the rollback: ${r}`),
+      ],
+    };
+  }
+  notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
+  return p;
 }

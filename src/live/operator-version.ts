@@ -64,3 +64,30 @@ export function operatorVersion(deployments: readonly KubeObject[] | undefined, 
 function name(o: KubeObject): string {
   return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
+
+/** The operator's own settings, as its Deployment sets them (what `--zero-downtime` and the gate input guess). */
+export interface OperatorDeploymentSettings {
+  /** ENABLE_ZERO_DOWNTIME: false only when set to "false" (any case), as the operator reads it. */
+  readonly zeroDowntime?: boolean;
+  /** --feature-gates=RayServiceIncrementalUpgrade=…, when given. */
+  readonly incrementalGate?: boolean;
+  readonly detail: string;
+}
+
+export function operatorSettingsFrom(deployments: readonly KubeObject[] | undefined): OperatorDeploymentSettings | undefined {
+  const d = [...(deployments ?? [])].sort((x, y) => name(x).localeCompare(name(y)))[0];
+  if (!d) return undefined;
+  const containers: KubeObject[] = d.spec?.template?.spec?.containers ?? [];
+  const c = containers.find((x) => /kuberay|operator/.test(String(x.image ?? ''))) ?? containers[0];
+  if (!c) return undefined;
+  const env = ((c.env ?? []) as KubeObject[]).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
+  const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
+  let incrementalGate: boolean | undefined;
+  for (const arg of [...((c.command ?? []) as string[]), ...((c.args ?? []) as string[])]) {
+    const m = /^--feature-gates=(.*)$/.exec(String(arg));
+    const gate = m?.[1]?.split(',').map((g) => g.trim().split('=')).find(([k]) => k === 'RayServiceIncrementalUpgrade');
+    if (gate) incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
+  }
+  if (zeroDowntime === undefined && incrementalGate === undefined) return undefined;
+  return { ...(zeroDowntime !== undefined ? { zeroDowntime } : {}), ...(incrementalGate !== undefined ? { incrementalGate } : {}), detail: `Deployment ${name(d)}` };
+}

@@ -84,10 +84,18 @@ export function requirementMatches(e: NodeSelectorRequirement, value: string | u
     case 'DoesNotExist':
       return value === undefined;
     case 'Gt':
-      return value !== undefined && Number(value) > Number(values[0]);
+      return compareInts(value, values[0]) > 0;
     case 'Lt':
-      return value !== undefined && Number(value) < Number(values[0]);
+      return compareInts(value, values[0]) < 0;
     default:
       return false;
   }
+}
+
+/** Gt/Lt as Kubernetes reads them: both sides base-10 integers (strconv.ParseInt); anything else never matches. */
+function compareInts(label: string | undefined, bound: string | undefined): number {
+  if (label === undefined || bound === undefined || !/^[+-]?\d+$/.test(label) || !/^[+-]?\d+$/.test(bound)) return Number.NaN;
+  const a = BigInt(label);
+  const b = BigInt(bound);
+  return a > b ? 1 : a < b ? -1 : 0;
 }

@@ -3,7 +3,7 @@
  */
 import { DEFAULT_KUBERAY_VERSION, resolveRelease, supportedVersionsText, type KubeRayRelease } from '../kuberay/releases.js';
 import type { ManifestSet } from '../manifests/load.js';
-import { planService } from './plan-service.js';
+import { planService, type PlanSettings } from './plan-service.js';
 import type { Plan } from './types.js';
 
 export interface PlanOptions {
@@ -23,13 +23,18 @@ export function releaseFor(version: string | undefined): KubeRayRelease {
   return release;
 }
 
-export function plan(base: ManifestSet, head: ManifestSet, options: PlanOptions = {}): Plan {
-  const release = releaseFor(options.kuberayVersion);
-  const settings = {
+/** The operator as the planner sees it: a release and the operator's two switches. */
+export function settingsFor(release: KubeRayRelease, options: PlanOptions): PlanSettings {
+  return {
     release,
     zeroDowntime: options.zeroDowntime ?? true,
     ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
   };
+}
+
+export function plan(base: ManifestSet, head: ManifestSet, options: PlanOptions = {}): Plan {
+  const release = releaseFor(options.kuberayVersion);
+  const settings = settingsFor(release, options);
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
   const shownVersion = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? release.version : release.minor;
   return {

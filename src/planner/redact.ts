@@ -25,6 +25,8 @@ function isSecretPath(path: readonly PathSegment[]): boolean {
   const envIdx = path.lastIndexOf('env');
   if (envIdx >= 0 && typeof path[envIdx + 1] === 'number' && path[envIdx + 2] === 'value') return true;
   if (envIdx >= 0 && typeof path[envIdx + 1] === 'number' && path.length === envIdx + 2) return false; // whole entry: redacted deep
+  // kubectl's copy of a whole earlier manifest (env values and all).
+  if (last === 'kubectl.kubernetes.io/last-applied-configuration') return true;
   // Serve runtime_env.env_vars.X
   const ev = keys.indexOf('env_vars');
   if (ev >= 0 && keys.length > ev + 1) return true;

@@ -25,6 +25,7 @@ import {
   unschedulablePods,
   waitFor,
   waitForRayService,
+  writeKubeconfig,
   type ControlPlane,
   type KubeObject,
   type RayServiceFixture,
@@ -294,18 +295,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
 
   it('degrades to the Git-only plan, with a note, when the API server cannot be reached', async () => {
     const kubeconfig = join(dir, 'unreachable');
-    writeFileSync(
-      kubeconfig,
-      stringify({
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [{ name: 'gone', cluster: { server: 'https://127.0.0.1:1', 'insecure-skip-tls-verify': true } }],
-        users: [{ name: 'u', user: { token: 'not-a-real-token-123' } }],
-        contexts: [{ name: 'gone', context: { cluster: 'gone', user: 'u' } }],
-        'current-context': 'gone',
-      }),
-      { mode: 0o600 },
-    );
+    writeKubeconfig(kubeconfig, 'https://127.0.0.1:1', 'not-a-real-token-123');
     const v1 = service({ name: 'offline' });
     const v2 = service({ name: 'offline', image: 'rayproject/ray:2.47.0' });
     const p = await livePlan(manifests('offline.yaml', v1), manifests('offline.yaml', v2), { kubeconfig });
@@ -325,18 +315,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const tr = await cp.kubectl.rest.request('POST', `/api/v1/namespaces/${NS}/serviceaccounts/narrow/token`, { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 600 } } });
     const token = tr.status.token as string;
     const kubeconfig = join(dir, 'narrow');
-    writeFileSync(
-      kubeconfig,
-      stringify({
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [{ name: 'local', cluster: { server: cp.server, 'insecure-skip-tls-verify': true } }],
-        users: [{ name: 'narrow', user: { token } }],
-        contexts: [{ name: 'local', context: { cluster: 'local', user: 'narrow', namespace: NS } }],
-        'current-context': 'local',
-      }),
-      { mode: 0o600 },
-    );
+    writeKubeconfig(kubeconfig, cp.server, token, 'local', NS);
     const steady = service({ name: 'steady' });
     const upgraded = service({ name: 'steady', image: 'rayproject/ray:2.48.0' });
     const p = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', upgraded), { kubeconfig });

@@ -3,13 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 
-export function writeKubeconfig(path: string, server: string, token: string, name = 'rayservice-rollout-local'): void {
+export function writeKubeconfig(path: string, server: string, token: string, name = 'rayservice-rollout-local', namespace = 'default'): void {
   const doc = {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name, cluster: { server, 'insecure-skip-tls-verify': true } }],
     users: [{ name: 'admin', user: { token } }],
-    contexts: [{ name, context: { cluster: name, user: 'admin', namespace: 'default' } }],
+    contexts: [{ name, context: { cluster: name, user: 'admin', namespace } }],
     'current-context': name,
   };
   writeFileSync(path, stringify(doc), { mode: 0o600 });

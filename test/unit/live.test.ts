@@ -165,6 +165,12 @@ describe('the plan against synthetic cluster facts', () => {
     expect(p.services[0]!.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
   });
 
+  it('a RayService without any cluster yet: the operator builds its first one (create)', () => {
+    const p = planWithCluster(set([v1]), set([v2]), facts({ 'default/demo': { rayService: { ...structuredClone(v1), status: {} } } }));
+    expect(p.services[0]).toMatchObject({ change: 'create', cluster: { live: 'found', gitOnlyChange: 'cluster' } });
+    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/no RayCluster yet/);
+  });
+
   it.each([
     { why: 'head = the pending spec: nothing new, the pending cluster keeps starting', head: v2, change: 'none', note: /already has this cluster spec/ },
     { why: 'head = a third spec: the pending cluster is replaced', head: v3, change: 'cluster', note: /rs-b is abandoned/ },
@@ -260,5 +266,106 @@ describe('dry-run errors never echo a secret-looking value', () => {
     );
     expect(e!.message).not.toContain('hunter2');
     expect(e!.message).toContain('Invalid value: [redacted]');
+  });
+});
+
+describe('the plan against what runs: corner cases the operator decides differently', () => {
+  const v1 = rayService();
+  const clusterOf = (spec: Obj, name: string, extra: Obj = {}): KubeObject => ({
+    metadata: { name, namespace: 'default', annotations: { 'ray.io/kuberay-version': 'v1.6.2' } },
+    spec: structuredClone(spec),
+    ...extra,
+  });
+  const liveOf = (rs: Obj, status: Obj, metadata: Obj = {}): KubeObject => ({ ...structuredClone(rs), metadata: { ...rs.metadata, generation: 3, ...metadata }, status });
+  const facts = (live: LiveService, extra: Partial<ClusterFacts> = {}): ClusterFacts => ({
+    server: 'x',
+    notes: [],
+    services: new Map([['default/demo', live]]),
+    dryRuns: new Map(),
+    nodes: [{ metadata: { name: 'n1', labels: {} }, spec: {}, status: { allocatable: { cpu: '64', memory: '256Gi', pods: '110' } } }],
+    pods: [],
+    quotas: [],
+    ...extra,
+  });
+  const running = { activeServiceStatus: { rayClusterName: 'rs-a' } };
+
+  it('never takes the live metadata: kubectl last-applied-configuration (with env values) stays out of the plan', () => {
+    const secretManifest = JSON.stringify(rayService((rs) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env = [{ name: 'API_KEY', value: 'sk-live-12345' }])));
+    const live = liveOf(v1, running, { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': secretManifest, 'argocd.argoproj.io/tracking-id': 'x' } });
+    const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: live, active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }));
+    expect(JSON.stringify(p)).not.toContain('sk-live-12345');
+    expect(p.services[0]!.changes).toEqual([]);
+    expect(p.services[0]!.change).toBe('none');
+  });
+
+  it('an autoscaled cluster (replicas, workersToDelete) with an unchanged manifest: none', () => {
+    const scaled = structuredClone(v1.spec.rayClusterConfig);
+    scaled.workerGroupSpecs[0].replicas = 3;
+    scaled.workerGroupSpecs[0].scaleStrategy = { workersToDelete: ['w-1'] };
+    const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: liveOf(v1, running), active: clusterOf(scaled, 'rs-a') }));
+    expect(p.services[0]!.change).toBe('none');
+    expect(p.services[0]!.cluster!.notes.join(' ')).not.toMatch(/differs from the RayService/);
+  });
+
+  it('a RayCluster that runs other hashed fields than its RayService: said so', () => {
+    const edited = structuredClone(v1.spec.rayClusterConfig);
+    edited.headGroupSpec.template.spec.containers[0].image = 'edited-by-hand';
+    const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: liveOf(v1, running), active: clusterOf(edited, 'rs-a') }));
+    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/differs from the RayService's in fields KubeRay hashes/);
+  });
+
+  it.each([
+    { why: 'being deleted', metadata: { deletionTimestamp: '2026-11-27T00:00:00Z' }, status: running, note: /being deleted/ },
+    { why: 'InitializingTimeout (terminal)', metadata: {}, status: { ...running, conditions: [{ type: 'Ready', status: 'False', reason: 'InitializingTimeout' }] }, note: /terminal state InitializingTimeout/ },
+  ])('a RayService $why: the change is not applied, nothing to place', ({ metadata, status, note }) => {
+    const v2 = rayService((rs) => (rs.spec.rayClusterConfig.rayVersion = '2.46.0'));
+    const p = planWithCluster(set([v1]), set([v2]), facts({ rayService: liveOf(v1, status, metadata), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }));
+    expect(p.services[0]!.change).toBe('ignored');
+    expect(p.services[0]!.reasons[0]).toMatch(note);
+    expect(p.services[0]!.cluster!.fit.verdict).toBe('nothing-to-place');
+  });
+
+  it('KubeRay 1.6+: a revert in the middle of an incremental upgrade rolls back, no new cluster', () => {
+    const incremental = (image: string) =>
+      rayService((rs) => {
+        rs.spec.upgradeStrategy = { type: 'NewClusterWithIncrementalUpgrade', clusterUpgradeOptions: { maxSurgePercent: 50, stepSizePercent: 25, intervalSeconds: 30, gatewayClassName: 'istio' } };
+        rs.spec.rayClusterConfig.enableInTreeAutoscaling = true;
+        rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = image;
+      });
+    const a = incremental('ray:a');
+    const b = incremental('ray:b');
+    const c = incremental('ray:c');
+    const pending = structuredClone(b.spec.rayClusterConfig);
+    delete pending.workerGroupSpecs[0].replicas; // what KubeRay builds for an incremental upgrade
+    const live = { rayService: liveOf(b, { ...running, pendingServiceStatus: { rayClusterName: 'rs-b' } }), active: clusterOf(a.spec.rayClusterConfig, 'rs-a'), pending: clusterOf(pending, 'rs-b') };
+    const revert = planWithCluster(set([b]), set([a]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
+    expect(revert.change).toBe('none');
+    expect(revert.reasons[0]).toMatch(/rolls traffic back to rs-a .* no new RayCluster is built/);
+    const third = planWithCluster(set([b]), set([c]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
+    expect(third.change).toBe('cluster-incremental');
+    expect(third.cluster!.notes.join(' ')).toMatch(/first rolls traffic back to rs-a/);
+  });
+
+  it('KubeRay 1.6.2: resuming a suspended cluster in place starts all its pods', () => {
+    const suspended = rayService((rs) => (rs.spec.rayClusterConfig.suspend = true));
+    const p = planWithCluster(set([suspended]), set([v1]), facts({ rayService: liveOf(suspended, running), active: clusterOf(suspended.spec.rayClusterConfig, 'rs-a') }), { kuberayVersion: '1.6.2' });
+    expect(p.services[0]!.change).toBe('cluster-inplace');
+    expect(p.services[0]!.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
+  });
+
+  it('the operator Deployment turns zero-downtime off: a cluster change is ignored, said so', () => {
+    const dep = { metadata: { name: 'kuberay-operator', namespace: 'ray-system' }, spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2', env: [{ name: 'ENABLE_ZERO_DOWNTIME', value: 'False' }] }] } } } };
+    const v2 = rayService((rs) => (rs.spec.rayClusterConfig.rayVersion = '2.46.0'));
+    const p = planWithCluster(set([v1]), set([v2]), facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [dep] }));
+    expect(p.services[0]!.change).toBe('ignored');
+    expect(p.cluster!.notes.join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
+  });
+
+  it('a node group that could scale from zero: unknown, not a misfit', () => {
+    const big = rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].resources = { requests: { cpu: '100', memory: '1Gi' } }));
+    const status = { data: { status: 'nodeGroups:\n- name: gpu-pool\n  health:\n    status: Healthy\n    nodeCounts: {registered: {total: 0}}\n    cloudProviderTarget: 0\n    minSize: 0\n    maxSize: 4\n' } };
+    const p = planWithCluster(set([]), set([big]), facts({ rayService: null }, { autoscalerStatus: status }));
+    expect(p.services[0]!.cluster!.fit.verdict).toBe('unknown');
+    expect(p.services[0]!.cluster!.fit.summary).toMatch(/may add nodes to gpu-pool/);
   });
 });

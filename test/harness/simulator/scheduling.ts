@@ -105,9 +105,9 @@ function matchExpression(e: KubeObject, value: string | undefined): boolean {
     case 'DoesNotExist':
       return value === undefined;
     case 'Gt':
-      return value !== undefined && Number(value) > Number(values[0]);
+      return compareInts(value, values[0]) > 0;
     case 'Lt':
-      return value !== undefined && Number(value) < Number(values[0]);
+      return compareInts(value, values[0]) < 0;
     default:
       return false;
   }
@@ -120,4 +120,12 @@ function leastAllocatedScore(node: NodeView, used: ResourceList, requests: Resou
     if (cap > 0) score += (cap - (used.get(r) ?? 0) - (requests.get(r) ?? 0)) / cap;
   }
   return score;
+}
+
+/** Gt/Lt as Kubernetes reads them: both sides base-10 integers (strconv.ParseInt); anything else never matches. */
+function compareInts(label: string | undefined, bound: string | undefined): number {
+  if (label === undefined || bound === undefined || !/^[+-]?\d+$/.test(label) || !/^[+-]?\d+$/.test(bound)) return Number.NaN;
+  const a = BigInt(label);
+  const b = BigInt(bound);
+  return a > b ? 1 : a < b ? -1 : 0;
 }
