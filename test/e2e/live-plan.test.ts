@@ -109,6 +109,13 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(sp.cluster).toMatchObject({ live: 'found', activeCluster: s.activeCluster, comparedWith: s.activeCluster, dryRun: 'ok', drift: [] });
     expect(sp.cluster!.fit.verdict).toBe('nothing-to-place');
 
+    // The autoscaler scales the RayCluster (replicas on the RayCluster, not the RayService): still nothing
+    // to do for the same manifest — KubeRay's hash leaves replicas out.
+    await cp.kubectl.patch({ apiVersion: 'ray.io/v1', kind: 'RayCluster' }, s.activeCluster!, [{ op: 'replace', path: '/spec/workerGroupSpecs/0/replicas', value: 3 }], { namespace: NS, type: 'json' });
+    const scaled = only(await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', steady)));
+    expect(scaled.change).toBe('none');
+    expect(scaled.changes).toEqual([]);
+
     // A real change: blue/green, and its pods fit on the CPU nodes.
     const upgraded = service({ name: 'steady', image: 'rayproject/ray:2.47.0' });
     const q = only(await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', upgraded)));
