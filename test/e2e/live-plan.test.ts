@@ -197,6 +197,13 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(lines[f!.line! - 1]).toMatch(/upscalingMode: Fast/);
     expect(renderMarkdown(p)).toContain('2 refused by the API server');
 
+    // A namespace that does not exist (yet) says nothing about the manifest: no dry run, a note, no refusal.
+    const elsewhere = rayServiceObject({ name: 'elsewhere', namespace: 'not-created-yet' });
+    const q = only(await livePlan(manifestsFromTexts([], NS), manifestsFromTexts([{ file: 'elsewhere.yaml', text: stringify(elsewhere) }], NS)));
+    expect(q.change).toBe('create');
+    expect(q.cluster!.dryRun).toBe('not-run');
+    expect(q.cluster!.notes.join(' ')).toMatch(/not-created-yet.*not found.*the apply fails unless it exists by then/);
+
     // The CLI prints the plan, then file:line refusals on stderr, and exits 2.
     const out: string[] = [];
     const err: string[] = [];
