@@ -10417,6 +10417,10 @@ function releaseFor(version) {
         throw new UnsupportedVersionError(`--kuberay-version: KubeRay ${version ?? DEFAULT_KUBERAY_VERSION} is not supported (supported: ${supportedVersionsText()})`);
     return release;
 }
+/** The release as the input names it: "1.7" for a minor line, "1.5.1" for an exact release. */
+function shownVersion(input, release) {
+    return input && /^v?\d+\.\d+\.\d+$/.test(input.trim()) ? release.version : release.minor;
+}
 /** The operator as the planner sees it: a release and the operator's two switches. */
 function settingsFor(release, options) {
     return {
@@ -10429,9 +10433,8 @@ function plan(base, head, options = {}) {
     const release = releaseFor(options.kuberayVersion);
     const settings = settingsFor(release, options);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const shownVersion = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? release.version : release.minor;
     return {
-        kuberayVersion: shownVersion,
+        kuberayVersion: shownVersion(options.kuberayVersion, release),
         services: ids.map((id) => planService(base.get(id), head.get(id), settings)),
     };
 }
@@ -12365,7 +12368,7 @@ function planWithCluster(base, head, facts, options = {}) {
     });
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
-    const fits = fitAll(planned, facts, release);
+    const fits = fitAll(planned, facts);
     const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i] } }));
     const context = {
         mode: 'live',
@@ -12377,7 +12380,7 @@ function planWithCluster(base, head, facts, options = {}) {
 }
 function chooseRelease(operator, options, notes) {
     const fromInput = releaseFor(options.kuberayVersion);
-    const inputShown = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? fromInput.version : fromInput.minor;
+    const inputShown = shownVersion(options.kuberayVersion, fromInput);
     if (!operator) {
         notes.push(`The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`);
         return { release: fromInput, source: 'input', shown: inputShown };
@@ -12474,10 +12477,11 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
     else if (!live) {
         notes.push('The live RayService could not be read: compared with Git\'s base only.');
     }
+    const headCluster = head ? clusterOf(head, release) : undefined;
     const planned = planService(base, head, settings);
     const predicted = halted
         ? { ...planned, change: 'ignored', reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)], changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })) }
-        : incrementalRollback(planned, live, head ? clusterOf(head, release) : undefined, release, notes);
+        : incrementalRollback(planned, live, headCluster, release, notes);
     const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
     if (found && pendingName) {
         const pending = live.pending;
@@ -12504,7 +12508,6 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
         if (liveMatchesHead)
             notes.push('The live RayService already matches Git\'s head: this change was applied outside this pull request.');
     }
-    const headCluster = head ? clusterOf(head, release) : undefined;
     return {
         plan: predicted,
         live,
@@ -12531,13 +12534,13 @@ function clusterOf(m, release) {
     }
 }
 /** Places every rollout's new pods, in plan order, onto what the cluster has free. */
-function fitAll(planned, facts, release) {
+function fitAll(planned, facts) {
     const unknown = (why) => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
     if (!facts.nodes || !facts.pods) {
         const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
         return planned.map(() => unknown(why));
     }
-    const demands = planned.map((p) => demandOf(p, facts.pods, release));
+    const demands = planned.map((p) => demandOf(p, facts.pods));
     // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
     const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes) : undefined;
     const results = checkFit({
@@ -12561,7 +12564,7 @@ function fitAll(planned, facts, release) {
         };
     });
 }
-function demandOf(p, pods, release) {
+function demandOf(p, pods) {
     const { namespace, name, change } = p.plan;
     const id = `${namespace}/${name}`;
     const cluster = p.headCluster;
@@ -12597,7 +12600,6 @@ function demandOf(p, pods, release) {
             return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
         }
         default:
-            void release;
             return { id, namespace, pods: [] };
     }
 }

@@ -23,7 +23,7 @@ import { checkFit } from '../placement/fit.js';
 import { nodeGroupsFrom, nodeStatesFrom, podShapesOf, quotaStatesFrom } from '../placement/from-objects.js';
 import type { FitDemand, FitResult } from '../placement/types.js';
 import { planService } from '../planner/plan-service.js';
-import { plan as gitPlan, releaseFor, settingsFor, type PlanOptions } from '../planner/plan.js';
+import { plan as gitPlan, releaseFor, settingsFor, shownVersion, type PlanOptions } from '../planner/plan.js';
 import type { FitView, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../planner/types.js';
 import { isPlainObject } from '../util/structural-diff.js';
 import { driftOf, keptByApply } from './drift.js';
@@ -58,7 +58,7 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
 
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
   const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
-  const fits = fitAll(planned, facts, release);
+  const fits = fitAll(planned, facts);
   const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i]! } }));
 
   const context: PlanClusterContext = {
@@ -72,7 +72,7 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
 
 function chooseRelease(operator: OperatorVersion | undefined, options: PlanOptions, notes: string[]): { release: KubeRayRelease; source: VersionSource; shown: string } {
   const fromInput = releaseFor(options.kuberayVersion);
-  const inputShown = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? fromInput.version : fromInput.minor;
+  const inputShown = shownVersion(options.kuberayVersion, fromInput);
   if (!operator) {
     notes.push(`The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`);
     return { release: fromInput, source: 'input', shown: inputShown };
@@ -182,10 +182,11 @@ function planOne(
     notes.push('The live RayService could not be read: compared with Git\'s base only.');
   }
 
+  const headCluster = head ? clusterOf(head, release) : undefined;
   const planned = planService(base, head, settings);
   const predicted: ServicePlan = halted
     ? { ...planned, change: 'ignored', reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)], changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })) }
-    : incrementalRollback(planned, live, head ? clusterOf(head, release) : undefined, release, notes);
+    : incrementalRollback(planned, live, headCluster, release, notes);
   const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
 
   if (found && pendingName) {
@@ -217,7 +218,6 @@ function planOne(
     if (liveMatchesHead) notes.push('The live RayService already matches Git\'s head: this change was applied outside this pull request.');
   }
 
-  const headCluster = head ? clusterOf(head, release) : undefined;
   return {
     plan: predicted,
     live,
@@ -245,13 +245,13 @@ function clusterOf(m: RayServiceManifest, release: KubeRayRelease): Record<strin
 }
 
 /** Places every rollout's new pods, in plan order, onto what the cluster has free. */
-function fitAll(planned: readonly Planned[], facts: ClusterFacts, release: KubeRayRelease): FitView[] {
+function fitAll(planned: readonly Planned[], facts: ClusterFacts): FitView[] {
   const unknown = (why: string): FitView => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
   if (!facts.nodes || !facts.pods) {
     const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
     return planned.map(() => unknown(why));
   }
-  const demands: FitDemand[] = planned.map((p) => demandOf(p, facts.pods!, release));
+  const demands: FitDemand[] = planned.map((p) => demandOf(p, facts.pods!));
   // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
   const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes as KubeObject[]) : undefined;
   const results = checkFit({
@@ -275,7 +275,7 @@ function fitAll(planned: readonly Planned[], facts: ClusterFacts, release: KubeR
   });
 }
 
-function demandOf(p: Planned, pods: readonly KubeObject[], release: KubeRayRelease): FitDemand {
+function demandOf(p: Planned, pods: readonly KubeObject[]): FitDemand {
   const { namespace, name, change } = p.plan;
   const id = `${namespace}/${name}`;
   const cluster = p.headCluster;
@@ -309,7 +309,6 @@ function demandOf(p: Planned, pods: readonly KubeObject[], release: KubeRayRelea
       return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
     }
     default:
-      void release;
       return { id, namespace, pods: [] };
   }
 }

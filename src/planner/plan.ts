@@ -23,6 +23,11 @@ export function releaseFor(version: string | undefined): KubeRayRelease {
   return release;
 }
 
+/** The release as the input names it: "1.7" for a minor line, "1.5.1" for an exact release. */
+export function shownVersion(input: string | undefined, release: KubeRayRelease): string {
+  return input && /^v?\d+\.\d+\.\d+$/.test(input.trim()) ? release.version : release.minor;
+}
+
 /** The operator as the planner sees it: a release and the operator's two switches. */
 export function settingsFor(release: KubeRayRelease, options: PlanOptions): PlanSettings {
   return {
@@ -36,9 +41,8 @@ export function plan(base: ManifestSet, head: ManifestSet, options: PlanOptions 
   const release = releaseFor(options.kuberayVersion);
   const settings = settingsFor(release, options);
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-  const shownVersion = options.kuberayVersion && /^v?\d+\.\d+\.\d+$/.test(options.kuberayVersion.trim()) ? release.version : release.minor;
   return {
-    kuberayVersion: shownVersion,
+    kuberayVersion: shownVersion(options.kuberayVersion, release),
     services: ids.map((id) => planService(base.get(id), head.get(id), settings)),
   };
 }
