@@ -10578,9 +10578,10 @@ function apiMessage(e) {
         return body.message;
     return e?.message ?? String(e);
 }
+/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
 function statusCode(e) {
     const c = e?.code;
-    return typeof c === 'number' ? c : undefined;
+    return typeof c === 'number' && c >= 100 ? c : undefined;
 }
 function hintFor(e) {
     const code = statusCode(e);
@@ -10596,6 +10597,44 @@ function hintFor(e) {
     if (code === 404)
         return 'is the KubeRay CRD installed, and does the namespace exist?';
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
+
+function clusterFindings(plan) {
+    const out = [];
+    const c = plan.cluster;
+    if (!c)
+        return out;
+    if (c.mode === 'git-only')
+        return c.notes.map((text) => ({ level: 'warning', text }));
+    out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
+    for (const n of c.notes)
+        out.push({ level: 'info', text: n });
+    for (const s of plan.services) {
+        const v = s.cluster;
+        if (!v)
+            continue;
+        const id = `${s.namespace}/${s.name}`;
+        if (v.gitOnlyChange)
+            out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
+        for (const n of v.notes)
+            out.push({ level: 'info', text: `${id}: ${n}` });
+        if (v.drift.length) {
+            out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
+        }
+        if (v.fit.verdict === 'does-not-fit') {
+            out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
+        }
+        else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
+            out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
+        }
+    }
+    return out;
+}
+/** "file:line: namespace/name: field: the API server refuses it: …" for every manifest the dry run refused. */
+function dryRunRefusals(p) {
+    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`)));
 }
 
 ;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
@@ -10629,7 +10668,7 @@ async function readClusterFacts(conn, base, head, opts) {
             return await within(what, f());
         }
         catch (e) {
-            const code = cluster_facts_statusCode(e);
+            const code = statusCode(e);
             const key = `${what}:${code}`;
             if (!forbidden.has(key)) {
                 forbidden.add(key);
@@ -10645,7 +10684,7 @@ async function readClusterFacts(conn, base, head, opts) {
     const serviceReads = ids.map(async (id) => {
         const m = manifestOf(id);
         const get = (plural, name) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural, name }).then((o) => plain(o), (e) => {
-            if (cluster_facts_statusCode(e) === 404)
+            if (statusCode(e) === 404)
                 return null;
             throw e;
         });
@@ -10673,7 +10712,7 @@ async function readClusterFacts(conn, base, head, opts) {
             return [id, { ok: true, object: plain(await apply(opts.forceConflicts)) }];
         }
         catch (e) {
-            const code = cluster_facts_statusCode(e);
+            const code = statusCode(e);
             if (code === 409 && !opts.forceConflicts) {
                 try {
                     return [id, { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) }];
@@ -10711,9 +10750,9 @@ async function readClusterFacts(conn, base, head, opts) {
         optional('list pods', () => core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
         Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then((lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat())),
         within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
-            if (cluster_facts_statusCode(e) === 404)
+            if (statusCode(e) === 404)
                 return null;
-            notes.push(cluster_facts_statusCode(e) === 403
+            notes.push(statusCode(e) === 403
                 ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
                 : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
             return undefined;
@@ -10752,10 +10791,6 @@ function parseBody(e) {
     }
     return body && typeof body === 'object' ? body : undefined;
 }
-function cluster_facts_statusCode(e) {
-    const c = e?.code;
-    return typeof c === 'number' && c >= 100 ? c : undefined;
-}
 /** The server's host (no path, user or query: those can carry tokens). */
 function serverOf(kc) {
     const cluster = kc.getCurrentCluster();
@@ -10767,7 +10802,7 @@ function serverOf(kc) {
     }
 }
 function shortMessage(e) {
-    const m = cluster_facts_statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
+    const m = statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
     return m.split('\n')[0].slice(0, 300);
 }
 let abandoned = 0;
@@ -12270,9 +12305,8 @@ function compareVersions(a, b) {
     return 0;
 }
 function operatorVersion(deployments, clusters) {
-    for (const d of [...(deployments ?? [])].sort((x, y) => operator_version_name(x).localeCompare(operator_version_name(y)))) {
-        const containers = d.spec?.template?.spec?.containers ?? [];
-        const operator = containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
+    for (const d of operator_version_byName(deployments)) {
+        const operator = operatorContainer(d);
         const fromImage = operator?.image ? versionOfImage(String(operator.image)) : undefined;
         if (fromImage)
             return { version: fromImage, source: 'operator-deployment', detail: `image ${operator.image} of Deployment ${operator_version_name(d)}` };
@@ -12291,16 +12325,22 @@ function operatorVersion(deployments, clusters) {
     }
     return best ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${operator_version_name(best.cluster)}` } : undefined;
 }
+/** Deployments in a stable order, so that several operators give the same answer every time. */
+function operator_version_byName(deployments) {
+    return [...(deployments ?? [])].sort((x, y) => operator_version_name(x).localeCompare(operator_version_name(y)));
+}
+/** The operator's container: the one running a KubeRay image, else the first. */
+function operatorContainer(d) {
+    const containers = d.spec?.template?.spec?.containers ?? [];
+    return containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
+}
 function operator_version_name(o) {
     return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
 function operatorSettingsFrom(deployments) {
-    const d = [...(deployments ?? [])].sort((x, y) => operator_version_name(x).localeCompare(operator_version_name(y)))[0];
-    if (!d)
-        return undefined;
-    const containers = d.spec?.template?.spec?.containers ?? [];
-    const c = containers.find((x) => /kuberay|operator/.test(String(x.image ?? ''))) ?? containers[0];
-    if (!c)
+    const d = operator_version_byName(deployments)[0];
+    const c = d && operatorContainer(d);
+    if (!d || !c)
         return undefined;
     const env = (c.env ?? []).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
     const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
@@ -12657,7 +12697,10 @@ function incrementalRollback(p, live, headCluster, release, notes) {
  * The cluster-aware plan as one call for the CLI and the action: connect, read the facts, plan.
  * Degrades to the Git-only plan with a note — never an error — when there are no credentials or
  * the cluster cannot be reached; refusals of the manifests themselves (InputError) still throw.
+ * `planBeforeApply` is the apply's version: connected already, and strict.
  */
+
+
 
 
 
@@ -12682,43 +12725,18 @@ async function clusterAwarePlan(base, head, options) {
     }
     return planWithCluster(base, head, facts, options);
 }
-
-;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
-
-function clusterFindings(plan) {
-    const out = [];
-    const c = plan.cluster;
-    if (!c)
-        return out;
-    if (c.mode === 'git-only')
-        return c.notes.map((text) => ({ level: 'warning', text }));
-    out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
-    for (const n of c.notes)
-        out.push({ level: 'info', text: n });
-    for (const s of plan.services) {
-        const v = s.cluster;
-        if (!v)
-            continue;
-        const id = `${s.namespace}/${s.name}`;
-        if (v.gitOnlyChange)
-            out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
-        for (const n of v.notes)
-            out.push({ level: 'info', text: `${id}: ${n}` });
-        if (v.drift.length) {
-            out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
-        }
-        if (v.fit.verdict === 'does-not-fit') {
-            out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
-        }
-        else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
-            out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
-        }
-    }
-    return out;
-}
-/** "file:line: namespace/name: field: the API server refuses it: …" for every manifest the dry run refused. */
-function dryRunRefusals(p) {
-    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`)));
+/**
+ * Before an apply: the change predicted against what runs (the pending cluster of an upgrade in
+ * progress, drift) with the running operator's rules, and the fit known up front. A manifest the
+ * API server refuses stops everything before anything is applied (ApplyRefusedError, named by line);
+ * an unreachable cluster throws (ClusterUnreachableError): there is nothing to apply to.
+ */
+async function planBeforeApply(conn, base, head, options) {
+    const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, options), options);
+    const refused = dryRunRefusals(p);
+    if (refused.length)
+        throw new ApplyRefusedError(refused);
+    return p;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/types.ts
@@ -14582,7 +14600,6 @@ function overallResult(outcomes) {
 
 
 
-
 const ROLLOUT_EXIT = { ok: 0, failed: 3, timeout: 4 };
 const APPLY_HELP = `Usage: rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
 
@@ -14632,13 +14649,7 @@ async function runApply(flags, out, err) {
     // Refuse bad manifests before touching the cluster.
     plan(base, head, planOptions);
     const conn = await connect(connectOptions(flags));
-    // Predicted against what runs (pending cluster, drift), with the running operator's rules.
-    const facts = await readClusterFacts(conn, base, head, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
-    const p = planWithCluster(base, head, facts, planOptions);
-    // A manifest the API server refuses stops everything before anything is applied, named by line.
-    const refused = dryRunRefusals(p);
-    if (refused.length)
-        throw new ApplyRefusedError(refused);
+    const p = await planBeforeApply(conn, base, head, { ...planOptions, fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
     for (const f of clusterFindings(p))
         err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
     for (const s of p.services.filter((x) => x.change === 'delete'))

@@ -10,11 +10,8 @@ import { manifestsAt } from '../git/git-tree.js';
 import { applyAndWait, overallResult } from '../kube/apply-and-wait.js';
 import { connect } from '../kube/connection.js';
 import { manifestsFromTexts } from '../manifests/load.js';
-import { planWithCluster } from '../live/cluster-plan.js';
-import { readClusterFacts } from '../kube/cluster-facts.js';
+import { planBeforeApply } from '../kube/cluster-aware-plan.js';
 import { logClusterFindings } from './cluster-findings.js';
-import { dryRunRefusals } from '../render/cluster-findings.js';
-import { ApplyRefusedError } from '../kube/apply.js';
 import { strongestChange } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderOutcomes } from '../render/rollout-markdown.js';
@@ -41,14 +38,12 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
   const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
   const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
   const conn = await connect();
-  // Always cluster-aware on apply: the change is predicted against what runs (the pending cluster of
-  // an upgrade in progress, drift), with the running operator's rules, and the fit is known up front.
-  const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts }), {
+  const p = await planBeforeApply(conn, base, head, {
     kuberayVersion: inputs.kuberayVersion,
     zeroDowntime: inputs.zeroDowntime,
+    fieldManager: inputs.fieldManager,
+    forceConflicts: inputs.forceConflicts,
   });
-  const refused = dryRunRefusals(p);
-  if (refused.length) throw new ApplyRefusedError(refused);
   logClusterFindings(p);
   core.setOutput('plan', renderJson(p).trim());
   core.setOutput('change', strongestChange(p.services.map((s) => s.change)));

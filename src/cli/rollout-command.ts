@@ -10,9 +10,8 @@ import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../kube/apply-and-wa
 import { watchRollout } from '../kube/rollout-watch.js';
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import { planWithCluster } from '../live/cluster-plan.js';
-import { readClusterFacts } from '../kube/cluster-facts.js';
-import { clusterFindings, dryRunRefusals } from '../render/cluster-findings.js';
+import { planBeforeApply } from '../kube/cluster-aware-plan.js';
+import { clusterFindings } from '../render/cluster-findings.js';
 import type { ServicePlan } from '../planner/types.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { RolloutTarget, Verdict } from '../rollout/types.js';
@@ -86,12 +85,7 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
   // Refuse bad manifests before touching the cluster.
   plan(base, head, planOptions);
   const conn = await connect(connectOptions(flags));
-  // Predicted against what runs (pending cluster, drift), with the running operator's rules.
-  const facts = await readClusterFacts(conn, base, head, { fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
-  const p = planWithCluster(base, head, facts, planOptions);
-  // A manifest the API server refuses stops everything before anything is applied, named by line.
-  const refused = dryRunRefusals(p);
-  if (refused.length) throw new ApplyRefusedError(refused);
+  const p = await planBeforeApply(conn, base, head, { ...planOptions, fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
   for (const f of clusterFindings(p)) err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
   for (const s of p.services.filter((x) => x.change === 'delete')) err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
   if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change))) {

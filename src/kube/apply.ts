@@ -99,9 +99,10 @@ export function apiMessage(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
-function statusCode(e: unknown): number | undefined {
+/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
+export function statusCode(e: unknown): number | undefined {
   const c = (e as { code?: unknown })?.code;
-  return typeof c === 'number' ? c : undefined;
+  return typeof c === 'number' && c >= 100 ? c : undefined;
 }
 
 function hintFor(e: unknown): string | undefined {

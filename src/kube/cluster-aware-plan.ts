@@ -2,8 +2,11 @@
  * The cluster-aware plan as one call for the CLI and the action: connect, read the facts, plan.
  * Degrades to the Git-only plan with a note — never an error — when there are no credentials or
  * the cluster cannot be reached; refusals of the manifests themselves (InputError) still throw.
+ * `planBeforeApply` is the apply's version: connected already, and strict.
  */
-import { connect, ConnectionError, type ConnectOptions } from './connection.js';
+import { connect, ConnectionError, type ConnectOptions, type Connection } from './connection.js';
+import { ApplyRefusedError } from './apply.js';
+import { dryRunRefusals } from '../render/cluster-findings.js';
 import { ClusterUnreachableError, readClusterFacts, type FactsOptions } from './cluster-facts.js';
 import { gitOnlyPlan, planWithCluster } from '../live/cluster-plan.js';
 import type { ManifestSet } from '../manifests/load.js';
@@ -30,4 +33,17 @@ export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, opt
     throw e;
   }
   return planWithCluster(base, head, facts, options);
+}
+
+/**
+ * Before an apply: the change predicted against what runs (the pending cluster of an upgrade in
+ * progress, drift) with the running operator's rules, and the fit known up front. A manifest the
+ * API server refuses stops everything before anything is applied (ApplyRefusedError, named by line);
+ * an unreachable cluster throws (ClusterUnreachableError): there is nothing to apply to.
+ */
+export async function planBeforeApply(conn: Connection, base: ManifestSet, head: ManifestSet, options: PlanOptions & FactsOptions): Promise<Plan> {
+  const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, options), options);
+  const refused = dryRunRefusals(p);
+  if (refused.length) throw new ApplyRefusedError(refused);
+  return p;
 }

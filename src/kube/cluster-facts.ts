@@ -8,7 +8,7 @@
  * the caller then plans from Git alone. Nothing from the kubeconfig is ever echoed.
  */
 import type { Connection } from './connection.js';
-import { apiMessage, objectToApply } from './apply.js';
+import { apiMessage, objectToApply, statusCode } from './apply.js';
 import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService } from '../live/facts.js';
 import type { ManifestSet } from '../manifests/load.js';
 
@@ -186,11 +186,6 @@ function parseBody(e: unknown): KubeObject | undefined {
     }
   }
   return body && typeof body === 'object' ? (body as KubeObject) : undefined;
-}
-
-function statusCode(e: unknown): number | undefined {
-  const c = (e as { code?: unknown })?.code;
-  return typeof c === 'number' && c >= 100 ? c : undefined;
 }
 
 /** The server's host (no path, user or query: those can carry tokens). */

@@ -42,9 +42,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 export function operatorVersion(deployments: readonly KubeObject[] | undefined, clusters: readonly KubeObject[]): OperatorVersion | undefined {
-  for (const d of [...(deployments ?? [])].sort((x, y) => name(x).localeCompare(name(y)))) {
-    const containers: KubeObject[] = d.spec?.template?.spec?.containers ?? [];
-    const operator = containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
+  for (const d of byName(deployments)) {
+    const operator = operatorContainer(d);
     const fromImage = operator?.image ? versionOfImage(String(operator.image)) : undefined;
     if (fromImage) return { version: fromImage, source: 'operator-deployment', detail: `image ${operator!.image} of Deployment ${name(d)}` };
     // A digest-pinned image: the Helm chart's version label still tells.
@@ -61,6 +60,17 @@ export function operatorVersion(deployments: readonly KubeObject[] | undefined, 
   return best ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${name(best.cluster)}` } : undefined;
 }
 
+/** Deployments in a stable order, so that several operators give the same answer every time. */
+function byName(deployments: readonly KubeObject[] | undefined): KubeObject[] {
+  return [...(deployments ?? [])].sort((x, y) => name(x).localeCompare(name(y)));
+}
+
+/** The operator's container: the one running a KubeRay image, else the first. */
+function operatorContainer(d: KubeObject): KubeObject | undefined {
+  const containers: KubeObject[] = d.spec?.template?.spec?.containers ?? [];
+  return containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
+}
+
 function name(o: KubeObject): string {
   return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
@@ -75,11 +85,9 @@ export interface OperatorDeploymentSettings {
 }
 
 export function operatorSettingsFrom(deployments: readonly KubeObject[] | undefined): OperatorDeploymentSettings | undefined {
-  const d = [...(deployments ?? [])].sort((x, y) => name(x).localeCompare(name(y)))[0];
-  if (!d) return undefined;
-  const containers: KubeObject[] = d.spec?.template?.spec?.containers ?? [];
-  const c = containers.find((x) => /kuberay|operator/.test(String(x.image ?? ''))) ?? containers[0];
-  if (!c) return undefined;
+  const d = byName(deployments)[0];
+  const c = d && operatorContainer(d);
+  if (!d || !c) return undefined;
   const env = ((c.env ?? []) as KubeObject[]).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
   const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
   let incrementalGate: boolean | undefined;
