@@ -21,7 +21,10 @@ export function benchPlacement(): PlacementBench {
   const nodes = Array.from({ length: 2_000 }, (_, i) => {
     const gpu = i % 5 === 0;
     return {
-      metadata: { name: `node-${String(i).padStart(4, '0')}`, labels: { 'kubernetes.io/hostname': `node-${i}`, ...(gpu ? { accelerator: i % 10 === 0 ? 'a100' : 'l4' } : {}) } },
+      metadata: {
+        name: `node-${String(i).padStart(4, '0')}`,
+        labels: { 'kubernetes.io/hostname': `node-${i}`, ...(gpu ? { accelerator: i % 10 === 0 ? 'a100' : 'l4' } : {}) },
+      },
       spec: { taints: gpu ? [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }] : [] },
       status: { allocatable: { cpu: gpu ? '48' : '32', memory: gpu ? '192Gi' : '128Gi', pods: '110', ...(gpu ? { 'nvidia.com/gpu': '8' } : {}) } },
     };
@@ -48,7 +51,11 @@ export function benchPlacement(): PlacementBench {
       },
     ],
   });
-  const demands: FitDemand[] = Array.from({ length: 100 }, (_, i) => ({ id: `team-${i % 50}/svc-${i}`, namespace: `team-${i % 50}`, pods: podShapesOf(cluster(i)) }));
+  const demands: FitDemand[] = Array.from({ length: 100 }, (_, i) => ({
+    id: `team-${i % 50}/svc-${i}`,
+    namespace: `team-${i % 50}`,
+    pods: podShapesOf(cluster(i)),
+  }));
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const reads: number[] = [];
   const fits: number[] = [];
@@ -63,5 +70,12 @@ export function benchPlacement(): PlacementBench {
     verdicts = {};
     for (const r of results) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
   }
-  return { nodes: nodes.length, boundPods: pods.length, newPods: demands.reduce((n, d) => n + d.pods.reduce((m, p) => m + p.count, 0), 0), readMs: median(reads), fitMs: median(fits), verdicts };
+  return {
+    nodes: nodes.length,
+    boundPods: pods.length,
+    newPods: demands.reduce((n, d) => n + d.pods.reduce((m, p) => m + p.count, 0), 0),
+    readMs: median(reads),
+    fitMs: median(fits),
+    verdicts,
+  };
 }

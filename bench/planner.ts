@@ -44,7 +44,13 @@ function writeTree(root: string): { base: string; head: string } {
       const b = rayService((rs) => {
         rs.metadata.namespace = `team-${f}`;
         // A realistic Serve config: a few applications, a few deployments each.
-        rs.spec.serveConfigV2 = SERVE_CONFIG + Array.from({ length: 3 }, (_, k) => `  - name: extra${k}\n    import_path: m${k}:app\n    route_prefix: /x${k}\n    deployments:\n      - name: D${k}\n        num_replicas: 2\n        ray_actor_options: {num_cpus: 1}\n`).join('');
+        rs.spec.serveConfigV2 =
+          SERVE_CONFIG +
+          Array.from(
+            { length: 3 },
+            (_, k) =>
+              `  - name: extra${k}\n    import_path: m${k}:app\n    route_prefix: /x${k}\n    deployments:\n      - name: D${k}\n        num_replicas: 2\n        ray_actor_options: {num_cpus: 1}\n`,
+          ).join('');
       }, `svc-${i}`);
       const h = structuredClone(b);
       variant(i, h);

@@ -68,14 +68,32 @@ try {
   const totals: number[] = [];
   for (let i = 1; i <= N; i++) {
     const rec = await cp.kubectl.record('RayService', { namespace: NS });
-    const r = await cli(['apply', '--base', dirOf(rs(i - 1)), '--head', dirOf(rs(i)), '--kubeconfig', cp.kubeconfigPath, '--timeout', '120s', '--force-conflicts', '--verbose']);
+    const r = await cli([
+      'apply',
+      '--base',
+      dirOf(rs(i - 1)),
+      '--head',
+      dirOf(rs(i)),
+      '--kubeconfig',
+      cp.kubeconfigPath,
+      '--timeout',
+      '120s',
+      '--force-conflicts',
+      '--verbose',
+    ]);
     await rec.stop();
     if (r.code !== 0) throw new Error(`rollout ${i} failed (exit ${r.code}):\n${r.stdout}`);
     const after = /traffic switched from \S+ to (\S+) in/.exec(r.stdout)?.[1];
     const complete = rec.events.find((e) => {
       const st = e.object.status ?? {};
       const apps = Object.values(st.activeServiceStatus?.applicationStatuses ?? {}) as { status: string }[];
-      return st.activeServiceStatus?.rayClusterName === after && !st.pendingServiceStatus?.rayClusterName && condition(e.object, 'Ready')?.status === 'True' && apps.length > 0 && apps.every((a) => a.status === 'RUNNING');
+      return (
+        st.activeServiceStatus?.rayClusterName === after &&
+        !st.pendingServiceStatus?.rayClusterName &&
+        condition(e.object, 'Ready')?.status === 'True' &&
+        apps.length > 0 &&
+        apps.every((a) => a.status === 'RUNNING')
+      );
     });
     const verdict = r.lines.find((l) => l.text.startsWith(`[${NS}/bench] succeeded:`));
     const applied = r.lines.find((l) => l.text.includes('applied (generation'));
@@ -83,7 +101,9 @@ try {
     delays.push(verdict.at - complete.at);
     requests.push(requestsOf(r));
     totals.push(verdict.at - applied.at);
-    console.log(`rollout ${i}: status write → verdict ${verdict.at - complete.at} ms; ${requestsOf(r)} API requests while waiting; apply → verdict ${verdict.at - applied.at} ms`);
+    console.log(
+      `rollout ${i}: status write → verdict ${verdict.at - complete.at} ms; ${requestsOf(r)} API requests while waiting; apply → verdict ${verdict.at - applied.at} ms`,
+    );
   }
   console.log(
     `blue/green × ${N}: status write → verdict median ${median(delays)} ms (max ${Math.max(...delays)}); ` +

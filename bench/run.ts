@@ -9,7 +9,9 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 
 if (want('start')) {
   const s = await benchActionStart();
-  console.log(`action cold start: node dist/index.js to its first log line ${s.startMs.toFixed(0)} ms (median of 15); dist/cli.js to its help ${s.cliStartMs.toFixed(0)} ms`);
+  console.log(
+    `action cold start: node dist/index.js to its first log line ${s.startMs.toFixed(0)} ms (median of 15); dist/cli.js to its help ${s.cliStartMs.toFixed(0)} ms`,
+  );
   for (const [f, n] of Object.entries(s.sizes)) console.log(`  ${f}: ${(n / 1024 / 1024).toFixed(2)} MiB`);
 }
 
@@ -25,7 +27,11 @@ if (want('placement')) {
   const r = benchPlacement();
   console.log(`will it fit: ${r.nodes} nodes, ${r.boundPods} bound pods, ${r.newPods} new pods of 100 RayServices`);
   console.log(`  nodes and pods → free room: ${r.readMs.toFixed(0)} ms; placement of every new pod: ${r.fitMs.toFixed(0)} ms (medians of 5)`);
-  console.log(`  verdicts: ${Object.entries(r.verdicts).map(([v, n]) => `${n} ${v}`).join(', ')}`);
+  console.log(
+    `  verdicts: ${Object.entries(r.verdicts)
+      .map(([v, n]) => `${n} ${v}`)
+      .join(', ')}`,
+  );
 }
 
 if (want('rollout')) {

@@ -8753,7 +8753,8 @@ function visit(doc, value, path, defaultNamespace, out) {
     if (!isPlainObject(value))
         return; // not a Kubernetes object: not ours to judge
     if (value.kind === 'List' && Array.isArray(value.items)) {
-        value.items.forEach((item, i) => visit(doc, item, [...path, 'items', i], defaultNamespace, out));
+        for (const [i, item] of value.items.entries())
+            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
         return;
     }
     if (value.kind !== 'RayService')
@@ -8946,7 +8947,9 @@ async function yamlFilesOf(path) {
     return entries
         .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
         .map((e) => (0,external_node_path_namespaceObject.join)(e.parentPath, e.name))
-        .filter((f) => !(0,external_node_path_namespaceObject.relative)(path, f).split(external_node_path_namespaceObject.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+        .filter((f) => !(0,external_node_path_namespaceObject.relative)(path, f)
+        .split(external_node_path_namespaceObject.sep)
+        .some((part) => part.startsWith('.') || part === 'node_modules'))
         .sort();
 }
 /** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
@@ -9356,7 +9359,10 @@ function isHashBlanked(path, release) {
             return true;
         if (field === 'scaleStrategy' && (rest[0] === 'workersToDelete' || rest.length === 0))
             return true;
-        if (release.hashBlanks.tolerationsAndSchedulingGates && field === 'template' && rest[0] === 'spec' && (rest[1] === 'tolerations' || rest[1] === 'schedulingGates'))
+        if (release.hashBlanks.tolerationsAndSchedulingGates &&
+            field === 'template' &&
+            rest[0] === 'spec' &&
+            (rest[1] === 'tolerations' || rest[1] === 'schedulingGates'))
             return true;
         return false;
     }
@@ -9493,7 +9499,8 @@ function prune(value, known, path, pruned) {
     if (known === true || value === null || typeof value !== 'object')
         return;
     if (Array.isArray(value)) {
-        value.forEach((v, i) => prune(v, known, [...path, i], pruned));
+        for (const [i, v] of value.entries())
+            prune(v, known, [...path, i], pruned);
         return;
     }
     const obj = value;
@@ -9632,9 +9639,17 @@ function effectiveStrategy(spec, release, settings) {
             const why = release.incrementalUpgrade === 'unsupported'
                 ? `KubeRay ${release.version} has no incremental upgrade`
                 : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
-            return { type: 'None', requested, disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None` };
+            return {
+                type: 'None',
+                requested,
+                disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None`,
+            };
         }
-        return { type: 'None', requested, disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}` };
+        return {
+            type: 'None',
+            requested,
+            disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}`,
+        };
     }
     if (!settings.zeroDowntime)
         return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
@@ -9779,11 +9794,23 @@ function diffServeConfigs(base, head, fallbackLine) {
             const db = depsB.get(dname);
             const depLabel = `${appLabel}.deployments[${dname}]`;
             if (!da && db) {
-                out.push({ display: depLabel, from: undefined, to: db.value, effect: 'deployment-added', line: lineIn(head, ['applications', eb.index, 'deployments', db.index]) });
+                out.push({
+                    display: depLabel,
+                    from: undefined,
+                    to: db.value,
+                    effect: 'deployment-added',
+                    line: lineIn(head, ['applications', eb.index, 'deployments', db.index]),
+                });
                 continue;
             }
             if (da && !db) {
-                out.push({ display: depLabel, from: da.value, to: undefined, effect: 'deployment-removed', line: lineIn(base, ['applications', ea.index, 'deployments', da.index]) });
+                out.push({
+                    display: depLabel,
+                    from: da.value,
+                    to: undefined,
+                    effect: 'deployment-removed',
+                    line: lineIn(base, ['applications', ea.index, 'deployments', da.index]),
+                });
                 continue;
             }
             if (!da || !db)
@@ -9794,7 +9821,11 @@ function diffServeConfigs(base, head, fallbackLine) {
                     display: `${depLabel}.${formatPath(c.path)}`,
                     from: c.from,
                     to: c.to,
-                    effect: SCALING_OPTIONS.has(option) ? 'deployment-scaled' : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option) ? 'deployment-reconfigured' : 'deployment-restarted',
+                    effect: SCALING_OPTIONS.has(option)
+                        ? 'deployment-scaled'
+                        : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option)
+                            ? 'deployment-reconfigured'
+                            : 'deployment-restarted',
                     line: lineIn(head, ['applications', eb.index, 'deployments', db.index, ...c.path]),
                 });
             }
@@ -9868,7 +9899,9 @@ function describeRayServiceField(key, release) {
         case 'excludeHeadPodFromServeSvc':
             return 'changes which pods back the Serve Service; no cluster rolls out';
         case 'suspend':
-            return release.rayServiceSuspend ? 'suspends or resumes the whole RayService' : `not a RayService field in KubeRay ${release.version}: dropped by the API server`;
+            return release.rayServiceSuspend
+                ? 'suspends or resumes the whole RayService'
+                : `not a RayService field in KubeRay ${release.version}: dropped by the API server`;
         case 'managedBy':
             return 'which controller reconciles this RayService';
         default:
@@ -10035,7 +10068,6 @@ function redactDeep(value, path) {
 
 
 
-
 function planService(base, head, settings) {
     const any = (head ?? base);
     const b = base && read(base, settings.release);
@@ -10076,7 +10108,12 @@ function checkUnknownFields(h, release) {
     if (!first)
         return;
     const path = ['spec', ...first];
-    const more = pruned.length > 1 ? ` (and ${pruned.slice(1, 4).map((q) => `spec.${formatPath(q)}`).join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
+    const more = pruned.length > 1
+        ? ` (and ${pruned
+            .slice(1, 4)
+            .map((q) => `spec.${formatPath(q)}`)
+            .join(', ')}${pruned.length > 4 ? ', …' : ''})`
+        : '';
     throw new InputError(h.m.source.file, h.lineOf(path), formatPath(path), `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`, 'fix the spelling, or plan for the operator release that has this field (--kuberay-version)');
 }
 /**
@@ -10085,7 +10122,8 @@ function checkUnknownFields(h, release) {
  * no event, no condition), and a new cluster never leaves Initializing. Seen on the real operator.
  */
 function withHeadPortWarning(p, h) {
-    const containers = h.cluster.headGroupSpec?.template?.spec?.containers;
+    const containers = h.cluster.headGroupSpec?.template?.spec
+        ?.containers;
     const ports = containers?.[0]?.ports;
     if (!ports?.length || ports.some((x) => x.name === 'dashboard'))
         return p;
@@ -10267,7 +10305,9 @@ function explain(x) {
     if (x.blanked.length) {
         const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
         out.push(`Only fields that ${v} leaves out of the cluster hash changed in the RayCluster spec (${fields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-            (autoscaling ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.' : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'));
+            (autoscaling
+                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'));
     }
     if (x.change === 'none') {
         const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
@@ -10481,7 +10521,11 @@ async function connect(opts = {}) {
         throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
     // With nothing to load, client-node falls back to an unauthenticated http://localhost:8080: say
     // "no credentials" rather than "cannot reach localhost".
-    if (!opts.kubeconfig && kc.getCurrentCluster()?.server === 'http://localhost:8080' && !process.env.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'))) {
+    if (!opts.kubeconfig &&
+        kc.getCurrentCluster()?.server === 'http://localhost:8080' &&
+        !process.env.KUBECONFIG &&
+        !process.env.KUBERNETES_SERVICE_HOST &&
+        !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'))) {
         throw new ConnectionError('no Kubernetes credentials: neither KUBECONFIG, ~/.kube/config nor an in-cluster service account');
     }
     return { k8s, kc };
@@ -10621,10 +10665,19 @@ function clusterFindings(plan) {
         for (const n of v.notes)
             out.push({ level: 'info', text: `${id}: ${n}` });
         if (v.drift.length) {
-            out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
+            out.push({
+                level: 'warning',
+                text: `${id}: the live RayService differs from Git's base in ${v.drift
+                    .map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`)
+                    .slice(0, 5)
+                    .join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets`,
+            });
         }
         if (v.fit.verdict === 'does-not-fit') {
-            out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
+            out.push({
+                level: 'warning',
+                text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim(),
+            });
         }
         else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
             out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
@@ -10672,7 +10725,9 @@ async function readClusterFacts(conn, base, head, opts) {
             const key = `${what}:${code}`;
             if (!forbidden.has(key)) {
                 forbidden.add(key);
-                notes.push(code === 403 ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).` : `Could not ${what}: ${shortMessage(e)}.`);
+                notes.push(code === 403
+                    ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
+                    : `Could not ${what}: ${shortMessage(e)}.`);
             }
             return undefined;
         }
@@ -10699,7 +10754,13 @@ async function readClusterFacts(conn, base, head, opts) {
             return [id, { rayService }];
         // Listed by the label the operator sets, not read by name: the apply role already may list them.
         const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
-            .listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayclusters', labelSelector: `ray.io/originated-from-cr-name=${m.name}` })
+            .listNamespacedCustomObject({
+            group: 'ray.io',
+            version: 'v1',
+            namespace: m.namespace,
+            plural: 'rayclusters',
+            labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
+        })
             .then((l) => (l.items ?? []).map(plain)));
         const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
         const active = named(activeName);
@@ -11019,7 +11080,8 @@ class ShapePlacer {
     constructor(pod, nodes) {
         this.cost = podCost(pod);
         this.wanted = Object.entries(this.cost).filter(([, v]) => v !== 0);
-        candidatesFor(pod, nodes).fit.forEach((node, rank) => this.offer(node, rank));
+        for (const [rank, node] of candidatesFor(pod, nodes).fit.entries())
+            this.offer(node, rank);
     }
     /** The node the next pod goes to (bound), or undefined when none has room: ask scheduleOne why. */
     place() {
@@ -11669,7 +11731,17 @@ function placeDemand(demand, nodes, quotas, groups) {
     const autoscalerVisible = groups !== undefined;
     if (total === 0) {
         const verdict = 'nothing-to-place';
-        return { id: demand.id, verdict, pods: 0, placed: [], shortfalls: [], quota: [], scaleUp: [], autoscalerVisible, summary: summarize({ ...emptySummary(demand.id), verdict }) };
+        return {
+            id: demand.id,
+            verdict,
+            pods: 0,
+            placed: [],
+            shortfalls: [],
+            quota: [],
+            scaleUp: [],
+            autoscalerVisible,
+            summary: summarize({ ...emptySummary(demand.id), verdict }),
+        };
     }
     const ledger = new QuotaLedger();
     const inNamespace = quotas.filter((q) => q.namespace === demand.namespace);
@@ -12203,9 +12275,7 @@ function lastWriter(object, path) {
         const manager = String(mf.manager ?? '');
         const operator = OPERATOR_MANAGERS.has(manager);
         const time = String(mf.time ?? '');
-        const better = !best ||
-            (best.operator && !operator) ||
-            (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
+        const better = !best || (best.operator && !operator) || (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
         if (better)
             best = { manager, depth, time, operator };
     }
@@ -12228,7 +12298,7 @@ function keptByApply(headSpec, dryRunObject, minor) {
 function dryRunErrors(refusal, lineOf) {
     const fromCauses = refusal.causes.map((c) => {
         const path = c.field ? parseFieldPath(c.field) : pathInMessage(c.message);
-        return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
+        return { path: path ? (c.field?.replace(/^\./, '') ?? formatted(path)) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
     });
     if (fromCauses.length)
         return dedupe(fromCauses);
@@ -12323,7 +12393,9 @@ function operatorVersion(deployments, clusters) {
         if (v && (!best || compareVersions(v, best.version) > 0))
             best = { version: v, cluster: c };
     }
-    return best ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${operator_version_name(best.cluster)}` } : undefined;
+    return best
+        ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${operator_version_name(best.cluster)}` }
+        : undefined;
 }
 /** Deployments in a stable order, so that several operators give the same answer every time. */
 function operator_version_byName(deployments) {
@@ -12347,13 +12419,20 @@ function operatorSettingsFrom(deployments) {
     let incrementalGate;
     for (const arg of [...(c.command ?? []), ...(c.args ?? [])]) {
         const m = /^--feature-gates=(.*)$/.exec(String(arg));
-        const gate = m?.[1]?.split(',').map((g) => g.trim().split('=')).find(([k]) => k === 'RayServiceIncrementalUpgrade');
+        const gate = m?.[1]
+            ?.split(',')
+            .map((g) => g.trim().split('='))
+            .find(([k]) => k === 'RayServiceIncrementalUpgrade');
         if (gate)
             incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
     }
     if (zeroDowntime === undefined && incrementalGate === undefined)
         return undefined;
-    return { ...(zeroDowntime !== undefined ? { zeroDowntime } : {}), ...(incrementalGate !== undefined ? { incrementalGate } : {}), detail: `Deployment ${operator_version_name(d)}` };
+    return {
+        ...(zeroDowntime !== undefined ? { zeroDowntime } : {}),
+        ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+        detail: `Deployment ${operator_version_name(d)}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/live/cluster-plan.ts
@@ -12504,23 +12583,29 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
             halted = 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
         }
         else if (conditionReason(found, 'Ready') === 'InitializingTimeout') {
-            halted = 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+            halted =
+                'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
         }
         if (conditionStatus(found, 'RollbackInProgress') === 'True') {
             notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
         }
     }
     else if (live && live.rayService === null && gitBase && gitHead) {
-        notes.push('In Git\'s base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).');
+        notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
         base = undefined;
     }
     else if (!live) {
-        notes.push('The live RayService could not be read: compared with Git\'s base only.');
+        notes.push("The live RayService could not be read: compared with Git's base only.");
     }
     const headCluster = head ? clusterOf(head, release) : undefined;
     const planned = planService(base, head, settings);
     const predicted = halted
-        ? { ...planned, change: 'ignored', reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)], changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })) }
+        ? {
+            ...planned,
+            change: 'ignored',
+            reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)],
+            changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+        }
         : incrementalRollback(planned, live, headCluster, release, notes);
     const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
     if (found && pendingName) {
@@ -12546,7 +12631,7 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
     if (drift.length && gitHead) {
         const liveMatchesHead = driftOf(gitHead.object.spec, found, release.minor, () => null).length === 0;
         if (liveMatchesHead)
-            notes.push('The live RayService already matches Git\'s head: this change was applied outside this pull request.');
+            notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
     }
     return {
         plan: predicted,
@@ -12810,14 +12895,14 @@ function renderHead(plan, options) {
     if (context)
         lines.push(context, '');
     if (plan.services.length === 0)
-        return lines.join('\n') + '\n';
+        return `${lines.join('\n')}\n`;
     const live = plan.cluster?.mode === 'live';
     lines.push(`| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`, `|---|---|---|---|---|${live ? '---|' : ''}`);
     for (const s of plan.services) {
         const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
         lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
     }
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
 }
 const FIT_BADGE = {
     fits: '✅ fits',
@@ -12919,10 +13004,17 @@ function renderClusterView(s, c) {
     return out;
 }
 function renderShort(plan, max, options) {
-    const lines = [`### ${options.title ?? 'RayService rollout plan'}`, '', summaryLine(plan), '', '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._', ''];
+    const lines = [
+        `### ${options.title ?? 'RayService rollout plan'}`,
+        '',
+        summaryLine(plan),
+        '',
+        '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
+        '',
+    ];
     for (const s of plan.services)
         lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
-    let text = lines.join('\n') + '\n' + (options.footer ? `\n${options.footer}\n` : '');
+    let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
     if (text.length > max) {
         // Even the list is too long (thousands of services): name them compactly.
         text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
@@ -12949,7 +13041,7 @@ function value(v) {
         return '—';
     let s = typeof v === 'string' ? v : JSON.stringify(v);
     if (s.length > 80)
-        s = s.slice(0, 77) + '…';
+        s = `${s.slice(0, 77)}…`;
     return code(s);
 }
 /** Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through. */
@@ -12983,7 +13075,7 @@ function htmlText(text) {
 
 ;// CONCATENATED MODULE: ./src/render/json.ts
 function renderJson(plan) {
-    return JSON.stringify(plan, null, 2) + '\n';
+    return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts
@@ -13297,7 +13389,9 @@ function settled(target, memory, now) {
 }
 function generationClause(rs, target) {
     const observed = observedGeneration(rs);
-    return observed >= target.generation ? [] : [`the operator has not observed generation ${target.generation} yet (status.observedGeneration ${rs.observedGeneration ?? 'unset'})`];
+    return observed >= target.generation
+        ? []
+        : [`the operator has not observed generation ${target.generation} yet (status.observedGeneration ${rs.observedGeneration ?? 'unset'})`];
 }
 function readyClause(rs) {
     const ready = condition(rs, 'Ready');
@@ -13312,7 +13406,9 @@ function newClusterClauses(target, memory, snap, rs) {
     const out = [];
     const switched = active !== undefined && active !== A && !memory.abandoned.includes(active);
     if (!switched) {
-        out.push(A === undefined ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}` : `traffic not switched: the active cluster is still ${active ?? 'none'}`);
+        out.push(A === undefined
+            ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}`
+            : `traffic not switched: the active cluster is still ${active ?? 'none'}`);
         if (pending !== undefined) {
             out.push(...clusterPodClauses(snap, pending, 'pending cluster'));
             out.push(...appProblems(rs.pendingServiceStatus, target.serveApps, `pending cluster ${pending}`));
@@ -14335,7 +14431,9 @@ function podView(o) {
     const conds = conditions(st.conditions);
     const ready = conds.find((c) => c.type === 'Ready')?.status === 'True';
     const scheduled = conds.find((c) => c.type === 'PodScheduled');
-    const waiting = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])].map((s) => s.state?.waiting).find((w) => w?.reason);
+    const waiting = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])]
+        .map((s) => s.state?.waiting)
+        .find((w) => w?.reason);
     const nodeType = labels['ray.io/node-type'];
     return {
         name: o.metadata.name,
@@ -14345,7 +14443,15 @@ function podView(o) {
         ...(st.phase ? { phase: st.phase } : {}),
         ready,
         ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
-        ...(scheduled ? { scheduled: { status: scheduled.status, ...(scheduled.reason ? { reason: scheduled.reason } : {}), ...(scheduled.message ? { message: scheduled.message } : {}) } } : {}),
+        ...(scheduled
+            ? {
+                scheduled: {
+                    status: scheduled.status,
+                    ...(scheduled.reason ? { reason: scheduled.reason } : {}),
+                    ...(scheduled.message ? { message: scheduled.message } : {}),
+                },
+            }
+            : {}),
         ...(waiting ? { waiting: { reason: waiting.reason, ...(waiting.message ? { message: waiting.message } : {}) } } : {}),
     };
 }
@@ -14644,12 +14750,19 @@ async function runApply(flags, out, err) {
     if (onFailure !== 'none' && onFailure !== 'rollback')
         throw new UsageError(`--on-failure must be rollback or none, not "${onFailure}"`);
     const namespace = flags.namespace ?? 'default';
-    const [base, head] = await Promise.all([loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }), loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() })]);
+    const [base, head] = await Promise.all([
+        loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }),
+        loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() }),
+    ]);
     const planOptions = { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' };
     // Refuse bad manifests before touching the cluster.
     plan(base, head, planOptions);
     const conn = await connect(connectOptions(flags));
-    const p = await planBeforeApply(conn, base, head, { ...planOptions, fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
+    const p = await planBeforeApply(conn, base, head, {
+        ...planOptions,
+        fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+        forceConflicts: flags['force-conflicts'] === true,
+    });
     for (const f of clusterFindings(p))
         err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
     for (const s of p.services.filter((x) => x.change === 'delete'))
@@ -14703,7 +14816,9 @@ async function runWait(target, flags, out) {
     const timeoutMs = parseDuration(flags.timeout ?? '30m');
     const conn = await connect(connectOptions(flags));
     const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
-    const rs = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name }).catch((e) => {
+    const rs = await custom
+        .getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name })
+        .catch((e) => {
         if (e?.code === 404)
             throw new UsageError(`RayService ${namespace}/${name} not found`);
         throw e;
@@ -14845,7 +14960,12 @@ main(process.argv.slice(2)).then((code) => {
     if (abandonedRequests() > 0)
         process.exit(code);
 }, (e) => {
-    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError || e instanceof ClusterUnreachableError) {
+    if (e instanceof InputError ||
+        e instanceof UsageError ||
+        e instanceof UnsupportedVersionError ||
+        e instanceof ApplyRefusedError ||
+        e instanceof ConnectionError ||
+        e instanceof ClusterUnreachableError) {
         process.stderr.write(`rayservice-rollout: ${e.message}\n`);
         process.exitCode = EXIT.badInput;
         return;

@@ -15,7 +15,11 @@ const entries = [
 
 function ncc(src, dir) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', dir, '-q', '--license', 'licenses.txt', '--target', 'es2023'], { stdio: 'inherit' });
+    const child = spawn(
+      process.execPath,
+      ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', dir, '-q', '--license', 'licenses.txt', '--target', 'es2023'],
+      { stdio: 'inherit' },
+    );
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${src} (exit ${code})`))));
   });
@@ -27,7 +31,7 @@ async function build({ src, out, shebang }) {
   try {
     await ncc(src, dir);
     let code = readFileSync(join(dir, 'index.js'), 'utf8');
-    if (shebang && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
+    if (shebang && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`;
     writeFileSync(out, code, { mode: shebang ? 0o755 : 0o644 });
     writeFileSync(out.replace(/\.js$/, '.licenses.txt'), readFileSync(join(dir, 'licenses.txt')));
   } finally {

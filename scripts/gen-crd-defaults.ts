@@ -47,10 +47,24 @@ function compact(s: Schema): Compact | undefined {
  * The API server prunes unknown fields, so a field of a newer release is dropped by an older one.
  */
 type Known = { [k: string]: Known | true } | true;
-const KUBERNETES_TYPES = new Set(['template', 'headService', 'serveService', 'resources', 'env', 'envFrom', 'volumes', 'volumeMounts', 'securityContext', 'metadata', 'redisPassword', 'redisUsername', 'networkPolicy']);
+const KUBERNETES_TYPES = new Set([
+  'template',
+  'headService',
+  'serveService',
+  'resources',
+  'env',
+  'envFrom',
+  'volumes',
+  'volumeMounts',
+  'securityContext',
+  'metadata',
+  'redisPassword',
+  'redisUsername',
+  'networkPolicy',
+]);
 function known(s: Schema, key?: string): Known {
   if (key && KUBERNETES_TYPES.has(key)) return true;
-  const props = s.properties ?? (s.items && s.items.properties ? s.items.properties : undefined);
+  const props = s.properties ?? (s.items?.properties ? s.items.properties : undefined);
   if (!props) return true;
   const out: { [k: string]: Known | true } = {};
   for (const k of Object.keys(props).sort()) out[k] = known(props[k]!, k);
@@ -64,4 +78,4 @@ for (const arg of process.argv.slice(2)) {
   const v1 = crd.spec.versions.find((v: { name: string }) => v.name === 'v1');
   result[version!] = { ...(compact(v1.schema.openAPIV3Schema.properties.spec) ?? {}), known: known(v1.schema.openAPIV3Schema.properties.spec) };
 }
-process.stdout.write(JSON.stringify(result) + '\n');
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -34,9 +34,18 @@ const NO_COMMIT = /^0+$/;
 
 export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: RunInfo, octokit: Octokit | undefined): Promise<void> {
   const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
-  const [baseFiles, headFiles] = await Promise.all([NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs), manifestsAt(run.workspace, push.after, globs)]);
-  const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-  const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+  const [baseFiles, headFiles] = await Promise.all([
+    NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
+    manifestsAt(run.workspace, push.after, globs),
+  ]);
+  const base = manifestsFromTexts(
+    baseFiles.map((f) => ({ file: f.path, text: f.text })),
+    inputs.namespace,
+  );
+  const head = manifestsFromTexts(
+    headFiles.map((f) => ({ file: f.path, text: f.text })),
+    inputs.namespace,
+  );
   const conn = await connect();
   const p = await planBeforeApply(conn, base, head, {
     kuberayVersion: inputs.kuberayVersion,
@@ -47,7 +56,8 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
   logClusterFindings(p);
   core.setOutput('plan', renderJson(p).trim());
   core.setOutput('change', strongestChange(p.services.map((s) => s.change)));
-  for (const s of p.services.filter((x) => x.change === 'delete')) core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+  for (const s of p.services.filter((x) => x.change === 'delete'))
+    core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
 
   const started = Date.now();
   const outcomes = await applyAndWait({
@@ -73,8 +83,18 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
   }
   const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
   core.setOutput('result', result);
-  core.setOutput('clusters', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [`${o.service.namespace}/${o.service.name}`, o.verdict!.activeCluster]))));
-  core.setOutput('durations', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [`${o.service.namespace}/${o.service.name}`, Math.round(o.verdict!.durationMs / 1000)]))));
+  core.setOutput(
+    'clusters',
+    JSON.stringify(
+      Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [`${o.service.namespace}/${o.service.name}`, o.verdict!.activeCluster])),
+    ),
+  );
+  core.setOutput(
+    'durations',
+    JSON.stringify(
+      Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [`${o.service.namespace}/${o.service.name}`, Math.round(o.verdict!.durationMs / 1000)])),
+    ),
+  );
   core.setOutput('duration', String(Math.round((Date.now() - started) / 1000)));
 
   const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${push.after.slice(0, 7)}\`</sub>` : undefined;
@@ -99,7 +119,12 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
         const prs = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: push.owner, repo: push.repo, commit_sha: push.after });
         const pr = prs.data.find((x) => x.merged_at) ?? prs.data[0];
         if (!pr) return;
-        await octokit.rest.issues.createComment({ owner: push.owner, repo: push.repo, issue_number: pr.number, body: `${markerFor('apply', run.workflow)}\n${markdown}` });
+        await octokit.rest.issues.createComment({
+          owner: push.owner,
+          repo: push.repo,
+          issue_number: pr.number,
+          body: `${markerFor('apply', run.workflow)}\n${markdown}`,
+        });
       });
     }
   }

@@ -36,12 +36,24 @@ async function main(): Promise<void> {
   const payload = context.payload as { before?: string; after?: string };
   const after = payload.after ?? context.sha;
   if (!after) throw new InputsError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
-  await runApplyMode(inputs, { owner: context.repo.owner, repo: context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: context.workflow, runUrl }, octokit);
+  await runApplyMode(
+    inputs,
+    { owner: context.repo.owner, repo: context.repo.repo, before: payload.before ?? '0', after },
+    { workspace, workflow: context.workflow, runUrl },
+    octokit,
+  );
 }
 
 main()
   .catch((e: unknown) => {
-    if (e instanceof InputError || e instanceof InputsError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError || e instanceof ClusterUnreachableError) {
+    if (
+      e instanceof InputError ||
+      e instanceof InputsError ||
+      e instanceof UnsupportedVersionError ||
+      e instanceof ApplyRefusedError ||
+      e instanceof ConnectionError ||
+      e instanceof ClusterUnreachableError
+    ) {
       if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
       core.setFailed(e.message);
       return;

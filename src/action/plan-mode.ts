@@ -36,22 +36,35 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
   const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
   const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
   core.info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
-  const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-  const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+  const base = manifestsFromTexts(
+    baseFiles.map((f) => ({ file: f.path, text: f.text })),
+    inputs.namespace,
+  );
+  const head = manifestsFromTexts(
+    headFiles.map((f) => ({ file: f.path, text: f.text })),
+    inputs.namespace,
+  );
   const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
   const result = inputs.live
     ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
     : plan(base, head, options);
   if (result.cluster?.mode === 'git-only') for (const n of result.cluster.notes) core.warning(n);
-  else if (result.cluster) core.info(`Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`);
+  else if (result.cluster)
+    core.info(
+      `Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`,
+    );
 
   const failing = result.services.filter((s) => (inputs.failOn as string[]).includes(s.change));
   const misfits = inputs.failOn.includes('capacity') ? result.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
   const refused = result.services.filter((s) => s.cluster?.dryRun === 'refused');
   if (inputs.failOn.includes('capacity') && !inputs.live) {
-    core.warning('fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.');
+    core.warning(
+      'fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.',
+    );
   }
-  const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>` : undefined;
+  const footer = run.runUrl
+    ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>`
+    : undefined;
   const markdown = renderMarkdown(result, footer ? { footer } : {});
 
   annotate(result);
@@ -74,7 +87,11 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
   if (octokit) {
     if (inputs.comment) {
       await tolerateNoPermission('comment on the pull request', async () => {
-        const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdown);
+        const r = await upsertStickyComment(
+          octokit,
+          { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) },
+          markdown,
+        );
         core.info(`Plan comment ${r.action} (id ${r.id})${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
       });
     }
@@ -110,7 +127,10 @@ function annotate(p: Plan): void {
       });
     }
     if (s.cluster?.fit.verdict === 'does-not-fit' && warnings < LIMIT) {
-      core.warning(`${s.cluster.fit.summary}${s.cluster.fit.problems.length ? ` ${s.cluster.fit.problems.join(' ')}` : ''}`, { file: s.file, title: `${s.namespace}/${s.name}: does not fit` });
+      core.warning(`${s.cluster.fit.summary}${s.cluster.fit.problems.length ? ` ${s.cluster.fit.problems.join(' ')}` : ''}`, {
+        file: s.file,
+        title: `${s.namespace}/${s.name}: does not fit`,
+      });
       warnings++;
     }
     for (const c of s.changes) {
@@ -133,7 +153,9 @@ async function tolerateNoPermission(what: string, f: () => Promise<void>): Promi
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status === 403 || status === 404) {
-      core.warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
+      core.warning(
+        `Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`,
+      );
       return;
     }
     throw e;

@@ -99,7 +99,14 @@ main(process.argv.slice(2)).then(
     if (abandonedRequests() > 0) process.exit(code);
   },
   (e: unknown) => {
-    if (e instanceof InputError || e instanceof UsageError || e instanceof UnsupportedVersionError || e instanceof ApplyRefusedError || e instanceof ConnectionError || e instanceof ClusterUnreachableError) {
+    if (
+      e instanceof InputError ||
+      e instanceof UsageError ||
+      e instanceof UnsupportedVersionError ||
+      e instanceof ApplyRefusedError ||
+      e instanceof ConnectionError ||
+      e instanceof ClusterUnreachableError
+    ) {
       process.stderr.write(`rayservice-rollout: ${e.message}\n`);
       process.exitCode = EXIT.badInput;
       return;
@@ -110,7 +117,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = EXIT.badInput;
       return;
     }
-    process.stderr.write(`rayservice-rollout: internal error: ${err?.message ?? String(e)}\nThis is a bug; please report it${process.env.RAYSERVICE_ROLLOUT_DEBUG ? '' : ' (set RAYSERVICE_ROLLOUT_DEBUG=1 for the stack trace)'}.\n`);
+    process.stderr.write(
+      `rayservice-rollout: internal error: ${err?.message ?? String(e)}\nThis is a bug; please report it${process.env.RAYSERVICE_ROLLOUT_DEBUG ? '' : ' (set RAYSERVICE_ROLLOUT_DEBUG=1 for the stack trace)'}.\n`,
+    );
     if (process.env.RAYSERVICE_ROLLOUT_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     process.exitCode = EXIT.internal;
   },

@@ -73,27 +73,34 @@ export function parseDuration(text: string): number {
   return Math.round(n * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit]!);
 }
 
-
 export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise<number> {
   if (!flags.base || !flags.head) throw new UsageError('apply needs --base and --head (try apply --help)');
   const timeoutMs = parseDuration(flags.timeout ?? '30m');
   const onFailure = flags['on-failure'] ?? 'none';
   if (onFailure !== 'none' && onFailure !== 'rollback') throw new UsageError(`--on-failure must be rollback or none, not "${onFailure}"`);
   const namespace = flags.namespace ?? 'default';
-  const [base, head] = await Promise.all([loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }), loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() })]);
+  const [base, head] = await Promise.all([
+    loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }),
+    loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() }),
+  ]);
   const planOptions = { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' };
   // Refuse bad manifests before touching the cluster.
   plan(base, head, planOptions);
   const conn = await connect(connectOptions(flags));
-  const p = await planBeforeApply(conn, base, head, { ...planOptions, fieldManager: flags['field-manager'] ?? 'rayservice-rollout', forceConflicts: flags['force-conflicts'] === true });
+  const p = await planBeforeApply(conn, base, head, {
+    ...planOptions,
+    fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+    forceConflicts: flags['force-conflicts'] === true,
+  });
   for (const f of clusterFindings(p)) err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
-  for (const s of p.services.filter((x) => x.change === 'delete')) err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
+  for (const s of p.services.filter((x) => x.change === 'delete'))
+    err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
   if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change))) {
     out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
     return ROLLOUT_EXIT.ok;
   }
   const id = (s: ServicePlan) => `${s.namespace}/${s.name}`;
-  let outcomes;
+  let outcomes: Awaited<ReturnType<typeof applyAndWait>>;
   try {
     outcomes = await applyAndWait({
       conn,
@@ -133,10 +140,12 @@ export async function runWait(target: string | undefined, flags: RolloutFlags, o
   const timeoutMs = parseDuration(flags.timeout ?? '30m');
   const conn = await connect(connectOptions(flags));
   const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
-  const rs = await custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name }).catch((e: { code?: number }) => {
-    if (e?.code === 404) throw new UsageError(`RayService ${namespace}/${name} not found`);
-    throw e;
-  });
+  const rs = await custom
+    .getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name })
+    .catch((e: { code?: number }) => {
+      if (e?.code === 404) throw new UsageError(`RayService ${namespace}/${name} not found`);
+      throw e;
+    });
   const pending: string | undefined = rs.status?.pendingServiceStatus?.rayClusterName || undefined;
   const active: string | undefined = rs.status?.activeServiceStatus?.rayClusterName || undefined;
   const startedAt = Date.now();
@@ -182,5 +191,3 @@ function exitFor(verdicts: Verdict[]): number {
   if (verdicts.some((v) => v.result === 'timeout')) return ROLLOUT_EXIT.timeout;
   return ROLLOUT_EXIT.ok;
 }
-
-

@@ -36,7 +36,13 @@ export async function ensureCommit(cwd: string, sha: string): Promise<void> {
   try {
     await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
   } catch (e) {
-    throw new InputError(sha, undefined, undefined, `commit is not in the checkout and could not be fetched from origin: ${firstLine((e as Error).message)}`, 'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch');
+    throw new InputError(
+      sha,
+      undefined,
+      undefined,
+      `commit is not in the checkout and could not be fetched from origin: ${firstLine((e as Error).message)}`,
+      'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch',
+    );
   }
 }
 
@@ -59,7 +65,14 @@ export async function manifestsAt(cwd: string, sha: string, globs: readonly stri
     .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
   const out: GitFile[] = [];
   for (const e of entries) {
-    if (e.size > MAX_FILE_BYTES) throw new InputError(e.path, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'keep generated data out of the manifest globs');
+    if (e.size > MAX_FILE_BYTES)
+      throw new InputError(
+        e.path,
+        undefined,
+        undefined,
+        `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+        'keep generated data out of the manifest globs',
+      );
     out.push({ path: e.path, text: await git(cwd, ['cat-file', 'blob', e.object]) });
   }
   return out;
@@ -70,7 +83,13 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
   for (const p of patterns) {
     const bare = p.replace(/^!/, '');
     if (bare.startsWith('/') || /^[A-Za-z]:/.test(bare) || bare.split('/').includes('..')) {
-      throw new InputError('manifests', undefined, undefined, `pattern "${p}" leaves the workspace`, 'use patterns relative to the repository root, e.g. deploy/**/*.yaml');
+      throw new InputError(
+        'manifests',
+        undefined,
+        undefined,
+        `pattern "${p}" leaves the workspace`,
+        'use patterns relative to the repository root, e.g. deploy/**/*.yaml',
+      );
     }
   }
   const include = patterns.filter((p) => !p.startsWith('!'));
@@ -81,5 +100,10 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
 }
 
 function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim())?.trim() ?? s;
+  return (
+    s
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? s
+  );
 }

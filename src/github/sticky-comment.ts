@@ -47,7 +47,9 @@ export async function upsertStickyComment(octokit: Octokit, target: StickyTarget
   let minimized = 0;
   for (const old of ours.slice(0, -1)) {
     if (!old.node_id) continue;
-    await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', { id: old.node_id });
+    await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
+      id: old.node_id,
+    });
     minimized++;
   }
   return { ...result, minimized };

@@ -96,7 +96,12 @@ function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, ex
   });
 }
 
-async function rollBack(opts: ApplyAndWaitOptions, service: ServicePlan, failed: Change, applyOptions: { fieldManager: string; forceConflicts: boolean }): Promise<NonNullable<ServiceOutcome['rollback']>> {
+async function rollBack(
+  opts: ApplyAndWaitOptions,
+  service: ServicePlan,
+  failed: Change,
+  applyOptions: { fieldManager: string; forceConflicts: boolean },
+): Promise<NonNullable<ServiceOutcome['rollback']>> {
   const base = opts.base?.get(`${service.namespace}/${service.name}`);
   const say = (text: string) => opts.onRollback?.(service, text);
   if (!base) {

@@ -45,7 +45,9 @@ export async function dryRunAll({ k8s, kc }: Connection, manifests: readonly Ray
       try {
         await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
       } catch (e) {
-        refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+        refusals.push(
+          formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)),
+        );
       }
     }),
   );
@@ -66,7 +68,9 @@ export async function applyAll(conn: Connection, manifests: readonly RayServiceM
       custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e: unknown) => {
         if (statusCode(e) === 404) return undefined;
         if (statusCode(e) === 403) {
-          refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+          refusals.push(
+            formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)),
+          );
           return undefined;
         }
         throw e;
@@ -77,7 +81,14 @@ export async function applyAll(conn: Connection, manifests: readonly RayServiceM
   const out: Applied[] = [];
   for (const [i, m] of manifests.entries()) {
     const before = befores[i];
-    const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply)) as KubernetesObject & { metadata: { generation?: number } };
+    const stored = (await api.patch(
+      objectToApply(m),
+      undefined,
+      undefined,
+      opts.fieldManager,
+      opts.forceConflicts,
+      k8s.PatchStrategy.ServerSideApply,
+    )) as KubernetesObject & { metadata: { generation?: number } };
     const active = before?.status?.activeServiceStatus?.rayClusterName;
     out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
   }

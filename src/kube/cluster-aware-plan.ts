@@ -18,14 +18,14 @@ export interface ClusterAwareOptions extends PlanOptions, FactsOptions {
 }
 
 export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, options: ClusterAwareOptions): Promise<Plan> {
-  let conn;
+  let conn: Connection;
   try {
     conn = await connect(options.connect ?? {});
   } catch (e) {
     if (e instanceof ConnectionError) return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
     throw e;
   }
-  let facts;
+  let facts: Awaited<ReturnType<typeof readClusterFacts>>;
   try {
     facts = await readClusterFacts(conn, base, head, options);
   } catch (e) {

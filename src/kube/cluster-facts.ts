@@ -55,7 +55,11 @@ export async function readClusterFacts(conn: Connection, base: ManifestSet, head
       const key = `${what}:${code}`;
       if (!forbidden.has(key)) {
         forbidden.add(key);
-        notes.push(code === 403 ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).` : `Could not ${what}: ${shortMessage(e)}.`);
+        notes.push(
+          code === 403
+            ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
+            : `Could not ${what}: ${shortMessage(e)}.`,
+        );
       }
       return undefined;
     }
@@ -85,7 +89,13 @@ export async function readClusterFacts(conn: Connection, base: ManifestSet, head
     // Listed by the label the operator sets, not read by name: the apply role already may list them.
     const clusters = await optional(`list RayClusters in ${m.namespace}`, () =>
       custom
-        .listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayclusters', labelSelector: `ray.io/originated-from-cr-name=${m.name}` })
+        .listNamespacedCustomObject({
+          group: 'ray.io',
+          version: 'v1',
+          namespace: m.namespace,
+          plural: 'rayclusters',
+          labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
+        })
         .then((l) => ((l as { items?: unknown[] }).items ?? []).map(plain)),
     );
     const named = (n: unknown) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
@@ -136,9 +146,11 @@ export async function readClusterFacts(conn: Connection, base: ManifestSet, head
     optional('list pods', () =>
       core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain)),
     ),
-    Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then(
-      (lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat() as KubeObject[]),
-    ),
+    Promise.all(
+      namespaces.map((namespace) =>
+        optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))),
+      ),
+    ).then((lists) => (lists.some((l) => l === undefined) ? undefined : (lists.flat() as KubeObject[]))),
     within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then(
       (cm) => plain(cm),
       (e: unknown) => {

@@ -28,7 +28,8 @@ export interface ConnectOptions {
 export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
   // The Kubernetes client's HTTP stack needs a current Node (it fails deep inside on Node 20).
   const major = Number(process.versions.node.split('.')[0]);
-  if (major < 24) throw new ConnectionError(`talking to a cluster needs Node 24 or newer (this is Node ${process.versions.node}); the Git-only plan works on older ones`);
+  if (major < 24)
+    throw new ConnectionError(`talking to a cluster needs Node 24 or newer (this is Node ${process.versions.node}); the Git-only plan works on older ones`);
   const k8s = await loadClientNode();
   const kc = new k8s.KubeConfig();
   try {
@@ -42,7 +43,13 @@ export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
   if (!kc.getCurrentCluster()) throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
   // With nothing to load, client-node falls back to an unauthenticated http://localhost:8080: say
   // "no credentials" rather than "cannot reach localhost".
-  if (!opts.kubeconfig && kc.getCurrentCluster()?.server === 'http://localhost:8080' && !process.env.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST && !existsSync(join(homedir(), '.kube', 'config'))) {
+  if (
+    !opts.kubeconfig &&
+    kc.getCurrentCluster()?.server === 'http://localhost:8080' &&
+    !process.env.KUBECONFIG &&
+    !process.env.KUBERNETES_SERVICE_HOST &&
+    !existsSync(join(homedir(), '.kube', 'config'))
+  ) {
     throw new ConnectionError('no Kubernetes credentials: neither KUBECONFIG, ~/.kube/config nor an in-cluster service account');
   }
   return { k8s, kc };

@@ -85,7 +85,11 @@ export async function watchRollout(opts: WatchRolloutOptions): Promise<WatchRoll
       },
     });
     const rayServices = new Reflector(conn, crd('rayservices', { fieldSelector: `metadata.name=${target.name}` }), ro);
-    const rayClusters = new Reflector(conn, crd('rayclusters', { labelSelector: `ray.io/originated-from-cr-name=${target.name},ray.io/originated-from-crd=RayService` }), ro);
+    const rayClusters = new Reflector(
+      conn,
+      crd('rayclusters', { labelSelector: `ray.io/originated-from-cr-name=${target.name},ray.io/originated-from-crd=RayService` }),
+      ro,
+    );
     const pods = new Reflector(
       conn,
       {
@@ -118,7 +122,8 @@ export async function watchRollout(opts: WatchRolloutOptions): Promise<WatchRoll
       const rs = rayServices.items.get(`${ns}/${target.name}`);
       const clusters = [...rayClusters.items.values()];
       const clusterNames = new Set(clusters.map((c) => c.metadata.name as string));
-      for (const n of [target.activeBefore, rs?.status?.activeServiceStatus?.rayClusterName, rs?.status?.pendingServiceStatus?.rayClusterName]) if (n) clusterNames.add(n);
+      for (const n of [target.activeBefore, rs?.status?.activeServiceStatus?.rayClusterName, rs?.status?.pendingServiceStatus?.rayClusterName])
+        if (n) clusterNames.add(n);
       const podObjs = [...pods.items.values()].filter((p) => clusterNames.has(p.metadata?.labels?.['ray.io/cluster']));
       const involved = new Set([target.name, ...clusterNames, ...podObjs.map((p) => p.metadata.name as string)]);
       return {

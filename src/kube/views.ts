@@ -52,7 +52,9 @@ export function podView(o: Obj): PodView {
   const conds = conditions(st.conditions);
   const ready = conds.find((c) => c.type === 'Ready')?.status === 'True';
   const scheduled = conds.find((c) => c.type === 'PodScheduled');
-  const waiting = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])].map((s: Obj) => s.state?.waiting).find((w: Obj | undefined) => w?.reason);
+  const waiting = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])]
+    .map((s: Obj) => s.state?.waiting)
+    .find((w: Obj | undefined) => w?.reason);
   const nodeType = labels['ray.io/node-type'];
   return {
     name: o.metadata.name,
@@ -62,7 +64,15 @@ export function podView(o: Obj): PodView {
     ...(st.phase ? { phase: st.phase } : {}),
     ready,
     ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
-    ...(scheduled ? { scheduled: { status: scheduled.status, ...(scheduled.reason ? { reason: scheduled.reason } : {}), ...(scheduled.message ? { message: scheduled.message } : {}) } } : {}),
+    ...(scheduled
+      ? {
+          scheduled: {
+            status: scheduled.status,
+            ...(scheduled.reason ? { reason: scheduled.reason } : {}),
+            ...(scheduled.message ? { message: scheduled.message } : {}),
+          },
+        }
+      : {}),
     ...(waiting ? { waiting: { reason: waiting.reason, ...(waiting.message ? { message: waiting.message } : {}) } } : {}),
   };
 }

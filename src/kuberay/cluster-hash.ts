@@ -40,7 +40,13 @@ export function isHashBlanked(path: readonly PathSegment[], release: KubeRayRele
   if (first === 'workerGroupSpecs' && typeof index === 'number') {
     if (field === 'replicas' || field === 'minReplicas' || field === 'maxReplicas') return true;
     if (field === 'scaleStrategy' && (rest[0] === 'workersToDelete' || rest.length === 0)) return true;
-    if (release.hashBlanks.tolerationsAndSchedulingGates && field === 'template' && rest[0] === 'spec' && (rest[1] === 'tolerations' || rest[1] === 'schedulingGates')) return true;
+    if (
+      release.hashBlanks.tolerationsAndSchedulingGates &&
+      field === 'template' &&
+      rest[0] === 'spec' &&
+      (rest[1] === 'tolerations' || rest[1] === 'schedulingGates')
+    )
+      return true;
     return false;
   }
   if (first === 'headGroupSpec' && release.hashBlanks.tolerationsAndSchedulingGates) {
@@ -94,7 +100,11 @@ function templateSpec(group: unknown): Record<string, unknown> | undefined {
  * Kueue toggles suspend), so they are taken from the RayService (`fromRayService`), the rest from
  * the cluster. Both arguments are stored views (storedSpec); returns a copy.
  */
-export function comparisonBase(clusterSpec: Record<string, unknown>, fromRayService: Record<string, unknown>, release: KubeRayRelease): Record<string, unknown> {
+export function comparisonBase(
+  clusterSpec: Record<string, unknown>,
+  fromRayService: Record<string, unknown>,
+  release: KubeRayRelease,
+): Record<string, unknown> {
   const out = structuredClone(clusterSpec);
   const rsGroups = groupsOf(fromRayService);
   const outGroups = groupsOf(out);

@@ -49,7 +49,7 @@ export function pruneUnknownFields(spec: unknown, minor: string): { spec: unknow
 function prune(value: unknown, known: Known, path: (string | number)[], pruned: (string | number)[][]): void {
   if (known === true || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => prune(v, known, [...path, i], pruned));
+    for (const [i, v] of value.entries()) prune(v, known, [...path, i], pruned);
     return;
   }
   const obj = value as Record<string, unknown>;

@@ -42,10 +42,19 @@ export function effectiveStrategy(spec: Record<string, unknown>, release: KubeRa
         release.incrementalUpgrade === 'unsupported'
           ? `KubeRay ${release.version} has no incremental upgrade`
           : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
-      return { type: 'None', requested, disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None` };
+      return {
+        type: 'None',
+        requested,
+        disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None`,
+      };
     }
-    return { type: 'None', requested, disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}` };
+    return {
+      type: 'None',
+      requested,
+      disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}`,
+    };
   }
-  if (!settings.zeroDowntime) return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
+  if (!settings.zeroDowntime)
+    return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
   return { type: 'NewCluster', requested };
 }

@@ -29,7 +29,14 @@ import { isPlainObject } from '../util/structural-diff.js';
 import { driftOf, keptByApply } from './drift.js';
 import { dryRunErrors } from './dry-run-errors.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
-import { compareVersions, KUBERAY_VERSION_ANNOTATION, normalizeVersion, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
+import {
+  compareVersions,
+  KUBERAY_VERSION_ANNOTATION,
+  normalizeVersion,
+  operatorSettingsFrom,
+  operatorVersion,
+  type OperatorVersion,
+} from './operator-version.js';
 
 /** Plan from Git alone, saying why the cluster could not be read. */
 export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanOptions, why: string): Plan {
@@ -45,10 +52,14 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
   // The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs.
   const deployed = operatorSettingsFrom(facts.operatorDeployments);
   if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
-    notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
+    notes.push(
+      `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`,
+    );
   }
   if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
-    notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
+    notes.push(
+      `The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`,
+    );
   }
   const settings = settingsFor(release, {
     ...options,
@@ -70,24 +81,36 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
   return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
 }
 
-function chooseRelease(operator: OperatorVersion | undefined, options: PlanOptions, notes: string[]): { release: KubeRayRelease; source: VersionSource; shown: string } {
+function chooseRelease(
+  operator: OperatorVersion | undefined,
+  options: PlanOptions,
+  notes: string[],
+): { release: KubeRayRelease; source: VersionSource; shown: string } {
   const fromInput = releaseFor(options.kuberayVersion);
   const inputShown = shownVersion(options.kuberayVersion, fromInput);
   if (!operator) {
-    notes.push(`The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`);
+    notes.push(
+      `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`,
+    );
     return { release: fromInput, source: 'input', shown: inputShown };
   }
   const newest = RELEASES[RELEASES.length - 1]!;
   let release = resolveRelease(operator.version);
   if (!release && compareVersions(operator.version, newest.version) > 0) {
     release = newest;
-    notes.push(`KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`);
+    notes.push(
+      `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`,
+    );
   } else if (!release) {
-    notes.push(`KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`);
+    notes.push(
+      `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`,
+    );
     return { release: fromInput, source: 'input', shown: inputShown };
   }
   if (release.minor !== fromInput.minor) {
-    notes.push(`KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`);
+    notes.push(
+      `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`,
+    );
   }
   // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
   return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
@@ -122,7 +145,9 @@ function planOne(
     head = { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } };
     dryRunView = { dryRun: 'ok', dryRunErrors: [], keptByApply: keptByApply(gitHead.object.spec as Record<string, unknown>, dryRun.object, release.minor) };
     if (dryRunView.keptByApply.length) {
-      notes.push(`The apply keeps ${dryRunView.keptByApply.length} field(s) that Git's head does not set, because another field manager owns them (${dryRunView.keptByApply.slice(0, 3).join(', ')}${dryRunView.keptByApply.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`);
+      notes.push(
+        `The apply keeps ${dryRunView.keptByApply.length} field(s) that Git's head does not set, because another field manager owns them (${dryRunView.keptByApply.slice(0, 3).join(', ')}${dryRunView.keptByApply.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`,
+      );
     }
     if (dryRun.conflict) notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
   } else if (gitHead && dryRun?.ok === false) {
@@ -170,22 +195,30 @@ function planOne(
     if (found.metadata?.deletionTimestamp) {
       halted = 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
     } else if (conditionReason(found, 'Ready') === 'InitializingTimeout') {
-      halted = 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+      halted =
+        'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
     }
     if (conditionStatus(found, 'RollbackInProgress') === 'True') {
-      notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
+      notes.push(
+        'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.',
+      );
     }
   } else if (live && live.rayService === null && gitBase && gitHead) {
-    notes.push('In Git\'s base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).');
+    notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
     base = undefined;
   } else if (!live) {
-    notes.push('The live RayService could not be read: compared with Git\'s base only.');
+    notes.push("The live RayService could not be read: compared with Git's base only.");
   }
 
   const headCluster = head ? clusterOf(head, release) : undefined;
   const planned = planService(base, head, settings);
   const predicted: ServicePlan = halted
-    ? { ...planned, change: 'ignored', reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)], changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })) }
+    ? {
+        ...planned,
+        change: 'ignored',
+        reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)],
+        changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+      }
     : incrementalRollback(planned, live, headCluster, release, notes);
   const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
 
@@ -195,9 +228,13 @@ function planOne(
       `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${pending ? '' : ' (not readable: compared with the live RayService)'}.`,
     );
     if (predicted.change === 'cluster-inplace') {
-      notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
+      notes.push(
+        `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`,
+      );
     } else if (predicted.change === 'cluster' || (predicted.change === 'cluster-incremental' && !release.incrementalRollback)) {
-      notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
+      notes.push(
+        `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`,
+      );
     } else if (predicted.change === 'none' || predicted.change === 'app') {
       notes.push(`${pendingName} already has this cluster spec: it keeps starting${predicted.change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
     }
@@ -215,7 +252,7 @@ function planOne(
   const drift = found && gitBase ? driftOf(gitBase.object.spec as Record<string, unknown>, found, release.minor, headLine(gitBase)) : [];
   if (drift.length && gitHead) {
     const liveMatchesHead = driftOf(gitHead.object.spec as Record<string, unknown>, found!, release.minor, () => null).length === 0;
-    if (liveMatchesHead) notes.push('The live RayService already matches Git\'s head: this change was applied outside this pull request.');
+    if (liveMatchesHead) notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
   }
 
   return {
@@ -344,7 +381,13 @@ const conditionStatus = (o: KubeObject, type: string): string | undefined => con
  * the pending one removed); a new cluster is prepared only after that, and only if the goal differs
  * from the active cluster. A revert to the active spec therefore builds nothing.
  */
-function incrementalRollback(p: ServicePlan, live: LiveService | undefined, headCluster: Record<string, unknown> | undefined, release: KubeRayRelease, notes: string[]): ServicePlan {
+function incrementalRollback(
+  p: ServicePlan,
+  live: LiveService | undefined,
+  headCluster: Record<string, unknown> | undefined,
+  release: KubeRayRelease,
+  notes: string[],
+): ServicePlan {
   if (p.change !== 'cluster-incremental' || !live?.pending || !live.active || !release.incrementalRollback || !headCluster) return p;
   const pendingName = String(live.pending.metadata?.name);
   const activeName = String(live.active.metadata?.name);
@@ -359,6 +402,8 @@ function incrementalRollback(p: ServicePlan, live: LiveService | undefined, head
       ],
     };
   }
-  notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
+  notes.push(
+    `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`,
+  );
   return p;
 }

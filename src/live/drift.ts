@@ -16,12 +16,7 @@ import type { KubeObject } from './facts.js';
 /** Field managers that write the spec without a person behind them. */
 const OPERATOR_MANAGERS = new Set(['ray-operator', 'kuberay-operator', 'manager']);
 
-export function driftOf(
-  baseSpec: Record<string, unknown>,
-  live: KubeObject,
-  minor: string,
-  lineOf: (path: readonly PathSegment[]) => number | null,
-): Drift[] {
+export function driftOf(baseSpec: Record<string, unknown>, live: KubeObject, minor: string, lineOf: (path: readonly PathSegment[]) => number | null): Drift[] {
   const git = storedSpec(baseSpec, minor);
   const now = storedSpec(live.spec ?? {}, minor);
   const out: Drift[] = [];
@@ -76,10 +71,7 @@ export function lastWriter(object: KubeObject, path: readonly PathSegment[]): st
     const manager = String(mf.manager ?? '');
     const operator = OPERATOR_MANAGERS.has(manager);
     const time = String(mf.time ?? '');
-    const better =
-      !best ||
-      (best.operator && !operator) ||
-      (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
+    const better = !best || (best.operator && !operator) || (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
     if (better) best = { manager, depth, time, operator };
   }
   return best?.manager;

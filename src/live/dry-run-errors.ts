@@ -13,7 +13,7 @@ export function dryRunErrors(
 ): DryRunError[] {
   const fromCauses = refusal.causes.map((c) => {
     const path = c.field ? parseFieldPath(c.field) : pathInMessage(c.message);
-    return { path: path ? c.field?.replace(/^\./, '') ?? formatted(path) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
+    return { path: path ? (c.field?.replace(/^\./, '') ?? formatted(path)) : null, line: path ? lineOf(path) : null, message: redacted(c.message, path) };
   });
   if (fromCauses.length) return dedupe(fromCauses);
   const path = pathInMessage(refusal.message);

@@ -57,7 +57,9 @@ export function operatorVersion(deployments: readonly KubeObject[] | undefined, 
     const v = normalizeVersion(c.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
     if (v && (!best || compareVersions(v, best.version) > 0)) best = { version: v, cluster: c };
   }
-  return best ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${name(best.cluster)}` } : undefined;
+  return best
+    ? { version: best.version, source: 'cluster-annotation', detail: `annotation ${KUBERAY_VERSION_ANNOTATION} of RayCluster ${name(best.cluster)}` }
+    : undefined;
 }
 
 /** Deployments in a stable order, so that several operators give the same answer every time. */
@@ -93,9 +95,16 @@ export function operatorSettingsFrom(deployments: readonly KubeObject[] | undefi
   let incrementalGate: boolean | undefined;
   for (const arg of [...((c.command ?? []) as string[]), ...((c.args ?? []) as string[])]) {
     const m = /^--feature-gates=(.*)$/.exec(String(arg));
-    const gate = m?.[1]?.split(',').map((g) => g.trim().split('=')).find(([k]) => k === 'RayServiceIncrementalUpgrade');
+    const gate = m?.[1]
+      ?.split(',')
+      .map((g) => g.trim().split('='))
+      .find(([k]) => k === 'RayServiceIncrementalUpgrade');
     if (gate) incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
   }
   if (zeroDowntime === undefined && incrementalGate === undefined) return undefined;
-  return { ...(zeroDowntime !== undefined ? { zeroDowntime } : {}), ...(incrementalGate !== undefined ? { incrementalGate } : {}), detail: `Deployment ${name(d)}` };
+  return {
+    ...(zeroDowntime !== undefined ? { zeroDowntime } : {}),
+    ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+    detail: `Deployment ${name(d)}`,
+  };
 }

@@ -22,7 +22,7 @@ export interface LoadOptions {
 
 /** Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. */
 export async function yamlFilesOf(path: string): Promise<string[]> {
-  let st;
+  let st: Awaited<ReturnType<typeof stat>>;
   try {
     st = await stat(path);
   } catch {
@@ -33,7 +33,12 @@ export async function yamlFilesOf(path: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => join(e.parentPath, e.name))
-    .filter((f) => !relative(path, f).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .filter(
+      (f) =>
+        !relative(path, f)
+          .split(sep)
+          .some((part) => part.startsWith('.') || part === 'node_modules'),
+    )
     .sort();
 }
 

@@ -30,7 +30,7 @@ export function rayServicesIn(doc: SourceDocument, defaultNamespace: string): Ra
 function visit(doc: SourceDocument, value: unknown, path: PathSegment[], defaultNamespace: string, out: RayServiceManifest[]): void {
   if (!isPlainObject(value)) return; // not a Kubernetes object: not ours to judge
   if (value.kind === 'List' && Array.isArray(value.items)) {
-    value.items.forEach((item, i) => visit(doc, item, [...path, 'items', i], defaultNamespace, out));
+    for (const [i, item] of value.items.entries()) visit(doc, item, [...path, 'items', i], defaultNamespace, out);
     return;
   }
   if (value.kind !== 'RayService') return;
@@ -53,7 +53,13 @@ function visit(doc: SourceDocument, value: unknown, path: PathSegment[], default
     throw new InputError(doc.file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
   }
   if (!NAME_RE.test(name) || name.length > 63) {
-    throw new InputError(doc.file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
+    throw new InputError(
+      doc.file,
+      at(['metadata', 'name']),
+      'metadata.name',
+      `"${name}" is not a valid name`,
+      'use lowercase letters, digits and "-", at most 63 characters',
+    );
   }
   let namespace = defaultNamespace;
   if (metadata.namespace !== undefined && metadata.namespace !== null) {
@@ -74,7 +80,13 @@ function visit(doc: SourceDocument, value: unknown, path: PathSegment[], default
   }
   const rcc = value.spec.rayClusterConfig;
   if (!isPlainObject(rcc) || !isPlainObject(rcc.headGroupSpec)) {
-    throw new InputError(doc.file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
+    throw new InputError(
+      doc.file,
+      at(['spec', 'rayClusterConfig']),
+      'spec.rayClusterConfig.headGroupSpec',
+      'is required',
+      'a RayService needs a head group; see the KubeRay samples',
+    );
   }
   if (rcc.workerGroupSpecs !== undefined && rcc.workerGroupSpecs !== null) {
     if (!Array.isArray(rcc.workerGroupSpecs)) {
@@ -87,7 +99,13 @@ function visit(doc: SourceDocument, value: unknown, path: PathSegment[], default
         throw new InputError(doc.file, at(gp), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, 'is required');
       }
       if (groups.has(g.groupName)) {
-        throw new InputError(doc.file, at([...gp, 'groupName']), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, `"${g.groupName}" is used twice (also line ${groups.get(g.groupName)})`, 'worker group names must be unique');
+        throw new InputError(
+          doc.file,
+          at([...gp, 'groupName']),
+          `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`,
+          `"${g.groupName}" is used twice (also line ${groups.get(g.groupName)})`,
+          'worker group names must be unique',
+        );
       }
       groups.set(g.groupName, at([...gp, 'groupName']));
     });

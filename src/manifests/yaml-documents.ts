@@ -32,7 +32,13 @@ const MAX_ALIAS_COUNT = 1000;
 
 export function parseYamlDocuments(file: string, text: string): SourceDocument[] {
   if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    throw new InputError(file, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'split it, or keep generated data out of manifest folders');
+    throw new InputError(
+      file,
+      undefined,
+      undefined,
+      `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+      'split it, or keep generated data out of manifest folders',
+    );
   }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -52,7 +58,13 @@ export function parseYamlDocuments(file: string, text: string): SourceDocument[]
     } catch (e) {
       const msg = (e as Error).message;
       if (/alias/i.test(msg)) {
-        throw new InputError(file, startLine, undefined, 'too many YAML aliases (an alias bomb?)', 'expand the anchors by hand; manifests should not need thousands of aliases');
+        throw new InputError(
+          file,
+          startLine,
+          undefined,
+          'too many YAML aliases (an alias bomb?)',
+          'expand the anchors by hand; manifests should not need thousands of aliases',
+        );
       }
       throw new InputError(file, startLine, undefined, `invalid YAML: ${firstLine(msg)}`);
     }
@@ -73,7 +85,11 @@ export function parseYamlDocuments(file: string, text: string): SourceDocument[]
   return out;
 }
 
-function locate(doc: Document, path: readonly PathSegment[], lineAt: (offset: number) => number): { line: number | undefined; node: unknown; complete: boolean } {
+function locate(
+  doc: Document,
+  path: readonly PathSegment[],
+  lineAt: (offset: number) => number,
+): { line: number | undefined; node: unknown; complete: boolean } {
   let node: unknown = doc.contents;
   let line: number | undefined = rangeLine(node, lineAt);
   let depth = 0;

@@ -27,7 +27,17 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
   const autoscalerVisible = groups !== undefined;
   if (total === 0) {
     const verdict = 'nothing-to-place';
-    return { id: demand.id, verdict, pods: 0, placed: [], shortfalls: [], quota: [], scaleUp: [], autoscalerVisible, summary: summarize({ ...emptySummary(demand.id), verdict }) };
+    return {
+      id: demand.id,
+      verdict,
+      pods: 0,
+      placed: [],
+      shortfalls: [],
+      quota: [],
+      scaleUp: [],
+      autoscalerVisible,
+      summary: summarize({ ...emptySummary(demand.id), verdict }),
+    };
   }
 
   const ledger = new QuotaLedger();
@@ -73,8 +83,7 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
   const quota = ledger.shortfalls();
   const rejected = slots.filter((s) => s.rejected).length;
   const placedSlots = slots.filter((s): s is { shape: PodShape; node: SimNode } => s.node !== undefined);
-  const verdict: FitVerdict =
-    shortfalls.length > 0 || rejected > 0 ? 'does-not-fit' : placedSlots.some((s) => s.node.virtual) ? 'fits-after-scale-up' : 'fits';
+  const verdict: FitVerdict = shortfalls.length > 0 || rejected > 0 ? 'does-not-fit' : placedSlots.some((s) => s.node.virtual) ? 'fits-after-scale-up' : 'fits';
   const summary = summarize({
     id: demand.id,
     verdict,

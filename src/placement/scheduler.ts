@@ -14,9 +14,7 @@ export interface SimNode extends NodeState {
   virtual?: { group: string; demand: string };
 }
 
-export type Attempt =
-  | { node: SimNode }
-  | { node?: undefined; message: string; reasons: Map<string, number> };
+export type Attempt = { node: SimNode } | { node?: undefined; message: string; reasons: Map<string, number> };
 
 /** What binding one pod charges a node: its requests plus one `pods` slot. */
 export function podCost(pod: Pick<PodShape, 'requests'>): ResourceFigures {
@@ -131,7 +129,7 @@ export class ShapePlacer {
   constructor(pod: PodShape, nodes: readonly SimNode[]) {
     this.cost = podCost(pod);
     this.wanted = Object.entries(this.cost).filter(([, v]) => v !== 0);
-    candidatesFor(pod, nodes).fit.forEach((node, rank) => this.offer(node, rank));
+    for (const [rank, node] of candidatesFor(pod, nodes).fit.entries()) this.offer(node, rank);
   }
 
   /** The node the next pod goes to (bound), or undefined when none has room: ask scheduleOne why. */

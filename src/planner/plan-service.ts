@@ -15,7 +15,7 @@ import { describeServeEffect, diffServeConfigs, parseServeConfig, type ServeChan
 import { diffValues, formatPath, isPlainObject, valueAt } from '../util/structural-diff.js';
 import { describeRayServiceField, describeWorkerGroupChanges } from './reasons.js';
 import { externallyManaged, operatorRejection } from '../kuberay/validation.js';
-import { strongestChange, type Change, type FieldChange, type ServicePlan } from './types.js';
+import type { Change, FieldChange, ServicePlan } from './types.js';
 import { QuantityError } from '../quantity/quantity.js';
 import { redactAt } from './redact.js';
 
@@ -69,7 +69,13 @@ function checkUnknownFields(h: ReadManifest, release: KubeRayRelease): void {
   const first = pruned[0];
   if (!first) return;
   const path = ['spec', ...first];
-  const more = pruned.length > 1 ? ` (and ${pruned.slice(1, 4).map((q) => `spec.${formatPath(q)}`).join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
+  const more =
+    pruned.length > 1
+      ? ` (and ${pruned
+          .slice(1, 4)
+          .map((q) => `spec.${formatPath(q)}`)
+          .join(', ')}${pruned.length > 4 ? ', …' : ''})`
+      : '';
   throw new InputError(
     h.m.source.file,
     h.lineOf(path),
@@ -85,7 +91,8 @@ function checkUnknownFields(h: ReadManifest, release: KubeRayRelease): void {
  * no event, no condition), and a new cluster never leaves Initializing. Seen on the real operator.
  */
 function withHeadPortWarning(p: ServicePlan, h: ReadManifest): ServicePlan {
-  const containers = (h.cluster.headGroupSpec as { template?: { spec?: { containers?: { ports?: { name?: string }[] }[] } } } | undefined)?.template?.spec?.containers;
+  const containers = (h.cluster.headGroupSpec as { template?: { spec?: { containers?: { ports?: { name?: string }[] }[] } } } | undefined)?.template?.spec
+    ?.containers;
   const ports = containers?.[0]?.ports;
   if (!ports?.length || ports.some((x) => x.name === 'dashboard')) return p;
   const line = h.lineOf(['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports']);
@@ -105,7 +112,6 @@ function planWithoutValidation(
   settings: PlanSettings,
   id: { namespace: string; name: string; file: string },
 ): ServicePlan {
-
   if (!b) {
     const size = measure(h!, () => clusterSize(h!.cluster));
     return {
@@ -134,7 +140,13 @@ function planWithoutValidation(
   return planUpdate(b, h, strategy, settings, id);
 }
 
-function planUpdate(b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy, settings: PlanSettings, id: { namespace: string; name: string; file: string }): ServicePlan {
+function planUpdate(
+  b: ReadManifest,
+  h: ReadManifest,
+  strategy: EffectiveStrategy,
+  settings: PlanSettings,
+  id: { namespace: string; name: string; file: string },
+): ServicePlan {
   const release = settings.release;
   const reasons: string[] = [];
   const changes: FieldChange[] = [];
@@ -195,14 +207,22 @@ function planUpdate(b: ReadManifest, h: ReadManifest, strategy: EffectiveStrateg
       const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
       const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
       changes.push(
-        fieldChange(b, h, d.path, d, 'none', read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`),
+        fieldChange(
+          b,
+          h,
+          d.path,
+          d,
+          'none',
+          read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`,
+        ),
       );
     }
   }
 
   // 4. The verdict, strongest rule first.
   const suspendToggled = release.suspendToggleInPlace && (b.cluster.suspend === true) !== (h.cluster.suspend === true);
-  const serviceSuspend = release.rayServiceSuspend && (b.spec.suspend === true) !== (h.spec.suspend === true) ? (h.spec.suspend === true ? 'suspend' : 'resume') : undefined;
+  const serviceSuspend =
+    release.rayServiceSuspend && (b.spec.suspend === true) !== (h.spec.suspend === true) ? (h.spec.suspend === true ? 'suspend' : 'resume') : undefined;
   let change: Change;
   if (serviceSuspend) change = serviceSuspend === 'suspend' ? 'delete' : 'create';
   else if (suspendToggled) change = 'cluster-inplace';
@@ -215,7 +235,8 @@ function planUpdate(b: ReadManifest, h: ReadManifest, strategy: EffectiveStrateg
   if (suspendToggled) {
     for (let i = 0; i < changes.length; i++) {
       const c = changes[i]!;
-      if (c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none') changes[i] = { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' };
+      if (c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none')
+        changes[i] = { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' };
     }
     reasons.push(
       `rayClusterConfig.suspend toggled: KubeRay ${release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
@@ -262,14 +283,18 @@ function explain(x: Explain): string[] {
     const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
     const what = `The RayCluster spec changed in fields the operator hashes (${fields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
     if (x.strategy.type === 'None') {
-      out.push(`${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`);
+      out.push(
+        `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+      );
     } else if (x.strategy.type === 'NewClusterWithIncrementalUpgrade') {
       const o = clusterUpgradeOptions(x.h.spec);
       out.push(
         `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%); the autoscaler grows the new cluster as traffic arrives.`,
       );
     } else {
-      out.push(`${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`);
+      out.push(
+        `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`,
+      );
     }
     if (x.appliedServe.length && x.strategy.type !== 'None') {
       out.push(
@@ -289,21 +314,35 @@ function explain(x: Explain): string[] {
     out.push(`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`);
   }
   if (x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start')) {
-    out.push('http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.');
+    out.push(
+      'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+    );
   }
   if (x.blanked.length) {
     const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
     out.push(
       `Only fields that ${v} leaves out of the cluster hash changed in the RayCluster spec (${fields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-        (autoscaling ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.' : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+        (autoscaling
+          ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+          : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
     );
   }
   if (x.change === 'none') {
     const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
-    if (x.changes.length === 0) out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
-    else if (x.changes.every((c) => c.path.startsWith('metadata.'))) out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
-    else out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
-    for (const m of meaningful) out.push(`${m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1')} is read by the operator: it changes how it treats this RayService from now on.`);
+    if (x.changes.length === 0)
+      out.push(
+        'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).',
+      );
+    else if (x.changes.every((c) => c.path.startsWith('metadata.')))
+      out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
+    else
+      out.push(
+        `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`,
+      );
+    for (const m of meaningful)
+      out.push(
+        `${m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1')} is read by the operator: it changes how it treats this RayService from now on.`,
+      );
   }
   return out;
 }
@@ -372,7 +411,14 @@ function measure<T>(r: ReadManifest, f: () => T): T {
   }
 }
 
-function fieldChange(b: ReadManifest, h: ReadManifest, path: readonly PathSegment[], d: { from: unknown; to: unknown }, effect: Change, note: string | undefined): FieldChange {
+function fieldChange(
+  b: ReadManifest,
+  h: ReadManifest,
+  path: readonly PathSegment[],
+  d: { from: unknown; to: unknown },
+  effect: Change,
+  note: string | undefined,
+): FieldChange {
   // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
   const raw = (r: ReadManifest, fallback: unknown) => {
     const v = valueAt(r.m.object, path);
@@ -409,7 +455,10 @@ function summarizePaths(paths: string[], max = 4): string {
 }
 
 function summarizeServe(list: ServeChange[]): string {
-  return summarizePaths(list.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
+  return summarizePaths(
+    list.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`),
+    3,
+  );
 }
 
 /** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */

@@ -19,7 +19,10 @@ export class UnsupportedVersionError extends Error {}
 
 export function releaseFor(version: string | undefined): KubeRayRelease {
   const release = resolveRelease(version ?? DEFAULT_KUBERAY_VERSION);
-  if (!release) throw new UnsupportedVersionError(`--kuberay-version: KubeRay ${version ?? DEFAULT_KUBERAY_VERSION} is not supported (supported: ${supportedVersionsText()})`);
+  if (!release)
+    throw new UnsupportedVersionError(
+      `--kuberay-version: KubeRay ${version ?? DEFAULT_KUBERAY_VERSION} is not supported (supported: ${supportedVersionsText()})`,
+    );
   return release;
 }
 

@@ -24,10 +24,19 @@ export function clusterFindings(plan: Plan): Finding[] {
     if (v.gitOnlyChange) out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
     for (const n of v.notes) out.push({ level: 'info', text: `${id}: ${n}` });
     if (v.drift.length) {
-      out.push({ level: 'warning', text: `${id}: the live RayService differs from Git's base in ${v.drift.map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`).slice(0, 5).join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets` });
+      out.push({
+        level: 'warning',
+        text: `${id}: the live RayService differs from Git's base in ${v.drift
+          .map((d) => `${d.path}${d.manager ? ` (written by ${d.manager})` : ''}`)
+          .slice(0, 5)
+          .join(', ')}${v.drift.length > 5 ? ', …' : ''}: the apply overwrites what Git sets`,
+      });
     }
     if (v.fit.verdict === 'does-not-fit') {
-      out.push({ level: 'warning', text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim() });
+      out.push({
+        level: 'warning',
+        text: `${id}: ${v.fit.summary} ${v.fit.problems.join(' ')} Expect its new pods to stay Pending (or be refused) until room is made.`.trim(),
+      });
     } else if (v.fit.verdict === 'fits' || v.fit.verdict === 'fits-after-scale-up') {
       out.push({ level: 'info', text: `${id}: ${v.fit.summary}` });
     }

@@ -2,5 +2,5 @@
 import type { Plan } from '../planner/types.js';
 
 export function renderJson(plan: Plan): string {
-  return JSON.stringify(plan, null, 2) + '\n';
+  return `${JSON.stringify(plan, null, 2)}\n`;
 }

@@ -69,7 +69,7 @@ function renderHead(plan: Plan, options: MarkdownOptions): string {
   lines.push(summaryLine(plan), '');
   const context = clusterLine(plan);
   if (context) lines.push(context, '');
-  if (plan.services.length === 0) return lines.join('\n') + '\n';
+  if (plan.services.length === 0) return `${lines.join('\n')}\n`;
   const live = plan.cluster?.mode === 'live';
   lines.push(
     `| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`,
@@ -79,7 +79,7 @@ function renderHead(plan: Plan, options: MarkdownOptions): string {
     const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
     lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const FIT_BADGE: Record<FitVerdictView | 'refused', string> = {
@@ -168,17 +168,31 @@ function renderClusterView(s: ServicePlan, c: ServiceClusterView): string[] {
   out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
   for (const p of c.fit.problems) out.push(`  - ${escWithCode(p)}`);
   if (c.drift.length) {
-    out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
-    for (const d of c.drift.slice(0, 30)) out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
+    out.push(
+      '',
+      `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`,
+      '',
+      '| Field | Git (base) | Live | Written by | Line |',
+      '|---|---|---|---|---|',
+    );
+    for (const d of c.drift.slice(0, 30))
+      out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
     if (c.drift.length > 30) out.push(`| … and ${c.drift.length - 30} more | | | | |`);
   }
   return out;
 }
 
 function renderShort(plan: Plan, max: number, options: MarkdownOptions): string {
-  const lines = [`### ${options.title ?? 'RayService rollout plan'}`, '', summaryLine(plan), '', '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._', ''];
+  const lines = [
+    `### ${options.title ?? 'RayService rollout plan'}`,
+    '',
+    summaryLine(plan),
+    '',
+    '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
+    '',
+  ];
   for (const s of plan.services) lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
-  let text = lines.join('\n') + '\n' + (options.footer ? `\n${options.footer}\n` : '');
+  let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
   if (text.length > max) {
     // Even the list is too long (thousands of services): name them compactly.
     text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
@@ -204,7 +218,7 @@ function fig(f: ResourceFigures | null): string {
 function value(v: unknown): string {
   if (v === null || v === undefined) return '—';
   let s = typeof v === 'string' ? v : JSON.stringify(v);
-  if (s.length > 80) s = s.slice(0, 77) + '…';
+  if (s.length > 80) s = `${s.slice(0, 77)}…`;
   return code(s);
 }
 

@@ -20,7 +20,12 @@ export function renderOutcomes(outcomes: readonly ServiceOutcome[], opts: { titl
     for (const o of outcomes) {
       const v = o.verdict;
       if (!v) continue;
-      lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`, '', '```text');
+      lines.push(
+        '',
+        `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`,
+        '',
+        '```text',
+      );
       lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
       // Inside the code fence, a manifest's text must not close it.
       if (v.diagnosis) lines.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
@@ -28,7 +33,7 @@ export function renderOutcomes(outcomes: readonly ServiceOutcome[], opts: { titl
     }
   }
   if (opts.footer) lines.push('', opts.footer);
-  const text = lines.join('\n') + '\n';
+  const text = `${lines.join('\n')}\n`;
   const max = opts.maxLength ?? 60_000;
   return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
 }

@@ -42,7 +42,8 @@ export function targetOf(mode: Mode, target: ResolvedTarget, memory: Memory, rs:
     const pending = pendingName(rs);
     if (pending !== undefined) return { cluster: pending, status: rs.pendingServiceStatus };
     const active = activeName(rs);
-    if (active !== undefined && active !== target.activeBefore && !memory.abandoned.includes(active)) return { cluster: active, status: rs.activeServiceStatus };
+    if (active !== undefined && active !== target.activeBefore && !memory.abandoned.includes(active))
+      return { cluster: active, status: rs.activeServiceStatus };
     return {};
   }
   if (mode === 'app' || mode === 'inplace') return { cluster: target.activeBefore, status: rs.activeServiceStatus };
@@ -55,9 +56,11 @@ export function badStates(mode: Mode, target: ResolvedTarget, memory: Memory, rs
   if (observedGeneration(rs) < target.generation) return out; // still the previous spec's picture
   const { cluster, status } = targetOf(mode, target, memory, rs);
   for (const [name, app] of apps(status)) {
-    if (BAD_STATES.has(app.status)) out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
+    if (BAD_STATES.has(app.status))
+      out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
     for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
-      if (BAD_STATES.has(s.status)) out.set(`${cluster}/${name}/${d}:${s.status}`, `deployment ${name}/${d} on ${cluster} is ${s.status}${s.message ? `: ${s.message}` : ''}`);
+      if (BAD_STATES.has(s.status))
+        out.set(`${cluster}/${name}/${d}:${s.status}`, `deployment ${name}/${d} on ${cluster} is ${s.status}${s.message ? `: ${s.message}` : ''}`);
     }
   }
   return out;
@@ -115,7 +118,9 @@ export function failure(mode: Mode, target: ResolvedTarget, memory: Memory, snap
   }
 
   const { cluster } = targetOf(mode, target, memory, rs);
-  const clusterRejected = recent.find((e) => e.type === 'Warning' && CLUSTER_VALIDATION_WARNINGS.has(e.reason) && (e.involved === undefined || e.involved === cluster));
+  const clusterRejected = recent.find(
+    (e) => e.type === 'Warning' && CLUSTER_VALIDATION_WARNINGS.has(e.reason) && (e.involved === undefined || e.involved === cluster),
+  );
   if (clusterRejected && cluster !== undefined) {
     return {
       summary: `the RayCluster controller rejected ${cluster} (${clusterRejected.reason}): ${clusterRejected.message}`,

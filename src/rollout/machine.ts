@@ -88,24 +88,50 @@ function decide(state: RolloutState, now: number, lines: ProgressLine[]): Step {
   } else {
     const failed = last ? failure(mode, target, memory, last, now) : undefined;
     if (failed) {
-      verdict = finish(state, 'failed', `${name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`, now, missing, failed.hints);
+      verdict = finish(
+        state,
+        'failed',
+        `${name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`,
+        now,
+        missing,
+        failed.hints,
+      );
     } else if (now >= target.deadline) {
       verdict = finish(state, 'timeout', `${name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
     }
   }
   if (!verdict) return { state, progress: lines };
-  const end = lineAt(target, now, verdict.result === 'succeeded' ? 'rollout done' : verdict.result === 'failed' ? 'rollout failed' : 'deadline reached', verdict.result !== 'succeeded');
+  const end = lineAt(
+    target,
+    now,
+    verdict.result === 'succeeded' ? 'rollout done' : verdict.result === 'failed' ? 'rollout failed' : 'deadline reached',
+    verdict.result !== 'succeeded',
+  );
   const timeline = [...state.timeline, end];
   verdict = { ...verdict, timeline };
   return { state: { ...state, timeline, verdict }, progress: [...lines, end], verdict };
 }
 
-function finish(state: RolloutState, result: Verdict['result'], summary: string, now: number, missing: readonly string[] = [], hints: readonly string[] = []): Verdict {
+function finish(
+  state: RolloutState,
+  result: Verdict['result'],
+  summary: string,
+  now: number,
+  missing: readonly string[] = [],
+  hints: readonly string[] = [],
+): Verdict {
   const diagnosis = result === 'succeeded' ? undefined : diagnose(state.mode, state.target, state.memory, state.last, now, missing, hints);
   return verdictOf(state, result, summary, now, state.timeline, diagnosis);
 }
 
-function verdictOf(state: RolloutState, result: Verdict['result'], summary: string, at: number, timeline: readonly ProgressLine[], diagnosis?: Verdict['diagnosis']): Verdict {
+function verdictOf(
+  state: RolloutState,
+  result: Verdict['result'],
+  summary: string,
+  at: number,
+  timeline: readonly ProgressLine[],
+  diagnosis?: Verdict['diagnosis'],
+): Verdict {
   const rs = state.last?.rayService;
   const activeCluster = rs ? activeName(rs) : undefined;
   return {

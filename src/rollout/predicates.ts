@@ -4,17 +4,7 @@
  *
  * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
  */
-import {
-  activeName,
-  appProblems,
-  clusterExists,
-  condition,
-  conditionText,
-  observedGeneration,
-  pendingName,
-  podsOf,
-  podTrouble,
-} from './observed.js';
+import { activeName, appProblems, clusterExists, condition, conditionText, observedGeneration, pendingName, podsOf, podTrouble } from './observed.js';
 import type { Memory, Mode, RayServiceView, ResolvedTarget, Snapshot } from './types.js';
 
 export function unmet(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot | undefined, now: number): string[] {
@@ -58,7 +48,9 @@ export function settled(target: ResolvedTarget, memory: Memory, now: number): bo
 
 function generationClause(rs: RayServiceView, target: ResolvedTarget): string[] {
   const observed = observedGeneration(rs);
-  return observed >= target.generation ? [] : [`the operator has not observed generation ${target.generation} yet (status.observedGeneration ${rs.observedGeneration ?? 'unset'})`];
+  return observed >= target.generation
+    ? []
+    : [`the operator has not observed generation ${target.generation} yet (status.observedGeneration ${rs.observedGeneration ?? 'unset'})`];
 }
 
 function readyClause(rs: RayServiceView): string[] {
@@ -74,7 +66,11 @@ function newClusterClauses(target: ResolvedTarget, memory: Memory, snap: Snapsho
   const out: string[] = [];
   const switched = active !== undefined && active !== A && !memory.abandoned.includes(active);
   if (!switched) {
-    out.push(A === undefined ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}` : `traffic not switched: the active cluster is still ${active ?? 'none'}`);
+    out.push(
+      A === undefined
+        ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}`
+        : `traffic not switched: the active cluster is still ${active ?? 'none'}`,
+    );
     if (pending !== undefined) {
       out.push(...clusterPodClauses(snap, pending, 'pending cluster'));
       out.push(...appProblems(rs.pendingServiceStatus, target.serveApps, `pending cluster ${pending}`));
@@ -130,7 +126,9 @@ function clusterPodClauses(snap: Snapshot, cluster: string, what: string): strin
     // Group by trouble: a hundred workers waiting for the same GPUs make one clause.
     const byTrouble = new Map<string, string[]>();
     for (const p of notReady) byTrouble.set(podTrouble(p), [...(byTrouble.get(podTrouble(p)) ?? []), p.name]);
-    const why = [...byTrouble].map(([trouble, names]) => `${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}: ${trouble}`);
+    const why = [...byTrouble].map(
+      ([trouble, names]) => `${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}: ${trouble}`,
+    );
     out.push(`${what} ${cluster}: ${workers.length - notReady.length}/${workers.length} workers ready (${why.join('; ')})`);
   }
   return out;

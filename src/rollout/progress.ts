@@ -67,7 +67,10 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
   const pending = pendingName(rs);
 
   if ((mode === 'app' || mode === 'inplace') && ((pending !== undefined && pending !== A) || (active !== undefined && active !== A))) {
-    say(`a new cluster ${pending ?? active} appeared (the plan expected an in-place ${mode === 'app' ? 'Serve update' : 'cluster update'}): following it`, true);
+    say(
+      `a new cluster ${pending ?? active} appeared (the plan expected an in-place ${mode === 'app' ? 'Serve update' : 'cluster update'}): following it`,
+      true,
+    );
     mode = 'new-cluster';
   }
 
@@ -75,7 +78,13 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
     memory.firstObservedAt = snap.at;
     say(`operator observed generation ${target.generation}`);
   }
-  if (rs.generation > target.generation) mark('newer', String(rs.generation), `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`, true);
+  if (rs.generation > target.generation)
+    mark(
+      'newer',
+      String(rs.generation),
+      `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`,
+      true,
+    );
 
   if (pending !== undefined && pending !== A && pending !== memory.pending) {
     const previous = memory.pending;
@@ -88,7 +97,8 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
   }
   if (condition(rs, 'UpgradeInProgress')?.status === 'True') mark('upgrading', 'True', 'upgrade in progress: both clusters exist');
   else mark('upgrading', 'other');
-  if (condition(rs, 'RollbackInProgress')?.status === 'True') mark('rollback', 'True', `the operator is rolling back to ${active ?? 'the active cluster'} (RollbackInProgress)`, true);
+  if (condition(rs, 'RollbackInProgress')?.status === 'True')
+    mark('rollback', 'True', `the operator is rolling back to ${active ?? 'the active cluster'} (RollbackInProgress)`, true);
   else mark('rollback', 'other');
 
   if (pending !== undefined && (rs.pendingServiceStatus?.trafficRoutedPercent !== undefined || rs.pendingServiceStatus?.targetCapacity !== undefined)) {
@@ -109,8 +119,15 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
   const ready = condition(rs, 'Ready');
   if (ready?.status === 'True') memory.seenReady = true;
   const readyValue = ready ? `${ready.status}/${ready.reason ?? ''}` : 'none';
-  if (first && ready?.status === 'True') memory.marks.ready = readyValue; // business as usual: no line
-  else if (ready) mark('ready', readyValue, ready.status === 'True' ? `Ready (${ready.reason ?? 'True'})` : `not ready: ${conditionText(ready)}`, ready.reason === 'ZeroServeEndpoints');
+  if (first && ready?.status === 'True')
+    memory.marks.ready = readyValue; // business as usual: no line
+  else if (ready)
+    mark(
+      'ready',
+      readyValue,
+      ready.status === 'True' ? `Ready (${ready.reason ?? 'True'})` : `not ready: ${conditionText(ready)}`,
+      ready.reason === 'ZeroServeEndpoints',
+    );
 
   trackServeUpdate(target, memory, snap);
   trackTarget(mode, target, memory, first, snap, say, mark);
@@ -146,7 +163,8 @@ function trackClusters(mode: Mode, target: ResolvedTarget, memory: Memory, snap:
 
 function trackWarnings(target: ResolvedTarget, snap: Snapshot, mark: Mark): void {
   for (const e of eventsSince(snap, target.startedAt)) {
-    if (e.type === 'Warning') mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
+    if (e.type === 'Warning')
+      mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
     else if (e.reason === 'UpdatedServeApplications') mark(`ev:${e.reason}:${e.message}`, 'seen', clip(e.message));
   }
 }
@@ -171,15 +189,7 @@ function trackServeUpdate(target: ResolvedTarget, memory: Memory, snap: Snapshot
 }
 
 /** Applications, head and workers of the cluster that decides the rollout; grace clocks. */
-function trackTarget(
-  mode: Mode,
-  target: ResolvedTarget,
-  memory: Memory,
-  first: boolean,
-  snap: Snapshot,
-  say: Say,
-  mark: Mark,
-): void {
+function trackTarget(mode: Mode, target: ResolvedTarget, memory: Memory, first: boolean, snap: Snapshot, say: Say, mark: Mark): void {
   const rs = snap.rayService;
   if (!rs) return;
   const previousBad = memory.bad;

@@ -61,7 +61,13 @@ export function parseServeConfig(doc: SourceDocument, path: readonly PathSegment
   const fieldLine = doc.lineOf(path);
   const field = formatPath(path);
   if (typeof text !== 'string') {
-    throw new InputError(doc.file, fieldLine, field, 'must be a string holding the Serve config YAML', 'write it as a block scalar: `serveConfigV2: |` followed by the indented config');
+    throw new InputError(
+      doc.file,
+      fieldLine,
+      field,
+      'must be a string holding the Serve config YAML',
+      'write it as a block scalar: `serveConfigV2: |` followed by the indented config',
+    );
   }
   const blockStart = doc.blockScalarStart(path);
   const toManifestLine = (inner: number) => (blockStart !== undefined ? blockStart + inner - 1 : fieldLine);
@@ -75,7 +81,8 @@ export function parseServeConfig(doc: SourceDocument, path: readonly PathSegment
     throw e;
   }
   if (inner.length === 0) return undefined;
-  if (inner.length > 1) throw new InputError(doc.file, toManifestLine(inner[1]!.line), field, 'holds more than one YAML document', 'keep one Serve config per RayService');
+  if (inner.length > 1)
+    throw new InputError(doc.file, toManifestLine(inner[1]!.line), field, 'holds more than one YAML document', 'keep one Serve config per RayService');
   const serveDoc = inner[0]!;
   const value = serveDoc.value;
   const lineOf = (p: readonly PathSegment[]) => toManifestLine(serveDoc.lineOf(p));
@@ -92,7 +99,13 @@ export function parseServeConfig(doc: SourceDocument, path: readonly PathSegment
     if (!isPlainObject(app)) throw new InputError(doc.file, where, `${field}.applications[${i}]`, 'must be a mapping (name, import_path, …)');
     const name = appName(app, (apps as unknown[]).length);
     if (seen.has(name)) {
-      throw new InputError(doc.file, where, `${field}.applications[${i}].name`, `application name "${name}" is used twice (also line ${seen.get(name)})`, 'Ray Serve needs unique application names');
+      throw new InputError(
+        doc.file,
+        where,
+        `${field}.applications[${i}].name`,
+        `application name "${name}" is used twice (also line ${seen.get(name)})`,
+        'Ray Serve needs unique application names',
+      );
     }
     seen.set(name, where);
     if (app.deployments !== undefined && !Array.isArray(app.deployments)) {
@@ -160,11 +173,23 @@ export function diffServeConfigs(base: ServeConfig | undefined, head: ServeConfi
       const db = depsB.get(dname);
       const depLabel = `${appLabel}.deployments[${dname}]`;
       if (!da && db) {
-        out.push({ display: depLabel, from: undefined, to: db.value, effect: 'deployment-added', line: lineIn(head, ['applications', eb.index, 'deployments', db.index]) });
+        out.push({
+          display: depLabel,
+          from: undefined,
+          to: db.value,
+          effect: 'deployment-added',
+          line: lineIn(head, ['applications', eb.index, 'deployments', db.index]),
+        });
         continue;
       }
       if (da && !db) {
-        out.push({ display: depLabel, from: da.value, to: undefined, effect: 'deployment-removed', line: lineIn(base, ['applications', ea.index, 'deployments', da.index]) });
+        out.push({
+          display: depLabel,
+          from: da.value,
+          to: undefined,
+          effect: 'deployment-removed',
+          line: lineIn(base, ['applications', ea.index, 'deployments', da.index]),
+        });
         continue;
       }
       if (!da || !db) continue;
@@ -174,7 +199,11 @@ export function diffServeConfigs(base: ServeConfig | undefined, head: ServeConfi
           display: `${depLabel}.${formatPath(c.path)}`,
           from: c.from,
           to: c.to,
-          effect: SCALING_OPTIONS.has(option) ? 'deployment-scaled' : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option) ? 'deployment-reconfigured' : 'deployment-restarted',
+          effect: SCALING_OPTIONS.has(option)
+            ? 'deployment-scaled'
+            : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option)
+              ? 'deployment-reconfigured'
+              : 'deployment-restarted',
           line: lineIn(head, ['applications', eb.index, 'deployments', db.index, ...c.path]),
         });
       }

@@ -13,7 +13,11 @@ let headSha: string;
 let gh: FakeGitHub;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+  return execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+  }).trim();
 }
 
 beforeAll(() => {
@@ -79,14 +83,20 @@ describe('plan mode on a pull request', () => {
     expect(JSON.parse(first.outputs.plan!).services).toHaveLength(5);
     expect(first.summary).toContain('RayService rollout plan');
     // Annotations on the manifest lines
-    expect(first.stdout).toMatch(/::warning title=ml-serving\/embeddings%3A ignored,file=deploy\/batch-embed\.yaml,line=26::spec\.rayClusterConfig\.workerGroupSpecs\[0\]\.replicas: ignored/);
+    expect(first.stdout).toMatch(
+      /::warning title=ml-serving\/embeddings%3A ignored,file=deploy\/batch-embed\.yaml,line=26::spec\.rayClusterConfig\.workerGroupSpecs\[0\]\.replicas: ignored/,
+    );
     expect(first.stdout).toMatch(/::notice title=ml-serving\/ticket-triage%3A cluster,file=deploy\/sentiment\.yaml,line=39::/);
     expect(first.stdout + first.stderr).not.toContain(TOKEN);
   });
 
   it('minimizes older duplicates of its comment', async () => {
     const marker = '<!-- rayservice-rollout:plan:rayservice plan -->';
-    gh.comments.push({ id: 1, node_id: 'IC_1', body: `${marker}\nold` }, { id: 2, node_id: 'IC_2', body: 'someone else' }, { id: 3, node_id: 'IC_3', body: `${marker}\nolder race` });
+    gh.comments.push(
+      { id: 1, node_id: 'IC_1', body: `${marker}\nold` },
+      { id: 2, node_id: 'IC_2', body: 'someone else' },
+      { id: 3, node_id: 'IC_3', body: `${marker}\nolder race` },
+    );
     const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
     expect(r.code, r.stdout).toBe(0);
     expect(gh.requests.filter((q) => q.method === 'PATCH').map((q) => q.path)).toEqual(['/repos/acme/ml-platform/issues/comments/3']);
@@ -165,7 +175,11 @@ describe('plan mode on a pull request', () => {
       execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${repo}`, shallow]);
       const r = await runAction({ cwd: shallow, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(JSON.parse(r.outputs.plan!).services.map((s: any) => s.change).sort()).toEqual(['app', 'cluster', 'cluster-inplace', 'create', 'ignored']);
+      expect(
+        JSON.parse(r.outputs.plan!)
+          .services.map((s: any) => s.change)
+          .sort(),
+      ).toEqual(['app', 'cluster', 'cluster-inplace', 'create', 'ignored']);
     } finally {
       rmSync(shallow, { recursive: true, force: true });
     }

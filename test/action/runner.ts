@@ -56,7 +56,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return send(200, c);
     }
     if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(path)) return send(201, { id: nextId++, ...body });
-    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+\/pulls/.test(path)) return send(200, [{ number: 7, merged_at: '2026-11-26T12:00:00Z' }]);
+    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+\/pulls/.test(path))
+      return send(200, [{ number: 7, merged_at: '2026-11-26T12:00:00Z' }]);
     if (req.method === 'POST' && path === '/graphql') return send(200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
     send(404, { message: `fake GitHub: no route for ${req.method} ${path}` });
   });
@@ -74,7 +75,14 @@ export interface RunResult {
   summary: string;
 }
 
-export async function runAction(opts: { cwd: string; eventName: string; event: unknown; inputs: Record<string, string>; apiUrl: string; env?: Record<string, string> }): Promise<RunResult> {
+export async function runAction(opts: {
+  cwd: string;
+  eventName: string;
+  event: unknown;
+  inputs: Record<string, string>;
+  apiUrl: string;
+  env?: Record<string, string>;
+}): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'rsr-runner-'));
   try {
     const eventPath = join(dir, 'event.json');

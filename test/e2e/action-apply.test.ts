@@ -17,7 +17,11 @@ let repo: string;
 const shas: string[] = [];
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+  return execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+  }).trim();
 }
 
 /** The examples with a short deletion delay, committed as one revision. */
@@ -56,10 +60,22 @@ const inputs = { manifests: 'deploy/**/*.yaml', 'github-token': 'ghs_fake', time
 
 describe('apply mode on push', () => {
   it('a first push creates every RayService and reports each rollout', async () => {
-    const r = await runAction({ cwd: repo, eventName: 'push', event: push('0'.repeat(40), shas[0]!), inputs, apiUrl: gh.url, env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: shas[0]! } });
+    const r = await runAction({
+      cwd: repo,
+      eventName: 'push',
+      event: push('0'.repeat(40), shas[0]!),
+      inputs,
+      apiUrl: gh.url,
+      env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: shas[0]! },
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.result).toBe('succeeded');
-    expect(Object.keys(JSON.parse(r.outputs.clusters!)).sort()).toEqual(['ml-serving/chat-assistant', 'ml-serving/embeddings', 'ml-serving/fraud-scoring', 'ml-serving/ticket-triage']);
+    expect(Object.keys(JSON.parse(r.outputs.clusters!)).sort()).toEqual([
+      'ml-serving/chat-assistant',
+      'ml-serving/embeddings',
+      'ml-serving/fraud-scoring',
+      'ml-serving/ticket-triage',
+    ]);
     expect(r.summary).toContain('RayService rollout');
     expect(r.stdout).toMatch(/::group::ml-serving\/ticket-triage: succeeded/);
     const status = gh.requests.find((q) => q.method === 'POST' && q.path === `/repos/acme/ml-platform/statuses/${shas[0]}`);
@@ -87,7 +103,7 @@ describe('apply mode on push', () => {
     expect(plan).toMatchObject({ kuberayVersion: '1.6.2', kuberayVersionSource: 'cluster-annotation' });
     const byName = Object.fromEntries(plan.services.map((s: { name: string }) => [s.name, s]));
     expect(byName['ticket-triage'].cluster).toMatchObject({ live: 'found', dryRun: 'ok', drift: [] });
-    expect(byName['reranker'].cluster.live).toBe('absent');
+    expect(byName.reranker.cluster.live).toBe('absent');
     for (const s of plan.services) expect(['fits', 'does-not-fit', 'fits-after-scale-up', 'nothing-to-place']).toContain(s.cluster.fit.verdict);
     const misfits = plan.services.filter((s: { cluster: { fit: { verdict: string } } }) => s.cluster.fit.verdict === 'does-not-fit');
     const status = gh.requests.find((q) => q.method === 'POST' && q.path === `/repos/acme/ml-platform/statuses/${shas[1]}`);
@@ -103,7 +119,14 @@ describe('apply mode on push', () => {
   it('the merge of a PR rolls out blue/green, in place and Serve changes, and comments on the PR', async () => {
     const before = await getRayService(cp.kubectl, 'ticket-triage', 'ml-serving');
     gh.requests.length = 0;
-    const r = await runAction({ cwd: repo, eventName: 'push', event: push(shas[0]!, shas[1]!), inputs, apiUrl: gh.url, env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: shas[1]! } });
+    const r = await runAction({
+      cwd: repo,
+      eventName: 'push',
+      event: push(shas[0]!, shas[1]!),
+      inputs,
+      apiUrl: gh.url,
+      env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: shas[1]! },
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.result).toBe('succeeded');
     expect(r.outputs.change).toBe('cluster');
@@ -118,14 +141,24 @@ describe('apply mode on push', () => {
   }, 300_000);
 
   it('a failing rollout fails the step with a diagnosis in the summary and a failed status', async () => {
-    const fault = cp.sim.faults.deployFailed({ namespace: 'ml-serving', rayService: 'fraud-scoring' }, { message: 'ImportError: No module named fraud.serve2' });
+    const fault = cp.sim.faults.deployFailed(
+      { namespace: 'ml-serving', rayService: 'fraud-scoring' },
+      { message: 'ImportError: No module named fraud.serve2' },
+    );
     try {
       const p = join(repo, 'deploy', 'fraud.yaml');
       writeFileSync(p, readFileSync(p, 'utf8').replace('import_path: fraud.serve:app', 'import_path: fraud.serve2:app'));
       git('commit', '-qam', 'break fraud');
       const sha = git('rev-parse', 'HEAD');
       gh.requests.length = 0;
-      const r = await runAction({ cwd: repo, eventName: 'push', event: push(shas[1]!, sha), inputs: { ...inputs, timeout: '2m' }, apiUrl: gh.url, env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: sha } });
+      const r = await runAction({
+        cwd: repo,
+        eventName: 'push',
+        event: push(shas[1]!, sha),
+        inputs: { ...inputs, timeout: '2m' },
+        apiUrl: gh.url,
+        env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: sha },
+      });
       expect(r.code).toBe(1);
       expect(['failed', 'timeout']).toContain(r.outputs.result);
       expect(r.summary).toContain('No module named fraud.serve2');

@@ -7,7 +7,16 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startControlPlane, rayClustersOf, getRayService, waitForRayService, isServing, type ControlPlane, type KubeRayVersion, type KubeObject } from '../harness/index.js';
+import {
+  startControlPlane,
+  rayClustersOf,
+  getRayService,
+  waitForRayService,
+  isServing,
+  type ControlPlane,
+  type KubeRayVersion,
+  type KubeObject,
+} from '../harness/index.js';
 import { plan } from '../../src/planner/plan.js';
 import type { Change } from '../../src/planner/types.js';
 import { InputError } from '../../src/manifests/input-error.js';
@@ -47,7 +56,11 @@ const CASES: Case[] = [
   { name: 'worker-memory', head: (rs) => (worker0(rs).template.spec.containers[0].resources.requests.memory = '300Mi') },
   { name: 'ray-start-params', head: (rs) => (worker0(rs).rayStartParams = { 'num-cpus': '1' }) },
   { name: 'autoscaling-false', head: (rs) => (rcc(rs).enableInTreeAutoscaling = false) },
-  { name: 'quantities-canonical', head: (rs) => (worker0(rs).template.spec.containers[0].resources = { requests: { cpu: '0.1', memory: '262144Ki' }, limits: { cpu: '100m', memory: '256Mi' } }) },
+  {
+    name: 'quantities-canonical',
+    head: (rs) =>
+      (worker0(rs).template.spec.containers[0].resources = { requests: { cpu: '0.1', memory: '262144Ki' }, limits: { cpu: '100m', memory: '256Mi' } }),
+  },
   { name: 'crd-defaults', head: (rs) => (headContainer(rs).ports[0].protocol = 'TCP') },
   { name: 'append-group', head: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('extra', smallGroup())) },
   {
@@ -62,7 +75,11 @@ const CASES: Case[] = [
   { name: 'remove-group', base: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('extra', smallGroup())), head: (rs) => rcc(rs).workerGroupSpecs.pop() },
   { name: 'rename-group', head: (rs) => (worker0(rs).groupName = 'renamed') },
   { name: 'none-image', base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }), head: (rs) => (headContainer(rs).image = NEW_IMAGE) },
-  { name: 'none-append', base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }), head: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('extra', smallGroup())) },
+  {
+    name: 'none-append',
+    base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }),
+    head: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('extra', smallGroup())),
+  },
   {
     name: 'none-image-serve',
     base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }),
@@ -75,14 +92,18 @@ const CASES: Case[] = [
     name: 'incremental-gate-off',
     base: (rs) => {
       rcc(rs).enableInTreeAutoscaling = true;
-      rs.spec.upgradeStrategy = { type: 'NewClusterWithIncrementalUpgrade', clusterUpgradeOptions: { maxSurgePercent: 50, stepSizePercent: 25, intervalSeconds: 30, gatewayClassName: 'gw' } };
+      rs.spec.upgradeStrategy = {
+        type: 'NewClusterWithIncrementalUpgrade',
+        clusterUpgradeOptions: { maxSurgePercent: 50, stepSizePercent: 25, intervalSeconds: 30, gatewayClassName: 'gw' },
+      };
     },
     head: (rs) => (headContainer(rs).image = NEW_IMAGE),
   },
   { name: 'serve-replicas', head: (rs) => (rs.spec.serveConfigV2 = SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 3')) },
   {
     name: 'serve-reformatted',
-    head: (rs) => (rs.spec.serveConfigV2 = `# reformatted\napplications:\n- {name: app1, import_path: "demo.app:app", route_prefix: /app1, deployments: [{name: Model, num_replicas: 1, user_config: {threshold: 0.5}}]}\n`),
+    head: (rs) =>
+      (rs.spec.serveConfigV2 = `# reformatted\napplications:\n- {name: app1, import_path: "demo.app:app", route_prefix: /app1, deployments: [{name: Model, num_replicas: 1, user_config: {threshold: 0.5}}]}\n`),
   },
   {
     name: 'serve-and-image',
@@ -130,7 +151,12 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
 
     beforeAll(async () => {
       // 27 RayServices at once: let the operator reconcile several side by side (default 1).
-      cp = await startControlPlane({ kuberayVersion: version, nodes: bigNodes(), operatorArgs: ['--reconcile-concurrency=8'], keepTempDir: !!process.env.RAYSERVICE_ROLLOUT_KEEP_TMP });
+      cp = await startControlPlane({
+        kuberayVersion: version,
+        nodes: bigNodes(),
+        operatorArgs: ['--reconcile-concurrency=8'],
+        keepTempDir: !!process.env.RAYSERVICE_ROLLOUT_KEEP_TMP,
+      });
       const k = cp.kubectl;
       // 1. Every base, at once; wait until each serves.
       await Promise.all(CASES.map((c) => k.apply(baseOf(c))));
@@ -183,13 +209,15 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
 
     afterAll(async () => {
       // The table of what the operator did, for the record (docs/benchmarks.md, docs/kuberay-rules.md).
-      console.log(`operator ${version}:\n${CASES.map((c) => `  ${c.name.padEnd(26)} ${observed.get(c.name)?.what ?? '?'} ${observed.get(c.name)?.detail ?? ''}`).join('\n')}`);
+      console.log(
+        `operator ${version}:\n${CASES.map((c) => `  ${c.name.padEnd(26)} ${observed.get(c.name)?.what ?? '?'} ${observed.get(c.name)?.detail ?? ''}`).join('\n')}`,
+      );
       await cp?.stop();
     });
 
     it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
       const seenFirst = observed.get(c.name)!;
-      let p;
+      let p: ReturnType<typeof plan>;
       try {
         p = plan(set([baseOf(c)]), set([headOf(c)]), { kuberayVersion: version });
       } catch (e) {
@@ -200,11 +228,15 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       }
       const predicted = p.services[0]!.change;
       const seen = observed.get(c.name)!;
-      expect(seen.what, `planner said ${predicted} (${p.services[0]!.reasons.join(' | ')}); the operator: ${seen.what} ${seen.detail}`).toBe(OBSERVED_FOR[predicted]);
+      expect(seen.what, `planner said ${predicted} (${p.services[0]!.reasons.join(' | ')}); the operator: ${seen.what} ${seen.detail}`).toBe(
+        OBSERVED_FOR[predicted],
+      );
     });
 
     it('Serve + cluster change: since 1.4 the new Serve config goes to the new cluster only', () => {
-      const p = plan(set([baseOf(CASES.find((c) => c.name === 'serve-and-image')!)]), set([headOf(CASES.find((c) => c.name === 'serve-and-image')!)]), { kuberayVersion: version });
+      const p = plan(set([baseOf(CASES.find((c) => c.name === 'serve-and-image')!)]), set([headOf(CASES.find((c) => c.name === 'serve-and-image')!)]), {
+        kuberayVersion: version,
+      });
       expect(p.services[0]!.reasons.join(' ')).toMatch(/deployed on the new cluster only/);
       expect(oldClusterGotNewServe.get('serve-and-image')).toBe(false);
     });

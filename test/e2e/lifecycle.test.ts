@@ -62,7 +62,9 @@ const clustersCreated = (rec: Recording, rayService: string, t: number) =>
 
 /** The operator applied generation G, then looked at the cluster three more times: a settled "nothing". */
 async function settled(cp: ControlPlane, name: string, generation: number): Promise<void> {
-  const s = await waitForRayService(cp.kubectl, name, NS, (x) => x.observedGeneration >= generation, { description: `${name} to observe generation ${generation}` });
+  const s = await waitForRayService(cp.kubectl, name, NS, (x) => x.observedGeneration >= generation, {
+    description: `${name} to observe generation ${generation}`,
+  });
   await operatorPasses(cp.sim, NS, s.activeCluster!, 3);
 }
 
@@ -97,7 +99,9 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
     const nodes = await core.listNode();
     expect(nodes.items.map((n) => n.metadata?.name).sort()).toEqual(['gpu-0', 'node-0', 'node-1', 'node-2']);
     expect(nodes.items.find((n) => n.metadata?.name === 'gpu-0')?.status?.allocatable?.['nvidia.com/gpu']).toBe('4');
-    const crds = await cp.kubeConfig.makeApiClient(CustomObjectsApi).listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: NS, plural: 'rayservices' });
+    const crds = await cp.kubeConfig
+      .makeApiClient(CustomObjectsApi)
+      .listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: NS, plural: 'rayservices' });
     expect(crds).toHaveProperty('items');
     // No controller-manager runs: Deployments are stored but nothing acts on them (documented).
     expect(await cp.kubeConfig.makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: NS })).toHaveProperty('items');
@@ -134,7 +138,10 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       const head = pods.find((p) => p.metadata.labels['ray.io/node-type'] === 'head')!;
       expect(head.metadata.labels['ray.io/serve']).toBe('true');
       const slices = await cp.kubectl.list('EndpointSlice', { namespace: NS, labelSelector: `kubernetes.io/service-name=${s.name}-serve-svc` });
-      const readyUids = slices.flatMap((sl) => sl.endpoints ?? []).filter((e: KubeObject) => e.conditions.ready).map((e: KubeObject) => e.targetRef.uid);
+      const readyUids = slices
+        .flatMap((sl) => sl.endpoints ?? [])
+        .filter((e: KubeObject) => e.conditions.ready)
+        .map((e: KubeObject) => e.targetRef.uid);
       expect(readyUids).toContain(head.metadata.uid);
       expect(s.numServeEndpoints).toBe(readyUids.length);
       // The simulated Ray got exactly one Serve config, the RayService's.
@@ -175,7 +182,10 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
     const pending = await waitForRayService(cp.kubectl, 'ticket-triage', NS, (s) => s.pendingCluster !== undefined, { description: 'a pending cluster' });
     const next = pending.pendingCluster!;
     expect(next).not.toBe(old);
-    const promoted = await waitForRayService(cp.kubectl, 'ticket-triage', NS, (s) => isServing(s) && s.activeCluster === next, { timeoutMs: 60_000, description: 'promotion' });
+    const promoted = await waitForRayService(cp.kubectl, 'ticket-triage', NS, (s) => isServing(s) && s.activeCluster === next, {
+      timeoutMs: 60_000,
+      description: 'promotion',
+    });
     console.log(`blue/green upgrade promoted after ${Date.now() - t0} ms`);
     expect(promoted.upgradeInProgress).toMatchObject({ status: 'False', reason: 'NoPendingCluster' });
     const newRc = await cp.kubectl.get('RayCluster', next, NS);
@@ -285,7 +295,9 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       );
 
       // DEPLOY_FAILED: the first cluster stays pending with the failed app in its status; not Ready.
-      const broken = await waitForRayService(cp.kubectl, 'broken', FNS, (s) => s.pendingApps.fruit?.status === 'DEPLOY_FAILED', { description: 'broken: DEPLOY_FAILED' });
+      const broken = await waitForRayService(cp.kubectl, 'broken', FNS, (s) => s.pendingApps.fruit?.status === 'DEPLOY_FAILED', {
+        description: 'broken: DEPLOY_FAILED',
+      });
       expect(broken.pendingApps.fruit?.message).toBe('ImportError: no module named fruit');
       expect(Object.values(broken.pendingApps.fruit?.serveDeploymentStatuses ?? {}).map((d) => d.status)).toEqual(['DEPLOY_FAILED']);
       expect(broken.ready).toMatchObject({ status: 'False', reason: 'Initializing' });
@@ -317,7 +329,9 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       // Switching the faults off lets both recover; the new node lets the GPU cluster start.
       failed.clear();
       stuck.clear();
-      await Promise.all(['broken', 'stuck', 'gpu-hungry'].map((n) => waitForRayService(cp.kubectl, n, FNS, isServing, { description: `${n} serving after recovery` })));
+      await Promise.all(
+        ['broken', 'stuck', 'gpu-hungry'].map((n) => waitForRayService(cp.kubectl, n, FNS, isServing, { description: `${n} serving after recovery` })),
+      );
       await cp.kubectl.delete('RayService', 'gpu-hungry', { namespace: FNS, wait: { timeoutMs: 30_000 } });
       await cp.sim.removeNode('gpu-big');
     });
@@ -330,7 +344,10 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       const s = await waitForRayService(cp.kubectl, 'fraud-scoring', FNS, (x) => x.pendingCluster !== undefined);
       const headSvc = await waitFor(() => cp.kubectl.tryGet('Service', `${s.pendingCluster}-head-svc`, FNS));
       expect((headSvc.spec.ports as KubeObject[]).map((p) => p.name).sort()).toEqual(['metrics', 'serve']);
-      await waitFor(() => readLog(cp.logs.operator).includes('"error": "dashboard port is not found"'), { timeoutMs: 20_000, description: 'the operator to fail on the missing port' });
+      await waitFor(() => readLog(cp.logs.operator).includes('"error": "dashboard port is not found"'), {
+        timeoutMs: 20_000,
+        description: 'the operator to fail on the missing port',
+      });
       const after = await getRayService(cp.kubectl, 'fraud-scoring', FNS);
       expect(after.ready).toMatchObject({ status: 'False', reason: 'Initializing' });
       // It checks the head's Serve health (by pod IP) but never calls the dashboard.
@@ -364,12 +381,17 @@ describe('RayService lifecycle on KubeRay v1.6.2', () => {
       await cp.restartApiServer({ downMs: 500 });
       console.log(`apiserver restarted in ${Date.now() - t0} ms`);
       await cp.kubectl.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after-restart', namespace: FNS }, data: { a: '1' } });
-      await waitFor(() => rec.current().some((c) => c.metadata.name === 'after-restart'), { timeoutMs: 30_000, description: 'the watch to resume after the restart' });
+      await waitFor(() => rec.current().some((c) => c.metadata.name === 'after-restart'), {
+        timeoutMs: 30_000,
+        description: 'the watch to resume after the restart',
+      });
       await rec.stop();
 
       // The operator and the simulator survived: a Serve change still goes through.
       const [applied] = await cp.kubectl.apply(rayServiceObject({ name: 'stuck', namespace: FNS, serveConfigRevision: 'after-restart' }));
-      const s = await waitForRayService(cp.kubectl, 'stuck', FNS, (x) => isServing(x) && x.observedGeneration >= applied!.metadata.generation, { timeoutMs: 60_000 });
+      const s = await waitForRayService(cp.kubectl, 'stuck', FNS, (x) => isServing(x) && x.observedGeneration >= applied!.metadata.generation, {
+        timeoutMs: 60_000,
+      });
       await waitFor(() => JSON.stringify(cp.sim.serve.state(FNS, s.activeCluster!)?.puts.at(-1)?.config ?? '').includes('after-restart'));
       expect(appsHealthy(s.activeApps)).toBe(true);
       expect(cp.operatorRunning).toBe(true);

@@ -42,7 +42,12 @@ const GPU_TAINT = { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule
 
 /** A RayService whose workers need one A100 each: selector accelerator=a100, toleration of the GPU taint. */
 function gpuService(name: string, workers: number, image: string): KubeObject {
-  const rs = rayServiceObject({ name, namespace: NS, image, workerGroups: [{ groupName: 'gpu', replicas: workers, minReplicas: 0, maxReplicas: 8, gpu: 1, cpu: '2', memory: '4Gi' }] });
+  const rs = rayServiceObject({
+    name,
+    namespace: NS,
+    image,
+    workerGroups: [{ groupName: 'gpu', replicas: workers, minReplicas: 0, maxReplicas: 8, gpu: 1, cpu: '2', memory: '4Gi' }],
+  });
   const spec = rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec;
   spec.nodeSelector = { accelerator: 'a100' };
   spec.tolerations = [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }];
@@ -111,7 +116,12 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
 
     // The autoscaler scales the RayCluster (replicas on the RayCluster, not the RayService): still nothing
     // to do for the same manifest — KubeRay's hash leaves replicas out.
-    await cp.kubectl.patch({ apiVersion: 'ray.io/v1', kind: 'RayCluster' }, s.activeCluster!, [{ op: 'replace', path: '/spec/workerGroupSpecs/0/replicas', value: 3 }], { namespace: NS, type: 'json' });
+    await cp.kubectl.patch(
+      { apiVersion: 'ray.io/v1', kind: 'RayCluster' },
+      s.activeCluster!,
+      [{ op: 'replace', path: '/spec/workerGroupSpecs/0/replicas', value: 3 }],
+      { namespace: NS, type: 'json' },
+    );
     const scaled = only(await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', steady)));
     expect(scaled.change).toBe('none');
     expect(scaled.changes).toEqual([]);
@@ -129,8 +139,14 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const before = await serving('drifty');
     // Someone changes the image by hand (JSON patch as `kubectl patch --type json` sends it); the operator rolls it out.
     const img = '/spec/rayClusterConfig/headGroupSpec/template/spec/containers/0/image';
-    await cp.kubectl.patch({ apiVersion: 'ray.io/v1', kind: 'RayService' }, 'drifty', [{ op: 'replace', path: img, value: 'rayproject/ray:2.47.0-hotfix' }], { namespace: NS, type: 'json' });
-    await waitForRayService(cp.kubectl, 'drifty', NS, (x) => isServing(x) && x.activeCluster !== before.activeCluster, { description: 'the hand-made upgrade to finish', timeoutMs: 120_000 });
+    await cp.kubectl.patch({ apiVersion: 'ray.io/v1', kind: 'RayService' }, 'drifty', [{ op: 'replace', path: img, value: 'rayproject/ray:2.47.0-hotfix' }], {
+      namespace: NS,
+      type: 'json',
+    });
+    await waitForRayService(cp.kubectl, 'drifty', NS, (x) => isServing(x) && x.activeCluster !== before.activeCluster, {
+      description: 'the hand-made upgrade to finish',
+      timeoutMs: 120_000,
+    });
 
     // Git did not change (base = head): from Git alone, nothing to do; in truth the apply reverts the hotfix → a new cluster.
     const p = await livePlan(manifests('drifty.yaml', git), manifests('drifty.yaml', git));
@@ -138,7 +154,12 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(sp.change).toBe('cluster');
     expect(sp.cluster!.gitOnlyChange).toBe('none');
     expect(sp.cluster!.drift).toEqual([
-      expect.objectContaining({ path: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image', git: 'rayproject/ray:2.46.0', live: 'rayproject/ray:2.47.0-hotfix', line: expect.any(Number) }),
+      expect.objectContaining({
+        path: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image',
+        git: 'rayproject/ray:2.46.0',
+        live: 'rayproject/ray:2.47.0-hotfix',
+        line: expect.any(Number),
+      }),
     ]);
     const md = renderMarkdown(p);
     expect(md).toContain('drifted from Git');
@@ -158,7 +179,12 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
 
       // The PR's head is v2 (base v1): Git says blue/green, but the operator already builds exactly that.
       const same = only(await livePlan(manifests('midway.yaml', v1), manifests('midway.yaml', v2)));
-      expect(same.cluster).toMatchObject({ activeCluster: s1.activeCluster, pendingCluster: s2.pendingCluster, comparedWith: s2.pendingCluster, gitOnlyChange: 'cluster' });
+      expect(same.cluster).toMatchObject({
+        activeCluster: s1.activeCluster,
+        pendingCluster: s2.pendingCluster,
+        comparedWith: s2.pendingCluster,
+        gitOnlyChange: 'cluster',
+      });
       expect(same.change).toBe('none');
       expect(same.cluster!.notes.join(' ')).toMatch(/already in progress/);
       expect(same.cluster!.notes.join(' ')).toMatch(/already has this cluster spec/);
@@ -193,7 +219,10 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(t).toMatchObject({ path: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas', message: expect.stringMatching(/expected numeric|integer/) });
     expect(lines[t!.line! - 1]).toMatch(/replicas: two/);
     const [f] = fastPlan!.cluster!.dryRunErrors;
-    expect(f).toMatchObject({ path: 'spec.rayClusterConfig.autoscalerOptions.upscalingMode', message: expect.stringMatching(/Unsupported value|supported values/) });
+    expect(f).toMatchObject({
+      path: 'spec.rayClusterConfig.autoscalerOptions.upscalingMode',
+      message: expect.stringMatching(/Unsupported value|supported values/),
+    });
     expect(lines[f!.line! - 1]).toMatch(/upscalingMode: Fast/);
     expect(renderMarkdown(p)).toContain('2 refused by the API server');
 
@@ -207,8 +236,18 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     // The CLI prints the plan, then file:line refusals on stderr, and exits 2.
     const out: string[] = [];
     const err: string[] = [];
-    const sink = (a: string[]) => ({ write: (t: string) => (a.push(t), true) }) as unknown as NodeJS.WritableStream;
-    const code = await runPlan({ base: file, head: file, live: true, kubeconfig: cp.kubeconfigPath, 'force-conflicts': true, namespace: NS }, sink(out), sink(err));
+    const sink = (a: string[]) =>
+      ({
+        write: (t: string) => {
+          a.push(t);
+          return true;
+        },
+      }) as unknown as NodeJS.WritableStream;
+    const code = await runPlan(
+      { base: file, head: file, live: true, kubeconfig: cp.kubeconfigPath, 'force-conflicts': true, namespace: NS },
+      sink(out),
+      sink(err),
+    );
     expect(code).toBe(2);
     expect(JSON.parse(out.join('')).services.map((s: ServicePlan) => s.cluster!.dryRun)).toEqual(['refused', 'refused']);
     expect(err.join('')).toContain(`refused.yaml:${t!.line}: live/typo: spec.rayClusterConfig.workerGroupSpecs[0].replicas: the API server refuses it`);
@@ -226,7 +265,10 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(fits.change).toBe('cluster');
     expect(fits.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 3 });
     await cp.kubectl.apply(v2);
-    const s2 = await waitForRayService(cp.kubectl, 'vision', NS, (x) => isServing(x) && x.activeCluster !== s1.activeCluster, { description: 'the fitting upgrade', timeoutMs: 120_000 });
+    await waitForRayService(cp.kubectl, 'vision', NS, (x) => isServing(x) && x.activeCluster !== s1.activeCluster, {
+      description: 'the fitting upgrade',
+      timeoutMs: 120_000,
+    });
     await waitFor(async () => (await podsOfCluster(cp.kubectl, s1.activeCluster!, NS)).length === 0, { description: 'the old cluster gone' });
 
     // Now 3 workers of 1 GPU next to the 2 running: 5 of 4 → does not fit, short by 1 GPU on the A100 nodes.
@@ -240,10 +282,13 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     // The rollout itself: the new cluster's third GPU worker stays Unschedulable for lack of a GPU.
     await cp.kubectl.apply(v3);
     const s3 = await waitForRayService(cp.kubectl, 'vision', NS, (x) => x.pendingCluster !== undefined, { description: 'the pending cluster' });
-    const stuck = await waitFor(async () => {
-      const pods = await unschedulablePods(cp.kubectl, s3.pendingCluster!, NS);
-      return pods.length ? pods : undefined;
-    }, { description: 'an Unschedulable pod of the pending cluster' });
+    const stuck = await waitFor(
+      async () => {
+        const pods = await unschedulablePods(cp.kubectl, s3.pendingCluster!, NS);
+        return pods.length ? pods : undefined;
+      },
+      { description: 'an Unschedulable pod of the pending cluster' },
+    );
     expect(stuck).toHaveLength(1);
     expect(JSON.stringify(stuck[0]!.status.conditions)).toMatch(/Insufficient nvidia\.com\/gpu/);
 
@@ -257,7 +302,12 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
         status: stringify({
           time: new Date().toISOString(),
           autoscalerStatus: 'Running',
-          nodeGroups: [{ name: 'gpu-a100', health: { status: 'Healthy', nodeCounts: { registered: { total: 1, ready: 1 } }, cloudProviderTarget: 1, minSize: 1, maxSize: 3 } }],
+          nodeGroups: [
+            {
+              name: 'gpu-a100',
+              health: { status: 'Healthy', nodeCounts: { registered: { total: 1, ready: 1 } }, cloudProviderTarget: 1, minSize: 1, maxSize: 3 },
+            },
+          ],
         }),
       },
     });
@@ -281,8 +331,14 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
   it('a ResourceQuota: a misfit is refused at admission, a fit rolls out', async () => {
     const QNS = 'quota-live';
     await cp.kubectl.ensureNamespace(QNS);
-    await cp.kubectl.apply({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute', namespace: QNS }, spec: { hard: { 'requests.cpu': '3', pods: '10' } } });
-    const q = (image: string, replicas: number) => rayServiceObject({ name: 'budget', namespace: QNS, image, headCpu: '500m', workerGroups: [{ groupName: 'small', replicas, cpu: '500m' }] });
+    await cp.kubectl.apply({
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'compute', namespace: QNS },
+      spec: { hard: { 'requests.cpu': '3', pods: '10' } },
+    });
+    const q = (image: string, replicas: number) =>
+      rayServiceObject({ name: 'budget', namespace: QNS, image, headCpu: '500m', workerGroups: [{ groupName: 'small', replicas, cpu: '500m' }] });
     const inNs = (file: string, ...docs: KubeObject[]) => manifestsFromTexts([{ file, text: docs.map((d) => stringify(d)).join('---\n') }], QNS);
 
     // Create: 1 cpu of 3 → fits; it really starts.
@@ -299,10 +355,10 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(misfit.cluster!.fit.problems.join(' ')).toMatch(/compute.*requests\.cpu/);
     await cp.kubectl.apply(v2);
     const s2 = await waitForRayService(cp.kubectl, 'budget', QNS, (x) => x.pendingCluster !== undefined, { description: 'the pending cluster' });
-    await waitFor(
-      async () => (await cp.kubectl.events(QNS)).some((e) => /exceeded quota/.test(String(e.message))),
-      { description: 'a quota refusal event', timeoutMs: 60_000 },
-    );
+    await waitFor(async () => (await cp.kubectl.events(QNS)).some((e) => /exceeded quota/.test(String(e.message))), {
+      description: 'a quota refusal event',
+      timeoutMs: 60_000,
+    });
     expect((await podsOfCluster(cp.kubectl, s2.pendingCluster!, QNS)).length).toBeLessThan(5);
     expect(s1.activeCluster).toBeDefined();
   });
@@ -322,11 +378,27 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
 
   it('credentials that may not read nodes: the rest of the live plan, and the fit marked unknown', async () => {
     // The apply Role of deploy/rbac.yaml only (no cluster-wide reads).
-    const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'rayservices-only', namespace: NS }, rules: [{ apiGroups: ['ray.io'], resources: ['rayservices'], verbs: ['get', 'list', 'watch', 'create', 'patch'] }, { apiGroups: ['ray.io'], resources: ['rayclusters'], verbs: ['list', 'watch'] }] };
+    const role = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'rayservices-only', namespace: NS },
+      rules: [
+        { apiGroups: ['ray.io'], resources: ['rayservices'], verbs: ['get', 'list', 'watch', 'create', 'patch'] },
+        { apiGroups: ['ray.io'], resources: ['rayclusters'], verbs: ['list', 'watch'] },
+      ],
+    };
     await cp.kubectl.apply(role);
     await cp.kubectl.apply({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'narrow', namespace: NS } });
-    await cp.kubectl.apply({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'narrow', namespace: NS }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'rayservices-only' }, subjects: [{ kind: 'ServiceAccount', name: 'narrow', namespace: NS }] });
-    const tr = await cp.kubectl.rest.request('POST', `/api/v1/namespaces/${NS}/serviceaccounts/narrow/token`, { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 600 } } });
+    await cp.kubectl.apply({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'narrow', namespace: NS },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'rayservices-only' },
+      subjects: [{ kind: 'ServiceAccount', name: 'narrow', namespace: NS }],
+    });
+    const tr = await cp.kubectl.rest.request('POST', `/api/v1/namespaces/${NS}/serviceaccounts/narrow/token`, {
+      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 600 } },
+    });
     const token = tr.status.token as string;
     const kubeconfig = join(dir, 'narrow');
     writeKubeconfig(kubeconfig, cp.server, token, 'local', NS);
@@ -351,7 +423,10 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
       spec: {
         replicas: 0,
         selector: { matchLabels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
-        template: { metadata: { labels: { 'app.kubernetes.io/name': 'kuberay-operator' } }, spec: { containers: [{ name: 'kuberay-operator', image: 'quay.io/kuberay/operator:v1.7.0' }] } },
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+          spec: { containers: [{ name: 'kuberay-operator', image: 'quay.io/kuberay/operator:v1.7.0' }] },
+        },
       },
     });
     try {

@@ -57,7 +57,13 @@ function pod(name: string, o: PodOpts = {}): KubeObject {
     kind: 'Pod',
     metadata: { name },
     spec: {
-      containers: [{ name: 'main', image: 'busybox:1.36', ...(o.bestEffort ? {} : { resources: resources(o.cpu ?? '100m', o.memory ?? '64Mi', o.limitsCpu, o.limitsMemory) }) }],
+      containers: [
+        {
+          name: 'main',
+          image: 'busybox:1.36',
+          ...(o.bestEffort ? {} : { resources: resources(o.cpu ?? '100m', o.memory ?? '64Mi', o.limitsCpu, o.limitsMemory) }),
+        },
+      ],
       ...(o.initCpu ? { initContainers: [{ name: 'init', image: 'busybox:1.36', resources: resources(o.initCpu, o.memory ?? '64Mi') }] } : {}),
       ...(o.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: o.activeDeadlineSeconds } : {}),
       ...(o.priorityClassName ? { priorityClassName: o.priorityClassName } : {}),
@@ -136,7 +142,14 @@ describe('ResourceQuota enforcement (simulated quota controller + real admission
     await cp.kubectl.delete('Pod', 'small', { namespace: NS, wait: true });
     await waitForQuotaUsed(cp.kubectl, 'compute', NS, { pods: 1, 'count/pods': 1, 'requests.cpu': '1', 'requests.memory': '64Mi', 'limits.cpu': '1' });
     await cp.kubectl.delete('Pod', 'init-heavy', { namespace: NS, wait: true });
-    const s = await waitForQuotaUsed(cp.kubectl, 'compute', NS, { pods: 0, 'count/pods': 0, 'requests.cpu': 0, 'requests.memory': 0, 'limits.cpu': 0, 'limits.memory': 0 });
+    const s = await waitForQuotaUsed(cp.kubectl, 'compute', NS, {
+      pods: 0,
+      'count/pods': 0,
+      'requests.cpu': 0,
+      'requests.memory': 0,
+      'limits.cpu': 0,
+      'limits.memory': 0,
+    });
     expect(Date.now() - t0).toBeLessThan(5000);
     for (const v of Object.values(s.used)) expect(v).toMatch(QUANTITY);
     expect(cp.sim.quotas.writes.some((w) => w.namespace === NS && w.name === 'compute')).toBe(true);
@@ -153,7 +166,13 @@ describe('ResourceQuota enforcement (simulated quota controller + real admission
 
     // Refused pods were never charged, and a recomputation agrees with what admission counted.
     await new Promise((r) => setTimeout(r, 300));
-    await waitForQuotaUsed(cp.kubectl, 'compute', NS, { pods: 1, 'count/pods': 1, 'requests.nvidia.com/gpu': 1, 'requests.cpu': '100m', 'requests.memory': '64Mi' }, { timeoutMs: 2000 });
+    await waitForQuotaUsed(
+      cp.kubectl,
+      'compute',
+      NS,
+      { pods: 1, 'count/pods': 1, 'requests.nvidia.com/gpu': 1, 'requests.cpu': '100m', 'requests.memory': '64Mi' },
+      { timeoutMs: 2000 },
+    );
     expect(await cp.kubectl.tryGet('Pod', 'too-much-cpu', NS)).toBeUndefined();
 
     await cp.kubectl.delete('Pod', 'one-gpu', { namespace: NS, wait: true });

@@ -53,7 +53,11 @@ interface CliResult {
 /** `node dist/cli.js …`, asynchronously (never spawnSync: the apiserver proxy lives in this process). */
 function runCli(args: string[]): Promise<CliResult> {
   const t0 = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot, env: { ...process.env, KUBECONFIG: '', RAYSERVICE_ROLLOUT_DEBUG: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, KUBECONFIG: '', RAYSERVICE_ROLLOUT_DEBUG: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -165,7 +169,8 @@ async function rulesIn(id: Identity, ns: string): Promise<string[]> {
 /** "group/resource:verb" for every combination, sorted. */
 function flatten(rules: KubeObject[]): string[] {
   const out = new Set<string>();
-  for (const r of rules) for (const g of r.apiGroups ?? []) for (const res of r.resources ?? []) for (const v of r.verbs ?? []) out.add(`${g || 'core'}/${res}:${v}`);
+  for (const r of rules)
+    for (const g of r.apiGroups ?? []) for (const res of r.resources ?? []) for (const v of r.verbs ?? []) out.add(`${g || 'core'}/${res}:${v}`);
   return [...out].sort();
 }
 
@@ -246,7 +251,18 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
   // manifest, so even an apply that leaves the worker groups alone conflicts without it. Forcing is a
   // query parameter of the same PATCH: no extra permission.
   it('a Serve config change: apply exits 0', async () => {
-    const r = await runCli(['apply', '--base', manifestDir(demo), '--head', manifestDir({ ...demo, serveConfigRevision: 'r2' }), '--kubeconfig', ci.kubeconfig, '--timeout', '120s', '--force-conflicts']);
+    const r = await runCli([
+      'apply',
+      '--base',
+      manifestDir(demo),
+      '--head',
+      manifestDir({ ...demo, serveConfigRevision: 'r2' }),
+      '--kubeconfig',
+      ci.kubeconfig,
+      '--timeout',
+      '120s',
+      '--force-conflicts',
+    ]);
     expect(r.code, show(r)).toBe(0);
     expect(r.stdout, show(r)).toContain('expecting app');
     expect(r.stdout, show(r)).toContain('rollout done');
@@ -255,7 +271,18 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
   it('a blue/green upgrade (new image) with --force-conflicts: apply exits 0 and the new cluster serves', async () => {
     const before = (await getRayService(cp.kubectl, 'demo', NS)).activeCluster;
     const head = { ...demo, serveConfigRevision: 'r2', image: NEW_IMAGE };
-    const r = await runCli(['apply', '--base', manifestDir({ ...demo, serveConfigRevision: 'r2' }), '--head', manifestDir(head), '--kubeconfig', ci.kubeconfig, '--timeout', '120s', '--force-conflicts']);
+    const r = await runCli([
+      'apply',
+      '--base',
+      manifestDir({ ...demo, serveConfigRevision: 'r2' }),
+      '--head',
+      manifestDir(head),
+      '--kubeconfig',
+      ci.kubeconfig,
+      '--timeout',
+      '120s',
+      '--force-conflicts',
+    ]);
     expect(r.code, show(r)).toBe(0);
     expect(r.stdout, show(r)).toContain('expecting cluster');
     expect(r.stdout, show(r)).toContain('rollout done');
@@ -288,7 +315,13 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
       'list services': ci.rest.get(`/api/v1/namespaces/${NS}/services`),
       'list configmaps': ci.rest.get(`/api/v1/namespaces/${NS}/configmaps`),
       'create a RoleBinding': ci.rest.request('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${NS}/rolebindings`, {
-        body: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'x' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' }, subjects: [{ kind: 'User', name: 'x' }] },
+        body: {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'RoleBinding',
+          metadata: { name: 'x' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+          subjects: [{ kind: 'User', name: 'x' }],
+        },
       }),
       'list RayServices in another namespace': ci.rest.get(`/apis/ray.io/v1/namespaces/${NS_OTHER}/rayservices`),
       'list RayServices in every namespace': ci.rest.get('/apis/ray.io/v1/rayservices'),
@@ -326,7 +359,18 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
     // updated with patch alone.
     await cp.kubectl.apply(rayServiceYaml(fresh), { fieldManager: 'rayservice-rollout' });
     await waitForRayService(cp.kubectl, 'fresh', NS_NO_CREATE, isServing);
-    const r = await runCli(['apply', '--base', manifestDir(fresh), '--head', manifestDir({ ...fresh, serveConfigRevision: 'r2' }), '--kubeconfig', id.kubeconfig, '--timeout', '120s', '--force-conflicts']);
+    const r = await runCli([
+      'apply',
+      '--base',
+      manifestDir(fresh),
+      '--head',
+      manifestDir({ ...fresh, serveConfigRevision: 'r2' }),
+      '--kubeconfig',
+      id.kubeconfig,
+      '--timeout',
+      '120s',
+      '--force-conflicts',
+    ]);
     expect(r.code, show(r)).toBe(0);
     expect(r.stdout, show(r)).toContain('rollout done');
   });
@@ -350,7 +394,18 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
     expect(r.stdout + r.stderr, show(r)).toContain('no permission to list pods: watching without them');
     expect(r.stdout + r.stderr, show(r)).toContain('no permission to list events: watching without them');
     // A blue/green upgrade, too (waits for a second cluster to take over).
-    const upgrade = await runCli(['apply', '--base', manifestDir(svc), '--head', manifestDir({ ...svc, image: NEW_IMAGE }), '--kubeconfig', id.kubeconfig, '--timeout', '120s', '--force-conflicts']);
+    const upgrade = await runCli([
+      'apply',
+      '--base',
+      manifestDir(svc),
+      '--head',
+      manifestDir({ ...svc, image: NEW_IMAGE }),
+      '--kubeconfig',
+      id.kubeconfig,
+      '--timeout',
+      '120s',
+      '--force-conflicts',
+    ]);
     expect(upgrade.code, show(upgrade)).toBe(0);
     expect(upgrade.stdout, show(upgrade)).toContain('rollout done');
   });
@@ -368,7 +423,17 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
   it('without get on rayservices: refused before anything is applied (exit 2), not an internal error', async () => {
     await roleWithout(NS_NO_GET, 'rollout-no-get', ['get']);
     const id = await serviceAccount(NS_NO_GET, 'ci', { kind: 'Role', name: 'rollout-no-get' });
-    const r = await runCli(['apply', '--base', manifestDir(), '--head', manifestDir(small('a', NS_NO_GET), small('b', NS_NO_GET)), '--kubeconfig', id.kubeconfig, '--timeout', '60s']);
+    const r = await runCli([
+      'apply',
+      '--base',
+      manifestDir(),
+      '--head',
+      manifestDir(small('a', NS_NO_GET), small('b', NS_NO_GET)),
+      '--kubeconfig',
+      id.kubeconfig,
+      '--timeout',
+      '60s',
+    ]);
     expect(r.code, show(r)).toBe(2);
     expect(r.stderr, show(r)).toContain(`User "${id.user}" cannot get resource "rayservices" in API group "ray.io"`);
     expect(r.stderr, show(r)).toContain('docs/rbac.md');
@@ -379,7 +444,17 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
   it('without list/watch on rayservices: the wait fails at once with the reason, not at the deadline', async () => {
     await roleWithout(NS_NO_LIST, 'rollout-no-list', ['list', 'watch']);
     const id = await serviceAccount(NS_NO_LIST, 'ci', { kind: 'Role', name: 'rollout-no-list' });
-    const r = await runCli(['apply', '--base', manifestDir(), '--head', manifestDir(small('blind', NS_NO_LIST)), '--kubeconfig', id.kubeconfig, '--timeout', '120s']);
+    const r = await runCli([
+      'apply',
+      '--base',
+      manifestDir(),
+      '--head',
+      manifestDir(small('blind', NS_NO_LIST)),
+      '--kubeconfig',
+      id.kubeconfig,
+      '--timeout',
+      '120s',
+    ]);
     expect(r.code, show(r)).toBe(3);
     expect(r.stdout, show(r)).toContain(`${NS_NO_LIST}/blind: cannot follow the rollout: no permission to list rayservices in namespace ${NS_NO_LIST}`);
     expect(r.ms, show(r)).toBeLessThan(30_000);
@@ -396,7 +471,17 @@ describe('deploy/rbac.yaml on a real kube-apiserver (RBAC) and KubeRay v1.6.2', 
     expect(r.code, show(r)).toBe(0);
     expect(r.stdout, show(r)).toContain('rollout done');
     // The same manifest in a namespace without a binding is refused by the dry run: nothing applied.
-    const elsewhere = await runCli(['apply', '--base', manifestDir(), '--head', manifestDir(small('shared', NS_OTHER)), '--kubeconfig', id.kubeconfig, '--timeout', '60s']);
+    const elsewhere = await runCli([
+      'apply',
+      '--base',
+      manifestDir(),
+      '--head',
+      manifestDir(small('shared', NS_OTHER)),
+      '--kubeconfig',
+      id.kubeconfig,
+      '--timeout',
+      '60s',
+    ]);
     expect(elsewhere.code, show(elsewhere)).toBe(2);
     expect(elsewhere.stderr, show(elsewhere)).toMatch(/forbidden/);
     expect(await cp.kubectl.tryGet('rayservices', 'shared', NS_OTHER)).toBeUndefined();

@@ -62,7 +62,11 @@ let runsOfTest: CliResult[] = [];
 /** Runs `node dist/cli.js …` asynchronously (never spawnSync: the apiserver proxy lives in this process). */
 function runCli(args: string[]): CliRun {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot, env: { ...process.env, KUBECONFIG: '', RAYSERVICE_ROLLOUT_DEBUG: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, KUBECONFIG: '', RAYSERVICE_ROLLOUT_DEBUG: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Line[] = [];
   const waiters = new Set<() => void>();
   let stdout = '';
@@ -169,7 +173,8 @@ describe('apply and wait (dist/cli.js) on KubeRay v1.6.2', () => {
     for (const f of Object.values(BASE)) await cp.kubectl.ensureNamespace(f.namespace);
     // Case 1 is this run: every base RayService created by one apply from an empty base.
     createRun = await runCli(['apply', '--base', manifestDir(), '--head', manifestDir(...Object.values(BASE)), ...kubeconfigArgs(), '--timeout', '120s']).done;
-    if (createRun.code !== 0) throw new Error(`creating the base RayServices failed (exit ${createRun.code}):\n${createRun.stdout}\n${createRun.stderr}\n${cp.logTails(40)}`);
+    if (createRun.code !== 0)
+      throw new Error(`creating the base RayServices failed (exit ${createRun.code}):\n${createRun.stdout}\n${createRun.stderr}\n${cp.logTails(40)}`);
     console.log(`created ${Object.keys(BASE).length} RayServices with one apply in ${createRun.endedAt - createRun.startedAt} ms`);
   });
 
@@ -312,7 +317,9 @@ describe('apply and wait (dist/cli.js) on KubeRay v1.6.2', () => {
     const [headPod] = (await podsOfCluster(cp.kubectl, pending, f.namespace)).filter((p) => p.metadata.labels['ray.io/node-type'] === 'head');
     expect(r.stdout).toContain(`TIMED OUT: ${id(f)}: not done after 40.0s: traffic not switched`);
     // In the diagnosis: what is missing, and the pod with the scheduler's reason.
-    expect(r.stdout).toContain(`  - pending cluster ${pending}: head pod ${headPod!.metadata.name} not ready (Unschedulable: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu.`);
+    expect(r.stdout).toContain(
+      `  - pending cluster ${pending}: head pod ${headPod!.metadata.name} not ready (Unschedulable: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu.`,
+    );
     expect(r.stdout).toContain(`  - ${headPod!.metadata.name} (head of ${pending}): Unschedulable: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu.`);
   });
 

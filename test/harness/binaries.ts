@@ -31,7 +31,8 @@ export class MissingGoError extends Error {
     super(
       'The local control plane needs Go >= 1.26 on PATH (and the Go module proxy) to build etcd, ' +
         'kube-apiserver and the KubeRay operator on first use. Install Go or set ' +
-        'RAYSERVICE_ROLLOUT_TESTBIN to a directory with prebuilt binaries.\n' + detail,
+        'RAYSERVICE_ROLLOUT_TESTBIN to a directory with prebuilt binaries.\n' +
+        detail,
     );
     this.name = 'MissingGoError';
   }
@@ -44,7 +45,7 @@ export class MissingGoError extends Error {
  */
 export async function resolveBinaries(
   kuberayVersion: KubeRayVersion = DEFAULT_KUBERAY_VERSION,
-  onProgress: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+  onProgress: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Promise<Binaries> {
   const script = join(repoRoot, 'testbin', 'build.sh');
   const { code, stdout, stderr } = await run(script, ['etcd', 'kube-apiserver', `kuberay-${kuberayVersion}`], onProgress);

@@ -86,7 +86,15 @@ export class ControlPlane {
       stopWatchdog: () => void;
       keepTempDir: boolean;
     },
-    init: { kubeconfigPath: string; server: string; directServer: string; token: string; kuberayVersion: KubeRayVersion; logs: ControlPlaneLogs; startupMs: Record<string, number> },
+    init: {
+      kubeconfigPath: string;
+      server: string;
+      directServer: string;
+      token: string;
+      kuberayVersion: KubeRayVersion;
+      logs: ControlPlaneLogs;
+      startupMs: Record<string, number>;
+    },
   ) {
     this.kubeconfigPath = init.kubeconfigPath;
     this.server = init.server;
@@ -226,7 +234,16 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
 
     const token = randomBytes(16).toString('hex');
     prepareApiServerFiles(dir, token);
-    const apiServerConfig: ApiServerConfig = { binary: binaries.kubeApiServer, dir, logDir, pidDir, port: apiPort!, etcdUrl: etcd.clientUrl, token, extraArgs: opts.apiServerArgs };
+    const apiServerConfig: ApiServerConfig = {
+      binary: binaries.kubeApiServer,
+      dir,
+      logDir,
+      pidDir,
+      port: apiPort!,
+      etcdUrl: etcd.clientUrl,
+      token,
+      extraArgs: opts.apiServerArgs,
+    };
     const apiServer = await startApiServer(apiServerConfig);
     started.push({ stop: () => apiServer.stop() });
     phase('apiserver');

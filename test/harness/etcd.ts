@@ -9,7 +9,14 @@ export interface EtcdInstance {
   clientUrl: string;
 }
 
-export async function startEtcd(opts: { binary: string; dir: string; logDir: string; pidDir: string; clientPort: number; peerPort: number }): Promise<EtcdInstance> {
+export async function startEtcd(opts: {
+  binary: string;
+  dir: string;
+  logDir: string;
+  pidDir: string;
+  clientPort: number;
+  peerPort: number;
+}): Promise<EtcdInstance> {
   const clientUrl = `http://127.0.0.1:${opts.clientPort}`;
   const peerUrl = `http://127.0.0.1:${opts.peerPort}`;
   const proc = startProcess({

@@ -6,7 +6,16 @@ export { startControlPlane, ControlPlane, type ControlPlaneOptions, type Control
 export { KUBERAY_VERSIONS, DEFAULT_KUBERAY_VERSION, resolveBinaries, MissingGoError, repoRoot, type KubeRayVersion, type Binaries } from './binaries.js';
 export { readLog, tailFile } from './processes.js';
 export { writeKubeconfig } from './kubeconfig.js';
-export { Kubectl, parseYamlDocuments, type KindName, type ApplyOptions, type ListOptions, type DeleteOptions, type Recording, type RecordedEvent } from './kubectl.js';
+export {
+  Kubectl,
+  parseYamlDocuments,
+  type KindName,
+  type ApplyOptions,
+  type ListOptions,
+  type DeleteOptions,
+  type Recording,
+  type RecordedEvent,
+} from './kubectl.js';
 export { waitFor, WaitTimeoutError, type WaitOptions } from './wait.js';
 export { KubeRest, KubeApiError, isNotFound, isConflict, type KubeObject } from './kube/rest.js';
 export {

@@ -117,7 +117,10 @@ export class Kubectl {
   async list(kind: KindName, opts: ListOptions = {}): Promise<KubeObject[]> {
     const type = await this.resolve(kind);
     const ns = type.namespaced && !opts.allNamespaces ? (opts.namespace ?? this.defaultNamespace) : undefined;
-    const list = await this.rest.get<{ items: KubeObject[] }>(collectionPath(type, ns), { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector });
+    const list = await this.rest.get<{ items: KubeObject[] }>(collectionPath(type, ns), {
+      labelSelector: opts.labelSelector,
+      fieldSelector: opts.fieldSelector,
+    });
     return list.items;
   }
 
@@ -134,14 +137,24 @@ export class Kubectl {
     }
     if (opts.wait) {
       const w = typeof opts.wait === 'object' ? opts.wait : {};
-      await waitFor(async () => (await this.rest.getOrUndefined(objectPath(type, name, ns))) === undefined, { description: `${type.kind} ${name} to be gone`, ...w });
+      await waitFor(async () => (await this.rest.getOrUndefined(objectPath(type, name, ns))) === undefined, {
+        description: `${type.kind} ${name} to be gone`,
+        ...w,
+      });
     }
   }
 
   /** Patches: 'merge' (default, RFC 7386), 'strategic' (core kinds only) or 'json' (RFC 6902). */
-  async patch(kind: KindName, name: string, patch: unknown, opts: { namespace?: string; type?: 'merge' | 'strategic' | 'json'; subresource?: string } = {}): Promise<KubeObject> {
+  async patch(
+    kind: KindName,
+    name: string,
+    patch: unknown,
+    opts: { namespace?: string; type?: 'merge' | 'strategic' | 'json'; subresource?: string } = {},
+  ): Promise<KubeObject> {
     const type = await this.resolve(kind);
-    const contentType = { merge: 'application/merge-patch+json', strategic: 'application/strategic-merge-patch+json', json: 'application/json-patch+json' }[opts.type ?? 'merge'];
+    const contentType = { merge: 'application/merge-patch+json', strategic: 'application/strategic-merge-patch+json', json: 'application/json-patch+json' }[
+      opts.type ?? 'merge'
+    ];
     return this.rest.request('PATCH', objectPath(type, name, type.namespaced ? (opts.namespace ?? this.defaultNamespace) : undefined, opts.subresource), {
       body: patch,
       contentType,
@@ -160,10 +173,11 @@ export class Kubectl {
 
   /** Events in a namespace, oldest first, optionally about one object and/or of one reason. */
   async events(namespace: string, filter: { involvedObjectName?: string; reason?: string } = {}): Promise<KubeObject[]> {
-    const items = await this.list('Event', { namespace, fieldSelector: filter.involvedObjectName ? `involvedObject.name=${filter.involvedObjectName}` : undefined });
-    return items
-      .filter((e) => !filter.reason || e.reason === filter.reason)
-      .sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
+    const items = await this.list('Event', {
+      namespace,
+      fieldSelector: filter.involvedObjectName ? `involvedObject.name=${filter.involvedObjectName}` : undefined,
+    });
+    return items.filter((e) => !filter.reason || e.reason === filter.reason).sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
   }
 
   /**

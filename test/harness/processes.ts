@@ -135,7 +135,11 @@ export function tailFile(path: string, lines = 30, maxBytes = 64 * 1024): string
       const start = Math.max(0, size - maxBytes);
       const buf = Buffer.alloc(size - start);
       readSyncFully(fd, buf, start);
-      return buf.toString('utf8').split('\n').slice(-lines - 1).join('\n');
+      return buf
+        .toString('utf8')
+        .split('\n')
+        .slice(-lines - 1)
+        .join('\n');
     } finally {
       closeSync(fd);
     }

@@ -159,9 +159,7 @@ export async function unschedulablePods(k: Kubectl, cluster: string, namespace?:
  * effect: "observedGeneration caught up, and the operator looked three more times, and still nothing".
  */
 export async function operatorPasses(sim: Simulator, namespace: string, cluster: string, passes = 3, timeoutMs = 30_000): Promise<void> {
-  await sim.http.waitForRequests(
-    (r) => r.cluster === `${namespace}/${cluster}` && r.method === 'GET' && r.path.startsWith('/api/serve/applications'),
-    passes,
-    { timeoutMs },
-  );
+  await sim.http.waitForRequests((r) => r.cluster === `${namespace}/${cluster}` && r.method === 'GET' && r.path.startsWith('/api/serve/applications'), passes, {
+    timeoutMs,
+  });
 }

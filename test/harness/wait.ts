@@ -50,5 +50,5 @@ export async function waitFor<T>(probe: () => T | Promise<T>, opts: WaitOptions 
 
 function short(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s === undefined ? 'undefined' : s.length > 500 ? s.slice(0, 500) + '…' : s;
+  return s === undefined ? 'undefined' : s.length > 500 ? `${s.slice(0, 500)}…` : s;
 }

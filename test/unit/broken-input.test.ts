@@ -31,23 +31,61 @@ const good = toYaml(rayService());
 
 const cases: { name: string; text: string; message: RegExp }[] = [
   { name: 'malformed YAML', text: 'apiVersion: ray.io/v1\nkind: RayService\nmetadata:\n  name: [oops\n', message: /rs\.yaml:\d+: invalid YAML/ },
-  { name: 'a RayService without a name', text: good.replace(/  name: demo\n/, ''), message: /rs\.yaml:\d+: metadata\.name: RayService has no name/ },
-  { name: 'a RayService with generateName', text: good.replace(/  name: demo\n/, '  generateName: demo-\n'), message: /generateName cannot be tracked/ },
-  { name: 'an invalid quantity', text: good.replace('memory: 2Gi', 'memory: 2 GB'), message: /rs\.yaml:(\d+): spec\.rayClusterConfig\.headGroupSpec\.template\.spec\.containers\[0\]\.resources\.(requests|limits)\.memory: "2 GB" is not a valid quantity/ },
-  { name: 'an invalid serveConfigV2 (YAML)', text: good.replace('route_prefix: /app1', 'route_prefix: [/app1'), message: /rs\.yaml:\d+: spec\.serveConfigV2: not valid Serve config YAML/ },
-  { name: 'an invalid serveConfigV2 (not a mapping)', text: good.replace(/serveConfigV2: \|[\s\S]*?(?=  rayClusterConfig)/, 'serveConfigV2: "just text"\n'), message: /spec\.serveConfigV2: must be a mapping/ },
-  { name: 'duplicate Serve application names', text: toYaml(rayService((rs) => (rs.spec.serveConfigV2 = SERVE_CONFIG + '  - name: app1\n    import_path: x:y\n'))), message: /rs\.yaml:\d+: spec\.serveConfigV2\.applications\[1\]\.name: application name "app1" is used twice/ },
-  { name: 'two documents with the same namespace/name', text: `${good}---\n${good}`, message: /rs\.yaml:\d+: metadata\.name: RayService default\/demo is defined twice \(also .*rs\.yaml:\d+\)/ },
-  { name: 'apiVersion ray.io/v1alpha1', text: good.replace('ray.io/v1', 'ray.io/v1alpha1'), message: /rs\.yaml:1: apiVersion: RayService with apiVersion "ray\.io\/v1alpha1" is not supported \(KubeRay 1\.x serves only ray\.io\/v1/ },
+  { name: 'a RayService without a name', text: good.replace(/ {2}name: demo\n/, ''), message: /rs\.yaml:\d+: metadata\.name: RayService has no name/ },
+  { name: 'a RayService with generateName', text: good.replace(/ {2}name: demo\n/, '  generateName: demo-\n'), message: /generateName cannot be tracked/ },
+  {
+    name: 'an invalid quantity',
+    text: good.replace('memory: 2Gi', 'memory: 2 GB'),
+    message:
+      /rs\.yaml:(\d+): spec\.rayClusterConfig\.headGroupSpec\.template\.spec\.containers\[0\]\.resources\.(requests|limits)\.memory: "2 GB" is not a valid quantity/,
+  },
+  {
+    name: 'an invalid serveConfigV2 (YAML)',
+    text: good.replace('route_prefix: /app1', 'route_prefix: [/app1'),
+    message: /rs\.yaml:\d+: spec\.serveConfigV2: not valid Serve config YAML/,
+  },
+  {
+    name: 'an invalid serveConfigV2 (not a mapping)',
+    text: good.replace(/serveConfigV2: \|[\s\S]*?(?= {2}rayClusterConfig)/, 'serveConfigV2: "just text"\n'),
+    message: /spec\.serveConfigV2: must be a mapping/,
+  },
+  {
+    name: 'duplicate Serve application names',
+    text: toYaml(rayService((rs) => (rs.spec.serveConfigV2 = `${SERVE_CONFIG}  - name: app1\n    import_path: x:y\n`))),
+    message: /rs\.yaml:\d+: spec\.serveConfigV2\.applications\[1\]\.name: application name "app1" is used twice/,
+  },
+  {
+    name: 'two documents with the same namespace/name',
+    text: `${good}---\n${good}`,
+    message: /rs\.yaml:\d+: metadata\.name: RayService default\/demo is defined twice \(also .*rs\.yaml:\d+\)/,
+  },
+  {
+    name: 'apiVersion ray.io/v1alpha1',
+    text: good.replace('ray.io/v1', 'ray.io/v1alpha1'),
+    message: /rs\.yaml:1: apiVersion: RayService with apiVersion "ray\.io\/v1alpha1" is not supported \(KubeRay 1\.x serves only ray\.io\/v1/,
+  },
   { name: 'a YAML alias bomb', text: aliasBomb(), message: /too many YAML aliases/ },
-  { name: 'duplicate keys', text: good.replace('kind: RayService', 'kind: RayService\nkind: RayService'), message: /rs\.yaml:\d+: invalid YAML: Map keys must be unique/ },
+  {
+    name: 'duplicate keys',
+    text: good.replace('kind: RayService', 'kind: RayService\nkind: RayService'),
+    message: /rs\.yaml:\d+: invalid YAML: Map keys must be unique/,
+  },
   { name: 'no head group', text: good.replace('headGroupSpec:', 'headGroupSpecs:'), message: /spec\.rayClusterConfig\.headGroupSpec: is required/ },
-  { name: 'duplicate worker group names', text: toYaml(rayService((rs) => rs.spec.rayClusterConfig.workerGroupSpecs.push({ ...rs.spec.rayClusterConfig.workerGroupSpecs[0] }))), message: /"workers" is used twice/ },
+  {
+    name: 'duplicate worker group names',
+    text: toYaml(rayService((rs) => rs.spec.rayClusterConfig.workerGroupSpecs.push({ ...rs.spec.rayClusterConfig.workerGroupSpecs[0] }))),
+    message: /"workers" is used twice/,
+  },
 ];
 
 function aliasBomb(): string {
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+  for (let i = 0; i < 9; i++)
+    lines.push(
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(',')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -84,7 +122,10 @@ describe('bad input is refused with file, line and field', () => {
     [['plan', '--head', 'examples/head'], /plan needs --base and --head/],
     [['plan', '--base', 'nope', '--head', 'examples/head'], /nope: no such file or folder/],
     [['plan', '--base', 'examples/base', '--head', 'examples/head', '--format', 'xml'], /--format must be json or markdown/],
-    [['plan', '--base', 'examples/base', '--head', 'examples/head', '--kuberay-version', '1.2'], /KubeRay 1\.2 is not supported \(supported: 1\.3, 1\.4, 1\.5, 1\.6, 1\.7\)/],
+    [
+      ['plan', '--base', 'examples/base', '--head', 'examples/head', '--kuberay-version', '1.2'],
+      /KubeRay 1\.2 is not supported \(supported: 1\.3, 1\.4, 1\.5, 1\.6, 1\.7\)/,
+    ],
     [['plan', '--base', 'examples/base', '--head', 'examples/head', '--zero-downtime', 'maybe'], /--zero-downtime must be true or false/],
     [['plan', '--bogus'], /Unknown option '--bogus'/],
     [['deploy'], /unknown command "deploy"/],
@@ -97,6 +138,7 @@ describe('bad input is refused with file, line and field', () => {
   it('--help documents every flag', () => {
     const r = cli(['plan', '--help']);
     expect(r.status).toBe(0);
-    for (const flag of ['--base', '--head', '--format', '--kuberay-version', '--zero-downtime', '--incremental-gate', '--namespace']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--base', '--head', '--format', '--kuberay-version', '--zero-downtime', '--incremental-gate', '--namespace'])
+      expect(r.stdout).toContain(flag);
   });
 });

@@ -15,11 +15,19 @@ const c = (requests?: Obj, limits?: Obj) => ({ name: 'c', image: 'i', resources:
 describe('pod scheduling cost', () => {
   it.each([
     ['requests summed over containers', pod([c({ cpu: '1', memory: '1Gi' }), c({ cpu: '500m', memory: '512Mi' })]), { cpu: 1.5, memory: 1.5 * GI }],
-    ['limits stand in for missing requests, per resource', pod([c({ cpu: '1' }, { cpu: '2', memory: '2Gi', 'nvidia.com/gpu': '1' })]), { cpu: 1, memory: 2 * GI, 'nvidia.com/gpu': 1 }],
+    [
+      'limits stand in for missing requests, per resource',
+      pod([c({ cpu: '1' }, { cpu: '2', memory: '2Gi', 'nvidia.com/gpu': '1' })]),
+      { cpu: 1, memory: 2 * GI, 'nvidia.com/gpu': 1 },
+    ],
     ['init containers: max with the sum', pod([c({ cpu: '1', memory: '1Gi' })], [c({ cpu: '4', memory: '100Mi' })]), { cpu: 4, memory: GI }],
     ['native sidecars add up', pod([c({ cpu: '1' })], [{ ...c({ cpu: '250m' }), restartPolicy: 'Always' }]), { cpu: 1.25 }],
     ['pod overhead', pod([c({ cpu: '1' })], [], { overhead: { cpu: '100m' } }), { cpu: 1.1 }],
-    ['extended resources counted', pod([c({ 'google.com/tpu': '4', 'amd.com/gpu': 2, 'ephemeral-storage': '10Gi' })]), { 'amd.com/gpu': 2, 'ephemeral-storage': 10 * GI, 'google.com/tpu': 4 }],
+    [
+      'extended resources counted',
+      pod([c({ 'google.com/tpu': '4', 'amd.com/gpu': 2, 'ephemeral-storage': '10Gi' })]),
+      { 'amd.com/gpu': 2, 'ephemeral-storage': 10 * GI, 'google.com/tpu': 4 },
+    ],
   ])('%s', (_n, spec, expected) => {
     expect(podResources(spec)).toEqual(expected);
   });
@@ -35,17 +43,43 @@ describe('cluster size', () => {
   // The fixture: head 1 CPU / 2Gi, one group of 1 × (1 CPU / 2Gi), min 1, max 3.
   it.each<[string, (rs: Obj) => void, boolean, Obj]>([
     ['head + replicas', () => {}, false, { cpu: 2, memory: 4 * GI, pods: 2 }],
-    ['replicas clamped up to minReplicas', (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 0, minReplicas: 2 }), false, { cpu: 3, memory: 6 * GI, pods: 3 }],
-    ['replicas clamped down to maxReplicas', (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 9, maxReplicas: 4 }), false, { cpu: 5, memory: 10 * GI, pods: 5 }],
-    ['numOfHosts multiplies pods', (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 2, numOfHosts: 4 }), false, { cpu: 9, memory: 18 * GI, pods: 9 }],
-    ['autoscaler sidecar, default 500m/512Mi', (rs) => (rs.spec.rayClusterConfig.enableInTreeAutoscaling = true), false, { cpu: 2.5, memory: 4 * GI + 512 * MI, pods: 2 }],
+    [
+      'replicas clamped up to minReplicas',
+      (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 0, minReplicas: 2 }),
+      false,
+      { cpu: 3, memory: 6 * GI, pods: 3 },
+    ],
+    [
+      'replicas clamped down to maxReplicas',
+      (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 9, maxReplicas: 4 }),
+      false,
+      { cpu: 5, memory: 10 * GI, pods: 5 },
+    ],
+    [
+      'numOfHosts multiplies pods',
+      (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 2, numOfHosts: 4 }),
+      false,
+      { cpu: 9, memory: 18 * GI, pods: 9 },
+    ],
+    [
+      'autoscaler sidecar, default 500m/512Mi',
+      (rs) => (rs.spec.rayClusterConfig.enableInTreeAutoscaling = true),
+      false,
+      { cpu: 2.5, memory: 4 * GI + 512 * MI, pods: 2 },
+    ],
     [
       'autoscaler sidecar from autoscalerOptions.resources',
-      (rs) => Object.assign(rs.spec.rayClusterConfig, { enableInTreeAutoscaling: true, autoscalerOptions: { resources: { limits: { cpu: '1', memory: '1Gi' } } } }),
+      (rs) =>
+        Object.assign(rs.spec.rayClusterConfig, { enableInTreeAutoscaling: true, autoscalerOptions: { resources: { limits: { cpu: '1', memory: '1Gi' } } } }),
       false,
       { cpu: 3, memory: 5 * GI, pods: 2 },
     ],
-    ['incremental: new cluster at minReplicas', (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 3, minReplicas: 0 }), true, { cpu: 1, memory: 2 * GI, pods: 1 }],
+    [
+      'incremental: new cluster at minReplicas',
+      (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 3, minReplicas: 0 }),
+      true,
+      { cpu: 1, memory: 2 * GI, pods: 1 },
+    ],
     ['suspended worker group', (rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].suspend = true), false, { cpu: 1, memory: 2 * GI, pods: 1 }],
     ['suspended cluster', (rs) => (rs.spec.rayClusterConfig.suspend = true), false, { pods: 0 }],
     ['replicas absent: minReplicas', (rs) => delete rs.spec.rayClusterConfig.workerGroupSpecs[0].replicas, false, { cpu: 2, memory: 4 * GI, pods: 2 }],
@@ -71,7 +105,9 @@ describe('capacity of a plan', () => {
   });
 
   it('an append grows the running cluster; peak is the larger', () => {
-    const head = rayService((rs) => rs.spec.rayClusterConfig.workerGroupSpecs.push(workerGroup('gpu', { template: { spec: { containers: [c({ cpu: '4', 'nvidia.com/gpu': '1' })] } } })));
+    const head = rayService((rs) =>
+      rs.spec.rayClusterConfig.workerGroupSpecs.push(workerGroup('gpu', { template: { spec: { containers: [c({ cpu: '4', 'nvidia.com/gpu': '1' })] } } })),
+    );
     const cap = plan(set([rayService()]), set([head])).services[0]!.capacity;
     expect(cap.new).toEqual({ cpu: 6, memory: 4 * GI, 'nvidia.com/gpu': 1, pods: 3 });
     expect(cap.peak).toEqual(cap.new);

@@ -10,7 +10,7 @@ describe.each(files)('examples/workflows/%s', (file) => {
   const wf = parse(readFileSync(`examples/workflows/${file}`, 'utf8'));
   it('declares permissions explicitly and never pull_request_target', () => {
     expect(wf.permissions).toBeDefined();
-    expect(Object.keys(wf.on ?? wf["true"] ?? {})).not.toContain('pull_request_target');
+    expect(Object.keys(wf.on ?? wf.true ?? {})).not.toContain('pull_request_target');
   });
   it('uses only inputs the action declares', () => {
     for (const job of Object.values(wf.jobs) as { steps: { uses?: string; with?: Record<string, unknown> }[] }[]) {
@@ -21,7 +21,7 @@ describe.each(files)('examples/workflows/%s', (file) => {
     }
   });
   it('has no paths filter on pull_request (a required check must always report)', () => {
-    const on = wf.on ?? wf["true"];
+    const on = wf.on ?? wf.true;
     expect(on?.pull_request?.paths).toBeUndefined();
   });
 });

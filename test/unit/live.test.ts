@@ -29,12 +29,29 @@ describe('operator version', () => {
     metadata: { name: 'kuberay-operator', namespace: 'ray-system', labels },
     spec: { template: { spec: { containers: [{ name: 'kuberay-operator', image }] } } },
   });
-  const cluster = (name: string, version?: string): KubeObject => ({ metadata: { name, namespace: 'ns', annotations: version ? { 'ray.io/kuberay-version': version } : {} } });
+  const cluster = (name: string, version?: string): KubeObject => ({
+    metadata: { name, namespace: 'ns', annotations: version ? { 'ray.io/kuberay-version': version } : {} },
+  });
 
   it.each([
-    { why: 'the Deployment image wins over annotations', deployments: [deployment('quay.io/kuberay/operator:v1.7.0')], clusters: [cluster('a', 'v1.6.2')], want: { version: 'v1.7.0', source: 'operator-deployment' } },
-    { why: 'a digest-pinned image: the chart label', deployments: [deployment('quay.io/kuberay/operator@sha256:ab', { 'app.kubernetes.io/version': '1.6.1' })], clusters: [], want: { version: 'v1.6.1', source: 'operator-deployment' } },
-    { why: 'no Deployment readable: the newest annotation', deployments: undefined, clusters: [cluster('a', 'v1.5.1'), cluster('b', 'v1.6.2'), cluster('c')], want: { version: 'v1.6.2', source: 'cluster-annotation' } },
+    {
+      why: 'the Deployment image wins over annotations',
+      deployments: [deployment('quay.io/kuberay/operator:v1.7.0')],
+      clusters: [cluster('a', 'v1.6.2')],
+      want: { version: 'v1.7.0', source: 'operator-deployment' },
+    },
+    {
+      why: 'a digest-pinned image: the chart label',
+      deployments: [deployment('quay.io/kuberay/operator@sha256:ab', { 'app.kubernetes.io/version': '1.6.1' })],
+      clusters: [],
+      want: { version: 'v1.6.1', source: 'operator-deployment' },
+    },
+    {
+      why: 'no Deployment readable: the newest annotation',
+      deployments: undefined,
+      clusters: [cluster('a', 'v1.5.1'), cluster('b', 'v1.6.2'), cluster('c')],
+      want: { version: 'v1.6.2', source: 'cluster-annotation' },
+    },
     { why: 'nothing known', deployments: [], clusters: [cluster('c')], want: undefined },
   ])('$why', ({ deployments, clusters, want }) => {
     const v = operatorVersion(deployments, clusters);
@@ -47,7 +64,10 @@ describe('dry-run errors', () => {
   it.each([
     ['spec.rayClusterConfig.workerGroupSpecs[0].replicas', ['spec', 'rayClusterConfig', 'workerGroupSpecs', 0, 'replicas']],
     ['.spec.rayClusterConfig.foo', ['spec', 'rayClusterConfig', 'foo']],
-    ['spec.rayClusterConfig.headGroupSpec.template.metadata.labels["ray.io/x"]', ['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'metadata', 'labels', 'ray.io/x']],
+    [
+      'spec.rayClusterConfig.headGroupSpec.template.metadata.labels["ray.io/x"]',
+      ['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'metadata', 'labels', 'ray.io/x'],
+    ],
     ['spec.serveService.spec.ports[name=http].port', ['spec', 'serveService', 'spec', 'ports']], // list-map key: stop there
     ['status.x', undefined],
   ])('%s', (field, path) => {
@@ -62,7 +82,12 @@ describe('dry-run errors', () => {
     const errors = dryRunErrors(
       {
         message: 'RayService.ray.io "demo" is invalid: spec.rayClusterConfig.workerGroupSpecs[0].replicas: Invalid value: "string": …',
-        causes: [{ field: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas', message: 'Invalid value: "string": spec.rayClusterConfig.workerGroupSpecs[0].replicas in body must be of type integer: "string"' }],
+        causes: [
+          {
+            field: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas',
+            message: 'Invalid value: "string": spec.rayClusterConfig.workerGroupSpecs[0].replicas in body must be of type integer: "string"',
+          },
+        ],
       },
       lineOf,
     );
@@ -71,7 +96,14 @@ describe('dry-run errors', () => {
   });
 
   it('server-side apply messages carry the path in the text', () => {
-    const [e] = dryRunErrors({ message: 'failed to create typed patch object (default/demo; ray.io/v1, Kind=RayService): .spec.rayClusterConfig.workerGroupSpecs[0].replicas: expected numeric (int or float), got string', causes: [] }, lineOf);
+    const [e] = dryRunErrors(
+      {
+        message:
+          'failed to create typed patch object (default/demo; ray.io/v1, Kind=RayService): .spec.rayClusterConfig.workerGroupSpecs[0].replicas: expected numeric (int or float), got string',
+        causes: [],
+      },
+      lineOf,
+    );
     expect(e).toMatchObject({ path: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas' });
     expect(text.split('\n')[e!.line! - 1]).toMatch(/replicas: two/);
   });
@@ -86,13 +118,28 @@ describe('drift', () => {
     return o;
   };
   it.each([
-    { why: 'the same spec, quantities written differently', mutate: (rs: Obj) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].resources.requests.cpu = '1000m'), want: [] },
-    { why: 'the Serve config reformatted (same YAML)', mutate: (rs: Obj) => (rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace('threshold: 0.5', 'threshold:   0.5')), want: [] },
+    {
+      why: 'the same spec, quantities written differently',
+      mutate: (rs: Obj) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].resources.requests.cpu = '1000m'),
+      want: [],
+    },
+    {
+      why: 'the Serve config reformatted (same YAML)',
+      mutate: (rs: Obj) => (rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace('threshold: 0.5', 'threshold:   0.5')),
+      want: [],
+    },
     { why: 'CRD defaults filled in by the server', mutate: (rs: Obj) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].numOfHosts = 1), want: [] },
     {
       why: 'an image changed by hand',
       mutate: (rs: Obj) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].image = 'rayproject/ray:hotfix'),
-      want: [{ path: 'spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].image', git: 'rayproject/ray:2.44.1', live: 'rayproject/ray:hotfix', line: 7 }],
+      want: [
+        {
+          path: 'spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].image',
+          git: 'rayproject/ray:2.44.1',
+          live: 'rayproject/ray:hotfix',
+          line: 7,
+        },
+      ],
     },
     {
       why: 'a Serve option changed by hand',
@@ -102,7 +149,14 @@ describe('drift', () => {
     {
       why: 'an env value: redacted',
       mutate: (rs: Obj) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env = [{ name: 'API_TOKEN', value: 's3cret' }]),
-      want: [{ path: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env', git: null, live: [{ name: 'API_TOKEN', value: '[redacted]' }], line: null }],
+      want: [
+        {
+          path: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env',
+          git: null,
+          live: [{ name: 'API_TOKEN', value: '[redacted]' }],
+          line: null,
+        },
+      ],
     },
   ])('$why', ({ mutate, want }) => {
     expect(driftOf(base.spec, live(mutate), '1.6', lineOf)).toEqual(want);
@@ -110,9 +164,24 @@ describe('drift', () => {
 
   it('names the field manager that wrote a drifted field, preferring people over the operator', () => {
     const managed = [
-      { manager: 'rayservice-rollout', operation: 'Apply', time: '2026-11-01T00:00:00Z', fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:rayVersion': {} } } } },
-      { manager: 'ray-operator', operation: 'Update', time: '2026-11-02T00:00:00Z', fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:workerGroupSpecs': {} } } } },
-      { manager: 'kubectl-patch', operation: 'Update', time: '2026-11-03T00:00:00Z', fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:workerGroupSpecs': {} } } } },
+      {
+        manager: 'rayservice-rollout',
+        operation: 'Apply',
+        time: '2026-11-01T00:00:00Z',
+        fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:rayVersion': {} } } },
+      },
+      {
+        manager: 'ray-operator',
+        operation: 'Update',
+        time: '2026-11-02T00:00:00Z',
+        fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:workerGroupSpecs': {} } } },
+      },
+      {
+        manager: 'kubectl-patch',
+        operation: 'Update',
+        time: '2026-11-03T00:00:00Z',
+        fieldsV1: { 'f:spec': { 'f:rayClusterConfig': { 'f:workerGroupSpecs': {} } } },
+      },
     ];
     const o = live(() => {}, managed);
     expect(lastWriter(o, ['spec', 'rayClusterConfig', 'workerGroupSpecs', 0, 'replicas'])).toBe('kubectl-patch');
@@ -187,9 +256,16 @@ describe('the plan against synthetic cluster facts', () => {
 
   it('the version comes from the cluster, with a note when the input differs, and an older active cluster is refreshed in place', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.5.1') };
-    const dep = { metadata: { name: 'kuberay-operator', namespace: 'ray-system' }, spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2' }] } } } };
+    const dep = {
+      metadata: { name: 'kuberay-operator', namespace: 'ray-system' },
+      spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2' }] } } },
+    };
     const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }, { operatorDeployments: [dep] }), { kuberayVersion: '1.7' });
-    expect(p).toMatchObject({ kuberayVersion: '1.6.2', kuberayVersionSource: 'operator-deployment', cluster: { mode: 'live', operator: { version: 'v1.6.2' } } });
+    expect(p).toMatchObject({
+      kuberayVersion: '1.6.2',
+      kuberayVersionSource: 'operator-deployment',
+      cluster: { mode: 'live', operator: { version: 'v1.6.2' } },
+    });
     expect(p.cluster!.notes.join(' ')).toMatch(/input says 1\.7/);
     expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
   });
@@ -238,9 +314,18 @@ describe('the plan against synthetic cluster facts', () => {
   it('a dry-run refusal is attached to the service with its line', () => {
     const text = stringify(v2);
     const head = setFromText(text, 'demo.yaml');
-    const p = planWithCluster(set([v1]), head, facts({ 'default/demo': { rayService: null } }, {
-      dryRuns: new Map([['default/demo', { ok: false, message: 'invalid', causes: [{ field: 'spec.rayClusterConfig.rayVersion', message: 'Invalid value' }] }]]),
-    }));
+    const p = planWithCluster(
+      set([v1]),
+      head,
+      facts(
+        { 'default/demo': { rayService: null } },
+        {
+          dryRuns: new Map([
+            ['default/demo', { ok: false, message: 'invalid', causes: [{ field: 'spec.rayClusterConfig.rayVersion', message: 'Invalid value' }] }],
+          ]),
+        },
+      ),
+    );
     const e = p.services[0]!.cluster!.dryRunErrors[0]!;
     expect(p.services[0]!.cluster!.dryRun).toBe('refused');
     expect(text.split('\n')[e.line! - 1]).toMatch(/rayVersion/);
@@ -260,7 +345,13 @@ describe('dry-run errors never echo a secret-looking value', () => {
     const [e] = dryRunErrors(
       {
         message: 'invalid',
-        causes: [{ field: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env[0].value', message: 'Invalid value: "hunter2-token": spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env[0].value in body must be of type string' }],
+        causes: [
+          {
+            field: 'spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env[0].value',
+            message:
+              'Invalid value: "hunter2-token": spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env[0].value in body must be of type string',
+          },
+        ],
       },
       () => 3,
     );
@@ -276,7 +367,11 @@ describe('the plan against what runs: corner cases the operator decides differen
     spec: structuredClone(spec),
     ...extra,
   });
-  const liveOf = (rs: Obj, status: Obj, metadata: Obj = {}): KubeObject => ({ ...structuredClone(rs), metadata: { ...rs.metadata, generation: 3, ...metadata }, status });
+  const liveOf = (rs: Obj, status: Obj, metadata: Obj = {}): KubeObject => ({
+    ...structuredClone(rs),
+    metadata: { ...rs.metadata, generation: 3, ...metadata },
+    status,
+  });
   const facts = (live: LiveService, extra: Partial<ClusterFacts> = {}): ClusterFacts => ({
     server: 'x',
     notes: [],
@@ -290,8 +385,12 @@ describe('the plan against what runs: corner cases the operator decides differen
   const running = { activeServiceStatus: { rayClusterName: 'rs-a' } };
 
   it('never takes the live metadata: kubectl last-applied-configuration (with env values) stays out of the plan', () => {
-    const secretManifest = JSON.stringify(rayService((rs) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env = [{ name: 'API_KEY', value: 'sk-live-12345' }])));
-    const live = liveOf(v1, running, { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': secretManifest, 'argocd.argoproj.io/tracking-id': 'x' } });
+    const secretManifest = JSON.stringify(
+      rayService((rs) => (rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].env = [{ name: 'API_KEY', value: 'sk-live-12345' }])),
+    );
+    const live = liveOf(v1, running, {
+      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': secretManifest, 'argocd.argoproj.io/tracking-id': 'x' },
+    });
     const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: live, active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }));
     expect(JSON.stringify(p)).not.toContain('sk-live-12345');
     expect(p.services[0]!.changes).toEqual([]);
@@ -316,7 +415,12 @@ describe('the plan against what runs: corner cases the operator decides differen
 
   it.each([
     { why: 'being deleted', metadata: { deletionTimestamp: '2026-11-27T00:00:00Z' }, status: running, note: /being deleted/ },
-    { why: 'InitializingTimeout (terminal)', metadata: {}, status: { ...running, conditions: [{ type: 'Ready', status: 'False', reason: 'InitializingTimeout' }] }, note: /terminal state InitializingTimeout/ },
+    {
+      why: 'InitializingTimeout (terminal)',
+      metadata: {},
+      status: { ...running, conditions: [{ type: 'Ready', status: 'False', reason: 'InitializingTimeout' }] },
+      note: /terminal state InitializingTimeout/,
+    },
   ])('a RayService $why: the change is not applied, nothing to place', ({ metadata, status, note }) => {
     const v2 = rayService((rs) => (rs.spec.rayClusterConfig.rayVersion = '2.46.0'));
     const p = planWithCluster(set([v1]), set([v2]), facts({ rayService: liveOf(v1, status, metadata), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }));
@@ -328,7 +432,10 @@ describe('the plan against what runs: corner cases the operator decides differen
   it('KubeRay 1.6+: a revert in the middle of an incremental upgrade rolls back, no new cluster', () => {
     const incremental = (image: string) =>
       rayService((rs) => {
-        rs.spec.upgradeStrategy = { type: 'NewClusterWithIncrementalUpgrade', clusterUpgradeOptions: { maxSurgePercent: 50, stepSizePercent: 25, intervalSeconds: 30, gatewayClassName: 'istio' } };
+        rs.spec.upgradeStrategy = {
+          type: 'NewClusterWithIncrementalUpgrade',
+          clusterUpgradeOptions: { maxSurgePercent: 50, stepSizePercent: 25, intervalSeconds: 30, gatewayClassName: 'istio' },
+        };
         rs.spec.rayClusterConfig.enableInTreeAutoscaling = true;
         rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = image;
       });
@@ -337,7 +444,11 @@ describe('the plan against what runs: corner cases the operator decides differen
     const c = incremental('ray:c');
     const pending = structuredClone(b.spec.rayClusterConfig);
     delete pending.workerGroupSpecs[0].replicas; // what KubeRay builds for an incremental upgrade
-    const live = { rayService: liveOf(b, { ...running, pendingServiceStatus: { rayClusterName: 'rs-b' } }), active: clusterOf(a.spec.rayClusterConfig, 'rs-a'), pending: clusterOf(pending, 'rs-b') };
+    const live = {
+      rayService: liveOf(b, { ...running, pendingServiceStatus: { rayClusterName: 'rs-b' } }),
+      active: clusterOf(a.spec.rayClusterConfig, 'rs-a'),
+      pending: clusterOf(pending, 'rs-b'),
+    };
     const revert = planWithCluster(set([b]), set([a]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
     expect(revert.change).toBe('none');
     expect(revert.reasons[0]).toMatch(/rolls traffic back to rs-a .* no new RayCluster is built/);
@@ -348,22 +459,41 @@ describe('the plan against what runs: corner cases the operator decides differen
 
   it('KubeRay 1.6.2: resuming a suspended cluster in place starts all its pods', () => {
     const suspended = rayService((rs) => (rs.spec.rayClusterConfig.suspend = true));
-    const p = planWithCluster(set([suspended]), set([v1]), facts({ rayService: liveOf(suspended, running), active: clusterOf(suspended.spec.rayClusterConfig, 'rs-a') }), { kuberayVersion: '1.6.2' });
+    const p = planWithCluster(
+      set([suspended]),
+      set([v1]),
+      facts({ rayService: liveOf(suspended, running), active: clusterOf(suspended.spec.rayClusterConfig, 'rs-a') }),
+      { kuberayVersion: '1.6.2' },
+    );
     expect(p.services[0]!.change).toBe('cluster-inplace');
     expect(p.services[0]!.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
   });
 
   it('the operator Deployment turns zero-downtime off: a cluster change is ignored, said so', () => {
-    const dep = { metadata: { name: 'kuberay-operator', namespace: 'ray-system' }, spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2', env: [{ name: 'ENABLE_ZERO_DOWNTIME', value: 'False' }] }] } } } };
+    const dep = {
+      metadata: { name: 'kuberay-operator', namespace: 'ray-system' },
+      spec: { template: { spec: { containers: [{ image: 'quay.io/kuberay/operator:v1.6.2', env: [{ name: 'ENABLE_ZERO_DOWNTIME', value: 'False' }] }] } } },
+    };
     const v2 = rayService((rs) => (rs.spec.rayClusterConfig.rayVersion = '2.46.0'));
-    const p = planWithCluster(set([v1]), set([v2]), facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [dep] }));
+    const p = planWithCluster(
+      set([v1]),
+      set([v2]),
+      facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [dep] }),
+    );
     expect(p.services[0]!.change).toBe('ignored');
     expect(p.cluster!.notes.join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
   });
 
   it('a node group that could scale from zero: unknown, not a misfit', () => {
-    const big = rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].resources = { requests: { cpu: '100', memory: '1Gi' } }));
-    const status = { data: { status: 'nodeGroups:\n- name: gpu-pool\n  health:\n    status: Healthy\n    nodeCounts: {registered: {total: 0}}\n    cloudProviderTarget: 0\n    minSize: 0\n    maxSize: 4\n' } };
+    const big = rayService(
+      (rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].resources = { requests: { cpu: '100', memory: '1Gi' } }),
+    );
+    const status = {
+      data: {
+        status:
+          'nodeGroups:\n- name: gpu-pool\n  health:\n    status: Healthy\n    nodeCounts: {registered: {total: 0}}\n    cloudProviderTarget: 0\n    minSize: 0\n    maxSize: 4\n',
+      },
+    };
     const p = planWithCluster(set([]), set([big]), facts({ rayService: null }, { autoscalerStatus: status }));
     expect(p.services[0]!.cluster!.fit.verdict).toBe('unknown');
     expect(p.services[0]!.cluster!.fit.summary).toMatch(/may add nodes to gpu-pool/);

@@ -36,7 +36,7 @@ describe('markdown plan', () => {
   });
 
   it('huge Serve configs degrade by whole services, then to a short form', () => {
-    const big = 'applications:\n' + Array.from({ length: 400 }, (_, i) => `  - name: app${i}\n    import_path: m${i}:app\n    route_prefix: /a${i}\n`).join('');
+    const big = `applications:\n${Array.from({ length: 400 }, (_, i) => `  - name: app${i}\n    import_path: m${i}:app\n    route_prefix: /a${i}\n`).join('')}`;
     const p = services(40, (rs) => (rs.spec.serveConfigV2 = big));
     const md = renderMarkdown(p);
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
@@ -57,9 +57,15 @@ describe('markdown plan', () => {
   it('secret-looking values are redacted', () => {
     const p = services(1, (rs) => {
       const c = rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0];
-      c.env = [{ name: 'HF_TOKEN', value: 'hf_supersecret' }, { name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'url' } } }];
+      c.env = [
+        { name: 'HF_TOKEN', value: 'hf_supersecret' },
+        { name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'url' } } },
+      ];
       c.args = ['--url=https://user:hunter2@db.example.com/x'];
-      rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace('import_path: demo.app:app', 'import_path: demo.app:app\n    runtime_env:\n      env_vars: {OPENAI_API_KEY: sk-live-123}');
+      rs.spec.serveConfigV2 = rs.spec.serveConfigV2.replace(
+        'import_path: demo.app:app',
+        'import_path: demo.app:app\n    runtime_env:\n      env_vars: {OPENAI_API_KEY: sk-live-123}',
+      );
     });
     const json = JSON.stringify(p);
     const md = renderMarkdown(p);

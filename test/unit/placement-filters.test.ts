@@ -25,7 +25,12 @@ describe('nodeSelector', () => {
     // the node lacks the key altogether
     ['key missing', node(), pod({ nodeSelector: { accelerator: 'a100' } }), REASON_AFFINITY],
     // all pairs must hold, one failing is enough
-    ['one of two pairs differs', node({ labels: { accelerator: 'a100', zone: 'b' } }), pod({ nodeSelector: { accelerator: 'a100', zone: 'a' } }), REASON_AFFINITY],
+    [
+      'one of two pairs differs',
+      node({ labels: { accelerator: 'a100', zone: 'b' } }),
+      pod({ nodeSelector: { accelerator: 'a100', zone: 'a' } }),
+      REASON_AFFINITY,
+    ],
   ])('%s', (_n, n, p, expected) => {
     expect(nonResourceFailure(p, n)).toBe(expected);
   });
@@ -74,7 +79,12 @@ describe('cordoned nodes and filter order', () => {
     // spec.unschedulable
     ['cordoned', node({ unschedulable: true }), pod(), REASON_UNSCHEDULABLE],
     // tolerating node.kubernetes.io/unschedulable:NoSchedule lets a pod onto a cordoned node
-    ['cordon tolerated', node({ unschedulable: true }), pod({ tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] }), undefined],
+    [
+      'cordon tolerated',
+      node({ unschedulable: true }),
+      pod({ tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] }),
+      undefined,
+    ],
     // NodeUnschedulable runs before NodeAffinity: the cordon is reported
     ['cordon before selector', node({ unschedulable: true }), pod({ nodeSelector: { a: 'b' } }), REASON_UNSCHEDULABLE],
     // NodeAffinity runs before TaintToleration: the selector is reported

@@ -225,7 +225,8 @@ describe('placement and shortfalls', () => {
               message: 'the head pod does not fit: no node matches: 1 node has untolerated taint nvidia.com/gpu=present:NoSchedule; 1 node cordoned',
             }),
           ],
-          summary: 'Does not fit: the head pod stays Pending — no node matches: 1 node has untolerated taint nvidia.com/gpu=present:NoSchedule; 1 node cordoned.',
+          summary:
+            'Does not fit: the head pod stays Pending — no node matches: 1 node has untolerated taint nvidia.com/gpu=present:NoSchedule; 1 node cordoned.',
         },
       ],
     ],
@@ -247,7 +248,15 @@ describe('placement and shortfalls', () => {
       // 6 of 8 cpu held by a pending cluster the rollout replaces: two frees of 3 cpu (one pod each) hand it back
       'frees make room',
       [node('n1', 8, 32, { requested: { cpu: 6, pods: 2 } })],
-      [{ ...demand('ns/a', pods('w', 1, 8, 1)), frees: [{ node: 'n1', requests: { cpu: 3 } }, { node: 'n1', requests: { cpu: 3 } }] }],
+      [
+        {
+          ...demand('ns/a', pods('w', 1, 8, 1)),
+          frees: [
+            { node: 'n1', requests: { cpu: 3 } },
+            { node: 'n1', requests: { cpu: 3 } },
+          ],
+        },
+      ],
       [{ verdict: 'fits', placed: [{ role: 'w', node: 'n1' }] }],
     ],
     [
@@ -270,7 +279,7 @@ describe('placement and shortfalls', () => {
   ])('%s', (_n, nodes, demands, expected) => {
     const results = fit(nodes, demands);
     expect(results).toHaveLength(expected.length);
-    results.forEach((r, i) => expect(r).toMatchObject(expected[i]!));
+    for (const [i, r] of results.entries()) expect(r).toMatchObject(expected[i]!);
   });
 
   it('does not change its input', () => {
@@ -355,7 +364,16 @@ describe('scale-up', () => {
       // a cordoned template with the autoscaler's scale-down taint: the new node has neither; its
       // hostname label is its own, so a pod pinned to t-1 is not fooled into the copy
       'template taints and hostname',
-      [node('t-1', 8, 32, { cordoned: true, labels: { 'kubernetes.io/hostname': 't-1' }, taints: [{ key: 'ToBeDeletedByClusterAutoscaler', value: '1700000000', effect: 'NoSchedule' }, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] })],
+      [
+        node('t-1', 8, 32, {
+          cordoned: true,
+          labels: { 'kubernetes.io/hostname': 't-1' },
+          taints: [
+            { key: 'ToBeDeletedByClusterAutoscaler', value: '1700000000', effect: 'NoSchedule' },
+            { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
+          ],
+        }),
+      ],
       [demand('ns/a', pods('w', 1, 2, 1)), demand('ns/b', pods('pinned', 1, 1, 1, { sel: { 'kubernetes.io/hostname': 't-1' } }))],
       [{ name: 't-pool', minSize: 1, maxSize: 2, currentSize: 1, nodeNames: ['t-1'] }],
       [
@@ -374,8 +392,17 @@ describe('scale-up', () => {
       [{ name: 'cpu-pool', minSize: 1, maxSize: 5, currentSize: 1, nodeNames: ['c-1'] }],
       [
         { verdict: 'fits-after-scale-up', scaleUp: [{ nodeGroup: 'cpu-pool', addNodes: 1, maxSize: 5, currentSize: 1 }] },
-        { verdict: 'fits-after-scale-up', scaleUp: [], placed: [{ role: 'w', node: 'cpu-pool-new-1' }], summary: 'Fits on the nodes the autoscaler adds for ns/a.' },
-        { verdict: 'fits-after-scale-up', scaleUp: [{ nodeGroup: 'cpu-pool', addNodes: 1, maxSize: 5, currentSize: 2 }], placed: [{ role: 'w', node: 'cpu-pool-new-2' }] },
+        {
+          verdict: 'fits-after-scale-up',
+          scaleUp: [],
+          placed: [{ role: 'w', node: 'cpu-pool-new-1' }],
+          summary: 'Fits on the nodes the autoscaler adds for ns/a.',
+        },
+        {
+          verdict: 'fits-after-scale-up',
+          scaleUp: [{ nodeGroup: 'cpu-pool', addNodes: 1, maxSize: 5, currentSize: 2 }],
+          placed: [{ role: 'w', node: 'cpu-pool-new-2' }],
+        },
       ],
     ],
     [
@@ -404,6 +431,6 @@ describe('scale-up', () => {
   ])('%s', (_n, nodes, demands, groups, expected) => {
     const results = fit(nodes, demands, groups);
     expect(results).toHaveLength(expected.length);
-    results.forEach((r, i) => expect(r).toMatchObject(expected[i]!));
+    for (const [i, r] of results.entries()) expect(r).toMatchObject(expected[i]!);
   });
 });

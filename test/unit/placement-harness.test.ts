@@ -92,7 +92,14 @@ function generate(seed: number) {
       const terms = r.pick<Obj[]>([
         [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a', 'c'] }] }],
         [{ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['4'] }] }, { matchExpressions: [{ key: 'accelerator', operator: 'Exists' }] }],
-        [{ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['b'] }, { key: 'accelerator', operator: 'DoesNotExist' }] }],
+        [
+          {
+            matchExpressions: [
+              { key: 'zone', operator: 'NotIn', values: ['b'] },
+              { key: 'accelerator', operator: 'DoesNotExist' },
+            ],
+          },
+        ],
         [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['alpha', 'charlie'] }] }],
         [{ matchExpressions: [{ key: 'cores', operator: 'Lt', values: ['16'] }] }],
       ]);

@@ -9,7 +9,7 @@ import type { PodShape } from '../../src/placement/types.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function nodesFor(r: () => number): SimNode[] {
@@ -23,8 +23,13 @@ function nodesFor(r: () => number): SimNode[] {
       labels: gpu ? { accelerator: r() < 0.5 ? 'a100' : 'l4' } : ({} as Record<string, string>),
       taints: gpu && r() < 0.7 ? [{ key: 'gpu', effect: 'NoSchedule' }] : [],
       unschedulable: r() < 0.05,
-      allocatable: { cpu, memory: cpu * 4 * 2 ** 30, pods: 3 + Math.floor(r() * 20), ...(gpu ? { 'nvidia.com/gpu': 1 + Math.floor(r() * 8) } : {}) } as Record<string, number>,
-      requested: identical ? ({} as Record<string, number>) : { cpu: Math.floor(r() * cpu * 0.5), memory: Math.floor(r() * cpu * 2) * 2 ** 30, pods: Math.floor(r() * 3) },
+      allocatable: { cpu, memory: cpu * 4 * 2 ** 30, pods: 3 + Math.floor(r() * 20), ...(gpu ? { 'nvidia.com/gpu': 1 + Math.floor(r() * 8) } : {}) } as Record<
+        string,
+        number
+      >,
+      requested: identical
+        ? ({} as Record<string, number>)
+        : { cpu: Math.floor(r() * cpu * 0.5), memory: Math.floor(r() * cpu * 2) * 2 ** 30, pods: Math.floor(r() * 3) },
     };
   });
 }

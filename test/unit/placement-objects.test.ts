@@ -9,7 +9,11 @@ import { rayService, workerGroup, type Obj } from '../fixtures/rayservice.js';
 const GI = 2 ** 30;
 const MI = 2 ** 20;
 
-const container = (requests?: Obj, limits?: Obj) => ({ name: 'c', image: 'i', resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } });
+const container = (requests?: Obj, limits?: Obj) => ({
+  name: 'c',
+  image: 'i',
+  resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) },
+});
 const podOn = (nodeName: string | undefined, resources: Obj, extra: { phase?: string; deleting?: boolean; daemonSet?: boolean } = {}): Obj => ({
   metadata: {
     name: 'p',
@@ -56,7 +60,14 @@ describe('nodeStatesFrom', () => {
     expect(n1!.requested.cpu).toBeCloseTo(0.85, 9);
     expect(n1!.requested.memory).toBe(GI + 128 * MI);
     expect(n1!.requested.pods).toBe(3);
-    expect(n2).toEqual({ name: 'n2', labels: {}, taints: [], unschedulable: false, allocatable: { cpu: 2, memory: 8 * GI, pods: 10 }, requested: { cpu: 1, pods: 1 } });
+    expect(n2).toEqual({
+      name: 'n2',
+      labels: {},
+      taints: [],
+      unschedulable: false,
+      allocatable: { cpu: 2, memory: 8 * GI, pods: 10 },
+      requested: { cpu: 1, pods: 1 },
+    });
   });
 });
 
@@ -65,14 +76,32 @@ describe('quotaStatesFrom', () => {
     // status.hard is what the quota controller enforces; used parsed
     [
       'status',
-      { metadata: { name: 'q', namespace: 'ml' }, spec: { hard: { 'requests.cpu': '99' } }, status: { hard: { 'requests.cpu': '8', 'requests.memory': '32Gi' }, used: { 'requests.cpu': '1500m' } } },
+      {
+        metadata: { name: 'q', namespace: 'ml' },
+        spec: { hard: { 'requests.cpu': '99' } },
+        status: { hard: { 'requests.cpu': '8', 'requests.memory': '32Gi' }, used: { 'requests.cpu': '1500m' } },
+      },
       { namespace: 'ml', name: 'q', hard: { 'requests.cpu': 8, 'requests.memory': 32 * GI }, used: { 'requests.cpu': 1.5 }, scopes: [] },
     ],
     // freshly created, no status yet: spec.hard, nothing used
     [
       'spec fallback',
-      { metadata: { name: 'q', namespace: 'ml' }, spec: { hard: { pods: '10' }, scopes: ['NotTerminating'], scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] } } },
-      { namespace: 'ml', name: 'q', hard: { pods: 10 }, used: {}, scopes: ['NotTerminating'], scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] } },
+      {
+        metadata: { name: 'q', namespace: 'ml' },
+        spec: {
+          hard: { pods: '10' },
+          scopes: ['NotTerminating'],
+          scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] },
+        },
+      },
+      {
+        namespace: 'ml',
+        name: 'q',
+        hard: { pods: 10 },
+        used: {},
+        scopes: ['NotTerminating'],
+        scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] },
+      },
     ],
   ])('%s', (_n, raw, expected) => {
     expect(quotaStatesFrom([raw])).toEqual([expected]);
@@ -92,7 +121,14 @@ describe('podShapesOf', () => {
     ['incremental: at minReplicas', (rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 3, minReplicas: 0 }), true],
     ['suspended group', (rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].suspend = true), false],
     ['suspended cluster', (rs) => (rs.spec.rayClusterConfig.suspend = true), false],
-    ['two groups, one with GPUs', (rs) => rs.spec.rayClusterConfig.workerGroupSpecs.push(workerGroup('gpu', { replicas: 2, template: { spec: { containers: [container({ cpu: '4', memory: '16Gi' }, { 'nvidia.com/gpu': '1' })] } } })), false],
+    [
+      'two groups, one with GPUs',
+      (rs) =>
+        rs.spec.rayClusterConfig.workerGroupSpecs.push(
+          workerGroup('gpu', { replicas: 2, template: { spec: { containers: [container({ cpu: '4', memory: '16Gi' }, { 'nvidia.com/gpu': '1' })] } } }),
+        ),
+      false,
+    ],
   ])('agrees with clusterSize: %s', (_n, mutate, atMin) => {
     const spec = config(mutate);
     const size = clusterSize(spec, { atMinReplicas: atMin });
@@ -121,7 +157,13 @@ describe('podShapesOf', () => {
             spec: {
               containers: [container({ cpu: '4', memory: '16Gi' }, { cpu: '8', memory: '16Gi', 'nvidia.com/gpu': '1' })],
               tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
-              affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'accelerator', operator: 'In', values: ['a100'] }] }] } } },
+              affinity: {
+                nodeAffinity: {
+                  requiredDuringSchedulingIgnoredDuringExecution: {
+                    nodeSelectorTerms: [{ matchExpressions: [{ key: 'accelerator', operator: 'In', values: ['a100'] }] }],
+                  },
+                },
+              },
             },
           },
         }),
@@ -247,8 +289,20 @@ NodeGroups:
     ];
     expect(nodeGroupsFrom(cm(textStatus), nodes)).toEqual([
       { name: 'nodepool1', minSize: 1, maxSize: 5, currentSize: 1, nodeNames: ['aks-1'] },
-      { name: 'https://www.googleapis.com/compute/v1/projects/p/zones/us-central1-a/instanceGroups/gke-prod-gpu-pool-1a2b3c4d-grp', minSize: 0, maxSize: 6, currentSize: 2, nodeNames: ['gke-a'] },
-      { name: 'https://www.googleapis.com/compute/v1/projects/p/zones/us-central1-b/instanceGroups/gke-prod-gpu-pool-5e6f7a8b-grp', minSize: 0, maxSize: 6, currentSize: 2, nodeNames: ['gke-b'] },
+      {
+        name: 'https://www.googleapis.com/compute/v1/projects/p/zones/us-central1-a/instanceGroups/gke-prod-gpu-pool-1a2b3c4d-grp',
+        minSize: 0,
+        maxSize: 6,
+        currentSize: 2,
+        nodeNames: ['gke-a'],
+      },
+      {
+        name: 'https://www.googleapis.com/compute/v1/projects/p/zones/us-central1-b/instanceGroups/gke-prod-gpu-pool-5e6f7a8b-grp',
+        minSize: 0,
+        maxSize: 6,
+        currentSize: 2,
+        nodeNames: ['gke-b'],
+      },
     ]);
   });
 
@@ -276,7 +330,9 @@ NodeGroups:
   });
 
   it('reads registered when the text has no cloudProviderTarget', () => {
-    expect(parseAutoscalerStatus('NodeGroups:\n  Name:        g\n  Health:      Healthy (ready=2 registered=2 (minSize=1, maxSize=3))\n')).toEqual([{ name: 'g', minSize: 1, maxSize: 3, currentSize: 2 }]);
+    expect(parseAutoscalerStatus('NodeGroups:\n  Name:        g\n  Health:      Healthy (ready=2 registered=2 (minSize=1, maxSize=3))\n')).toEqual([
+      { name: 'g', minSize: 1, maxSize: 3, currentSize: 2 },
+    ]);
   });
 });
 

@@ -42,7 +42,12 @@ const rows: Row[] = [
     head: (rs) => (rcc(rs).headGroupSpec.template.spec.schedulingGates = [{ name: 'kueue.x-k8s.io/admission' }]),
     expect: { default: 'ignored', '1.3': 'cluster', '1.4': 'cluster', '1.5.1': 'cluster' },
   },
-  { name: 'RayCluster-level upgradeStrategy only (a field since 1.6)', head: (rs) => (rcc(rs).upgradeStrategy = { type: 'Recreate' }), expect: 'ignored', versions: ['1.6.0', '1.6', '1.7'] },
+  {
+    name: 'RayCluster-level upgradeStrategy only (a field since 1.6)',
+    head: (rs) => (rcc(rs).upgradeStrategy = { type: 'Recreate' }),
+    expect: 'ignored',
+    versions: ['1.6.0', '1.6', '1.7'],
+  },
   {
     name: 'rayClusterConfig.suspend toggled',
     head: (rs) => (rcc(rs).suspend = true),
@@ -63,7 +68,11 @@ const rows: Row[] = [
   { name: 'rayStartParams value', head: (rs) => (worker0(rs).rayStartParams = { 'num-cpus': '2' }), expect: 'cluster' },
   { name: 'numOfHosts', head: (rs) => (worker0(rs).numOfHosts = 2), expect: 'cluster' },
   { name: 'worker memory request', head: (rs) => (worker0(rs).template.spec.containers[0].resources.requests.memory = '4Gi'), expect: 'cluster' },
-  { name: 'enableInTreeAutoscaling false written out (pointer: hashes differently)', head: (rs) => (rcc(rs).enableInTreeAutoscaling = false), expect: 'cluster' },
+  {
+    name: 'enableInTreeAutoscaling false written out (pointer: hashes differently)',
+    head: (rs) => (rcc(rs).enableInTreeAutoscaling = false),
+    expect: 'cluster',
+  },
   { name: 'rayStartParams {} removed (no omitempty: null ≠ {})', head: (rs) => delete worker0(rs).rayStartParams, expect: 'cluster' },
   // Canonical forms and defaults.
   {
@@ -109,13 +118,38 @@ const rows: Row[] = [
     head: (rs) => rcc(rs).workerGroupSpecs.reverse(),
     expect: 'cluster',
   },
-  { name: 'worker group removed', base: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('gpu')), head: (rs) => rcc(rs).workerGroupSpecs.pop(), expect: 'cluster' },
+  {
+    name: 'worker group removed',
+    base: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('gpu')),
+    head: (rs) => rcc(rs).workerGroupSpecs.pop(),
+    expect: 'cluster',
+  },
   { name: 'worker group renamed', head: (rs) => (worker0(rs).groupName = 'cpu'), expect: 'cluster' },
-  { name: 'first worker group added to a head-only cluster', base: (rs) => delete rcc(rs).workerGroupSpecs, head: (rs) => (rcc(rs).workerGroupSpecs = [workerGroup('gpu')]), expect: 'cluster-inplace' },
-  { name: 'appended group under strategy None (appends ignore the strategy)', base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }), head: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('gpu')), expect: 'cluster-inplace' },
+  {
+    name: 'first worker group added to a head-only cluster',
+    base: (rs) => delete rcc(rs).workerGroupSpecs,
+    head: (rs) => (rcc(rs).workerGroupSpecs = [workerGroup('gpu')]),
+    expect: 'cluster-inplace',
+  },
+  {
+    name: 'appended group under strategy None (appends ignore the strategy)',
+    base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }),
+    head: (rs) => rcc(rs).workerGroupSpecs.push(workerGroup('gpu')),
+    expect: 'cluster-inplace',
+  },
   // Strategies.
-  { name: 'image change under strategy None', base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }), head: (rs) => (headContainer(rs).image = 'x:2'), expect: 'ignored' },
-  { name: 'image change with ENABLE_ZERO_DOWNTIME=false', head: (rs) => (headContainer(rs).image = 'x:2'), expect: 'ignored', options: { zeroDowntime: false } },
+  {
+    name: 'image change under strategy None',
+    base: (rs) => (rs.spec.upgradeStrategy = { type: 'None' }),
+    head: (rs) => (headContainer(rs).image = 'x:2'),
+    expect: 'ignored',
+  },
+  {
+    name: 'image change with ENABLE_ZERO_DOWNTIME=false',
+    head: (rs) => (headContainer(rs).image = 'x:2'),
+    expect: 'ignored',
+    options: { zeroDowntime: false },
+  },
   {
     name: 'image change with ENABLE_ZERO_DOWNTIME=false but type NewCluster (the type wins)',
     base: (rs) => (rs.spec.upgradeStrategy = { type: 'NewCluster' }),
@@ -174,8 +208,8 @@ applications:
       ),
     expect: 'none',
   },
-  { name: 'Serve app added', head: (rs) => serve(rs, SERVE_CONFIG + '  - name: app2\n    route_prefix: /app2\n    import_path: other:app\n'), expect: 'app' },
-  { name: 'Serve http_options only (fixed when Serve starts)', head: (rs) => serve(rs, 'http_options:\n  port: 9000\n' + SERVE_CONFIG), expect: 'ignored' },
+  { name: 'Serve app added', head: (rs) => serve(rs, `${SERVE_CONFIG}  - name: app2\n    route_prefix: /app2\n    import_path: other:app\n`), expect: 'app' },
+  { name: 'Serve http_options only (fixed when Serve starts)', head: (rs) => serve(rs, `http_options:\n  port: 9000\n${SERVE_CONFIG}`), expect: 'ignored' },
   {
     name: 'Serve + image change together',
     head: (rs) => {
@@ -187,13 +221,18 @@ applications:
   // RayService metadata and settings.
   { name: 'RayService label', head: (rs) => (rs.metadata.labels = { team: 'ml' }), expect: 'none' },
   { name: 'ray.io/initializing-timeout annotation', head: (rs) => (rs.metadata.annotations = { 'ray.io/initializing-timeout': '10m' }), expect: 'none' },
-  { name: 'rayClusterDeletionDelaySeconds (a field since 1.5)', head: (rs) => (rs.spec.rayClusterDeletionDelaySeconds = 10), expect: 'none', versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'] },
+  {
+    name: 'rayClusterDeletionDelaySeconds (a field since 1.5)',
+    head: (rs) => (rs.spec.rayClusterDeletionDelaySeconds = 10),
+    expect: 'none',
+    versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
+  },
   { name: 'RayService-level suspend (a field since 1.7)', head: (rs) => (rs.spec.suspend = true), expect: 'delete', versions: ['1.7'] },
   { name: 'upgradeStrategy type unknown to the release', head: (rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }), expect: 'ignored' },
   {
     name: 'name too long for 1.4+ validation',
     base: (rs) => (rs.metadata.name = 'a'.repeat(50)),
-    head: (rs) => (serve(rs, SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 2'))),
+    head: (rs) => serve(rs, SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 2')),
     expect: { default: 'ignored', '1.3': 'app' },
   },
 ];

@@ -31,7 +31,11 @@ const appRows: Row[] = [
   },
   {
     name: 'an UpdatedServeApplications event, then a status change: settled before the window ends',
-    steps: [snap(1, rs(), { events: [UPDATED] }), snap(2.5, rs({ activeApps: appsIn('DEPLOYING') }), { events: [UPDATED] }), snap(4, rs(), { events: [UPDATED] })],
+    steps: [
+      snap(1, rs(), { events: [UPDATED] }),
+      snap(2.5, rs({ activeApps: appsIn('DEPLOYING') }), { events: [UPDATED] }),
+      snap(4, rs(), { events: [UPDATED] }),
+    ],
     result: 'succeeded',
     at: 4,
     saying: ['Updated serve applications to the RayCluster default/text-ml-abcde'],
@@ -54,7 +58,11 @@ const appRows: Row[] = [
   {
     name: 'the set of applications must equal the new config: a removed app still DELETING, then gone',
     target: { serveApps: ['app1'] },
-    steps: [snap(1, rs({ activeApps: { ...running('app1'), old: app('DELETING') } })), snap(8, rs({ activeApps: { ...running('app1'), old: app('DELETING') } })), snap(9, rs())],
+    steps: [
+      snap(1, rs({ activeApps: { ...running('app1'), old: app('DELETING') } })),
+      snap(8, rs({ activeApps: { ...running('app1'), old: app('DELETING') } })),
+      snap(9, rs()),
+    ],
     result: 'succeeded',
     at: 9,
   },
@@ -88,7 +96,12 @@ const appRows: Row[] = [
     name: 'DEPLOY_FAILED for longer than the grace period fails with its message',
     steps: [
       snap(1, rs()),
-      snap(3, rs({ activeApps: { app1: app('DEPLOY_FAILED', "ModuleNotFoundError: No module named 'textml'", { Model: ['DEPLOY_FAILED', 'replica failed to start'] }) } })),
+      snap(
+        3,
+        rs({
+          activeApps: { app1: app('DEPLOY_FAILED', "ModuleNotFoundError: No module named 'textml'", { Model: ['DEPLOY_FAILED', 'replica failed to start'] }) },
+        }),
+      ),
       { check: 47.9 },
       { check: 48 },
     ],
@@ -97,7 +110,7 @@ const appRows: Row[] = [
     summary: [/failed after 48\.0s: application app1 on text-ml-abcde is DEPLOY_FAILED: ModuleNotFoundError: No module named 'textml' \(for 45\.0s\)/],
     saying: ["application app1 on text-ml-abcde is DEPLOY_FAILED: ModuleNotFoundError: No module named 'textml'"],
     hints: ['serve status'],
-    diagnosis: { apps: ["text-ml-abcde (active) app1: DEPLOY_FAILED — ModuleNotFoundError", 'app1/Model: DEPLOY_FAILED — replica failed to start'] },
+    diagnosis: { apps: ['text-ml-abcde (active) app1: DEPLOY_FAILED — ModuleNotFoundError', 'app1/Model: DEPLOY_FAILED — replica failed to start'] },
   },
   {
     name: 'DEPLOY_FAILED that recovers inside the grace period does not fail',
@@ -107,7 +120,14 @@ const appRows: Row[] = [
   },
   {
     name: 'a grace clock restarts when the bad state goes away and comes back',
-    steps: [snap(1, rs()), snap(3, rs({ activeApps: appsIn('UNHEALTHY') })), snap(40, rs({ activeApps: appsIn('DEPLOYING') })), snap(41, rs({ activeApps: appsIn('UNHEALTHY') })), { check: 85 }, { check: 86 }],
+    steps: [
+      snap(1, rs()),
+      snap(3, rs({ activeApps: appsIn('UNHEALTHY') })),
+      snap(40, rs({ activeApps: appsIn('DEPLOYING') })),
+      snap(41, rs({ activeApps: appsIn('UNHEALTHY') })),
+      { check: 85 },
+      { check: 86 },
+    ],
     result: 'failed',
     at: 86,
     summary: ['application app1 on text-ml-abcde is UNHEALTHY'],
@@ -126,10 +146,7 @@ const appRows: Row[] = [
   },
   {
     name: 'the operator builds a new cluster after all (plan said app): the watcher follows it',
-    steps: [
-      snap(1, rs({ upgrading: true, pending: P, activeApps: {} })),
-      snap(100, rs({ active: P })),
-    ],
+    steps: [snap(1, rs({ upgrading: true, pending: P, activeApps: {} })), snap(100, rs({ active: P }))],
     result: 'succeeded',
     lines: [
       'a new cluster text-ml-x7k2p appeared (the plan expected an in-place Serve update): following it',
@@ -167,9 +184,15 @@ const inplaceRows: Row[] = [
     target: { expected: 'cluster-inplace' },
     steps: [
       snap(0.5, rs({ obs: 6 }), { pods: [headA, ...oldWorkers], rayClusters: [cluster(A)] }),
-      snap(1, rs(), { pods: [headA, ...oldWorkers, gpuWorker({ ready: false, phase: 'Pending' })], rayClusters: [cluster(A, { generation: 3, observedGeneration: 3, desiredWorkerReplicas: 3, readyWorkerReplicas: 2 })] }),
+      snap(1, rs(), {
+        pods: [headA, ...oldWorkers, gpuWorker({ ready: false, phase: 'Pending' })],
+        rayClusters: [cluster(A, { generation: 3, observedGeneration: 3, desiredWorkerReplicas: 3, readyWorkerReplicas: 2 })],
+      }),
       { check: 10 },
-      snap(40, rs(), { pods: [headA, ...oldWorkers, gpuWorker()], rayClusters: [cluster(A, { generation: 3, observedGeneration: 3, desiredWorkerReplicas: 3, readyWorkerReplicas: 3 })] }),
+      snap(40, rs(), {
+        pods: [headA, ...oldWorkers, gpuWorker()],
+        rayClusters: [cluster(A, { generation: 3, observedGeneration: 3, desiredWorkerReplicas: 3, readyWorkerReplicas: 3 })],
+      }),
     ],
     result: 'succeeded',
     at: 40,
@@ -179,13 +202,25 @@ const inplaceRows: Row[] = [
   {
     name: 'the RayCluster has not observed its new spec yet: waits even if the pods listed look ready',
     target: { expected: 'cluster-inplace' },
-    steps: [snap(1, rs(), { pods: [headA, ...oldWorkers], rayClusters: [cluster(A, { generation: 3, observedGeneration: 2, desiredWorkerReplicas: 2, readyWorkerReplicas: 2 })] }), { check: 30 }],
+    steps: [
+      snap(1, rs(), {
+        pods: [headA, ...oldWorkers],
+        rayClusters: [cluster(A, { generation: 3, observedGeneration: 2, desiredWorkerReplicas: 2, readyWorkerReplicas: 2 })],
+      }),
+      { check: 30 },
+    ],
     result: 'pending',
   },
   {
     name: 'RayCluster status short of desired workers: waits',
     target: { expected: 'cluster-inplace' },
-    steps: [snap(1, rs(), { pods: [headA, ...oldWorkers], rayClusters: [cluster(A, { generation: 3, observedGeneration: 3, desiredWorkerReplicas: 3, readyWorkerReplicas: 2 })] }), { check: 30 }],
+    steps: [
+      snap(1, rs(), {
+        pods: [headA, ...oldWorkers],
+        rayClusters: [cluster(A, { generation: 3, observedGeneration: 3, desiredWorkerReplicas: 3, readyWorkerReplicas: 2 })],
+      }),
+      { check: 30 },
+    ],
     result: 'pending',
   },
   {
@@ -212,9 +247,6 @@ describe('cluster-inplace rollouts', () => {
 });
 
 it('an app-level change does not report pods (nothing about them changes)', () => {
-  const out = checkRow(
-    { name: 'quiet', steps: [snap(1, rs(), { pods: clusterPods(A, 2, 3) }), { check: 7 }], result: 'succeeded' },
-    expect,
-  );
+  const out = checkRow({ name: 'quiet', steps: [snap(1, rs(), { pods: clusterPods(A, 2, 3) }), { check: 7 }], result: 'succeeded' }, expect);
   expect(out.lines).toEqual(['operator observed generation 7', 'rollout done']);
 });

@@ -165,7 +165,10 @@ const rows: Row[] = [
       snap(0.1, { generation: 1 }),
       snap(1, rs({ gen: 1, obs: 1, ready: 'False', active: undefined, activeApps: {}, pending: P })),
       snap(3, rs({ gen: 1, obs: 1, ready: 'False', active: undefined, activeApps: {}, pending: P }), { rayClusters: [cluster(P)], pods: clusterPods(P, 1, 0) }),
-      snap(50, rs({ gen: 1, obs: 1, ready: 'False', active: undefined, activeApps: {}, pending: P, pendingApps: running() }), { rayClusters: [cluster(P)], pods: clusterPods(P, 1, 2) }),
+      snap(50, rs({ gen: 1, obs: 1, ready: 'False', active: undefined, activeApps: {}, pending: P, pendingApps: running() }), {
+        rayClusters: [cluster(P)],
+        pods: clusterPods(P, 1, 2),
+      }),
       snap(52, rs({ gen: 1, obs: 1, ready: 'False', active: P }), { rayClusters: [cluster(P)], pods: clusterPods(P, 1, 2) }),
       snap(54, rs({ gen: 1, obs: 1, active: P }), { rayClusters: [cluster(P)], pods: clusterPods(P, 1, 2) }),
     ],

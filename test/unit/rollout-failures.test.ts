@@ -4,7 +4,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkTime, startRollout } from '../../src/rollout/index.js';
-import { A, P, T0, appsIn, checkRow, cluster, clusterPods, normal, pod, rs, running, snap, t, target, unschedulable, waiting, warning, type Row } from '../fixtures/rollout-snapshots.js';
+import {
+  A,
+  P,
+  T0,
+  appsIn,
+  checkRow,
+  cluster,
+  clusterPods,
+  normal,
+  pod,
+  rs,
+  running,
+  snap,
+  t,
+  target,
+  unschedulable,
+  waiting,
+  warning,
+  type Row,
+} from '../fixtures/rollout-snapshots.js';
 
 const GPU = '0/3 nodes are available: 3 Insufficient nvidia.com/gpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
 const upgrading = (o: Parameters<typeof rs>[0] = {}) => rs({ upgrading: true, pending: P, activeApps: {}, ...o });
@@ -16,15 +35,29 @@ const rows: Row[] = [
   {
     name: 'ValidationFailed (1.6+): condition plus InvalidRayServiceSpec event since the apply → fails at once',
     steps: [
-      snap(1, rs({ obs: 6, ready: 'False', readyReason: 'ValidationFailed', readyMessage: 'The RayService spec is invalid: maxSurgePercent must be ≥ stepSizePercent' }), {
-        events: [warning('InvalidRayServiceSpec', 'default/text-ml: The RayService spec is invalid: maxSurgePercent must be ≥ stepSizePercent', 0.5, 'text-ml')],
-      }),
+      snap(
+        1,
+        rs({
+          obs: 6,
+          ready: 'False',
+          readyReason: 'ValidationFailed',
+          readyMessage: 'The RayService spec is invalid: maxSurgePercent must be ≥ stepSizePercent',
+        }),
+        {
+          events: [
+            warning('InvalidRayServiceSpec', 'default/text-ml: The RayService spec is invalid: maxSurgePercent must be ≥ stepSizePercent', 0.5, 'text-ml'),
+          ],
+        },
+      ),
     ],
     result: 'failed',
     at: 1,
     summary: ['the operator rejected the spec (InvalidRayServiceSpec): default/text-ml: The RayService spec is invalid: maxSurgePercent'],
     hints: ['Nothing happens until the spec changes'],
-    diagnosis: { conditions: ['Ready=False (ValidationFailed): The RayService spec is invalid'], frozenStatus: ['status.observedGeneration is 6, below the applied generation 7'] },
+    diagnosis: {
+      conditions: ['Ready=False (ValidationFailed): The RayService spec is invalid'],
+      frozenStatus: ['status.observedGeneration is 6, below the applied generation 7'],
+    },
   },
   {
     name: '1.3–1.5 validation: only a Warning event, no condition, status frozen → fails at once',
@@ -34,7 +67,13 @@ const rows: Row[] = [
   },
   {
     name: 'a ValidationFailed condition left from the previous generation, no new event: not blamed on this apply',
-    steps: [snap(0.5, rs({ obs: 5, ready: 'False', readyReason: 'ValidationFailed', readyMessage: 'old' }), { events: [warning('InvalidRayServiceSpec', 'old', -300)] }), snap(1.5, rs()), { check: 8 }],
+    steps: [
+      snap(0.5, rs({ obs: 5, ready: 'False', readyReason: 'ValidationFailed', readyMessage: 'old' }), {
+        events: [warning('InvalidRayServiceSpec', 'old', -300)],
+      }),
+      snap(1.5, rs()),
+      { check: 8 },
+    ],
     result: 'succeeded',
   },
   {
@@ -53,7 +92,9 @@ const rows: Row[] = [
   {
     name: 'the RayCluster controller rejects the new cluster (InvalidRayClusterSpec) → fails',
     target: { expected: 'cluster' },
-    steps: [snap(1, upgrading(), { events: [warning('InvalidRayClusterSpec', 'upgradeStrategy cannot be set when RayCluster is created by RayService', 3, P)] })],
+    steps: [
+      snap(1, upgrading(), { events: [warning('InvalidRayClusterSpec', 'upgradeStrategy cannot be set when RayCluster is created by RayService', 3, P)] }),
+    ],
     result: 'failed',
     summary: [`the RayCluster controller rejected ${P} (InvalidRayClusterSpec): upgradeStrategy cannot be set`],
     hints: ['rayClusterConfig.upgradeStrategy', 'no upgrade timeout'],
@@ -64,9 +105,21 @@ const rows: Row[] = [
     target: { expected: 'create', activeBefore: undefined, generation: 1 },
     steps: [
       snap(1, rs({ gen: 1, obs: 1, ready: 'False', active: undefined, activeApps: {}, pending: P })),
-      snap(300, rs({ gen: 1, obs: 1, ready: 'False', readyReason: 'InitializingTimeout', readyMessage: 'RayService failed to become ready within the configured timeout of 5m0s', active: undefined, activeApps: {} }), {
-        events: [warning('RayServiceInitializingTimeout', 'RayService failed to become ready within 5m0s', 300)],
-      }),
+      snap(
+        300,
+        rs({
+          gen: 1,
+          obs: 1,
+          ready: 'False',
+          readyReason: 'InitializingTimeout',
+          readyMessage: 'RayService failed to become ready within the configured timeout of 5m0s',
+          active: undefined,
+          activeApps: {},
+        }),
+        {
+          events: [warning('RayServiceInitializingTimeout', 'RayService failed to become ready within 5m0s', 300)],
+        },
+      ),
     ],
     result: 'failed',
     at: 300,
@@ -102,7 +155,10 @@ const rows: Row[] = [
     target: { expected: 'cluster' },
     steps: [
       snap(1, upgrading(), { rayClusters: [cluster(A), cluster(P)] }),
-      snap(30, upgrading({ pendingApps: appsIn('DEPLOYING') }), { pods: gpuWorkers(), events: [warning('FailedScheduling', GPU, 30, `${P}-gpu-0`, 4), warning('FailedScheduling', GPU, 31, `${P}-gpu-1`, 3)] }),
+      snap(30, upgrading({ pendingApps: appsIn('DEPLOYING') }), {
+        pods: gpuWorkers(),
+        events: [warning('FailedScheduling', GPU, 30, `${P}-gpu-0`, 4), warning('FailedScheduling', GPU, 31, `${P}-gpu-1`, 3)],
+      }),
       { check: 149 },
       { check: 150 },
     ],
@@ -122,7 +178,13 @@ const rows: Row[] = [
     name: 'unschedulable pods with a scale-up under way (TriggeredScaleUp): no early failure, the deadline decides',
     target: { expected: 'cluster', deadline: in10min },
     steps: [
-      snap(30, upgrading({ pendingApps: appsIn('DEPLOYING') }), { pods: gpuWorkers(), events: [normal('TriggeredScaleUp', 'pod triggered scale-up: [{gpu-pool 0->2 (max: 4)}]', 31, `${P}-gpu-0`), normal('TriggeredScaleUp', 'pod triggered scale-up', 31, `${P}-gpu-1`)] }),
+      snap(30, upgrading({ pendingApps: appsIn('DEPLOYING') }), {
+        pods: gpuWorkers(),
+        events: [
+          normal('TriggeredScaleUp', 'pod triggered scale-up: [{gpu-pool 0->2 (max: 4)}]', 31, `${P}-gpu-0`),
+          normal('TriggeredScaleUp', 'pod triggered scale-up', 31, `${P}-gpu-1`),
+        ],
+      }),
       { check: 300 },
       { check: 600 },
     ],
@@ -135,7 +197,13 @@ const rows: Row[] = [
     name: 'NotTriggerScaleUp: the autoscaler cannot help → fails after the grace, quoting it',
     target: { expected: 'cluster' },
     steps: [
-      snap(30, upgrading({ pendingApps: appsIn('DEPLOYING') }), { pods: gpuWorkers(), events: [normal('TriggeredScaleUp', 'x', 31, `${P}-gpu-0`), normal('NotTriggerScaleUp', "pod didn't trigger scale-up: 1 max node group size reached", 60, `${P}-gpu-0`)] }),
+      snap(30, upgrading({ pendingApps: appsIn('DEPLOYING') }), {
+        pods: gpuWorkers(),
+        events: [
+          normal('TriggeredScaleUp', 'x', 31, `${P}-gpu-0`),
+          normal('NotTriggerScaleUp', "pod didn't trigger scale-up: 1 max node group size reached", 60, `${P}-gpu-0`),
+        ],
+      }),
       { check: 150 },
     ],
     result: 'failed',
@@ -164,7 +232,10 @@ const rows: Row[] = [
   {
     name: 'ImagePullBackOff on the new head → fails after the stuck grace, image hint',
     target: { expected: 'cluster' },
-    steps: [snap(10, upgrading(), { pods: [pod(`${P}-head`, P, 'head', waiting('ImagePullBackOff', 'Back-off pulling image "rayproject/ray:2.99.0"'))] }), { check: 130 }],
+    steps: [
+      snap(10, upgrading(), { pods: [pod(`${P}-head`, P, 'head', waiting('ImagePullBackOff', 'Back-off pulling image "rayproject/ray:2.99.0"'))] }),
+      { check: 130 },
+    ],
     result: 'failed',
     summary: [`head pod ${P}-head of ${P} is stuck in ImagePullBackOff (for 2m00s): Back-off pulling image "rayproject/ray:2.99.0"`],
     hints: ['image name and tag'],
@@ -179,7 +250,10 @@ const rows: Row[] = [
   {
     name: 'CrashLoopBackOff on the head → fails with a logs hint',
     target: { expected: 'cluster', stuckGraceMs: 30_000 },
-    steps: [snap(10, upgrading(), { pods: [pod(`${P}-head`, P, 'head', waiting('CrashLoopBackOff', 'back-off 40s restarting failed container'))] }), { check: 40 }],
+    steps: [
+      snap(10, upgrading(), { pods: [pod(`${P}-head`, P, 'head', waiting('CrashLoopBackOff', 'back-off 40s restarting failed container'))] }),
+      { check: 40 },
+    ],
     result: 'failed',
     hints: [`kubectl -n default logs ${P}-head --previous`],
   },
@@ -187,13 +261,34 @@ const rows: Row[] = [
   {
     name: 'status frozen below G with FailedToUpdateServeApplications warnings → fails after the frozen grace',
     steps: [
-      snap(1, rs({ obs: 6 }), { events: [warning('FailedToUpdateServeApplications', `Failed to update serve applications to the RayCluster default/${A}: context deadline exceeded`, 1, 'text-ml')] }),
+      snap(1, rs({ obs: 6 }), {
+        events: [
+          warning(
+            'FailedToUpdateServeApplications',
+            `Failed to update serve applications to the RayCluster default/${A}: context deadline exceeded`,
+            1,
+            'text-ml',
+          ),
+        ],
+      }),
       { check: 59 },
-      snap(60, rs({ obs: 6 }), { events: [warning('FailedToUpdateServeApplications', `Failed to update serve applications to the RayCluster default/${A}: context deadline exceeded`, 59, 'text-ml', 25)] }),
+      snap(60, rs({ obs: 6 }), {
+        events: [
+          warning(
+            'FailedToUpdateServeApplications',
+            `Failed to update serve applications to the RayCluster default/${A}: context deadline exceeded`,
+            59,
+            'text-ml',
+            25,
+          ),
+        ],
+      }),
     ],
     result: 'failed',
     at: 60,
-    summary: ['the status is frozen at observedGeneration 6 < 7 for 1m00s; the operator reports FailedToUpdateServeApplications: Failed to update serve applications'],
+    summary: [
+      'the status is frozen at observedGeneration 6 < 7 for 1m00s; the operator reports FailedToUpdateServeApplications: Failed to update serve applications',
+    ],
     hints: ['freezes the whole RayService status'],
     diagnosis: { frozenStatus: ['below the applied generation 7, 1m00s after the apply'], warnings: ['(×25)'] },
   },
@@ -216,16 +311,25 @@ const rows: Row[] = [
     name: 'timeout mid-upgrade: what is missing, pods, apps, and the no-upgrade-timeout hint',
     target: { expected: 'cluster' },
     steps: [
-      snap(1, upgrading({ pendingApps: appsIn('DEPLOYING') }), { pods: [...clusterPods(A, 1, 2), pod(`${P}-head`, P, 'head', { ready: false, phase: 'Running' })] }),
+      snap(1, upgrading({ pendingApps: appsIn('DEPLOYING') }), {
+        pods: [...clusterPods(A, 1, 2), pod(`${P}-head`, P, 'head', { ready: false, phase: 'Running' })],
+      }),
       { check: 1799 },
       { check: 1800 },
     ],
     result: 'timeout',
     at: 1800,
     summary: ['default/text-ml: not done after 30m00s: traffic not switched: the active cluster is still text-ml-abcde'],
-    missing: [`pending cluster ${P}: head pod ${P}-head not ready (Running, not ready)`, 'still upgrading: UpgradeInProgress=True (BothActivePendingClustersExist)', `Serve applications not RUNNING on pending cluster ${P}: app1 DEPLOYING`],
+    missing: [
+      `pending cluster ${P}: head pod ${P}-head not ready (Running, not ready)`,
+      'still upgrading: UpgradeInProgress=True (BothActivePendingClustersExist)',
+      `Serve applications not RUNNING on pending cluster ${P}: app1 DEPLOYING`,
+    ],
     hints: [/The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster text-ml-x7k2p stays next to text-ml-abcde/],
-    diagnosis: { conditions: ['UpgradeInProgress=True (BothActivePendingClustersExist)', 'Ready=True (NonZeroServeEndpoints)'], pendingPods: [`${P}-head (head of ${P}): Running, not ready`] },
+    diagnosis: {
+      conditions: ['UpgradeInProgress=True (BothActivePendingClustersExist)', 'Ready=True (NonZeroServeEndpoints)'],
+      pendingPods: [`${P}-head (head of ${P}): Running, not ready`],
+    },
   },
   {
     name: 'a deadline reached inside observe also times out',

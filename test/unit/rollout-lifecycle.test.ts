@@ -29,7 +29,12 @@ const deleteRows: Row[] = [
     ],
     result: 'succeeded',
     at: 5,
-    lines: ['RayService deletion started: its finalizer waits for the RayClusters to go', 'RayCluster text-ml-abcde deleted', 'RayService deleted', 'rollout done'],
+    lines: [
+      'RayService deletion started: its finalizer waits for the RayClusters to go',
+      'RayCluster text-ml-abcde deleted',
+      'RayService deleted',
+      'rollout done',
+    ],
     summary: ['default/text-ml: RayService deleted in 5.0s'],
   },
   {

@@ -22,24 +22,28 @@ const BASE = `applications:
 describe('Serve config differences and what Ray Serve does with them', () => {
   it.each<[string, string, ServeEffect[]]>([
     ['nothing', BASE, []],
-    ['comments and key order', `# hi\napplications:\n  - deployments: [{ray_actor_options: {num_cpus: 1}, user_config: {k: 1}, num_replicas: 1, name: D}]\n    route_prefix: /a\n    runtime_env: {pip: [torch]}\n    import_path: m:app\n    name: a\n`, []],
+    [
+      'comments and key order',
+      `# hi\napplications:\n  - deployments: [{ray_actor_options: {num_cpus: 1}, user_config: {k: 1}, num_replicas: 1, name: D}]\n    route_prefix: /a\n    runtime_env: {pip: [torch]}\n    import_path: m:app\n    name: a\n`,
+      [],
+    ],
     ['num_replicas', BASE.replace('num_replicas: 1', 'num_replicas: 2'), ['deployment-scaled']],
     ['user_config', BASE.replace('k: 1', 'k: 2'), ['deployment-reconfigured']],
     ['ray_actor_options', BASE.replace('num_cpus: 1', 'num_cpus: 2'), ['deployment-restarted']],
     ['import_path', BASE.replace('m:app', 'm:app2'), ['app-redeployed']],
     ['runtime_env', BASE.replace('[torch]', '[torch, numpy]'), ['app-redeployed']],
     ['route_prefix', BASE.replace('/a\n', '/b\n'), ['app-route']],
-    ['app added', BASE + '  - name: b\n    import_path: x:y\n', ['app-added']],
-    ['deployment added', BASE + '      - name: E\n', ['deployment-added']],
-    ['http_options', 'http_options: {port: 9000}\n' + BASE, ['serve-fixed-at-start']],
-    ['logging_config', 'logging_config: {log_level: DEBUG}\n' + BASE, ['serve-options']],
+    ['app added', `${BASE}  - name: b\n    import_path: x:y\n`, ['app-added']],
+    ['deployment added', `${BASE}      - name: E\n`, ['deployment-added']],
+    ['http_options', `http_options: {port: 9000}\n${BASE}`, ['serve-fixed-at-start']],
+    ['logging_config', `logging_config: {log_level: DEBUG}\n${BASE}`, ['serve-options']],
   ])('%s', (_n, head, effects) => {
     const changes = diffServeConfigs(cfg(BASE), cfg(head), 1);
     expect(changes.map((c) => c.effect)).toEqual(effects);
   });
 
   it('app removed, with the base line', () => {
-    const changes = diffServeConfigs(cfg(BASE + '  - name: b\n    import_path: x:y\n'), cfg(BASE), 1);
+    const changes = diffServeConfigs(cfg(`${BASE}  - name: b\n    import_path: x:y\n`), cfg(BASE), 1);
     expect(changes).toMatchObject([{ effect: 'app-removed', display: 'applications[b]', line: 13 }]);
   });
 

@@ -119,8 +119,7 @@ function matchName(all: DiscoveredResource[], name: string): DiscoveredResource 
   const group = dot >= 0 ? name.slice(dot + 1).toLowerCase() : undefined;
   const candidates = all.filter(
     (r) =>
-      (group === undefined || r.group === group) &&
-      (r.kind.toLowerCase() === base || r.plural === base || r.singular === base || r.shortNames.includes(base)),
+      (group === undefined || r.group === group) && (r.kind.toLowerCase() === base || r.plural === base || r.singular === base || r.shortNames.includes(base)),
   );
   // Prefer the core group and then the shortest group name, as kubectl does for ambiguous short names.
   candidates.sort((a, b) => (a.group === '' ? -1 : b.group === '' ? 1 : a.group.length - b.group.length));

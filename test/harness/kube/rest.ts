@@ -156,7 +156,12 @@ export class KubeRest {
         // A pooled keep-alive connection that the server (or a cut, see ApiServerProxy) closed while idle
         // fails the next request before it reached the server: retry on another connection (several
         // pooled connections may have been cut at once).
-        if (attempt < 8 && (e as { reusedSocket?: boolean }).reusedSocket && /ECONNRESET|socket hang up|EPIPE/.test(String((e as Error).message) + String((e as { code?: string }).code))) continue;
+        if (
+          attempt < 8 &&
+          (e as { reusedSocket?: boolean }).reusedSocket &&
+          /ECONNRESET|socket hang up|EPIPE/.test(String((e as Error).message) + String((e as { code?: string }).code))
+        )
+          continue;
         throw e;
       }
     }
@@ -187,10 +192,7 @@ export class KubeRest {
     // Always frame bodies with Content-Length: Node sends a DELETE body without chunked framing, and the
     // apiserver would then read it as the start of the next request on the connection (400 Bad Request).
     if (contentLength !== undefined) headers['Content-Length'] = String(contentLength);
-    return https.request(
-      { method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent: this.agent },
-      onResponse,
-    );
+    return https.request({ method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent: this.agent }, onResponse);
   }
 }
 

@@ -75,7 +75,10 @@ export class SimEndpointsController {
       }
     }
     // Retry failures later rather than spinning (the apiserver may be restarting).
-    if (failed.size && !this.stopped) setTimeout(() => failed.forEach((ns) => this.markDirty(ns)), 500);
+    if (failed.size && !this.stopped)
+      setTimeout(() => {
+        for (const ns of failed) this.markDirty(ns);
+      }, 500);
   }
 
   private async syncService(svc: KubeObject): Promise<void> {

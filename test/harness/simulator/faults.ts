@@ -133,7 +133,11 @@ export class Faults {
   }
 
   /** @internal the first active rule of `kind` that hits cluster `c`. */
-  find<K extends FaultRule['kind']>(kind: K, c: RayClusterRef, pred?: (r: Extract<FaultRule, { kind: K }>) => boolean): Extract<FaultRule, { kind: K }> | undefined {
+  find<K extends FaultRule['kind']>(
+    kind: K,
+    c: RayClusterRef,
+    pred?: (r: Extract<FaultRule, { kind: K }>) => boolean,
+  ): Extract<FaultRule, { kind: K }> | undefined {
     for (const r of this.rules) {
       if (r.kind !== kind) continue;
       const rule = r as Extract<FaultRule, { kind: K }>;

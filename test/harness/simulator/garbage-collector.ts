@@ -101,7 +101,8 @@ export class SimGarbageCollector {
       const finalizers = (owner.metadata.finalizers ?? []) as string[];
       if (finalizers.includes('foregroundDeletion')) {
         const deps = dependentsOf(owner.metadata.uid);
-        for (const d of deps) if (!d.metadata.deletionTimestamp) await this.delete(d, `foreground deletion of ${owner.kind} ${owner.metadata.name}`, 'Foreground');
+        for (const d of deps)
+          if (!d.metadata.deletionTimestamp) await this.delete(d, `foreground deletion of ${owner.kind} ${owner.metadata.name}`, 'Foreground');
         if (deps.length === 0) await this.removeFinalizer(owner, 'foregroundDeletion');
       } else if (finalizers.includes('orphan')) {
         for (const d of dependentsOf(owner.metadata.uid)) await this.dropOwnerRef(d, owner.metadata.uid);

@@ -144,10 +144,11 @@ export class Simulator {
   private resolve(hostname: string, port: number): ProxyTarget | 'unreachable' | undefined {
     if (/^\d+\.\d+\.\d+\.\d+$/.test(hostname)) {
       const pod = this.informers.pods.list((p) => p.status?.podIP === hostname && !p.metadata.deletionTimestamp)[0];
-      if (!pod || pod.status?.phase !== 'Running') return 'unreachable';
+      if (pod?.status?.phase !== 'Running') return 'unreachable';
       const ref = this.clusterOfPod(pod);
       if (!ref || !this.isHead(pod)) return 'unreachable';
-      const portName = ((pod.spec.containers[0]?.ports ?? []) as KubeObject[]).find((p) => p.containerPort === port)?.name ?? (port === 8000 ? 'serve' : undefined);
+      const portName =
+        ((pod.spec.containers[0]?.ports ?? []) as KubeObject[]).find((p) => p.containerPort === port)?.name ?? (port === 8000 ? 'serve' : undefined);
       if (portName === 'dashboard') return { kind: 'dashboard', cluster: ref, reachable: true };
       if (portName === 'serve') return { kind: 'serve', cluster: ref, reachable: true, via: 'pod' };
       return 'unreachable';

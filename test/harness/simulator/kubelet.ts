@@ -181,7 +181,10 @@ export class SimKubelet {
       )
       .sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || keyCompare(a, b));
     if (pending.length === 0) return;
-    const nodes = this.nodes.list().map(nodeView).sort((a, b) => a.name.localeCompare(b.name));
+    const nodes = this.nodes
+      .list()
+      .map(nodeView)
+      .sort((a, b) => a.name.localeCompare(b.name));
     const used = this.usedByNode();
     for (const pod of pending) {
       if (this.stopped) return;

@@ -196,7 +196,7 @@ export class RayHttpProxy {
       return json(healthy ? 200 : 503, JSON.stringify(routes));
     }
     const app = apps
-      .filter((a) => a.routePrefix && (path === a.routePrefix || a.routePrefix === '/' || path.startsWith(a.routePrefix.replace(/\/$/, '') + '/')))
+      .filter((a) => a.routePrefix && (path === a.routePrefix || a.routePrefix === '/' || path.startsWith(`${a.routePrefix.replace(/\/$/, '')}/`)))
       .sort((a, b) => (b.routePrefix?.length ?? 0) - (a.routePrefix?.length ?? 0))[0];
     if (!app) return text(404, 'Path not found');
     const running = serve.statuses(target.cluster).get(app.name)?.status === 'RUNNING';

@@ -149,7 +149,14 @@ export class RayServeSim {
       };
     }
     return JSON.stringify({
-      controller_info: { node_id: 'simulated', node_ip: '127.0.0.1', actor_id: 'simulated', actor_name: 'SERVE_CONTROLLER_ACTOR', worker_id: 'simulated', log_file_path: null },
+      controller_info: {
+        node_id: 'simulated',
+        node_ip: '127.0.0.1',
+        actor_id: 'simulated',
+        actor_name: 'SERVE_CONTROLLER_ACTOR',
+        worker_id: 'simulated',
+        log_file_path: null,
+      },
       proxy_location: 'EveryNode',
       http_options: { host: '0.0.0.0', port: 8000 },
       grpc_options: { port: 9000, grpc_servicer_functions: [] },

@@ -298,7 +298,13 @@ export class SimResourceQuotaController {
   /** The usage the controller computes for a quota right now (milli-units), from its caches. */
   expectedUsage(namespace: string, name: string): ResourceList | undefined {
     const q = this.quotas.get(namespace, name);
-    return q && computeQuotaUsage(q, this.pods.list((p) => p.metadata.namespace === namespace));
+    return (
+      q &&
+      computeQuotaUsage(
+        q,
+        this.pods.list((p) => p.metadata.namespace === namespace),
+      )
+    );
   }
 
   private markDirty(namespace: string): void {

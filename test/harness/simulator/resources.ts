@@ -7,8 +7,22 @@ import type { KubeObject } from '../kube/rest.js';
 export type ResourceList = Map<string, number>;
 
 const SUFFIX: Record<string, number> = {
-  n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 
 /** "500m" → 500, "2" → 2000, "1Gi" → 1073741824000, "1e3" → 1000000. */
@@ -112,7 +126,15 @@ export function formatQuantity(resource: string, milli: number): string {
   if (milli % 1000 !== 0) return `${milli}m`;
   const v = milli / 1000;
   if (v !== 0 && /memory|storage|hugepages-/.test(resource)) {
-    for (const [s, f] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) if (v % f === 0) return `${v / f}${s}`;
+    for (const [s, f] of [
+      ['Ei', 2 ** 60],
+      ['Pi', 2 ** 50],
+      ['Ti', 2 ** 40],
+      ['Gi', 2 ** 30],
+      ['Mi', 2 ** 20],
+      ['Ki', 2 ** 10],
+    ] as const)
+      if (v % f === 0) return `${v / f}${s}`;
   }
   return String(v);
 }
@@ -120,6 +142,11 @@ export function formatQuantity(resource: string, milli: number): string {
 export function formatMilli(resource: string, milli: number): string {
   if (resource === 'cpu') return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
   const v = milli / 1000;
-  for (const [s, f] of [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) if (v >= f && v % f === 0) return `${v / f}${s}`;
+  for (const [s, f] of [
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const)
+    if (v >= f && v % f === 0) return `${v / f}${s}`;
   return String(v);
 }
