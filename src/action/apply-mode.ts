@@ -7,10 +7,10 @@
 import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';
 import { manifestsAt } from '../git/git-tree.js';
-import { applyAndWait, overallResult } from '../kube/apply-and-wait.js';
+import { applyAndWait, overallResult } from '../flows/apply-and-wait.js';
 import { connect } from '../kube/connection.js';
 import { manifestsFromTexts } from '../manifests/load.js';
-import { planBeforeApply } from '../kube/cluster-aware-plan.js';
+import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { logClusterFindings } from './cluster-findings.js';
 import { strongestChange } from '../planner/types.js';
 import { renderJson } from '../render/json.js';

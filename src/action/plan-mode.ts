@@ -10,7 +10,7 @@ import { manifestsAt } from '../git/git-tree.js';
 import { upsertStickyComment, markerFor } from '../github/sticky-comment.js';
 import { manifestsFromTexts } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import { clusterAwarePlan } from '../kube/cluster-aware-plan.js';
+import { clusterAwarePlan } from '../flows/cluster-aware-plan.js';
 import { strongestChange, type Plan } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown, summaryLine } from '../render/markdown.js';

@@ -8,7 +8,7 @@
  * is suspended). KubeRay's own status.desired* fields leave the sidecar out; the scheduler does not.
  */
 import { parseQuantity, quantityToNumber } from '../quantity/quantity.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 
 /** Resource name → amount in base units (cores, bytes, counts), plus `pods`. */
 export type ResourceFigures = Record<string, number>;

@@ -1,7 +1,7 @@
 /** `rayservice-rollout plan`: the shell around the planner. */
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import { clusterAwarePlan } from '../kube/cluster-aware-plan.js';
+import { clusterAwarePlan } from '../flows/cluster-aware-plan.js';
 import { dryRunRefusals } from '../render/cluster-findings.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderJson } from '../render/json.js';

@@ -6,11 +6,11 @@
  */
 import { connect, type Connection } from '../kube/connection.js';
 import { ApplyRefusedError } from '../kube/apply.js';
-import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../kube/apply-and-wait.js';
+import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../flows/apply-and-wait.js';
 import { watchRollout } from '../kube/rollout-watch.js';
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import { planBeforeApply } from '../kube/cluster-aware-plan.js';
+import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { clusterFindings } from '../render/cluster-findings.js';
 import type { ServicePlan } from '../planner/types.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';

@@ -9,7 +9,7 @@
  */
 import type { Connection } from './connection.js';
 import { apiMessage, objectToApply, statusCode } from './apply.js';
-import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService } from '../live/facts.js';
+import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService } from '../planner/live/facts.js';
 import type { ManifestSet } from '../manifests/load.js';
 
 export interface FactsOptions {

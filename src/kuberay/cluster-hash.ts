@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { PathSegment } from '../manifests/yaml-documents.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 import type { KubeRayRelease } from './releases.js';
 
 /** The part of `rayClusterConfig` that the hash covers in this release (a copy). */

@@ -4,7 +4,7 @@
  * operator's ENABLE_ZERO_DOWNTIME; NewClusterWithIncrementalUpgrade needs the
  * RayServiceIncrementalUpgrade feature gate, without which it disables zero-downtime upgrades.
  */
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 import type { KubeRayRelease } from './releases.js';
 
 export type StrategyType = 'NewCluster' | 'NewClusterWithIncrementalUpgrade' | 'None';

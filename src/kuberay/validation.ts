@@ -4,7 +4,7 @@
  * built or changed and no Serve config is sent (1.3–1.5: a Warning event InvalidRayServiceSpec
  * and retries; 1.6+: also Ready=False with reason ValidationFailed).
  */
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 import type { KubeRayRelease } from './releases.js';
 import { incrementalGateOn, type OperatorSettings } from './upgrade-strategy.js';
 

@@ -5,7 +5,7 @@
  */
 import { InputError } from './input-error.js';
 import type { PathSegment, SourceDocument } from './yaml-documents.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 
 export interface RayServiceManifest {
   readonly namespace: string;

@@ -8,7 +8,9 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import { InputError } from './input-error.js';
 
-export type PathSegment = string | number;
+import type { PathSegment } from '../util/objects.js';
+
+export type { PathSegment };
 
 /** One parsed YAML document, with a way to find the line of any path inside it. */
 export interface SourceDocument {

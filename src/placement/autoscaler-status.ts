@@ -9,7 +9,7 @@
  * node-pool label (see groupOfNode).
  */
 import { parse } from 'yaml';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 import type { NodeGroup } from './types.js';
 
 /** Group size bounds as the autoscaler reports them. */

@@ -12,7 +12,7 @@ import {
   type ResourceFigures,
 } from '../capacity/capacity.js';
 import { parseQuantity, quantityToNumber } from '../quantity/quantity.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 import type { NodeSelectorTerm, NodeState, PodShape, QuotaState, Taint, Toleration } from './types.js';
 
 export { nodeGroupsFrom } from './autoscaler-status.js';

@@ -1,6 +1,6 @@
 /** Plain words for changes that the planner explains but the operator does not roll out. */
 import type { KubeRayRelease } from '../kuberay/releases.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 
 /** What a change to a RayService-level spec field (outside rayClusterConfig/serveConfigV2) does. */
 export function describeRayServiceField(key: string, release: KubeRayRelease): string {

@@ -4,7 +4,7 @@
  * in logs, PR comments and job summaries, which are all more public than the cluster.
  */
 import type { PathSegment } from '../manifests/yaml-documents.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 
 export const REDACTED = '[redacted]';
 

@@ -1,11 +1,18 @@
 /** The outcome of an apply as markdown: the job summary and the comment on the merged PR. */
-import type { ServiceOutcome } from '../kube/apply-and-wait.js';
+import type { ServicePlan } from '../planner/types.js';
+import type { Verdict } from '../rollout/types.js';
 import { formatDuration, renderDiagnosis, renderLine } from '../rollout/index.js';
 import { esc } from './markdown.js';
 
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
 
-export function renderOutcomes(outcomes: readonly ServiceOutcome[], opts: { title?: string; footer?: string; maxLength?: number } = {}): string {
+/** What the outcome table needs of an apply's outcome (the apply flow's ServiceOutcome is one). */
+export interface OutcomeRow {
+  readonly service: Pick<ServicePlan, 'namespace' | 'name' | 'change'>;
+  readonly verdict?: Verdict;
+}
+
+export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: string; footer?: string; maxLength?: number } = {}): string {
   const lines: string[] = [`### ${opts.title ?? 'RayService rollout'}`, ''];
   if (outcomes.length === 0) {
     lines.push('Nothing to apply: no RayService changed in a way that reaches the cluster.');

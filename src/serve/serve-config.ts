@@ -6,7 +6,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InputError } from '../manifests/input-error.js';
 import { parseYamlDocuments, type PathSegment, type SourceDocument } from '../manifests/yaml-documents.js';
-import { diffValues, formatPath, isPlainObject } from '../util/structural-diff.js';
+import { diffValues, formatPath } from '../util/structural-diff.js';
+import { isPlainObject } from '../util/objects.js';
 
 export interface ServeConfig {
   readonly value: Record<string, unknown>;

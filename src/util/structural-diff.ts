@@ -4,7 +4,7 @@
  * reports whole added or removed elements.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { PathSegment } from '../manifests/yaml-documents.js';
+import { isPlainObject, type PathSegment } from './objects.js';
 
 export interface ValueChange {
   readonly path: readonly PathSegment[];
@@ -26,10 +26,6 @@ export function diffValues(a: unknown, b: unknown, path: readonly PathSegment[] 
   }
   out.push({ path, from: a, to: b });
   return out;
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Value at `path` inside `root`, or undefined. */

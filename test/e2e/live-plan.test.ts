@@ -30,7 +30,7 @@ import {
   type KubeObject,
   type RayServiceFixture,
 } from '../harness/index.js';
-import { clusterAwarePlan } from '../../src/kube/cluster-aware-plan.js';
+import { clusterAwarePlan } from '../../src/flows/cluster-aware-plan.js';
 import { manifestsFromTexts, type ManifestSet } from '../../src/manifests/load.js';
 import { runPlan } from '../../src/cli/plan-command.js';
 import { renderMarkdown } from '../../src/render/markdown.js';

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { driftOf, keptByApply, lastWriter } from '../../src/live/drift.js';
-import { dryRunErrors, parseFieldPath } from '../../src/live/dry-run-errors.js';
-import type { ClusterFacts, KubeObject, LiveService } from '../../src/live/facts.js';
-import { gitOnlyPlan, planWithCluster } from '../../src/live/cluster-plan.js';
-import { operatorVersion, versionOfImage } from '../../src/live/operator-version.js';
+import { driftOf, keptByApply, lastWriter } from '../../src/planner/live/drift.js';
+import { dryRunErrors, parseFieldPath } from '../../src/planner/live/dry-run-errors.js';
+import type { ClusterFacts, KubeObject, LiveService } from '../../src/planner/live/facts.js';
+import { gitOnlyPlan, planWithCluster } from '../../src/planner/live/cluster-plan.js';
+import { operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { rayService, set, setFromText, type Obj } from '../fixtures/rayservice.js';
 

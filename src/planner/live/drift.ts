@@ -6,11 +6,11 @@
  */
 import { parse } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
-import { storedSpec } from '../kuberay/stored-spec.js';
-import type { PathSegment } from '../manifests/yaml-documents.js';
-import type { Drift } from '../planner/types.js';
-import { redactAt } from '../planner/redact.js';
-import { diffValues, formatPath } from '../util/structural-diff.js';
+import { storedSpec } from '../../kuberay/stored-spec.js';
+import type { PathSegment } from '../../manifests/yaml-documents.js';
+import type { Drift } from '../types.js';
+import { redactAt } from '../redact.js';
+import { diffValues, formatPath } from '../../util/structural-diff.js';
 import type { KubeObject } from './facts.js';
 
 /** Field managers that write the spec without a person behind them. */

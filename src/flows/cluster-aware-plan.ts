@@ -4,11 +4,11 @@
  * the cluster cannot be reached; refusals of the manifests themselves (InputError) still throw.
  * `planBeforeApply` is the apply's version: connected already, and strict.
  */
-import { connect, ConnectionError, type ConnectOptions, type Connection } from './connection.js';
-import { ApplyRefusedError } from './apply.js';
+import { connect, ConnectionError, type ConnectOptions, type Connection } from '../kube/connection.js';
+import { ApplyRefusedError } from '../kube/apply.js';
 import { dryRunRefusals } from '../render/cluster-findings.js';
-import { ClusterUnreachableError, readClusterFacts, type FactsOptions } from './cluster-facts.js';
-import { gitOnlyPlan, planWithCluster } from '../live/cluster-plan.js';
+import { ClusterUnreachableError, readClusterFacts, type FactsOptions } from '../kube/cluster-facts.js';
+import { gitOnlyPlan, planWithCluster } from '../planner/live/cluster-plan.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { PlanOptions } from '../planner/plan.js';
 import type { Plan } from '../planner/types.js';

@@ -8,9 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import type { ManifestSet } from '../manifests/load.js';
 import type { Change, Plan, ServicePlan } from '../planner/types.js';
 import type { ProgressLine, Verdict } from '../rollout/types.js';
-import { applyAll, dryRunAll, type Applied } from './apply.js';
-import type { Connection } from './connection.js';
-import { watchRollout } from './rollout-watch.js';
+import { applyAll, dryRunAll, type Applied } from '../kube/apply.js';
+import type { Connection } from '../kube/connection.js';
+import { watchRollout } from '../kube/rollout-watch.js';
 
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 export const APPLIED_CHANGES: readonly Change[] = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];

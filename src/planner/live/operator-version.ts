@@ -3,7 +3,7 @@
  * the `ray.io/kuberay-version` annotation that the operator writes on every RayCluster it creates or
  * updates (what ran last). Pure.
  */
-import type { VersionSource } from '../planner/types.js';
+import type { VersionSource } from '../types.js';
 import type { KubeObject } from './facts.js';
 
 export const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';

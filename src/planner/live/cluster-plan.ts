@@ -11,21 +11,21 @@
  * - Drift (live ≠ Git's base), a rollout in progress, an operator refresh and whether the new pods fit
  *   are reported per RayService.
  */
-import { podResources } from '../capacity/capacity.js';
-import { resolveRelease, RELEASES, type KubeRayRelease } from '../kuberay/releases.js';
-import { storedSpec } from '../kuberay/stored-spec.js';
-import { comparisonBase, compareClusterSpecs, hashedView } from '../kuberay/cluster-hash.js';
+import { podResources } from '../../capacity/capacity.js';
+import { resolveRelease, RELEASES, type KubeRayRelease } from '../../kuberay/releases.js';
+import { storedSpec } from '../../kuberay/stored-spec.js';
+import { comparisonBase, compareClusterSpecs, hashedView } from '../../kuberay/cluster-hash.js';
 import { isDeepStrictEqual } from 'node:util';
-import type { ManifestSet } from '../manifests/load.js';
-import type { RayServiceManifest } from '../manifests/rayservice.js';
-import type { PathSegment } from '../manifests/yaml-documents.js';
-import { checkFit } from '../placement/fit.js';
-import { nodeGroupsFrom, nodeStatesFrom, podShapesOf, quotaStatesFrom } from '../placement/from-objects.js';
-import type { FitDemand, FitResult } from '../placement/types.js';
-import { planService } from '../planner/plan-service.js';
-import { plan as gitPlan, releaseFor, settingsFor, shownVersion, type PlanOptions } from '../planner/plan.js';
-import type { FitView, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../planner/types.js';
-import { isPlainObject } from '../util/structural-diff.js';
+import type { ManifestSet } from '../../manifests/load.js';
+import type { RayServiceManifest } from '../../manifests/rayservice.js';
+import type { PathSegment } from '../../manifests/yaml-documents.js';
+import { checkFit } from '../../placement/fit.js';
+import { nodeGroupsFrom, nodeStatesFrom, podShapesOf, quotaStatesFrom } from '../../placement/from-objects.js';
+import type { FitDemand, FitResult } from '../../placement/types.js';
+import { planService } from '../plan-service.js';
+import { plan as gitPlan, releaseFor, settingsFor, shownVersion, type PlanOptions } from '../plan.js';
+import type { FitView, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../types.js';
+import { isPlainObject } from '../../util/objects.js';
 import { driftOf, keptByApply } from './drift.js';
 import { dryRunErrors } from './dry-run-errors.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';

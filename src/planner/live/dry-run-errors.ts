@@ -3,9 +3,9 @@
  * field causes (`spec.rayClusterConfig.workerGroupSpecs[0].replicas`), server-side apply's "field not
  * declared in schema" only a message with the path in it. Pure.
  */
-import type { PathSegment } from '../manifests/yaml-documents.js';
-import type { DryRunError } from '../planner/types.js';
-import { REDACTED, redactAt } from '../planner/redact.js';
+import type { PathSegment } from '../../manifests/yaml-documents.js';
+import type { DryRunError } from '../types.js';
+import { REDACTED, redactAt } from '../redact.js';
 
 export function dryRunErrors(
   refusal: { readonly message: string; readonly causes: readonly { readonly field?: string; readonly message: string }[] },

@@ -1,0 +1,8 @@
+/** The smallest shared vocabulary for JSON-like values: the base of every other folder. */
+
+/** One step of a path into a parsed manifest: a map key or a list index. */
+export type PathSegment = string | number;
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
