@@ -19,6 +19,7 @@ import { renderLine, renderVerdict } from '../rollout/index.js';
 import { markerFor } from '../github/sticky-comment.js';
 import type { ActionInputs } from './inputs.js';
 import type { RunInfo } from './plan-mode.js';
+import { serviceKey } from '../util/objects.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -85,15 +86,11 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
   core.setOutput('result', result);
   core.setOutput(
     'clusters',
-    JSON.stringify(
-      Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [`${o.service.namespace}/${o.service.name}`, o.verdict!.activeCluster])),
-    ),
+    JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict!.activeCluster]))),
   );
   core.setOutput(
     'durations',
-    JSON.stringify(
-      Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [`${o.service.namespace}/${o.service.name}`, Math.round(o.verdict!.durationMs / 1000)])),
-    ),
+    JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict!.durationMs / 1000)]))),
   );
   core.setOutput('duration', String(Math.round((Date.now() - started) / 1000)));
 

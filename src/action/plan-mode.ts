@@ -15,6 +15,7 @@ import { strongestChange, type Plan } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown, summaryLine } from '../render/markdown.js';
 import type { ActionInputs } from './inputs.js';
+import { serviceKey } from '../util/objects.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -77,7 +78,7 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
 
   const policy =
     [
-      refused.length ? `the API server refuses ${refused.map((s) => `${s.namespace}/${s.name}`).join(', ')} (server-side dry run)` : '',
+      refused.length ? `the API server refuses ${refused.map((s) => serviceKey(s)).join(', ')} (server-side dry run)` : '',
       failing.length ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}` : '',
       misfits.length ? `fail-on capacity: ${misfits.map((s) => `${s.namespace}/${s.name} does not fit`).join('; ')}` : '',
     ]

@@ -16,6 +16,7 @@ import type { ServicePlan } from '../planner/types.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { RolloutTarget, Verdict } from '../rollout/types.js';
 import { UsageError } from './usage-error.js';
+import { serviceKey } from '../util/objects.js';
 
 export const ROLLOUT_EXIT = { ok: 0, failed: 3, timeout: 4 } as const;
 
@@ -99,7 +100,7 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
     out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
     return ROLLOUT_EXIT.ok;
   }
-  const id = (s: ServicePlan) => `${s.namespace}/${s.name}`;
+  const id = (s: ServicePlan) => serviceKey(s);
   let outcomes: Awaited<ReturnType<typeof applyAndWait>>;
   try {
     outcomes = await applyAndWait({
@@ -174,7 +175,7 @@ function connectOptions(flags: RolloutFlags) {
 }
 
 async function waitOne(conn: Connection, target: RolloutTarget, out: Out, verbose = false): Promise<Verdict> {
-  const id = `${target.namespace}/${target.name}`;
+  const id = serviceKey(target);
   const { verdict, requests } = await watchRollout({
     conn,
     target,

@@ -11,6 +11,7 @@ import type { ProgressLine, Verdict } from '../rollout/types.js';
 import { applyAll, dryRunAll, type Applied } from '../kube/apply.js';
 import type { Connection } from '../kube/connection.js';
 import { watchRollout } from '../kube/rollout-watch.js';
+import { serviceKey } from '../util/objects.js';
 
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 export const APPLIED_CHANGES: readonly Change[] = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
@@ -56,7 +57,7 @@ export interface ServiceOutcome {
 export async function applyAndWait(opts: ApplyAndWaitOptions): Promise<ServiceOutcome[]> {
   const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
   if (services.length === 0) return [];
-  const manifests = services.map((s) => opts.head.get(`${s.namespace}/${s.name}`)!);
+  const manifests = services.map((s) => opts.head.get(serviceKey(s))!);
   const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
   if (opts.dryRun) {
     await dryRunAll(opts.conn, manifests, applyOptions);
@@ -102,7 +103,7 @@ async function rollBack(
   failed: Change,
   applyOptions: { fieldManager: string; forceConflicts: boolean },
 ): Promise<NonNullable<ServiceOutcome['rollback']>> {
-  const base = opts.base?.get(`${service.namespace}/${service.name}`);
+  const base = opts.base?.get(serviceKey(service));
   const say = (text: string) => opts.onRollback?.(service, text);
   if (!base) {
     const skipped = 'nothing to roll back to: the RayService is new in this change (delete it by hand if it must go)';

@@ -7,6 +7,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import type { Connection } from './connection.js';
 import { formatInputError } from '../manifests/input-error.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
+import { serviceKey } from '../util/objects.js';
 
 export interface ApplyOptions {
   readonly fieldManager: string;
@@ -45,9 +46,7 @@ export async function dryRunAll({ k8s, kc }: Connection, manifests: readonly Ray
       try {
         await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
       } catch (e) {
-        refusals.push(
-          formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)),
-        );
+        refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
       }
     }),
   );
@@ -68,9 +67,7 @@ export async function applyAll(conn: Connection, manifests: readonly RayServiceM
       custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e: unknown) => {
         if (statusCode(e) === 404) return undefined;
         if (statusCode(e) === 403) {
-          refusals.push(
-            formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)),
-          );
+          refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
           return undefined;
         }
         throw e;

@@ -7,12 +7,9 @@ import { join, relative, sep } from 'node:path';
 import { InputError } from './input-error.js';
 import { rayServicesIn, type RayServiceManifest } from './rayservice.js';
 import { parseYamlDocuments } from './yaml-documents.js';
+import { serviceKey } from '../util/objects.js';
 
 export type ManifestSet = Map<string, RayServiceManifest>;
-
-export function identity(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
-}
 
 export interface LoadOptions {
   defaultNamespace: string;
@@ -58,7 +55,7 @@ export function manifestsFromTexts(files: { file: string; text: string }[], defa
   for (const { file, text } of files) {
     for (const doc of parseYamlDocuments(file, text)) {
       for (const rs of rayServicesIn(doc, defaultNamespace)) {
-        const id = identity(rs.namespace, rs.name);
+        const id = serviceKey(rs);
         const prior = set.get(id);
         if (prior) {
           throw new InputError(

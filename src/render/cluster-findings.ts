@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../planner/types.js';
 import { formatInputError } from '../manifests/input-error.js';
+import { serviceKey } from '../util/objects.js';
 
 export interface Finding {
   readonly level: 'info' | 'warning';
@@ -20,7 +21,7 @@ export function clusterFindings(plan: Plan): Finding[] {
   for (const s of plan.services) {
     const v = s.cluster;
     if (!v) continue;
-    const id = `${s.namespace}/${s.name}`;
+    const id = serviceKey(s);
     if (v.gitOnlyChange) out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
     for (const n of v.notes) out.push({ level: 'info', text: `${id}: ${n}` });
     if (v.drift.length) {
@@ -48,7 +49,7 @@ export function clusterFindings(plan: Plan): Finding[] {
 export function dryRunRefusals(p: Plan): string[] {
   return p.services.flatMap((s) =>
     (s.cluster?.dryRunErrors ?? []).map((e) =>
-      formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`),
+      formatInputError(s.file, e.line ?? undefined, serviceKey(s), `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`),
     ),
   );
 }

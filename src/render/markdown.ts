@@ -8,6 +8,7 @@ import { describeSize } from '../planner/plan-service.js';
 import type { Change, FitVerdictView, Plan, ServiceClusterView, ServicePlan } from '../planner/types.js';
 import { strongestChange } from '../planner/types.js';
 import type { ResourceFigures } from '../capacity/capacity.js';
+import { serviceKey } from '../util/objects.js';
 
 /** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -77,7 +78,7 @@ function renderHead(plan: Plan, options: MarkdownOptions): string {
   );
   for (const s of plan.services) {
     const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
-    lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
+    lines.push(`| ${code(serviceKey(s))} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -131,7 +132,7 @@ export function summaryLine(plan: Plan): string {
 
 function renderDetails(s: ServicePlan): string {
   const out: string[] = [];
-  out.push('', `<details><summary>${htmlCode(`${s.namespace}/${s.name}`)}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
+  out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
   for (const r of s.reasons) out.push(`- ${esc(r)}`);
   if (s.changes.length) {
     out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
@@ -191,11 +192,11 @@ function renderShort(plan: Plan, max: number, options: MarkdownOptions): string 
     '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
     '',
   ];
-  for (const s of plan.services) lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
+  for (const s of plan.services) lines.push(`- ${code(serviceKey(s))}: \`${s.change}\``);
   let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
   if (text.length > max) {
     // Even the list is too long (thousands of services): name them compactly.
-    text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
+    text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(serviceKey(s))}=${s.change}`).join(', ')].join('\n');
     text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
   }
   return text;

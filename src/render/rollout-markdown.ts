@@ -3,6 +3,7 @@ import type { ServicePlan } from '../planner/types.js';
 import type { Verdict } from '../rollout/types.js';
 import { formatDuration, renderDiagnosis, renderLine } from '../rollout/index.js';
 import { esc } from './markdown.js';
+import { serviceKey } from '../util/objects.js';
 
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
 
@@ -21,7 +22,7 @@ export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: 
     for (const o of outcomes) {
       const v = o.verdict;
       lines.push(
-        `| <code>${esc(`${o.service.namespace}/${o.service.name}`)}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
+        `| <code>${esc(serviceKey(o.service))}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
       );
     }
     for (const o of outcomes) {
@@ -29,7 +30,7 @@ export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: 
       if (!v) continue;
       lines.push(
         '',
-        `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`,
+        `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(serviceKey(o.service))}</code>: ${esc(v.summary)}</summary>`,
         '',
         '```text',
       );

@@ -15,6 +15,7 @@ import { activeName, appsLine, formatDuration } from './observed.js';
 import { unmet } from './predicates.js';
 import { initialMemory, track } from './progress.js';
 import type { Mode, ProgressLine, ResolvedTarget, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
+import { serviceKey } from '../util/objects.js';
 
 export const DEFAULTS = {
   timeoutMs: 30 * 60_000,
@@ -165,7 +166,7 @@ function followedOperator(expected: RolloutTarget['expected'], mode: Mode): bool
   return mode === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
 }
 
-const name = (t: ResolvedTarget) => `${t.namespace}/${t.name}`;
+const name = (t: ResolvedTarget) => serviceKey(t);
 
 function lineAt(target: ResolvedTarget, at: number, text: string, warning?: boolean): ProgressLine {
   return { at, elapsedMs: at - target.startedAt, text, ...(warning ? { warning: true } : {}) };
