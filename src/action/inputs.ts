@@ -1,6 +1,7 @@
 /** The action's inputs, read and checked once (action.yml documents each with its default). */
 import * as core from '@actions/core';
 import { CHANGE_ORDER, type Change } from '../planner/types.js';
+import { UserError } from '../util/user-error.js';
 
 export type Mode = 'plan' | 'apply';
 export type FailOn = Change | 'capacity';
@@ -24,7 +25,8 @@ export interface ActionInputs {
   readonly live: boolean;
 }
 
-export class InputsError extends Error {}
+/** A wrong action input (`with:`) or an event the action cannot run on. */
+export class ActionInputError extends UserError {}
 
 function list(name: string): string[] {
   return core
@@ -39,16 +41,16 @@ function bool(name: string, fallback: boolean): boolean {
   if (v === '') return fallback;
   if (['true', 'yes', 'on'].includes(v)) return true;
   if (['false', 'no', 'off'].includes(v)) return false;
-  throw new InputsError(`input ${name} must be true or false, not "${v}"`);
+  throw new ActionInputError(`input ${name} must be true or false, not "${v}"`);
 }
 
 export function readInputs(): ActionInputs {
   const mode = core.getInput('mode').trim();
-  if (mode !== '' && mode !== 'plan' && mode !== 'apply') throw new InputsError(`input mode must be plan or apply, not "${mode}"`);
+  if (mode !== '' && mode !== 'plan' && mode !== 'apply') throw new ActionInputError(`input mode must be plan or apply, not "${mode}"`);
   const failOn = list('fail-on');
   for (const f of failOn) {
     if (f !== 'capacity' && !CHANGE_ORDER.includes(f as Change)) {
-      throw new InputsError(`input fail-on: "${f}" is not a change (${CHANGE_ORDER.join(', ')}) or capacity`);
+      throw new ActionInputError(`input fail-on: "${f}" is not a change (${CHANGE_ORDER.join(', ')}) or capacity`);
     }
   }
   return {
@@ -72,11 +74,11 @@ export function readInputs(): ActionInputs {
 
 function duration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text);
-  if (!m) throw new InputsError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
+  if (!m) throw new ActionInputError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
   return Math.round(Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 's' | 'm' | 'h']);
 }
 
 function onFailure(v: string): 'rollback' | 'none' {
   if (v === 'rollback' || v === 'none') return v;
-  throw new InputsError(`input on-failure must be rollback or none, not "${v}"`);
+  throw new ActionInputError(`input on-failure must be rollback or none, not "${v}"`);
 }

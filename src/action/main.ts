@@ -3,16 +3,14 @@
  * push → apply) or the `mode` input. User errors end in one `::error::` line, not a stack trace,
  * and never print the token or kubeconfig.
  */
+import { UserError } from '../util/user-error.js';
 import * as core from '@actions/core';
-import { abandonedRequests, ClusterUnreachableError } from '../kube/cluster-facts.js';
+import { abandonedRequests } from '../kube/cluster-facts.js';
 import { context, getOctokit } from '@actions/github';
 import { InputError } from '../manifests/input-error.js';
-import { UnsupportedVersionError } from '../planner/plan.js';
-import { InputsError, readInputs, type Mode } from './inputs.js';
+import { ActionInputError, readInputs, type Mode } from './inputs.js';
 import { runPlanMode } from './plan-mode.js';
 import { runApplyMode } from './apply-mode.js';
-import { ApplyRefusedError } from '../kube/apply.js';
-import { ConnectionError } from '../kube/connection.js';
 
 async function main(): Promise<void> {
   const inputs = readInputs();
@@ -24,7 +22,7 @@ async function main(): Promise<void> {
 
   if (mode === 'plan') {
     const pr = context.payload.pull_request;
-    if (!pr) throw new InputsError(`plan mode needs a pull_request event (got ${context.eventName}); set mode: apply for pushes`);
+    if (!pr) throw new ActionInputError(`plan mode needs a pull_request event (got ${context.eventName}); set mode: apply for pushes`);
     await runPlanMode(
       inputs,
       { owner: context.repo.owner, repo: context.repo.repo, number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha },
@@ -35,7 +33,7 @@ async function main(): Promise<void> {
   }
   const payload = context.payload as { before?: string; after?: string };
   const after = payload.after ?? context.sha;
-  if (!after) throw new InputsError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
+  if (!after) throw new ActionInputError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
   await runApplyMode(
     inputs,
     { owner: context.repo.owner, repo: context.repo.repo, before: payload.before ?? '0', after },
@@ -46,14 +44,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((e: unknown) => {
-    if (
-      e instanceof InputError ||
-      e instanceof InputsError ||
-      e instanceof UnsupportedVersionError ||
-      e instanceof ApplyRefusedError ||
-      e instanceof ConnectionError ||
-      e instanceof ClusterUnreachableError
-    ) {
+    if (e instanceof UserError) {
       if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
       core.setFailed(e.message);
       return;

@@ -2,15 +2,12 @@
  * The command line: `rayservice-rollout plan …`. A thin shell: parse flags, load manifests, call the
  * planner, render. User errors are one line on stderr and exit status 2; never a stack trace.
  */
+import { UserError } from '../util/user-error.js';
 import { parseArgs } from 'node:util';
 import { runPlan, PLAN_HELP } from './plan-command.js';
 import { APPLY_HELP, WAIT_HELP, runApply, runWait } from './rollout-command.js';
-import { ApplyRefusedError } from '../kube/apply.js';
-import { ConnectionError } from '../kube/connection.js';
-import { abandonedRequests, ClusterUnreachableError } from '../kube/cluster-facts.js';
+import { abandonedRequests } from '../kube/cluster-facts.js';
 import { UsageError } from './usage-error.js';
-import { InputError } from '../manifests/input-error.js';
-import { UnsupportedVersionError } from '../planner/plan.js';
 
 const VERSION = '0.1.0';
 
@@ -99,14 +96,7 @@ main(process.argv.slice(2)).then(
     if (abandonedRequests() > 0) process.exit(code);
   },
   (e: unknown) => {
-    if (
-      e instanceof InputError ||
-      e instanceof UsageError ||
-      e instanceof UnsupportedVersionError ||
-      e instanceof ApplyRefusedError ||
-      e instanceof ConnectionError ||
-      e instanceof ClusterUnreachableError
-    ) {
+    if (e instanceof UserError) {
       process.stderr.write(`rayservice-rollout: ${e.message}\n`);
       process.exitCode = EXIT.badInput;
       return;

@@ -1,2 +1,3 @@
 /** A wrong command line: printed as one line, exit status 2. */
-export class UsageError extends Error {}
+import { UserError } from '../util/user-error.js';
+export class UsageError extends UserError {}

@@ -8,6 +8,7 @@ import type { Connection } from './connection.js';
 import { formatInputError } from '../manifests/input-error.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { serviceKey } from '../util/objects.js';
+import { UserError } from '../util/user-error.js';
 
 export interface ApplyOptions {
   readonly fieldManager: string;
@@ -25,7 +26,7 @@ export interface Applied {
 }
 
 /** The API server refused one or more manifests (the dry run): nothing was applied. */
-export class ApplyRefusedError extends Error {
+export class ApplyRefusedError extends UserError {
   constructor(readonly refusals: string[]) {
     super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
   }

@@ -11,6 +11,7 @@ import type { Connection } from './connection.js';
 import { apiMessage, objectToApply, statusCode } from './apply.js';
 import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService } from '../planner/live/facts.js';
 import type { ManifestSet } from '../manifests/load.js';
+import { UserError } from '../util/user-error.js';
 
 export interface FactsOptions {
   readonly fieldManager: string;
@@ -20,7 +21,7 @@ export interface FactsOptions {
   readonly timeoutMs?: number;
 }
 
-export class ClusterUnreachableError extends Error {}
+export class ClusterUnreachableError extends UserError {}
 
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type * as ClientNode from '@kubernetes/client-node';
+import { UserError } from '../util/user-error.js';
 
 export type K8s = typeof ClientNode;
 
@@ -17,7 +18,7 @@ export interface Connection {
   readonly kc: ClientNode.KubeConfig;
 }
 
-export class ConnectionError extends Error {}
+export class ConnectionError extends UserError {}
 
 export interface ConnectOptions {
   /** Path of a kubeconfig; default: $KUBECONFIG, ~/.kube/config, or in-cluster. */

@@ -2,7 +2,8 @@
  * A refusal of user input: names the file, the line and the field, and says what to do.
  * The CLI and the action print these as one line (no stack trace); anything else is a bug.
  */
-export class InputError extends Error {
+import { UserError } from '../util/user-error.js';
+export class InputError extends UserError {
   constructor(
     readonly file: string,
     readonly line: number | undefined,

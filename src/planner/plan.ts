@@ -5,6 +5,7 @@ import { DEFAULT_KUBERAY_VERSION, resolveRelease, supportedVersionsText, type Ku
 import type { ManifestSet } from '../manifests/load.js';
 import { planService, type PlanSettings } from './plan-service.js';
 import type { Plan } from './types.js';
+import { UserError } from '../util/user-error.js';
 
 export interface PlanOptions {
   /** "1.7" (default), "1.5.1", … */
@@ -15,7 +16,7 @@ export interface PlanOptions {
   readonly incrementalGate?: boolean;
 }
 
-export class UnsupportedVersionError extends Error {}
+export class UnsupportedVersionError extends UserError {}
 
 export function releaseFor(version: string | undefined): KubeRayRelease {
   const release = resolveRelease(version ?? DEFAULT_KUBERAY_VERSION);
