@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Builds (first use) or finds the control plane's binaries before any suite starts.
+          globalSetup: ['test/harness/global-setup.ts'],
           // One control plane at a time: the machine has 2 cores, and each file starts its own.
           fileParallelism: false,
           testTimeout: 240_000,

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HASH_FILE, sourceHash } from './source-hash.mjs';
 
 const entries = [
   { src: 'src/cli/main.ts', out: 'dist/cli.js', shebang: true },
@@ -42,6 +43,7 @@ async function build({ src, out, shebang }) {
 mkdirSync('dist/kube', { recursive: true });
 try {
   await Promise.all(entries.map(build));
+  writeFileSync(HASH_FILE, `${sourceHash()}\n`);
 } catch (e) {
   console.error(e.message);
   process.exit(1);

@@ -1,4 +1,4 @@
-/** The plan: what the product promises in product.md ("Vocabulary of a plan", `--format json`). */
+/** The plan: the contract of README.md ("The plan", "JSON"): what `--format json` prints and the action outputs. */
 import type { ResourceFigures } from '../capacity/capacity.js';
 import type { StrategyType } from '../kuberay/upgrade-strategy.js';
 

@@ -1,4 +1,4 @@
-/** The plan as the JSON of product.md (`--format json`, the action's `plan` output). */
+/** The plan as the JSON of the README's contract (`--format json`, the action's `plan` output). */
 import type { Plan } from '../planner/types.js';
 
 export function renderJson(plan: Plan): string {

@@ -1,5 +1,5 @@
 /**
- * Cluster-aware plans (issue 6) on the local control plane: the REAL kube-apiserver with KubeRay's CRDs
+ * Cluster-aware plans on the local control plane: the REAL kube-apiserver with KubeRay's CRDs
  * and the REAL operator (v1.6.2), the simulator playing nodes, scheduler, kubelets and Ray.
  *
  * - the head manifest is dry-run on the server and the stored object is what gets compared;

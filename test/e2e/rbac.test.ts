@@ -1,5 +1,5 @@
 /**
- * Least privilege (issue 4): the committed CLI bundle dist/cli.js, authenticated as a ServiceAccount
+ * Least privilege: the committed CLI bundle dist/cli.js, authenticated as a ServiceAccount
  * bound to nothing but the Role of deploy/rbac.yaml, applies and waits for RayService rollouts on a
  * REAL kube-apiserver (RBAC authorizer, bootstrap roles) with the REAL KubeRay operator v1.6.2 —
  * and that token can do nothing else the tool does not need.

@@ -1,5 +1,5 @@
 /**
- * `rayservice-rollout apply` and `wait` on the local control plane (issue 4, "Checked by"): the
+ * `rayservice-rollout apply` and `wait` on the local control plane: the
  * committed bundle dist/cli.js is run as a user runs it, against a REAL kube-apiserver and the REAL
  * KubeRay operator v1.6.2 (the simulator plays nodes, kubelet and Ray, and switches faults on).
  *
@@ -233,7 +233,7 @@ describe('apply and wait (dist/cli.js) on KubeRay v1.6.2', () => {
       const rc = await cp.kubectl.get('RayCluster', after, f.namespace);
       expect(rc.spec.headGroupSpec.template.spec.containers[0].image).toBe(NEW_IMAGE);
 
-      // Benchmark (issue 4): the operator's status write that completed the rollout, as this process
+      // Benchmark: the operator's status write that completed the rollout, as this process
       // saw it on its own watch, against the moment the CLI's verdict line arrived here.
       const complete = rec.events.find((e) => {
         const st = e.object.status ?? {};

@@ -1,5 +1,5 @@
 // Reading what the operator did: a RayService's status in a flat shape, its RayClusters and their pods,
-// and waits on them. These read the same fields the product reads in production (kuberay.md §2).
+// and waits on them. These read the same fields the product reads in production (docs/rollout-rules.md).
 import type { Kubectl } from './kubectl.js';
 import type { Simulator } from './simulator/index.js';
 import type { KubeObject } from './kube/rest.js';
