@@ -121,10 +121,26 @@ export function diffServeConfigs(base: ServeConfig | undefined, head: ServeConfi
   const a = base?.value ?? {};
   const b = head?.value ?? {};
   if (isDeepStrictEqual(a, b)) return [];
+  const sides: Sides = { base, head, lineIn: (cfg, p) => cfg?.lineOf(p) ?? fallbackLine };
   const out: ServeChange[] = [];
-  const lineIn = (cfg: ServeConfig | undefined, p: PathSegment[]) => cfg?.lineOf(p) ?? fallbackLine;
+  diffTopLevelOptions(a, b, sides, out);
+  const appsA = indexByName(a.applications, appName);
+  const appsB = indexByName(b.applications, appName);
+  for (const name of unionKeys(Object.fromEntries(appsA), Object.fromEntries(appsB))) diffApplication(name, appsA.get(name), appsB.get(name), sides, out);
+  return out;
+}
 
-  // Top-level options.
+/** Both configs and where their lines are: what every level of the comparison needs. */
+interface Sides {
+  readonly base: ServeConfig | undefined;
+  readonly head: ServeConfig | undefined;
+  readonly lineIn: (cfg: ServeConfig | undefined, path: PathSegment[]) => number;
+}
+
+type Indexed = { readonly value: unknown; readonly index: number };
+
+/** Options outside `applications` (http_options, proxy_location, …): some only take effect at start. */
+function diffTopLevelOptions(a: Record<string, unknown>, b: Record<string, unknown>, sides: Sides, out: ServeChange[]): void {
   for (const key of unionKeys(a, b)) {
     if (key === 'applications') continue;
     for (const c of diffValues(a[key], b[key], [key])) {
@@ -133,84 +149,92 @@ export function diffServeConfigs(base: ServeConfig | undefined, head: ServeConfi
         from: c.from,
         to: c.to,
         effect: FIXED_AT_START.has(key) ? 'serve-fixed-at-start' : 'serve-options',
-        line: b[key] !== undefined ? lineIn(head, c.path as PathSegment[]) : lineIn(base, c.path as PathSegment[]),
+        line: b[key] !== undefined ? sides.lineIn(sides.head, c.path as PathSegment[]) : sides.lineIn(sides.base, c.path as PathSegment[]),
       });
     }
   }
+}
 
-  const appsA = indexByName(a.applications, appName);
-  const appsB = indexByName(b.applications, appName);
-  for (const name of unionKeys(Object.fromEntries(appsA), Object.fromEntries(appsB))) {
-    const ea = appsA.get(name);
-    const eb = appsB.get(name);
-    const appLabel = `applications[${name}]`;
-    if (!ea && eb) {
-      out.push({ display: appLabel, from: undefined, to: eb.value, effect: 'app-added', line: lineIn(head, ['applications', eb.index]) });
-      continue;
-    }
-    if (ea && !eb) {
-      out.push({ display: appLabel, from: ea.value, to: undefined, effect: 'app-removed', line: lineIn(base, ['applications', ea.index]) });
-      continue;
-    }
-    if (!ea || !eb || isDeepStrictEqual(ea.value, eb.value)) continue;
-    const appA = ea.value as Record<string, unknown>;
-    const appB = eb.value as Record<string, unknown>;
-    for (const key of unionKeys(appA, appB)) {
-      if (key === 'deployments' || key === 'name') continue;
-      for (const c of diffValues(appA[key], appB[key], [key])) {
-        out.push({
-          display: `${appLabel}.${formatPath(c.path)}`,
-          from: c.from,
-          to: c.to,
-          effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
-          line: lineIn(head, ['applications', eb.index, ...c.path]),
-        });
-      }
-    }
-    const depsA = indexByName(appA.deployments, (d) => String((d as Record<string, unknown>).name ?? ''));
-    const depsB = indexByName(appB.deployments, (d) => String((d as Record<string, unknown>).name ?? ''));
-    for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
-      const da = depsA.get(dname);
-      const db = depsB.get(dname);
-      const depLabel = `${appLabel}.deployments[${dname}]`;
-      if (!da && db) {
-        out.push({
-          display: depLabel,
-          from: undefined,
-          to: db.value,
-          effect: 'deployment-added',
-          line: lineIn(head, ['applications', eb.index, 'deployments', db.index]),
-        });
-        continue;
-      }
-      if (da && !db) {
-        out.push({
-          display: depLabel,
-          from: da.value,
-          to: undefined,
-          effect: 'deployment-removed',
-          line: lineIn(base, ['applications', ea.index, 'deployments', da.index]),
-        });
-        continue;
-      }
-      if (!da || !db) continue;
-      for (const c of diffValues(da.value, db.value)) {
-        const option = String(c.path[0]);
-        out.push({
-          display: `${depLabel}.${formatPath(c.path)}`,
-          from: c.from,
-          to: c.to,
-          effect: SCALING_OPTIONS.has(option)
-            ? 'deployment-scaled'
-            : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option)
-              ? 'deployment-reconfigured'
-              : 'deployment-restarted',
-          line: lineIn(head, ['applications', eb.index, 'deployments', db.index, ...c.path]),
-        });
-      }
+/** One application, matched by name: added, removed, or its own options and deployments compared. */
+function diffApplication(name: string, ea: Indexed | undefined, eb: Indexed | undefined, sides: Sides, out: ServeChange[]): void {
+  const label = `applications[${name}]`;
+  if (!ea && eb) {
+    out.push({ display: label, from: undefined, to: eb.value, effect: 'app-added', line: sides.lineIn(sides.head, ['applications', eb.index]) });
+    return;
+  }
+  if (ea && !eb) {
+    out.push({ display: label, from: ea.value, to: undefined, effect: 'app-removed', line: sides.lineIn(sides.base, ['applications', ea.index]) });
+    return;
+  }
+  if (!ea || !eb || isDeepStrictEqual(ea.value, eb.value)) return;
+  const appA = ea.value as Record<string, unknown>;
+  const appB = eb.value as Record<string, unknown>;
+  for (const key of unionKeys(appA, appB)) {
+    if (key === 'deployments' || key === 'name') continue;
+    for (const c of diffValues(appA[key], appB[key], [key])) {
+      out.push({
+        display: `${label}.${formatPath(c.path)}`,
+        from: c.from,
+        to: c.to,
+        effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
+        line: sides.lineIn(sides.head, ['applications', eb.index, ...c.path]),
+      });
     }
   }
-  return out;
+  const deploymentName = (d: unknown) => String((d as Record<string, unknown>).name ?? '');
+  const depsA = indexByName(appA.deployments, deploymentName);
+  const depsB = indexByName(appB.deployments, deploymentName);
+  for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
+    diffDeployment(`${label}.deployments[${dname}]`, { a: ea.index, b: eb.index }, depsA.get(dname), depsB.get(dname), sides, out);
+  }
+}
+
+/** One deployment of an application, matched by name: what Ray Serve does with each option. */
+function diffDeployment(
+  label: string,
+  app: { readonly a: number; readonly b: number },
+  da: Indexed | undefined,
+  db: Indexed | undefined,
+  sides: Sides,
+  out: ServeChange[],
+): void {
+  if (!da && db) {
+    out.push({
+      display: label,
+      from: undefined,
+      to: db.value,
+      effect: 'deployment-added',
+      line: sides.lineIn(sides.head, ['applications', app.b, 'deployments', db.index]),
+    });
+    return;
+  }
+  if (da && !db) {
+    out.push({
+      display: label,
+      from: da.value,
+      to: undefined,
+      effect: 'deployment-removed',
+      line: sides.lineIn(sides.base, ['applications', app.a, 'deployments', da.index]),
+    });
+    return;
+  }
+  if (!da || !db) return;
+  for (const c of diffValues(da.value, db.value)) {
+    out.push({
+      display: `${label}.${formatPath(c.path)}`,
+      from: c.from,
+      to: c.to,
+      effect: deploymentOptionEffect(String(c.path[0])),
+      line: sides.lineIn(sides.head, ['applications', app.b, 'deployments', db.index, ...c.path]),
+    });
+  }
+}
+
+/** Scaling options are applied live, lightweight ones reconfigure in place, the rest restart replicas. */
+function deploymentOptionEffect(option: string): ServeEffect {
+  if (SCALING_OPTIONS.has(option)) return 'deployment-scaled';
+  if (LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option)) return 'deployment-reconfigured';
+  return 'deployment-restarted';
 }
 
 /** What a Serve effect means for the running application, in a few words. */
