@@ -24,30 +24,38 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
   applyFrees(demand, nodes);
   const shapes = demand.pods.filter((p) => p.count > 0);
   const total = shapes.reduce((n, p) => n + p.count, 0);
-  const autoscalerVisible = groups !== undefined;
-  if (total === 0) {
-    const verdict = 'nothing-to-place';
-    return {
-      id: demand.id,
-      verdict,
-      pods: 0,
-      placed: [],
-      shortfalls: [],
-      quota: [],
-      scaleUp: [],
-      autoscalerVisible,
-      summary: summarize({ ...emptySummary(demand.id), verdict }),
-    };
-  }
-
+  if (total === 0) return nothingToPlace(demand.id, groups !== undefined);
   const ledger = new QuotaLedger();
-  const inNamespace = quotas.filter((q) => q.namespace === demand.namespace);
-  // One slot per pod, in creation order: the node it went to, or why not.
-  const slots: { shape: PodShape; node?: SimNode; rejected?: boolean }[] = [];
+  const slots = placeInCreationOrder(
+    shapes,
+    nodes,
+    ledger,
+    quotas.filter((q) => q.namespace === demand.namespace),
+  );
+  const sizeBefore = new Map(groups?.map((g) => [g, g.size]));
+  const finalMessage = retryPending(slots, nodes, groups, demand.id);
+  return verdictOf({ demand, total, shapes, slots, ledger, nodes, groups, sizeBefore, finalMessage });
+}
+
+/** One slot per pod, in creation order: the node it went to, or why not. */
+interface Slot {
+  readonly shape: PodShape;
+  node?: SimNode;
+  readonly rejected?: boolean;
+}
+
+function nothingToPlace(id: string, autoscalerVisible: boolean): FitResult {
+  const verdict = 'nothing-to-place';
+  return { id, verdict, pods: 0, placed: [], shortfalls: [], quota: [], scaleUp: [], autoscalerVisible, summary: summarize({ ...emptySummary(id), verdict }) };
+}
+
+/** Each pod is admitted by the namespace's quotas (or rejected), then placed on the best node there is. */
+function placeInCreationOrder(shapes: readonly PodShape[], nodes: SimNode[], ledger: QuotaLedger, quotas: QuotaSim[]): Slot[] {
+  const slots: Slot[] = [];
   for (const shape of shapes) {
     const placer = new ShapePlacer(shape, nodes);
     for (let i = 0; i < shape.count; i++) {
-      if (!ledger.admit(shape, inNamespace)) {
+      if (!ledger.admit(shape, quotas)) {
         slots.push({ shape, rejected: true });
         continue;
       }
@@ -55,15 +63,20 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
       slots.push({ shape, ...(node ? { node } : {}) });
     }
   }
+  return slots;
+}
 
-  // Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
-  // one node at a time for as long as that gives a pending pod a place.
-  const sizeBefore = new Map(groups?.map((g) => [g, g.size]));
+/**
+ * Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
+ * one node at a time for as long as that gives a pending pod a place. Returns, per shape, what
+ * kube-scheduler would say of the pods that still have no place.
+ */
+function retryPending(slots: Slot[], nodes: SimNode[], groups: GroupSim[] | undefined, id: string): Map<PodShape, string> {
   const finalMessage = new Map<PodShape, string>();
   for (const slot of slots) {
     if (slot.node || slot.rejected) continue;
     let attempt = scheduleOne(slot.shape, nodes);
-    if (!attempt.node && groups && addNodeFor(slot.shape, groups, nodes, demand.id)) attempt = scheduleOne(slot.shape, nodes);
+    if (!attempt.node && groups && addNodeFor(slot.shape, groups, nodes, id)) attempt = scheduleOne(slot.shape, nodes);
     if (attempt.node) {
       bind(attempt.node, podCost(slot.shape));
       slot.node = attempt.node;
@@ -71,7 +84,23 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
       finalMessage.set(slot.shape, attempt.message);
     }
   }
+  return finalMessage;
+}
 
+/** Everything one demand's placement produced, read into its verdict. */
+interface Placement {
+  readonly demand: FitDemand;
+  readonly total: number;
+  readonly shapes: readonly PodShape[];
+  readonly slots: readonly Slot[];
+  readonly ledger: QuotaLedger;
+  readonly nodes: SimNode[];
+  readonly groups: GroupSim[] | undefined;
+  readonly sizeBefore: ReadonlyMap<GroupSim, number>;
+  readonly finalMessage: ReadonlyMap<PodShape, string>;
+}
+
+function verdictOf({ demand, total, shapes, slots, ledger, nodes, groups, sizeBefore, finalMessage }: Placement): FitResult {
   const scaleUp: ScaleUp[] = (groups ?? []).flatMap((g) => {
     const before = sizeBefore.get(g) ?? g.size;
     return g.size > before ? [{ nodeGroup: g.group.name, addNodes: g.size - before, maxSize: g.group.maxSize, currentSize: before }] : [];
@@ -82,19 +111,9 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
   });
   const quota = ledger.shortfalls();
   const rejected = slots.filter((s) => s.rejected).length;
-  const placedSlots = slots.filter((s): s is { shape: PodShape; node: SimNode } => s.node !== undefined);
+  const placedSlots = slots.filter((s): s is Slot & { node: SimNode } => s.node !== undefined);
   const verdict: FitVerdict = shortfalls.length > 0 || rejected > 0 ? 'does-not-fit' : placedSlots.some((s) => s.node.virtual) ? 'fits-after-scale-up' : 'fits';
-  const summary = summarize({
-    id: demand.id,
-    verdict,
-    pods: total,
-    shapes,
-    placedOn: placedSlots.map((s) => s.node),
-    shortfalls,
-    quota,
-    rejected,
-    scaleUp,
-  });
+  const placedOn = placedSlots.map((s) => s.node);
   return {
     id: demand.id,
     verdict,
@@ -103,8 +122,8 @@ function placeDemand(demand: FitDemand, nodes: SimNode[], quotas: QuotaSim[], gr
     shortfalls: shortfalls.map((s) => s.shortfall),
     quota,
     scaleUp,
-    autoscalerVisible,
-    summary,
+    autoscalerVisible: groups !== undefined,
+    summary: summarize({ id: demand.id, verdict, pods: total, shapes, placedOn, shortfalls, quota, rejected, scaleUp }),
   };
 }
 
