@@ -34,81 +34,92 @@ function visit(doc: SourceDocument, value: unknown, path: PathSegment[], default
     return;
   }
   if (value.kind !== 'RayService') return;
-  const at = (p: PathSegment[]) => doc.lineOf([...path, ...p]);
-  if (value.apiVersion !== 'ray.io/v1') {
-    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
-    const hint =
-      typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
-        : 'a RayService must be `apiVersion: ray.io/v1`';
-    throw new InputError(doc.file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
-  }
-  const metadata = value.metadata;
+  const at: LineAt = (p) => doc.lineOf([...path, ...p]);
+  checkApiVersion(doc.file, value, at);
+  const { name, namespace } = identityOf(doc.file, value.metadata, defaultNamespace, at);
+  checkStringMaps(doc.file, value.metadata as Record<string, unknown>, at);
+  checkClusterConfig(doc.file, value.spec, at);
+  out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
+}
+
+/** The line of a path inside the RayService being checked. */
+type LineAt = (path: PathSegment[]) => number;
+
+function checkApiVersion(file: string, value: Record<string, unknown>, at: LineAt): void {
+  if (value.apiVersion === 'ray.io/v1') return;
+  const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
+  const hint =
+    typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
+      ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+      : 'a RayService must be `apiVersion: ray.io/v1`';
+  throw new InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
+}
+
+/** metadata.name and metadata.namespace, as the API server would accept them. */
+function identityOf(file: string, metadata: unknown, defaultNamespace: string, at: LineAt): { name: string; namespace: string } {
   if (!isPlainObject(metadata)) {
-    throw new InputError(doc.file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
+    throw new InputError(file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
   }
   const name = metadata.name;
   if (typeof name !== 'string' || name === '') {
     const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
-    throw new InputError(doc.file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
+    throw new InputError(file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
   }
   if (!NAME_RE.test(name) || name.length > 63) {
     throw new InputError(
-      doc.file,
+      file,
       at(['metadata', 'name']),
       'metadata.name',
       `"${name}" is not a valid name`,
       'use lowercase letters, digits and "-", at most 63 characters',
     );
   }
-  let namespace = defaultNamespace;
-  if (metadata.namespace !== undefined && metadata.namespace !== null) {
-    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
-      throw new InputError(doc.file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
-    }
-    namespace = metadata.namespace;
+  if (metadata.namespace === undefined || metadata.namespace === null) return { name, namespace: defaultNamespace };
+  if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
+    throw new InputError(file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
   }
+  return { name, namespace: metadata.namespace };
+}
+
+/** Labels and annotations map names to strings (an unquoted `true` or `300` is refused by the API server). */
+function checkStringMaps(file: string, metadata: Record<string, unknown>, at: LineAt): void {
   for (const key of ['labels', 'annotations'] as const) {
     const m = metadata[key];
     if (m === undefined || m === null) continue;
     if (!isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
-      throw new InputError(doc.file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
+      throw new InputError(file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
     }
   }
-  if (!isPlainObject(value.spec)) {
-    throw new InputError(doc.file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
+}
+
+/** What the planner relies on in spec.rayClusterConfig: a head group, and worker groups with unique names. */
+function checkClusterConfig(file: string, spec: unknown, at: LineAt): void {
+  if (!isPlainObject(spec)) {
+    throw new InputError(file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
   }
-  const rcc = value.spec.rayClusterConfig;
+  const rcc = spec.rayClusterConfig;
   if (!isPlainObject(rcc) || !isPlainObject(rcc.headGroupSpec)) {
     throw new InputError(
-      doc.file,
+      file,
       at(['spec', 'rayClusterConfig']),
       'spec.rayClusterConfig.headGroupSpec',
       'is required',
       'a RayService needs a head group; see the KubeRay samples',
     );
   }
-  if (rcc.workerGroupSpecs !== undefined && rcc.workerGroupSpecs !== null) {
-    if (!Array.isArray(rcc.workerGroupSpecs)) {
-      throw new InputError(doc.file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
-    }
-    const groups = new Map<string, number>();
-    rcc.workerGroupSpecs.forEach((g: unknown, i: number) => {
-      const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
-      if (!isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName) {
-        throw new InputError(doc.file, at(gp), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, 'is required');
-      }
-      if (groups.has(g.groupName)) {
-        throw new InputError(
-          doc.file,
-          at([...gp, 'groupName']),
-          `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`,
-          `"${g.groupName}" is used twice (also line ${groups.get(g.groupName)})`,
-          'worker group names must be unique',
-        );
-      }
-      groups.set(g.groupName, at([...gp, 'groupName']));
-    });
+  if (rcc.workerGroupSpecs === undefined || rcc.workerGroupSpecs === null) return;
+  if (!Array.isArray(rcc.workerGroupSpecs)) {
+    throw new InputError(file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
   }
-  out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
+  const groups = new Map<string, number>();
+  for (const [i, g] of (rcc.workerGroupSpecs as unknown[]).entries()) {
+    const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
+    const field = `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`;
+    if (!isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName) throw new InputError(file, at(gp), field, 'is required');
+    const seen = groups.get(g.groupName);
+    if (seen !== undefined) {
+      throw new InputError(file, at([...gp, 'groupName']), field, `"${g.groupName}" is used twice (also line ${seen})`, 'worker group names must be unique');
+    }
+    groups.set(g.groupName, at([...gp, 'groupName']));
+  }
 }
