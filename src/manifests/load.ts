@@ -2,8 +2,9 @@
  * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
  * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { decodeManifest } from './decode.js';
 import { InputError } from './input-error.js';
 import { rayServicesIn, type RayServiceManifest } from './rayservice.js';
 import { parseYamlDocuments } from './yaml-documents.js';
@@ -17,7 +18,12 @@ export interface LoadOptions {
   displayRoot?: string;
 }
 
-/** Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. */
+/**
+ * Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. A
+ * symbolic link named like a YAML file is read through, as kubectl reads it; one that leads nowhere
+ * is refused rather than skipped without a word. Linked folders are not entered (kubectl's walk
+ * does not enter them either).
+ */
 export async function yamlFilesOf(path: string): Promise<string[]> {
   let st: Awaited<ReturnType<typeof stat>>;
   try {
@@ -27,24 +33,39 @@ export async function yamlFilesOf(path: string): Promise<string[]> {
   }
   if (st.isFile()) return [path];
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
+  const candidates = entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name))
     .filter(
-      (f) =>
-        !relative(path, f)
+      (e) =>
+        !relative(path, join(e.parentPath, e.name))
           .split(sep)
           .some((part) => part.startsWith('.') || part === 'node_modules'),
-    )
-    .sort();
+    );
+  const files: string[] = [];
+  for (const e of candidates) {
+    const file = join(e.parentPath, e.name);
+    if (e.isSymbolicLink() && !(await isLinkToFile(file))) continue;
+    files.push(file);
+  }
+  return files.sort();
+}
+
+async function isLinkToFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    const target = await readlink(file).catch(() => '?');
+    throw new InputError(file, undefined, undefined, `is a symbolic link to ${target}, which does not exist`, 'fix or remove the link');
+  }
 }
 
 /** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
 export async function loadManifests(path: string, options: LoadOptions): Promise<ManifestSet> {
   const files = await yamlFilesOf(path);
-  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const shown = (f: string) => (options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f);
+  const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await readFile(f))));
   return manifestsFromTexts(
-    files.map((f, i) => ({ file: options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f, text: texts[i]! })),
+    files.map((f, i) => ({ file: shown(f), text: texts[i]! })),
     options.defaultNamespace,
   );
 }
