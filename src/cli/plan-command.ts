@@ -6,7 +6,10 @@ import { dryRunRefusals } from '../render/cluster-findings.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderJson } from '../render/json.js';
 import { UsageError } from './usage-error.js';
-import { DEFAULT_KUBERAY_VERSION, supportedVersionsText } from '../kuberay/releases.js';
+import { outputTo, type Sink } from './output.js';
+import { supportedVersionsText } from '../kuberay/releases.js';
+import { DEFAULTS } from '../settings/defaults.js';
+import { parseBool, parseChoice, parseKubeRayVersion } from '../settings/parse.js';
 
 export const PLAN_HELP = `Usage: rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
 
@@ -18,11 +21,11 @@ cluster-incremental or ignored, with reasons, changed fields and lines, and capa
 Options:
   --base <path>               manifests before the change (required)
   --head <path>               manifests after the change (required)
-  --format json|markdown      output format (default: json)
-  --kuberay-version X.Y[.Z]   operator release to predict for (default: ${DEFAULT_KUBERAY_VERSION}; supported: ${supportedVersionsText()})
-  --zero-downtime true|false  the operator's ENABLE_ZERO_DOWNTIME (default: true)
+  --format json|markdown      output format (default: ${DEFAULTS.format})
+  --kuberay-version X.Y[.Z]   operator release to predict for (default: ${DEFAULTS.kuberayVersion}; supported: ${supportedVersionsText()})
+  --zero-downtime true|false  the operator's ENABLE_ZERO_DOWNTIME (default: ${DEFAULTS.zeroDowntime})
   --incremental-gate on|off   the RayServiceIncrementalUpgrade feature gate (default: the release's default)
-  --namespace NS              namespace of manifests that set none (default: default)
+  --namespace NS              namespace of manifests that set none (default: ${DEFAULTS.namespace})
   --live                      also read the cluster (KUBECONFIG, ~/.kube/config or in-cluster):
                               server-side dry run of each head manifest, comparison with the live
                               RayService and its active/pending RayClusters, drift, the running
@@ -31,7 +34,7 @@ Options:
                               credentials or when unreachable: the Git-only plan with a note
   --kubeconfig PATH           kubeconfig for --live (default: $KUBECONFIG, ~/.kube/config)
   --context NAME              kubeconfig context for --live
-  --field-manager NAME        field manager of the dry run, as for apply (default: rayservice-rollout)
+  --field-manager NAME        field manager of the dry run, as for apply (default: ${DEFAULTS.fieldManager})
   --force-conflicts           dry-run as the apply will run: taking over fields of other managers
   -h, --help                  this help
 
@@ -54,41 +57,38 @@ export interface PlanFlags {
   'force-conflicts'?: boolean;
 }
 
-export async function runPlan(flags: PlanFlags, out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err: Sink = process.stderr): Promise<number> {
   if (!flags.base || !flags.head) throw new UsageError('plan needs --base and --head (try plan --help)');
-  const format = flags.format ?? 'json';
-  if (format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be json or markdown, not "${format}"`);
-  const zeroDowntime = parseBool('--zero-downtime', flags['zero-downtime'] ?? 'true');
-  const gate = flags['incremental-gate'];
-  if (gate !== undefined && !['on', 'off', 'true', 'false'].includes(gate)) throw new UsageError('--incremental-gate must be on or off');
-  const namespace = flags.namespace ?? 'default';
+  const format = parseChoice('--format', flags.format, ['json', 'markdown'], DEFAULTS.format);
+  const kuberayVersion = parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion);
+  const zeroDowntime = parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime);
+  const gate =
+    flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
+  const namespace = flags.namespace ?? DEFAULTS.namespace;
   const cwd = process.cwd();
   const [base, head] = await Promise.all([
     loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: cwd }),
     loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: cwd }),
   ]);
   const options = {
-    ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}),
+    kuberayVersion,
     zeroDowntime,
     ...(gate !== undefined ? { incrementalGate: gate === 'on' || gate === 'true' } : {}),
   };
   const result = flags.live
     ? await clusterAwarePlan(base, head, {
         ...options,
-        fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+        fieldManager: flags['field-manager'] ?? DEFAULTS.fieldManager,
         forceConflicts: flags['force-conflicts'] ?? false,
         connect: { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) },
       })
     : plan(base, head, options);
-  out.write(format === 'json' ? renderJson(result) : renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
-  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) err.write(`note: ${note}\n`);
+  // Through the output edge: the plan carries manifest values and, with --live, the cluster's words.
+  const [stdout, stderr] = [outputTo(out), outputTo(err)];
+  if (format === 'json') stdout.json(renderJson(result));
+  else stdout.text(renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
+  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) stderr.text(`note: ${note}\n`);
   const refusals = dryRunRefusals(result);
-  for (const r of refusals) err.write(`${r}\n`);
+  for (const r of refusals) stderr.text(`${r}\n`);
   return refusals.length ? 2 : 0;
-}
-
-function parseBool(flag: string, v: string): boolean {
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new UsageError(`${flag} must be true or false, not "${v}"`);
 }

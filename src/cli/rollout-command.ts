@@ -16,6 +16,9 @@ import type { ServicePlan } from '../planner/types.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { RolloutTarget, Verdict } from '../rollout/types.js';
 import { UsageError } from './usage-error.js';
+import { textSink } from './output.js';
+import { DEFAULTS, type OnFailure } from '../settings/defaults.js';
+import { parseBool, parseChoice, parseDuration, parseKubeRayVersion } from '../settings/parse.js';
 import { serviceKey } from '../util/objects.js';
 
 export const ROLLOUT_EXIT = { ok: 0, failed: 3, timeout: 4 } as const;
@@ -28,8 +31,8 @@ parallel until the operator has really finished, printing progress and a final t
 
 Options:
   --base, --head, --namespace, --kuberay-version, --zero-downtime   as for plan
-  --timeout DURATION          deadline of the wait (default 30m; e.g. 90s, 10m, 1h)
-  --field-manager NAME        server-side apply field manager (default rayservice-rollout)
+  --timeout DURATION          deadline of the wait (default ${DEFAULTS.timeout}; e.g. 90s, 10m, 1h)
+  --field-manager NAME        server-side apply field manager (default ${DEFAULTS.fieldManager})
   --force-conflicts           take over fields owned by another field manager
   --on-failure rollback|none  rollback: when a rollout fails or times out, re-apply the base manifest
                               and wait for that. Under NewCluster KubeRay then builds ANOTHER cluster
@@ -43,7 +46,7 @@ Options:
 Exit status: 0 rolled out, 3 a rollout failed, 4 timed out, 2 bad input (nothing applied).
 `;
 
-export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout 30m] [--kubeconfig PATH] [--context NAME] [--verbose]
+export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--kubeconfig PATH] [--context NAME] [--verbose]
 
 Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
 or the Serve applications to run the current generation. Exit status as for apply.
@@ -66,31 +69,28 @@ export interface RolloutFlags {
 
 type Out = { write(s: string): unknown };
 
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`--timeout: "${text}" is not a duration (e.g. 90s, 10m, 1h)`);
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  return Math.round(n * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit]!);
-}
-
-export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise<number> {
+export async function runApply(flags: RolloutFlags, stdout: Out, stderr: Out): Promise<number> {
+  // Through the output edge: progress, events and Serve errors are the cluster's words.
+  const [out, err] = [textSink(stdout), textSink(stderr)];
   if (!flags.base || !flags.head) throw new UsageError('apply needs --base and --head (try apply --help)');
-  const timeoutMs = parseDuration(flags.timeout ?? '30m');
-  const onFailure = flags['on-failure'] ?? 'none';
-  if (onFailure !== 'none' && onFailure !== 'rollback') throw new UsageError(`--on-failure must be rollback or none, not "${onFailure}"`);
-  const namespace = flags.namespace ?? 'default';
+  const timeoutMs = parseDuration('--timeout', flags.timeout, DEFAULTS.timeout);
+  const onFailure = parseChoice<OnFailure>('--on-failure', flags['on-failure'], ['rollback', 'none'], DEFAULTS.onFailure);
+  const planOptions = {
+    kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
+    zeroDowntime: parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
+  };
+  const fieldManager = flags['field-manager'] ?? DEFAULTS.fieldManager;
+  const namespace = flags.namespace ?? DEFAULTS.namespace;
   const [base, head] = await Promise.all([
     loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }),
     loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() }),
   ]);
-  const planOptions = { ...(flags['kuberay-version'] ? { kuberayVersion: flags['kuberay-version'] } : {}), zeroDowntime: flags['zero-downtime'] !== 'false' };
   // Refuse bad manifests before touching the cluster.
   plan(base, head, planOptions);
   const conn = await connect(connectOptions(flags));
   const p = await planBeforeApply(conn, base, head, {
     ...planOptions,
-    fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+    fieldManager,
     forceConflicts: flags['force-conflicts'] === true,
   });
   for (const f of clusterFindings(p)) err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
@@ -110,7 +110,7 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
       base,
       timeoutMs,
       onFailure,
-      fieldManager: flags['field-manager'] ?? 'rayservice-rollout',
+      fieldManager,
       forceConflicts: flags['force-conflicts'] === true,
       onApplied: (s, a) => out.write(`${id(s)}: applied (generation ${a.generation}); expecting ${s.change}\n`),
       onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
@@ -134,11 +134,12 @@ export async function runApply(flags: RolloutFlags, out: Out, err: Out): Promise
   return exitFor(outcomes.map((o) => o.verdict!).filter(Boolean));
 }
 
-export async function runWait(target: string | undefined, flags: RolloutFlags, out: Out): Promise<number> {
+export async function runWait(target: string | undefined, flags: RolloutFlags, stdout: Out): Promise<number> {
+  const out = textSink(stdout);
   const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
   if (!m) throw new UsageError('wait needs <namespace/name> (try wait --help)');
   const [, namespace, name] = m as unknown as [string, string, string];
-  const timeoutMs = parseDuration(flags.timeout ?? '30m');
+  const timeoutMs = parseDuration('--timeout', flags.timeout, DEFAULTS.timeout);
   const conn = await connect(connectOptions(flags));
   const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
   const rs = await custom

@@ -9,8 +9,10 @@
  */
 import type { Connection } from './connection.js';
 import { apiMessage, objectToApply, statusCode } from './apply.js';
-import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService } from '../planner/live/facts.js';
+import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService, RayServiceObject } from '../planner/live/facts.js';
 import type { ManifestSet } from '../manifests/load.js';
+import type { RayServiceManifest } from '../manifests/rayservice.js';
+import { asList, asMap } from '../util/kube-object.js';
 import { UserError } from '../util/user-error.js';
 
 export interface FactsOptions {
@@ -29,33 +31,65 @@ const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 export const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 
 export async function readClusterFacts(conn: Connection, base: ManifestSet, head: ManifestSet, opts: FactsOptions): Promise<ClusterFacts> {
+  const reads = factReader(conn, opts);
+  await checkReachable(reads);
+  const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
+  const manifests = ids.map((id) => [id, (head.get(id) ?? base.get(id))!] as const);
+  const namespaces = [...new Set(manifests.map(([, m]) => m.namespace))].sort();
+  const [services, dryRuns, operatorDeployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
+    Promise.all(manifests.map(([id, m]) => readService(reads, m).then((s) => [id, s] as const))),
+    Promise.all([...head.entries()].map(([id, m]) => dryRun(reads, id, m).then((d) => [id, d] as const))),
+    readOperatorDeployments(reads),
+    reads.optional('list nodes', () => reads.core.listNode().then((l) => l.items.map(plain))),
+    reads.optional('list pods', () =>
+      reads.core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain)),
+    ),
+    readQuotas(reads, namespaces),
+    readAutoscalerStatus(reads),
+  ]);
+  return {
+    server: reads.server,
+    notes: reads.notes,
+    services: new Map(services.filter((s): s is readonly [string, LiveService] => s[1] !== undefined)),
+    dryRuns: new Map(dryRuns),
+    ...(operatorDeployments ? { operatorDeployments } : {}),
+    ...(nodes ? { nodes } : {}),
+    ...(pods ? { pods } : {}),
+    ...(quotas ? { quotas } : {}),
+    ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
+  };
+}
+
+/** The clients of one read, and the notes its optional parts leave. */
+interface FactReader {
+  readonly conn: Connection;
+  readonly opts: FactsOptions;
+  readonly server: string;
+  readonly core: InstanceType<Connection['k8s']['CoreV1Api']>;
+  readonly apps: InstanceType<Connection['k8s']['AppsV1Api']>;
+  readonly custom: InstanceType<Connection['k8s']['CustomObjectsApi']>;
+  readonly objects: InstanceType<Connection['k8s']['KubernetesObjectApi']>;
+  readonly notes: string[];
+  /** A request given up on after the timeout. */
+  within<T>(what: string, p: Promise<T>): Promise<T>;
+  /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
+  optional<T>(what: string, f: () => Promise<T>): Promise<T | undefined>;
+}
+
+function factReader(conn: Connection, opts: FactsOptions): FactReader {
   const { k8s, kc } = conn;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const within = <T>(what: string, p: Promise<T>) => withTimeout(p, timeoutMs, what);
-  const server = serverOf(kc);
-
-  // One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only.
-  try {
-    await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
-  } catch (e) {
-    throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
-  }
-
-  const core = kc.makeApiClient(k8s.CoreV1Api);
-  const apps = kc.makeApiClient(k8s.AppsV1Api);
-  const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-  const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
   const notes: string[] = [];
-  const forbidden = new Set<string>();
-  /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
+  const noted = new Set<string>();
   const optional = async <T>(what: string, f: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await within(what, f());
     } catch (e) {
       const code = statusCode(e);
       const key = `${what}:${code}`;
-      if (!forbidden.has(key)) {
-        forbidden.add(key);
+      if (!noted.has(key)) {
+        noted.add(key);
         notes.push(
           code === 403
             ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
@@ -65,127 +99,142 @@ export async function readClusterFacts(conn: Connection, base: ManifestSet, head
       return undefined;
     }
   };
-  const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as KubeObject;
-
-  const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-  const manifestOf = (id: string) => (head.get(id) ?? base.get(id))!;
-  const namespaces = [...new Set(ids.map((id) => manifestOf(id).namespace))].sort();
-
-  const serviceReads = ids.map(async (id): Promise<[string, LiveService | undefined]> => {
-    const m = manifestOf(id);
-    const get = (plural: 'rayservices', name: string) =>
-      custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural, name }).then(
-        (o) => plain(o),
-        (e: unknown) => {
-          if (statusCode(e) === 404) return null;
-          throw e;
-        },
-      );
-    const rayService = await optional(`get RayServices in ${m.namespace}`, () => get('rayservices', m.name));
-    if (rayService === undefined) return [id, undefined];
-    if (rayService === null) return [id, { rayService: null }];
-    const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
-    const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
-    if (!activeName && !pendingName) return [id, { rayService }];
-    // Listed by the label the operator sets, not read by name: the apply role already may list them.
-    const clusters = await optional(`list RayClusters in ${m.namespace}`, () =>
-      custom
-        .listNamespacedCustomObject({
-          group: 'ray.io',
-          version: 'v1',
-          namespace: m.namespace,
-          plural: 'rayclusters',
-          labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
-        })
-        .then((l) => ((l as { items?: unknown[] }).items ?? []).map(plain)),
-    );
-    const named = (n: unknown) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
-    const active = named(activeName);
-    const pending = named(pendingName);
-    return [id, { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) }];
-  });
-
-  const dryRuns = [...head.entries()].map(async ([id, m]): Promise<[string, DryRunOutcome]> => {
-    const apply = (force: boolean) =>
-      within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, k8s.PatchStrategy.ServerSideApply));
-    try {
-      return [id, { ok: true, object: plain(await apply(opts.forceConflicts)) }];
-    } catch (e) {
-      const code = statusCode(e);
-      if (code === 409 && !opts.forceConflicts) {
-        try {
-          return [id, { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) }];
-        } catch (again) {
-          return [id, refusal(again)];
-        }
-      }
-      const message = apiMessage(e);
-      // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
-      // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
-      // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
-      if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message)) return [id, refusal(e)];
-      // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
-      // throttling, an unwell server. Noted, never a failed plan.
-      if (code === 403) return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
-      if (code === 404) return [id, { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` }];
-      return [id, { ok: 'not-run', why: shortMessage(e) }];
-    }
-  });
-
-  const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
-    Promise.all(serviceReads),
-    Promise.all(dryRuns),
-    // Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator.
-    optional('list the KubeRay operator Deployments', () =>
-      Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
-        const byId = new Map<string, KubeObject>();
-        for (const d of lists.flatMap((l) => l.items.map(plain))) byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
-        return [...byId.values()];
-      }),
-    ),
-    optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
-    optional('list pods', () =>
-      core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain)),
-    ),
-    Promise.all(
-      namespaces.map((namespace) =>
-        optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))),
-      ),
-    ).then((lists) => (lists.some((l) => l === undefined) ? undefined : (lists.flat() as KubeObject[]))),
-    within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then(
-      (cm) => plain(cm),
-      (e: unknown) => {
-        if (statusCode(e) === 404) return null;
-        notes.push(
-          statusCode(e) === 403
-            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
-            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`,
-        );
-        return undefined;
-      },
-    ),
-  ]);
-
   return {
-    server,
+    conn,
+    opts,
+    server: serverOf(kc),
+    core: kc.makeApiClient(k8s.CoreV1Api),
+    apps: kc.makeApiClient(k8s.AppsV1Api),
+    custom: kc.makeApiClient(k8s.CustomObjectsApi),
+    objects: k8s.KubernetesObjectApi.makeApiClient(kc),
     notes,
-    services: new Map(services.filter((s): s is [string, LiveService] => s[1] !== undefined)),
-    dryRuns: new Map(dry),
-    ...(deployments ? { operatorDeployments: deployments } : {}),
-    ...(nodes ? { nodes } : {}),
-    ...(pods ? { pods } : {}),
-    ...(quotas ? { quotas } : {}),
-    ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
+    within,
+    optional,
   };
 }
 
+/** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
+async function checkReachable({ conn, within, server }: FactReader): Promise<void> {
+  const { k8s, kc } = conn;
+  try {
+    await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
+  } catch (e) {
+    throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+  }
+}
+
+/** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
+const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as KubeObject;
+
+/** The live RayService and the active and pending RayClusters its status names; undefined when unreadable. */
+async function readService({ custom, optional }: FactReader, m: { namespace: string; name: string }): Promise<LiveService | undefined> {
+  const rayService = await optional(`get RayServices in ${m.namespace}`, () =>
+    custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).then(
+      (o) => plain(o) as RayServiceObject,
+      (e: unknown) => {
+        if (statusCode(e) === 404) return null;
+        throw e;
+      },
+    ),
+  );
+  if (rayService === undefined) return undefined;
+  if (rayService === null) return { rayService: null };
+  const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
+  const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
+  if (!activeName && !pendingName) return { rayService };
+  // Listed by the label the operator sets, not read by name: the apply role already may list them.
+  const clusters = await optional(`list RayClusters in ${m.namespace}`, () =>
+    custom
+      .listNamespacedCustomObject({
+        group: 'ray.io',
+        version: 'v1',
+        namespace: m.namespace,
+        plural: 'rayclusters',
+        labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
+      })
+      .then((l) => ((l as { items?: unknown[] }).items ?? []).map(plain)),
+  );
+  const named = (n: unknown) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
+  const active = named(activeName);
+  const pending = named(pendingName);
+  return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) };
+}
+
+/** A server-side dry run of the head manifest: the object as stored, a refusal, or why it could not run. */
+async function dryRun({ conn, opts, objects, within }: FactReader, id: string, m: RayServiceManifest): Promise<DryRunOutcome> {
+  const apply = (force: boolean) =>
+    within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, conn.k8s.PatchStrategy.ServerSideApply));
+  try {
+    return { ok: true, object: plain(await apply(opts.forceConflicts)) };
+  } catch (e) {
+    if (statusCode(e) === 409 && !opts.forceConflicts) {
+      try {
+        return { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) };
+      } catch (again) {
+        return refusal(again);
+      }
+    }
+    return dryRunFailure(e, m);
+  }
+}
+
+function dryRunFailure(e: unknown, m: RayServiceManifest): DryRunOutcome {
+  const code = statusCode(e);
+  const message = apiMessage(e);
+  // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
+  // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
+  // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
+  if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message)) return refusal(e);
+  // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
+  // throttling, an unwell server. Noted, never a failed plan.
+  if (code === 403) return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
+  if (code === 404) return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
+  return { ok: 'not-run', why: shortMessage(e) };
+}
+
+/** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */
+function readOperatorDeployments({ apps, optional }: FactReader): Promise<KubeObject[] | undefined> {
+  return optional('list the KubeRay operator Deployments', () =>
+    Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
+      const byId = new Map<string, KubeObject>();
+      for (const d of lists.flatMap((l) => l.items.map(plain))) byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
+      return [...byId.values()];
+    }),
+  );
+}
+
+/** The ResourceQuotas of every namespace the plan touches; undefined when any could not be read. */
+async function readQuotas({ core, optional }: FactReader, namespaces: readonly string[]): Promise<KubeObject[] | undefined> {
+  const lists = await Promise.all(
+    namespaces.map((namespace) =>
+      optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))),
+    ),
+  );
+  return lists.some((l) => l === undefined) ? undefined : (lists.flat() as KubeObject[]);
+}
+
+/** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
+function readAutoscalerStatus({ core, within, notes }: FactReader): Promise<KubeObject | null | undefined> {
+  return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then(
+    (cm) => plain(cm),
+    (e: unknown) => {
+      if (statusCode(e) === 404) return null;
+      notes.push(
+        statusCode(e) === 403
+          ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
+          : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`,
+      );
+      return undefined;
+    },
+  );
+}
+
 function refusal(e: unknown): DryRunOutcome {
-  const body = parseBody(e);
-  const causes = (body?.details?.causes ?? []) as { field?: string; message?: string; reason?: string }[];
+  const causes = asList(asMap(parseBody(e)?.details).causes).map(asMap);
   return {
     ok: false,
     message: apiMessage(e),
-    causes: causes.map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message ?? c.reason ?? '' })),
+    causes: causes.map((c) => ({ ...(typeof c.field === 'string' && c.field ? { field: c.field } : {}), message: String(c.message ?? c.reason ?? '') })),
   };
 }
 

@@ -4,14 +4,13 @@
  * and fall back to polling when watches keep failing. Counts the API requests it makes.
  */
 import type { Connection } from './connection.js';
-
-type Obj = Record<string, any>;
+import { type KubeObject, metadataOf } from '../util/kube-object.js';
 
 export interface ReflectorSource {
   /** For messages, e.g. "rayclusters". */
   readonly name: string;
   /** LIST: the objects and the list's resourceVersion. Throws { code: 403 } when forbidden. */
-  list(): Promise<{ items: Obj[]; resourceVersion: string }>;
+  list(): Promise<{ items: KubeObject[]; resourceVersion: string }>;
   /** Watch path and query (labelSelector, fieldSelector). */
   readonly watchPath: string;
   readonly query: Record<string, string>;
@@ -25,7 +24,7 @@ export interface ReflectorOptions {
 }
 
 export class Reflector {
-  readonly items = new Map<string, Obj>();
+  readonly items = new Map<string, KubeObject>();
   /** False when listing is forbidden: the snapshot leaves this kind out ("not watched"). */
   available = true;
   synced = false;
@@ -166,8 +165,9 @@ export class Reflector {
   }
 }
 
-function key(o: Obj): string {
-  return `${o?.metadata?.namespace ?? ''}/${o?.metadata?.name ?? ''}`;
+function key(o: KubeObject): string {
+  const { namespace, name } = metadataOf(o);
+  return `${namespace ?? ''}/${name ?? ''}`;
 }
 
 export function statusOf(e: unknown): number | undefined {

@@ -46,6 +46,16 @@ export interface KubeRayRelease {
    * back to the active one (`reconcileRollbackState`, RollbackInProgress) before any new cluster.
    */
   readonly incrementalRollback: boolean;
+  /**
+   * How a RayService that fails validation shows it: 'event' is the Warning event
+   * InvalidRayServiceSpec only; 'event-and-condition' also sets Ready=False with reason ValidationFailed.
+   */
+  readonly validationFailureReported: 'event' | 'event-and-condition';
+  /**
+   * The operator refuses an incremental upgrade whose clusterUpgradeOptions.stepSizePercent exceeds
+   * maxSurgePercent (100 when unset): a step could then move more traffic than the new cluster can take.
+   */
+  readonly rejectsStepSizeAboveMaxSurge: boolean;
 }
 
 const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
@@ -67,6 +77,8 @@ const v13 = release('1.3.2', {
   meaningfulAnnotations: baseAnnotations,
   serveEndpointsFrom: 'Endpoints',
   incrementalRollback: false,
+  validationFailureReported: 'event',
+  rejectsStepSizeAboveMaxSurge: false,
 });
 const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
 const v150 = release('1.5.0', {
@@ -86,6 +98,7 @@ const v160 = release('1.6.0', {
   rejectsClusterUpgradeStrategy: true,
   serveEndpointsFrom: 'EndpointSlice',
   incrementalRollback: true,
+  validationFailureReported: 'event-and-condition',
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);
@@ -97,6 +110,7 @@ const v170 = release('1.7.0', {
   suspendToggleInPlace: false,
   rayServiceSuspend: true,
   incrementalUpgrade: 'gate-on-by-default',
+  rejectsStepSizeAboveMaxSurge: true,
 });
 
 /** Every supported release, oldest first. */

@@ -45,7 +45,7 @@ export function operatorRejection(
     if (!pct(o.stepSizePercent)) return 'clusterUpgradeOptions.stepSizePercent must be set, between 0 and 100';
     if (!(typeof o.intervalSeconds === 'number' && o.intervalSeconds > 0)) return 'clusterUpgradeOptions.intervalSeconds must be set and positive';
     if (typeof o.gatewayClassName !== 'string' || !o.gatewayClassName) return 'clusterUpgradeOptions.gatewayClassName must be set';
-    if (release.minor === '1.7' && (o.stepSizePercent as number) > ((o.maxSurgePercent as number | undefined) ?? 100)) {
+    if (release.rejectsStepSizeAboveMaxSurge && (o.stepSizePercent as number) > ((o.maxSurgePercent as number | undefined) ?? 100)) {
       return 'clusterUpgradeOptions.stepSizePercent must not exceed maxSurgePercent';
     }
   }

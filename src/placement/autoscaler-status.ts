@@ -9,6 +9,7 @@
  * node-pool label (see groupOfNode).
  */
 import { parse } from 'yaml';
+import { asMap, metadataOf, stringMap } from '../util/kube-object.js';
 import { isPlainObject } from '../util/objects.js';
 import type { NodeGroup } from './types.js';
 
@@ -41,9 +42,10 @@ export function nodeGroupsFrom(configMap: object | null | undefined, nodes: read
   if (!groups) return undefined;
   const names = groups.map((g) => g.name);
   const members = new Map<string, string[]>(names.map((n) => [n, []]));
-  for (const node of nodes as Record<string, any>[]) {
-    const group = groupOfNode(node?.metadata?.labels ?? {}, names);
-    if (group !== undefined && typeof node?.metadata?.name === 'string') members.get(group)!.push(node.metadata.name);
+  for (const node of nodes) {
+    const meta = metadataOf(node);
+    const group = groupOfNode(stringMap(meta.labels), names);
+    if (group !== undefined && typeof meta.name === 'string') members.get(group)!.push(meta.name);
   }
   return groups.map((g) => ({ ...g, nodeNames: members.get(g.name) ?? [] }));
 }
@@ -67,11 +69,11 @@ function parseYaml(text: string): GroupStatus[] | undefined {
   for (const g of Array.isArray(doc.nodeGroups) ? doc.nodeGroups : []) {
     if (!isPlainObject(g) || typeof g.name !== 'string') continue;
     const health = isPlainObject(g.health) ? g.health : {};
-    const registered = (health.nodeCounts as any)?.registered;
+    const registered = asMap(asMap(health.nodeCounts).registered);
     // cloudProviderTarget, minSize and maxSize are always written; zero counts may be left out.
     const maxSize = num(health.maxSize);
     if (maxSize === undefined) continue;
-    const currentSize = num(health.cloudProviderTarget) ?? num(registered?.total) ?? num(registered?.ready) ?? 0;
+    const currentSize = num(health.cloudProviderTarget) ?? num(registered.total) ?? num(registered.ready) ?? 0;
     out.push({ name: g.name, minSize: num(health.minSize) ?? 0, maxSize, currentSize });
   }
   return out;

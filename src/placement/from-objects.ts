@@ -12,12 +12,14 @@ import {
   type ResourceFigures,
 } from '../capacity/capacity.js';
 import { parseQuantity, quantityToNumber } from '../quantity/quantity.js';
+import { asList as list, asMap as obj, type KubeObject, stringMap } from '../util/kube-object.js';
 import { isPlainObject } from '../util/objects.js';
 import type { NodeSelectorTerm, NodeState, PodShape, QuotaState, Taint, Toleration } from './types.js';
 
 export { nodeGroupsFrom } from './autoscaler-status.js';
 
-type Obj = Record<string, any>;
+/** Pods, nodes and quotas as far as this module reads them: their spec and status are narrowed field by field. */
+type Obj = KubeObject<Record<string, unknown>, Record<string, unknown>>;
 
 /**
  * Each node's allocatable and what the pods bound to it already request. Pods that have finished
@@ -208,18 +210,4 @@ function entry(m: Map<string, ResourceFigures>, key: string): ResourceFigures {
   let e = m.get(key);
   if (!e) m.set(key, (e = {}));
   return e;
-}
-
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(obj(v))) if (typeof x === 'string') out[k] = x;
-  return out;
-}
-
-function obj(v: unknown): Record<string, any> {
-  return isPlainObject(v) ? v : {};
-}
-
-function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
 }

@@ -83,13 +83,6 @@ export function scheduleOne(pod: PodShape, nodes: readonly SimNode[]): Attempt {
   return { message: schedulerMessage(nodes.length, all), reasons: all };
 }
 
-/** Every reason the node turns the pod away for (several "Insufficient …" at once), or none. */
-export function filterNode(pod: PodShape, cost: ResourceFigures, node: SimNode): string[] {
-  const failure = nonResourceFailure(pod, node);
-  if (failure) return [failure];
-  return resourceFailures(cost, node);
-}
-
 export function resourceFailures(cost: ResourceFigures, node: NodeState): string[] {
   const out: string[] = [];
   for (const [resource, want] of Object.entries(cost)) {

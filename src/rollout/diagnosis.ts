@@ -21,19 +21,12 @@ import {
   podsOf,
   podTrouble,
 } from './observed.js';
-import type { Diagnosis, Memory, Mode, ResolvedTarget, Snapshot } from './types.js';
+import type { Diagnosis, EventView, RayServiceView, RolloutState, Snapshot } from './types.js';
 
 const MAX_PODS = 20;
 
-export function diagnose(
-  mode: Mode,
-  target: ResolvedTarget,
-  memory: Memory,
-  snap: Snapshot | undefined,
-  now: number,
-  missing: readonly string[],
-  failureHints: readonly string[] = [],
-): Diagnosis {
+export function diagnose(state: RolloutState, now: number, missing: readonly string[], failureHints: readonly string[] = []): Diagnosis {
+  const { target, memory, last: snap } = state;
   const hints = new Set(failureHints);
   if (!snap || snap.rayService === undefined) {
     hints.add('No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.');
@@ -41,9 +34,25 @@ export function diagnose(
   }
   const rs = snap.rayService;
   const recent = eventsSince(snap, target.startedAt);
-  const conditions = (rs?.conditions ?? []).map(conditionText);
+  const { lines: appLines, clusters } = appsOf(rs);
+  // Pods of the pending cluster tracked and of the old one matter even when the status no longer names them.
+  for (const c of [memory.pending, target.activeBefore]) if (c !== undefined && !clusters.includes(c)) clusters.push(c);
+  const frozenStatus = rs ? frozen(state, rs, recent, now, hints) : undefined;
+  if (rs && state.kind === 'new-cluster') addBlueGreenHints(state, rs, snap, hints);
+  return {
+    missing,
+    conditions: (rs?.conditions ?? []).map(conditionText),
+    apps: appLines,
+    pendingPods: pendingPods(snap, clusters),
+    warnings: dedupeWarnings(recent),
+    ...(frozenStatus ? { frozenStatus } : {}),
+    hints: [...hints],
+  };
+}
 
-  const appLines: string[] = [];
+/** Applications and deployments that are not fine, on the active and the pending cluster, and those clusters. */
+function appsOf(rs: RayServiceView | null): { lines: string[]; clusters: string[] } {
+  const lines: string[] = [];
   const clusters: string[] = [];
   for (const [role, status] of [
     ['active', rs?.activeServiceStatus],
@@ -53,51 +62,44 @@ export function diagnose(
     if (!cluster) continue;
     clusters.push(cluster);
     for (const [name, app] of apps(status)) {
-      if (app.status !== APP_DONE || app.message) appLines.push(`${cluster} (${role}) ${name}: ${app.status}${app.message ? ` — ${app.message}` : ''}`);
+      if (app.status !== APP_DONE || app.message) lines.push(`${cluster} (${role}) ${name}: ${app.status}${app.message ? ` — ${app.message}` : ''}`);
       for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
-        if (!DEPLOYMENT_OK.has(s.status)) appLines.push(`${cluster} (${role}) ${name}/${d}: ${s.status}${s.message ? ` — ${s.message}` : ''}`);
+        if (!DEPLOYMENT_OK.has(s.status)) lines.push(`${cluster} (${role}) ${name}/${d}: ${s.status}${s.message ? ` — ${s.message}` : ''}`);
       }
     }
   }
-  if (memory.pending !== undefined && !clusters.includes(memory.pending)) clusters.push(memory.pending);
-  if (target.activeBefore !== undefined && !clusters.includes(target.activeBefore)) clusters.push(target.activeBefore);
+  return { lines, clusters };
+}
 
-  const pendingPods: string[] = [];
+/** Pods of these clusters that are not ready, and why; at most MAX_PODS of them. */
+function pendingPods(snap: Snapshot, clusters: readonly string[]): string[] {
+  const out: string[] = [];
   for (const cluster of clusters) {
     for (const p of podsOf(snap, cluster)) {
-      if (!p.ready) pendingPods.push(`${p.name} (${p.nodeType ?? 'pod'} of ${cluster}): ${podTrouble(p)}`);
+      if (!p.ready) out.push(`${p.name} (${p.nodeType ?? 'pod'} of ${cluster}): ${podTrouble(p)}`);
     }
   }
-  if (pendingPods.length > MAX_PODS) pendingPods.splice(MAX_PODS, pendingPods.length - MAX_PODS, `… and ${pendingPods.length - MAX_PODS} more`);
+  if (out.length > MAX_PODS) out.splice(MAX_PODS, out.length - MAX_PODS, `… and ${out.length - MAX_PODS} more`);
+  return out;
+}
 
-  let frozenStatus: string | undefined;
-  if (rs && observedGeneration(rs) < target.generation) {
-    frozenStatus = `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
-    if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-      hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
-    }
+/** The frozen-status note when observedGeneration is behind, and a hint when no operator Warning explains it. */
+function frozen({ target }: RolloutState, rs: RayServiceView, recent: readonly EventView[], now: number, hints: Set<string>): string | undefined {
+  if (observedGeneration(rs) >= target.generation) return undefined;
+  if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
+    hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
   }
+  return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
+}
 
-  if (rs && mode === 'new-cluster') {
-    const pending = pendingName(rs);
-    const active = activeName(rs);
-    if (pending !== undefined) {
-      if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
-        hints.add(
-          `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
-        );
-      }
-      if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout'))) hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, active));
-    }
+/** A pending cluster: room for both clusters, and no upgrade timeout (unless a failure hint said so already). */
+function addBlueGreenHints({ target }: RolloutState, rs: RayServiceView, snap: Snapshot, hints: Set<string>): void {
+  const pending = pendingName(rs);
+  if (pending === undefined) return;
+  if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
+    hints.add(
+      `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
+    );
   }
-
-  return {
-    missing,
-    conditions,
-    apps: appLines,
-    pendingPods,
-    warnings: dedupeWarnings(recent),
-    ...(frozenStatus ? { frozenStatus } : {}),
-    hints: [...hints],
-  };
+  if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout'))) hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }

@@ -26,7 +26,7 @@ import {
   podsOf,
 } from './observed.js';
 import { settled } from './predicates.js';
-import type { Memory, Mode, PodView, RayServiceView, ResolvedTarget, ServiceStatus, Snapshot, Since } from './types.js';
+import type { Condition, EventView, PodView, RayServiceView, RolloutState, ServiceStatus, Since, Snapshot } from './types.js';
 
 export interface Failure {
   readonly summary: string;
@@ -37,8 +37,8 @@ export const HINT_NO_UPGRADE_TIMEOUT = (pending: string, active: string | undefi
   `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`;
 
 /** The cluster whose applications and pods decide the rollout, and its Serve status. */
-export function targetOf(mode: Mode, target: ResolvedTarget, memory: Memory, rs: RayServiceView): { cluster?: string; status?: ServiceStatus } {
-  if (mode === 'new-cluster') {
+export function targetOf({ kind, target, memory }: RolloutState, rs: RayServiceView): { cluster?: string; status?: ServiceStatus } {
+  if (kind === 'new-cluster') {
     const pending = pendingName(rs);
     if (pending !== undefined) return { cluster: pending, status: rs.pendingServiceStatus };
     const active = activeName(rs);
@@ -46,15 +46,15 @@ export function targetOf(mode: Mode, target: ResolvedTarget, memory: Memory, rs:
       return { cluster: active, status: rs.activeServiceStatus };
     return {};
   }
-  if (mode === 'app' || mode === 'inplace') return { cluster: target.activeBefore, status: rs.activeServiceStatus };
+  if (kind === 'app' || kind === 'inplace') return { cluster: target.activeBefore, status: rs.activeServiceStatus };
   return {};
 }
 
 /** Bad application and deployment states on the target cluster, keyed for the grace clock. */
-export function badStates(mode: Mode, target: ResolvedTarget, memory: Memory, rs: RayServiceView): Map<string, string> {
+export function badStates(state: RolloutState, rs: RayServiceView): Map<string, string> {
   const out = new Map<string, string>();
-  if (observedGeneration(rs) < target.generation) return out; // still the previous spec's picture
-  const { cluster, status } = targetOf(mode, target, memory, rs);
+  if (observedGeneration(rs) < state.target.generation) return out; // still the previous spec's picture
+  const { cluster, status } = targetOf(state, rs);
   for (const [name, app] of apps(status)) {
     if (BAD_STATES.has(app.status))
       out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
@@ -67,11 +67,11 @@ export function badStates(mode: Mode, target: ResolvedTarget, memory: Memory, rs
 }
 
 /** Pods of the target cluster that are unschedulable or stuck in a waiting state that does not heal. */
-export function stuckPods(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot): Map<string, string> {
+export function stuckPods(state: RolloutState, snap: Snapshot): Map<string, string> {
   const out = new Map<string, string>();
   const rs = snap.rayService;
   if (!rs) return out;
-  const { cluster } = targetOf(mode, target, memory, rs);
+  const { cluster } = targetOf(state, rs);
   for (const p of podsOf(snap, cluster)) {
     if (p.ready) continue;
     if (isUnschedulable(p)) out.set(`${p.name}:Unschedulable`, `${p.scheduled?.message ?? 'no node fits'}`);
@@ -87,62 +87,112 @@ export function refresh(previous: Record<string, Since>, now: Map<string, string
   return next;
 }
 
-export function failure(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot, now: number): Failure | undefined {
-  if (mode === 'nothing' || mode === 'delete') return undefined;
+/** What every failure rule reads: the state, its last snapshot and what is derived from it once. */
+interface Evidence {
+  readonly state: RolloutState;
+  readonly snap: Snapshot;
+  readonly rs: RayServiceView;
+  readonly now: number;
+  readonly ready: Condition | undefined;
+  /** Events since the apply. */
+  readonly recent: readonly EventView[];
+  /** status.observedGeneration is below the applied generation. */
+  readonly behind: boolean;
+  /** The cluster that decides the rollout. */
+  readonly cluster: string | undefined;
+}
+
+type FailureRule = (e: Evidence) => Failure | undefined;
+
+/** The rules in the order they are tried: the first that holds names the failure. */
+const FAILURE_RULES: readonly FailureRule[] = [
+  initializingTimeout,
+  specRejected,
+  clusterRejected,
+  outage,
+  badForTooLong,
+  stuckFailure,
+  frozenStatus,
+  noNewCluster,
+];
+
+/** Why the rollout cannot end well, judged from the state's last snapshot; undefined while it still can. */
+export function failure(state: RolloutState, now: number): Failure | undefined {
+  const { kind, target, last: snap } = state;
+  if (kind === 'nothing' || kind === 'delete' || snap === undefined) return undefined;
   const rs = snap.rayService;
   if (rs === undefined) return undefined;
   if (rs === null) return { summary: 'the RayService was deleted while the rollout was being watched', hints: [] };
-  const ready = condition(rs, 'Ready');
-  const recent = eventsSince(snap, target.startedAt);
-  const behind = observedGeneration(rs) < target.generation;
-
-  if (ready?.status === 'False' && ready.reason === 'InitializingTimeout') {
-    return {
-      summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
-      hints: [
-        'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
-      ],
-    };
+  const evidence: Evidence = {
+    state,
+    snap,
+    rs,
+    now,
+    ready: condition(rs, 'Ready'),
+    recent: eventsSince(snap, target.startedAt),
+    behind: observedGeneration(rs) < target.generation,
+    cluster: targetOf(state, rs).cluster,
+  };
+  for (const rule of FAILURE_RULES) {
+    const failed = rule(evidence);
+    if (failed) return failed;
   }
+  return undefined;
+}
 
-  // The operator validates before anything else; a rejected spec leaves observedGeneration behind.
-  if (behind) {
-    const rejected = recent.filter((e) => e.type === 'Warning' && VALIDATION_WARNINGS.has(e.reason));
-    const last = rejected[rejected.length - 1];
-    if (last) {
-      return {
-        summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
-        hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
-      };
-    }
-  }
+function initializingTimeout({ ready }: Evidence): Failure | undefined {
+  if (ready?.status !== 'False' || ready.reason !== 'InitializingTimeout') return undefined;
+  return {
+    summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
+    hints: [
+      'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+    ],
+  };
+}
 
-  const { cluster } = targetOf(mode, target, memory, rs);
-  const clusterRejected = recent.find(
+/** The operator validates before anything else; a rejected spec leaves observedGeneration behind. */
+function specRejected({ behind, recent }: Evidence): Failure | undefined {
+  if (!behind) return undefined;
+  const rejected = recent.filter((e) => e.type === 'Warning' && VALIDATION_WARNINGS.has(e.reason));
+  const last = rejected[rejected.length - 1];
+  if (!last) return undefined;
+  return {
+    summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
+    hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
+  };
+}
+
+function clusterRejected({ state, rs, recent, cluster }: Evidence): Failure | undefined {
+  const rejected = recent.find(
     (e) => e.type === 'Warning' && CLUSTER_VALIDATION_WARNINGS.has(e.reason) && (e.involved === undefined || e.involved === cluster),
   );
-  if (clusterRejected && cluster !== undefined) {
-    return {
-      summary: `the RayCluster controller rejected ${cluster} (${clusterRejected.reason}): ${clusterRejected.message}`,
-      hints: [
-        'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
-        ...(mode === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
-      ],
-    };
-  }
+  if (!rejected || cluster === undefined) return undefined;
+  return {
+    summary: `the RayCluster controller rejected ${cluster} (${rejected.reason}): ${rejected.message}`,
+    hints: [
+      'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+      ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
+    ],
+  };
+}
 
-  // Ready=False/ZeroServeEndpoints is only written when Ready was True before: an outage.
-  if (ready?.status === 'False' && ready.reason === 'ZeroServeEndpoints' && (memory.seenReady || (ready.lastTransitionTime ?? 0) >= target.startedAt)) {
-    return {
-      summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
-      hints: [
-        'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
-      ],
-    };
-  }
+/** Ready=False/ZeroServeEndpoints is only written when Ready was True before: an outage. */
+function outage({ state, ready }: Evidence): Failure | undefined {
+  if (ready?.status !== 'False' || ready.reason !== 'ZeroServeEndpoints') return undefined;
+  if (!state.memory.seenReady && (ready.lastTransitionTime ?? 0) < state.target.startedAt) return undefined;
+  return {
+    summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
+    hints: [
+      'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+    ],
+  };
+}
 
+/** An application or deployment DEPLOY_FAILED or UNHEALTHY for longer than the grace period. */
+function badForTooLong({ state, now }: Evidence): Failure | undefined {
+  const { kind, target, memory } = state;
   for (const s of Object.values(memory.bad)) {
-    if (now - s.since >= target.graceMs && (mode === 'new-cluster' || settled(target, memory, now))) {
+    if (now - s.since >= target.graceMs && (kind === 'new-cluster' || settled(state, now))) {
       return {
         summary: `${s.text} (for ${formatDuration(now - s.since)})`,
         hints: [
@@ -151,50 +201,51 @@ export function failure(mode: Mode, target: ResolvedTarget, memory: Memory, snap
       };
     }
   }
+  return undefined;
+}
 
-  const stuck = stuckFailure(mode, target, memory, snap, now);
-  if (stuck) return stuck;
+/** The status stayed below generation G past its grace period, and the operator says why. */
+function frozenStatus({ state, rs, now, ready, recent, behind }: Evidence): Failure | undefined {
+  const { target } = state;
+  if (!behind || now - target.startedAt < target.frozenGraceMs) return undefined;
+  const complaints = recent.filter((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason));
+  const validation = ready?.status === 'False' && ready.reason === 'ValidationFailed' ? ready : undefined;
+  if (complaints.length === 0 && !validation) return undefined;
+  const what = validation
+    ? `ValidationFailed: ${validation.message ?? ''}`
+    : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
+  return {
+    summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
+    hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
+  };
+}
 
-  if (behind && now - target.startedAt >= target.frozenGraceMs) {
-    const complaints = recent.filter((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason));
-    const validation = ready?.status === 'False' && ready.reason === 'ValidationFailed' ? ready : undefined;
-    if (complaints.length > 0 || validation) {
-      const what = validation
-        ? `ValidationFailed: ${validation.message ?? ''}`
-        : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
-      return {
-        summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
-        hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
-      };
-    }
-  }
-
-  // Planned a new cluster, but the operator kept the old one: the change is not being applied.
-  if (
-    mode === 'new-cluster' &&
+/** Planned a new cluster, but the operator kept the old one: the change is not being applied. */
+function noNewCluster({ state, rs, now, behind }: Evidence): Failure | undefined {
+  const { kind, target, memory } = state;
+  const keptOld =
+    kind === 'new-cluster' &&
     target.activeBefore !== undefined &&
     !memory.everPending &&
     !behind &&
     pendingName(rs) === undefined &&
     activeName(rs) === target.activeBefore &&
     memory.firstObservedAt !== undefined &&
-    now - memory.firstObservedAt >= target.settleMs
-  ) {
-    return {
-      summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
-      hints: [
-        'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
-        'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
-      ],
-    };
-  }
-  return undefined;
+    now - memory.firstObservedAt >= target.settleMs;
+  if (!keptOld) return undefined;
+  return {
+    summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
+    hints: [
+      'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
+      'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+    ],
+  };
 }
 
-function stuckFailure(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot, now: number): Failure | undefined {
-  const rs = snap.rayService;
-  if (!rs) return undefined;
-  const { cluster, status } = targetOf(mode, target, memory, rs);
+/** A pod that blocks the rollout stayed unschedulable or stuck past its grace period. */
+function stuckFailure({ state, snap, rs, now }: Evidence): Failure | undefined {
+  const { kind, target, memory } = state;
+  const { cluster, status } = targetOf(state, rs);
   const pods = new Map(podsOf(snap, cluster).map((p) => [p.name, p]));
   // Worker pods only block when the applications wait for them (or when the change is the workers).
   const appsWaiting = !allRunning(status);
@@ -203,38 +254,59 @@ function stuckFailure(mode: Mode, target: ResolvedTarget, memory: Memory, snap: 
     const [podName = '', reason = ''] = splitKey(key);
     const pod = pods.get(podName);
     if (!pod) continue;
-    const blocking = pod.nodeType === 'head' || mode === 'inplace' || appsWaiting;
+    const blocking = pod.nodeType === 'head' || kind === 'inplace' || appsWaiting;
     if (!blocking) continue;
-    if (reason === 'Unschedulable') {
-      const autoscaler = lastAutoscalerEvent(snap, podName);
-      if (autoscaler && SCALE_UP_EVENTS.has(autoscaler.reason)) continue; // a node is coming: wait for the deadline
-      return {
-        summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - s.since)}): ${s.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
-        hints: [
-          mode === 'new-cluster' && target.activeBefore !== undefined
-            ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
-            : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
-          ...(mode === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
-            ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
-            : []),
-        ],
-      };
-    }
-    return {
-      summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - s.since)})${s.text ? `: ${s.text}` : ''}`,
-      hints: [
-        reason === 'CrashLoopBackOff'
-          ? `Its container keeps crashing: kubectl -n ${target.namespace} logs ${podName} --previous`
-          : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
-            ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
-            : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
-        ...(mode === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
-          ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
-          : []),
-      ],
-    };
+    const stuck: StuckPod = { pod, cluster, reason, since: s, rs };
+    if (reason !== 'Unschedulable') return stuckWaiting(state, stuck, now);
+    const autoscaler = lastAutoscalerEvent(snap, podName);
+    if (autoscaler && SCALE_UP_EVENTS.has(autoscaler.reason)) continue; // a node is coming: wait for the deadline
+    return unschedulable(state, stuck, autoscaler, now);
   }
   return undefined;
+}
+
+/** One blocking pod past its grace period, and where it was seen. */
+interface StuckPod {
+  readonly pod: PodView;
+  readonly cluster: string | undefined;
+  /** Unschedulable, or the container's waiting reason. */
+  readonly reason: string;
+  readonly since: Since;
+  readonly rs: RayServiceView;
+}
+
+function unschedulable(state: RolloutState, { pod, cluster, since, rs }: StuckPod, autoscaler: EventView | undefined, now: number): Failure {
+  const { kind, target } = state;
+  return {
+    summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - since.since)}): ${since.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
+    hints: [
+      kind === 'new-cluster' && target.activeBefore !== undefined
+        ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
+        : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+      ...pendingClusterHint(state, cluster, rs),
+    ],
+  };
+}
+
+function stuckWaiting(state: RolloutState, { pod, cluster, reason, since, rs }: StuckPod, now: number): Failure {
+  return {
+    summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - since.since)})${since.text ? `: ${since.text}` : ''}`,
+    hints: [
+      reason === 'CrashLoopBackOff'
+        ? `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`
+        : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
+          ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
+          : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+      ...pendingClusterHint(state, cluster, rs),
+    ],
+  };
+}
+
+/** The no-upgrade-timeout hint, when the stuck pod belongs to a pending cluster next to the old one. */
+function pendingClusterHint({ kind, target }: RolloutState, cluster: string | undefined, rs: RayServiceView): string[] {
+  return kind === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
+    ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
+    : [];
 }
 
 function splitKey(key: string): [string, string] {
@@ -247,7 +319,7 @@ function describePod(pod: PodView, cluster: string | undefined): string {
 }
 
 /** The latest scale-up decision a node autoscaler announced for this pod, if any. */
-function lastAutoscalerEvent(snap: Snapshot, pod: string) {
+function lastAutoscalerEvent(snap: Snapshot, pod: string): EventView | undefined {
   return (snap.events ?? [])
     .filter((e) => e.involved === pod && (SCALE_UP_EVENTS.has(e.reason) || NO_SCALE_UP_EVENTS.has(e.reason)))
     .sort((a, b) => a.at - b.at)

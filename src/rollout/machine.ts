@@ -14,7 +14,7 @@ import { failure } from './judge.js';
 import { activeName, appsLine, formatDuration } from './observed.js';
 import { unmet } from './predicates.js';
 import { initialMemory, track } from './progress.js';
-import type { Mode, ProgressLine, ResolvedTarget, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
+import type { ProgressLine, ResolvedTarget, RolloutKind, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
 import { serviceKey } from '../util/objects.js';
 
 export const DEFAULTS = {
@@ -35,9 +35,9 @@ export function startRollout(target: RolloutTarget): RolloutState {
     stuckGraceMs: target.stuckGraceMs ?? DEFAULTS.stuckGraceMs,
     frozenGraceMs: target.frozenGraceMs ?? DEFAULTS.frozenGraceMs,
   };
-  const mode = initialMode(resolved);
-  const state: RolloutState = { target: resolved, mode, memory: initialMemory(resolved), timeline: [] };
-  if (mode !== 'nothing') return state;
+  const kind = initialKind(resolved);
+  const state: RolloutState = { target: resolved, kind, memory: initialMemory(resolved), timeline: [] };
+  if (kind !== 'nothing') return state;
   const text =
     target.expected === 'ignored'
       ? 'nothing to wait for: the operator ignores this change (see the plan)'
@@ -46,7 +46,7 @@ export function startRollout(target: RolloutTarget): RolloutState {
   return { ...state, timeline: [line], verdict: verdictOf(state, 'succeeded', text, resolved.startedAt, [line]) };
 }
 
-function initialMode(target: ResolvedTarget): Mode {
+function initialKind(target: ResolvedTarget): RolloutKind {
   switch (target.expected) {
     case 'none':
     case 'ignored':
@@ -67,12 +67,9 @@ function initialMode(target: ResolvedTarget): Mode {
 
 export function observe(state: RolloutState, snap: Snapshot): Step {
   if (state.verdict) return { state, progress: [] };
-  const memory = structuredClone(state.memory);
   const lines: ProgressLine[] = [];
-  const say = (text: string, warning?: boolean) => lines.push(lineAt(state.target, snap.at, text, warning));
-  const mode = track(state.mode, state.target, memory, state.last === undefined, snap, say);
-  const next: RolloutState = { ...state, mode, memory, last: snap, timeline: [...state.timeline, ...lines] };
-  return decide(next, snap.at, lines);
+  const tracked = track(state, snap, (text, warning) => lines.push(lineAt(state.target, snap.at, text, warning)));
+  return decide({ ...tracked, timeline: [...state.timeline, ...lines] }, snap.at, lines);
 }
 
 export function checkTime(state: RolloutState, now: number): Step {
@@ -80,37 +77,35 @@ export function checkTime(state: RolloutState, now: number): Step {
   return decide(state, Math.max(now, state.last?.at ?? now), []);
 }
 
+/** The step at `now`: the state with its verdict when done, failed or out of time; else the lines only. */
 function decide(state: RolloutState, now: number, lines: ProgressLine[]): Step {
-  const { target, mode, memory, last } = state;
-  const missing = unmet(mode, target, memory, last, now);
-  let verdict: Verdict | undefined;
-  if (missing.length === 0) {
-    verdict = finish(state, 'succeeded', success(state, now), now);
-  } else {
-    const failed = last ? failure(mode, target, memory, last, now) : undefined;
-    if (failed) {
-      verdict = finish(
-        state,
-        'failed',
-        `${name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`,
-        now,
-        missing,
-        failed.hints,
-      );
-    } else if (now >= target.deadline) {
-      verdict = finish(state, 'timeout', `${name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
-    }
-  }
-  if (!verdict) return { state, progress: lines };
+  const judged = judge(state, now);
+  if (!judged) return { state, progress: lines };
+  const { target } = state;
   const end = lineAt(
     target,
     now,
-    verdict.result === 'succeeded' ? 'rollout done' : verdict.result === 'failed' ? 'rollout failed' : 'deadline reached',
-    verdict.result !== 'succeeded',
+    judged.result === 'succeeded' ? 'rollout done' : judged.result === 'failed' ? 'rollout failed' : 'deadline reached',
+    judged.result !== 'succeeded',
   );
   const timeline = [...state.timeline, end];
-  verdict = { ...verdict, timeline };
+  const verdict = { ...judged, timeline };
   return { state: { ...state, timeline, verdict }, progress: [...lines, end], verdict };
+}
+
+/** Done, failed, timed out, or (undefined) still under way. */
+function judge(state: RolloutState, now: number): Verdict | undefined {
+  const { target } = state;
+  const missing = unmet(state, now);
+  if (missing.length === 0) return finish(state, 'succeeded', success(state, now), now);
+  const failed = failure(state, now);
+  if (failed) {
+    const summary = `${name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`;
+    return finish(state, 'failed', summary, now, missing, failed.hints);
+  }
+  if (now >= target.deadline)
+    return finish(state, 'timeout', `${name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
+  return undefined;
 }
 
 function finish(
@@ -121,7 +116,7 @@ function finish(
   missing: readonly string[] = [],
   hints: readonly string[] = [],
 ): Verdict {
-  const diagnosis = result === 'succeeded' ? undefined : diagnose(state.mode, state.target, state.memory, state.last, now, missing, hints);
+  const diagnosis = result === 'succeeded' ? undefined : diagnose(state, now, missing, hints);
   return verdictOf(state, result, summary, now, state.timeline, diagnosis);
 }
 
@@ -147,23 +142,23 @@ function verdictOf(
 }
 
 function success(state: RolloutState, now: number): string {
-  const { target, mode, memory, last } = state;
+  const { target, kind, memory, last } = state;
   const took = `in ${formatDuration(now - target.startedAt)}`;
   const rs = last?.rayService;
   const A = target.activeBefore;
-  const replanned = followedOperator(target.expected, mode) ? ` (the plan expected ${target.expected})` : '';
-  if (mode === 'delete' || !rs) return `${name(target)}: RayService deleted ${took}`;
+  const replanned = followedOperator(target.expected, kind) ? ` (the plan expected ${target.expected})` : '';
+  if (kind === 'delete' || !rs) return `${name(target)}: RayService deleted ${took}`;
   const active = activeName(rs) ?? '';
   const apps = appsLine(rs.activeServiceStatus);
-  if (mode === 'app') return `${name(target)}: Serve config applied in place on ${active} ${took}${apps ? `: ${apps}` : ''}`;
-  if (mode === 'inplace') return `${name(target)}: ${active} updated in place ${took}: all pods ready${apps ? `, ${apps}` : ''}`;
+  if (kind === 'app') return `${name(target)}: Serve config applied in place on ${active} ${took}${apps ? `: ${apps}` : ''}`;
+  if (kind === 'inplace') return `${name(target)}: ${active} updated in place ${took}: all pods ready${apps ? `, ${apps}` : ''}`;
   if (A === undefined) return `${name(target)}: ${active} is serving ${took}${apps ? `: ${apps}` : ''}${replanned}`;
   const deleted = memory.oldClusterGoneAt !== undefined ? `; ${A} deleted` : '';
   return `${name(target)}: traffic switched from ${A} to ${active} ${took}${apps ? ` (${apps})` : ''}${deleted}${replanned}`;
 }
 
-function followedOperator(expected: RolloutTarget['expected'], mode: Mode): boolean {
-  return mode === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
+function followedOperator(expected: RolloutTarget['expected'], kind: RolloutKind): boolean {
+  return kind === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
 }
 
 const name = (t: ResolvedTarget) => serviceKey(t);

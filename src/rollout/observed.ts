@@ -67,10 +67,6 @@ export function condition(rs: RayServiceView, type: string): Condition | undefin
   return rs.conditions?.find((c) => c.type === type);
 }
 
-export function isTrue(rs: RayServiceView, type: string): boolean {
-  return condition(rs, type)?.status === 'True';
-}
-
 export function conditionText(c: Condition): string {
   const reason = c.reason ? ` (${c.reason})` : '';
   const message = c.message ? `: ${c.message}` : '';

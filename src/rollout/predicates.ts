@@ -1,32 +1,25 @@
 /**
- * The completion predicates of kuberay.md §2, one per mode, written as the list of clauses that do
+ * The completion predicates, one per kind of rollout, written as the list of clauses that do
  * not hold yet: done ⇔ the list is empty, and on a timeout the list is the diagnosis' "missing".
  *
  * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
  */
 import { activeName, appProblems, clusterExists, condition, conditionText, observedGeneration, pendingName, podsOf, podTrouble } from './observed.js';
-import type { Memory, Mode, RayServiceView, ResolvedTarget, Snapshot } from './types.js';
+import type { RayServiceView, ResolvedTarget, RolloutState, Snapshot } from './types.js';
 
-export function unmet(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot | undefined, now: number): string[] {
-  if (mode === 'nothing') return [];
+/** The clauses of the completion predicate of the state's kind that do not hold at `now`. */
+export function unmet(state: RolloutState, now: number): string[] {
+  const { kind, target, memory, last: snap } = state;
+  if (kind === 'nothing') return [];
+  if (kind === 'delete') return deletionClauses(snap);
   const rs = snap?.rayService;
-  if (mode === 'delete') {
-    if (rs === null) return [];
-    if (rs === undefined) return ['the RayService has not been observed yet'];
-    const left = (snap?.rayClusters ?? []).map((c) => c.name);
-    return [
-      rs.deleting
-        ? `the RayService is being deleted: its finalizer waits for ${left.length > 0 ? `RayClusters ${left.join(', ')}` : 'its RayClusters'} to go`
-        : 'the RayService still exists',
-    ];
-  }
   if (snap === undefined || rs === undefined) return ['no status of the RayService observed yet'];
   if (rs === null) return ['the RayService does not exist'];
   const missing = generationClause(rs, target);
-  if (mode === 'new-cluster') missing.push(...newClusterClauses(target, memory, snap, rs));
-  else missing.push(...inPlaceClauses(mode, target, snap, rs));
+  if (kind === 'new-cluster') missing.push(...newClusterClauses(state, snap, rs));
+  else missing.push(...inPlaceClauses(kind, target, snap, rs));
   missing.push(...readyClause(rs));
-  if ((mode === 'app' || mode === 'inplace') && !settled(target, memory, now)) {
+  if ((kind === 'app' || kind === 'inplace') && !settled(state, now)) {
     missing.push(
       memory.firstObservedAt === undefined
         ? 'the Serve status has not been observed at the new generation yet'
@@ -36,12 +29,25 @@ export function unmet(mode: Mode, target: ResolvedTarget, memory: Memory, snap: 
   return missing;
 }
 
+/** A deletion is done when the RayService is gone (its finalizer waits for the RayClusters). */
+function deletionClauses(snap: Snapshot | undefined): string[] {
+  const rs = snap?.rayService;
+  if (rs === null) return [];
+  if (rs === undefined) return ['the RayService has not been observed yet'];
+  const left = (snap?.rayClusters ?? []).map((c) => c.name);
+  return [
+    rs.deleting
+      ? `the RayService is being deleted: its finalizer waits for ${left.length > 0 ? `RayClusters ${left.join(', ')}` : 'its RayClusters'} to go`
+      : 'the RayService still exists',
+  ];
+}
+
 /**
  * The operator reads the Serve status before it submits a new config, so the first status written
  * at generation G can show the old applications RUNNING. It is trusted after the settle window
  * (a few 2 s reconcile passes) or once the status changed after an UpdatedServeApplications event.
  */
-export function settled(target: ResolvedTarget, memory: Memory, now: number): boolean {
+export function settled({ target, memory }: Pick<RolloutState, 'target' | 'memory'>, now: number): boolean {
   if (memory.firstObservedAt === undefined) return false;
   return memory.settledByEvent || now - memory.firstObservedAt >= target.settleMs;
 }
@@ -59,7 +65,7 @@ function readyClause(rs: RayServiceView): string[] {
   return [ready ? `not ready: ${conditionText(ready)}` : 'no Ready condition yet'];
 }
 
-function newClusterClauses(target: ResolvedTarget, memory: Memory, snap: Snapshot, rs: RayServiceView): string[] {
+function newClusterClauses({ target, memory }: RolloutState, snap: Snapshot, rs: RayServiceView): string[] {
   const A = target.activeBefore;
   const active = activeName(rs);
   const pending = pendingName(rs);
@@ -89,14 +95,14 @@ function newClusterClauses(target: ResolvedTarget, memory: Memory, snap: Snapsho
   return out;
 }
 
-function inPlaceClauses(mode: 'app' | 'inplace', target: ResolvedTarget, snap: Snapshot, rs: RayServiceView): string[] {
+function inPlaceClauses(kind: 'app' | 'inplace', target: ResolvedTarget, snap: Snapshot, rs: RayServiceView): string[] {
   const A = target.activeBefore;
   const active = activeName(rs);
   const pending = pendingName(rs);
   const out: string[] = [];
   if (pending !== undefined) out.push(`a pending cluster ${pending} exists`);
   if (active !== A) out.push(`the active cluster is ${active ?? 'none'}, not ${A ?? 'none'}`);
-  if (mode === 'inplace' && A !== undefined) {
+  if (kind === 'inplace' && A !== undefined) {
     out.push(...clusterPodClauses(snap, A, 'cluster'));
     const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
     if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {

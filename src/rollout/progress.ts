@@ -20,11 +20,21 @@ import {
   statusFingerprint,
 } from './observed.js';
 import { badStates, refresh, stuckPods, targetOf } from './judge.js';
-import type { Memory, Mode, ResolvedTarget, Snapshot } from './types.js';
+import type { Memory, RayServiceView, ResolvedTarget, RolloutKind, RolloutState, Snapshot } from './types.js';
 
 export type Say = (text: string, warning?: boolean) => void;
 /** Record a topic's value; say `text` only when the value changed. */
 type Mark = (topic: string, value: string, text?: string, warning?: boolean) => void;
+
+/** One observation being followed: the state (its memory a working copy, updated in place), the snapshot, where lines go. */
+interface Tracking {
+  readonly state: RolloutState;
+  readonly snap: Snapshot;
+  /** The first snapshot of the rollout: what it shows is the baseline, not news. */
+  readonly first: boolean;
+  readonly say: Say;
+  readonly mark: Mark;
+}
 
 const MAX_MESSAGE = 300;
 const clip = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
@@ -43,37 +53,64 @@ export function initialMemory(target: ResolvedTarget): Memory {
   };
 }
 
-/** Returns the mode after this observation (the watcher follows the operator when it differs from the plan). */
-export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first: boolean, snap: Snapshot, say: Say): Mode {
+/**
+ * The state after one observation: memory updated, the snapshot kept as `last`, and the kind of
+ * rollout switched to 'new-cluster' when the operator builds one where the plan expected an in-place
+ * change. Lines go to `say`; the timeline is the caller's.
+ */
+export function track(previous: RolloutState, snap: Snapshot, say: Say): RolloutState {
+  const memory = structuredClone(previous.memory);
   const mark: Mark = (topic, value, text, warning) => {
     if (memory.marks[topic] === value) return;
     memory.marks[topic] = value;
     if (text !== undefined) say(text, warning);
   };
-  trackWarnings(target, snap, mark);
+  const first = previous.last === undefined;
+  let t: Tracking = { state: { ...previous, memory, last: snap }, snap, first, say, mark };
+  trackWarnings(t);
   const rs = snap.rayService;
-  if (mode === 'delete') {
-    trackClusters(mode, target, memory, snap, say, mark);
-    if (rs === null) mark('deleted', 'yes', 'RayService deleted');
-    else if (rs?.deleting) mark('deleting', 'yes', 'RayService deletion started: its finalizer waits for the RayClusters to go');
-    return mode;
+  if (previous.kind === 'delete') trackDeletion(t);
+  else if (!rs) trackClusters(t);
+  else {
+    const kind = followOperator(t, rs);
+    if (kind !== previous.kind) t = { ...t, state: { ...t.state, kind } };
+    trackGeneration(t, rs);
+    trackPending(t, rs);
+    trackUpgrade(t, rs);
+    trackSwitch(t, rs);
+    trackReady(t, rs);
+    trackServeUpdate(t);
+    trackTarget(t);
+    trackClusters(t);
   }
-  if (!rs) {
-    trackClusters(mode, target, memory, snap, say, mark);
-    return mode;
-  }
+  return t.state;
+}
+
+function trackDeletion(t: Tracking): void {
+  const rs = t.snap.rayService;
+  trackClusters(t);
+  if (rs === null) t.mark('deleted', 'yes', 'RayService deleted');
+  else if (rs?.deleting) t.mark('deleting', 'yes', 'RayService deletion started: its finalizer waits for the RayClusters to go');
+}
+
+/** The kind to watch from now on: a new cluster where an in-place change was expected is followed. */
+function followOperator({ state, say }: Tracking, rs: RayServiceView): RolloutKind {
+  const { kind, target } = state;
   const A = target.activeBefore;
   const active = activeName(rs);
   const pending = pendingName(rs);
-
-  if ((mode === 'app' || mode === 'inplace') && ((pending !== undefined && pending !== A) || (active !== undefined && active !== A))) {
+  if ((kind === 'app' || kind === 'inplace') && ((pending !== undefined && pending !== A) || (active !== undefined && active !== A))) {
     say(
-      `a new cluster ${pending ?? active} appeared (the plan expected an in-place ${mode === 'app' ? 'Serve update' : 'cluster update'}): following it`,
+      `a new cluster ${pending ?? active} appeared (the plan expected an in-place ${kind === 'app' ? 'Serve update' : 'cluster update'}): following it`,
       true,
     );
-    mode = 'new-cluster';
+    return 'new-cluster';
   }
+  return kind;
+}
 
+function trackGeneration({ state, snap, say, mark }: Tracking, rs: RayServiceView): void {
+  const { target, memory } = state;
   if (observedGeneration(rs) >= target.generation && memory.firstObservedAt === undefined) {
     memory.firstObservedAt = snap.at;
     say(`operator observed generation ${target.generation}`);
@@ -85,16 +122,27 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
       `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`,
       true,
     );
+}
 
-  if (pending !== undefined && pending !== A && pending !== memory.pending) {
-    const previous = memory.pending;
-    if (previous !== undefined && previous !== active) {
-      memory.abandoned.push(previous);
-      say(`pending cluster changed ${previous} → ${pending} (the spec changed again; ${previous} will be deleted)`, true);
-    } else say(`pending cluster ${pending} created`);
-    memory.pending = pending;
-    memory.everPending = true;
-  }
+/** A pending cluster appearing, or replaced by a newer one (P → P′). */
+function trackPending({ state, say }: Tracking, rs: RayServiceView): void {
+  const { target, memory } = state;
+  const active = activeName(rs);
+  const pending = pendingName(rs);
+  if (pending === undefined || pending === target.activeBefore || pending === memory.pending) return;
+  const previous = memory.pending;
+  if (previous !== undefined && previous !== active) {
+    memory.abandoned.push(previous);
+    say(`pending cluster changed ${previous} → ${pending} (the spec changed again; ${previous} will be deleted)`, true);
+  } else say(`pending cluster ${pending} created`);
+  memory.pending = pending;
+  memory.everPending = true;
+}
+
+/** The UpgradeInProgress and RollbackInProgress conditions, and the traffic of an incremental upgrade. */
+function trackUpgrade({ mark }: Tracking, rs: RayServiceView): void {
+  const active = activeName(rs);
+  const pending = pendingName(rs);
   if (condition(rs, 'UpgradeInProgress')?.status === 'True') mark('upgrading', 'True', 'upgrade in progress: both clusters exist');
   else mark('upgrading', 'other');
   if (condition(rs, 'RollbackInProgress')?.status === 'True')
@@ -106,16 +154,24 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
     const capacity = rs.pendingServiceStatus?.targetCapacity;
     mark('traffic', `${pending}:${traffic}:${capacity}`, `traffic to ${pending}: ${traffic ?? 0}% (target capacity ${capacity ?? 0}%)`);
   }
+}
 
-  if (active !== undefined && memory.marks.active !== active) {
-    memory.marks.active = active;
-    if (mode === 'new-cluster' && active !== A && !memory.abandoned.includes(active)) {
-      memory.switchedTo = active;
-      memory.switchedAt = snap.at;
-      say(A === undefined ? `cluster ${active} is active` : `traffic switched to ${active}`);
-    }
+/** A new active cluster: the traffic switch of a blue/green rollout. */
+function trackSwitch({ state, snap, say }: Tracking, rs: RayServiceView): void {
+  const { kind, target, memory } = state;
+  const A = target.activeBefore;
+  const active = activeName(rs);
+  if (active === undefined || memory.marks.active === active) return;
+  memory.marks.active = active;
+  if (kind === 'new-cluster' && active !== A && !memory.abandoned.includes(active)) {
+    memory.switchedTo = active;
+    memory.switchedAt = snap.at;
+    say(A === undefined ? `cluster ${active} is active` : `traffic switched to ${active}`);
   }
+}
 
+function trackReady({ state, first, mark }: Tracking, rs: RayServiceView): void {
+  const { memory } = state;
   const ready = condition(rs, 'Ready');
   if (ready?.status === 'True') memory.seenReady = true;
   const readyValue = ready ? `${ready.status}/${ready.reason ?? ''}` : 'none';
@@ -128,21 +184,17 @@ export function track(mode: Mode, target: ResolvedTarget, memory: Memory, first:
       ready.status === 'True' ? `Ready (${ready.reason ?? 'True'})` : `not ready: ${conditionText(ready)}`,
       ready.reason === 'ZeroServeEndpoints',
     );
-
-  trackServeUpdate(target, memory, snap);
-  trackTarget(mode, target, memory, first, snap, say, mark);
-  trackClusters(mode, target, memory, snap, say, mark);
-  return mode;
 }
 
 /** RayClusters appearing as deleted (the old one after the switch, abandoned pending ones). */
-function trackClusters(mode: Mode, target: ResolvedTarget, memory: Memory, snap: Snapshot, say: Say, mark: Mark): void {
+function trackClusters({ state, snap, say, mark }: Tracking): void {
   if (snap.rayClusters === undefined) return;
+  const { kind, target, memory } = state;
   const present = new Set(snap.rayClusters.map((c) => c.name));
   const A = target.activeBefore;
   for (const c of snap.rayClusters) {
     if (c.name === A) memory.oldClusterSeen = true;
-    mark(`rc:${c.name}`, c.deleting ? 'deleting' : 'present', c.deleting && c.name === A && mode === 'new-cluster' ? `old cluster ${A} deleting` : undefined);
+    mark(`rc:${c.name}`, c.deleting ? 'deleting' : 'present', c.deleting && c.name === A && kind === 'new-cluster' ? `old cluster ${A} deleting` : undefined);
   }
   for (const [topic, value] of Object.entries(memory.marks)) {
     if (!topic.startsWith('rc:') || value === 'gone') continue;
@@ -151,7 +203,7 @@ function trackClusters(mode: Mode, target: ResolvedTarget, memory: Memory, snap:
     memory.marks[topic] = 'gone';
     if (name === A) {
       memory.oldClusterGoneAt = snap.at;
-      say(mode === 'new-cluster' ? `old cluster ${name} deleted` : `RayCluster ${name} deleted`);
+      say(kind === 'new-cluster' ? `old cluster ${name} deleted` : `RayCluster ${name} deleted`);
     } else say(`RayCluster ${name} deleted`);
   }
   // The old cluster may be gone before the watcher ever saw it listed.
@@ -161,8 +213,8 @@ function trackClusters(mode: Mode, target: ResolvedTarget, memory: Memory, snap:
   }
 }
 
-function trackWarnings(target: ResolvedTarget, snap: Snapshot, mark: Mark): void {
-  for (const e of eventsSince(snap, target.startedAt)) {
+function trackWarnings({ state, snap, mark }: Tracking): void {
+  for (const e of eventsSince(snap, state.target.startedAt)) {
     if (e.type === 'Warning')
       mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
     else if (e.reason === 'UpdatedServeApplications') mark(`ev:${e.reason}:${e.message}`, 'seen', clip(e.message));
@@ -174,7 +226,8 @@ function trackWarnings(target: ResolvedTarget, snap: Snapshot, mark: Mark): void
  * G (written by the pass that submitted, from the Serve status read before submitting), then any
  * status change after it: that later status was read after the submission.
  */
-function trackServeUpdate(target: ResolvedTarget, memory: Memory, snap: Snapshot): void {
+function trackServeUpdate({ state, snap }: Tracking): void {
+  const { target, memory } = state;
   const rs = snap.rayService;
   if (!rs || observedGeneration(rs) < target.generation) return;
   if (memory.serveUpdateSeenAt === undefined) {
@@ -189,58 +242,73 @@ function trackServeUpdate(target: ResolvedTarget, memory: Memory, snap: Snapshot
 }
 
 /** Applications, head and workers of the cluster that decides the rollout; grace clocks. */
-function trackTarget(mode: Mode, target: ResolvedTarget, memory: Memory, first: boolean, snap: Snapshot, say: Say, mark: Mark): void {
+function trackTarget(t: Tracking): void {
+  const { state, snap, say, mark } = t;
+  const { kind, target, memory } = state;
   const rs = snap.rayService;
   if (!rs) return;
   const previousBad = memory.bad;
-  memory.bad = refresh(memory.bad, badStates(mode, target, memory, rs), snap.at);
+  memory.bad = refresh(memory.bad, badStates(state, rs), snap.at);
   for (const [key, s] of Object.entries(memory.bad)) if (!previousBad[key]) say(clip(s.text), true);
-  memory.stuck = refresh(memory.stuck, stuckPods(mode, target, memory, snap), snap.at);
+  memory.stuck = refresh(memory.stuck, stuckPods(state, snap), snap.at);
 
-  const { cluster, status } = targetOf(mode, target, memory, rs);
+  const { cluster, status } = targetOf(state, rs);
   if (cluster === undefined) return;
-  trackPods(mode, cluster, first, snap, memory, mark);
+  trackPods(t, cluster);
   if (observedGeneration(rs) >= target.generation) {
     const line = appsLine(status);
     const topic = `apps:${cluster}`;
     // In place, the first status of generation G may still be the old one: take it as the baseline.
-    if ((mode === 'app' || mode === 'inplace') && memory.marks[topic] === undefined) memory.marks[topic] = line;
+    if ((kind === 'app' || kind === 'inplace') && memory.marks[topic] === undefined) memory.marks[topic] = line;
     else if (line !== '') mark(topic, line, allRunning(status) ? `Serve apps RUNNING on ${cluster}` : `Serve apps on ${cluster}: ${line}`);
   }
 }
 
 /** Head, workers and stuck pods of the target cluster (not for Serve-only changes: nothing about pods changes). */
-function trackPods(mode: Mode, cluster: string, first: boolean, snap: Snapshot, memory: Memory, mark: Mark): void {
-  if (mode === 'app') return;
-  const quiet = first && mode === 'inplace';
+function trackPods(t: Tracking, cluster: string): void {
+  const { state, snap } = t;
+  if (state.kind === 'app') return;
   if (snap.pods === undefined) {
-    // Pods not watched: the RayCluster's HeadPodReady condition still tells when the head is up.
-    const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
-    if (rc?.headReady !== undefined) {
-      const value = rc.headReady ? 'ready' : 'pending';
-      if (quiet) memory.marks[`head:${cluster}`] = value;
-      else mark(`head:${cluster}`, value, rc.headReady ? `head pod ready on ${cluster}` : undefined);
-    }
+    trackHeadCondition(t, cluster);
     return;
   }
   const pods = podsOf(snap, cluster);
+  // A first look at an in-place update only takes the baseline.
+  const record = baselineOr(t, state.kind === 'inplace');
   const head = pods.find((p) => p.nodeType === 'head');
   if (head) {
     const value = head.ready ? 'ready' : isUnschedulable(head) ? 'Unschedulable' : (head.waiting?.reason ?? 'pending');
-    if (quiet) memory.marks[`head:${cluster}`] = value;
-    else if (value === 'ready') mark(`head:${cluster}`, value, `head pod ready on ${cluster}`);
-    else mark(`head:${cluster}`, value);
+    record(`head:${cluster}`, value, value === 'ready' ? `head pod ready on ${cluster}` : undefined);
   }
   const workers = pods.filter((p) => p.nodeType === 'worker');
   if (workers.length > 0) {
     const value = `${workers.filter((p) => p.ready).length}/${workers.length}`;
-    if (quiet) memory.marks[`workers:${cluster}`] = value;
-    else mark(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
+    record(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
   }
+  trackPodIssues(t, cluster);
+}
+
+/** Pods not watched: the RayCluster's HeadPodReady condition still tells when the head is up. */
+function trackHeadCondition(t: Tracking, cluster: string): void {
+  const rc = (t.snap.rayClusters ?? []).find((c) => c.name === cluster);
+  if (rc?.headReady === undefined) return;
+  const record = baselineOr(t, t.state.kind === 'inplace');
+  record(`head:${cluster}`, rc.headReady ? 'ready' : 'pending', rc.headReady ? `head pod ready on ${cluster}` : undefined);
+}
+
+/** `mark`, or on the first snapshot of a quiet rollout kind, only recording the value as the baseline. */
+function baselineOr({ state, first, mark }: Tracking, quietKind: boolean): Mark {
+  if (!first || !quietKind) return mark;
+  return (topic, value) => {
+    state.memory.marks[topic] = value;
+  };
+}
+
+/** Pods that may need a human, grouped by trouble; ContainerCreating or PodInitializing are just slow. */
+function trackPodIssues({ snap, mark }: Tracking, cluster: string): void {
   const issues = new Map<string, string[]>();
-  for (const p of pods) {
+  for (const p of podsOf(snap, cluster)) {
     if (p.ready) continue;
-    // Only what may need a human; ContainerCreating or PodInitializing are just slow.
     if (!isUnschedulable(p) && !(p.waiting && HOPELESS_WAITING.has(p.waiting.reason))) continue;
     const why = podTrouble(p);
     issues.set(why, [...(issues.get(why) ?? []), p.name]);

@@ -171,8 +171,12 @@ export interface Verdict {
   readonly diagnosis?: Diagnosis;
 }
 
-/** How the rollout is being watched; starts from the prediction, and follows the operator when it does otherwise. */
-export type Mode = 'app' | 'inplace' | 'new-cluster' | 'delete' | 'nothing';
+/**
+ * What kind of rollout is being watched, which decides its completion predicate: a Serve config
+ * applied in place, a cluster updated in place, a new cluster taking over, a deletion, or nothing to
+ * wait for. Starts from the prediction, and follows the operator when it does otherwise.
+ */
+export type RolloutKind = 'app' | 'inplace' | 'new-cluster' | 'delete' | 'nothing';
 
 export interface ResolvedTarget extends RolloutTarget {
   readonly deadline: number;
@@ -218,10 +222,15 @@ export interface Memory {
   marks: Record<string, string>;
 }
 
+/**
+ * Everything the rules read, as one value: the target, the kind of rollout, what is remembered and
+ * the last snapshot. observe and checkTime map (state, event) → state; the rules are functions of it.
+ */
 export interface RolloutState {
   readonly target: ResolvedTarget;
-  readonly mode: Mode;
+  readonly kind: RolloutKind;
   readonly memory: Memory;
+  /** The latest snapshot observed (undefined until the first one). */
   readonly last?: Snapshot;
   readonly timeline: readonly ProgressLine[];
   readonly verdict?: Verdict;

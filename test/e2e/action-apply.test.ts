@@ -3,26 +3,21 @@
  * GITHUB_OUTPUT/STEP_SUMMARY, the GitHub API faked on loopback) against the real control plane and
  * the real KubeRay operator.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODES, getRayService, gpuNode, startControlPlane, type ControlPlane } from '../harness/index.js';
 import { runAction, startFakeGitHub, type FakeGitHub } from '../action/runner.js';
+import { git as gitIn } from '../helpers/git.js';
 
 let cp: ControlPlane;
 let gh: FakeGitHub;
 let repo: string;
 const shas: string[] = [];
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-  }).trim();
-}
+/** git in the test's repository. */
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 /** The examples with a short deletion delay, committed as one revision. */
 function commitRevision(revision: 'base' | 'head'): string {

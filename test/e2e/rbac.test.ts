@@ -12,8 +12,7 @@
  * The CLI is spawned asynchronously: the kubeconfig points at a pass-through proxy inside this very
  * process, so a blocking spawnSync would starve it.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -31,56 +30,28 @@ import {
   type KubeObject,
   type RayServiceFixture,
 } from '../harness/index.js';
+import { type CliResult, runCli as startCli } from '../helpers/cli.js';
+import { manifestDirs } from '../helpers/manifest-dirs.js';
 
-const CLI = join(repoRoot, 'dist', 'cli.js');
 const RBAC_FILE = join(repoRoot, 'deploy', 'rbac.yaml');
 
 let cp: ControlPlane;
 let tmpRoot: string;
-let dirCount = 0;
 /** Every token handed out, to check that no output contains one. */
 const tokens: string[] = [];
 /** Token clients, closed at the end. */
 const clients: KubeRest[] = [];
 
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** `node dist/cli.js …`, asynchronously (never spawnSync: the apiserver proxy lives in this process). */
-function runCli(args: string[]): Promise<CliResult> {
-  const t0 = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, KUBECONFIG: '', RAYSERVICE_ROLLOUT_DEBUG: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const r = { code, stdout, stderr, ms: Date.now() - t0 };
-      for (const t of tokens) if ((stdout + stderr).includes(t)) reject(new Error('the CLI printed a token'));
-      resolve(r);
-    });
-  });
+/** `node dist/cli.js …` to its end (asynchronously: the apiserver proxy lives in this process); an output with a token fails. */
+async function runCli(args: string[]): Promise<CliResult> {
+  const r = await startCli(args).done;
+  if (tokens.some((t) => (r.stdout + r.stderr).includes(t))) throw new Error('the CLI printed a token');
+  return r;
 }
 
 const show = (r: CliResult) => `exit ${r.code} after ${r.ms} ms\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
 
-/** A folder with the RayServices as YAML (none: an empty folder, the base of a first apply). */
-function manifestDir(...services: RayServiceFixture[]): string {
-  const dir = join(tmpRoot, `m${++dirCount}`);
-  mkdirSync(dir);
-  for (const s of services) writeFileSync(join(dir, `${s.namespace}-${s.name}.yaml`), rayServiceYaml(s));
-  return dir;
-}
+const manifestDir = manifestDirs(() => tmpRoot);
 
 /** Small: 100m / 256Mi for the head and the one worker; rayClusterDeletionDelaySeconds 1 (the fixture's default). */
 const small = (name: string, namespace: string, extra: Partial<RayServiceFixture> = {}): RayServiceFixture => ({

@@ -4,28 +4,23 @@
  * tool re-applies the base manifest; the operator builds ANOTHER pending cluster from the base spec
  * in place of the failed one, deletes the failed one, and switches to the copy.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRayService, rayClustersOf, repoRoot, startControlPlane, type ControlPlane } from '../harness/index.js';
+import { getRayService, rayClustersOf, startControlPlane, type ControlPlane } from '../harness/index.js';
 import { rayService, type Obj } from '../fixtures/rayservice.js';
+import { runCli } from '../helpers/cli.js';
 
 const NS = 'rollback';
 let cp: ControlPlane;
 let dir: string;
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    // Async spawn: the harness's apiserver pass-through runs in this process.
-    const c = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args, '--kubeconfig', cp.kubeconfigPath], { cwd: repoRoot });
-    let out = '';
-    c.stdout.on('data', (d) => (out += d));
-    c.stderr.on('data', (d) => (out += d));
-    c.on('close', (code) => resolve({ code, out }));
-  });
+/** The CLI against this file's control plane; `out` is stdout then stderr. */
+async function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+  const r = await runCli([...args, '--kubeconfig', cp.kubeconfigPath]).done;
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 function manifest(image: string): Obj {

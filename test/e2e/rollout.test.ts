@@ -11,8 +11,7 @@
  * KubeRay 1.6.2 owns spec.rayClusterConfig.workerGroupSpecs after adding its finalizer, so updates
  * pass --force-conflicts (one case checks the refusal without it).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -22,113 +21,25 @@ import {
   podsOfCluster,
   rayClustersOf,
   rayServiceObject,
-  rayServiceYaml,
-  repoRoot,
   startControlPlane,
   waitFor,
   type ControlPlane,
   type KubeObject,
   type RayServiceFixture,
 } from '../harness/index.js';
+import { type CliResult, type CliRun, runCli as startCli } from '../helpers/cli.js';
+import { manifestDirs } from '../helpers/manifest-dirs.js';
 
-const CLI = join(repoRoot, 'dist', 'cli.js');
 const NEW_IMAGE = 'rayproject/ray:2.46.0-py311';
-
-interface Line {
-  /** When the line reached this process (ms since the epoch). */
-  at: number;
-  text: string;
-}
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  lines: Line[];
-  startedAt: number;
-  endedAt: number;
-}
-
-interface CliRun {
-  readonly lines: Line[];
-  readonly done: Promise<CliResult>;
-  /** Resolves with the first stdout line matching `re` (rejects when the CLI exits first). */
-  waitForLine(re: RegExp, timeoutMs?: number): Promise<Line>;
-}
 
 /** Every run of the current test, printed when it fails. */
 let runsOfTest: CliResult[] = [];
 
-/** Runs `node dist/cli.js …` asynchronously (never spawnSync: the apiserver proxy lives in this process). */
-function runCli(args: string[]): CliRun {
-  const startedAt = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, KUBECONFIG: '', RAYSERVICE_ROLLOUT_DEBUG: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Line[] = [];
-  const waiters = new Set<() => void>();
-  let stdout = '';
-  let stderr = '';
-  let partial = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    const at = Date.now();
-    stdout += chunk;
-    const parts = (partial + chunk).split('\n');
-    partial = parts.pop()!;
-    for (const text of parts) lines.push({ at, text });
-    for (const w of waiters) w();
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let exited = false;
-  const done = new Promise<CliResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      exited = true;
-      if (partial) lines.push({ at: Date.now(), text: partial });
-      const r = { code, stdout, stderr, lines, startedAt, endedAt: Date.now() };
-      runsOfTest.push(r);
-      for (const w of waiters) w();
-      resolve(r);
-    });
-  });
-  const waitForLine = (re: RegExp, timeoutMs = 60_000) =>
-    new Promise<Line>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no line matching ${re} within ${timeoutMs} ms; output so far:\n${stdout}${stderr}`));
-      }, timeoutMs);
-      const check = () => {
-        const l = lines.find((x) => re.test(x.text));
-        if (l || exited) {
-          clearTimeout(timer);
-          waiters.delete(check);
-          if (l) resolve(l);
-          else reject(new Error(`the CLI exited without a line matching ${re}:\n${stdout}${stderr}`));
-        }
-      };
-      waiters.add(check);
-      check();
-    });
-  return { lines, done, waitForLine };
-}
+/** `node dist/cli.js …`, asynchronously (the apiserver proxy lives in this process), remembered for the failure report. */
+const runCli = (args: string[]): CliRun => startCli(args, { onExit: (r) => runsOfTest.push(r) });
 
 let tmpRoot: string;
-let dirCount = 0;
-
-/** A folder of RayService manifests, one file each (no objects: an empty folder). */
-function manifestDir(...objects: (RayServiceFixture | KubeObject)[]): string {
-  const dir = join(tmpRoot, `m${++dirCount}`);
-  mkdirSync(dir);
-  for (const o of objects) {
-    const text = 'apiVersion' in o ? (JSON.stringify(o) as string) : rayServiceYaml(o as RayServiceFixture);
-    const name = 'apiVersion' in o ? `${o.metadata.namespace}-${o.metadata.name}` : `${(o as RayServiceFixture).namespace}-${(o as RayServiceFixture).name}`;
-    // JSON is YAML: objects built by hand go out as they are.
-    writeFileSync(join(dir, `${name}.yaml`), text);
-  }
-  return dir;
-}
+const manifestDir = manifestDirs(() => tmpRoot);
 
 /** The base RayService of every case, each in its own namespace. */
 const BASE = {

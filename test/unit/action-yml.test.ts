@@ -1,7 +1,9 @@
-/** action.yml, the code that reads its inputs and the README's table stay in step. */
+/** action.yml, the code that reads its inputs (and its defaults) and the README's table stay in step. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/settings/defaults.js';
+import { parseList } from '../../src/settings/parse.js';
 
 const action = parse(readFileSync('action.yml', 'utf8'));
 const inputsCode = readFileSync('src/action/inputs.ts', 'utf8');
@@ -12,9 +14,35 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
-  const used = [...inputsCode.matchAll(/(?:getInput|list|bool)\('([a-z-]+)'/g)].map((m) => m[1]!);
+  const used = [...inputsCode.matchAll(/(?:getInput|bool|text)\('([a-z-]+)'/g)].map((m) => m[1]!);
   it.each([...new Set(used)])('declares the input %s that the code reads', (name) => {
     expect(action.inputs[name], name).toBeDefined();
+  });
+
+  it('reads every input it declares', () => {
+    expect(Object.keys(action.inputs).filter((name) => !used.includes(name))).toEqual([]);
+  });
+
+  // The runner passes action.yml's default; the code falls back to src/settings/ when the input is
+  // empty. Both must be the same value, or a workflow and a local run would differ.
+  it.each([
+    ['kuberay-version', DEFAULTS.kuberayVersion],
+    ['zero-downtime', String(DEFAULTS.zeroDowntime)],
+    ['namespace', DEFAULTS.namespace],
+    ['comment', String(DEFAULTS.comment)],
+    ['status-context', DEFAULTS.planStatusContext],
+    ['live', String(DEFAULTS.live)],
+    ['timeout', DEFAULTS.timeout],
+    ['field-manager', DEFAULTS.fieldManager],
+    ['force-conflicts', String(DEFAULTS.forceConflicts)],
+    ['on-failure', DEFAULTS.onFailure],
+    ['dry-run', String(DEFAULTS.dryRun)],
+  ])('declares the default of input %s that the code uses (%s)', (name, codeDefault) => {
+    expect(String(action.inputs[name].default)).toBe(codeDefault);
+  });
+
+  it('declares the manifest globs that the code uses by default', () => {
+    expect(parseList(action.inputs.manifests.default, [])).toEqual(DEFAULTS.manifestGlobs);
   });
 
   it.each(Object.entries(action.inputs as Record<string, { default?: string }>))('the README documents input %s with its default', (name, def) => {

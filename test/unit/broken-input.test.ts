@@ -2,21 +2,15 @@
  * Bad input: every case gets a quick non-zero exit and one line naming the file, the line and
  * the field; never a stack trace, never a hang. Runs the committed bundle as users do.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rayService, toYaml, SERVE_CONFIG } from '../fixtures/rayservice.js';
+import { runCliSync as cli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rsr-broken-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[]) {
-  const started = Date.now();
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 20_000 });
-  return { ...r, ms: Date.now() - started };
-}
 
 function planHead(name: string, text: string) {
   const base = join(dir, `${name}-base`);

@@ -191,6 +191,28 @@ const rows: Row[] = [
     expect: 'ignored',
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
+  {
+    name: 'incremental upgrade with stepSizePercent above maxSurgePercent, gate on (1.7 rejects the spec)',
+    base: (rs) => {
+      incremental(rs);
+      rs.spec.upgradeStrategy.clusterUpgradeOptions.stepSizePercent = 60;
+    },
+    head: (rs) => (headContainer(rs).image = 'x:2'),
+    expect: { default: 'cluster-incremental', '1.7': 'ignored' },
+    options: { incrementalGate: true },
+    versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
+  },
+  {
+    name: 'incremental upgrade with stepSizePercent equal to maxSurgePercent, gate on (accepted)',
+    base: (rs) => {
+      incremental(rs);
+      rs.spec.upgradeStrategy.clusterUpgradeOptions.stepSizePercent = 50;
+    },
+    head: (rs) => (headContainer(rs).image = 'x:2'),
+    expect: 'cluster-incremental',
+    options: { incrementalGate: true },
+    versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
+  },
   // Serve config.
   { name: 'Serve num_replicas', head: (rs) => serve(rs, SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 2')), expect: 'app' },
   {
@@ -326,6 +348,35 @@ describe('plans name what they see', () => {
     const a = rayService((rs) => delete rs.metadata.namespace);
     const s = plan(new Map(), set([a])).services[0]!;
     expect(s.namespace).toBe('default');
+  });
+});
+
+describe('a RayService the operator rejects', () => {
+  // How the rejection shows differs by release: only an event before 1.6, also a Ready condition since.
+  it.each([
+    ['1.3', /\(only a Warning event InvalidRayServiceSpec\)/],
+    ['1.5', /\(only a Warning event InvalidRayServiceSpec\)/],
+    ['1.6.0', /\(Ready=False with reason ValidationFailed and a Warning event InvalidRayServiceSpec\)/],
+    ['1.7', /\(Ready=False with reason ValidationFailed and a Warning event InvalidRayServiceSpec\)/],
+  ] as const)('KubeRay %s says how it reports it', (version, shown) => {
+    const head = rayService((rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }));
+    const s = plan(set([rayService()]), set([head]), { kuberayVersion: version }).services[0]!;
+    expect(s.change).toBe('ignored');
+    expect(s.reasons[0]).toMatch(/rejects this RayService: spec\.upgradeStrategy\.type "Blue"/);
+    expect(s.reasons[0]).toMatch(shown);
+  });
+
+  it.each([
+    ['1.6', 'cluster-incremental', /moves traffic step by step through the Gateway \(60% every 30 s, capacity surging by at most 50%\)/],
+    ['1.7', 'ignored', /rejects this RayService: clusterUpgradeOptions\.stepSizePercent must not exceed maxSurgePercent/],
+  ] as const)('KubeRay %s: stepSizePercent above maxSurgePercent', (version, change, first) => {
+    const base = rayService(incremental);
+    const head = structuredClone(base);
+    head.spec.upgradeStrategy.clusterUpgradeOptions.stepSizePercent = 60;
+    headContainer(head).image = 'x:2';
+    const s = plan(set([base]), set([head]), { kuberayVersion: version, incrementalGate: true }).services[0]!;
+    expect(s.change).toBe(change);
+    expect(s.reasons[0]).toMatch(first);
   });
 });
 

@@ -32,7 +32,13 @@ export function driftOf(baseSpec: Record<string, unknown>, live: KubeObject, min
   function entry(path: readonly PathSegment[], from: unknown, to: unknown): Drift {
     const manager = lastWriter(live, path);
     const line = from === undefined ? null : lineOf(path[1] === 'serveConfigV2' ? path.slice(0, 2) : path);
-    return { path: formatPath(path), git: redactAt(path, from) ?? null, live: redactAt(path, to) ?? null, line, ...(manager ? { manager } : {}) };
+    return {
+      path: formatPath(path),
+      git: redactAt(path, from, { spec: git }) ?? null,
+      live: redactAt(path, to, { spec: now }) ?? null,
+      line,
+      ...(manager ? { manager } : {}),
+    };
   }
 }
 
@@ -60,7 +66,7 @@ export function lastWriter(object: KubeObject, path: readonly PathSegment[]): st
       if (typeof seg !== 'string' || !node || typeof node !== 'object') break;
       const next = node[`f:${seg}`];
       if (next === undefined) break;
-      node = next;
+      node = next as KubeObject;
       depth++;
     }
     // Owned: the whole path was found, or the walk ended on a leaf (`{}`: a scalar, or an atomic

@@ -4,12 +4,28 @@
  * read is `undefined` and explained in `notes`, and the plan falls back to what Git alone tells.
  */
 
-/** A Kubernetes object as the API returns it. */
-export type KubeObject = Record<string, any>;
+import type { KubeObject as TypedKubeObject, UnknownMap } from '../../util/kube-object.js';
+
+/** A Kubernetes object as the API returns it: typed metadata; spec and status are maps whose fields are narrowed where read. */
+export type KubeObject = TypedKubeObject<UnknownMap, UnknownMap>;
+
+/** `status.activeServiceStatus` / `status.pendingServiceStatus`: the part of them that names a cluster. */
+export interface ServiceStatusObject extends UnknownMap {
+  /** "" or absent when there is no such cluster. */
+  readonly rayClusterName?: string;
+}
+
+/** A RayService's status as far as the planner reads it by name (the CRD's schema guarantees these types). */
+export interface RayServiceStatusObject extends UnknownMap {
+  readonly activeServiceStatus?: ServiceStatusObject;
+  readonly pendingServiceStatus?: ServiceStatusObject;
+}
+
+export type RayServiceObject = TypedKubeObject<UnknownMap, RayServiceStatusObject>;
 
 export interface LiveService {
   /** The RayService, or null when it does not exist. */
-  readonly rayService: KubeObject | null;
+  readonly rayService: RayServiceObject | null;
   /** RayClusters named by its status (absent when they could not be read or are gone). */
   readonly active?: KubeObject;
   readonly pending?: KubeObject;

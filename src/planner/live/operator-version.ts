@@ -4,6 +4,7 @@
  * updates (what ran last). Pure.
  */
 import type { VersionSource } from '../types.js';
+import { asList, asMap } from '../../util/kube-object.js';
 import type { KubeObject } from './facts.js';
 
 export const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';
@@ -69,7 +70,7 @@ function byName(deployments: readonly KubeObject[] | undefined): KubeObject[] {
 
 /** The operator's container: the one running a KubeRay image, else the first. */
 function operatorContainer(d: KubeObject): KubeObject | undefined {
-  const containers: KubeObject[] = d.spec?.template?.spec?.containers ?? [];
+  const containers = asList(asMap(asMap(d.spec?.template).spec).containers) as KubeObject[];
   return containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
 }
 
