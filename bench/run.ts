@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { benchActionStart } from './action-start.js';
 import { benchPlanner } from './planner.js';
 import { benchPlacement } from './placement.js';
+import { benchRedact } from './redact.js';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -32,6 +33,16 @@ if (want('placement')) {
       .map(([v, n]) => `${n} ${v}`)
       .join(', ')}`,
   );
+}
+
+if (want('redact')) {
+  const r = benchRedact();
+  const ms = (t: { wallMs: number; cpuMs: number }) => `${t.wallMs.toFixed(0)} ms wall, ${t.cpuMs.toFixed(0)} ms CPU`;
+  console.log(
+    `redaction: ${r.totalMb.toFixed(0)} MB of hostile strings in ${r.perPattern.length} patterns: ${ms(r.total)} (sums of medians of 5; target well under 1 s)`,
+  );
+  for (const p of r.perPattern) console.log(`  ${p.name}: ${ms(p.t)}`);
+  console.log(`  one manifest value of 100 KB: ${ms(r.value100k)}; of 1 MB: ${ms(r.value1m)}`);
 }
 
 if (want('rollout')) {

@@ -4,7 +4,8 @@
  * the diagnosis in the job summary, a commit status on the pushed SHA, and the outcome commented
  * on the merged pull request.
  */
-import * as core from '@actions/core';
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
+import * as core from './output.js';
 import type { getOctokit } from '@actions/github';
 import { manifestsAt } from '../git/git-tree.js';
 import { applyAndWait, overallResult } from '../flows/apply-and-wait.js';
@@ -18,6 +19,7 @@ import { renderOutcomes } from '../render/rollout-markdown.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import { markerFor } from '../github/sticky-comment.js';
 import type { ActionInputs } from './inputs.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import type { RunInfo } from './plan-mode.js';
 import { serviceKey } from '../util/objects.js';
 
@@ -34,7 +36,7 @@ export interface PushRef {
 const NO_COMMIT = /^0+$/;
 
 export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: RunInfo, octokit: Octokit | undefined): Promise<void> {
-  const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+  const globs = inputs.manifests;
   const [baseFiles, headFiles] = await Promise.all([
     NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
     manifestsAt(run.workspace, push.after, globs),
@@ -55,7 +57,7 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
     forceConflicts: inputs.forceConflicts,
   });
   logClusterFindings(p);
-  core.setOutput('plan', renderJson(p).trim());
+  core.setJsonOutput('plan', renderJson(p).trim());
   core.setOutput('change', strongestChange(p.services.map((s) => s.change)));
   for (const s of p.services.filter((x) => x.change === 'delete'))
     core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
@@ -84,11 +86,11 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
   }
   const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
   core.setOutput('result', result);
-  core.setOutput(
+  core.setJsonOutput(
     'clusters',
     JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict!.activeCluster]))),
   );
-  core.setOutput(
+  core.setJsonOutput(
     'durations',
     JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict!.durationMs / 1000)]))),
   );
@@ -96,7 +98,7 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
 
   const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${push.after.slice(0, 7)}\`</sub>` : undefined;
   const markdown = renderOutcomes(outcomes, { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) });
-  await core.summary.addRaw(markdown).write();
+  await core.writeSummary(markdown);
 
   if (octokit) {
     const failed = result === 'failed' || result === 'timeout';
@@ -105,9 +107,9 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
         owner: push.owner,
         repo: push.repo,
         sha: push.after,
-        context: inputs.statusContext === 'rayservice-rollout/plan' ? 'rayservice-rollout/apply' : inputs.statusContext,
+        context: inputs.statusContext === DEFAULTS.planStatusContext ? DEFAULTS.applyStatusContext : inputs.statusContext,
         state: failed ? 'failure' : 'success',
-        description: describe(outcomes.length, result),
+        description: core.singleLine(describe(outcomes.length, result)),
         ...(run.runUrl ? { target_url: run.runUrl } : {}),
       }),
     );
@@ -120,7 +122,7 @@ export async function runApplyMode(inputs: ActionInputs, push: PushRef, run: Run
           owner: push.owner,
           repo: push.repo,
           issue_number: pr.number,
-          body: `${markerFor('apply', run.workflow)}\n${markdown}`,
+          body: core.markdownText(`${markerFor('apply', run.workflow)}\n${markdown}`),
         });
       });
     }

@@ -4,18 +4,19 @@
  * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
  * outputs with a warning, never a failed job for that reason alone.
  */
-import * as core from '@actions/core';
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
+import * as core from './output.js';
 import type { getOctokit } from '@actions/github';
 import { manifestsAt } from '../git/git-tree.js';
 import { upsertStickyComment, markerFor } from '../github/sticky-comment.js';
 import { manifestsFromTexts } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
+import { judgeFailOn } from '../planner/fail-on.js';
 import { clusterAwarePlan } from '../flows/cluster-aware-plan.js';
 import { strongestChange, type Plan } from '../planner/types.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown, summaryLine } from '../render/markdown.js';
 import type { ActionInputs } from './inputs.js';
-import { serviceKey } from '../util/objects.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -34,7 +35,7 @@ export interface RunInfo {
 }
 
 export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run: RunInfo, octokit: Octokit | undefined): Promise<Plan> {
-  const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+  const globs = inputs.manifests;
   const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
   core.info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
   const base = manifestsFromTexts(
@@ -55,35 +56,22 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
       `Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`,
     );
 
-  const failing = result.services.filter((s) => (inputs.failOn as string[]).includes(s.change));
-  const misfits = inputs.failOn.includes('capacity') ? result.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
-  const refused = result.services.filter((s) => s.cluster?.dryRun === 'refused');
-  if (inputs.failOn.includes('capacity') && !inputs.live) {
-    core.warning(
-      'fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.',
-    );
-  }
+  const verdict = judgeFailOn(result, inputs.failOn);
+  for (const w of verdict.warnings) core.warning(w);
   const footer = run.runUrl
     ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>`
     : undefined;
   const markdown = renderMarkdown(result, footer ? { footer } : {});
 
   annotate(result);
-  core.setOutput('plan', renderJson(result).trim());
+  core.setJsonOutput('plan', renderJson(result).trim());
   core.setOutput('change', strongestChange(result.services.map((s) => s.change)));
-  core.setOutput('result', refused.length ? 'refused' : failing.length || misfits.length ? 'policy-failed' : 'planned');
-  // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
-  core.setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
-  await core.summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
+  core.setOutput('result', verdict.result);
+  // The comment body, with its marker, for workflows that post it elsewhere (fork PRs: docs/security.md).
+  core.setMarkdownOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
+  await core.writeSummary(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) }));
 
-  const policy =
-    [
-      refused.length ? `the API server refuses ${refused.map((s) => serviceKey(s)).join(', ')} (server-side dry run)` : '',
-      failing.length ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}` : '',
-      misfits.length ? `fail-on capacity: ${misfits.map((s) => `${s.namespace}/${s.name} does not fit`).join('; ')}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ') || undefined;
+  const policy = verdict.reasons.join('; ') || undefined;
 
   if (octokit) {
     if (inputs.comment) {
@@ -91,9 +79,11 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
         const r = await upsertStickyComment(
           octokit,
           { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) },
-          markdown,
+          core.markdownText(markdown),
         );
-        core.info(`Plan comment ${r.action} (id ${r.id})${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
+        // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
+        const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
+        core.info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
       });
     }
     await tolerateNoPermission('set the commit status', async () => {
@@ -103,7 +93,7 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
         sha: pr.headSha,
         context: inputs.statusContext,
         state: policy ? 'failure' : 'success',
-        description: truncate(policy ?? summaryLine(result).replace(/\*\*|`/g, ''), 140),
+        description: truncate(core.singleLine(policy ?? summaryLine(result).replace(/\*\*|`/g, '')), 140),
         ...(run.runUrl ? { target_url: run.runUrl } : {}),
       });
     });

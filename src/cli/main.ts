@@ -8,6 +8,7 @@ import { runPlan, PLAN_HELP } from './plan-command.js';
 import { APPLY_HELP, WAIT_HELP, runApply, runWait } from './rollout-command.js';
 import { abandonedRequests } from '../kube/cluster-facts.js';
 import { UsageError } from './usage-error.js';
+import { writeErr, writeErrLine, writeOut } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -32,29 +33,30 @@ export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
+    writeOut(HELP);
     return command === undefined ? EXIT.badInput : EXIT.ok;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+    writeOut(`${VERSION}\n`);
     return EXIT.ok;
   }
   if (command === 'plan') {
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(PLAN_HELP);
+      writeOut(PLAN_HELP);
       return EXIT.ok;
     }
+    // No defaults here: the commands take them from src/settings/, as the action does.
     const { values } = parseArgs({
       args: rest,
       strict: true,
       options: {
         base: { type: 'string' },
         head: { type: 'string' },
-        format: { type: 'string', default: 'json' },
+        format: { type: 'string' },
         'kuberay-version': { type: 'string' },
-        'zero-downtime': { type: 'string', default: 'true' },
+        'zero-downtime': { type: 'string' },
         'incremental-gate': { type: 'string' },
-        namespace: { type: 'string', default: 'default' },
+        namespace: { type: 'string' },
         live: { type: 'boolean' },
         kubeconfig: { type: 'string' },
         context: { type: 'string' },
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(command === 'apply' ? APPLY_HELP : WAIT_HELP);
+      writeOut(command === 'apply' ? APPLY_HELP : WAIT_HELP);
       return EXIT.ok;
     }
     const { values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: command === 'wait', options: rolloutOptions });
@@ -97,20 +99,20 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UserError) {
-      process.stderr.write(`rayservice-rollout: ${e.message}\n`);
+      writeErrLine(`rayservice-rollout: ${e.message}`);
       process.exitCode = EXIT.badInput;
       return;
     }
     const err = e as { code?: string; message?: string };
     if (typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`rayservice-rollout: ${err.message} (try --help)\n`);
+      writeErrLine(`rayservice-rollout: ${err.message} (try --help)`);
       process.exitCode = EXIT.badInput;
       return;
     }
-    process.stderr.write(
+    writeErr(
       `rayservice-rollout: internal error: ${err?.message ?? String(e)}\nThis is a bug; please report it${process.env.RAYSERVICE_ROLLOUT_DEBUG ? '' : ' (set RAYSERVICE_ROLLOUT_DEBUG=1 for the stack trace)'}.\n`,
     );
-    if (process.env.RAYSERVICE_ROLLOUT_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    if (process.env.RAYSERVICE_ROLLOUT_DEBUG) writeErr(`${(e as Error)?.stack ?? ''}\n`);
     process.exitCode = EXIT.internal;
   },
 );

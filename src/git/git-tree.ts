@@ -2,12 +2,17 @@
  * Reads manifests at a commit straight from Git (no checkout of that commit needed), so renamed
  * and deleted files are handled and base and head can be compared from one working copy. A
  * shallow clone is fine: a missing commit is fetched (depth 1) from `origin` first.
+ *
+ * The commits may be hostile (a fork's pull request under pull_request_target), so they are read
+ * as DATA only: objects are fetched and read with `fetch`, `ls-tree` and `cat-file`, never checked
+ * out; no hook, fsmonitor, submodule or clean/smudge filter runs (cat-file without --filters).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import picomatch from 'picomatch';
 import { InputError } from '../manifests/input-error.js';
 import { MAX_FILE_BYTES } from '../manifests/yaml-documents.js';
+import { DEFAULTS } from '../settings/defaults.js';
 
 const run = promisify(execFile);
 
@@ -16,9 +21,34 @@ export interface GitFile {
   readonly text: string;
 }
 
+/** Settings that keep git from running anything configured in the repository. */
+const NOTHING_RUNS = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'submodule.recurse=false'];
+
 async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
+    cwd,
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
   return stdout;
+}
+
+/** Full object names only: anything else (a ref name, an option) never reaches git's command line. */
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+function checkCommitId(sha: string): void {
+  if (!COMMIT_ID.test(sha))
+    throw new InputError(sha, undefined, undefined, 'is not a full commit SHA', 'the base and head commits come from the event payload GitHub writes');
+}
+
+/** The commit the working copy has checked out, or undefined (not a repository, no commit). */
+export async function checkedOutCommit(cwd: string): Promise<string | undefined> {
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function hasCommit(cwd: string, sha: string): Promise<boolean> {
@@ -30,18 +60,38 @@ async function hasCommit(cwd: string, sha: string): Promise<boolean> {
   }
 }
 
-/** Makes sure `sha` is in the local repository, fetching it from origin when the clone is shallow. */
+/**
+ * Makes sure `sha` is in the local repository, fetching it from origin when the clone is shallow.
+ * A fork's head commit is fetched from origin (the base repository) too: GitHub keeps it there as
+ * `refs/pull/<n>/head` and serves it by SHA. Only objects arrive: no ref, no checkout.
+ */
 export async function ensureCommit(cwd: string, sha: string): Promise<void> {
+  checkCommitId(sha);
   if (await hasCommit(cwd, sha)) return;
+  await oneFetchAtATime(cwd, () => fetchCommit(cwd, sha));
+}
+
+// Base and head are read side by side; two fetches into one shallow clone collide on its
+// `shallow.lock` (a fork PR under pull_request_target lacks both), so fetches queue per repository.
+const fetchQueues = new Map<string, Promise<unknown>>();
+
+function oneFetchAtATime(cwd: string, fetch: () => Promise<void>): Promise<void> {
+  const next = (fetchQueues.get(cwd) ?? Promise.resolve()).catch(() => {}).then(fetch);
+  fetchQueues.set(cwd, next);
+  return next;
+}
+
+async function fetchCommit(cwd: string, sha: string): Promise<void> {
+  if (await hasCommit(cwd, sha)) return; // an earlier fetch in the queue brought it
   try {
-    await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+    await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
   } catch (e) {
     throw new InputError(
       sha,
       undefined,
       undefined,
-      `commit is not in the checkout and could not be fetched from origin: ${firstLine((e as Error).message)}`,
-      'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch',
+      `commit is not in the checkout and could not be fetched from origin: ${firstLine((e as { stderr?: string }).stderr || (e as Error).message)}`,
+      'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch (private repositories: do not set persist-credentials: false)',
     );
   }
 }
@@ -94,7 +144,7 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
   }
   const include = patterns.filter((p) => !p.startsWith('!'));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const inc = picomatch(include.length ? include : ['**/*.yaml', '**/*.yml'], { dot: false });
+  const inc = picomatch(include.length ? include : [...DEFAULTS.manifestGlobs], { dot: false });
   const exc = exclude.length ? picomatch(exclude) : () => false;
   return (path) => inc(path) && !exc(path);
 }

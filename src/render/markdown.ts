@@ -9,6 +9,8 @@ import type { Change, FitVerdictView, Plan, ServiceClusterView, ServicePlan } fr
 import { strongestChange } from '../planner/types.js';
 import type { ResourceFigures } from '../capacity/capacity.js';
 import { serviceKey } from '../util/objects.js';
+import { neutralizeTableCell } from '../util/neutralize.js';
+import { redactSecrets } from '../util/redact.js';
 
 /** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -223,16 +225,20 @@ function value(v: unknown): string {
   return code(s);
 }
 
-/** Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through. */
+/**
+ * Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through,
+ * and (the cell neutralizer) no line break of any kind, `|` or control character. Redacted first:
+ * escaping would hide a secret's shape from the redaction at the output edge.
+ */
 export function esc(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, ' ');
+  return neutralizeTableCell(
+    redactSecrets(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
+      .replace(/@/g, '@\u200b'),
+  );
 }
 
 /** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
@@ -244,13 +250,14 @@ function htmlCode(text: string): string {
   return `<code>${htmlText(text)}</code>`;
 }
 
+/** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
 function htmlText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/@/g, '&#64;')
-    .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-    .replace(/\r?\n/g, ' ');
+  return neutralizeTableCell(
+    redactSecrets(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/@/g, '&#64;')
+      .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`),
+  );
 }

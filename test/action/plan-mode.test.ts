@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAction, startFakeGitHub, type FakeGitHub } from './runner.js';
+import { git as gitIn } from '../helpers/git.js';
 
 const TOKEN = 'ghs_test_token_never_printed_1234567890';
 let repo: string;
@@ -12,13 +13,8 @@ let baseSha: string;
 let headSha: string;
 let gh: FakeGitHub;
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-  }).trim();
-}
+/** git in the test's repository. */
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'rsr-action-repo-'));
@@ -63,6 +59,7 @@ describe('plan mode on a pull request', () => {
     expect(writes).toEqual([
       'POST /repos/acme/ml-platform/issues/7/comments',
       `POST /repos/acme/ml-platform/statuses/${headSha}`,
+      'POST /graphql', // who am I (viewer; refused for the default token: github-actions[bot])
       `PATCH /repos/acme/ml-platform/issues/comments/${gh.comments[0]!.id}`,
       `POST /repos/acme/ml-platform/statuses/${headSha}`,
     ]);
@@ -92,15 +89,16 @@ describe('plan mode on a pull request', () => {
 
   it('minimizes older duplicates of its comment', async () => {
     const marker = '<!-- rayservice-rollout:plan:rayservice plan -->';
+    const bot = { login: 'github-actions[bot]' };
     gh.comments.push(
-      { id: 1, node_id: 'IC_1', body: `${marker}\nold` },
-      { id: 2, node_id: 'IC_2', body: 'someone else' },
-      { id: 3, node_id: 'IC_3', body: `${marker}\nolder race` },
+      { id: 1, node_id: 'IC_1', issue: 7, user: bot, body: `${marker}\nold` },
+      { id: 2, node_id: 'IC_2', issue: 7, user: { login: 'alice' }, body: 'someone else' },
+      { id: 3, node_id: 'IC_3', issue: 7, user: bot, body: `${marker}\nolder race` },
     );
     const r = await runAction({ cwd: repo, eventName: 'pull_request', event: event(), inputs: inputs(), apiUrl: gh.url });
     expect(r.code, r.stdout).toBe(0);
     expect(gh.requests.filter((q) => q.method === 'PATCH').map((q) => q.path)).toEqual(['/repos/acme/ml-platform/issues/comments/3']);
-    const gql = gh.requests.filter((q) => q.path === '/graphql');
+    const gql = gh.requests.filter((q) => q.path === '/graphql' && /minimizeComment/.test(q.body.query));
     expect(gql).toHaveLength(1);
     expect(gql[0]!.body.variables).toEqual({ id: 'IC_1' });
     expect(gql[0]!.body.query).toMatch(/minimizeComment.*OUTDATED/s);

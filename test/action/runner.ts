@@ -1,7 +1,8 @@
 /**
  * Runs dist/index.js the way the GitHub runner does: INPUT_* variables, an event payload file,
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a loopback server
- * that records every request and answers like the GitHub REST/GraphQL API.
+ * that records every request and answers like the GitHub REST/GraphQL API: comments per pull
+ * request with their author (the token's `actor`), GraphQL `viewer` answered or refused.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -17,17 +18,40 @@ export interface RecordedRequest {
   authorization?: string;
 }
 
+export interface FakeComment {
+  id: number;
+  node_id: string;
+  /** The pull request (issue) the comment is on. */
+  issue: number;
+  body: string;
+  /** Who wrote it, as the REST API lists it. */
+  user: { login: string };
+  minimized?: boolean;
+}
+
 export interface FakeGitHub {
   url: string;
   requests: RecordedRequest[];
-  comments: { id: number; node_id: string; body: string }[];
+  comments: FakeComment[];
   /** Force an HTTP status for requests whose "METHOD path" matches. */
   failWith: { match: RegExp; status: number }[];
+  /** The identity the token acts as: the author of the comments it writes. */
+  actor: string;
+  /** Whether GraphQL `viewer { login }` answers; the default GITHUB_TOKEN of an app installation is refused. */
+  viewerAllowed: boolean;
   close(): Promise<void>;
 }
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
-  const state: FakeGitHub = { url: '', requests: [], comments: [], failWith: [], close: async () => {} };
+  const state: FakeGitHub = {
+    url: '',
+    requests: [],
+    comments: [],
+    failWith: [],
+    actor: 'github-actions[bot]',
+    viewerAllowed: false,
+    close: async () => {},
+  };
   let nextId = 1000;
   const server: Server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
@@ -43,9 +67,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const forced = state.failWith.find((f) => f.match.test(`${req.method} ${path}`));
     if (forced) return send(forced.status, { message: 'Resource not accessible by integration' });
     let m: RegExpMatchArray | null;
-    if (req.method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments/))) return send(200, state.comments);
-    if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(path)) {
-      const c = { id: nextId++, node_id: `IC_${nextId}`, body: body.body };
+    if (req.method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments/)))
+      return send(
+        200,
+        state.comments.filter((c) => c.issue === Number(m![1])),
+      );
+    if (req.method === 'POST' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      const c: FakeComment = { id: nextId++, node_id: `IC_${nextId}`, issue: Number(m[1]), body: body.body, user: { login: state.actor } };
       state.comments.push(c);
       return send(201, c);
     }
@@ -58,7 +86,21 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(path)) return send(201, { id: nextId++, ...body });
     if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+\/pulls/.test(path))
       return send(200, [{ number: 7, merged_at: '2026-11-26T12:00:00Z' }]);
-    if (req.method === 'POST' && path === '/graphql') return send(200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+    if (req.method === 'POST' && path === '/graphql') {
+      const query = String(body?.query ?? '');
+      if (/\bviewer\b/.test(query)) {
+        if (state.viewerAllowed) return send(200, { data: { viewer: { login: state.actor } } });
+        // What GitHub answers an installation token: HTTP 200 with a FORBIDDEN error.
+        return send(200, { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'Resource not accessible by integration' }] });
+      }
+      if (/minimizeComment/.test(query)) {
+        const c = state.comments.find((x) => x.node_id === body.variables?.id);
+        if (!c) return send(200, { data: null, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a node' }] });
+        c.minimized = true;
+        return send(200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+      }
+      return send(200, { data: null, errors: [{ message: `fake GitHub: no GraphQL answer for ${query}` }] });
+    }
     send(404, { message: `fake GitHub: no route for ${req.method} ${path}` });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
