@@ -34182,7 +34182,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -40184,6 +40184,17 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/util/user-error.ts
+/**
+ * The one base class of refusals a person can act on: bad input, a wrong command line or action
+ * input, an unsupported release, a cluster that cannot be reached or refuses a manifest. Both entry
+ * points (the CLI and the action) print these as one line and no stack trace; anything that is not
+ * a UserError is a bug and said to be one.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -41650,7 +41661,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * This implementation restores the Node 20 behavior by adding a trailing
  * backslash to all junction results on Windows.
  */
-function readlink(fsPath) {
+function io_util_readlink(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
@@ -43129,12 +43140,813 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/util/neutralize.ts
+/**
+ * Text from manifests and from the cluster, made harmless for where it is printed. Pure functions,
+ * one per destination; the output edges (src/cli/output.ts, src/action/output.ts) apply them after
+ * redaction, so nothing that leaves the process can:
+ * - drive a terminal: ESC, CR, the other C0 controls, DEL and the C1 controls (U+0080–U+009F,
+ *   U+009B is an 8-bit CSI) become visible escapes such as `\x1b`;
+ * - reorder or hide what a reader sees: bidi overrides and isolates, and the Unicode line and
+ *   paragraph separators, become `\u202e`-style escapes;
+ * - run a GitHub workflow command: the runner reads `::name::data` at the start of a line (after
+ *   leading blanks) and the legacy `##[name]data` anywhere in a line, from every line a step
+ *   prints, so such lines are defused;
+ * - break a markdown table row: no line break of any kind is left in a cell.
+ * Backslashes are not doubled: an escape in the output may also be text that looked like one.
+ */
+/** C0 controls except TAB and LF, DEL, C1, Arabic letter mark, LRM/RLM, LS/PS, bidi embeddings, overrides and isolates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this module is for
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** What ends a line somewhere: a terminal, CommonMark, GitHub's runner, an editor. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this module is for
+const ANY_LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
+/** A workflow command line: `::` after leading blanks (the runner trims them first). */
+const COMMAND_LINE = /^(\s*)::/gm;
+/** The legacy workflow command prefix, honoured anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+/** `\x1b` for a byte-sized code point, `\u202e` above; CR as `\r`. */
+function visibleEscape(ch) {
+    if (ch === '\r')
+        return '\\r';
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * For a terminal or a CI log (stdout, stderr, `core.info`, annotation messages): line feeds and
+ * tabs stay, CRLF becomes LF, every other control becomes a visible escape, and no line can start
+ * or contain a workflow command.
+ */
+function neutralizeLog(text) {
+    return text.replace(/\r\n/g, '\n').replace(UNSAFE, visibleEscape).replace(COMMAND_LINE, '$1\\::').replace(LEGACY_COMMAND, '##\\[');
+}
+/** A single line for a log or a one-line field (a commit status description, a group title). */
+function neutralizeLine(text) {
+    return neutralizeLog(text.replace(ANY_LINE_BREAK, ' '));
+}
+/**
+ * For a markdown document (a comment, the job summary): its own markup stays, CRLF becomes LF,
+ * and every control or invisible reordering character becomes a visible escape (a lone CR is a
+ * line break to CommonMark, so it becomes `\r`).
+ */
+function neutralizeMarkdown(text) {
+    return text.replace(/\r\n/g, '\n').replace(UNSAFE, visibleEscape);
+}
+/**
+ * For one cell of a markdown table: every line break (CR, LF, CRLF, VT, FF, NEL, U+2028/2029)
+ * becomes a space, `|` an entity, and the other controls visible escapes. Markup is the caller's
+ * business (the renderer escapes it before).
+ */
+function neutralizeTableCell(text) {
+    return text.replace(ANY_LINE_BREAK, ' ').replace(/\|/g, '&#124;').replace(UNSAFE, visibleEscape);
+}
+/**
+ * Code points a JSON string may hold raw (or a careless writer may leave) that a terminal, a reader
+ * or the runner would act on. TAB and LF stay: JSON.stringify writes them only as indentation.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this module is for
+const JSON_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** One JSON string token (valid JSON has no `"` outside them). */
+const JSON_STRING = /"[^"\\]*(?:\\.[^"\\]*)*"/g;
+/**
+ * For JSON text (JSON.stringify's output): the same document and layout, with every string passed
+ * through `mapString` (the edges pass the redaction) and written so that no raw control,
+ * separator or bidi character and no `##[` appears. Only characters inside strings change, into
+ * `\uXXXX` escapes that JSON.parse reads back as the same string. (A JSON line cannot start with
+ * `::`: outside strings only `{}[],:"`, digits, `-` and literals begin one, and a string's own
+ * line breaks are escaped.)
+ */
+function neutralizeJson(json, mapString = (s) => s) {
+    return json
+        .replace(JSON_STRING, (token) => {
+        let value;
+        try {
+            value = JSON.parse(token);
+        }
+        catch {
+            return token; // not JSON.stringify's: left to the escaping below
+        }
+        const mapped = mapString(value);
+        return mapped === value ? token : JSON.stringify(mapped);
+    })
+        .replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(LEGACY_COMMAND, '#\\u0023[');
+}
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secrets out of free text: the one redaction pass that every string leaving the process goes
+ * through (comment, summary, outputs, annotations, logs, JSON). Names stay visible; values go.
+ *
+ * The text comes from pull requests of strangers, so the pass must be LINEAR in its length: a
+ * handful of forward scans, each reading every character a bounded number of times. Regular
+ * expressions are used only where they start at a fixed prefix at the beginning of a run (a
+ * lookbehind refuses every start inside a run), so no run is ever scanned from two starts;
+ * everything else is a hand-written scanner. bench/redact.ts feeds it adversarial inputs.
+ *
+ * What counts as a secret:
+ * - credentials in URLs: the whole userinfo, i.e. everything of the authority up to its LAST `@`
+ *   (`https://user:p@ss@host`, `https://<token>@host`), except the conventional `git@` user;
+ * - well-known token formats wherever they appear (GitHub, GitLab, Slack, AWS key ids, Google,
+ *   Hugging Face, OpenAI, Stripe, JWTs, PEM private key blocks, base64 docker registry configs);
+ * - the value after a secret-named key (`key=value`, `key: value`, `"key": "value"`, query
+ *   parameters, `--flag=value`, `--flag value`) and after `Authorization: <scheme>` / `Bearer`.
+ *
+ * The key rule (isSecretName): a name is secret when one of its words is a secret word (password,
+ * token, secret, credential(s), auth, authorization, bearer, passphrase, …), or a word ends in one
+ * (`hftoken`, `dbpassword`), or the words join into a compound one (api key, private key, access
+ * key, client secret, docker config json, …) — UNLESS its last word says the value only names or
+ * sizes something (`secretName`, `token_path`, `auth_type`, `access_key_id`, `secretKeyRef`) or
+ * its first word counts (`max_tokens`, `num_…`). Plurals such as `tokens` are not secret words, and
+ * neither is `tokenizer`: `max_tokens: 512` in a Serve user_config is a model setting.
+ */
+const REDACTED = '[redacted]';
+/** `text` with every secret-looking value replaced by REDACTED. */
+function redactSecrets(text) {
+    if (text.length < 6)
+        return text; // shorter than any key=value or token worth hiding
+    let out = redactPrivateKeys(text);
+    out = redactUrlCredentials(out);
+    out = redactKnownTokens(out);
+    out = redactNamedValues(out);
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// Secret names
+/** Words that make a name secret on their own. */
+const SECRET_WORDS = new Set([
+    'password',
+    'passwd',
+    'passphrase',
+    'secret',
+    'token',
+    'credential',
+    'credentials',
+    'creds',
+    'auth',
+    'authorization',
+    'bearer',
+    'apikey',
+    'privatekey',
+    'dockerconfigjson',
+    'dockercfg',
+]);
+/** A word ending in one of these is secret too (`hftoken`, `dbpassword`, `clientsecret`). */
+const SECRET_SUFFIXES = ['token', 'password', 'passwd', 'secret', 'apikey', 'privatekey', 'accesskey', 'secretkey'];
+/** Secret when the words, joined, contain one of these (`api_key`, `secretAccessKey`, `ssh-key`). */
+const SECRET_COMPOUNDS = [
+    'apikey',
+    'privatekey',
+    'accesskey',
+    'secretkey',
+    'clientsecret',
+    'dockerconfig',
+    'sshkey',
+    'signingkey',
+    'encryptionkey',
+    'masterkey',
+    'accountkey',
+    'sessionkey',
+    'sharedkey',
+];
+/** A last word that says the value names, locates, sizes or configures a secret, not is one. */
+const NAMING_LAST_WORDS = new Set([
+    'name',
+    'names',
+    'file',
+    'files',
+    'path',
+    'dir',
+    'ref',
+    'id',
+    'ids',
+    'type',
+    'kind',
+    'mode',
+    'method',
+    'url',
+    'uri',
+    'endpoint',
+    'host',
+    'hostname',
+    'port',
+    'enabled',
+    'enable',
+    'disabled',
+    'required',
+    'limit',
+    'length',
+    'len',
+    'size',
+    'count',
+    'ttl',
+    'expiry',
+    'expires',
+    'expiration',
+    'timeout',
+    'seconds',
+    'duration',
+    'retries',
+    'version',
+    'policy',
+    'provider',
+    'scope',
+    'scopes',
+    'field',
+    'env',
+    'prefix',
+    'suffix',
+    'format',
+    'algorithm',
+    'source',
+    'mount',
+    'namespace',
+    'selector',
+    'location',
+    'user',
+    'username',
+    'email',
+    'audience',
+    'issuer',
+    'realm',
+    'strategy',
+]);
+/** A first word that counts or bounds (`max_tokens`). */
+const COUNTING_FIRST_WORDS = new Set(['max', 'min', 'num', 'total', 'n']);
+/** Names are short; a longer "name" is judged by its end (bounds the work per key). */
+const MAX_NAME = 128;
+/** Every secret name holds one of these: most names are rejected by this one cheap test. */
+const SECRET_STEMS = /pass|secret|token|cred|auth|bearer|key|docker/i;
+/** Names repeat (the same keys in every document): remember the verdicts, within a bound. */
+const verdicts = new Map();
+/** Whether a key, flag or variable name names a secret (see the rule at the top of this file). */
+function isSecretName(name) {
+    if (!SECRET_STEMS.test(name))
+        return false;
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) {
+        verdict = judgeName(name);
+        if (verdicts.size >= 4096)
+            verdicts.clear();
+        verdicts.set(name, verdict);
+    }
+    return verdict;
+}
+function judgeName(name) {
+    const words = wordsOf(name.length > MAX_NAME ? name.slice(-MAX_NAME) : name);
+    if (words.length === 0)
+        return false;
+    if (words.length === 1 && words[0] === 'pass')
+        return true;
+    if (words.length === 2 && words[0] === 'secret' && words[1] === 'id')
+        return true; // Vault's AppRole secret_id
+    if (NAMING_LAST_WORDS.has(words[words.length - 1]) || COUNTING_FIRST_WORDS.has(words[0]))
+        return false;
+    for (const w of words) {
+        if (SECRET_WORDS.has(w))
+            return true;
+        for (const s of SECRET_SUFFIXES)
+            if (w.endsWith(s))
+                return true;
+    }
+    const joined = words.join('');
+    return SECRET_COMPOUNDS.some((c) => joined.includes(c));
+}
+/**
+ * Whether a key under a secret-named key still only names, locates or sizes something (`secret:
+ * {secretName, items: [{path}], defaultMode}` of a Pod volume; `credentials: {username, password}`):
+ * these stay visible, every other value under a secret-named key goes.
+ */
+function isNamingName(name) {
+    const words = wordsOf(name.length > MAX_NAME ? name.slice(-MAX_NAME) : name);
+    const last = words[words.length - 1];
+    return last !== undefined && NAMING_LAST_WORDS.has(last) && !isSecretName(name);
+}
+/** `OPENAI_API_KEY` → openai, api, key; `secretAccessKey` → secret, access, key; `HFToken` → hf, token. */
+function wordsOf(name) {
+    // Each alternative consumes at least one character and never re-reads: linear in the name.
+    return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? []).map((w) => w.toLowerCase());
+}
+// ---------------------------------------------------------------------------------------------
+// Registry credentials
+const BASE64_BLOB = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/**
+ * A docker registry credential: a `.dockerconfigjson` (as JSON or base64 of it), or the base64
+ * `user:password` of its `auth` field. For values that are entirely one blob (an annotation).
+ */
+function isRegistryCredential(value) {
+    const v = value.trim();
+    if (v.startsWith('{'))
+        return v.includes('"auths"') || v.includes('"auth"');
+    if (!BASE64_BLOB.test(v))
+        return false;
+    const decoded = decodeBase64(v);
+    if (decoded === undefined)
+        return false;
+    if (decoded.includes('"auths"') || decoded.includes('"auth"'))
+        return true;
+    // The `auth` field: printable `user:password`.
+    const colon = decoded.indexOf(':');
+    return colon > 0 && colon < decoded.length - 1 && /^[\x21-\x7e]+$/.test(decoded);
+}
+function decodeBase64(blob) {
+    try {
+        return atob(blob.length % 4 ? blob.padEnd(blob.length + 4 - (blob.length % 4), '=') : blob);
+    }
+    catch {
+        return undefined;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Building the output
+/** Copies `text` with spans replaced, in increasing order (appending: V8 joins the pieces once, at the end). */
+class Splicer {
+    text;
+    out = '';
+    copied = 0;
+    replaced = false;
+    constructor(text) {
+        this.text = text;
+    }
+    replace(start, end, by) {
+        this.out += this.text.slice(this.copied, start) + by;
+        this.copied = end;
+        this.replaced = true;
+    }
+    result() {
+        return this.replaced ? this.out + this.text.slice(this.copied) : this.text;
+    }
+}
+const isSpace = (c) => c === 32 || c === 9;
+const isWhite = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+const isQuote = (c) => c === 34 || c === 39 || c === 96; // " ' `
+/** Characters of a key or flag name: letters, digits, `_`, `.`, `-`. */
+const isNameChar = (c) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+// ---------------------------------------------------------------------------------------------
+// PEM private keys
+const PEM_BEGIN = '-----BEGIN ';
+const PEM_END = '-----END ';
+/** `-----BEGIN … PRIVATE KEY-----` body `-----END …`: the body goes, both armour lines stay. */
+function redactPrivateKeys(text) {
+    let begin = text.indexOf(PEM_BEGIN);
+    if (begin < 0)
+        return text;
+    const out = new Splicer(text);
+    // The next END at or after a position; searched again only when a body starts past it, and never
+    // again once there is none: every BEGIN without END costs only its own body.
+    let end = -2;
+    while (begin >= 0) {
+        const labelStart = begin + PEM_BEGIN.length;
+        let labelEnd = labelStart;
+        while (labelEnd < text.length && labelEnd - labelStart < 64 && text.charCodeAt(labelEnd) !== 45)
+            labelEnd++;
+        const label = text.slice(labelStart, labelEnd);
+        if (!text.startsWith('-----', labelEnd) || !label.includes('PRIVATE KEY')) {
+            begin = text.indexOf(PEM_BEGIN, labelEnd);
+            continue;
+        }
+        const bodyStart = labelEnd + 5;
+        if (end !== -1 && end < bodyStart)
+            end = text.indexOf(PEM_END, bodyStart);
+        let bodyEnd;
+        if (end >= 0)
+            bodyEnd = end;
+        else {
+            // A key cut short (no END line): its base64 body, up to the first character that is not.
+            bodyEnd = bodyStart;
+            while (bodyEnd < text.length && isBase64OrWhite(text.charCodeAt(bodyEnd)))
+                bodyEnd++;
+        }
+        // The body without its surrounding blanks, so that an indented block keeps its shape.
+        let from = bodyStart;
+        let to = bodyEnd;
+        while (from < to && isWhite(text.charCodeAt(from)))
+            from++;
+        while (to > from && isWhite(text.charCodeAt(to - 1)))
+            to--;
+        if (to > from)
+            out.replace(from, to, REDACTED);
+        begin = text.indexOf(PEM_BEGIN, bodyEnd);
+    }
+    return out.result();
+}
+function isBase64OrWhite(c) {
+    return ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61 || c === 58 || c === 44 || c === 92 || isWhite(c));
+}
+// ---------------------------------------------------------------------------------------------
+// URLs
+/** User names that are a convention, not a credential (`ssh://git@github.com/org/repo`). */
+const CONVENTIONAL_USERS = new Set(['git', 'hg', 'ssh', 'anonymous']);
+/**
+ * `scheme://userinfo@host…`: the authority runs from `://` to the first `/ ? #`, whitespace or
+ * quote; its userinfo is everything up to its LAST `@`, so a password holding `@` or `:` goes whole.
+ */
+function redactUrlCredentials(text) {
+    let sep = text.indexOf('://');
+    if (sep < 0)
+        return text;
+    const out = new Splicer(text);
+    while (sep >= 0) {
+        const start = sep + 3;
+        let end = start;
+        let lastAt = -1;
+        for (; end < text.length; end++) {
+            const c = text.charCodeAt(end);
+            if (isAuthorityEnd(c))
+                break;
+            if (c === 64)
+                lastAt = end;
+        }
+        if (lastAt < 0 && text.charCodeAt(end) === 47)
+            lastAt = atAfterSlashedPassword(text, start, end);
+        if (lastAt > start && !isConventionalUser(text.slice(start, lastAt)) && !isDigest(text, lastAt + 1))
+            out.replace(start, lastAt, REDACTED);
+        // The authority holds no `//`, so the next `://` starts at its last character at the earliest.
+        sep = text.indexOf('://', Math.max(end - 1, lastAt, sep + 1));
+    }
+    return out.result();
+}
+/**
+ * `https://user:pa/ss@host`: a `/` in a password is not allowed unencoded, yet secret keys hold them
+ * (AWS's do). When the authority ends at a `/` and has a colon that is not a port, the `@` after
+ * the `/` (before any blank, quote, `?`, `#` or another `://`) ends the userinfo. Returns its index
+ * or -1. The look-ahead stops at the next `://`, so look-aheads never overlap.
+ */
+function atAfterSlashedPassword(text, start, end) {
+    if (text.charCodeAt(start) === 91)
+        return -1; // [IPv6]
+    let colon = start;
+    while (colon < end && text.charCodeAt(colon) !== 58)
+        colon++;
+    if (colon === end)
+        return -1; // no password
+    let port = colon + 1;
+    while (port < end && text.charCodeAt(port) >= 48 && text.charCodeAt(port) <= 57)
+        port++;
+    if (port === end)
+        return -1; // host:8080
+    for (let e = end; e < text.length; e++) {
+        const c = text.charCodeAt(e);
+        if (c === 64)
+            return e;
+        if (isAuthorityEnd(c) && c !== 47)
+            return -1;
+        if (c === 58 && text.startsWith('//', e + 1))
+            return -1;
+    }
+    return -1;
+}
+function isAuthorityEnd(c) {
+    // whitespace / ? # " ' ` < > \
+    return isWhite(c) || c === 47 || c === 63 || c === 35 || isQuote(c) || c === 60 || c === 62 || c === 92;
+}
+function isConventionalUser(userinfo) {
+    return CONVENTIONAL_USERS.has(userinfo);
+}
+/** `docker://img@sha256:…`: an image digest, not a host after credentials. */
+function isDigest(text, at) {
+    return text.startsWith('sha256:', at) || text.startsWith('sha512:', at);
+}
+// ---------------------------------------------------------------------------------------------
+// Well-known token formats
+/** Not inside a longer word: every regex below starts only at the beginning of a run. */
+const START = '(?<![A-Za-z0-9_\\-])';
+const KNOWN_TOKEN = new RegExp(`${START}(?:${[
+    'gh[pousr]_[A-Za-z0-9]{30,}', // GitHub classic / OAuth / user / server / refresh
+    'github_pat_[A-Za-z0-9_]{30,}', // GitHub fine-grained
+    'gl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_\\-]{20,}', // GitLab
+    'xox[abprs]-[A-Za-z0-9\\-]{10,}', // Slack
+    '(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])', // AWS access key id
+    'AIza[A-Za-z0-9_\\-]{35}', // Google API key
+    'hf_[A-Za-z0-9]{30,}', // Hugging Face
+    'sk-[A-Za-z0-9_\\-]{20,}', // OpenAI (sk-…, sk-proj-…)
+    '[sr]k_(?:live|test)_[A-Za-z0-9]{10,}', // Stripe secret / restricted
+    'eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', // JWT: header.payload.signature
+].join('|')})`, 'g');
+/** Slack incoming webhooks: the path is the secret. */
+const SLACK_HOOK = /hooks\.slack\.com\/(services|workflows|triggers)\/[A-Za-z0-9_/-]+/g;
+/** `Bearer <token>` anywhere (the `Authorization:` header is handled with the named values). */
+const BEARER = new RegExp(`${START}([Bb]earer +)[A-Za-z0-9._~+/=\\-]{8,}`, 'g');
+/** Base64 of a JSON object (`{"…` → `eyJ`, `{\n` → `ewo`): a docker config when it holds "auth". */
+const BASE64_JSON = /(?<![A-Za-z0-9+/=_-])e[wy][A-Za-z0-9+/]{14,}={0,2}/g;
+function redactKnownTokens(text) {
+    let out = text.replace(KNOWN_TOKEN, REDACTED);
+    if (out.includes('hooks.slack.com/'))
+        out = out.replace(SLACK_HOOK, `hooks.slack.com/$1/${REDACTED}`);
+    if (out.includes('earer '))
+        out = out.replace(BEARER, `$1${REDACTED}`);
+    out = out.replace(BASE64_JSON, (blob) => {
+        const decoded = decodeBase64(blob.length > 1 << 20 ? blob.slice(0, 1 << 20) : blob.replace(/=+$/, ''));
+        return decoded?.includes('"auth') ? REDACTED : blob;
+    });
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// Named values: key=value, key: value, "key": "value", --flag value
+/** `Authorization: Bearer x`: the scheme stays visible, the credential after it goes. */
+const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'digest', 'negotiate', 'bot', 'ntlm']);
+/** Values that are never secrets, so `auth_enabled: true` keeps its value. */
+const PLAIN_VALUES = new Set(['true', 'false', 'yes', 'no', 'null', 'none', '~']);
+/**
+ * One forward scan. At each `=` or `:` the key before it is read backwards (it stops at the
+ * previous separator, so all the backward reads together cover the text once); at each `-` that
+ * starts a word, the flag name forwards. A secret name's value is replaced and the scan resumes
+ * after it.
+ */
+function redactNamedValues(text) {
+    const out = new Splicer(text);
+    const n = text.length;
+    let lineStart = 0;
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        let next = i + 1;
+        if (c === 10)
+            lineStart = i + 1;
+        else if (c === 61 || c === 58)
+            next = afterKeyValue(text, i, lineStart, out);
+        else if (c === 45 && (i === 0 || startsFlag(text.charCodeAt(i - 1))))
+            next = afterFlag(text, i, out);
+        // A value may span lines (block scalar, flag then value): keep the line start right.
+        for (let j = next - 1; j > i; j--) {
+            if (text.charCodeAt(j) === 10) {
+                lineStart = j + 1;
+                break;
+            }
+        }
+        i = next;
+    }
+    return out.result();
+}
+/** Before a flag: start of a word in a command line, a YAML list, a JSON array. */
+function startsFlag(prev) {
+    return isWhite(prev) || isQuote(prev) || prev === 91 || prev === 44 || prev === 40; // [ , (
+}
+/** Where the scan resumes after the separator at `sep`, having redacted the value if the key is secret. */
+function afterKeyValue(text, sep, lineStart, out) {
+    let k = sep - 1;
+    while (k >= lineStart && isSpace(text.charCodeAt(k)))
+        k--;
+    const quoted = k >= lineStart && isQuote(text.charCodeAt(k));
+    if (quoted)
+        k--;
+    if (quoted && k >= lineStart && text.charCodeAt(k) === 92)
+        k--; // \"key\": JSON inside a JSON string
+    const keyEnd = k + 1;
+    while (k >= lineStart && keyEnd - k <= MAX_NAME && isNameChar(text.charCodeAt(k)))
+        k--;
+    const keyStart = k + 1;
+    if (keyStart === keyEnd || !isSecretName(text.slice(keyStart, keyEnd)))
+        return sep + 1;
+    if (text.charCodeAt(sep) === 61)
+        return redactValue(text, sep + 1, 'bare', 0, out);
+    return redactValue(text, sep + 1, quoted ? 'json' : 'yaml', keyStart - (quoted ? 1 : 0) - lineStart, out);
+}
+/** Redacts the value starting at `at` (after optional blanks) and returns where the scan resumes. */
+function redactValue(text, at, style, keyColumn, out) {
+    const n = text.length;
+    let v = at;
+    while (v < n && isSpace(text.charCodeAt(v)))
+        v++;
+    if (v >= n)
+        return v;
+    const c = text.charCodeAt(v);
+    if (c === 10 || c === 13)
+        return v;
+    if (text.startsWith(REDACTED, v))
+        return v + REDACTED.length;
+    if (style !== 'bare' && (c === 123 || c === 91))
+        return v; // { or [: a structure, whose keys are scanned one by one
+    if (style === 'yaml' && (c === 124 || c === 62)) {
+        const block = blockScalar(text, v, keyColumn);
+        if (block) {
+            out.replace(block.start, block.end, REDACTED);
+            return block.end;
+        }
+    }
+    // "value", 'value', `value`, or \"value\" (JSON inside a JSON string)
+    const escaped = c === 92 && text.charCodeAt(v + 1) === 34;
+    if (isQuote(c) || escaped) {
+        const open = escaped ? v + 2 : v + 1;
+        const close = closingQuote(text, open, escaped ? 34 : c, escaped);
+        const end = close >= 0 ? close : bareEnd(text, open, 'bare');
+        if (end > open && !PLAIN_VALUES.has(text.slice(open, end).toLowerCase()))
+            out.replace(open, end, REDACTED);
+        return close >= 0 ? close + 1 : Math.max(end, v + 1);
+    }
+    // Authorization: Bearer <credential>
+    let valueStart = v;
+    let w = v;
+    while (w < n && w - v < 16 && isNameChar(text.charCodeAt(w)))
+        w++;
+    if (w < n && isSpace(text.charCodeAt(w)) && AUTH_SCHEMES.has(text.slice(v, w).toLowerCase())) {
+        while (w < n && isSpace(text.charCodeAt(w)))
+            w++;
+        valueStart = w;
+    }
+    const end = bareEnd(text, valueStart, style);
+    const value = text.slice(valueStart, end);
+    if (value === '' || value.startsWith(REDACTED) || PLAIN_VALUES.has(value.toLowerCase()))
+        return Math.max(end, v + 1);
+    // A JSON number stays valid JSON as a string.
+    out.replace(valueStart, end, style === 'json' ? `"${REDACTED}"` : REDACTED);
+    return end;
+}
+/** The end of an unquoted value in `style` (see ValueStyle). */
+function bareEnd(text, from, style) {
+    const n = text.length;
+    let e = from;
+    if (style === 'yaml') {
+        for (; e < n; e++) {
+            const c = text.charCodeAt(e);
+            if (c === 10 || c === 13 || c === 92 || c === 34 || c === 96 || c === 60)
+                break;
+            if (c === 124 && e > from && isSpace(text.charCodeAt(e - 1)))
+                break;
+        }
+        while (e > from && isSpace(text.charCodeAt(e - 1)))
+            e--;
+        return e;
+    }
+    for (; e < n; e++) {
+        const c = text.charCodeAt(e);
+        if (isWhite(c) || isQuote(c) || c === 92 || c === 125 || c === 93)
+            break; // \ } ]
+        if (style === 'json' ? c === 44 : c === 38 || c === 60 || c === 62)
+            break; // , | & < >
+    }
+    return e;
+}
+/** The closing quote on the same line (backslash escapes skipped for `"`), or -1. */
+function closingQuote(text, from, quote, escaped) {
+    for (let e = from; e < text.length; e++) {
+        const c = text.charCodeAt(e);
+        if (c === 10 || c === 13)
+            return -1;
+        if (escaped) {
+            if (c === 92 && text.charCodeAt(e + 1) === quote)
+                return e;
+            if (c === 92)
+                e++;
+        }
+        else if (c === 92 && quote === 34)
+            e++;
+        else if (c === quote)
+            return e;
+    }
+    return -1;
+}
+/**
+ * A YAML block scalar (`password: |` then lines indented deeper than the key): the span of its
+ * content, from the first line's text to the end of the last non-blank line.
+ */
+function blockScalar(text, at, keyColumn) {
+    const n = text.length;
+    let p = at + 1;
+    while (p < n && isBlockIndicator(text.charCodeAt(p)))
+        p++;
+    while (p < n && isSpace(text.charCodeAt(p)))
+        p++;
+    if (p < n && text.charCodeAt(p) === 13)
+        p++;
+    if (p >= n || text.charCodeAt(p) !== 10)
+        return undefined;
+    let line = p + 1;
+    let start = -1;
+    let end = -1;
+    while (line < n) {
+        let q = line;
+        while (q < n && text.charCodeAt(q) === 32)
+            q++;
+        let eol = q;
+        while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13)
+            eol++;
+        const blank = q === eol;
+        if (!blank && q - line <= keyColumn)
+            break;
+        if (!blank) {
+            if (start < 0)
+                start = q;
+            end = eol;
+        }
+        line = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+    }
+    return start < 0 ? undefined : { start, end };
+}
+/** `|-`, `>+2`: chomping and indentation indicators. */
+function isBlockIndicator(c) {
+    return c === 45 || c === 43 || (c >= 48 && c <= 57);
+}
+/** Characters that cannot start a flag's value (markdown table cells, comments, closing brackets). */
+const NOT_A_VALUE = new Set([124, 35, 41, 93, 125, 44, 59, 60, 62, 38]); // | # ) ] } , ; < > &
+/**
+ * At a `-` starting a word: a secret-named flag (`--api-key`, `-token`) followed by its value as the
+ * next word (`--api-key X`, `"--api-key", "X"`, a YAML list `- --api-key` / `- X`). `--flag=value`
+ * is left to the `=` rule. Returns where the scan resumes.
+ */
+function afterFlag(text, at, out) {
+    const n = text.length;
+    let e = at;
+    while (e < n && isNameChar(text.charCodeAt(e)))
+        e++;
+    const dashes = text.charCodeAt(at + 1) === 45 ? 2 : 1;
+    if (e - at > MAX_NAME + 2 || text.charCodeAt(at + dashes) === 45 || !isSecretName(text.slice(at + dashes, e)))
+        return Math.max(e, at + 1);
+    if (e < n && (text.charCodeAt(e) === 61 || text.charCodeAt(e) === 58))
+        return e; // --token=X: the `=` rule
+    let v = e;
+    if (v < n && isQuote(text.charCodeAt(v)))
+        v++;
+    while (v < n && isWhite(text.charCodeAt(v)))
+        v++;
+    if (v < n && text.charCodeAt(v) === 44)
+        v++; // , of a JSON array
+    while (v < n && isWhite(text.charCodeAt(v)))
+        v++;
+    if (v + 1 < n && text.charCodeAt(v) === 45 && isSpace(text.charCodeAt(v + 1)))
+        v += 2; // - of a YAML list
+    if (v === e || v >= n || text.charCodeAt(v) === 45 || NOT_A_VALUE.has(text.charCodeAt(v)))
+        return e; // no value, or the next flag
+    return redactValue(text, v, 'bare', 0, out);
+}
+
+;// CONCATENATED MODULE: ./src/action/output.ts
+/**
+ * The action's output edge: the one way its text leaves the process (the log, annotations, step
+ * outputs, the job summary, comment bodies and commit statuses). Each string is redacted
+ * (redactSecrets), then neutralized for where it goes (src/util/neutralize.ts): a pull request
+ * from a stranger controls manifest values, and apply mode prints what the cluster says (Serve
+ * errors, events), so none of it may start a workflow command, drive the log viewer, break a
+ * markdown table or leak a secret. Named like @actions/core's functions so that call sites read
+ * the same; the modes call these, never @actions/core, for text.
+ */
+
+
+
+const logText = (text) => neutralizeLog(redactSecrets(text));
+const lineText = (text) => neutralizeLine(redactSecrets(text));
+/** Markdown leaving the process (a comment body, the job summary, the `comment` output). */
+const markdownText = (text) => neutralizeMarkdown(redactSecrets(text));
+/** A one-line text field sent to GitHub (a commit status description). */
+const singleLine = lineText;
+function annotationProps(props) {
+    if (!props)
+        return undefined;
+    return {
+        ...props,
+        ...(props.title !== undefined ? { title: lineText(props.title) } : {}),
+        ...(props.file !== undefined ? { file: lineText(props.file) } : {}),
+    };
+}
+function output_info(text) {
+    info(logText(text));
+}
+function output_debug(text) {
+    core_debug(logText(text));
+}
+function output_warning(text, props) {
+    warning(logText(text), annotationProps(props));
+}
+function output_error(text, props) {
+    error(logText(text), annotationProps(props));
+}
+function output_notice(text, props) {
+    notice(logText(text), annotationProps(props));
+}
+/** Fails the step with an error annotation. */
+function output_setFailed(text) {
+    setFailed(logText(text));
+}
+function output_startGroup(title) {
+    startGroup(lineText(title));
+}
+function output_endGroup() {
+    endGroup();
+}
+/** A plain-text step output. */
+function output_setOutput(name, value) {
+    setOutput(name, logText(value));
+}
+/** A step output holding JSON: the same document, its strings redacted and escaped. */
+function setJsonOutput(name, json) {
+    setOutput(name, neutralizeJson(json, redactSecrets));
+}
+/** A step output holding markdown. */
+function setMarkdownOutput(name, markdown) {
+    setOutput(name, markdownText(markdown));
+}
+/** Appends markdown to the job summary. */
+async function writeSummary(markdown) {
+    await summary.addRaw(markdownText(markdown)).write();
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/input-error.ts
 /**
  * A refusal of user input: names the file, the line and the field, and says what to do.
  * The CLI and the action print these as one line (no stack trace); anything else is a bug.
  */
-class input_error_InputError extends Error {
+
+class input_error_InputError extends UserError {
     file;
     line;
     field;
@@ -43156,10 +43968,22 @@ function formatInputError(file, line, field, problem, hint) {
     return `${where}: ${what}${hint ? ` (${hint})` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/util/objects.ts
+/** The smallest shared vocabulary for JSON-like values: the base of every other folder. */
+function isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** `namespace/name`: how a RayService (or any namespaced object) is keyed and named in messages. */
+function serviceKey(id) {
+    return `${id.namespace}/${id.name}`;
+}
+
 ;// CONCATENATED MODULE: ./src/kube/apply.ts
 
+
+
 /** The API server refused one or more manifests (the dry run): nothing was applied. */
-class ApplyRefusedError extends Error {
+class ApplyRefusedError extends UserError {
     refusals;
     constructor(refusals) {
         super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
@@ -43180,7 +44004,7 @@ async function dryRunAll({ k8s, kc }, manifests, opts) {
             await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
         }
         catch (e) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
         }
     }));
     if (refusals.length)
@@ -43199,7 +44023,7 @@ async function applyAll(conn, manifests, opts) {
         if (statusCode(e) === 404)
             return undefined;
         if (statusCode(e) === 403) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), `${m.namespace}/${m.name}`, apiMessage(e), hintFor(e)));
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
             return undefined;
         }
         throw e;
@@ -43253,32 +44077,89 @@ function hintFor(e) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/util/kube-object.ts
+/**
+ * A typed view of Kubernetes objects as the API server returns them (plain JSON), for code that reads
+ * objects it did not build: the metadata every object carries is typed, `spec` and `status` are
+ * whatever the caller knows of them (unknown unless said), and anything else is `unknown` until
+ * narrowed. The accessors read untyped values safely: a missing or malformed field reads as absent.
+ */
+
+/** The value as a map; anything else (absent, a list, a scalar) reads as an empty map. */
+function asMap(v) {
+    return isPlainObject(v) ? v : {};
+}
+/** The value as a list; anything else reads as an empty list. */
+function asList(v) {
+    return Array.isArray(v) ? v : [];
+}
+/** The value when it is a string. */
+function stringOr(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+/** The value when it is a finite number. */
+function numberOr(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+/** A map of strings (labels, annotations, a node selector); other entries are left out. */
+function stringMap(v) {
+    const out = {};
+    for (const [k, x] of Object.entries(asMap(v)))
+        if (typeof x === 'string')
+            out[k] = x;
+    return out;
+}
+/** The object's metadata, or an empty one when the value is not an object with metadata. */
+function metadataOf(o) {
+    return asMap(asMap(o).metadata);
+}
+/** An untyped value seen as a Kubernetes object (an empty one when it is not a map). */
+function asKubeObject(v) {
+    return asMap(v);
+}
+
 ;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
 
-class ClusterUnreachableError extends Error {
+
+
+class ClusterUnreachableError extends UserError {
 }
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 async function readClusterFacts(conn, base, head, opts) {
+    const reads = factReader(conn, opts);
+    await checkReachable(reads);
+    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const manifests = ids.map((id) => [id, (head.get(id) ?? base.get(id))]);
+    const namespaces = [...new Set(manifests.map(([, m]) => m.namespace))].sort();
+    const [services, dryRuns, operatorDeployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
+        Promise.all(manifests.map(([id, m]) => readService(reads, m).then((s) => [id, s]))),
+        Promise.all([...head.entries()].map(([id, m]) => dryRun(reads, id, m).then((d) => [id, d]))),
+        readOperatorDeployments(reads),
+        reads.optional('list nodes', () => reads.core.listNode().then((l) => l.items.map(plain))),
+        reads.optional('list pods', () => reads.core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
+        readQuotas(reads, namespaces),
+        readAutoscalerStatus(reads),
+    ]);
+    return {
+        server: reads.server,
+        notes: reads.notes,
+        services: new Map(services.filter((s) => s[1] !== undefined)),
+        dryRuns: new Map(dryRuns),
+        ...(operatorDeployments ? { operatorDeployments } : {}),
+        ...(nodes ? { nodes } : {}),
+        ...(pods ? { pods } : {}),
+        ...(quotas ? { quotas } : {}),
+        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
+    };
+}
+function factReader(conn, opts) {
     const { k8s, kc } = conn;
     const timeoutMs = opts.timeoutMs ?? 15_000;
     const within = (what, p) => withTimeout(p, timeoutMs, what);
-    const server = serverOf(kc);
-    // One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only.
-    try {
-        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
-    }
-    catch (e) {
-        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
-    }
-    const core = kc.makeApiClient(k8s.CoreV1Api);
-    const apps = kc.makeApiClient(k8s.AppsV1Api);
-    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
     const notes = [];
-    const forbidden = new Set();
-    /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
+    const noted = new Set();
     const optional = async (what, f) => {
         try {
             return await within(what, f());
@@ -43286,8 +44167,8 @@ async function readClusterFacts(conn, base, head, opts) {
         catch (e) {
             const code = statusCode(e);
             const key = `${what}:${code}`;
-            if (!forbidden.has(key)) {
-                forbidden.add(key);
+            if (!noted.has(key)) {
+                noted.add(key);
                 notes.push(code === 403
                     ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
                     : `Could not ${what}: ${shortMessage(e)}.`);
@@ -43295,112 +44176,126 @@ async function readClusterFacts(conn, base, head, opts) {
             return undefined;
         }
     };
-    const plain = (o) => JSON.parse(JSON.stringify(o));
-    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const manifestOf = (id) => (head.get(id) ?? base.get(id));
-    const namespaces = [...new Set(ids.map((id) => manifestOf(id).namespace))].sort();
-    const serviceReads = ids.map(async (id) => {
-        const m = manifestOf(id);
-        const get = (plural, name) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural, name }).then((o) => plain(o), (e) => {
-            if (statusCode(e) === 404)
-                return null;
-            throw e;
-        });
-        const rayService = await optional(`get RayServices in ${m.namespace}`, () => get('rayservices', m.name));
-        if (rayService === undefined)
-            return [id, undefined];
-        if (rayService === null)
-            return [id, { rayService: null }];
-        const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
-        const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
-        if (!activeName && !pendingName)
-            return [id, { rayService }];
-        // Listed by the label the operator sets, not read by name: the apply role already may list them.
-        const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
-            .listNamespacedCustomObject({
-            group: 'ray.io',
-            version: 'v1',
-            namespace: m.namespace,
-            plural: 'rayclusters',
-            labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
-        })
-            .then((l) => (l.items ?? []).map(plain)));
-        const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
-        const active = named(activeName);
-        const pending = named(pendingName);
-        return [id, { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) }];
-    });
-    const dryRuns = [...head.entries()].map(async ([id, m]) => {
-        const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, k8s.PatchStrategy.ServerSideApply));
-        try {
-            return [id, { ok: true, object: plain(await apply(opts.forceConflicts)) }];
-        }
-        catch (e) {
-            const code = statusCode(e);
-            if (code === 409 && !opts.forceConflicts) {
-                try {
-                    return [id, { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) }];
-                }
-                catch (again) {
-                    return [id, refusal(again)];
-                }
-            }
-            const message = apiMessage(e);
-            // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
-            // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
-            // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
-            if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message))
-                return [id, refusal(e)];
-            // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
-            // throttling, an unwell server. Noted, never a failed plan.
-            if (code === 403)
-                return [id, { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` }];
-            if (code === 404)
-                return [id, { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` }];
-            return [id, { ok: 'not-run', why: shortMessage(e) }];
-        }
-    });
-    const [services, dry, deployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
-        Promise.all(serviceReads),
-        Promise.all(dryRuns),
-        // Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator.
-        optional('list the KubeRay operator Deployments', () => Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
-            const byId = new Map();
-            for (const d of lists.flatMap((l) => l.items.map(plain)))
-                byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
-            return [...byId.values()];
-        })),
-        optional('list nodes', () => core.listNode().then((l) => l.items.map(plain))),
-        optional('list pods', () => core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
-        Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain))))).then((lists) => (lists.some((l) => l === undefined) ? undefined : lists.flat())),
-        within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
-            if (statusCode(e) === 404)
-                return null;
-            notes.push(statusCode(e) === 403
-                ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
-                : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
-            return undefined;
-        }),
-    ]);
     return {
-        server,
+        conn,
+        opts,
+        server: serverOf(kc),
+        core: kc.makeApiClient(k8s.CoreV1Api),
+        apps: kc.makeApiClient(k8s.AppsV1Api),
+        custom: kc.makeApiClient(k8s.CustomObjectsApi),
+        objects: k8s.KubernetesObjectApi.makeApiClient(kc),
         notes,
-        services: new Map(services.filter((s) => s[1] !== undefined)),
-        dryRuns: new Map(dry),
-        ...(deployments ? { operatorDeployments: deployments } : {}),
-        ...(nodes ? { nodes } : {}),
-        ...(pods ? { pods } : {}),
-        ...(quotas ? { quotas } : {}),
-        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
+        within,
+        optional,
     };
 }
+/** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
+async function checkReachable({ conn, within, server }) {
+    const { k8s, kc } = conn;
+    try {
+        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
+    }
+    catch (e) {
+        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+    }
+}
+/** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
+const plain = (o) => JSON.parse(JSON.stringify(o));
+/** The live RayService and the active and pending RayClusters its status names; undefined when unreadable. */
+async function readService({ custom, optional }, m) {
+    const rayService = await optional(`get RayServices in ${m.namespace}`, () => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).then((o) => plain(o), (e) => {
+        if (statusCode(e) === 404)
+            return null;
+        throw e;
+    }));
+    if (rayService === undefined)
+        return undefined;
+    if (rayService === null)
+        return { rayService: null };
+    const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
+    const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
+    if (!activeName && !pendingName)
+        return { rayService };
+    // Listed by the label the operator sets, not read by name: the apply role already may list them.
+    const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
+        .listNamespacedCustomObject({
+        group: 'ray.io',
+        version: 'v1',
+        namespace: m.namespace,
+        plural: 'rayclusters',
+        labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
+    })
+        .then((l) => (l.items ?? []).map(plain)));
+    const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
+    const active = named(activeName);
+    const pending = named(pendingName);
+    return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) };
+}
+/** A server-side dry run of the head manifest: the object as stored, a refusal, or why it could not run. */
+async function dryRun({ conn, opts, objects, within }, id, m) {
+    const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, conn.k8s.PatchStrategy.ServerSideApply));
+    try {
+        return { ok: true, object: plain(await apply(opts.forceConflicts)) };
+    }
+    catch (e) {
+        if (statusCode(e) === 409 && !opts.forceConflicts) {
+            try {
+                return { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) };
+            }
+            catch (again) {
+                return refusal(again);
+            }
+        }
+        return dryRunFailure(e, m);
+    }
+}
+function dryRunFailure(e, m) {
+    const code = statusCode(e);
+    const message = apiMessage(e);
+    // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
+    // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
+    // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
+    if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message))
+        return refusal(e);
+    // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
+    // throttling, an unwell server. Noted, never a failed plan.
+    if (code === 403)
+        return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
+    if (code === 404)
+        return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
+    return { ok: 'not-run', why: shortMessage(e) };
+}
+/** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */
+function readOperatorDeployments({ apps, optional }) {
+    return optional('list the KubeRay operator Deployments', () => Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
+        const byId = new Map();
+        for (const d of lists.flatMap((l) => l.items.map(plain)))
+            byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
+        return [...byId.values()];
+    }));
+}
+/** The ResourceQuotas of every namespace the plan touches; undefined when any could not be read. */
+async function readQuotas({ core, optional }, namespaces) {
+    const lists = await Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain)))));
+    return lists.some((l) => l === undefined) ? undefined : lists.flat();
+}
+/** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
+function readAutoscalerStatus({ core, within, notes }) {
+    return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
+        if (statusCode(e) === 404)
+            return null;
+        notes.push(statusCode(e) === 403
+            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
+            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
+        return undefined;
+    });
+}
 function refusal(e) {
-    const body = parseBody(e);
-    const causes = (body?.details?.causes ?? []);
+    const causes = asList(asMap(parseBody(e)?.details).causes).map(asMap);
     return {
         ok: false,
         message: apiMessage(e),
-        causes: causes.map((c) => ({ ...(c.field ? { field: c.field } : {}), message: c.message ?? c.reason ?? '' })),
+        causes: causes.map((c) => ({ ...(typeof c.field === 'string' && c.field ? { field: c.field } : {}), message: String(c.message ?? c.reason ?? '') })),
     };
 }
 function parseBody(e) {
@@ -43751,7 +44646,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -43764,7 +44659,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (dist_bundle_isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -45020,7 +45915,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function request_dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -45041,7 +45936,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -48448,6 +49343,46 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/planner/types.ts
+/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
+const CHANGE_ORDER = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+function strongestChange(changes) {
+    let best = 'none';
+    for (const c of changes)
+        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
+            best = c;
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/planner/fail-on.ts
+/**
+ * The plan-mode policy (`fail-on`): which findings of a plan fail the commit status, and why. A
+ * manifest the API server refuses always fails; a listed change fails; `capacity` fails a new
+ * cluster that does not fit, which only a cluster-aware plan can know.
+ */
+
+
+/** What `fail-on` accepts: every change, and capacity. */
+const FAIL_ON_VALUES = [...CHANGE_ORDER, 'capacity'];
+function judgeFailOn(plan, failOn) {
+    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused');
+    const failing = plan.services.filter((s) => failOn.includes(s.change));
+    const misfits = failOn.includes('capacity') ? plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
+    const reasons = [
+        refused.length ? `the API server refuses ${refused.map((s) => serviceKey(s)).join(', ')} (server-side dry run)` : '',
+        failing.length ? `fail-on ${failOn.join(',')}: ${failing.map((s) => `${serviceKey(s)} is ${s.change}`).join('; ')}` : '',
+        misfits.length ? `fail-on capacity: ${misfits.map((s) => `${serviceKey(s)} does not fit`).join('; ')}` : '',
+    ].filter(Boolean);
+    // A Git-only plan (no `live`) has no cluster context at all: nothing is known about the fit.
+    const warnings = failOn.includes('capacity') && !plan.cluster
+        ? [
+            'fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.',
+        ]
+        : [];
+    const result = refused.length ? 'refused' : reasons.length ? 'policy-failed' : 'planned';
+    return { result, reasons, warnings };
+}
+
 ;// CONCATENATED MODULE: ./src/kuberay/releases.ts
 /**
  * What each KubeRay release does with a RayService change: the facts the planner depends on,
@@ -48471,6 +49406,8 @@ const v13 = release('1.3.2', {
     meaningfulAnnotations: baseAnnotations,
     serveEndpointsFrom: 'Endpoints',
     incrementalRollback: false,
+    validationFailureReported: 'event',
+    rejectsStepSizeAboveMaxSurge: false,
 });
 const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
 const v150 = release('1.5.0', {
@@ -48490,6 +49427,7 @@ const v160 = release('1.6.0', {
     rejectsClusterUpgradeStrategy: true,
     serveEndpointsFrom: 'EndpointSlice',
     incrementalRollback: true,
+    validationFailureReported: 'event-and-condition',
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);
@@ -48501,6 +49439,7 @@ const v170 = release('1.7.0', {
     suspendToggleInPlace: false,
     rayServiceSuspend: true,
     incrementalUpgrade: 'gate-on-by-default',
+    rejectsStepSizeAboveMaxSurge: true,
 });
 /** Every supported release, oldest first. */
 const RELEASES = [v13, v14, v150, v151, v152, v160, v161, v162, v170];
@@ -48524,6 +49463,855 @@ function resolveRelease(input) {
 }
 function supportedVersionsText() {
     return [...new Set(RELEASES.map((r) => r.minor))].join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/settings/defaults.ts
+/**
+ * Every default of the command line and the action, written once. The CLI's flags and help
+ * texts, the action's inputs and action.yml (checked by test/unit/action-yml.test.ts) take their
+ * defaults from here, so a flag and the input of the same name cannot drift apart.
+ */
+
+const defaults_DEFAULTS = {
+    /** The release line predicted for when none is named; owned by the table of releases. */
+    kuberayVersion: DEFAULT_KUBERAY_VERSION,
+    /** Every YAML file of the repository (the action; the CLI is given files or folders). */
+    manifestGlobs: ['**/*.yaml', '**/*.yml'],
+    /** The operator's ENABLE_ZERO_DOWNTIME, on unless the operator was started without it. */
+    zeroDowntime: true,
+    /** For manifests that name no namespace, as kubectl does. */
+    namespace: 'default',
+    format: 'json',
+    /** The wait for each rollout: long enough for a new cluster's image pulls and Serve start. */
+    timeout: '30m',
+    /** One field manager for the dry runs and the apply, so the dry run predicts the apply's conflicts. */
+    fieldManager: 'rayservice-rollout',
+    forceConflicts: false,
+    onFailure: 'none',
+    live: false,
+    dryRun: false,
+    comment: true,
+    /** Commit status context of plan mode; apply mode uses its own unless the input names one. */
+    planStatusContext: 'rayservice-rollout/plan',
+    applyStatusContext: 'rayservice-rollout/apply',
+};
+
+;// CONCATENATED MODULE: ./src/settings/parse.ts
+/**
+ * One parser per kind of setting, shared by the command line and the action: a flag and the input
+ * of the same name accept the same values and refuse the same typos. Each parser takes the name the
+ * user wrote (`--timeout`, `input timeout`) so a refusal says what to fix; an absent or empty value
+ * means the default.
+ */
+
+
+/** A setting given a value it does not take: one line naming the flag or input and what it accepts. */
+class SettingError extends UserError {
+}
+const isUnset = (text) => text === undefined || text.trim() === '';
+/** "a or b", "a, b or c". */
+function orList(values) {
+    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+/** Exactly true or false (any case): a typo is refused rather than read as either. */
+function parseBool(setting, text, fallback) {
+    if (isUnset(text))
+        return fallback;
+    const v = text.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new SettingError(`${setting} must be true or false, not "${text.trim()}"`);
+}
+/** One of `allowed`; without a fallback the setting must be given. */
+function parseChoice(setting, text, allowed, fallback) {
+    if (isUnset(text) && fallback !== undefined)
+        return fallback;
+    const v = (text ?? '').trim();
+    if (allowed.includes(v))
+        return v;
+    throw new SettingError(`${setting} must be ${orList(allowed)}, not "${v}"`);
+}
+/** A list separated by commas or newlines (how the action's multi-value inputs are written). */
+function parseList(text, fallback) {
+    const items = (text ?? '')
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    return items.length ? items : [...fallback];
+}
+/** A list whose every item is one of `allowed`; empty means none. */
+function parseChoiceList(setting, text, allowed) {
+    const items = parseList(text, []);
+    for (const item of items) {
+        if (!allowed.includes(item))
+            throw new SettingError(`${setting}: "${item}" is not one of ${allowed.join(', ')}`);
+    }
+    return items;
+}
+const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** "90s", "30m", "1.5h", "500ms"; a bare number is seconds. → milliseconds. */
+function parseDuration(setting, text, fallback) {
+    const v = isUnset(text) ? fallback : text.trim();
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v);
+    if (!m)
+        throw new SettingError(`${setting}: "${v}" is not a duration (e.g. 90s, 30m, 1h)`);
+    return Math.round(Number(m[1]) * MS_PER_UNIT[(m[2] ?? 's')]);
+}
+/**
+ * A KubeRay release the planner knows ("1.7", "1.5.1", "v1.6.2"), returned as written so the plan
+ * shows it as the user named it; refused here, before any manifest is read.
+ */
+function parseKubeRayVersion(setting, text, fallback) {
+    const v = isUnset(text) ? fallback : text.trim();
+    if (!resolveRelease(v))
+        throw new SettingError(`${setting}: KubeRay ${v} is not supported (supported: ${supportedVersionsText()})`);
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+/**
+ * The action's inputs, read and checked once (action.yml documents each with its default). The
+ * defaults and the parsers are the CLI's too (src/settings/), so an input and the flag of the same
+ * name take the same values.
+ */
+
+
+
+
+
+const ACTION_MODES = ['plan', 'apply'];
+/** A wrong action input (`with:`) or an event the action cannot run on. */
+class ActionInputError extends UserError {
+}
+/** Refusals name the input as the workflow writes it. */
+const bool = (name, fallback) => parseBool(`input ${name}`, getInput(name), fallback);
+const inputs_text = (name, fallback) => getInput(name).trim() || fallback;
+function readInputs() {
+    const mode = getInput('mode').trim();
+    return {
+        manifests: parseList(getInput('manifests'), defaults_DEFAULTS.manifestGlobs),
+        mode: mode === '' ? undefined : parseChoice('input mode', mode, ACTION_MODES),
+        kuberayVersion: parseKubeRayVersion('input kuberay-version', getInput('kuberay-version'), defaults_DEFAULTS.kuberayVersion),
+        namespace: inputs_text('namespace', defaults_DEFAULTS.namespace),
+        token: getInput('github-token'),
+        comment: bool('comment', defaults_DEFAULTS.comment),
+        statusContext: inputs_text('status-context', defaults_DEFAULTS.planStatusContext),
+        failOn: parseChoiceList('input fail-on', getInput('fail-on'), FAIL_ON_VALUES),
+        zeroDowntime: bool('zero-downtime', defaults_DEFAULTS.zeroDowntime),
+        timeoutMs: parseDuration('input timeout', getInput('timeout'), defaults_DEFAULTS.timeout),
+        fieldManager: inputs_text('field-manager', defaults_DEFAULTS.fieldManager),
+        forceConflicts: bool('force-conflicts', defaults_DEFAULTS.forceConflicts),
+        dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
+        onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
+        live: bool('live', defaults_DEFAULTS.live),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/manifests/yaml-documents.ts
+/**
+ * YAML text → documents that remember where every value came from.
+ *
+ * The planner works on plain JS values; the source positions are kept beside them so that a
+ * change or a refusal can name its manifest line. Parsing is defensive: alias bombs, duplicate
+ * keys and oversized input are refused quickly with a message, never a hang.
+ *
+ * Aliases are bounded by what they EXPAND to, as the Go YAML decoder behind kubectl does (go-yaml
+ * v2/v3, via sigs.k8s.io/yaml): a document may take up to 99% of its decoded nodes from alias
+ * expansion while it stays under 400,000 nodes; from there the allowed share falls linearly to 10%
+ * at 4,000,000. Counting aliases instead (the `yaml` package's maxAliasCount) lets a 26 KB file
+ * expand to gigabytes downstream, and refuses honest files that reuse one small anchor often.
+ */
+
+
+/** Files larger than this are refused: a RayService manifest is kilobytes, not megabytes. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** go-yaml's alias_ratio_range_low / _high: the decoded-node counts between which the ratio falls. */
+const ALIAS_RATIO_RANGE_LOW = 400_000;
+const ALIAS_RATIO_RANGE_HIGH = 4_000_000;
+function parseYamlDocuments(file, text) {
+    if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
+        throw new input_error_InputError(file, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'split it, or keep generated data out of manifest folders');
+    }
+    checkNesting(file, text);
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // parseAllDocuments returns an EmptyStream (no docs) for an empty file.
+    const out = [];
+    for (const doc of Array.isArray(docs) ? docs : []) {
+        const lineAt = (offset) => lineCounter.linePos(offset).line;
+        const first = doc.errors[0];
+        if (first) {
+            const line = first.pos ? lineAt(first.pos[0]) : undefined;
+            throw new input_error_InputError(file, line, undefined, `invalid YAML: ${firstLine(first.message)}`, 'fix the syntax; `yamllint` shows the same spot');
+        }
+        const startLine = lineAt(doc.range[0]);
+        const targets = checkAliasExpansion(doc, file, lineAt);
+        let value;
+        try {
+            // The library finds an alias's anchor by scanning every anchor and alias before it (quadratic:
+            // 5,000 aliases took seconds); the walk above resolved each already, in the same way.
+            for (const [alias, target] of targets)
+                Object.defineProperty(alias, 'resolve', { value: () => target });
+            value = doc.toJS({ maxAliasCount: -1 });
+        }
+        catch (e) {
+            throw new input_error_InputError(file, startLine, undefined, `invalid YAML: ${firstLine(e.message)}`);
+        }
+        if (value === null || value === undefined)
+            continue; // an empty document between `---`
+        out.push({
+            file,
+            line: startLine,
+            value,
+            lineOf: (path) => locate(doc, path, lineAt).line ?? startLine,
+            blockScalarStart: (path) => {
+                const { node, complete } = locate(doc, path, lineAt);
+                if (!complete || !(0,dist/* isScalar */.jn)(node) || !node.range)
+                    return undefined;
+                if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')
+                    return undefined;
+                return lineAt(node.range[0]) + 1;
+            },
+        });
+    }
+    return out;
+}
+/**
+ * Walks the document once in document order, as go-yaml decodes it, counting the nodes a decoder
+ * would produce (an alias counts as its anchor's whole expanded subtree; each anchored node's
+ * size is computed once, so this is linear), and refuses it at the first alias after which the
+ * share of nodes that came from aliases is above what go-yaml allows. Returns every alias with the
+ * node it stands for: the last anchor of that name before it, as the `yaml` package resolves it.
+ */
+function checkAliasExpansion(doc, file, lineAt) {
+    const anchors = new Map();
+    const expandedSize = new Map();
+    const inProgress = new Set();
+    const targets = new Map();
+    let decoded = 1; // the document node
+    let fromAliases = 0;
+    const refuse = (alias, problem, hint) => {
+        throw new input_error_InputError(file, alias.range ? lineAt(alias.range[0]) : undefined, undefined, problem, hint);
+    };
+    const walk = (node) => {
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const target = anchors.get(node.source);
+            if (!target)
+                return refuse(node, `YAML alias *${node.source} has no anchor &${node.source} before it`, 'define the anchor before using it');
+            if (inProgress.has(target))
+                return refuse(node, `YAML alias *${node.source} is inside its own anchor (a value that contains itself)`, 'remove the alias');
+            const size = expandedSize.get(target);
+            targets.set(node, target);
+            decoded += 1 + size;
+            fromAliases += size;
+            if (fromAliases > 100 && decoded > 1000 && fromAliases / decoded > allowedAliasRatio(decoded)) {
+                refuse(node, `too many YAML aliases: with *${node.source} the document expands to ${decoded.toLocaleString('en-US')} nodes, ${percent(fromAliases / decoded)} of them alias copies (kubectl's YAML decoder allows ${percent(allowedAliasRatio(decoded))} at this size)`, 'write the repeated parts out, or repeat less; kubectl refuses this document too ("excessive aliasing")');
+            }
+            return 1 + size;
+        }
+        decoded++;
+        const anchored = ((0,dist/* isScalar */.jn)(node) || (0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) && node.anchor ? node : undefined;
+        if (anchored) {
+            anchors.set(anchored.anchor, anchored);
+            inProgress.add(anchored);
+        }
+        let size = 1;
+        if ((0,dist/* isMap */.jh)(node))
+            for (const pair of node.items)
+                size += walk(pair.key) + walk(pair.value);
+        else if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                size += walk(item);
+        if (anchored) {
+            inProgress.delete(anchored);
+            expandedSize.set(anchored, size);
+        }
+        return size;
+    };
+    walk(doc.contents);
+    return targets;
+}
+const percent = (ratio) => `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`;
+/** go-yaml's allowedAliasRatio: the share of decoded nodes that may come from aliases. */
+function allowedAliasRatio(decoded) {
+    if (decoded <= ALIAS_RATIO_RANGE_LOW)
+        return 0.99;
+    if (decoded >= ALIAS_RATIO_RANGE_HIGH)
+        return 0.1;
+    return 0.99 - (0.89 * (decoded - ALIAS_RATIO_RANGE_LOW)) / (ALIAS_RATIO_RANGE_HIGH - ALIAS_RATIO_RANGE_LOW);
+}
+function locate(doc, path, lineAt) {
+    let node = doc.contents;
+    let line = rangeLine(node, lineAt);
+    let depth = 0;
+    for (const seg of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && keyText(p.key) === String(seg));
+            if (!pair)
+                break;
+            line = rangeLine(pair.key, lineAt) ?? line;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
+            const item = node.items[seg];
+            if (!item)
+                break;
+            line = rangeLine(item, lineAt) ?? line;
+            node = item;
+        }
+        else {
+            break;
+        }
+        depth++;
+    }
+    return { line, node, complete: depth === path.length };
+}
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : undefined;
+}
+function rangeLine(node, lineAt) {
+    const range = node?.range;
+    return range ? lineAt(range[0]) : undefined;
+}
+function firstLine(s) {
+    const line = s.split('\n')[0].trim();
+    // The parser recurses per level: what a person should read is that the nesting is too deep.
+    return /Maximum call stack size exceeded/.test(line) ? `nested too deeply to read (more than ${MAX_NESTING} levels)` : line;
+}
+/**
+ * Kubernetes manifests nest a few dozen levels at most. A hostile file can nest thousands of flow
+ * collections (`[[[[…`) in a few kilobytes, and the parser recurses once per level: refuse before
+ * parsing, in one linear pass that skips quoted scalars and comments, naming the line.
+ */
+const MAX_NESTING = 200;
+function checkNesting(file, text) {
+    let depth = 0;
+    let line = 1;
+    let quote = '';
+    let comment = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            comment = false;
+            continue;
+        }
+        if (comment)
+            continue;
+        if (quote === '"') {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                quote = '';
+            continue;
+        }
+        if (quote === "'") {
+            if (c === "'")
+                quote = '';
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1])))
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > MAX_NESTING) {
+                throw new input_error_InputError(file, line, undefined, `nested deeper than ${MAX_NESTING} levels`, 'a Kubernetes manifest never needs this; check how the file was generated');
+            }
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/git-tree.ts
+/**
+ * Reads manifests at a commit straight from Git (no checkout of that commit needed), so renamed
+ * and deleted files are handled and base and head can be compared from one working copy. A
+ * shallow clone is fine: a missing commit is fetched (depth 1) from `origin` first.
+ *
+ * The commits may be hostile (a fork's pull request under pull_request_target), so they are read
+ * as DATA only: objects are fetched and read with `fetch`, `ls-tree` and `cat-file`, never checked
+ * out; no hook, fsmonitor, submodule or clean/smudge filter runs (cat-file without --filters).
+ */
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Settings that keep git from running anything configured in the repository. */
+const NOTHING_RUNS = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'submodule.recurse=false'];
+async function git(cwd, args) {
+    const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
+        cwd,
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
+    return stdout;
+}
+/** Full object names only: anything else (a ref name, an option) never reaches git's command line. */
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+function checkCommitId(sha) {
+    if (!COMMIT_ID.test(sha))
+        throw new input_error_InputError(sha, undefined, undefined, 'is not a full commit SHA', 'the base and head commits come from the event payload GitHub writes');
+}
+/** The commit the working copy has checked out, or undefined (not a repository, no commit). */
+async function checkedOutCommit(cwd) {
+    try {
+        return (await git(cwd, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function hasCommit(cwd, sha) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Makes sure `sha` is in the local repository, fetching it from origin when the clone is shallow.
+ * A fork's head commit is fetched from origin (the base repository) too: GitHub keeps it there as
+ * `refs/pull/<n>/head` and serves it by SHA. Only objects arrive: no ref, no checkout.
+ */
+async function ensureCommit(cwd, sha) {
+    checkCommitId(sha);
+    if (await hasCommit(cwd, sha))
+        return;
+    await oneFetchAtATime(cwd, () => fetchCommit(cwd, sha));
+}
+// Base and head are read side by side; two fetches into one shallow clone collide on its
+// `shallow.lock` (a fork PR under pull_request_target lacks both), so fetches queue per repository.
+const fetchQueues = new Map();
+function oneFetchAtATime(cwd, fetch) {
+    const next = (fetchQueues.get(cwd) ?? Promise.resolve()).catch(() => { }).then(fetch);
+    fetchQueues.set(cwd, next);
+    return next;
+}
+async function fetchCommit(cwd, sha) {
+    if (await hasCommit(cwd, sha))
+        return; // an earlier fetch in the queue brought it
+    try {
+        await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+    }
+    catch (e) {
+        throw new input_error_InputError(sha, undefined, undefined, `commit is not in the checkout and could not be fetched from origin: ${git_tree_firstLine(e.stderr || e.message)}`, 'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch (private repositories: do not set persist-credentials: false)');
+    }
+}
+/**
+ * Globs → the files of `sha` that match them. Patterns are relative to the repository root;
+ * absolute patterns and patterns that climb out (`..`) are refused.
+ */
+async function manifestsAt(cwd, sha, globs) {
+    const matcher = globMatcher(globs);
+    await ensureCommit(cwd, sha);
+    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--long', sha]);
+    const entries = listing
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+        const [meta, path] = line.split('\t');
+        const [, type, object, size] = meta.split(/\s+/);
+        return { path, type, object: object, size: Number(size) };
+    })
+        .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
+    const out = [];
+    for (const e of entries) {
+        if (e.size > MAX_FILE_BYTES)
+            throw new input_error_InputError(e.path, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'keep generated data out of the manifest globs');
+        out.push({ path: e.path, text: await git(cwd, ['cat-file', 'blob', e.object]) });
+    }
+    return out;
+}
+function globMatcher(globs) {
+    const patterns = globs.map((g) => g.trim()).filter(Boolean);
+    for (const p of patterns) {
+        const bare = p.replace(/^!/, '');
+        if (bare.startsWith('/') || /^[A-Za-z]:/.test(bare) || bare.split('/').includes('..')) {
+            throw new input_error_InputError('manifests', undefined, undefined, `pattern "${p}" leaves the workspace`, 'use patterns relative to the repository root, e.g. deploy/**/*.yaml');
+        }
+    }
+    const include = patterns.filter((p) => !p.startsWith('!'));
+    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const inc = picomatch_default()(include.length ? include : [...defaults_DEFAULTS.manifestGlobs], { dot: false });
+    const exc = exclude.length ? picomatch_default()(exclude) : () => false;
+    return (path) => inc(path) && !exc(path);
+}
+function git_tree_firstLine(s) {
+    return (s
+        .split('\n')
+        .find((l) => l.trim())
+        ?.trim() ?? s);
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+/** The login of comments written with the workflow's default GITHUB_TOKEN. */
+const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+function markerFor(kind, workflow) {
+    // Workflow names are user text: keep the marker free of `--` and `>`.
+    const safe = workflow.replace(/[^A-Za-z0-9._/ -]/g, '').replace(/-{2,}/g, '-');
+    return `<!-- rayservice-rollout:${kind}:${safe} -->`;
+}
+/** Comments that carry the marker first, whoever wrote them (cheap test before asking who we are). */
+function markedComments(comments, marker) {
+    return comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
+}
+/** Our comments, oldest first: the marker first and written by `login` (logins are case-insensitive). */
+function ownComments(comments, marker, login) {
+    const me = login.toLowerCase();
+    return markedComments(comments, marker).filter((c) => typeof c.user?.login === 'string' && c.user.login.toLowerCase() === me);
+}
+/** Who the token writes as: GraphQL `viewer`, else (query refused or failed) github-actions[bot]. */
+async function actingIdentity(octokit) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        const login = answer?.viewer?.login;
+        if (typeof login === 'string' && login !== '')
+            return { login, source: 'viewer' };
+    }
+    catch {
+        // Refused ("Resource not accessible by integration") for installation tokens: fall back.
+    }
+    return { login: GITHUB_ACTIONS_LOGIN, source: 'fallback' };
+}
+async function upsertStickyComment(octokit, target, body) {
+    const text = `${target.marker}\n${body}`;
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        per_page: 100,
+    });
+    const marked = markedComments(comments, target.marker);
+    // Only ask who we are when a marked comment exists: the first run on a PR needs no lookup.
+    const author = marked.length ? await actingIdentity(octokit) : undefined;
+    const ours = author ? ownComments(marked, target.marker, author.login) : [];
+    const newest = ours[ours.length - 1];
+    let result;
+    if (newest) {
+        await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
+        result = { action: 'updated', id: newest.id, author };
+    }
+    else {
+        const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
+        result = { action: 'created', id: created.data.id, author };
+    }
+    let minimized = 0;
+    for (const old of ours.slice(0, -1)) {
+        if (!old.node_id)
+            continue;
+        await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
+            id: old.node_id,
+        });
+        minimized++;
+    }
+    return { ...result, minimized };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/manifests/decode.ts
+/**
+ * Manifest bytes → text, as kubectl reads them: a UTF-8 or UTF-16 byte-order mark is honoured (and
+ * dropped), lone CR line endings are line breaks (YAML says so; classic Mac editors write them), and
+ * bytes that are not valid UTF-8 are refused with the line they are on, instead of silently becoming
+ * U+FFFD and planning a value nobody wrote. UTF-16 without a byte-order mark is refused too: nothing
+ * says which byte order it is in, and kubectl cannot read it either.
+ */
+
+const SAVE_AS_UTF8 = 'save the file as UTF-8';
+function decode_decodeManifest(file, bytes) {
+    const text = decodeBytes(file, bytes);
+    // CRLF stays as it is (the YAML parser reads it); a CR alone becomes LF, so lines count as editors show them.
+    return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+function decodeBytes(file, bytes) {
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+        return utf8(file, bytes.subarray(3));
+    if (startsWith(bytes, [0xff, 0xfe]))
+        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (startsWith(bytes, [0xfe, 0xff]))
+        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    if (looksLikeUtf16(bytes)) {
+        throw new InputError(file, 1, undefined, 'looks like UTF-16 text without a byte-order mark, which cannot be read reliably', SAVE_AS_UTF8);
+    }
+    return utf8(file, bytes);
+}
+function utf8(file, bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        const at = firstInvalidUtf8(bytes);
+        throw new InputError(file, lineAt(bytes, at), undefined, `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at} is not valid UTF-8`, SAVE_AS_UTF8);
+    }
+}
+function startsWith(bytes, prefix) {
+    return prefix.every((b, i) => bytes[i] === b);
+}
+/** ASCII text in UTF-16 has a NUL in every other byte: YAML text never has NULs at all. */
+function looksLikeUtf16(bytes) {
+    const n = Math.min(bytes.length, 64) & ~1;
+    if (n < 2)
+        return false;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenNul++;
+        if (bytes[i + 1] === 0)
+            oddNul++;
+    }
+    const half = n / 2;
+    return evenNul >= half * 0.75 || oddNul >= half * 0.75;
+}
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
+function firstInvalidUtf8(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const [len, lo, hi] = c < 0x80
+            ? [1, 0, 0]
+            : c >= 0xc2 && c <= 0xdf
+                ? [2, 0x80, 0xbf]
+                : c === 0xe0
+                    ? [3, 0xa0, 0xbf]
+                    : c === 0xed
+                        ? [3, 0x80, 0x9f]
+                        : c >= 0xe1 && c <= 0xef
+                            ? [3, 0x80, 0xbf]
+                            : c === 0xf0
+                                ? [4, 0x90, 0xbf]
+                                : c >= 0xf1 && c <= 0xf3
+                                    ? [4, 0x80, 0xbf]
+                                    : c === 0xf4
+                                        ? [4, 0x80, 0x8f]
+                                        : [0, 0, 0];
+        if (len === 0)
+            return i;
+        if (len > 1) {
+            const second = b[i + 1];
+            if (second === undefined || second < lo || second > hi)
+                return i;
+            for (let k = 2; k < len; k++) {
+                const next = b[i + k];
+                if (next === undefined || next < 0x80 || next > 0xbf)
+                    return i;
+            }
+        }
+        i += len;
+    }
+    return b.length;
+}
+/** 1-based line of a byte offset, counting LF, CRLF and lone CR as one break each. */
+function lineAt(b, offset) {
+    let line = 1;
+    for (let i = 0; i < offset; i++) {
+        if (b[i] === 0x0a)
+            line++;
+        else if (b[i] === 0x0d && b[i + 1] !== 0x0a)
+            line++;
+    }
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
+/**
+ * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
+ * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
+ * is looked into, as kubectl does.
+ */
+
+
+// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
+// service names from it, so it must also stay short enough for a DNS label.
+const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function rayServicesIn(doc, defaultNamespace) {
+    const out = [];
+    visit(doc, doc.value, [], defaultNamespace, out);
+    return out;
+}
+function visit(doc, value, path, defaultNamespace, out) {
+    if (!isPlainObject(value))
+        return; // not a Kubernetes object: not ours to judge
+    if (value.kind === 'List' && Array.isArray(value.items)) {
+        for (const [i, item] of value.items.entries())
+            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
+        return;
+    }
+    if (value.kind !== 'RayService')
+        return;
+    const at = (p) => doc.lineOf([...path, ...p]);
+    checkApiVersion(doc.file, value, at);
+    const { name, namespace } = identityOf(doc.file, value.metadata, defaultNamespace, at);
+    checkStringMaps(doc.file, value.metadata, at);
+    checkClusterConfig(doc.file, value.spec, at);
+    out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
+}
+function checkApiVersion(file, value, at) {
+    if (value.apiVersion === 'ray.io/v1')
+        return;
+    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
+    const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
+        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+        : 'a RayService must be `apiVersion: ray.io/v1`';
+    throw new input_error_InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
+}
+/** metadata.name and metadata.namespace, as the API server would accept them. */
+function identityOf(file, metadata, defaultNamespace, at) {
+    if (!isPlainObject(metadata)) {
+        throw new input_error_InputError(file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
+    }
+    const name = metadata.name;
+    if (typeof name !== 'string' || name === '') {
+        const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
+        throw new input_error_InputError(file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
+    }
+    if (!NAME_RE.test(name) || name.length > 63) {
+        throw new input_error_InputError(file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
+    }
+    if (metadata.namespace === undefined || metadata.namespace === null)
+        return { name, namespace: defaultNamespace };
+    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
+        throw new input_error_InputError(file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
+    }
+    return { name, namespace: metadata.namespace };
+}
+/** Labels and annotations map names to strings (an unquoted `true` or `300` is refused by the API server). */
+function checkStringMaps(file, metadata, at) {
+    for (const key of ['labels', 'annotations']) {
+        const m = metadata[key];
+        if (m === undefined || m === null)
+            continue;
+        if (!isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
+            throw new input_error_InputError(file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
+        }
+    }
+}
+/** What the planner relies on in spec.rayClusterConfig: a head group, and worker groups with unique names. */
+function checkClusterConfig(file, spec, at) {
+    if (!isPlainObject(spec)) {
+        throw new input_error_InputError(file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
+    }
+    const rcc = spec.rayClusterConfig;
+    if (!isPlainObject(rcc) || !isPlainObject(rcc.headGroupSpec)) {
+        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
+    }
+    if (rcc.workerGroupSpecs === undefined || rcc.workerGroupSpecs === null)
+        return;
+    if (!Array.isArray(rcc.workerGroupSpecs)) {
+        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
+    }
+    const groups = new Map();
+    for (const [i, g] of rcc.workerGroupSpecs.entries()) {
+        const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
+        const field = `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`;
+        if (!isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName)
+            throw new input_error_InputError(file, at(gp), field, 'is required');
+        const seen = groups.get(g.groupName);
+        if (seen !== undefined) {
+            throw new input_error_InputError(file, at([...gp, 'groupName']), field, `"${g.groupName}" is used twice (also line ${seen})`, 'worker group names must be unique');
+        }
+        groups.set(g.groupName, at([...gp, 'groupName']));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifests/load.ts
+/**
+ * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
+ * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
+ */
+
+
+
+
+
+
+
+/**
+ * Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. A
+ * symbolic link named like a YAML file is read through, as kubectl reads it; one that leads nowhere
+ * is refused rather than skipped without a word. Linked folders are not entered (kubectl's walk
+ * does not enter them either).
+ */
+async function yamlFilesOf(path) {
+    let st;
+    try {
+        st = await stat(path);
+    }
+    catch {
+        throw new InputError(path, undefined, undefined, 'no such file or folder', 'check the --base/--head path');
+    }
+    if (st.isFile())
+        return [path];
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    const candidates = entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name))
+        .filter((e) => !relative(path, join(e.parentPath, e.name))
+        .split(sep)
+        .some((part) => part.startsWith('.') || part === 'node_modules'));
+    const files = [];
+    for (const e of candidates) {
+        const file = join(e.parentPath, e.name);
+        if (e.isSymbolicLink() && !(await isLinkToFile(file)))
+            continue;
+        files.push(file);
+    }
+    return files.sort();
+}
+async function isLinkToFile(file) {
+    try {
+        return (await stat(file)).isFile();
+    }
+    catch {
+        const target = await readlink(file).catch(() => '?');
+        throw new InputError(file, undefined, undefined, `is a symbolic link to ${target}, which does not exist`, 'fix or remove the link');
+    }
+}
+/** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
+async function loadManifests(path, options) {
+    const files = await yamlFilesOf(path);
+    const shown = (f) => (options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f);
+    const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await readFile(f))));
+    return manifestsFromTexts(files.map((f, i) => ({ file: shown(f), text: texts[i] })), options.defaultNamespace);
+}
+/** The pure part of loading: file texts → RayServices by identity. */
+function manifestsFromTexts(files, defaultNamespace) {
+    const set = new Map();
+    for (const { file, text } of files) {
+        for (const doc of parseYamlDocuments(file, text)) {
+            for (const rs of rayServicesIn(doc, defaultNamespace)) {
+                const id = serviceKey(rs);
+                const prior = set.get(id);
+                if (prior) {
+                    throw new input_error_InputError(file, doc.lineOf([...rs.pathInDocument, 'metadata', 'name']), 'metadata.name', `RayService ${id} is defined twice (also ${prior.source.file}:${prior.source.lineOf([...prior.pathInDocument, 'metadata', 'name'])})`, 'keep one manifest per RayService');
+                }
+                set.set(id, rs);
+            }
+        }
+    }
+    return set;
 }
 
 ;// CONCATENATED MODULE: ./src/quantity/quantity.ts
@@ -48670,63 +50458,6 @@ function describe(v) {
     return typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/util/structural-diff.ts
-/**
- * Leaf-level differences between two plain JSON-like values, with their paths.
- * Lists are compared by position (order matters to the operator); a list that grew or shrank
- * reports whole added or removed elements.
- */
-
-function diffValues(a, b, path = [], out = []) {
-    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
-        return out;
-    if (Array.isArray(a) && Array.isArray(b)) {
-        const n = Math.max(a.length, b.length);
-        for (let i = 0; i < n; i++)
-            diffValues(a[i], b[i], [...path, i], out);
-        return out;
-    }
-    if (structural_diff_isPlainObject(a) && structural_diff_isPlainObject(b)) {
-        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        for (const k of [...keys].sort())
-            diffValues(a[k], b[k], [...path, k], out);
-        return out;
-    }
-    out.push({ path, from: a, to: b });
-    return out;
-}
-function structural_diff_isPlainObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** Value at `path` inside `root`, or undefined. */
-function valueAt(root, path) {
-    let v = root;
-    for (const seg of path) {
-        if (Array.isArray(v) && typeof seg === 'number')
-            v = v[seg];
-        else if (structural_diff_isPlainObject(v))
-            v = v[String(seg)];
-        else
-            return undefined;
-    }
-    return v;
-}
-/** `spec.rayClusterConfig.workerGroupSpecs[0].template` */
-function formatPath(path) {
-    let s = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            s += `[${seg}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(seg))
-            s += s ? `.${seg}` : seg;
-        else
-            s += `[${JSON.stringify(seg)}]`;
-    }
-    return s;
-}
-
 ;// CONCATENATED MODULE: ./src/capacity/capacity.ts
 /**
  * What a RayCluster asks of the scheduler, from its (stored) RayService spec.
@@ -48798,7 +50529,7 @@ function containerResources(container) {
 /** Requests of the autoscaler sidecar KubeRay adds to the head when in-tree autoscaling is on. */
 function autoscalerResources(options) {
     const resources = obj(options.resources);
-    if (!structural_diff_isPlainObject(options.resources))
+    if (!isPlainObject(options.resources))
         return { ...DEFAULT_AUTOSCALER_RESOURCES };
     return { ...quantities(obj(resources.limits)), ...quantities(obj(resources.requests)) };
 }
@@ -48833,159 +50564,13 @@ function tidy(f) {
     return out;
 }
 function obj(v) {
-    return structural_diff_isPlainObject(v) ? v : {};
+    return isPlainObject(v) ? v : {};
 }
 function list(v) {
     return Array.isArray(v) ? v : [];
 }
 function capacity_int(v, fallback) {
     return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : fallback;
-}
-
-;// CONCATENATED MODULE: ./src/kuberay/cluster-hash.ts
-/**
- * The operator's cluster-spec comparison, without the hash: two specs hash alike exactly when
- * their hashed views are deep-equal, so the planner compares views instead of SHA-1 strings
- * (`GenerateHashWithoutReplicasAndWorkersToDelete`, `isClusterSpecHashEqual`).
- */
-
-
-/** The part of `rayClusterConfig` that the hash covers in this release (a copy). */
-function hashedView(rayClusterConfig, release) {
-    const view = structuredClone(rayClusterConfig);
-    const groups = Array.isArray(view.workerGroupSpecs) ? view.workerGroupSpecs : [];
-    for (const g of groups) {
-        if (!structural_diff_isPlainObject(g))
-            continue;
-        delete g.replicas;
-        delete g.minReplicas;
-        delete g.maxReplicas;
-        if (structural_diff_isPlainObject(g.scaleStrategy)) {
-            delete g.scaleStrategy.workersToDelete;
-            if (Object.keys(g.scaleStrategy).length === 0)
-                delete g.scaleStrategy;
-        }
-    }
-    if (release.hashBlanks.tolerationsAndSchedulingGates) {
-        for (const t of [templateSpec(view.headGroupSpec), ...groups.map(templateSpec)]) {
-            if (!t)
-                continue;
-            delete t.tolerations;
-            delete t.schedulingGates;
-        }
-    }
-    if (release.hashBlanks.clusterUpgradeStrategy)
-        delete view.upgradeStrategy;
-    if (release.hashBlanks.suspend)
-        delete view.suspend;
-    return view;
-}
-/** Is this path (inside rayClusterConfig) left out of the hash by this release? */
-function isHashBlanked(path, release) {
-    const [first, index, field, ...rest] = path;
-    if (first === 'workerGroupSpecs' && typeof index === 'number') {
-        if (field === 'replicas' || field === 'minReplicas' || field === 'maxReplicas')
-            return true;
-        if (field === 'scaleStrategy' && (rest[0] === 'workersToDelete' || rest.length === 0))
-            return true;
-        if (release.hashBlanks.tolerationsAndSchedulingGates &&
-            field === 'template' &&
-            rest[0] === 'spec' &&
-            (rest[1] === 'tolerations' || rest[1] === 'schedulingGates'))
-            return true;
-        return false;
-    }
-    if (first === 'headGroupSpec' && release.hashBlanks.tolerationsAndSchedulingGates) {
-        return index === 'template' && field === 'spec' && (rest[0] === 'tolerations' || rest[0] === 'schedulingGates');
-    }
-    if (first === 'upgradeStrategy')
-        return release.hashBlanks.clusterUpgradeStrategy;
-    if (first === 'suspend')
-        return release.hashBlanks.suspend;
-    return false;
-}
-/** Compares the goal spec with the spec the running (or pending) cluster was built from. */
-function compareClusterSpecs(running, goal, release) {
-    const a = hashedView(running, release);
-    const b = hashedView(goal, release);
-    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
-        return { kind: 'equal' };
-    const runningGroups = groupsOf(a);
-    const goalGroups = groupsOf(b);
-    if (goalGroups.length > runningGroups.length) {
-        const truncated = { ...b };
-        if (runningGroups.length)
-            truncated.workerGroupSpecs = goalGroups.slice(0, runningGroups.length);
-        else
-            delete truncated.workerGroupSpecs;
-        if ((0,external_node_util_.isDeepStrictEqual)(a, truncated)) {
-            return { kind: 'appended', appendedGroups: goalGroups.slice(runningGroups.length).map((g) => String(structural_diff_isPlainObject(g) ? g.groupName : '')) };
-        }
-    }
-    return { kind: 'different' };
-}
-function groupsOf(spec) {
-    return Array.isArray(spec.workerGroupSpecs) ? spec.workerGroupSpecs : [];
-}
-function templateSpec(group) {
-    if (!structural_diff_isPlainObject(group) || !structural_diff_isPlainObject(group.template) || !structural_diff_isPlainObject(group.template.spec))
-        return undefined;
-    return group.template.spec;
-}
-/**
- * What the operator compares a new spec with, rebuilt from a running RayCluster: KubeRay compares
- * hashes computed from the RayService's spec when it built (or last updated) the cluster, and those
- * hashes leave out the blanked fields. A RayCluster's own copy of those fields drifts away (the
- * autoscaler sets replicas and workersToDelete; an incremental upgrade's cluster has no replicas;
- * Kueue toggles suspend), so they are taken from the RayService (`fromRayService`), the rest from
- * the cluster. Both arguments are stored views (storedSpec); returns a copy.
- */
-function comparisonBase(clusterSpec, fromRayService, release) {
-    const out = structuredClone(clusterSpec);
-    const rsGroups = groupsOf(fromRayService);
-    const outGroups = groupsOf(out);
-    outGroups.forEach((g, i) => {
-        if (!structural_diff_isPlainObject(g))
-            return;
-        const src = structural_diff_isPlainObject(rsGroups[i]) ? rsGroups[i] : {};
-        for (const k of ['replicas', 'minReplicas', 'maxReplicas'])
-            copyField(src, g, k);
-        const srcScale = structural_diff_isPlainObject(src.scaleStrategy) ? src.scaleStrategy : {};
-        const scale = structural_diff_isPlainObject(g.scaleStrategy) ? { ...g.scaleStrategy } : {};
-        if (srcScale.workersToDelete === undefined)
-            delete scale.workersToDelete;
-        else
-            scale.workersToDelete = srcScale.workersToDelete;
-        if (Object.keys(scale).length)
-            g.scaleStrategy = scale;
-        else
-            delete g.scaleStrategy;
-        if (release.hashBlanks.tolerationsAndSchedulingGates) {
-            const t = templateSpec(g);
-            const s = templateSpec(src);
-            if (t)
-                for (const k of ['tolerations', 'schedulingGates'])
-                    copyField(s ?? {}, t, k);
-        }
-    });
-    if (release.hashBlanks.tolerationsAndSchedulingGates) {
-        const t = templateSpec(out.headGroupSpec);
-        const s = templateSpec(fromRayService.headGroupSpec);
-        if (t)
-            for (const k of ['tolerations', 'schedulingGates'])
-                copyField(s ?? {}, t, k);
-    }
-    if (release.hashBlanks.clusterUpgradeStrategy)
-        copyField(fromRayService, out, 'upgradeStrategy');
-    if (release.hashBlanks.suspend)
-        copyField(fromRayService, out, 'suspend');
-    return out;
-}
-function copyField(from, to, key) {
-    if (from[key] === undefined)
-        delete to[key];
-    else
-        to[key] = structuredClone(from[key]);
 }
 
 ;// CONCATENATED MODULE: ./src/kuberay/crd-defaults.generated.json
@@ -49070,6 +50655,572 @@ function walk(value, schema) {
     return obj;
 }
 
+;// CONCATENATED MODULE: ./src/kuberay/upgrade-strategy.ts
+/**
+ * Which upgrade a cluster-level change gets: `isZeroDowntimeUpgradeEnabled` and
+ * `IsIncrementalUpgradeEnabled` of the operator. `spec.upgradeStrategy.type` wins over the
+ * operator's ENABLE_ZERO_DOWNTIME; NewClusterWithIncrementalUpgrade needs the
+ * RayServiceIncrementalUpgrade feature gate, without which it disables zero-downtime upgrades.
+ */
+
+function incrementalGateOn(release, settings) {
+    if (release.incrementalUpgrade === 'unsupported')
+        return false;
+    return settings.incrementalGate ?? release.incrementalUpgrade === 'gate-on-by-default';
+}
+function effectiveStrategy(spec, release, settings) {
+    const us = spec.upgradeStrategy;
+    const requested = isPlainObject(us) && typeof us.type === 'string' ? us.type : undefined;
+    const gate = incrementalGateOn(release, settings);
+    if (requested !== undefined) {
+        if (requested === 'NewCluster')
+            return { type: 'NewCluster', requested };
+        if (requested === 'NewClusterWithIncrementalUpgrade') {
+            if (gate)
+                return { type: 'NewClusterWithIncrementalUpgrade', requested };
+            const why = release.incrementalUpgrade === 'unsupported'
+                ? `KubeRay ${release.version} has no incremental upgrade`
+                : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
+            return {
+                type: 'None',
+                requested,
+                disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None`,
+            };
+        }
+        return {
+            type: 'None',
+            requested,
+            disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}`,
+        };
+    }
+    if (!settings.zeroDowntime)
+        return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
+    return { type: 'NewCluster', requested };
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation.ts
+/**
+ * The operator's own validation of a RayService (ValidateRayServiceMetadata/Spec), for the rules
+ * a plan can check from Git. A RayService that fails it is not reconciled at all: no cluster is
+ * built or changed and no Serve config is sent (1.3–1.5: a Warning event InvalidRayServiceSpec
+ * and retries; 1.6+: also Ready=False with reason ValidationFailed).
+ */
+
+
+const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/** The first rule the operator would refuse, as a sentence; undefined when it accepts. */
+function operatorRejection(name, annotations, spec, release, settings) {
+    if (release.validatesName && (name.length > 47 || !DNS1035.test(name))) {
+        return `the name "${name}" must be a DNS-1035 label of at most 47 characters (the operator appends a suffix for cluster names)`;
+    }
+    const us = isPlainObject(spec.upgradeStrategy) ? spec.upgradeStrategy : undefined;
+    const type = us?.type;
+    if (typeof type === 'string' && !release.upgradeTypes.includes(type)) {
+        return `spec.upgradeStrategy.type ${JSON.stringify(type)} is not one of ${release.upgradeTypes.join(', ')}`;
+    }
+    if (release.incrementalUpgrade !== 'unsupported') {
+        const d = spec.rayClusterDeletionDelaySeconds;
+        if (typeof d === 'number' && d < 0)
+            return 'spec.rayClusterDeletionDelaySeconds must not be negative';
+        const timeout = annotations['ray.io/initializing-timeout'];
+        if (typeof timeout === 'string' && !(GO_DURATION.test(timeout) && !/^0+(\.0+)?[a-zµ]+$/.test(timeout)) && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) {
+            return `annotation ray.io/initializing-timeout ${JSON.stringify(timeout)} must be a positive duration ("30m") or a positive number of seconds`;
+        }
+    }
+    if (type === 'NewClusterWithIncrementalUpgrade' && incrementalGateOn(release, settings)) {
+        const rcc = isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+        if (rcc.enableInTreeAutoscaling !== true)
+            return 'NewClusterWithIncrementalUpgrade needs rayClusterConfig.enableInTreeAutoscaling: true';
+        const o = isPlainObject(us?.clusterUpgradeOptions) ? us.clusterUpgradeOptions : undefined;
+        if (!o)
+            return 'NewClusterWithIncrementalUpgrade needs spec.upgradeStrategy.clusterUpgradeOptions';
+        const pct = (v) => typeof v === 'number' && v >= 0 && v <= 100;
+        if (o.maxSurgePercent !== undefined && !pct(o.maxSurgePercent))
+            return 'clusterUpgradeOptions.maxSurgePercent must be between 0 and 100';
+        if (!pct(o.stepSizePercent))
+            return 'clusterUpgradeOptions.stepSizePercent must be set, between 0 and 100';
+        if (!(typeof o.intervalSeconds === 'number' && o.intervalSeconds > 0))
+            return 'clusterUpgradeOptions.intervalSeconds must be set and positive';
+        if (typeof o.gatewayClassName !== 'string' || !o.gatewayClassName)
+            return 'clusterUpgradeOptions.gatewayClassName must be set';
+        if (release.rejectsStepSizeAboveMaxSurge && o.stepSizePercent > (o.maxSurgePercent ?? 100)) {
+            return 'clusterUpgradeOptions.stepSizePercent must not exceed maxSurgePercent';
+        }
+    }
+    return undefined;
+}
+/** Why the operator leaves this RayService to someone else, if it does. */
+function externallyManaged(spec, release) {
+    const by = spec.managedBy;
+    if (release.rayServiceManagedBy && typeof by === 'string' && by !== '' && by !== 'ray.io/kuberay-operator') {
+        return `spec.managedBy is ${JSON.stringify(by)}: KubeRay skips this RayService and leaves it to that controller`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/util/structural-diff.ts
+/**
+ * Leaf-level differences between two plain JSON-like values, with their paths.
+ * Lists are compared by position (order matters to the operator); a list that grew or shrank
+ * reports whole added or removed elements.
+ */
+
+
+function diffValues(a, b, path = [], out = []) {
+    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+        return out;
+    if (Array.isArray(a) && Array.isArray(b)) {
+        const n = Math.max(a.length, b.length);
+        for (let i = 0; i < n; i++)
+            diffValues(a[i], b[i], [...path, i], out);
+        return out;
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+        for (const k of [...keys].sort())
+            diffValues(a[k], b[k], [...path, k], out);
+        return out;
+    }
+    out.push({ path, from: a, to: b });
+    return out;
+}
+/** Value at `path` inside `root`, or undefined. */
+function valueAt(root, path) {
+    let v = root;
+    for (const seg of path) {
+        if (Array.isArray(v) && typeof seg === 'number')
+            v = v[seg];
+        else if (isPlainObject(v))
+            v = v[String(seg)];
+        else
+            return undefined;
+    }
+    return v;
+}
+/** `spec.rayClusterConfig.workerGroupSpecs[0].template` */
+function formatPath(path) {
+    let s = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            s += `[${seg}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(seg))
+            s += s ? `.${seg}` : seg;
+        else
+            s += `[${JSON.stringify(seg)}]`;
+    }
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/planner/describe-size.ts
+/** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
+function describeSize(f) {
+    const parts = [];
+    for (const [k, v] of Object.entries(f)) {
+        if (k === 'cpu')
+            parts.push(`${round(v)} CPU`);
+        else if (k === 'memory' || k === 'ephemeral-storage' || k.startsWith('hugepages-'))
+            parts.push(`${formatBytes(v)} ${k}`);
+        else
+            parts.push(`${round(v)} ${k}`);
+    }
+    return parts.join(', ') || 'no resources';
+}
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let i = 0;
+    while (Math.abs(n) >= 1024 && i < units.length - 1) {
+        n /= 1024;
+        i++;
+    }
+    return `${round(n)} ${units[i]}`;
+}
+function round(n) {
+    return String(Math.round(n * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/cluster-hash.ts
+/**
+ * The operator's cluster-spec comparison, without the hash: two specs hash alike exactly when
+ * their hashed views are deep-equal, so the planner compares views instead of SHA-1 strings
+ * (`GenerateHashWithoutReplicasAndWorkersToDelete`, `isClusterSpecHashEqual`).
+ */
+
+
+/** The part of `rayClusterConfig` that the hash covers in this release (a copy). */
+function hashedView(rayClusterConfig, release) {
+    const view = structuredClone(rayClusterConfig);
+    const groups = Array.isArray(view.workerGroupSpecs) ? view.workerGroupSpecs : [];
+    for (const g of groups) {
+        if (!isPlainObject(g))
+            continue;
+        delete g.replicas;
+        delete g.minReplicas;
+        delete g.maxReplicas;
+        if (isPlainObject(g.scaleStrategy)) {
+            delete g.scaleStrategy.workersToDelete;
+            if (Object.keys(g.scaleStrategy).length === 0)
+                delete g.scaleStrategy;
+        }
+    }
+    if (release.hashBlanks.tolerationsAndSchedulingGates) {
+        for (const t of [templateSpec(view.headGroupSpec), ...groups.map(templateSpec)]) {
+            if (!t)
+                continue;
+            delete t.tolerations;
+            delete t.schedulingGates;
+        }
+    }
+    if (release.hashBlanks.clusterUpgradeStrategy)
+        delete view.upgradeStrategy;
+    if (release.hashBlanks.suspend)
+        delete view.suspend;
+    return view;
+}
+/** Is this path (inside rayClusterConfig) left out of the hash by this release? */
+function isHashBlanked(path, release) {
+    const [first, index, field, ...rest] = path;
+    if (first === 'workerGroupSpecs' && typeof index === 'number') {
+        if (field === 'replicas' || field === 'minReplicas' || field === 'maxReplicas')
+            return true;
+        if (field === 'scaleStrategy' && (rest[0] === 'workersToDelete' || rest.length === 0))
+            return true;
+        if (release.hashBlanks.tolerationsAndSchedulingGates &&
+            field === 'template' &&
+            rest[0] === 'spec' &&
+            (rest[1] === 'tolerations' || rest[1] === 'schedulingGates'))
+            return true;
+        return false;
+    }
+    if (first === 'headGroupSpec' && release.hashBlanks.tolerationsAndSchedulingGates) {
+        return index === 'template' && field === 'spec' && (rest[0] === 'tolerations' || rest[0] === 'schedulingGates');
+    }
+    if (first === 'upgradeStrategy')
+        return release.hashBlanks.clusterUpgradeStrategy;
+    if (first === 'suspend')
+        return release.hashBlanks.suspend;
+    return false;
+}
+/** Compares the goal spec with the spec the running (or pending) cluster was built from. */
+function compareClusterSpecs(running, goal, release) {
+    const a = hashedView(running, release);
+    const b = hashedView(goal, release);
+    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+        return { kind: 'equal' };
+    const runningGroups = groupsOf(a);
+    const goalGroups = groupsOf(b);
+    if (goalGroups.length > runningGroups.length) {
+        const truncated = { ...b };
+        if (runningGroups.length)
+            truncated.workerGroupSpecs = goalGroups.slice(0, runningGroups.length);
+        else
+            delete truncated.workerGroupSpecs;
+        if ((0,external_node_util_.isDeepStrictEqual)(a, truncated)) {
+            return { kind: 'appended', appendedGroups: goalGroups.slice(runningGroups.length).map((g) => String(isPlainObject(g) ? g.groupName : '')) };
+        }
+    }
+    return { kind: 'different' };
+}
+function groupsOf(spec) {
+    return Array.isArray(spec.workerGroupSpecs) ? spec.workerGroupSpecs : [];
+}
+function templateSpec(group) {
+    if (!isPlainObject(group) || !isPlainObject(group.template) || !isPlainObject(group.template.spec))
+        return undefined;
+    return group.template.spec;
+}
+/**
+ * What the operator compares a new spec with, rebuilt from a running RayCluster: KubeRay compares
+ * hashes computed from the RayService's spec when it built (or last updated) the cluster, and those
+ * hashes leave out the blanked fields. A RayCluster's own copy of those fields drifts away (the
+ * autoscaler sets replicas and workersToDelete; an incremental upgrade's cluster has no replicas;
+ * Kueue toggles suspend), so they are taken from the RayService (`fromRayService`), the rest from
+ * the cluster. Both arguments are stored views (storedSpec); returns a copy.
+ */
+function comparisonBase(clusterSpec, fromRayService, release) {
+    const out = structuredClone(clusterSpec);
+    const rsGroups = groupsOf(fromRayService);
+    const outGroups = groupsOf(out);
+    outGroups.forEach((g, i) => {
+        if (!isPlainObject(g))
+            return;
+        const src = isPlainObject(rsGroups[i]) ? rsGroups[i] : {};
+        for (const k of ['replicas', 'minReplicas', 'maxReplicas'])
+            copyField(src, g, k);
+        const srcScale = isPlainObject(src.scaleStrategy) ? src.scaleStrategy : {};
+        const scale = isPlainObject(g.scaleStrategy) ? { ...g.scaleStrategy } : {};
+        if (srcScale.workersToDelete === undefined)
+            delete scale.workersToDelete;
+        else
+            scale.workersToDelete = srcScale.workersToDelete;
+        if (Object.keys(scale).length)
+            g.scaleStrategy = scale;
+        else
+            delete g.scaleStrategy;
+        if (release.hashBlanks.tolerationsAndSchedulingGates) {
+            const t = templateSpec(g);
+            const s = templateSpec(src);
+            if (t)
+                for (const k of ['tolerations', 'schedulingGates'])
+                    copyField(s ?? {}, t, k);
+        }
+    });
+    if (release.hashBlanks.tolerationsAndSchedulingGates) {
+        const t = templateSpec(out.headGroupSpec);
+        const s = templateSpec(fromRayService.headGroupSpec);
+        if (t)
+            for (const k of ['tolerations', 'schedulingGates'])
+                copyField(s ?? {}, t, k);
+    }
+    if (release.hashBlanks.clusterUpgradeStrategy)
+        copyField(fromRayService, out, 'upgradeStrategy');
+    if (release.hashBlanks.suspend)
+        copyField(fromRayService, out, 'suspend');
+    return out;
+}
+function copyField(from, to, key) {
+    if (from[key] === undefined)
+        delete to[key];
+    else
+        to[key] = structuredClone(from[key]);
+}
+
+;// CONCATENATED MODULE: ./src/serve/serve-config.ts
+/**
+ * serveConfigV2, read and compared the way Ray Serve reads it: as parsed YAML, applications
+ * matched by name and deployments by name within them, so that reformatting, key order and
+ * comments are no change at all. Each difference says what Ray Serve does with it.
+ */
+
+
+
+
+
+const LIGHTWEIGHT_DEPLOYMENT_OPTIONS = new Set([
+    'user_config',
+    'max_ongoing_requests',
+    'max_concurrent_queries',
+    'max_queued_requests',
+    'graceful_shutdown_timeout_s',
+    'graceful_shutdown_wait_loop_s',
+    'health_check_period_s',
+    'health_check_timeout_s',
+    'request_router_config',
+    'logging_config',
+]);
+const SCALING_OPTIONS = new Set(['num_replicas', 'autoscaling_config']);
+const FIXED_AT_START = new Set(['http_options', 'grpc_options']);
+/**
+ * Parses `spec.serveConfigV2` of a manifest. Throws InputError naming the manifest line for YAML
+ * that Ray Serve could not read, or a config without a list of named applications.
+ */
+function parseServeConfig(doc, path, text) {
+    if (text === undefined || text === null)
+        return undefined;
+    const fieldLine = doc.lineOf(path);
+    const field = formatPath(path);
+    if (typeof text !== 'string') {
+        throw new input_error_InputError(doc.file, fieldLine, field, 'must be a string holding the Serve config YAML', 'write it as a block scalar: `serveConfigV2: |` followed by the indented config');
+    }
+    const blockStart = doc.blockScalarStart(path);
+    const toManifestLine = (inner) => (blockStart !== undefined ? blockStart + inner - 1 : fieldLine);
+    let inner;
+    try {
+        inner = parseYamlDocuments(doc.file, text);
+    }
+    catch (e) {
+        if (e instanceof input_error_InputError) {
+            throw new input_error_InputError(doc.file, e.line ? toManifestLine(e.line) : fieldLine, field, `not valid Serve config YAML: ${e.problem}`, e.hint);
+        }
+        throw e;
+    }
+    if (inner.length === 0)
+        return undefined;
+    if (inner.length > 1)
+        throw new input_error_InputError(doc.file, toManifestLine(inner[1].line), field, 'holds more than one YAML document', 'keep one Serve config per RayService');
+    const serveDoc = inner[0];
+    const value = serveDoc.value;
+    const lineOf = (p) => toManifestLine(serveDoc.lineOf(p));
+    if (!isPlainObject(value)) {
+        throw new input_error_InputError(doc.file, fieldLine, field, 'must be a mapping with an `applications:` list', 'see the Ray Serve config file format');
+    }
+    const apps = value.applications;
+    if (apps !== undefined && !Array.isArray(apps)) {
+        throw new input_error_InputError(doc.file, lineOf(['applications']), `${field}.applications`, 'must be a list of applications');
+    }
+    const seen = new Map();
+    (apps ?? []).forEach((app, i) => {
+        const where = lineOf(['applications', i]);
+        if (!isPlainObject(app))
+            throw new input_error_InputError(doc.file, where, `${field}.applications[${i}]`, 'must be a mapping (name, import_path, …)');
+        const name = appName(app, apps.length);
+        if (seen.has(name)) {
+            throw new input_error_InputError(doc.file, where, `${field}.applications[${i}].name`, `application name "${name}" is used twice (also line ${seen.get(name)})`, 'Ray Serve needs unique application names');
+        }
+        seen.set(name, where);
+        if (app.deployments !== undefined && !Array.isArray(app.deployments)) {
+            throw new input_error_InputError(doc.file, lineOf(['applications', i, 'deployments']), `${field}.applications[${i}].deployments`, 'must be a list of deployments');
+        }
+    });
+    return { value, lineOf };
+}
+/** Differences that Ray Serve acts on. Formatting, key order and comments give none. */
+function diffServeConfigs(base, head, fallbackLine) {
+    const a = base?.value ?? {};
+    const b = head?.value ?? {};
+    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+        return [];
+    const sides = { base, head, lineIn: (cfg, p) => cfg?.lineOf(p) ?? fallbackLine };
+    const out = [];
+    diffTopLevelOptions(a, b, sides, out);
+    const appsA = indexByName(a.applications, appName);
+    const appsB = indexByName(b.applications, appName);
+    for (const name of unionKeys(Object.fromEntries(appsA), Object.fromEntries(appsB)))
+        diffApplication(name, appsA.get(name), appsB.get(name), sides, out);
+    return out;
+}
+/** Options outside `applications` (http_options, proxy_location, …): some only take effect at start. */
+function diffTopLevelOptions(a, b, sides, out) {
+    for (const key of unionKeys(a, b)) {
+        if (key === 'applications')
+            continue;
+        for (const c of diffValues(a[key], b[key], [key])) {
+            out.push({
+                display: formatPath(c.path),
+                from: c.from,
+                to: c.to,
+                effect: FIXED_AT_START.has(key) ? 'serve-fixed-at-start' : 'serve-options',
+                line: b[key] !== undefined ? sides.lineIn(sides.head, c.path) : sides.lineIn(sides.base, c.path),
+            });
+        }
+    }
+}
+/** One application, matched by name: added, removed, or its own options and deployments compared. */
+function diffApplication(name, ea, eb, sides, out) {
+    const label = `applications[${name}]`;
+    if (!ea && eb) {
+        out.push({ display: label, from: undefined, to: eb.value, effect: 'app-added', line: sides.lineIn(sides.head, ['applications', eb.index]) });
+        return;
+    }
+    if (ea && !eb) {
+        out.push({ display: label, from: ea.value, to: undefined, effect: 'app-removed', line: sides.lineIn(sides.base, ['applications', ea.index]) });
+        return;
+    }
+    if (!ea || !eb || (0,external_node_util_.isDeepStrictEqual)(ea.value, eb.value))
+        return;
+    const appA = ea.value;
+    const appB = eb.value;
+    for (const key of unionKeys(appA, appB)) {
+        if (key === 'deployments' || key === 'name')
+            continue;
+        for (const c of diffValues(appA[key], appB[key], [key])) {
+            out.push({
+                display: `${label}.${formatPath(c.path)}`,
+                from: c.from,
+                to: c.to,
+                effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
+                line: sides.lineIn(sides.head, ['applications', eb.index, ...c.path]),
+            });
+        }
+    }
+    const deploymentName = (d) => String(d.name ?? '');
+    const depsA = indexByName(appA.deployments, deploymentName);
+    const depsB = indexByName(appB.deployments, deploymentName);
+    for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
+        diffDeployment(`${label}.deployments[${dname}]`, { a: ea.index, b: eb.index }, depsA.get(dname), depsB.get(dname), sides, out);
+    }
+}
+/** One deployment of an application, matched by name: what Ray Serve does with each option. */
+function diffDeployment(label, app, da, db, sides, out) {
+    if (!da && db) {
+        out.push({
+            display: label,
+            from: undefined,
+            to: db.value,
+            effect: 'deployment-added',
+            line: sides.lineIn(sides.head, ['applications', app.b, 'deployments', db.index]),
+        });
+        return;
+    }
+    if (da && !db) {
+        out.push({
+            display: label,
+            from: da.value,
+            to: undefined,
+            effect: 'deployment-removed',
+            line: sides.lineIn(sides.base, ['applications', app.a, 'deployments', da.index]),
+        });
+        return;
+    }
+    if (!da || !db)
+        return;
+    for (const c of diffValues(da.value, db.value)) {
+        out.push({
+            display: `${label}.${formatPath(c.path)}`,
+            from: c.from,
+            to: c.to,
+            effect: deploymentOptionEffect(String(c.path[0])),
+            line: sides.lineIn(sides.head, ['applications', app.b, 'deployments', db.index, ...c.path]),
+        });
+    }
+}
+/** Scaling options are applied live, lightweight ones reconfigure in place, the rest restart replicas. */
+function deploymentOptionEffect(option) {
+    if (SCALING_OPTIONS.has(option))
+        return 'deployment-scaled';
+    if (LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option))
+        return 'deployment-reconfigured';
+    return 'deployment-restarted';
+}
+/** What a Serve effect means for the running application, in a few words. */
+function describeServeEffect(effect) {
+    switch (effect) {
+        case 'app-added':
+            return 'new application deployed';
+        case 'app-removed':
+            return 'application deleted';
+        case 'app-redeployed':
+            return 'application redeployed: its replicas restart';
+        case 'app-route':
+            return 'route changed, no restart';
+        case 'deployment-added':
+            return 'new deployment started';
+        case 'deployment-removed':
+            return 'deployment deleted';
+        case 'deployment-reconfigured':
+            return 'reconfigured in place, no restart';
+        case 'deployment-scaled':
+            return 'replicas scaled, no restart';
+        case 'deployment-restarted':
+            return "deployment's replicas replaced";
+        case 'serve-fixed-at-start':
+            return 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster';
+        case 'serve-options':
+            return 'Serve options updated';
+    }
+}
+/** Ray Serve names an unnamed application "default" when it is the only one. */
+function appName(app, count) {
+    const name = isPlainObject(app) ? app.name : undefined;
+    if (typeof name === 'string' && name)
+        return name;
+    return count <= 1 ? 'default' : '';
+}
+function indexByName(list, nameOf) {
+    const m = new Map();
+    if (!Array.isArray(list))
+        return m;
+    list.forEach((v, index) => {
+        const name = nameOf(v, list.length) || `#${index}`;
+        if (!m.has(name))
+            m.set(name, { index, value: v });
+    });
+    return m;
+}
+function unionKeys(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
 ;// CONCATENATED MODULE: ./src/kuberay/stored-spec.ts
 
 
@@ -49142,372 +51293,51 @@ function quantity(v, path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/kuberay/upgrade-strategy.ts
-/**
- * Which upgrade a cluster-level change gets: `isZeroDowntimeUpgradeEnabled` and
- * `IsIncrementalUpgradeEnabled` of the operator. `spec.upgradeStrategy.type` wins over the
- * operator's ENABLE_ZERO_DOWNTIME; NewClusterWithIncrementalUpgrade needs the
- * RayServiceIncrementalUpgrade feature gate, without which it disables zero-downtime upgrades.
- */
-
-function incrementalGateOn(release, settings) {
-    if (release.incrementalUpgrade === 'unsupported')
-        return false;
-    return settings.incrementalGate ?? release.incrementalUpgrade === 'gate-on-by-default';
-}
-function effectiveStrategy(spec, release, settings) {
-    const us = spec.upgradeStrategy;
-    const requested = structural_diff_isPlainObject(us) && typeof us.type === 'string' ? us.type : undefined;
-    const gate = incrementalGateOn(release, settings);
-    if (requested !== undefined) {
-        if (requested === 'NewCluster')
-            return { type: 'NewCluster', requested };
-        if (requested === 'NewClusterWithIncrementalUpgrade') {
-            if (gate)
-                return { type: 'NewClusterWithIncrementalUpgrade', requested };
-            const why = release.incrementalUpgrade === 'unsupported'
-                ? `KubeRay ${release.version} has no incremental upgrade`
-                : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
-            return {
-                type: 'None',
-                requested,
-                disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None`,
-            };
-        }
-        return {
-            type: 'None',
-            requested,
-            disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}`,
-        };
-    }
-    if (!settings.zeroDowntime)
-        return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
-    return { type: 'NewCluster', requested };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/manifests/yaml-documents.ts
-/**
- * YAML text → documents that remember where every value came from.
- *
- * The planner works on plain JS values; the source positions are kept beside them so that a
- * change or a refusal can name its manifest line. Parsing is defensive: alias bombs, duplicate
- * keys and oversized input are refused quickly with a message, never a hang.
- */
-
-
-/** Files larger than this are refused: a RayService manifest is kilobytes, not megabytes. */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
-/** Aliases resolved per document before we call it a resource-exhaustion attack. */
-const MAX_ALIAS_COUNT = 1000;
-function parseYamlDocuments(file, text) {
-    if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-        throw new input_error_InputError(file, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'split it, or keep generated data out of manifest folders');
-    }
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-    // parseAllDocuments returns an EmptyStream (no docs) for an empty file.
-    const out = [];
-    for (const doc of Array.isArray(docs) ? docs : []) {
-        const lineAt = (offset) => lineCounter.linePos(offset).line;
-        const first = doc.errors[0];
-        if (first) {
-            const line = first.pos ? lineAt(first.pos[0]) : undefined;
-            throw new input_error_InputError(file, line, undefined, `invalid YAML: ${firstLine(first.message)}`, 'fix the syntax; `yamllint` shows the same spot');
-        }
-        const startLine = lineAt(doc.range[0]);
-        let value;
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        }
-        catch (e) {
-            const msg = e.message;
-            if (/alias/i.test(msg)) {
-                throw new input_error_InputError(file, startLine, undefined, 'too many YAML aliases (an alias bomb?)', 'expand the anchors by hand; manifests should not need thousands of aliases');
-            }
-            throw new input_error_InputError(file, startLine, undefined, `invalid YAML: ${firstLine(msg)}`);
-        }
-        if (value === null || value === undefined)
-            continue; // an empty document between `---`
-        out.push({
-            file,
-            line: startLine,
-            value,
-            lineOf: (path) => locate(doc, path, lineAt).line ?? startLine,
-            blockScalarStart: (path) => {
-                const { node, complete } = locate(doc, path, lineAt);
-                if (!complete || !(0,dist/* isScalar */.jn)(node) || !node.range)
-                    return undefined;
-                if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')
-                    return undefined;
-                return lineAt(node.range[0]) + 1;
-            },
-        });
-    }
-    return out;
-}
-function locate(doc, path, lineAt) {
-    let node = doc.contents;
-    let line = rangeLine(node, lineAt);
-    let depth = 0;
-    for (const seg of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && keyText(p.key) === String(seg));
-            if (!pair)
-                break;
-            line = rangeLine(pair.key, lineAt) ?? line;
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
-            const item = node.items[seg];
-            if (!item)
-                break;
-            line = rangeLine(item, lineAt) ?? line;
-            node = item;
-        }
-        else {
-            break;
-        }
-        depth++;
-    }
-    return { line, node, complete: depth === path.length };
-}
-function keyText(key) {
-    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : undefined;
-}
-function rangeLine(node, lineAt) {
-    const range = node?.range;
-    return range ? lineAt(range[0]) : undefined;
-}
-function firstLine(s) {
-    return s.split('\n')[0].trim();
-}
-
-;// CONCATENATED MODULE: ./src/serve/serve-config.ts
-/**
- * serveConfigV2, read and compared the way Ray Serve reads it: as parsed YAML, applications
- * matched by name and deployments by name within them, so that reformatting, key order and
- * comments are no change at all. Each difference says what Ray Serve does with it.
- */
+;// CONCATENATED MODULE: ./src/planner/read-manifest.ts
 
 
 
 
-const LIGHTWEIGHT_DEPLOYMENT_OPTIONS = new Set([
-    'user_config',
-    'max_ongoing_requests',
-    'max_concurrent_queries',
-    'max_queued_requests',
-    'graceful_shutdown_timeout_s',
-    'graceful_shutdown_wait_loop_s',
-    'health_check_period_s',
-    'health_check_timeout_s',
-    'request_router_config',
-    'logging_config',
-]);
-const SCALING_OPTIONS = new Set(['num_replicas', 'autoscaling_config']);
-const FIXED_AT_START = new Set(['http_options', 'grpc_options']);
-/**
- * Parses `spec.serveConfigV2` of a manifest. Throws InputError naming the manifest line for YAML
- * that Ray Serve could not read, or a config without a list of named applications.
- */
-function parseServeConfig(doc, path, text) {
-    if (text === undefined || text === null)
-        return undefined;
-    const fieldLine = doc.lineOf(path);
-    const field = formatPath(path);
-    if (typeof text !== 'string') {
-        throw new input_error_InputError(doc.file, fieldLine, field, 'must be a string holding the Serve config YAML', 'write it as a block scalar: `serveConfigV2: |` followed by the indented config');
-    }
-    const blockStart = doc.blockScalarStart(path);
-    const toManifestLine = (inner) => (blockStart !== undefined ? blockStart + inner - 1 : fieldLine);
-    let inner;
+
+
+function readManifest(m, release) {
+    const lineOf = (p) => m.source.lineOf([...m.pathInDocument, ...p]);
+    let spec;
     try {
-        inner = parseYamlDocuments(doc.file, text);
+        spec = storedSpec(m.object.spec, release.minor);
     }
     catch (e) {
-        if (e instanceof input_error_InputError) {
-            throw new input_error_InputError(doc.file, e.line ? toManifestLine(e.line) : fieldLine, field, `not valid Serve config YAML: ${e.problem}`, e.hint);
-        }
+        if (e instanceof SpecError)
+            throw new input_error_InputError(m.source.file, lineOf(e.path), formatPath(e.path), e.problem, e.hint);
         throw e;
     }
-    if (inner.length === 0)
-        return undefined;
-    if (inner.length > 1)
-        throw new input_error_InputError(doc.file, toManifestLine(inner[1].line), field, 'holds more than one YAML document', 'keep one Serve config per RayService');
-    const serveDoc = inner[0];
-    const value = serveDoc.value;
-    const lineOf = (p) => toManifestLine(serveDoc.lineOf(p));
-    if (!structural_diff_isPlainObject(value)) {
-        throw new input_error_InputError(doc.file, fieldLine, field, 'must be a mapping with an `applications:` list', 'see the Ray Serve config file format');
-    }
-    const apps = value.applications;
-    if (apps !== undefined && !Array.isArray(apps)) {
-        throw new input_error_InputError(doc.file, lineOf(['applications']), `${field}.applications`, 'must be a list of applications');
-    }
-    const seen = new Map();
-    (apps ?? []).forEach((app, i) => {
-        const where = lineOf(['applications', i]);
-        if (!structural_diff_isPlainObject(app))
-            throw new input_error_InputError(doc.file, where, `${field}.applications[${i}]`, 'must be a mapping (name, import_path, …)');
-        const name = appName(app, apps.length);
-        if (seen.has(name)) {
-            throw new input_error_InputError(doc.file, where, `${field}.applications[${i}].name`, `application name "${name}" is used twice (also line ${seen.get(name)})`, 'Ray Serve needs unique application names');
-        }
-        seen.set(name, where);
-        if (app.deployments !== undefined && !Array.isArray(app.deployments)) {
-            throw new input_error_InputError(doc.file, lineOf(['applications', i, 'deployments']), `${field}.applications[${i}].deployments`, 'must be a list of deployments');
-        }
-    });
-    return { value, lineOf };
+    const cluster = isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+    const serve = parseServeConfig({ ...m.source, lineOf: (p) => lineOf(p), blockScalarStart: (p) => m.source.blockScalarStart([...m.pathInDocument, ...p]) }, ['spec', 'serveConfigV2'], m.object.spec.serveConfigV2);
+    return { m, spec, cluster, serve, lineOf };
 }
-/** Differences that Ray Serve acts on. Formatting, key order and comments give none. */
-function diffServeConfigs(base, head, fallbackLine) {
-    const a = base?.value ?? {};
-    const b = head?.value ?? {};
-    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
-        return [];
-    const out = [];
-    const lineIn = (cfg, p) => cfg?.lineOf(p) ?? fallbackLine;
-    // Top-level options.
-    for (const key of unionKeys(a, b)) {
-        if (key === 'applications')
-            continue;
-        for (const c of diffValues(a[key], b[key], [key])) {
-            out.push({
-                display: formatPath(c.path),
-                from: c.from,
-                to: c.to,
-                effect: FIXED_AT_START.has(key) ? 'serve-fixed-at-start' : 'serve-options',
-                line: b[key] !== undefined ? lineIn(head, c.path) : lineIn(base, c.path),
-            });
-        }
+/** Capacity figures parse quantities; a bad one is the user's input error, named with its line. */
+function measure(r, f) {
+    try {
+        return f();
     }
-    const appsA = indexByName(a.applications, appName);
-    const appsB = indexByName(b.applications, appName);
-    for (const name of unionKeys(Object.fromEntries(appsA), Object.fromEntries(appsB))) {
-        const ea = appsA.get(name);
-        const eb = appsB.get(name);
-        const appLabel = `applications[${name}]`;
-        if (!ea && eb) {
-            out.push({ display: appLabel, from: undefined, to: eb.value, effect: 'app-added', line: lineIn(head, ['applications', eb.index]) });
-            continue;
-        }
-        if (ea && !eb) {
-            out.push({ display: appLabel, from: ea.value, to: undefined, effect: 'app-removed', line: lineIn(base, ['applications', ea.index]) });
-            continue;
-        }
-        if (!ea || !eb || (0,external_node_util_.isDeepStrictEqual)(ea.value, eb.value))
-            continue;
-        const appA = ea.value;
-        const appB = eb.value;
-        for (const key of unionKeys(appA, appB)) {
-            if (key === 'deployments' || key === 'name')
-                continue;
-            for (const c of diffValues(appA[key], appB[key], [key])) {
-                out.push({
-                    display: `${appLabel}.${formatPath(c.path)}`,
-                    from: c.from,
-                    to: c.to,
-                    effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
-                    line: lineIn(head, ['applications', eb.index, ...c.path]),
-                });
-            }
-        }
-        const depsA = indexByName(appA.deployments, (d) => String(d.name ?? ''));
-        const depsB = indexByName(appB.deployments, (d) => String(d.name ?? ''));
-        for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
-            const da = depsA.get(dname);
-            const db = depsB.get(dname);
-            const depLabel = `${appLabel}.deployments[${dname}]`;
-            if (!da && db) {
-                out.push({
-                    display: depLabel,
-                    from: undefined,
-                    to: db.value,
-                    effect: 'deployment-added',
-                    line: lineIn(head, ['applications', eb.index, 'deployments', db.index]),
-                });
-                continue;
-            }
-            if (da && !db) {
-                out.push({
-                    display: depLabel,
-                    from: da.value,
-                    to: undefined,
-                    effect: 'deployment-removed',
-                    line: lineIn(base, ['applications', ea.index, 'deployments', da.index]),
-                });
-                continue;
-            }
-            if (!da || !db)
-                continue;
-            for (const c of diffValues(da.value, db.value)) {
-                const option = String(c.path[0]);
-                out.push({
-                    display: `${depLabel}.${formatPath(c.path)}`,
-                    from: c.from,
-                    to: c.to,
-                    effect: SCALING_OPTIONS.has(option)
-                        ? 'deployment-scaled'
-                        : LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option)
-                            ? 'deployment-reconfigured'
-                            : 'deployment-restarted',
-                    line: lineIn(head, ['applications', eb.index, 'deployments', db.index, ...c.path]),
-                });
-            }
-        }
-    }
-    return out;
-}
-/** What a Serve effect means for the running application, in a few words. */
-function describeServeEffect(effect) {
-    switch (effect) {
-        case 'app-added':
-            return 'new application deployed';
-        case 'app-removed':
-            return 'application deleted';
-        case 'app-redeployed':
-            return 'application redeployed: its replicas restart';
-        case 'app-route':
-            return 'route changed, no restart';
-        case 'deployment-added':
-            return 'new deployment started';
-        case 'deployment-removed':
-            return 'deployment deleted';
-        case 'deployment-reconfigured':
-            return 'reconfigured in place, no restart';
-        case 'deployment-scaled':
-            return 'replicas scaled, no restart';
-        case 'deployment-restarted':
-            return "deployment's replicas replaced";
-        case 'serve-fixed-at-start':
-            return 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster';
-        case 'serve-options':
-            return 'Serve options updated';
+    catch (e) {
+        if (e instanceof QuantityError)
+            throw new input_error_InputError(r.m.source.file, r.lineOf(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig', e.message);
+        throw e;
     }
 }
-/** Ray Serve names an unnamed application "default" when it is the only one. */
-function appName(app, count) {
-    const name = structural_diff_isPlainObject(app) ? app.name : undefined;
-    if (typeof name === 'string' && name)
-        return name;
-    return count <= 1 ? 'default' : '';
+function read_manifest_metadataOf(r) {
+    const md = r.m.object.metadata;
+    return isPlainObject(md) ? md : {};
 }
-function indexByName(list, nameOf) {
-    const m = new Map();
-    if (!Array.isArray(list))
-        return m;
-    list.forEach((v, index) => {
-        const name = nameOf(v, list.length) || `#${index}`;
-        if (!m.has(name))
-            m.set(name, { index, value: v });
-    });
-    return m;
+function clusterUpgradeOptions(spec) {
+    const us = spec.upgradeStrategy;
+    return isPlainObject(us) && isPlainObject(us.clusterUpgradeOptions) ? us.clusterUpgradeOptions : {};
 }
-function unionKeys(a, b) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+/** spec.rayClusterDeletionDelaySeconds, or the operator's default of 60 s. */
+function deletionDelay(r) {
+    const d = r.spec.rayClusterDeletionDelaySeconds;
+    return typeof d === 'number' ? d : 60;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/reasons.ts
@@ -49538,7 +51368,7 @@ function describeRayServiceField(key, release) {
 }
 /** Says how the worker groups moved (removed, renamed, reordered, changed and appended). */
 function describeWorkerGroupChanges(base, head) {
-    const names = (c) => (Array.isArray(c.workerGroupSpecs) ? c.workerGroupSpecs : []).map((g) => String(structural_diff_isPlainObject(g) ? g.groupName : ''));
+    const names = (c) => (Array.isArray(c.workerGroupSpecs) ? c.workerGroupSpecs : []).map((g) => String(isPlainObject(g) ? g.groupName : ''));
     const a = names(base);
     const b = names(head);
     const out = [];
@@ -49564,125 +51394,464 @@ function describeWorkerGroupChanges(base, head) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/kuberay/validation.ts
-/**
- * The operator's own validation of a RayService (ValidateRayServiceMetadata/Spec), for the rules
- * a plan can check from Git. A RayService that fails it is not reconciled at all: no cluster is
- * built or changed and no Serve config is sent (1.3–1.5: a Warning event InvalidRayServiceSpec
- * and retries; 1.6+: also Ready=False with reason ValidationFailed).
- */
+;// CONCATENATED MODULE: ./src/planner/explain.ts
 
 
-const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-/** The first rule the operator would refuse, as a sentence; undefined when it accepts. */
-function operatorRejection(name, annotations, spec, release, settings) {
-    if (release.validatesName && (name.length > 47 || !DNS1035.test(name))) {
-        return `the name "${name}" must be a DNS-1035 label of at most 47 characters (the operator appends a suffix for cluster names)`;
-    }
-    const us = structural_diff_isPlainObject(spec.upgradeStrategy) ? spec.upgradeStrategy : undefined;
-    const type = us?.type;
-    if (typeof type === 'string' && !release.upgradeTypes.includes(type)) {
-        return `spec.upgradeStrategy.type ${JSON.stringify(type)} is not one of ${release.upgradeTypes.join(', ')}`;
-    }
-    if (release.incrementalUpgrade !== 'unsupported') {
-        const d = spec.rayClusterDeletionDelaySeconds;
-        if (typeof d === 'number' && d < 0)
-            return 'spec.rayClusterDeletionDelaySeconds must not be negative';
-        const timeout = annotations['ray.io/initializing-timeout'];
-        if (typeof timeout === 'string' && !(GO_DURATION.test(timeout) && !/^0+(\.0+)?[a-zµ]+$/.test(timeout)) && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) {
-            return `annotation ray.io/initializing-timeout ${JSON.stringify(timeout)} must be a positive duration ("30m") or a positive number of seconds`;
-        }
-    }
-    if (type === 'NewClusterWithIncrementalUpgrade' && incrementalGateOn(release, settings)) {
-        const rcc = structural_diff_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
-        if (rcc.enableInTreeAutoscaling !== true)
-            return 'NewClusterWithIncrementalUpgrade needs rayClusterConfig.enableInTreeAutoscaling: true';
-        const o = structural_diff_isPlainObject(us?.clusterUpgradeOptions) ? us.clusterUpgradeOptions : undefined;
-        if (!o)
-            return 'NewClusterWithIncrementalUpgrade needs spec.upgradeStrategy.clusterUpgradeOptions';
-        const pct = (v) => typeof v === 'number' && v >= 0 && v <= 100;
-        if (o.maxSurgePercent !== undefined && !pct(o.maxSurgePercent))
-            return 'clusterUpgradeOptions.maxSurgePercent must be between 0 and 100';
-        if (!pct(o.stepSizePercent))
-            return 'clusterUpgradeOptions.stepSizePercent must be set, between 0 and 100';
-        if (!(typeof o.intervalSeconds === 'number' && o.intervalSeconds > 0))
-            return 'clusterUpgradeOptions.intervalSeconds must be set and positive';
-        if (typeof o.gatewayClassName !== 'string' || !o.gatewayClassName)
-            return 'clusterUpgradeOptions.gatewayClassName must be set';
-        if (release.minor === '1.7' && o.stepSizePercent > (o.maxSurgePercent ?? 100)) {
-            return 'clusterUpgradeOptions.stepSizePercent must not exceed maxSurgePercent';
-        }
-    }
-    return undefined;
+
+function explain(x) {
+    return [
+        ...explainHashedClusterChange(x),
+        ...explainAppendedGroups(x),
+        ...explainServeInPlace(x),
+        ...explainServeOptionsFixedAtStart(x),
+        ...explainHashBlankedFields(x),
+        ...explainNoRollout(x),
+    ];
 }
-/** Why the operator leaves this RayService to someone else, if it does. */
-function externallyManaged(spec, release) {
-    const by = spec.managedBy;
-    if (release.rayServiceManagedBy && typeof by === 'string' && by !== '' && by !== 'ray.io/kuberay-operator') {
-        return `spec.managedBy is ${JSON.stringify(by)}: KubeRay skips this RayService and leaves it to that controller`;
+/** A change in hashed fields: ignored under None, else a new cluster (step by step, or blue/green). */
+function explainHashedClusterChange(x) {
+    if (x.cmp.kind !== 'different')
+        return [];
+    const v = `KubeRay ${x.release.version}`;
+    const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
+    const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
+    if (x.strategy.type === 'None') {
+        return [
+            `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+        ];
     }
-    return undefined;
+    const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
+        ? `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`
+        : `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`;
+    return [rollout, ...explainServeWithNewCluster(x)];
+}
+function incrementalSteps(h) {
+    const o = clusterUpgradeOptions(h.spec);
+    return `${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%`;
+}
+/** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
+function explainServeWithNewCluster(x) {
+    if (!x.appliedServe.length)
+        return [];
+    return [
+        x.release.serveConfigAlsoToOldCluster
+            ? `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
+            : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
+    ];
+}
+function explainAppendedGroups(x) {
+    if (x.cmp.kind !== 'appended')
+        return [];
+    const groups = x.cmp.appendedGroups;
+    return [
+        `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
+    ];
+}
+/** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
+function explainServeInPlace(x) {
+    const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
+    if (!x.appliedServe.length || newCluster)
+        return [];
+    const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
+    return [`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`];
+}
+function explainServeOptionsFixedAtStart(x) {
+    if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
+        return [];
+    return [
+        'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+    ];
+}
+function explainHashBlankedFields(x) {
+    if (!x.blanked.length)
+        return [];
+    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
+    return [
+        `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
+            (autoscaling
+                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+    ];
+}
+/** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
+function explainNoRollout(x) {
+    if (x.change !== 'none')
+        return [];
+    const out = [];
+    if (x.changes.length === 0)
+        out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
+    else if (x.changes.every((c) => c.path.startsWith('metadata.')))
+        out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
+    else
+        out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
+    const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
+    for (const m of meaningful) {
+        const name = m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1');
+        out.push(`${name} is read by the operator: it changes how it treats this RayService from now on.`);
+    }
+    return out;
+}
+/** Changed rayClusterConfig fields, named relative to rayClusterConfig. */
+function clusterFields(list) {
+    return summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
+}
+function summarizePaths(paths, max = 4) {
+    const uniq = [...new Set(paths)];
+    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/redact.ts
 
-const REDACTED = '[redacted]';
-const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential|auth)/i;
-const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)([^/@\s:]+):([^/@\s]+)@/gi;
-/** Redacts a value that sits at `path` (of the manifest, or of the Serve config with a `serve:` prefix). */
-function redactAt(path, value) {
+
+
+
+/** kubectl's copy of a whole earlier manifest (env values and all). */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** Container fields whose lists are a command line. */
+const ARGV_KEYS = new Set(['args', 'command']);
+/**
+ * Redacts a value that sits at `path` (of the manifest, or of the Serve config with a `serveConfigV2`
+ * prefix). `root`, the document `path` starts at, lets a single changed element of `args` be judged
+ * by the flag before it (`--api-key`, then the value).
+ */
+function redactAt(path, value, root) {
     if (value === undefined || value === null)
         return value;
     if (isSecretPath(path))
         return REDACTED;
-    return redactDeep(value, path);
+    if (root !== undefined && followsSecretFlag(path, value, root))
+        return REDACTED;
+    return redact_redactValue(value, placeOf(path));
 }
+/** Paths whose whole value is secret, whatever its shape. */
 function isSecretPath(path) {
-    const keys = path.filter((p) => typeof p === 'string');
-    const last = keys[keys.length - 1];
+    const n = path.length;
     // containers[].env[].value (valueFrom only names a Secret or ConfigMap: fine to show)
-    const envIdx = path.lastIndexOf('env');
-    if (envIdx >= 0 && typeof path[envIdx + 1] === 'number' && path[envIdx + 2] === 'value')
+    if (n >= 3 && path[n - 1] === 'value' && isIndex(path[n - 2]) && path[n - 3] === 'env')
         return true;
-    if (envIdx >= 0 && typeof path[envIdx + 1] === 'number' && path.length === envIdx + 2)
-        return false; // whole entry: redacted deep
-    // kubectl's copy of a whole earlier manifest (env values and all).
-    if (last === 'kubectl.kubernetes.io/last-applied-configuration')
+    if (path[n - 1] === LAST_APPLIED)
         return true;
     // Serve runtime_env.env_vars.X
-    const ev = keys.indexOf('env_vars');
-    if (ev >= 0 && keys.length > ev + 1)
-        return true;
-    return last !== undefined && SECRET_KEY.test(last);
+    const ev = path.lastIndexOf('env_vars');
+    return ev >= 0 && ev < n - 1;
 }
-function redactDeep(value, path) {
+/** `args[i]` (or `command[i]`) right after a secret-named flag such as `--api-key`. */
+function followsSecretFlag(path, value, root) {
+    const n = path.length;
+    const last = path[n - 1];
+    if (n < 2 || !isIndex(last) || !ARGV_KEYS.has(String(path[n - 2])))
+        return false;
+    if (typeof value === 'string' ? value.startsWith('--') : typeof value !== 'number')
+        return false;
+    const list = valueAt(root, path.slice(0, -1));
+    const i = Number(last);
+    return Array.isArray(list) && i > 0 && isSecretFlag(list[i - 1]);
+}
+function placeOf(path) {
+    let key;
+    let parent;
+    let inList = false;
+    let underSecret = false;
+    for (const seg of path) {
+        if (isIndex(seg)) {
+            inList = true;
+            continue;
+        }
+        if (key !== undefined) {
+            underSecret ||= isSecretName(key);
+            parent = key;
+        }
+        key = String(seg);
+        inList = false;
+    }
+    return { key, parent, inList, underSecret };
+}
+/** A list index: a number, or digits (the Serve config's paths are split from display text). */
+function isIndex(seg) {
+    return typeof seg === 'number' || (typeof seg === 'string' && seg.length > 0 && seg.length < 10 && /^\d+$/.test(seg));
+}
+function redact_redactValue(value, place) {
     if (typeof value === 'string')
-        return value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
-    if (Array.isArray(value))
-        return value.map((v, i) => redactDeep(v, [...path, i]));
-    if (structural_diff_isPlainObject(value)) {
+        return redactString(value, place);
+    if (typeof value === 'number')
+        return isSecretLeaf(place) ? REDACTED : value;
+    if (Array.isArray(value)) {
+        if (!place.inList && place.key !== undefined && ARGV_KEYS.has(place.key))
+            return redactArgv(value, place);
+        const element = { ...place, inList: true };
+        return value.map((v) => redact_redactValue(v, element));
+    }
+    if (isPlainObject(value)) {
+        // Serve runtime_env.env_vars: names stay, every value goes.
+        if (place.key === 'env_vars' && !place.inList)
+            return Object.fromEntries(Object.keys(value).map((k) => [k, REDACTED]));
+        const envEntry = place.key === 'env' && place.inList;
+        const underSecret = place.underSecret || (place.key !== undefined && isSecretName(place.key));
         const out = {};
-        const inEnvList = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'env';
         for (const [k, v] of Object.entries(value)) {
-            if (inEnvList && k === 'value')
-                out[k] = REDACTED;
-            else if (k === 'env_vars' && structural_diff_isPlainObject(v))
-                out[k] = Object.fromEntries(Object.keys(v).map((n) => [n, REDACTED]));
-            else if (SECRET_KEY.test(k) && (typeof v === 'string' || typeof v === 'number'))
-                out[k] = REDACTED;
-            else
-                out[k] = redactDeep(v, [...path, k]);
+            out[k] = envEntry && k === 'value' ? REDACTED : redact_redactValue(v, { key: k, parent: place.key, inList: false, underSecret });
         }
         return out;
     }
-    return value;
+    return value; // booleans and null are never secrets
+}
+/**
+ * A scalar under a secret-named key, or anywhere below one unless its own key only names something
+ * or it sits in a reference (`secretKeyRef: {name, key}` names a Secret, never holds one).
+ */
+function isSecretLeaf(place) {
+    if (place.key === undefined)
+        return false;
+    if (isSecretName(place.key))
+        return true;
+    return place.underSecret && !isNamingName(place.key) && !place.parent?.endsWith('KeyRef');
+}
+function redactString(value, place) {
+    if (isSecretLeaf(place) || place.key === LAST_APPLIED)
+        return REDACTED;
+    if (place.parent === 'annotations' && !place.inList && isRegistryCredential(value))
+        return REDACTED;
+    return redactSecrets(value);
+}
+/** A command line: the element after a secret-named flag goes; `--flag=value` is the text pass's. */
+function redactArgv(argv, place) {
+    const element = { ...place, inList: true };
+    const out = [];
+    let hideNext = false;
+    for (const arg of argv) {
+        const isValue = typeof arg === 'number' || (typeof arg === 'string' && !arg.startsWith('--'));
+        out.push(hideNext && isValue ? REDACTED : redact_redactValue(arg, element));
+        hideNext = isSecretFlag(arg);
+    }
+    return out;
+}
+/** `--api-key`, `-token`, `--hf-token` (not `--token=X`, not `--max-tokens`). */
+function isSecretFlag(arg) {
+    return typeof arg === 'string' && arg.length <= 130 && /^--?[A-Za-z][\w.-]*$/.test(arg) && isSecretName(arg);
+}
+
+;// CONCATENATED MODULE: ./src/planner/field-changes.ts
+/**
+ * A RayService update, field by field: every changed field with what it alone makes the operator
+ * do (its `effect`) and the head manifest line. The verdict over all of them is plan-update.ts's.
+ */
+
+
+
+
+
+
+function clusterFieldChanges(b, h, cmp, clusterEffect, release) {
+    const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
+    const out = { all: [], hashed: [], blanked: [] };
+    for (const d of diffValues(b.cluster, h.cluster)) {
+        const { effect, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
+        const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, note);
+        out.all.push(fc);
+        (effect === 'ignored' && note ? out.blanked : out.hashed).push(fc);
+    }
+    return out;
+}
+/** A hash-blanked field is ignored; a field of an appended group goes in place; the rest follows the cluster. */
+function clusterFieldEffect(path, cmp, baseGroupCount, clusterEffect, release) {
+    if (isHashBlanked(path, release)) {
+        return { effect: 'ignored', note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
+    }
+    if (cmp.kind === 'appended' && path[0] === 'workerGroupSpecs' && typeof path[1] === 'number' && path[1] >= baseGroupCount) {
+        return { effect: 'cluster-inplace', note: 'appended worker group: added to the running RayCluster' };
+    }
+    return { effect: clusterEffect };
+}
+/** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
+function serveFieldChanges(serveChanges, appliedEffect) {
+    return serveChanges.map((s) => {
+        const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
+        return {
+            path: `spec.serveConfigV2: ${s.display}`,
+            from: redactAt(servePath, s.from) ?? null,
+            to: redactAt(servePath, s.to) ?? null,
+            effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
+            line: s.line,
+            note: describeServeEffect(s.effect),
+        };
+    });
+}
+/** The RayService's own settings (everything but rayClusterConfig and serveConfigV2): they never roll a cluster. */
+function rayServiceSettingChanges(b, h, release) {
+    const out = [];
+    for (const key of field_changes_unionKeys(b.spec, h.spec)) {
+        if (key === 'rayClusterConfig' || key === 'serveConfigV2')
+            continue;
+        for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
+            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', describeRayServiceField(String(key), release)));
+        }
+    }
+    return out;
+}
+/** Labels and annotations: never roll a cluster; the annotations the release reads are said to be read. */
+function metadataChanges(b, h, release) {
+    const out = [];
+    for (const key of ['labels', 'annotations']) {
+        for (const d of diffValues(read_manifest_metadataOf(b)[key] ?? {}, read_manifest_metadataOf(h)[key] ?? {}, ['metadata', key])) {
+            const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
+            const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
+            const note = read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`;
+            out.push(fieldChange(b, h, d.path, d, 'none', note));
+        }
+    }
+    return out;
+}
+function fieldChange(b, h, path, d, effect, note) {
+    // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
+    const raw = (r, fallback) => {
+        const v = valueAt(r.m.object, path);
+        return v === undefined ? fallback : v;
+    };
+    const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from), b.m.object);
+    const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
+    const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
+    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, ...(note ? { note } : {}) };
+}
+function field_changes_unionKeys(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+;// CONCATENATED MODULE: ./src/planner/plan-update.ts
+/**
+ * A RayService in base and head: the verdict over its changed fields, strongest rule first (a
+ * suspend, a rebuilt cluster, appended groups, a Serve redeploy, ignored fields), its reasons and
+ * the capacity the rollout holds.
+ */
+
+
+
+
+
+
+
+function planUpdate(b, h, strategy, release, id) {
+    const cmp = compareClusterSpecs(b.cluster, h.cluster, release);
+    const clusterEffect = clusterChangeEffect(strategy);
+    const cluster = clusterFieldChanges(b, h, cmp, clusterEffect, release);
+    const serveChanges = diffServeConfigs(b.serve, h.serve, h.lineOf(['spec', 'serveConfigV2']));
+    const serveOnNewClusterOnly = rebuildsCluster(cmp, strategy) && !release.serveConfigAlsoToOldCluster;
+    const changes = [
+        ...cluster.all,
+        ...serveFieldChanges(serveChanges, serveOnNewClusterOnly ? clusterEffect : 'app'),
+        ...rayServiceSettingChanges(b, h, release),
+        ...metadataChanges(b, h, release),
+    ];
+    const appliedServe = serveChanges.filter((s) => s.effect !== 'serve-fixed-at-start');
+    const suspend = suspendRules(b, h, release);
+    const change = verdict(suspend, cmp, strategy, appliedServe, changes);
+    const facts = { change, cmp, strategy, release, hashed: cluster.hashed, blanked: cluster.blanked, serveChanges, appliedServe, b, h, changes };
+    const capacity = capacityOf(change, b, h, strategy);
+    const reasons = [...verdictReasons(suspend, facts), ...newClusterReasons(change, h, release, capacity)];
+    return { ...id, change, reasons, changes: suspend.clusterToggledInPlace ? appliedWithToggle(changes) : changes, capacity };
+}
+/** What a change in hashed cluster fields does under the strategy in force. */
+function clusterChangeEffect(strategy) {
+    if (strategy.type === 'None')
+        return 'ignored';
+    return strategy.type === 'NewClusterWithIncrementalUpgrade' ? 'cluster-incremental' : 'cluster';
+}
+function rebuildsCluster(cmp, strategy) {
+    return cmp.kind === 'different' && strategy.type !== 'None';
+}
+function suspendRules(b, h, release) {
+    const clusterToggledInPlace = release.suspendToggleInPlace && (b.cluster.suspend === true) !== (h.cluster.suspend === true);
+    const serviceToggled = release.rayServiceSuspend && (b.spec.suspend === true) !== (h.spec.suspend === true);
+    return { clusterToggledInPlace, service: serviceToggled ? (h.spec.suspend === true ? 'suspend' : 'resume') : undefined };
+}
+/** The plan's change: the strongest rule that applies. */
+function verdict(suspend, cmp, strategy, appliedServe, changes) {
+    if (suspend.service)
+        return suspend.service === 'suspend' ? 'delete' : 'create';
+    if (suspend.clusterToggledInPlace)
+        return 'cluster-inplace';
+    if (rebuildsCluster(cmp, strategy))
+        return clusterChangeEffect(strategy);
+    if (cmp.kind === 'appended')
+        return 'cluster-inplace';
+    if (appliedServe.length)
+        return 'app';
+    if (changes.some((c) => c.effect === 'ignored'))
+        return 'ignored';
+    return 'none';
+}
+/** With the in-place suspend toggle, every effective RayCluster change goes to the running cluster. */
+function appliedWithToggle(changes) {
+    return changes.map((c) => c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none'
+        ? { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' }
+        : c);
+}
+/** A suspend rule explains itself; otherwise every step of the update is explained. */
+function verdictReasons(suspend, x) {
+    if (suspend.clusterToggledInPlace) {
+        return [
+            `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+        ];
+    }
+    if (suspend.service)
+        return [serviceSuspendReason(suspend.service, x.release)];
+    return explain(x);
+}
+function serviceSuspendReason(service, release) {
+    return service === 'suspend'
+        ? `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`
+        : `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`;
+}
+/** A second cluster is built: what can keep it from starting, and how long both clusters run. */
+function newClusterReasons(change, h, release, capacity) {
+    if (change !== 'cluster' && change !== 'cluster-incremental')
+        return [];
+    return [
+        ...clusterUpgradeStrategyWarning(h, release),
+        `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+    ];
+}
+function clusterUpgradeStrategyWarning(h, release) {
+    if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined)
+        return [];
+    return [
+        `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+    ];
+}
+/** What runs before, what the changed cluster starts with, and the most held at once. */
+function capacityOf(change, b, h, strategy) {
+    const current = measure(b, () => clusterSize(b.cluster).total);
+    const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { atMinReplicas }).total);
+    const of = (next, peak) => ({ strategy: strategy.type, current, new: next, peak });
+    switch (change) {
+        case 'delete':
+            return of(null, current);
+        case 'create': {
+            const next = headSize();
+            return { strategy: strategy.type, current: null, new: next, peak: next };
+        }
+        case 'cluster': {
+            const next = headSize();
+            return of(next, sumFigures(current, next));
+        }
+        case 'cluster-incremental': {
+            const next = headSize(true);
+            return of(next, sumFigures(current, next));
+        }
+        case 'cluster-inplace': {
+            const next = headSize();
+            return of(next, maxFigures(current, next));
+        }
+        default:
+            return of(current, current);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan-service.ts
 /**
  * One RayService, base → head: what the operator will do, why, which fields cause it, and what
- * capacity the rollout holds. Pure: manifests and settings in, a ServicePlan out.
+ * capacity the rollout holds. Pure: manifests and settings in, a ServicePlan out. The steps live in
+ * sibling modules: read-manifest (reading), field-changes and plan-update (an update's verdict),
+ * explain (its reasons); this module handles create, delete and what the operator refuses outright.
  */
 
 
@@ -49694,36 +51863,21 @@ function redactDeep(value, path) {
 
 
 
-
+// The rendered comment sizes capacity in the same words as the reasons.
 
 function planService(base, head, settings) {
+    const release = settings.release;
     const any = (head ?? base);
-    const b = base && read(base, settings.release);
-    const h = head && read(head, settings.release);
-    const strategy = effectiveStrategy((h ?? b).spec, settings.release, settings);
+    const b = base && readManifest(base, release);
+    const h = head && readManifest(head, release);
+    const strategy = effectiveStrategy((h ?? b).spec, release, settings);
     const id = { namespace: any.namespace, name: any.name, file: any.source.file };
     if (h)
-        checkUnknownFields(h, settings.release);
-    const planned = planWithoutValidation(b, h, strategy, settings, id);
-    const result = h ? withHeadPortWarning(planned, h) : planned;
+        checkUnknownFields(h, release);
     if (!h)
-        return result;
-    const annotations = structural_diff_isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations : {};
-    const refusal = operatorRejection(h.m.name, annotations, h.spec, settings.release, settings);
-    const skipped = externallyManaged(h.spec, settings.release);
-    if (!refusal && !skipped)
-        return result;
-    const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
-    const why = refusal
-        ? `KubeRay ${settings.release.version} rejects this RayService: ${refusal}. It is not reconciled at all until that is fixed: no cluster is built or changed and no Serve config is sent (${Number(settings.release.minor.split('.')[1]) >= 6 ? 'Ready=False with reason ValidationFailed and' : 'only'} a Warning event InvalidRayServiceSpec).`
-        : `${skipped}. Nothing in this change is applied by KubeRay.`;
-    return {
-        ...result,
-        change: 'ignored',
-        reasons: [why, ...result.reasons.map((r) => `Were it accepted: ${r}`)],
-        changes: result.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
-        capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
-    };
+        return planDelete(b, strategy, id);
+    const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
+    return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
 }
 /**
  * Fields the release's CRD does not define: a server-side apply refuses them ("field not declared
@@ -49736,13 +51890,34 @@ function checkUnknownFields(h, release) {
     if (!first)
         return;
     const path = ['spec', ...first];
-    const more = pruned.length > 1
-        ? ` (and ${pruned
-            .slice(1, 4)
-            .map((q) => `spec.${formatPath(q)}`)
-            .join(', ')}${pruned.length > 4 ? ', …' : ''})`
-        : '';
+    const others = pruned.slice(1, 4).map((q) => `spec.${formatPath(q)}`);
+    const more = pruned.length > 1 ? ` (and ${others.join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
     throw new input_error_InputError(h.m.source.file, h.lineOf(path), formatPath(path), `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`, 'fix the spelling, or plan for the operator release that has this field (--kuberay-version)');
+}
+function planCreate(h, strategy, release, id) {
+    const size = measure(h, () => clusterSize(h.cluster));
+    return {
+        ...id,
+        change: 'create',
+        reasons: [
+            `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+            ...clusterUpgradeStrategyWarning(h, release),
+        ],
+        changes: [],
+        capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
+    };
+}
+function planDelete(b, strategy, id) {
+    const size = measure(b, () => clusterSize(b.cluster));
+    return {
+        ...id,
+        change: 'delete',
+        reasons: [
+            'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+        ],
+        changes: [],
+        capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
+    };
 }
 /**
  * A head container that lists ports but none named `dashboard`: KubeRay builds the head Service
@@ -49764,311 +51939,30 @@ function withHeadPortWarning(p, h) {
         ],
     };
 }
-function planWithoutValidation(b, h, strategy, settings, id) {
-    if (!b) {
-        const size = measure(h, () => clusterSize(h.cluster));
-        return {
-            ...id,
-            change: 'create',
-            reasons: [
-                `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
-                ...clusterUpgradeStrategyWarning(h, settings.release),
-            ],
-            changes: [],
-            capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
-        };
-    }
-    if (!h) {
-        const size = measure(b, () => clusterSize(b.cluster));
-        return {
-            ...id,
-            change: 'delete',
-            reasons: [
-                'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
-            ],
-            changes: [],
-            capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
-        };
-    }
-    return planUpdate(b, h, strategy, settings, id);
-}
-function planUpdate(b, h, strategy, settings, id) {
-    const release = settings.release;
-    const reasons = [];
-    const changes = [];
-    const cmp = compareClusterSpecs(b.cluster, h.cluster, release);
-    const clusterEffect = strategy.type === 'None' ? 'ignored' : strategy.type === 'NewClusterWithIncrementalUpgrade' ? 'cluster-incremental' : 'cluster';
-    const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
-    // 1. rayClusterConfig, field by field.
-    const clusterPath = ['spec', 'rayClusterConfig'];
-    const hashed = [];
-    const blanked = [];
-    for (const d of diffValues(b.cluster, h.cluster)) {
-        let effect;
-        let note;
-        if (isHashBlanked(d.path, release)) {
-            effect = 'ignored';
-            note = `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster`;
-        }
-        else if (cmp.kind === 'appended' && d.path[0] === 'workerGroupSpecs' && typeof d.path[1] === 'number' && d.path[1] >= baseGroupCount) {
-            effect = 'cluster-inplace';
-            note = 'appended worker group: added to the running RayCluster';
-        }
-        else {
-            effect = clusterEffect;
-        }
-        const fc = fieldChange(b, h, [...clusterPath, ...d.path], d, effect, note);
-        changes.push(fc);
-        (effect === 'ignored' && note ? blanked : hashed).push(fc);
-    }
-    // 2. serveConfigV2, application by application.
-    const serveChanges = diffServeConfigs(b.serve, h.serve, h.lineOf(['spec', 'serveConfigV2']));
-    const clusterRebuilt = cmp.kind === 'different' && strategy.type !== 'None';
-    for (const s of serveChanges) {
-        const effect = s.effect === 'serve-fixed-at-start' ? 'ignored' : clusterRebuilt && !release.serveConfigAlsoToOldCluster ? clusterEffect : 'app';
-        const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
-        changes.push({
-            path: `spec.serveConfigV2: ${s.display}`,
-            from: redactAt(servePath, s.from) ?? null,
-            to: redactAt(servePath, s.to) ?? null,
-            effect,
-            line: s.line,
-            note: describeServeEffect(s.effect),
-        });
-    }
-    const appliedServe = serveChanges.filter((s) => s.effect !== 'serve-fixed-at-start');
-    // 3. The rest of the RayService: its own settings and metadata. They never roll a cluster.
-    for (const key of plan_service_unionKeys(b.spec, h.spec)) {
-        if (key === 'rayClusterConfig' || key === 'serveConfigV2')
-            continue;
-        for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
-            const fc = fieldChange(b, h, ['spec', ...d.path], d, 'none', describeRayServiceField(String(key), release));
-            changes.push(fc);
-        }
-    }
-    for (const key of ['labels', 'annotations']) {
-        const ma = metadataOf(b)[key];
-        const mb = metadataOf(h)[key];
-        for (const d of diffValues(ma ?? {}, mb ?? {}, ['metadata', key])) {
-            const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
-            const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
-            changes.push(fieldChange(b, h, d.path, d, 'none', read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`));
-        }
-    }
-    // 4. The verdict, strongest rule first.
-    const suspendToggled = release.suspendToggleInPlace && (b.cluster.suspend === true) !== (h.cluster.suspend === true);
-    const serviceSuspend = release.rayServiceSuspend && (b.spec.suspend === true) !== (h.spec.suspend === true) ? (h.spec.suspend === true ? 'suspend' : 'resume') : undefined;
-    let change;
-    if (serviceSuspend)
-        change = serviceSuspend === 'suspend' ? 'delete' : 'create';
-    else if (suspendToggled)
-        change = 'cluster-inplace';
-    else if (cmp.kind === 'different' && strategy.type !== 'None')
-        change = clusterEffect;
-    else if (cmp.kind === 'appended')
-        change = 'cluster-inplace';
-    else if (appliedServe.length)
-        change = 'app';
-    else if (changes.some((c) => c.effect === 'ignored'))
-        change = 'ignored';
-    else
-        change = 'none';
-    if (suspendToggled) {
-        for (let i = 0; i < changes.length; i++) {
-            const c = changes[i];
-            if (c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none')
-                changes[i] = { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' };
-        }
-        reasons.push(`rayClusterConfig.suspend toggled: KubeRay ${release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`);
-    }
-    else if (serviceSuspend) {
-        reasons.push(serviceSuspend === 'suspend'
-            ? `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`
-            : `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
-    }
-    else {
-        reasons.push(...explain({ change, cmp, strategy, release, hashed, blanked, serveChanges, appliedServe, b, h, changes }));
-    }
-    if (change === 'cluster' || change === 'cluster-incremental')
-        reasons.push(...clusterUpgradeStrategyWarning(h, release));
-    const capacity = capacityOf(change, b, h, strategy);
-    if (change === 'cluster' || change === 'cluster-incremental') {
-        reasons.push(`During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`);
-    }
-    return { ...id, change, reasons, changes, capacity };
-}
-function explain(x) {
-    const out = [];
-    const v = `KubeRay ${x.release.version}`;
-    const fields = (list) => summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
-    if (x.cmp.kind === 'different') {
-        const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
-        const what = `The RayCluster spec changed in fields the operator hashes (${fields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
-        if (x.strategy.type === 'None') {
-            out.push(`${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`);
-        }
-        else if (x.strategy.type === 'NewClusterWithIncrementalUpgrade') {
-            const o = clusterUpgradeOptions(x.h.spec);
-            out.push(`${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%); the autoscaler grows the new cluster as traffic arrives.`);
-        }
-        else {
-            out.push(`${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`);
-        }
-        if (x.appliedServe.length && x.strategy.type !== 'None') {
-            out.push(x.release.serveConfigAlsoToOldCluster
-                ? `The Serve config changed too: ${v} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
-                : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.');
-        }
-    }
-    if (x.cmp.kind === 'appended') {
-        out.push(`Worker group${x.cmp.appendedGroups.length > 1 ? 's' : ''} ${x.cmp.appendedGroups.map((g) => `"${g}"`).join(', ')} appended at the end: ${v} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`);
-    }
-    if (x.appliedServe.length && !(x.cmp.kind === 'different' && x.strategy.type !== 'None')) {
-        const apps = summarizeServe(x.appliedServe);
-        out.push(`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`);
-    }
-    if (x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start')) {
-        out.push('http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.');
-    }
-    if (x.blanked.length) {
-        const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
-        out.push(`Only fields that ${v} leaves out of the cluster hash changed in the RayCluster spec (${fields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-            (autoscaling
-                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'));
-    }
-    if (x.change === 'none') {
-        const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
-        if (x.changes.length === 0)
-            out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
-        else if (x.changes.every((c) => c.path.startsWith('metadata.')))
-            out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
-        else
-            out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
-        for (const m of meaningful)
-            out.push(`${m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1')} is read by the operator: it changes how it treats this RayService from now on.`);
-    }
-    return out;
-}
-function clusterUpgradeStrategyWarning(h, release) {
-    if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined)
-        return [];
-    return [
-        `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
-    ];
-}
-function capacityOf(change, b, h, strategy) {
-    const current = measure(b, () => clusterSize(b.cluster).total);
-    if (change === 'delete')
-        return { strategy: strategy.type, current, new: null, peak: current };
-    if (change === 'create') {
-        const next = measure(h, () => clusterSize(h.cluster).total);
-        return { strategy: strategy.type, current: null, new: next, peak: next };
-    }
-    let next;
-    let peak;
-    switch (change) {
-        case 'cluster':
-            next = measure(h, () => clusterSize(h.cluster).total);
-            peak = sumFigures(current, next);
-            break;
-        case 'cluster-incremental':
-            next = measure(h, () => clusterSize(h.cluster, { atMinReplicas: true }).total);
-            peak = sumFigures(current, next);
-            break;
-        case 'cluster-inplace':
-            next = measure(h, () => clusterSize(h.cluster).total);
-            peak = maxFigures(current, next);
-            break;
-        default:
-            next = current;
-            peak = current;
-    }
-    return { strategy: strategy.type, current, new: next, peak };
-}
-function read(m, release) {
-    const lineOf = (p) => m.source.lineOf([...m.pathInDocument, ...p]);
-    let spec;
-    try {
-        spec = storedSpec(m.object.spec, release.minor);
-    }
-    catch (e) {
-        if (e instanceof SpecError)
-            throw new input_error_InputError(m.source.file, lineOf(e.path), formatPath(e.path), e.problem, e.hint);
-        throw e;
-    }
-    const cluster = structural_diff_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
-    const serve = parseServeConfig({ ...m.source, lineOf: (p) => lineOf(p), blockScalarStart: (p) => m.source.blockScalarStart([...m.pathInDocument, ...p]) }, ['spec', 'serveConfigV2'], m.object.spec.serveConfigV2);
-    return { m, spec, cluster, serve, lineOf };
-}
-/** Capacity figures parse quantities; a bad one is the user's input error, named with its line. */
-function measure(r, f) {
-    try {
-        return f();
-    }
-    catch (e) {
-        if (e instanceof QuantityError)
-            throw new input_error_InputError(r.m.source.file, r.lineOf(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig', e.message);
-        throw e;
-    }
-}
-function fieldChange(b, h, path, d, effect, note) {
-    // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
-    const raw = (r, fallback) => {
-        const v = valueAt(r.m.object, path);
-        return v === undefined ? fallback : v;
+/** A head the operator refuses, or leaves to another controller: nothing of the change is applied. */
+function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
+    const why = whyOperatorSkips(h, settings);
+    if (!why)
+        return planned;
+    const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
+    return {
+        ...planned,
+        change: 'ignored',
+        reasons: [why, ...planned.reasons.map((r) => `Were it accepted: ${r}`)],
+        changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+        capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
     };
-    const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from));
-    const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to));
-    const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
-    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, ...(note ? { note } : {}) };
 }
-function metadataOf(r) {
-    const md = r.m.object.metadata;
-    return structural_diff_isPlainObject(md) ? md : {};
-}
-function clusterUpgradeOptions(spec) {
-    const us = spec.upgradeStrategy;
-    return structural_diff_isPlainObject(us) && structural_diff_isPlainObject(us.clusterUpgradeOptions) ? us.clusterUpgradeOptions : {};
-}
-function deletionDelay(r) {
-    const d = r.spec.rayClusterDeletionDelaySeconds;
-    return typeof d === 'number' ? d : 60;
-}
-function plan_service_unionKeys(a, b) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-}
-function summarizePaths(paths, max = 4) {
-    const uniq = [...new Set(paths)];
-    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
-}
-function summarizeServe(list) {
-    return summarizePaths(list.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
-}
-/** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
-function describeSize(f) {
-    const parts = [];
-    for (const [k, v] of Object.entries(f)) {
-        if (k === 'cpu')
-            parts.push(`${round(v)} CPU`);
-        else if (k === 'memory' || k === 'ephemeral-storage' || k.startsWith('hugepages-'))
-            parts.push(`${formatBytes(v)} ${k}`);
-        else
-            parts.push(`${round(v)} ${k}`);
+function whyOperatorSkips(h, settings) {
+    const release = settings.release;
+    const annotations = isPlainObject(read_manifest_metadataOf(h).annotations) ? read_manifest_metadataOf(h).annotations : {};
+    const refusal = operatorRejection(h.m.name, annotations, h.spec, release, settings);
+    if (refusal) {
+        const shown = release.validationFailureReported === 'event-and-condition' ? 'Ready=False with reason ValidationFailed and' : 'only';
+        return `KubeRay ${release.version} rejects this RayService: ${refusal}. It is not reconciled at all until that is fixed: no cluster is built or changed and no Serve config is sent (${shown} a Warning event InvalidRayServiceSpec).`;
     }
-    return parts.join(', ') || 'no resources';
-}
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let i = 0;
-    while (Math.abs(n) >= 1024 && i < units.length - 1) {
-        n /= 1024;
-        i++;
-    }
-    return `${round(n)} ${units[i]}`;
-}
-function round(n) {
-    return String(Math.round(n * 100) / 100);
+    const skipped = externallyManaged(h.spec, release);
+    return skipped && `${skipped}. Nothing in this change is applied by KubeRay.`;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan.ts
@@ -50077,7 +51971,8 @@ function round(n) {
  */
 
 
-class UnsupportedVersionError extends Error {
+
+class UnsupportedVersionError extends UserError {
 }
 function releaseFor(version) {
     const release = resolveRelease(version ?? DEFAULT_KUBERAY_VERSION);
@@ -50107,352 +52002,6 @@ function plan(base, head, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/planner/types.ts
-/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
-const CHANGE_ORDER = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
-function strongestChange(changes) {
-    let best = 'none';
-    for (const c of changes)
-        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
-            best = c;
-    return best;
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-/** The action's inputs, read and checked once (action.yml documents each with its default). */
-
-
-class InputsError extends Error {
-}
-function inputs_list(name) {
-    return getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function bool(name, fallback) {
-    const v = getInput(name).trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', 'on'].includes(v))
-        return true;
-    if (['false', 'no', 'off'].includes(v))
-        return false;
-    throw new InputsError(`input ${name} must be true or false, not "${v}"`);
-}
-function readInputs() {
-    const mode = getInput('mode').trim();
-    if (mode !== '' && mode !== 'plan' && mode !== 'apply')
-        throw new InputsError(`input mode must be plan or apply, not "${mode}"`);
-    const failOn = inputs_list('fail-on');
-    for (const f of failOn) {
-        if (f !== 'capacity' && !CHANGE_ORDER.includes(f)) {
-            throw new InputsError(`input fail-on: "${f}" is not a change (${CHANGE_ORDER.join(', ')}) or capacity`);
-        }
-    }
-    return {
-        manifests: inputs_list('manifests'),
-        mode: mode === '' ? undefined : mode,
-        kuberayVersion: getInput('kuberay-version').trim() || '1.7',
-        namespace: getInput('namespace').trim() || 'default',
-        token: getInput('github-token'),
-        comment: bool('comment', true),
-        statusContext: getInput('status-context').trim() || 'rayservice-rollout/plan',
-        failOn: failOn,
-        zeroDowntime: bool('zero-downtime', true),
-        timeoutMs: duration(getInput('timeout').trim() || '30m'),
-        fieldManager: getInput('field-manager').trim() || 'rayservice-rollout',
-        forceConflicts: bool('force-conflicts', false),
-        dryRun: bool('dry-run', false),
-        onFailure: onFailure(getInput('on-failure').trim() || 'none'),
-        live: bool('live', false),
-    };
-}
-function duration(text) {
-    const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text);
-    if (!m)
-        throw new InputsError(`input timeout: "${text}" is not a duration (e.g. 90s, 30m, 1h)`);
-    return Math.round(Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's')]);
-}
-function onFailure(v) {
-    if (v === 'rollback' || v === 'none')
-        return v;
-    throw new InputsError(`input on-failure must be rollback or none, not "${v}"`);
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/git/git-tree.ts
-/**
- * Reads manifests at a commit straight from Git (no checkout of that commit needed), so renamed
- * and deleted files are handled and base and head can be compared from one working copy. A
- * shallow clone is fine: a missing commit is fetched (depth 1) from `origin` first.
- */
-
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-    return stdout;
-}
-async function hasCommit(cwd, sha) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Makes sure `sha` is in the local repository, fetching it from origin when the clone is shallow. */
-async function ensureCommit(cwd, sha) {
-    if (await hasCommit(cwd, sha))
-        return;
-    try {
-        await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
-    }
-    catch (e) {
-        throw new input_error_InputError(sha, undefined, undefined, `commit is not in the checkout and could not be fetched from origin: ${git_tree_firstLine(e.message)}`, 'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch');
-    }
-}
-/**
- * Globs → the files of `sha` that match them. Patterns are relative to the repository root;
- * absolute patterns and patterns that climb out (`..`) are refused.
- */
-async function manifestsAt(cwd, sha, globs) {
-    const matcher = globMatcher(globs);
-    await ensureCommit(cwd, sha);
-    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--long', sha]);
-    const entries = listing
-        .split('\0')
-        .filter(Boolean)
-        .map((line) => {
-        const [meta, path] = line.split('\t');
-        const [, type, object, size] = meta.split(/\s+/);
-        return { path, type, object: object, size: Number(size) };
-    })
-        .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
-    const out = [];
-    for (const e of entries) {
-        if (e.size > MAX_FILE_BYTES)
-            throw new input_error_InputError(e.path, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'keep generated data out of the manifest globs');
-        out.push({ path: e.path, text: await git(cwd, ['cat-file', 'blob', e.object]) });
-    }
-    return out;
-}
-function globMatcher(globs) {
-    const patterns = globs.map((g) => g.trim()).filter(Boolean);
-    for (const p of patterns) {
-        const bare = p.replace(/^!/, '');
-        if (bare.startsWith('/') || /^[A-Za-z]:/.test(bare) || bare.split('/').includes('..')) {
-            throw new input_error_InputError('manifests', undefined, undefined, `pattern "${p}" leaves the workspace`, 'use patterns relative to the repository root, e.g. deploy/**/*.yaml');
-        }
-    }
-    const include = patterns.filter((p) => !p.startsWith('!'));
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    const inc = picomatch_default()(include.length ? include : ['**/*.yaml', '**/*.yml'], { dot: false });
-    const exc = exclude.length ? picomatch_default()(exclude) : () => false;
-    return (path) => inc(path) && !exc(path);
-}
-function git_tree_firstLine(s) {
-    return (s
-        .split('\n')
-        .find((l) => l.trim())
-        ?.trim() ?? s);
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-function markerFor(kind, workflow) {
-    // Workflow names are user text: keep the marker free of `--` and `>`.
-    const safe = workflow.replace(/[^A-Za-z0-9._/ -]/g, '').replace(/-{2,}/g, '-');
-    return `<!-- rayservice-rollout:${kind}:${safe} -->`;
-}
-async function upsertStickyComment(octokit, target, body) {
-    const text = `${target.marker}\n${body}`;
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100,
-    });
-    const ours = comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(target.marker));
-    const newest = ours[ours.length - 1];
-    let result;
-    if (newest) {
-        await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
-        result = { action: 'updated', id: newest.id, minimized: 0 };
-    }
-    else {
-        const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
-        result = { action: 'created', id: created.data.id, minimized: 0 };
-    }
-    let minimized = 0;
-    for (const old of ours.slice(0, -1)) {
-        if (!old.node_id)
-            continue;
-        await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
-            id: old.node_id,
-        });
-        minimized++;
-    }
-    return { ...result, minimized };
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
-/**
- * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
- * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
- * is looked into, as kubectl does.
- */
-
-
-// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
-// service names from it, so it must also stay short enough for a DNS label.
-const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function rayServicesIn(doc, defaultNamespace) {
-    const out = [];
-    visit(doc, doc.value, [], defaultNamespace, out);
-    return out;
-}
-function visit(doc, value, path, defaultNamespace, out) {
-    if (!structural_diff_isPlainObject(value))
-        return; // not a Kubernetes object: not ours to judge
-    if (value.kind === 'List' && Array.isArray(value.items)) {
-        for (const [i, item] of value.items.entries())
-            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
-        return;
-    }
-    if (value.kind !== 'RayService')
-        return;
-    const at = (p) => doc.lineOf([...path, ...p]);
-    if (value.apiVersion !== 'ray.io/v1') {
-        const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
-        const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-            ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
-            : 'a RayService must be `apiVersion: ray.io/v1`';
-        throw new input_error_InputError(doc.file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
-    }
-    const metadata = value.metadata;
-    if (!structural_diff_isPlainObject(metadata)) {
-        throw new input_error_InputError(doc.file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
-    }
-    const name = metadata.name;
-    if (typeof name !== 'string' || name === '') {
-        const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
-        throw new input_error_InputError(doc.file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
-    }
-    if (!NAME_RE.test(name) || name.length > 63) {
-        throw new input_error_InputError(doc.file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
-    }
-    let namespace = defaultNamespace;
-    if (metadata.namespace !== undefined && metadata.namespace !== null) {
-        if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
-            throw new input_error_InputError(doc.file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
-        }
-        namespace = metadata.namespace;
-    }
-    for (const key of ['labels', 'annotations']) {
-        const m = metadata[key];
-        if (m === undefined || m === null)
-            continue;
-        if (!structural_diff_isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
-            throw new input_error_InputError(doc.file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
-        }
-    }
-    if (!structural_diff_isPlainObject(value.spec)) {
-        throw new input_error_InputError(doc.file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
-    }
-    const rcc = value.spec.rayClusterConfig;
-    if (!structural_diff_isPlainObject(rcc) || !structural_diff_isPlainObject(rcc.headGroupSpec)) {
-        throw new input_error_InputError(doc.file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
-    }
-    if (rcc.workerGroupSpecs !== undefined && rcc.workerGroupSpecs !== null) {
-        if (!Array.isArray(rcc.workerGroupSpecs)) {
-            throw new input_error_InputError(doc.file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
-        }
-        const groups = new Map();
-        rcc.workerGroupSpecs.forEach((g, i) => {
-            const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
-            if (!structural_diff_isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName) {
-                throw new input_error_InputError(doc.file, at(gp), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, 'is required');
-            }
-            if (groups.has(g.groupName)) {
-                throw new input_error_InputError(doc.file, at([...gp, 'groupName']), `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`, `"${g.groupName}" is used twice (also line ${groups.get(g.groupName)})`, 'worker group names must be unique');
-            }
-            groups.set(g.groupName, at([...gp, 'groupName']));
-        });
-    }
-    out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
-}
-
-;// CONCATENATED MODULE: ./src/manifests/load.ts
-/**
- * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
- * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
- */
-
-
-
-
-
-function identity(namespace, name) {
-    return `${namespace}/${name}`;
-}
-/** Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. */
-async function yamlFilesOf(path) {
-    let st;
-    try {
-        st = await stat(path);
-    }
-    catch {
-        throw new InputError(path, undefined, undefined, 'no such file or folder', 'check the --base/--head path');
-    }
-    if (st.isFile())
-        return [path];
-    const entries = await readdir(path, { recursive: true, withFileTypes: true });
-    return entries
-        .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-        .map((e) => join(e.parentPath, e.name))
-        .filter((f) => !relative(path, f)
-        .split(sep)
-        .some((part) => part.startsWith('.') || part === 'node_modules'))
-        .sort();
-}
-/** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
-async function loadManifests(path, options) {
-    const files = await yamlFilesOf(path);
-    const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
-    return manifestsFromTexts(files.map((f, i) => ({ file: options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f, text: texts[i] })), options.defaultNamespace);
-}
-/** The pure part of loading: file texts → RayServices by identity. */
-function manifestsFromTexts(files, defaultNamespace) {
-    const set = new Map();
-    for (const { file, text } of files) {
-        for (const doc of parseYamlDocuments(file, text)) {
-            for (const rs of rayServicesIn(doc, defaultNamespace)) {
-                const id = identity(rs.namespace, rs.name);
-                const prior = set.get(id);
-                if (prior) {
-                    throw new input_error_InputError(file, doc.lineOf([...rs.pathInDocument, 'metadata', 'name']), 'metadata.name', `RayService ${id} is defined twice (also ${prior.source.file}:${prior.source.lineOf([...prior.pathInDocument, 'metadata', 'name'])})`, 'keep one manifest per RayService');
-                }
-                set.set(id, rs);
-            }
-        }
-    }
-    return set;
-}
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:url"
@@ -50470,7 +52019,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
-class ConnectionError extends Error {
+
+class ConnectionError extends UserError {
 }
 async function connect(opts = {}) {
     // The Kubernetes client's HTTP stack needs a current Node (it fails deep inside on Node 20).
@@ -50522,6 +52072,7 @@ async function loadClientNode() {
 
 ;// CONCATENATED MODULE: ./src/render/cluster-findings.ts
 
+
 function clusterFindings(plan) {
     const out = [];
     const c = plan.cluster;
@@ -50536,7 +52087,7 @@ function clusterFindings(plan) {
         const v = s.cluster;
         if (!v)
             continue;
-        const id = `${s.namespace}/${s.name}`;
+        const id = serviceKey(s);
         if (v.gitOnlyChange)
             out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
         for (const n of v.notes)
@@ -50564,7 +52115,194 @@ function clusterFindings(plan) {
 }
 /** "file:line: namespace/name: field: the API server refuses it: …" for every manifest the dry run refused. */
 function dryRunRefusals(p) {
-    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, `${s.namespace}/${s.name}`, `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`)));
+    return p.services.flatMap((s) => (s.cluster?.dryRunErrors ?? []).map((e) => formatInputError(s.file, e.line ?? undefined, serviceKey(s), `${e.path ? `${e.path}: ` : ''}the API server refuses it: ${e.message}`)));
+}
+
+;// CONCATENATED MODULE: ./src/planner/live/compare-with-live.ts
+/**
+ * What the operator compares the head with: the live RayService's spec, with the cluster spec of the
+ * PENDING RayCluster when an upgrade is in progress, else the active one (`shouldPrepareNewCluster`,
+ * `shouldUpdateCluster`); and whether the RayService is in a state where KubeRay applies nothing.
+ */
+
+
+
+
+/** Notes on what was compared, and why, go into `notes`. */
+function compareWithLive(gitBase, gitHead, live, release, notes) {
+    const found = live?.rayService ?? undefined;
+    if (live && found)
+        return compareWithLiveRayService(found, live, gitBase, gitHead, release, notes);
+    const none = { found, comparedWith: undefined, halted: undefined, activeName: undefined, pendingName: undefined };
+    if (live && live.rayService === null && gitBase && gitHead) {
+        notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
+        return { ...none, base: undefined };
+    }
+    if (!live)
+        notes.push("The live RayService could not be read: compared with Git's base only.");
+    return { ...none, base: gitBase };
+}
+function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes) {
+    const activeName = nonEmpty(found.status?.activeServiceStatus?.rayClusterName);
+    const pendingName = nonEmpty(found.status?.pendingServiceStatus?.rayClusterName);
+    const { spec, comparedWith } = compareWithPendingCluster(found, live, pendingName, release, notes);
+    // Git's metadata, never the live object's: annotations such as kubectl's last-applied-configuration
+    // hold whole manifests (env values included), and other tools' labels are not this change's business.
+    const shape = gitBase ?? gitHead;
+    let base = { ...shape, object: { ...shape.object, spec } };
+    if (!activeName && !pendingName) {
+        // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
+        // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
+        base = undefined;
+        notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
+    }
+    const halted = stateWhereKubeRayAppliesNothing(found);
+    if (conditionOf(found, 'RollbackInProgress')?.status === 'True') {
+        notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
+    }
+    return { found, base, comparedWith, halted, activeName, pendingName };
+}
+/**
+ * The live RayService's spec with the cluster spec the operator compares with: the pending cluster
+ * if there is one, else the active one. A pending name whose RayCluster does not exist yet is created
+ * from the RayService's own spec on the operator's next pass: that spec is then the reference.
+ */
+function compareWithPendingCluster(found, live, pendingName, release, notes) {
+    const target = pendingName ? live.pending : live.active;
+    const spec = { ...(found.spec ?? {}) };
+    if (!target || !isPlainObject(target.spec))
+        return { spec, comparedWith: pendingName };
+    const rsCluster = storedCluster(found.spec?.rayClusterConfig, release);
+    const clusterSpec = storedCluster(target.spec, release);
+    spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
+    const comparedWith = String(target.metadata?.name);
+    if (!(0,external_node_util_.isDeepStrictEqual)(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
+        notes.push(`RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`);
+    }
+    return { spec, comparedWith };
+}
+/** Being deleted, or the terminal InitializingTimeout: the operator reconciles nothing of a change. */
+function stateWhereKubeRayAppliesNothing(found) {
+    if (found.metadata?.deletionTimestamp) {
+        return 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
+    }
+    if (conditionOf(found, 'Ready')?.reason === 'InitializingTimeout') {
+        return 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+    }
+    return undefined;
+}
+/** A RayCluster spec as the API server stores it (defaults applied); as read when it cannot be. */
+function storedCluster(rayClusterConfig, release) {
+    try {
+        const spec = storedSpec({ rayClusterConfig: rayClusterConfig ?? {} }, release.minor);
+        return isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+    }
+    catch {
+        return isPlainObject(rayClusterConfig) ? rayClusterConfig : {};
+    }
+}
+function conditionOf(o, type) {
+    return (o.status?.conditions ?? []).find((c) => c.type === type);
+}
+function nonEmpty(v) {
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/planner/live/drift.ts
+/**
+ * Drift: where the live RayService differs from Git's base — someone used kubectl, or a run applied
+ * another revision. Both sides are read the way the operator reads them (CRD defaults, canonical
+ * quantities, empty = absent), so defaulting is never reported as drift; the Serve config is compared
+ * as YAML, not as text. Pure.
+ */
+
+
+
+
+
+/** Field managers that write the spec without a person behind them. */
+const OPERATOR_MANAGERS = new Set(['ray-operator', 'kuberay-operator', 'manager']);
+function driftOf(baseSpec, live, minor, lineOf) {
+    const git = storedSpec(baseSpec, minor);
+    const now = storedSpec(live.spec ?? {}, minor);
+    const out = [];
+    const gitServe = serveOf(git.serveConfigV2);
+    const liveServe = serveOf(now.serveConfigV2);
+    // The Serve config is YAML in a string: compare what it says, field by field.
+    for (const d of diffValues(gitServe, liveServe, ['spec', 'serveConfigV2']))
+        out.push(entry(d.path, d.from, d.to));
+    delete git.serveConfigV2;
+    delete now.serveConfigV2;
+    for (const d of diffValues(git, now, ['spec']))
+        out.push(entry(d.path, d.from, d.to));
+    return out;
+    function entry(path, from, to) {
+        const manager = lastWriter(live, path);
+        const line = from === undefined ? null : lineOf(path[1] === 'serveConfigV2' ? path.slice(0, 2) : path);
+        return {
+            path: formatPath(path),
+            git: redactAt(path, from, { spec: git }) ?? null,
+            live: redactAt(path, to, { spec: now }) ?? null,
+            line,
+            ...(manager ? { manager } : {}),
+        };
+    }
+}
+function serveOf(text) {
+    if (typeof text !== 'string')
+        return text;
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The field manager that owns the deepest prefix of `path` in the object's managedFields (fieldsV1:
+ * `f:<name>` per field; lists and list items are not followed — an atomic list such as
+ * workerGroupSpecs is owned as a whole). Ties go to the most recent write. The operator's own
+ * writes are reported only when nobody else owns the field.
+ */
+function lastWriter(object, path) {
+    let best;
+    for (const mf of (object.metadata?.managedFields ?? [])) {
+        let node = mf.fieldsV1;
+        let depth = 0;
+        for (const seg of path) {
+            if (typeof seg !== 'string' || !node || typeof node !== 'object')
+                break;
+            const next = node[`f:${seg}`];
+            if (next === undefined)
+                break;
+            node = next;
+            depth++;
+        }
+        // Owned: the whole path was found, or the walk ended on a leaf (`{}`: a scalar, or an atomic
+        // list/map such as workerGroupSpecs, owned as a whole). A parent that merely contains other
+        // managers' fields says nothing.
+        const owns = depth === path.length || (depth > 0 && !!node && typeof node === 'object' && Object.keys(node).length === 0);
+        if (!owns)
+            continue;
+        const manager = String(mf.manager ?? '');
+        const operator = OPERATOR_MANAGERS.has(manager);
+        const time = String(mf.time ?? '');
+        const better = !best || (best.operator && !operator) || (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
+        if (better)
+            best = { manager, depth, time, operator };
+    }
+    return best?.manager;
+}
+/**
+ * Fields that the server-side apply of `head` keeps although `head` does not set them: the dry run's
+ * stored object has them because another field manager owns them (a `kubectl edit` that Git never saw).
+ */
+function keptByApply(headSpec, dryRunObject, minor) {
+    const wanted = storedSpec(headSpec, minor);
+    const stored = storedSpec(dryRunObject.spec ?? {}, minor);
+    return diffValues(wanted, stored, ['spec'])
+        .filter((d) => !(d.path.length === 2 && d.path[1] === 'serveConfigV2' && (0,external_node_util_.isDeepStrictEqual)(serveOf(d.from), serveOf(d.to))))
+        .map((d) => formatPath(d.path));
 }
 
 ;// CONCATENATED MODULE: ./src/placement/match.ts
@@ -50572,7 +52310,7 @@ const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: '
 const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 const REASON_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 /** The first non-resource filter the node fails, as kube-scheduler words it; undefined when it passes all. */
-function match_nonResourceFailure(pod, node) {
+function nonResourceFailure(pod, node) {
     if (node.unschedulable && !tolerates(pod.tolerations, UNSCHEDULABLE_TAINT))
         return REASON_UNSCHEDULABLE;
     if (!matchesNodeSelector(pod, node))
@@ -50674,7 +52412,7 @@ function candidatesFor(pod, nodes) {
     const fit = [];
     const refused = new Map();
     for (const node of nodes) {
-        const failure = match_nonResourceFailure(pod, node);
+        const failure = nonResourceFailure(pod, node);
         if (failure)
             refused.set(failure, (refused.get(failure) ?? 0) + 1);
         else
@@ -50715,13 +52453,6 @@ function scheduleOne(pod, nodes) {
     for (const [r, n] of reasons ?? [])
         all.set(r, (all.get(r) ?? 0) + n);
     return { message: schedulerMessage(nodes.length, all), reasons: all };
-}
-/** Every reason the node turns the pod away for (several "Insufficient …" at once), or none. */
-function filterNode(pod, cost, node) {
-    const failure = nonResourceFailure(pod, node);
-    if (failure)
-        return [failure];
-    return resourceFailures(cost, node);
 }
 function resourceFailures(cost, node) {
     const out = [];
@@ -51087,7 +52818,7 @@ function groupFitFor(g, pod) {
     const probe = freshNode(g, '');
     if (!probe)
         return 'unknown';
-    if (match_nonResourceFailure(pod, probe))
+    if (nonResourceFailure(pod, probe))
         return 'no-match';
     return resourceFailures(podCost(pod), probe).length === 0 ? 'hosts' : 'too-small';
 }
@@ -51181,7 +52912,7 @@ function whyNoNodeMatches(pod, nodes) {
     let mismatched = 0;
     const taints = new Map();
     for (const node of nodes) {
-        const failure = match_nonResourceFailure(pod, node);
+        const failure = nonResourceFailure(pod, node);
         if (failure === REASON_UNSCHEDULABLE)
             cordoned += 1;
         else if (failure === REASON_AFFINITY)
@@ -51240,7 +52971,7 @@ function labelsSeen(key, nodes) {
 
 function buildShortfall(pod, unplaced, scheduler, nodes, groups) {
     const constraint = constraintOf(pod);
-    const matching = nodes.filter((n) => !match_nonResourceFailure(pod, n));
+    const matching = nodes.filter((n) => !nonResourceFailure(pod, n));
     const cost = podCost(pod);
     const wanted = sortResources(Object.keys(cost).filter((r) => (cost[r] ?? 0) > 0));
     const missing = [];
@@ -51408,29 +53139,25 @@ function placeDemand(demand, nodes, quotas, groups) {
     applyFrees(demand, nodes);
     const shapes = demand.pods.filter((p) => p.count > 0);
     const total = shapes.reduce((n, p) => n + p.count, 0);
-    const autoscalerVisible = groups !== undefined;
-    if (total === 0) {
-        const verdict = 'nothing-to-place';
-        return {
-            id: demand.id,
-            verdict,
-            pods: 0,
-            placed: [],
-            shortfalls: [],
-            quota: [],
-            scaleUp: [],
-            autoscalerVisible,
-            summary: summarize({ ...emptySummary(demand.id), verdict }),
-        };
-    }
+    if (total === 0)
+        return nothingToPlace(demand.id, groups !== undefined);
     const ledger = new QuotaLedger();
-    const inNamespace = quotas.filter((q) => q.namespace === demand.namespace);
-    // One slot per pod, in creation order: the node it went to, or why not.
+    const slots = placeInCreationOrder(shapes, nodes, ledger, quotas.filter((q) => q.namespace === demand.namespace));
+    const sizeBefore = new Map(groups?.map((g) => [g, g.size]));
+    const finalMessage = retryPending(slots, nodes, groups, demand.id);
+    return verdictOf({ demand, total, shapes, slots, ledger, nodes, groups, sizeBefore, finalMessage });
+}
+function nothingToPlace(id, autoscalerVisible) {
+    const verdict = 'nothing-to-place';
+    return { id, verdict, pods: 0, placed: [], shortfalls: [], quota: [], scaleUp: [], autoscalerVisible, summary: summarize({ ...emptySummary(id), verdict }) };
+}
+/** Each pod is admitted by the namespace's quotas (or rejected), then placed on the best node there is. */
+function placeInCreationOrder(shapes, nodes, ledger, quotas) {
     const slots = [];
     for (const shape of shapes) {
         const placer = new ShapePlacer(shape, nodes);
         for (let i = 0; i < shape.count; i++) {
-            if (!ledger.admit(shape, inNamespace)) {
+            if (!ledger.admit(shape, quotas)) {
                 slots.push({ shape, rejected: true });
                 continue;
             }
@@ -51438,15 +53165,20 @@ function placeDemand(demand, nodes, quotas, groups) {
             slots.push({ shape, ...(node ? { node } : {}) });
         }
     }
-    // Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
-    // one node at a time for as long as that gives a pending pod a place.
-    const sizeBefore = new Map(groups?.map((g) => [g, g.size]));
+    return slots;
+}
+/**
+ * Pending pods are retried, as the scheduler does; with the autoscaler in view, a node group grows
+ * one node at a time for as long as that gives a pending pod a place. Returns, per shape, what
+ * kube-scheduler would say of the pods that still have no place.
+ */
+function retryPending(slots, nodes, groups, id) {
     const finalMessage = new Map();
     for (const slot of slots) {
         if (slot.node || slot.rejected)
             continue;
         let attempt = scheduleOne(slot.shape, nodes);
-        if (!attempt.node && groups && addNodeFor(slot.shape, groups, nodes, demand.id))
+        if (!attempt.node && groups && addNodeFor(slot.shape, groups, nodes, id))
             attempt = scheduleOne(slot.shape, nodes);
         if (attempt.node) {
             scheduler_bind(attempt.node, podCost(slot.shape));
@@ -51456,6 +53188,9 @@ function placeDemand(demand, nodes, quotas, groups) {
             finalMessage.set(slot.shape, attempt.message);
         }
     }
+    return finalMessage;
+}
+function verdictOf({ demand, total, shapes, slots, ledger, nodes, groups, sizeBefore, finalMessage }) {
     const scaleUp = (groups ?? []).flatMap((g) => {
         const before = sizeBefore.get(g) ?? g.size;
         return g.size > before ? [{ nodeGroup: g.group.name, addNodes: g.size - before, maxSize: g.group.maxSize, currentSize: before }] : [];
@@ -51468,17 +53203,7 @@ function placeDemand(demand, nodes, quotas, groups) {
     const rejected = slots.filter((s) => s.rejected).length;
     const placedSlots = slots.filter((s) => s.node !== undefined);
     const verdict = shortfalls.length > 0 || rejected > 0 ? 'does-not-fit' : placedSlots.some((s) => s.node.virtual) ? 'fits-after-scale-up' : 'fits';
-    const summary = summarize({
-        id: demand.id,
-        verdict,
-        pods: total,
-        shapes,
-        placedOn: placedSlots.map((s) => s.node),
-        shortfalls,
-        quota,
-        rejected,
-        scaleUp,
-    });
+    const placedOn = placedSlots.map((s) => s.node);
     return {
         id: demand.id,
         verdict,
@@ -51487,8 +53212,8 @@ function placeDemand(demand, nodes, quotas, groups) {
         shortfalls: shortfalls.map((s) => s.shortfall),
         quota,
         scaleUp,
-        autoscalerVisible,
-        summary,
+        autoscalerVisible: groups !== undefined,
+        summary: summarize({ id: demand.id, verdict, pods: total, shapes, placedOn, shortfalls, quota, rejected, scaleUp }),
     };
 }
 /** Pods that go away first (a pending cluster the new one replaces) hand their room back. */
@@ -51530,6 +53255,7 @@ function copyQuota(q) {
  */
 
 
+
 /** Node labels that name a node's pool, most specific first: EKS, GKE, AKS (two spellings), Karpenter, kOps. */
 const NODE_POOL_LABELS = [
     'eks.amazonaws.com/nodegroup',
@@ -51551,9 +53277,10 @@ function nodeGroupsFrom(configMap, nodes) {
     const names = groups.map((g) => g.name);
     const members = new Map(names.map((n) => [n, []]));
     for (const node of nodes) {
-        const group = groupOfNode(node?.metadata?.labels ?? {}, names);
-        if (group !== undefined && typeof node?.metadata?.name === 'string')
-            members.get(group).push(node.metadata.name);
+        const meta = metadataOf(node);
+        const group = groupOfNode(stringMap(meta.labels), names);
+        if (group !== undefined && typeof meta.name === 'string')
+            members.get(group).push(meta.name);
     }
     return groups.map((g) => ({ ...g, nodeNames: members.get(g.name) ?? [] }));
 }
@@ -51570,22 +53297,22 @@ function parseYaml(text) {
     catch {
         return undefined;
     }
-    if (!structural_diff_isPlainObject(doc))
+    if (!isPlainObject(doc))
         return undefined;
     // A status without groups (nothing autoscaled) still says the autoscaler is there.
     if (!('nodeGroups' in doc) && !('autoscalerStatus' in doc) && !('clusterWide' in doc))
         return undefined;
     const out = [];
     for (const g of Array.isArray(doc.nodeGroups) ? doc.nodeGroups : []) {
-        if (!structural_diff_isPlainObject(g) || typeof g.name !== 'string')
+        if (!isPlainObject(g) || typeof g.name !== 'string')
             continue;
-        const health = structural_diff_isPlainObject(g.health) ? g.health : {};
-        const registered = health.nodeCounts?.registered;
+        const health = isPlainObject(g.health) ? g.health : {};
+        const registered = asMap(asMap(health.nodeCounts).registered);
         // cloudProviderTarget, minSize and maxSize are always written; zero counts may be left out.
         const maxSize = num(health.maxSize);
         if (maxSize === undefined)
             continue;
-        const currentSize = num(health.cloudProviderTarget) ?? num(registered?.total) ?? num(registered?.ready) ?? 0;
+        const currentSize = num(health.cloudProviderTarget) ?? num(registered.total) ?? num(registered.ready) ?? 0;
         out.push({ name: g.name, minSize: num(health.minSize) ?? 0, maxSize, currentSize });
     }
     return out;
@@ -51679,6 +53406,7 @@ function num(v) {
 
 
 
+
 /**
  * Each node's allocatable and what the pods bound to it already request. Pods that have finished
  * (Succeeded/Failed) free their room; terminating ones (deletionTimestamp set) still hold it until
@@ -51694,10 +53422,10 @@ function nodeStatesFrom(nodes, pods) {
         const phase = pod.status?.phase;
         if (phase === 'Succeeded' || phase === 'Failed')
             continue;
-        const cost = { ...safeFigures(() => podResources(from_objects_obj(pod.spec))), pods: 1 };
+        const cost = { ...safeFigures(() => podResources(asMap(pod.spec))), pods: 1 };
         addInto(entry(requested, nodeName), cost);
         const owners = Array.isArray(pod.metadata?.ownerReferences) ? pod.metadata.ownerReferences : [];
-        if (owners.some((o) => from_objects_obj(o).kind === 'DaemonSet'))
+        if (owners.some((o) => asMap(o).kind === 'DaemonSet'))
             addInto(entry(daemonSet, nodeName), cost);
     }
     return nodes.map((node) => {
@@ -51706,9 +53434,9 @@ function nodeStatesFrom(nodes, pods) {
         return {
             name,
             labels: stringMap(node?.metadata?.labels),
-            taints: from_objects_list(node?.spec?.taints).map(taintOf),
+            taints: asList(node?.spec?.taints).map(taintOf),
             unschedulable: node?.spec?.unschedulable === true,
-            allocatable: lenientFigures(from_objects_obj(node?.status?.allocatable ?? node?.status?.capacity)),
+            allocatable: lenientFigures(asMap(node?.status?.allocatable ?? node?.status?.capacity)),
             requested: { ...(requested.get(name) ?? {}) },
             ...(ds ? { daemonSetRequested: ds } : {}),
         };
@@ -51725,10 +53453,10 @@ function podShapesOf(rayClusterConfig, opts = {}) {
     const out = [];
     const withHead = opts.withHead ?? opts.onlyGroups === undefined;
     if (withHead && !suspended) {
-        const headSpec = from_objects_obj(from_objects_obj(from_objects_obj(rayClusterConfig.headGroupSpec).template).spec);
+        const headSpec = asMap(asMap(asMap(rayClusterConfig.headGroupSpec).template).spec);
         const head = podShapeOf(headSpec, 'head', 1);
         if (rayClusterConfig.enableInTreeAutoscaling === true) {
-            const options = from_objects_obj(rayClusterConfig.autoscalerOptions);
+            const options = asMap(rayClusterConfig.autoscalerOptions);
             addInto(head.requests, autoscalerResources(options));
             addInto(head.limits, autoscalerLimits(options));
         }
@@ -51736,20 +53464,20 @@ function podShapesOf(rayClusterConfig, opts = {}) {
     }
     const groups = Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : [];
     for (const g of groups) {
-        const group = from_objects_obj(g);
+        const group = asMap(g);
         const name = String(group.groupName ?? '');
         if (opts.onlyGroups && !opts.onlyGroups.includes(name))
             continue;
         const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
         if (count > 0)
-            out.push(podShapeOf(from_objects_obj(from_objects_obj(group.template).spec), name, count));
+            out.push(podShapeOf(asMap(asMap(group.template).spec), name, count));
     }
     return out;
 }
 /** `count` pods of one pod spec: its scheduling cost, quota limits and placement constraints. */
 function podShapeOf(podSpec, role, count) {
-    const affinity = from_objects_obj(from_objects_obj(podSpec.affinity).nodeAffinity);
-    const terms = from_objects_list(from_objects_obj(affinity.requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
+    const affinity = asMap(asMap(podSpec.affinity).nodeAffinity);
+    const terms = asList(asMap(affinity.requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
     const requests = podResources(podSpec);
     delete requests.pods;
     return {
@@ -51758,7 +53486,7 @@ function podShapeOf(podSpec, role, count) {
         requests,
         limits: podLimits(podSpec),
         nodeSelector: stringMap(podSpec.nodeSelector),
-        tolerations: from_objects_list(podSpec.tolerations).map(tolerationOf),
+        tolerations: asList(podSpec.tolerations).map(tolerationOf),
         requiredTerms: terms.map(termOf),
         ...(typeof podSpec.priorityClassName === 'string' && podSpec.priorityClassName !== '' ? { priorityClassName: podSpec.priorityClassName } : {}),
     };
@@ -51769,54 +53497,54 @@ function podShapeOf(podSpec, role, count) {
  */
 function podLimits(podSpec) {
     const sum = {};
-    const limitsOf = (c) => quantities(from_objects_obj(from_objects_obj(from_objects_obj(c).resources).limits));
-    for (const c of from_objects_list(podSpec.containers))
+    const limitsOf = (c) => quantities(asMap(asMap(asMap(c).resources).limits));
+    for (const c of asList(podSpec.containers))
         addInto(sum, limitsOf(c));
-    for (const c of from_objects_list(podSpec.initContainers))
-        if (from_objects_obj(c).restartPolicy === 'Always')
+    for (const c of asList(podSpec.initContainers))
+        if (asMap(c).restartPolicy === 'Always')
             addInto(sum, limitsOf(c));
-    for (const c of from_objects_list(podSpec.initContainers)) {
-        if (from_objects_obj(c).restartPolicy === 'Always')
+    for (const c of asList(podSpec.initContainers)) {
+        if (asMap(c).restartPolicy === 'Always')
             continue;
         for (const [k, v] of Object.entries(limitsOf(c)))
             sum[k] = Math.max(sum[k] ?? 0, v);
     }
-    const overhead = quantities(from_objects_obj(podSpec.overhead));
+    const overhead = quantities(asMap(podSpec.overhead));
     for (const k of Object.keys(sum))
         sum[k] += overhead[k] ?? 0;
     return sum;
 }
 /** The autoscaler sidecar's limits: KubeRay's default sets requests = limits. */
 function autoscalerLimits(options) {
-    if (!structural_diff_isPlainObject(options.resources))
+    if (!isPlainObject(options.resources))
         return { ...DEFAULT_AUTOSCALER_RESOURCES };
-    return quantities(from_objects_obj(options.resources.limits));
+    return quantities(asMap(options.resources.limits));
 }
 /** Hard limits as the quota controller reports them (spec.hard until it has), usage as counted so far. */
 function quotaStatesFrom(quotas) {
     return quotas.map((q) => {
-        const statusHard = from_objects_obj(q?.status?.hard);
-        const scopeSelector = from_objects_obj(q?.spec?.scopeSelector);
-        const expressions = from_objects_list(scopeSelector.matchExpressions).map((e) => {
-            const o = from_objects_obj(e);
+        const statusHard = asMap(q?.status?.hard);
+        const scopeSelector = asMap(q?.spec?.scopeSelector);
+        const expressions = asList(scopeSelector.matchExpressions).map((e) => {
+            const o = asMap(e);
             return { scopeName: String(o.scopeName ?? ''), operator: String(o.operator ?? ''), ...(Array.isArray(o.values) ? { values: o.values.map(String) } : {}) };
         });
         return {
             namespace: String(q?.metadata?.namespace ?? ''),
             name: String(q?.metadata?.name ?? ''),
-            hard: lenientFigures(Object.keys(statusHard).length > 0 ? statusHard : from_objects_obj(q?.spec?.hard)),
-            used: lenientFigures(from_objects_obj(q?.status?.used)),
-            scopes: from_objects_list(q?.spec?.scopes).map(String),
+            hard: lenientFigures(Object.keys(statusHard).length > 0 ? statusHard : asMap(q?.spec?.hard)),
+            used: lenientFigures(asMap(q?.status?.used)),
+            scopes: asList(q?.spec?.scopes).map(String),
             ...(expressions.length > 0 ? { scopeSelector: { matchExpressions: expressions } } : {}),
         };
     });
 }
 function taintOf(t) {
-    const o = from_objects_obj(t);
+    const o = asMap(t);
     return { key: String(o.key ?? ''), ...(typeof o.value === 'string' ? { value: o.value } : {}), effect: String(o.effect ?? '') };
 }
 function tolerationOf(t) {
-    const o = from_objects_obj(t);
+    const o = asMap(t);
     const out = {};
     if (typeof o.key === 'string')
         out.key = o.key;
@@ -51831,9 +53559,9 @@ function tolerationOf(t) {
     return out;
 }
 function termOf(t) {
-    const o = from_objects_obj(t);
-    const reqs = (v) => from_objects_list(v).map((e) => {
-        const r = from_objects_obj(e);
+    const o = asMap(t);
+    const reqs = (v) => asList(v).map((e) => {
+        const r = asMap(e);
         return { key: String(r.key ?? ''), operator: String(r.operator ?? ''), ...(Array.isArray(r.values) ? { values: r.values.map(String) } : {}) };
     });
     return {
@@ -51868,112 +53596,94 @@ function entry(m, key) {
         m.set(key, (e = {}));
     return e;
 }
-function stringMap(v) {
-    const out = {};
-    for (const [k, x] of Object.entries(from_objects_obj(v)))
-        if (typeof x === 'string')
-            out[k] = x;
-    return out;
-}
-function from_objects_obj(v) {
-    return structural_diff_isPlainObject(v) ? v : {};
-}
-function from_objects_list(v) {
-    return Array.isArray(v) ? v : [];
-}
 
-;// CONCATENATED MODULE: ./src/live/drift.ts
+;// CONCATENATED MODULE: ./src/planner/live/fit-all.ts
 /**
- * Drift: where the live RayService differs from Git's base — someone used kubectl, or a run applied
- * another revision. Both sides are read the way the operator reads them (CRD defaults, canonical
- * quantities, empty = absent), so defaulting is never reported as drift; the Serve config is compared
- * as YAML, not as text. Pure.
+ * Whether the new pods of each rollout fit: every plan's demand (the new cluster's pods, or only the
+ * appended groups' for an in-place update) placed in plan order onto the nodes' free room and the
+ * namespaces' quotas, with what a cluster autoscaler could add.
  */
 
 
 
-
-
-/** Field managers that write the spec without a person behind them. */
-const OPERATOR_MANAGERS = new Set(['ray-operator', 'kuberay-operator', 'manager']);
-function driftOf(baseSpec, live, minor, lineOf) {
-    const git = storedSpec(baseSpec, minor);
-    const now = storedSpec(live.spec ?? {}, minor);
-    const out = [];
-    const gitServe = serveOf(git.serveConfigV2);
-    const liveServe = serveOf(now.serveConfigV2);
-    // The Serve config is YAML in a string: compare what it says, field by field.
-    for (const d of diffValues(gitServe, liveServe, ['spec', 'serveConfigV2']))
-        out.push(entry(d.path, d.from, d.to));
-    delete git.serveConfigV2;
-    delete now.serveConfigV2;
-    for (const d of diffValues(git, now, ['spec']))
-        out.push(entry(d.path, d.from, d.to));
-    return out;
-    function entry(path, from, to) {
-        const manager = lastWriter(live, path);
-        const line = from === undefined ? null : lineOf(path[1] === 'serveConfigV2' ? path.slice(0, 2) : path);
-        return { path: formatPath(path), git: redactAt(path, from) ?? null, live: redactAt(path, to) ?? null, line, ...(manager ? { manager } : {}) };
+/** Places every rollout's new pods, in plan order, onto what the cluster has free. */
+function fitAll(planned, facts) {
+    const unknown = (why) => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
+    if (!facts.nodes || !facts.pods) {
+        const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
+        return planned.map(() => unknown(why));
     }
+    const demands = planned.map((p) => demandOf(p, facts.pods));
+    // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
+    const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes) : undefined;
+    const results = checkFit({
+        nodes: nodeStatesFrom(facts.nodes, facts.pods),
+        quotas: quotaStatesFrom((facts.quotas ?? [])),
+        ...(nodeGroups ? { nodeGroups } : {}),
+        demands,
+    });
+    // Node groups with room to grow but no node to copy (scale from zero, the usual GPU pool): the
+    // autoscaler may well make room, but their nodes' shape is unknown. Not a misfit, then: unknown.
+    const blind = (nodeGroups ?? []).filter((g) => g.currentSize < g.maxSize && !g.nodeNames.some((n) => facts.nodes.some((o) => o.metadata?.name === n)));
+    return results.map((r) => {
+        const view = fitView(r, facts);
+        if (view.verdict !== 'does-not-fit' || r.shortfalls.length === 0 || r.quota.length > 0 || blind.length === 0)
+            return view;
+        const groups = blind.map((g) => `${g.name} (${g.currentSize} of at most ${g.maxSize} nodes)`).join(', ');
+        return {
+            ...view,
+            verdict: 'unknown',
+            summary: `Does not fit on the current nodes, but the cluster autoscaler may add nodes to ${groups}; none of their nodes exists to tell whether they would match. ${view.summary}`,
+        };
+    });
 }
-function serveOf(text) {
-    if (typeof text !== 'string')
-        return text;
-    try {
-        return (0,dist/* parse */.qg)(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * The field manager that owns the deepest prefix of `path` in the object's managedFields (fieldsV1:
- * `f:<name>` per field; lists and list items are not followed — an atomic list such as
- * workerGroupSpecs is owned as a whole). Ties go to the most recent write. The operator's own
- * writes are reported only when nobody else owns the field.
- */
-function lastWriter(object, path) {
-    let best;
-    for (const mf of (object.metadata?.managedFields ?? [])) {
-        let node = mf.fieldsV1;
-        let depth = 0;
-        for (const seg of path) {
-            if (typeof seg !== 'string' || !node || typeof node !== 'object')
-                break;
-            const next = node[`f:${seg}`];
-            if (next === undefined)
-                break;
-            node = next;
-            depth++;
+function demandOf(p, pods) {
+    const { namespace, name, change } = p.plan;
+    const id = `${namespace}/${name}`;
+    const cluster = p.headCluster;
+    if (!cluster)
+        return { id, namespace, pods: [] };
+    switch (change) {
+        case 'create':
+        case 'cluster':
+        case 'cluster-incremental': {
+            const shapes = podShapesOf(cluster, change === 'cluster-incremental' ? { atMinReplicas: true } : {});
+            // A pending cluster that this change abandons is deleted: its pods make room (after the deletion delay).
+            const replaced = change !== 'create' ? p.live?.pending?.metadata?.name : undefined;
+            const frees = replaced
+                ? pods
+                    .filter((pod) => pod.metadata?.namespace === namespace && pod.metadata?.labels?.['ray.io/cluster'] === replaced && pod.spec?.nodeName)
+                    .map((pod) => ({ node: String(pod.spec?.nodeName), requests: podResources(pod.spec ?? {}) }))
+                : [];
+            return { id, namespace, pods: shapes, ...(frees.length ? { frees } : {}) };
         }
-        // Owned: the whole path was found, or the walk ended on a leaf (`{}`: a scalar, or an atomic
-        // list/map such as workerGroupSpecs, owned as a whole). A parent that merely contains other
-        // managers' fields says nothing.
-        const owns = depth === path.length || (depth > 0 && !!node && typeof node === 'object' && Object.keys(node).length === 0);
-        if (!owns)
-            continue;
-        const manager = String(mf.manager ?? '');
-        const operator = OPERATOR_MANAGERS.has(manager);
-        const time = String(mf.time ?? '');
-        const better = !best || (best.operator && !operator) || (best.operator === operator && (depth > best.depth || (depth === best.depth && time > best.time)));
-        if (better)
-            best = { manager, depth, time, operator };
+        case 'cluster-inplace': {
+            // A suspended cluster resumed in place (releases with suspendToggleInPlace) starts all its pods.
+            const running = p.live?.pending ?? p.live?.active;
+            if (running?.spec?.suspend === true && cluster.suspend !== true)
+                return { id, namespace, pods: podShapesOf(cluster) };
+            const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
+            const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []);
+            const names = groups
+                .filter((_, i) => {
+                const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
+                return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
+            })
+                .map((g) => String(g.groupName ?? ''));
+            return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
+        }
+        default:
+            return { id, namespace, pods: [] };
     }
-    return best?.manager;
 }
-/**
- * Fields that the server-side apply of `head` keeps although `head` does not set them: the dry run's
- * stored object has them because another field manager owns them (a `kubectl edit` that Git never saw).
- */
-function keptByApply(headSpec, dryRunObject, minor) {
-    const wanted = storedSpec(headSpec, minor);
-    const stored = storedSpec(dryRunObject.spec ?? {}, minor);
-    return diffValues(wanted, stored, ['spec'])
-        .filter((d) => !(d.path.length === 2 && d.path[1] === 'serveConfigV2' && (0,external_node_util_.isDeepStrictEqual)(serveOf(d.from), serveOf(d.to))))
-        .map((d) => formatPath(d.path));
+function fitView(r, facts) {
+    const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
+    if (facts.quotas === undefined && r.pods > 0)
+        problems.push('ResourceQuotas could not be read: quota not checked.');
+    return { verdict: r.verdict, summary: r.summary, pods: r.pods, problems, scaleUp: r.scaleUp.map((s) => ({ ...s })) };
 }
 
-;// CONCATENATED MODULE: ./src/live/dry-run-errors.ts
+;// CONCATENATED MODULE: ./src/planner/live/dry-run-errors.ts
 
 function dryRunErrors(refusal, lineOf) {
     const fromCauses = refusal.causes.map((c) => {
@@ -52028,7 +53738,39 @@ function dedupe(errors) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/live/operator-version.ts
+;// CONCATENATED MODULE: ./src/planner/live/head-as-stored.ts
+
+
+/** Notes on what the apply keeps or conflicts with, and why the dry run did not run, go into `notes`. */
+function headAsStored(gitHead, dryRun, release, notes) {
+    const notRun = { dryRun: 'not-run', dryRunErrors: [], keptByApply: [] };
+    if (!gitHead || !dryRun)
+        return { head: gitHead, dryRunView: notRun };
+    if (dryRun.ok === false) {
+        return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
+    }
+    if (dryRun.ok === 'not-run') {
+        notes.push(`No server-side dry run: ${dryRun.why}.`);
+        return { head: gitHead, dryRunView: notRun };
+    }
+    const kept = keptByApply(gitHead.object.spec, dryRun.object, release.minor);
+    if (kept.length) {
+        notes.push(`The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`);
+    }
+    if (dryRun.conflict)
+        notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
+    return {
+        head: { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } },
+        dryRunView: { dryRun: 'ok', dryRunErrors: [], keptByApply: kept },
+    };
+}
+/** Line of a path under the manifest's object, for errors and drift that name the Git line. */
+function lineInManifest(m) {
+    return (p) => m.source.lineOf([...m.pathInDocument, ...p]);
+}
+
+;// CONCATENATED MODULE: ./src/planner/live/operator-version.ts
+
 const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';
 const VERSION_RE = /^v?(\d+\.\d+\.\d+)(?:[-+].*)?$/;
 /** `quay.io/kuberay/operator:v1.6.2` → `v1.6.2`; digests and non-release tags → undefined. */
@@ -52083,7 +53825,7 @@ function operator_version_byName(deployments) {
 }
 /** The operator's container: the one running a KubeRay image, else the first. */
 function operatorContainer(d) {
-    const containers = d.spec?.template?.spec?.containers ?? [];
+    const containers = asList(asMap(asMap(d.spec?.template).spec).containers);
     return containers.find((c) => /kuberay|operator/.test(String(c.image ?? ''))) ?? containers[0];
 }
 function operator_version_name(o) {
@@ -52115,7 +53857,82 @@ function operatorSettingsFrom(deployments) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/live/cluster-plan.ts
+;// CONCATENATED MODULE: ./src/planner/live/rollout-in-progress.ts
+/**
+ * What the cluster's state does to a planned change: a RayService in which KubeRay applies nothing,
+ * an upgrade already in progress (its pending cluster kept, extended or abandoned; a rollback during
+ * an incremental upgrade), and an operator that rewrites a cluster another version wrote.
+ */
+
+
+
+/** The plan turned `ignored`, its reasons kept as what would otherwise happen. */
+function haltedPlan(p, halted) {
+    return {
+        ...p,
+        change: 'ignored',
+        reasons: [halted, ...p.reasons.map((r) => `Otherwise: ${r}`)],
+        changes: p.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+    };
+}
+/**
+ * Releases with `incrementalRollback`: during an incremental upgrade, a goal that differs from the
+ * pending cluster starts a rollback first (`reconcileRollbackState`: RollbackInProgress, traffic back
+ * to the active cluster, the pending one removed); a new cluster is prepared only after that, and
+ * only if the goal differs from the active cluster. A revert to the active spec therefore builds nothing.
+ */
+function incrementalRollback(p, live, headCluster, release, notes) {
+    if (p.change !== 'cluster-incremental' || !live?.pending || !live.active || !release.incrementalRollback || !headCluster)
+        return p;
+    const pendingName = String(live.pending.metadata?.name);
+    const activeName = String(live.active.metadata?.name);
+    const active = comparisonBase(storedCluster(live.active.spec, release), storedCluster(live.rayService?.spec?.rayClusterConfig, release), release);
+    if (compareClusterSpecs(active, headCluster, release).kind === 'equal') {
+        return {
+            ...p,
+            change: 'none',
+            reasons: [
+                `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
+                ...p.reasons.map((r) => `Without the rollback: ${r}`),
+            ],
+        };
+    }
+    notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
+    return p;
+}
+/** An upgrade in progress: the change is compared with its pending cluster, which it extends, keeps or abandons. */
+function upgradeInProgressNotes(target, live, change, release) {
+    const { pendingName, activeName } = target;
+    if (!target.found || !pendingName)
+        return [];
+    const readable = live?.pending ? '' : ' (not readable: compared with the live RayService)';
+    const notes = [
+        `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`,
+    ];
+    if (change === 'cluster-inplace') {
+        notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
+    }
+    else if (change === 'cluster' || (change === 'cluster-incremental' && !release.incrementalRollback)) {
+        notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
+    }
+    else if (change === 'none' || change === 'app') {
+        notes.push(`${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
+    }
+    return notes;
+}
+/** An active cluster last written by another operator version is rewritten in place, once, by this one. */
+function operatorRefreshNotes(operator, live, pendingName) {
+    if (!operator || !live?.active)
+        return [];
+    const built = normalizeVersion(live.active.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
+    if (!built || built === operator.version)
+        return [];
+    return [
+        `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/planner/live/cluster-plan.ts
 /**
  * The cluster-aware plan: the Git plan, corrected by what the cluster knows. Pure — facts in, plan out.
  *
@@ -52128,9 +53945,9 @@ function operatorSettingsFrom(deployments) {
  *   `ray.io/kuberay-version`), not the input.
  * - Drift (live ≠ Git's base), a rollout in progress, an operator refresh and whether the new pods fit
  *   are reported per RayService.
+ *
+ * Each step is a sibling module: head-as-stored, compare-with-live, rollout-in-progress, fit-all.
  */
-
-
 
 
 
@@ -52152,19 +53969,7 @@ function planWithCluster(base, head, facts, options = {}) {
     const liveClusters = [...facts.services.values()].flatMap((s) => [s.active, s.pending].filter((c) => c !== undefined));
     const operator = operatorVersion(facts.operatorDeployments, liveClusters);
     const { release, source, shown } = chooseRelease(operator, options, notes);
-    // The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs.
-    const deployed = operatorSettingsFrom(facts.operatorDeployments);
-    if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
-        notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
-    }
-    if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
-        notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
-    }
-    const settings = settingsFor(release, {
-        ...options,
-        ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
-        ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
-    });
+    const settings = settingsTheOperatorRuns(release, facts, options, notes);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
     const fits = fitAll(planned, facts);
@@ -52176,6 +53981,21 @@ function planWithCluster(base, head, facts, options = {}) {
         ...(operator ? { operator: { version: operator.version, source: operator.source, detail: operator.detail } } : {}),
     };
     return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
+}
+/** The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs. */
+function settingsTheOperatorRuns(release, facts, options, notes) {
+    const deployed = operatorSettingsFrom(facts.operatorDeployments);
+    if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+        notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
+    }
+    if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
+        notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
+    }
+    return settingsFor(release, {
+        ...options,
+        ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+        ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
+    });
 }
 function chooseRelease(operator, options, notes) {
     const fromInput = releaseFor(options.kuberayVersion);
@@ -52200,264 +54020,68 @@ function chooseRelease(operator, options, notes) {
     // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
     return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
 }
+/**
+ * One RayService against the cluster: the head as the API server stores it, compared with what the
+ * operator compares it with, in the state the RayService is in; notes say what the cluster changed.
+ */
 function planOne(id, gitBase, gitHead, facts, settings, operator) {
     const release = settings.release;
     const live = facts.services.get(id);
-    const dryRun = facts.dryRuns.get(id);
     const notes = [];
-    const headLine = (m) => (p) => m.source.lineOf([...m.pathInDocument, ...p]);
-    // The head as the API server would store it.
-    let head = gitHead;
-    let dryRunView = { dryRun: 'not-run', dryRunErrors: [], keptByApply: [] };
-    if (gitHead && dryRun?.ok === true) {
-        head = { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } };
-        dryRunView = { dryRun: 'ok', dryRunErrors: [], keptByApply: keptByApply(gitHead.object.spec, dryRun.object, release.minor) };
-        if (dryRunView.keptByApply.length) {
-            notes.push(`The apply keeps ${dryRunView.keptByApply.length} field(s) that Git's head does not set, because another field manager owns them (${dryRunView.keptByApply.slice(0, 3).join(', ')}${dryRunView.keptByApply.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`);
-        }
-        if (dryRun.conflict)
-            notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
-    }
-    else if (gitHead && dryRun?.ok === false) {
-        dryRunView = { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, headLine(gitHead)), keptByApply: [] };
-    }
-    else if (gitHead && dryRun?.ok === 'not-run') {
-        notes.push(`No server-side dry run: ${dryRun.why}.`);
-    }
-    // What the operator compares with.
-    const found = live?.rayService ?? undefined;
-    let base = gitBase;
-    let comparedWith;
-    let halted;
-    const activeName = nonEmpty(found?.status?.activeServiceStatus?.rayClusterName);
-    const pendingName = nonEmpty(found?.status?.pendingServiceStatus?.rayClusterName);
-    if (found) {
-        // Compared as the operator compares: the pending cluster if there is one, else the active one.
-        // A pending name whose RayCluster does not exist yet is created from the RayService's own spec on
-        // the operator's next pass: that spec is then the reference.
-        const target = pendingName ? live.pending : live.active;
-        const spec = { ...(found.spec ?? {}) };
-        const rsCluster = storedCluster(found.spec?.rayClusterConfig, release);
-        if (target && structural_diff_isPlainObject(target.spec)) {
-            const clusterSpec = storedCluster(target.spec, release);
-            spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
-            comparedWith = String(target.metadata?.name);
-            if (!(0,external_node_util_.isDeepStrictEqual)(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
-                notes.push(`RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`);
-            }
-        }
-        else if (pendingName) {
-            comparedWith = pendingName;
-        }
-        // Git's metadata, never the live object's: annotations such as kubectl's last-applied-configuration
-        // hold whole manifests (env values included), and other tools' labels are not this change's business.
-        const shape = gitBase ?? gitHead;
-        base = { ...shape, object: { ...shape.object, spec } };
-        if (!activeName && !pendingName) {
-            // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
-            // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
-            base = undefined;
-            notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
-        }
-        if (found.metadata?.deletionTimestamp) {
-            halted = 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
-        }
-        else if (conditionReason(found, 'Ready') === 'InitializingTimeout') {
-            halted =
-                'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
-        }
-        if (conditionStatus(found, 'RollbackInProgress') === 'True') {
-            notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
-        }
-    }
-    else if (live && live.rayService === null && gitBase && gitHead) {
-        notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
-        base = undefined;
-    }
-    else if (!live) {
-        notes.push("The live RayService could not be read: compared with Git's base only.");
-    }
-    const headCluster = head ? clusterOf(head, release) : undefined;
-    const planned = planService(base, head, settings);
-    const predicted = halted
-        ? {
-            ...planned,
-            change: 'ignored',
-            reasons: [halted, ...planned.reasons.map((r) => `Otherwise: ${r}`)],
-            changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
-        }
-        : incrementalRollback(planned, live, headCluster, release, notes);
-    const fromGit = head === gitHead && base === gitBase ? predicted : planService(gitBase, gitHead, settings);
-    if (found && pendingName) {
-        const pending = live.pending;
-        notes.push(`A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${pending ? '' : ' (not readable: compared with the live RayService)'}.`);
-        if (predicted.change === 'cluster-inplace') {
-            notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
-        }
-        else if (predicted.change === 'cluster' || (predicted.change === 'cluster-incremental' && !release.incrementalRollback)) {
-            notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
-        }
-        else if (predicted.change === 'none' || predicted.change === 'app') {
-            notes.push(`${pendingName} already has this cluster spec: it keeps starting${predicted.change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
-        }
-    }
-    if (operator && live?.active) {
-        const built = normalizeVersion(live.active.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
-        if (built && built !== operator.version) {
-            notes.push(`The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`);
-        }
-    }
-    const drift = found && gitBase ? driftOf(gitBase.object.spec, found, release.minor, headLine(gitBase)) : [];
+    const stored = headAsStored(gitHead, facts.dryRuns.get(id), release, notes);
+    const target = compareWithLive(gitBase, gitHead, live, release, notes);
+    const headCluster = stored.head ? clusterOf(stored.head, release) : undefined;
+    const planned = planService(target.base, stored.head, settings);
+    const predicted = target.halted ? haltedPlan(planned, target.halted) : incrementalRollback(planned, live, headCluster, release, notes);
+    const unchangedByCluster = stored.head === gitHead && target.base === gitBase;
+    const fromGit = unchangedByCluster ? predicted : planService(gitBase, gitHead, settings);
+    notes.push(...upgradeInProgressNotes(target, live, predicted.change, release));
+    notes.push(...operatorRefreshNotes(operator, live, target.pendingName));
+    const drift = driftFromGitBase(gitBase, gitHead, target, release, notes);
+    return {
+        plan: predicted,
+        live,
+        ...(headCluster ? { headCluster } : {}),
+        view: clusterView(live, target, stored, fromGit.change !== predicted.change ? fromGit.change : undefined, drift, notes),
+    };
+}
+/** Where the live RayService differs from Git's base; a live object that already matches the head is said so. */
+function driftFromGitBase(gitBase, gitHead, target, release, notes) {
+    const found = target.found;
+    if (!found || !gitBase)
+        return [];
+    const drift = driftOf(gitBase.object.spec, found, release.minor, lineInManifest(gitBase));
     if (drift.length && gitHead) {
         const liveMatchesHead = driftOf(gitHead.object.spec, found, release.minor, () => null).length === 0;
         if (liveMatchesHead)
             notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
     }
+    return drift;
+}
+function clusterView(live, target, stored, gitOnlyChange, drift, notes) {
+    const { activeName, pendingName, comparedWith } = target;
     return {
-        plan: predicted,
-        live,
-        ...(headCluster ? { headCluster } : {}),
-        view: {
-            live: found ? 'found' : live ? 'absent' : 'unknown',
-            ...(activeName ? { activeCluster: activeName } : {}),
-            ...(pendingName ? { pendingCluster: pendingName } : {}),
-            ...(comparedWith ? { comparedWith } : {}),
-            ...(fromGit.change !== predicted.change ? { gitOnlyChange: fromGit.change } : {}),
-            drift,
-            ...dryRunView,
-            notes,
-        },
+        live: target.found ? 'found' : live ? 'absent' : 'unknown',
+        ...(activeName ? { activeCluster: activeName } : {}),
+        ...(pendingName ? { pendingCluster: pendingName } : {}),
+        ...(comparedWith ? { comparedWith } : {}),
+        ...(gitOnlyChange ? { gitOnlyChange } : {}),
+        drift,
+        ...stored.dryRunView,
+        notes,
     };
 }
 function clusterOf(m, release) {
     try {
         const spec = storedSpec(m.object.spec, release.minor);
-        return structural_diff_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : undefined;
+        return isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : undefined;
     }
     catch {
         return undefined; // the planner already refused it with file and line
     }
 }
-/** Places every rollout's new pods, in plan order, onto what the cluster has free. */
-function fitAll(planned, facts) {
-    const unknown = (why) => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
-    if (!facts.nodes || !facts.pods) {
-        const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
-        return planned.map(() => unknown(why));
-    }
-    const demands = planned.map((p) => demandOf(p, facts.pods));
-    // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
-    const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes) : undefined;
-    const results = checkFit({
-        nodes: nodeStatesFrom(facts.nodes, facts.pods),
-        quotas: quotaStatesFrom((facts.quotas ?? [])),
-        ...(nodeGroups ? { nodeGroups } : {}),
-        demands,
-    });
-    // Node groups with room to grow but no node to copy (scale from zero, the usual GPU pool): the
-    // autoscaler may well make room, but their nodes' shape is unknown. Not a misfit, then: unknown.
-    const blind = (nodeGroups ?? []).filter((g) => g.currentSize < g.maxSize && !g.nodeNames.some((n) => facts.nodes.some((o) => o.metadata?.name === n)));
-    return results.map((r) => {
-        const view = fitView(r, facts);
-        if (view.verdict !== 'does-not-fit' || r.shortfalls.length === 0 || r.quota.length > 0 || blind.length === 0)
-            return view;
-        const groups = blind.map((g) => `${g.name} (${g.currentSize} of at most ${g.maxSize} nodes)`).join(', ');
-        return {
-            ...view,
-            verdict: 'unknown',
-            summary: `Does not fit on the current nodes, but the cluster autoscaler may add nodes to ${groups}; none of their nodes exists to tell whether they would match. ${view.summary}`,
-        };
-    });
-}
-function demandOf(p, pods) {
-    const { namespace, name, change } = p.plan;
-    const id = `${namespace}/${name}`;
-    const cluster = p.headCluster;
-    if (!cluster)
-        return { id, namespace, pods: [] };
-    switch (change) {
-        case 'create':
-        case 'cluster':
-        case 'cluster-incremental': {
-            const shapes = podShapesOf(cluster, change === 'cluster-incremental' ? { atMinReplicas: true } : {});
-            // A pending cluster that this change abandons is deleted: its pods make room (after the deletion delay).
-            const replaced = change !== 'create' ? p.live?.pending?.metadata?.name : undefined;
-            const frees = replaced
-                ? pods
-                    .filter((pod) => pod.metadata?.namespace === namespace && pod.metadata?.labels?.['ray.io/cluster'] === replaced && pod.spec?.nodeName)
-                    .map((pod) => ({ node: String(pod.spec.nodeName), requests: podResources(pod.spec ?? {}) }))
-                : [];
-            return { id, namespace, pods: shapes, ...(frees.length ? { frees } : {}) };
-        }
-        case 'cluster-inplace': {
-            // A suspended cluster resumed in place (the 1.5.2/1.6.1/1.6.2 toggle rule) starts all its pods.
-            const running = p.live?.pending ?? p.live?.active;
-            if (running?.spec?.suspend === true && cluster.suspend !== true)
-                return { id, namespace, pods: podShapesOf(cluster) };
-            const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
-            const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []);
-            const names = groups
-                .filter((_, i) => {
-                const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
-                return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
-            })
-                .map((g) => String(g.groupName ?? ''));
-            return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
-        }
-        default:
-            return { id, namespace, pods: [] };
-    }
-}
-function fitView(r, facts) {
-    const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
-    if (facts.quotas === undefined && r.pods > 0)
-        problems.push('ResourceQuotas could not be read: quota not checked.');
-    return { verdict: r.verdict, summary: r.summary, pods: r.pods, problems, scaleUp: r.scaleUp.map((s) => ({ ...s })) };
-}
-function nonEmpty(v) {
-    return typeof v === 'string' && v !== '' ? v : undefined;
-}
-function storedCluster(rayClusterConfig, release) {
-    try {
-        const spec = storedSpec({ rayClusterConfig: rayClusterConfig ?? {} }, release.minor);
-        return structural_diff_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
-    }
-    catch {
-        return structural_diff_isPlainObject(rayClusterConfig) ? rayClusterConfig : {};
-    }
-}
-function conditionOf(o, type) {
-    return (o.status?.conditions ?? []).find((c) => c.type === type);
-}
-const conditionReason = (o, type) => conditionOf(o, type)?.reason;
-const conditionStatus = (o, type) => conditionOf(o, type)?.status;
-/**
- * KubeRay 1.6+: during an incremental upgrade, a goal that differs from the pending cluster starts a
- * rollback first (`reconcileRollbackState`: RollbackInProgress, traffic back to the active cluster,
- * the pending one removed); a new cluster is prepared only after that, and only if the goal differs
- * from the active cluster. A revert to the active spec therefore builds nothing.
- */
-function incrementalRollback(p, live, headCluster, release, notes) {
-    if (p.change !== 'cluster-incremental' || !live?.pending || !live.active || !release.incrementalRollback || !headCluster)
-        return p;
-    const pendingName = String(live.pending.metadata?.name);
-    const activeName = String(live.active.metadata?.name);
-    const active = comparisonBase(storedCluster(live.active.spec, release), storedCluster(live.rayService?.spec?.rayClusterConfig, release), release);
-    if (compareClusterSpecs(active, headCluster, release).kind === 'equal') {
-        return {
-            ...p,
-            change: 'none',
-            reasons: [
-                `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
-                ...p.reasons.map((r) => `Without the rollback: ${r}`),
-            ],
-        };
-    }
-    notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
-    return p;
-}
 
-;// CONCATENATED MODULE: ./src/kube/cluster-aware-plan.ts
+;// CONCATENATED MODULE: ./src/flows/cluster-aware-plan.ts
 /**
  * The cluster-aware plan as one call for the CLI and the action: connect, read the facts, plan.
  * Degrades to the Git-only plan with a note — never an error — when there are no credentials or
@@ -52518,6 +54142,9 @@ function renderJson(plan) {
  */
 
 
+
+
+
 /** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
 const GITHUB_COMMENT_LIMIT = 65_536;
 const BADGE = {
@@ -52574,7 +54201,7 @@ function renderHead(plan, options) {
     lines.push(`| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`, `|---|---|---|---|---|${live ? '---|' : ''}`);
     for (const s of plan.services) {
         const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
-        lines.push(`| ${code(`${s.namespace}/${s.name}`)} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
+        lines.push(`| ${code(serviceKey(s))} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -52626,7 +54253,7 @@ function summaryLine(plan) {
 }
 function renderDetails(s) {
     const out = [];
-    out.push('', `<details><summary>${htmlCode(`${s.namespace}/${s.name}`)}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
+    out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
     for (const r of s.reasons)
         out.push(`- ${esc(r)}`);
     if (s.changes.length) {
@@ -52687,11 +54314,11 @@ function renderShort(plan, max, options) {
         '',
     ];
     for (const s of plan.services)
-        lines.push(`- ${code(`${s.namespace}/${s.name}`)}: \`${s.change}\``);
+        lines.push(`- ${code(serviceKey(s))}: \`${s.change}\``);
     let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
     if (text.length > max) {
         // Even the list is too long (thousands of services): name them compactly.
-        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(`${s.namespace}/${s.name}`)}=${s.change}`).join(', ')].join('\n');
+        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(serviceKey(s))}=${s.change}`).join(', ')].join('\n');
         text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
     }
     return text;
@@ -52718,16 +54345,18 @@ function value(v) {
         s = `${s.slice(0, 77)}…`;
     return code(s);
 }
-/** Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through. */
+/**
+ * Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through,
+ * and (the cell neutralizer) no line break of any kind, `|` or control character. Redacted first:
+ * escaping would hide a secret's shape from the redaction at the output edge.
+ */
 function esc(text) {
-    return text
+    return neutralizeTableCell(redactSecrets(text)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
         .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n/g, ' ');
+        .replace(/@/g, '@\u200b'));
 }
 /** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
 function code(text) {
@@ -52736,15 +54365,14 @@ function code(text) {
 function htmlCode(text) {
     return `<code>${htmlText(text)}</code>`;
 }
+/** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
 function htmlText(text) {
-    return text
+    return neutralizeTableCell(redactSecrets(text)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
         .replace(/@/g, '&#64;')
-        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-        .replace(/\r?\n/g, ' ');
+        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`));
 }
 
 ;// CONCATENATED MODULE: ./src/action/plan-mode.ts
@@ -52754,6 +54382,8 @@ function htmlText(text) {
  * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
  * outputs with a warning, never a failed job for that reason alone.
  */
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
+
 
 
 
@@ -52764,9 +54394,9 @@ function htmlText(text) {
 
 
 async function runPlanMode(inputs, pr, run, octokit) {
-    const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+    const globs = inputs.manifests;
     const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
-    info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
+    output_info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
     const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
@@ -52775,38 +54405,31 @@ async function runPlanMode(inputs, pr, run, octokit) {
         : plan(base, head, options);
     if (result.cluster?.mode === 'git-only')
         for (const n of result.cluster.notes)
-            warning(n);
+            output_warning(n);
     else if (result.cluster)
-        info(`Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`);
-    const failing = result.services.filter((s) => inputs.failOn.includes(s.change));
-    const misfits = inputs.failOn.includes('capacity') ? result.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
-    const refused = result.services.filter((s) => s.cluster?.dryRun === 'refused');
-    if (inputs.failOn.includes('capacity') && !inputs.live) {
-        warning('fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.');
-    }
+        output_info(`Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`);
+    const verdict = judgeFailOn(result, inputs.failOn);
+    for (const w of verdict.warnings)
+        output_warning(w);
     const footer = run.runUrl
         ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>`
         : undefined;
     const markdown = renderMarkdown(result, footer ? { footer } : {});
     annotate(result);
-    setOutput('plan', renderJson(result).trim());
-    setOutput('change', strongestChange(result.services.map((s) => s.change)));
-    setOutput('result', refused.length ? 'refused' : failing.length || misfits.length ? 'policy-failed' : 'planned');
-    // The comment body, with its marker: what a fork-safe workflow_run job posts (README).
-    setOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
-    await summary.addRaw(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) })).write();
-    const policy = [
-        refused.length ? `the API server refuses ${refused.map((s) => `${s.namespace}/${s.name}`).join(', ')} (server-side dry run)` : '',
-        failing.length ? `fail-on ${inputs.failOn.join(',')}: ${failing.map((s) => `${s.namespace}/${s.name} is ${s.change}`).join('; ')}` : '',
-        misfits.length ? `fail-on capacity: ${misfits.map((s) => `${s.namespace}/${s.name} does not fit`).join('; ')}` : '',
-    ]
-        .filter(Boolean)
-        .join('; ') || undefined;
+    setJsonOutput('plan', renderJson(result).trim());
+    output_setOutput('change', strongestChange(result.services.map((s) => s.change)));
+    output_setOutput('result', verdict.result);
+    // The comment body, with its marker, for workflows that post it elsewhere (fork PRs: docs/security.md).
+    setMarkdownOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
+    await writeSummary(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) }));
+    const policy = verdict.reasons.join('; ') || undefined;
     if (octokit) {
         if (inputs.comment) {
             await tolerateNoPermission('comment on the pull request', async () => {
-                const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdown);
-                info(`Plan comment ${r.action} (id ${r.id})${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
+                const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdownText(markdown));
+                // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
+                const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
+                output_info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
             });
         }
         await tolerateNoPermission('set the commit status', async () => {
@@ -52816,13 +54439,13 @@ async function runPlanMode(inputs, pr, run, octokit) {
                 sha: pr.headSha,
                 context: inputs.statusContext,
                 state: policy ? 'failure' : 'success',
-                description: truncate(policy ?? summaryLine(result).replace(/\*\*|`/g, ''), 140),
+                description: truncate(singleLine(policy ?? summaryLine(result).replace(/\*\*|`/g, '')), 140),
                 ...(run.runUrl ? { target_url: run.runUrl } : {}),
             });
         });
     }
     if (policy)
-        setFailed(policy);
+        output_setFailed(policy);
     return result;
 }
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
@@ -52835,14 +54458,14 @@ function annotate(p) {
         for (const e of s.cluster?.dryRunErrors ?? []) {
             if (errors++ >= LIMIT)
                 break;
-            error(`${e.path ? `${e.path}: ` : ''}the API server refuses this manifest: ${e.message}`, {
+            output_error(`${e.path ? `${e.path}: ` : ''}the API server refuses this manifest: ${e.message}`, {
                 file: s.file,
                 ...(e.line ? { startLine: e.line } : {}),
                 title: `${s.namespace}/${s.name}: refused by the API server`,
             });
         }
         if (s.cluster?.fit.verdict === 'does-not-fit' && warnings < LIMIT) {
-            warning(`${s.cluster.fit.summary}${s.cluster.fit.problems.length ? ` ${s.cluster.fit.problems.join(' ')}` : ''}`, {
+            output_warning(`${s.cluster.fit.summary}${s.cluster.fit.problems.length ? ` ${s.cluster.fit.problems.join(' ')}` : ''}`, {
                 file: s.file,
                 title: `${s.namespace}/${s.name}: does not fit`,
             });
@@ -52853,11 +54476,11 @@ function annotate(p) {
                 continue;
             const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
             if (c.effect === 'ignored' && warnings < LIMIT) {
-                warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
+                output_warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
                 warnings++;
             }
             else if ((c.effect === 'cluster' || c.effect === 'cluster-incremental') && notices < LIMIT) {
-                notice(`${c.path}: builds a new RayCluster (${c.effect})`, props);
+                output_notice(`${c.path}: builds a new RayCluster (${c.effect})`, props);
                 notices++;
             }
         }
@@ -52870,7 +54493,7 @@ async function tolerateNoPermission(what, f) {
     catch (e) {
         const status = e.status;
         if (status === 403 || status === 404) {
-            warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
+            output_warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
             return;
         }
         throw e;
@@ -52938,9 +54561,6 @@ const activeName = (rs) => clusterName(rs.activeServiceStatus);
 const pendingName = (rs) => clusterName(rs.pendingServiceStatus);
 function condition(rs, type) {
     return rs.conditions?.find((c) => c.type === type);
-}
-function isTrue(rs, type) {
-    return condition(rs, type)?.status === 'True';
 }
 function conditionText(c) {
     const reason = c.reason ? ` (${c.reason})` : '';
@@ -53050,51 +54670,57 @@ function formatDuration(ms) {
 
 ;// CONCATENATED MODULE: ./src/rollout/predicates.ts
 /**
- * The completion predicates of kuberay.md §2, one per mode, written as the list of clauses that do
+ * The completion predicates, one per kind of rollout, written as the list of clauses that do
  * not hold yet: done ⇔ the list is empty, and on a timeout the list is the diagnosis' "missing".
  *
  * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
  */
 
-function unmet(mode, target, memory, snap, now) {
-    if (mode === 'nothing')
+/** The clauses of the completion predicate of the state's kind that do not hold at `now`. */
+function unmet(state, now) {
+    const { kind, target, memory, last: snap } = state;
+    if (kind === 'nothing')
         return [];
+    if (kind === 'delete')
+        return deletionClauses(snap);
     const rs = snap?.rayService;
-    if (mode === 'delete') {
-        if (rs === null)
-            return [];
-        if (rs === undefined)
-            return ['the RayService has not been observed yet'];
-        const left = (snap?.rayClusters ?? []).map((c) => c.name);
-        return [
-            rs.deleting
-                ? `the RayService is being deleted: its finalizer waits for ${left.length > 0 ? `RayClusters ${left.join(', ')}` : 'its RayClusters'} to go`
-                : 'the RayService still exists',
-        ];
-    }
     if (snap === undefined || rs === undefined)
         return ['no status of the RayService observed yet'];
     if (rs === null)
         return ['the RayService does not exist'];
     const missing = generationClause(rs, target);
-    if (mode === 'new-cluster')
-        missing.push(...newClusterClauses(target, memory, snap, rs));
+    if (kind === 'new-cluster')
+        missing.push(...newClusterClauses(state, snap, rs));
     else
-        missing.push(...inPlaceClauses(mode, target, snap, rs));
+        missing.push(...inPlaceClauses(kind, target, snap, rs));
     missing.push(...readyClause(rs));
-    if ((mode === 'app' || mode === 'inplace') && !settled(target, memory, now)) {
+    if ((kind === 'app' || kind === 'inplace') && !settled(state, now)) {
         missing.push(memory.firstObservedAt === undefined
             ? 'the Serve status has not been observed at the new generation yet'
             : 'the Serve status has not settled yet (the first status after a Serve change can still show the old applications)');
     }
     return missing;
 }
+/** A deletion is done when the RayService is gone (its finalizer waits for the RayClusters). */
+function deletionClauses(snap) {
+    const rs = snap?.rayService;
+    if (rs === null)
+        return [];
+    if (rs === undefined)
+        return ['the RayService has not been observed yet'];
+    const left = (snap?.rayClusters ?? []).map((c) => c.name);
+    return [
+        rs.deleting
+            ? `the RayService is being deleted: its finalizer waits for ${left.length > 0 ? `RayClusters ${left.join(', ')}` : 'its RayClusters'} to go`
+            : 'the RayService still exists',
+    ];
+}
 /**
  * The operator reads the Serve status before it submits a new config, so the first status written
  * at generation G can show the old applications RUNNING. It is trusted after the settle window
  * (a few 2 s reconcile passes) or once the status changed after an UpdatedServeApplications event.
  */
-function settled(target, memory, now) {
+function settled({ target, memory }, now) {
     if (memory.firstObservedAt === undefined)
         return false;
     return memory.settledByEvent || now - memory.firstObservedAt >= target.settleMs;
@@ -53111,7 +54737,7 @@ function readyClause(rs) {
         return [];
     return [ready ? `not ready: ${conditionText(ready)}` : 'no Ready condition yet'];
 }
-function newClusterClauses(target, memory, snap, rs) {
+function newClusterClauses({ target, memory }, snap, rs) {
     const A = target.activeBefore;
     const active = activeName(rs);
     const pending = pendingName(rs);
@@ -53142,7 +54768,7 @@ function newClusterClauses(target, memory, snap, rs) {
     }
     return out;
 }
-function inPlaceClauses(mode, target, snap, rs) {
+function inPlaceClauses(kind, target, snap, rs) {
     const A = target.activeBefore;
     const active = activeName(rs);
     const pending = pendingName(rs);
@@ -53151,7 +54777,7 @@ function inPlaceClauses(mode, target, snap, rs) {
         out.push(`a pending cluster ${pending} exists`);
     if (active !== A)
         out.push(`the active cluster is ${active ?? 'none'}, not ${A ?? 'none'}`);
-    if (mode === 'inplace' && A !== undefined) {
+    if (kind === 'inplace' && A !== undefined) {
         out.push(...clusterPodClauses(snap, A, 'cluster'));
         const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
         if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
@@ -53204,8 +54830,8 @@ function clusterPodClauses(snap, cluster, what) {
 
 const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`;
 /** The cluster whose applications and pods decide the rollout, and its Serve status. */
-function targetOf(mode, target, memory, rs) {
-    if (mode === 'new-cluster') {
+function targetOf({ kind, target, memory }, rs) {
+    if (kind === 'new-cluster') {
         const pending = pendingName(rs);
         if (pending !== undefined)
             return { cluster: pending, status: rs.pendingServiceStatus };
@@ -53214,16 +54840,16 @@ function targetOf(mode, target, memory, rs) {
             return { cluster: active, status: rs.activeServiceStatus };
         return {};
     }
-    if (mode === 'app' || mode === 'inplace')
+    if (kind === 'app' || kind === 'inplace')
         return { cluster: target.activeBefore, status: rs.activeServiceStatus };
     return {};
 }
 /** Bad application and deployment states on the target cluster, keyed for the grace clock. */
-function badStates(mode, target, memory, rs) {
+function badStates(state, rs) {
     const out = new Map();
-    if (observedGeneration(rs) < target.generation)
+    if (observedGeneration(rs) < state.target.generation)
         return out; // still the previous spec's picture
-    const { cluster, status } = targetOf(mode, target, memory, rs);
+    const { cluster, status } = targetOf(state, rs);
     for (const [name, app] of apps(status)) {
         if (BAD_STATES.has(app.status))
             out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
@@ -53235,12 +54861,12 @@ function badStates(mode, target, memory, rs) {
     return out;
 }
 /** Pods of the target cluster that are unschedulable or stuck in a waiting state that does not heal. */
-function stuckPods(mode, target, memory, snap) {
+function stuckPods(state, snap) {
     const out = new Map();
     const rs = snap.rayService;
     if (!rs)
         return out;
-    const { cluster } = targetOf(mode, target, memory, rs);
+    const { cluster } = targetOf(state, rs);
     for (const p of podsOf(snap, cluster)) {
         if (p.ready)
             continue;
@@ -53258,58 +54884,97 @@ function refresh(previous, now, at) {
         next[key] = { since: previous[key]?.since ?? at, text };
     return next;
 }
-function failure(mode, target, memory, snap, now) {
-    if (mode === 'nothing' || mode === 'delete')
+/** The rules in the order they are tried: the first that holds names the failure. */
+const FAILURE_RULES = [
+    initializingTimeout,
+    specRejected,
+    clusterRejected,
+    outage,
+    badForTooLong,
+    stuckFailure,
+    frozenStatus,
+    noNewCluster,
+];
+/** Why the rollout cannot end well, judged from the state's last snapshot; undefined while it still can. */
+function failure(state, now) {
+    const { kind, target, last: snap } = state;
+    if (kind === 'nothing' || kind === 'delete' || snap === undefined)
         return undefined;
     const rs = snap.rayService;
     if (rs === undefined)
         return undefined;
     if (rs === null)
         return { summary: 'the RayService was deleted while the rollout was being watched', hints: [] };
-    const ready = condition(rs, 'Ready');
-    const recent = eventsSince(snap, target.startedAt);
-    const behind = observedGeneration(rs) < target.generation;
-    if (ready?.status === 'False' && ready.reason === 'InitializingTimeout') {
-        return {
-            summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
-            hints: [
-                'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
-            ],
-        };
+    const evidence = {
+        state,
+        snap,
+        rs,
+        now,
+        ready: condition(rs, 'Ready'),
+        recent: eventsSince(snap, target.startedAt),
+        behind: observedGeneration(rs) < target.generation,
+        cluster: targetOf(state, rs).cluster,
+    };
+    for (const rule of FAILURE_RULES) {
+        const failed = rule(evidence);
+        if (failed)
+            return failed;
     }
-    // The operator validates before anything else; a rejected spec leaves observedGeneration behind.
-    if (behind) {
-        const rejected = recent.filter((e) => e.type === 'Warning' && VALIDATION_WARNINGS.has(e.reason));
-        const last = rejected[rejected.length - 1];
-        if (last) {
-            return {
-                summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
-                hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
-            };
-        }
-    }
-    const { cluster } = targetOf(mode, target, memory, rs);
-    const clusterRejected = recent.find((e) => e.type === 'Warning' && CLUSTER_VALIDATION_WARNINGS.has(e.reason) && (e.involved === undefined || e.involved === cluster));
-    if (clusterRejected && cluster !== undefined) {
-        return {
-            summary: `the RayCluster controller rejected ${cluster} (${clusterRejected.reason}): ${clusterRejected.message}`,
-            hints: [
-                'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
-                ...(mode === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
-            ],
-        };
-    }
-    // Ready=False/ZeroServeEndpoints is only written when Ready was True before: an outage.
-    if (ready?.status === 'False' && ready.reason === 'ZeroServeEndpoints' && (memory.seenReady || (ready.lastTransitionTime ?? 0) >= target.startedAt)) {
-        return {
-            summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
-            hints: [
-                'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
-            ],
-        };
-    }
+    return undefined;
+}
+function initializingTimeout({ ready }) {
+    if (ready?.status !== 'False' || ready.reason !== 'InitializingTimeout')
+        return undefined;
+    return {
+        summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
+        hints: [
+            'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+        ],
+    };
+}
+/** The operator validates before anything else; a rejected spec leaves observedGeneration behind. */
+function specRejected({ behind, recent }) {
+    if (!behind)
+        return undefined;
+    const rejected = recent.filter((e) => e.type === 'Warning' && VALIDATION_WARNINGS.has(e.reason));
+    const last = rejected[rejected.length - 1];
+    if (!last)
+        return undefined;
+    return {
+        summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
+        hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
+    };
+}
+function clusterRejected({ state, rs, recent, cluster }) {
+    const rejected = recent.find((e) => e.type === 'Warning' && CLUSTER_VALIDATION_WARNINGS.has(e.reason) && (e.involved === undefined || e.involved === cluster));
+    if (!rejected || cluster === undefined)
+        return undefined;
+    return {
+        summary: `the RayCluster controller rejected ${cluster} (${rejected.reason}): ${rejected.message}`,
+        hints: [
+            'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+            ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
+        ],
+    };
+}
+/** Ready=False/ZeroServeEndpoints is only written when Ready was True before: an outage. */
+function outage({ state, ready }) {
+    if (ready?.status !== 'False' || ready.reason !== 'ZeroServeEndpoints')
+        return undefined;
+    if (!state.memory.seenReady && (ready.lastTransitionTime ?? 0) < state.target.startedAt)
+        return undefined;
+    return {
+        summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
+        hints: [
+            'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+        ],
+    };
+}
+/** An application or deployment DEPLOY_FAILED or UNHEALTHY for longer than the grace period. */
+function badForTooLong({ state, now }) {
+    const { kind, target, memory } = state;
     for (const s of Object.values(memory.bad)) {
-        if (now - s.since >= target.graceMs && (mode === 'new-cluster' || settled(target, memory, now))) {
+        if (now - s.since >= target.graceMs && (kind === 'new-cluster' || settled(state, now))) {
             return {
                 summary: `${s.text} (for ${formatDuration(now - s.since)})`,
                 hints: [
@@ -53318,46 +54983,50 @@ function failure(mode, target, memory, snap, now) {
             };
         }
     }
-    const stuck = stuckFailure(mode, target, memory, snap, now);
-    if (stuck)
-        return stuck;
-    if (behind && now - target.startedAt >= target.frozenGraceMs) {
-        const complaints = recent.filter((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason));
-        const validation = ready?.status === 'False' && ready.reason === 'ValidationFailed' ? ready : undefined;
-        if (complaints.length > 0 || validation) {
-            const what = validation
-                ? `ValidationFailed: ${validation.message ?? ''}`
-                : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
-            return {
-                summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
-                hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
-            };
-        }
-    }
-    // Planned a new cluster, but the operator kept the old one: the change is not being applied.
-    if (mode === 'new-cluster' &&
+    return undefined;
+}
+/** The status stayed below generation G past its grace period, and the operator says why. */
+function frozenStatus({ state, rs, now, ready, recent, behind }) {
+    const { target } = state;
+    if (!behind || now - target.startedAt < target.frozenGraceMs)
+        return undefined;
+    const complaints = recent.filter((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason));
+    const validation = ready?.status === 'False' && ready.reason === 'ValidationFailed' ? ready : undefined;
+    if (complaints.length === 0 && !validation)
+        return undefined;
+    const what = validation
+        ? `ValidationFailed: ${validation.message ?? ''}`
+        : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
+    return {
+        summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
+        hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
+    };
+}
+/** Planned a new cluster, but the operator kept the old one: the change is not being applied. */
+function noNewCluster({ state, rs, now, behind }) {
+    const { kind, target, memory } = state;
+    const keptOld = kind === 'new-cluster' &&
         target.activeBefore !== undefined &&
         !memory.everPending &&
         !behind &&
         pendingName(rs) === undefined &&
         activeName(rs) === target.activeBefore &&
         memory.firstObservedAt !== undefined &&
-        now - memory.firstObservedAt >= target.settleMs) {
-        return {
-            summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
-            hints: [
-                'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
-                'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
-            ],
-        };
-    }
-    return undefined;
-}
-function stuckFailure(mode, target, memory, snap, now) {
-    const rs = snap.rayService;
-    if (!rs)
+        now - memory.firstObservedAt >= target.settleMs;
+    if (!keptOld)
         return undefined;
-    const { cluster, status } = targetOf(mode, target, memory, rs);
+    return {
+        summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
+        hints: [
+            'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
+            'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+        ],
+    };
+}
+/** A pod that blocks the rollout stayed unschedulable or stuck past its grace period. */
+function stuckFailure({ state, snap, rs, now }) {
+    const { kind, target, memory } = state;
+    const { cluster, status } = targetOf(state, rs);
     const pods = new Map(podsOf(snap, cluster).map((p) => [p.name, p]));
     // Worker pods only block when the applications wait for them (or when the change is the workers).
     const appsWaiting = !allRunning(status);
@@ -53368,40 +55037,49 @@ function stuckFailure(mode, target, memory, snap, now) {
         const pod = pods.get(podName);
         if (!pod)
             continue;
-        const blocking = pod.nodeType === 'head' || mode === 'inplace' || appsWaiting;
+        const blocking = pod.nodeType === 'head' || kind === 'inplace' || appsWaiting;
         if (!blocking)
             continue;
-        if (reason === 'Unschedulable') {
-            const autoscaler = lastAutoscalerEvent(snap, podName);
-            if (autoscaler && SCALE_UP_EVENTS.has(autoscaler.reason))
-                continue; // a node is coming: wait for the deadline
-            return {
-                summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - s.since)}): ${s.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
-                hints: [
-                    mode === 'new-cluster' && target.activeBefore !== undefined
-                        ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
-                        : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
-                    ...(mode === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
-                        ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
-                        : []),
-                ],
-            };
-        }
-        return {
-            summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - s.since)})${s.text ? `: ${s.text}` : ''}`,
-            hints: [
-                reason === 'CrashLoopBackOff'
-                    ? `Its container keeps crashing: kubectl -n ${target.namespace} logs ${podName} --previous`
-                    : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
-                        ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
-                        : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
-                ...(mode === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
-                    ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
-                    : []),
-            ],
-        };
+        const stuck = { pod, cluster, reason, since: s, rs };
+        if (reason !== 'Unschedulable')
+            return stuckWaiting(state, stuck, now);
+        const autoscaler = lastAutoscalerEvent(snap, podName);
+        if (autoscaler && SCALE_UP_EVENTS.has(autoscaler.reason))
+            continue; // a node is coming: wait for the deadline
+        return unschedulable(state, stuck, autoscaler, now);
     }
     return undefined;
+}
+function unschedulable(state, { pod, cluster, since, rs }, autoscaler, now) {
+    const { kind, target } = state;
+    return {
+        summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - since.since)}): ${since.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
+        hints: [
+            kind === 'new-cluster' && target.activeBefore !== undefined
+                ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
+                : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+            ...pendingClusterHint(state, cluster, rs),
+        ],
+    };
+}
+function stuckWaiting(state, { pod, cluster, reason, since, rs }, now) {
+    return {
+        summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - since.since)})${since.text ? `: ${since.text}` : ''}`,
+        hints: [
+            reason === 'CrashLoopBackOff'
+                ? `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`
+                : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
+                    ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
+                    : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+            ...pendingClusterHint(state, cluster, rs),
+        ],
+    };
+}
+/** The no-upgrade-timeout hint, when the stuck pod belongs to a pending cluster next to the old one. */
+function pendingClusterHint({ kind, target }, cluster, rs) {
+    return kind === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
+        ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
+        : [];
 }
 function splitKey(key) {
     const i = key.lastIndexOf(':');
@@ -53428,7 +55106,8 @@ function lastAutoscalerEvent(snap, pod) {
 
 
 const MAX_PODS = 20;
-function diagnose(mode, target, memory, snap, now, missing, failureHints = []) {
+function diagnose(state, now, missing, failureHints = []) {
+    const { target, memory, last: snap } = state;
     const hints = new Set(failureHints);
     if (!snap || snap.rayService === undefined) {
         hints.add('No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.');
@@ -53436,8 +55115,27 @@ function diagnose(mode, target, memory, snap, now, missing, failureHints = []) {
     }
     const rs = snap.rayService;
     const recent = eventsSince(snap, target.startedAt);
-    const conditions = (rs?.conditions ?? []).map(conditionText);
-    const appLines = [];
+    const { lines: appLines, clusters } = appsOf(rs);
+    // Pods of the pending cluster tracked and of the old one matter even when the status no longer names them.
+    for (const c of [memory.pending, target.activeBefore])
+        if (c !== undefined && !clusters.includes(c))
+            clusters.push(c);
+    const frozenStatus = rs ? frozen(state, rs, recent, now, hints) : undefined;
+    if (rs && state.kind === 'new-cluster')
+        addBlueGreenHints(state, rs, snap, hints);
+    return {
+        missing,
+        conditions: (rs?.conditions ?? []).map(conditionText),
+        apps: appLines,
+        pendingPods: pendingPods(snap, clusters),
+        warnings: dedupeWarnings(recent),
+        ...(frozenStatus ? { frozenStatus } : {}),
+        hints: [...hints],
+    };
+}
+/** Applications and deployments that are not fine, on the active and the pending cluster, and those clusters. */
+function appsOf(rs) {
+    const lines = [];
     const clusters = [];
     for (const [role, status] of [
         ['active', rs?.activeServiceStatus],
@@ -53449,53 +55147,47 @@ function diagnose(mode, target, memory, snap, now, missing, failureHints = []) {
         clusters.push(cluster);
         for (const [name, app] of apps(status)) {
             if (app.status !== APP_DONE || app.message)
-                appLines.push(`${cluster} (${role}) ${name}: ${app.status}${app.message ? ` — ${app.message}` : ''}`);
+                lines.push(`${cluster} (${role}) ${name}: ${app.status}${app.message ? ` — ${app.message}` : ''}`);
             for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
                 if (!DEPLOYMENT_OK.has(s.status))
-                    appLines.push(`${cluster} (${role}) ${name}/${d}: ${s.status}${s.message ? ` — ${s.message}` : ''}`);
+                    lines.push(`${cluster} (${role}) ${name}/${d}: ${s.status}${s.message ? ` — ${s.message}` : ''}`);
             }
         }
     }
-    if (memory.pending !== undefined && !clusters.includes(memory.pending))
-        clusters.push(memory.pending);
-    if (target.activeBefore !== undefined && !clusters.includes(target.activeBefore))
-        clusters.push(target.activeBefore);
-    const pendingPods = [];
+    return { lines, clusters };
+}
+/** Pods of these clusters that are not ready, and why; at most MAX_PODS of them. */
+function pendingPods(snap, clusters) {
+    const out = [];
     for (const cluster of clusters) {
         for (const p of podsOf(snap, cluster)) {
             if (!p.ready)
-                pendingPods.push(`${p.name} (${p.nodeType ?? 'pod'} of ${cluster}): ${podTrouble(p)}`);
+                out.push(`${p.name} (${p.nodeType ?? 'pod'} of ${cluster}): ${podTrouble(p)}`);
         }
     }
-    if (pendingPods.length > MAX_PODS)
-        pendingPods.splice(MAX_PODS, pendingPods.length - MAX_PODS, `… and ${pendingPods.length - MAX_PODS} more`);
-    let frozenStatus;
-    if (rs && observedGeneration(rs) < target.generation) {
-        frozenStatus = `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
-        if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-            hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
-        }
+    if (out.length > MAX_PODS)
+        out.splice(MAX_PODS, out.length - MAX_PODS, `… and ${out.length - MAX_PODS} more`);
+    return out;
+}
+/** The frozen-status note when observedGeneration is behind, and a hint when no operator Warning explains it. */
+function frozen({ target }, rs, recent, now, hints) {
+    if (observedGeneration(rs) >= target.generation)
+        return undefined;
+    if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
+        hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
     }
-    if (rs && mode === 'new-cluster') {
-        const pending = pendingName(rs);
-        const active = activeName(rs);
-        if (pending !== undefined) {
-            if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
-                hints.add(`Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`);
-            }
-            if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout')))
-                hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, active));
-        }
+    return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
+}
+/** A pending cluster: room for both clusters, and no upgrade timeout (unless a failure hint said so already). */
+function addBlueGreenHints({ target }, rs, snap, hints) {
+    const pending = pendingName(rs);
+    if (pending === undefined)
+        return;
+    if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
+        hints.add(`Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`);
     }
-    return {
-        missing,
-        conditions,
-        apps: appLines,
-        pendingPods,
-        warnings: dedupeWarnings(recent),
-        ...(frozenStatus ? { frozenStatus } : {}),
-        hints: [...hints],
-    };
+    if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout')))
+        hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/progress.ts
@@ -53522,8 +55214,13 @@ function initialMemory(target) {
         marks: { active: target.activeBefore ?? '' },
     };
 }
-/** Returns the mode after this observation (the watcher follows the operator when it differs from the plan). */
-function track(mode, target, memory, first, snap, say) {
+/**
+ * The state after one observation: memory updated, the snapshot kept as `last`, and the kind of
+ * rollout switched to 'new-cluster' when the operator builds one where the plan expected an in-place
+ * change. Lines go to `say`; the timeline is the caller's.
+ */
+function track(previous, snap, say) {
+    const memory = structuredClone(previous.memory);
     const mark = (topic, value, text, warning) => {
         if (memory.marks[topic] === value)
             return;
@@ -53531,44 +55228,79 @@ function track(mode, target, memory, first, snap, say) {
         if (text !== undefined)
             say(text, warning);
     };
-    trackWarnings(target, snap, mark);
+    const first = previous.last === undefined;
+    let t = { state: { ...previous, memory, last: snap }, snap, first, say, mark };
+    trackWarnings(t);
     const rs = snap.rayService;
-    if (mode === 'delete') {
-        trackClusters(mode, target, memory, snap, say, mark);
-        if (rs === null)
-            mark('deleted', 'yes', 'RayService deleted');
-        else if (rs?.deleting)
-            mark('deleting', 'yes', 'RayService deletion started: its finalizer waits for the RayClusters to go');
-        return mode;
+    if (previous.kind === 'delete')
+        trackDeletion(t);
+    else if (!rs)
+        trackClusters(t);
+    else {
+        const kind = followOperator(t, rs);
+        if (kind !== previous.kind)
+            t = { ...t, state: { ...t.state, kind } };
+        trackGeneration(t, rs);
+        trackPending(t, rs);
+        trackUpgrade(t, rs);
+        trackSwitch(t, rs);
+        trackReady(t, rs);
+        trackServeUpdate(t);
+        trackTarget(t);
+        trackClusters(t);
     }
-    if (!rs) {
-        trackClusters(mode, target, memory, snap, say, mark);
-        return mode;
-    }
+    return t.state;
+}
+function trackDeletion(t) {
+    const rs = t.snap.rayService;
+    trackClusters(t);
+    if (rs === null)
+        t.mark('deleted', 'yes', 'RayService deleted');
+    else if (rs?.deleting)
+        t.mark('deleting', 'yes', 'RayService deletion started: its finalizer waits for the RayClusters to go');
+}
+/** The kind to watch from now on: a new cluster where an in-place change was expected is followed. */
+function followOperator({ state, say }, rs) {
+    const { kind, target } = state;
     const A = target.activeBefore;
     const active = activeName(rs);
     const pending = pendingName(rs);
-    if ((mode === 'app' || mode === 'inplace') && ((pending !== undefined && pending !== A) || (active !== undefined && active !== A))) {
-        say(`a new cluster ${pending ?? active} appeared (the plan expected an in-place ${mode === 'app' ? 'Serve update' : 'cluster update'}): following it`, true);
-        mode = 'new-cluster';
+    if ((kind === 'app' || kind === 'inplace') && ((pending !== undefined && pending !== A) || (active !== undefined && active !== A))) {
+        say(`a new cluster ${pending ?? active} appeared (the plan expected an in-place ${kind === 'app' ? 'Serve update' : 'cluster update'}): following it`, true);
+        return 'new-cluster';
     }
+    return kind;
+}
+function trackGeneration({ state, snap, say, mark }, rs) {
+    const { target, memory } = state;
     if (observedGeneration(rs) >= target.generation && memory.firstObservedAt === undefined) {
         memory.firstObservedAt = snap.at;
         say(`operator observed generation ${target.generation}`);
     }
     if (rs.generation > target.generation)
         mark('newer', String(rs.generation), `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`, true);
-    if (pending !== undefined && pending !== A && pending !== memory.pending) {
-        const previous = memory.pending;
-        if (previous !== undefined && previous !== active) {
-            memory.abandoned.push(previous);
-            say(`pending cluster changed ${previous} → ${pending} (the spec changed again; ${previous} will be deleted)`, true);
-        }
-        else
-            say(`pending cluster ${pending} created`);
-        memory.pending = pending;
-        memory.everPending = true;
+}
+/** A pending cluster appearing, or replaced by a newer one (P → P′). */
+function trackPending({ state, say }, rs) {
+    const { target, memory } = state;
+    const active = activeName(rs);
+    const pending = pendingName(rs);
+    if (pending === undefined || pending === target.activeBefore || pending === memory.pending)
+        return;
+    const previous = memory.pending;
+    if (previous !== undefined && previous !== active) {
+        memory.abandoned.push(previous);
+        say(`pending cluster changed ${previous} → ${pending} (the spec changed again; ${previous} will be deleted)`, true);
     }
+    else
+        say(`pending cluster ${pending} created`);
+    memory.pending = pending;
+    memory.everPending = true;
+}
+/** The UpgradeInProgress and RollbackInProgress conditions, and the traffic of an incremental upgrade. */
+function trackUpgrade({ mark }, rs) {
+    const active = activeName(rs);
+    const pending = pendingName(rs);
     if (condition(rs, 'UpgradeInProgress')?.status === 'True')
         mark('upgrading', 'True', 'upgrade in progress: both clusters exist');
     else
@@ -53582,14 +55314,23 @@ function track(mode, target, memory, first, snap, say) {
         const capacity = rs.pendingServiceStatus?.targetCapacity;
         mark('traffic', `${pending}:${traffic}:${capacity}`, `traffic to ${pending}: ${traffic ?? 0}% (target capacity ${capacity ?? 0}%)`);
     }
-    if (active !== undefined && memory.marks.active !== active) {
-        memory.marks.active = active;
-        if (mode === 'new-cluster' && active !== A && !memory.abandoned.includes(active)) {
-            memory.switchedTo = active;
-            memory.switchedAt = snap.at;
-            say(A === undefined ? `cluster ${active} is active` : `traffic switched to ${active}`);
-        }
+}
+/** A new active cluster: the traffic switch of a blue/green rollout. */
+function trackSwitch({ state, snap, say }, rs) {
+    const { kind, target, memory } = state;
+    const A = target.activeBefore;
+    const active = activeName(rs);
+    if (active === undefined || memory.marks.active === active)
+        return;
+    memory.marks.active = active;
+    if (kind === 'new-cluster' && active !== A && !memory.abandoned.includes(active)) {
+        memory.switchedTo = active;
+        memory.switchedAt = snap.at;
+        say(A === undefined ? `cluster ${active} is active` : `traffic switched to ${active}`);
     }
+}
+function trackReady({ state, first, mark }, rs) {
+    const { memory } = state;
     const ready = condition(rs, 'Ready');
     if (ready?.status === 'True')
         memory.seenReady = true;
@@ -53598,21 +55339,18 @@ function track(mode, target, memory, first, snap, say) {
         memory.marks.ready = readyValue; // business as usual: no line
     else if (ready)
         mark('ready', readyValue, ready.status === 'True' ? `Ready (${ready.reason ?? 'True'})` : `not ready: ${conditionText(ready)}`, ready.reason === 'ZeroServeEndpoints');
-    trackServeUpdate(target, memory, snap);
-    trackTarget(mode, target, memory, first, snap, say, mark);
-    trackClusters(mode, target, memory, snap, say, mark);
-    return mode;
 }
 /** RayClusters appearing as deleted (the old one after the switch, abandoned pending ones). */
-function trackClusters(mode, target, memory, snap, say, mark) {
+function trackClusters({ state, snap, say, mark }) {
     if (snap.rayClusters === undefined)
         return;
+    const { kind, target, memory } = state;
     const present = new Set(snap.rayClusters.map((c) => c.name));
     const A = target.activeBefore;
     for (const c of snap.rayClusters) {
         if (c.name === A)
             memory.oldClusterSeen = true;
-        mark(`rc:${c.name}`, c.deleting ? 'deleting' : 'present', c.deleting && c.name === A && mode === 'new-cluster' ? `old cluster ${A} deleting` : undefined);
+        mark(`rc:${c.name}`, c.deleting ? 'deleting' : 'present', c.deleting && c.name === A && kind === 'new-cluster' ? `old cluster ${A} deleting` : undefined);
     }
     for (const [topic, value] of Object.entries(memory.marks)) {
         if (!topic.startsWith('rc:') || value === 'gone')
@@ -53623,7 +55361,7 @@ function trackClusters(mode, target, memory, snap, say, mark) {
         memory.marks[topic] = 'gone';
         if (name === A) {
             memory.oldClusterGoneAt = snap.at;
-            say(mode === 'new-cluster' ? `old cluster ${name} deleted` : `RayCluster ${name} deleted`);
+            say(kind === 'new-cluster' ? `old cluster ${name} deleted` : `RayCluster ${name} deleted`);
         }
         else
             say(`RayCluster ${name} deleted`);
@@ -53634,8 +55372,8 @@ function trackClusters(mode, target, memory, snap, say, mark) {
         say(`old cluster ${A} deleted`);
     }
 }
-function trackWarnings(target, snap, mark) {
-    for (const e of eventsSince(snap, target.startedAt)) {
+function trackWarnings({ state, snap, mark }) {
+    for (const e of eventsSince(snap, state.target.startedAt)) {
         if (e.type === 'Warning')
             mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
         else if (e.reason === 'UpdatedServeApplications')
@@ -53647,7 +55385,8 @@ function trackWarnings(target, snap, mark) {
  * G (written by the pass that submitted, from the Serve status read before submitting), then any
  * status change after it: that later status was read after the submission.
  */
-function trackServeUpdate(target, memory, snap) {
+function trackServeUpdate({ state, snap }) {
+    const { target, memory } = state;
     const rs = snap.rayService;
     if (!rs || observedGeneration(rs) < target.generation)
         return;
@@ -53663,71 +55402,78 @@ function trackServeUpdate(target, memory, snap) {
     }
 }
 /** Applications, head and workers of the cluster that decides the rollout; grace clocks. */
-function trackTarget(mode, target, memory, first, snap, say, mark) {
+function trackTarget(t) {
+    const { state, snap, say, mark } = t;
+    const { kind, target, memory } = state;
     const rs = snap.rayService;
     if (!rs)
         return;
     const previousBad = memory.bad;
-    memory.bad = refresh(memory.bad, badStates(mode, target, memory, rs), snap.at);
+    memory.bad = refresh(memory.bad, badStates(state, rs), snap.at);
     for (const [key, s] of Object.entries(memory.bad))
         if (!previousBad[key])
             say(clip(s.text), true);
-    memory.stuck = refresh(memory.stuck, stuckPods(mode, target, memory, snap), snap.at);
-    const { cluster, status } = targetOf(mode, target, memory, rs);
+    memory.stuck = refresh(memory.stuck, stuckPods(state, snap), snap.at);
+    const { cluster, status } = targetOf(state, rs);
     if (cluster === undefined)
         return;
-    trackPods(mode, cluster, first, snap, memory, mark);
+    trackPods(t, cluster);
     if (observedGeneration(rs) >= target.generation) {
         const line = appsLine(status);
         const topic = `apps:${cluster}`;
         // In place, the first status of generation G may still be the old one: take it as the baseline.
-        if ((mode === 'app' || mode === 'inplace') && memory.marks[topic] === undefined)
+        if ((kind === 'app' || kind === 'inplace') && memory.marks[topic] === undefined)
             memory.marks[topic] = line;
         else if (line !== '')
             mark(topic, line, allRunning(status) ? `Serve apps RUNNING on ${cluster}` : `Serve apps on ${cluster}: ${line}`);
     }
 }
 /** Head, workers and stuck pods of the target cluster (not for Serve-only changes: nothing about pods changes). */
-function trackPods(mode, cluster, first, snap, memory, mark) {
-    if (mode === 'app')
+function trackPods(t, cluster) {
+    const { state, snap } = t;
+    if (state.kind === 'app')
         return;
-    const quiet = first && mode === 'inplace';
     if (snap.pods === undefined) {
-        // Pods not watched: the RayCluster's HeadPodReady condition still tells when the head is up.
-        const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
-        if (rc?.headReady !== undefined) {
-            const value = rc.headReady ? 'ready' : 'pending';
-            if (quiet)
-                memory.marks[`head:${cluster}`] = value;
-            else
-                mark(`head:${cluster}`, value, rc.headReady ? `head pod ready on ${cluster}` : undefined);
-        }
+        trackHeadCondition(t, cluster);
         return;
     }
     const pods = podsOf(snap, cluster);
+    // A first look at an in-place update only takes the baseline.
+    const record = baselineOr(t, state.kind === 'inplace');
     const head = pods.find((p) => p.nodeType === 'head');
     if (head) {
         const value = head.ready ? 'ready' : isUnschedulable(head) ? 'Unschedulable' : (head.waiting?.reason ?? 'pending');
-        if (quiet)
-            memory.marks[`head:${cluster}`] = value;
-        else if (value === 'ready')
-            mark(`head:${cluster}`, value, `head pod ready on ${cluster}`);
-        else
-            mark(`head:${cluster}`, value);
+        record(`head:${cluster}`, value, value === 'ready' ? `head pod ready on ${cluster}` : undefined);
     }
     const workers = pods.filter((p) => p.nodeType === 'worker');
     if (workers.length > 0) {
         const value = `${workers.filter((p) => p.ready).length}/${workers.length}`;
-        if (quiet)
-            memory.marks[`workers:${cluster}`] = value;
-        else
-            mark(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
+        record(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
     }
+    trackPodIssues(t, cluster);
+}
+/** Pods not watched: the RayCluster's HeadPodReady condition still tells when the head is up. */
+function trackHeadCondition(t, cluster) {
+    const rc = (t.snap.rayClusters ?? []).find((c) => c.name === cluster);
+    if (rc?.headReady === undefined)
+        return;
+    const record = baselineOr(t, t.state.kind === 'inplace');
+    record(`head:${cluster}`, rc.headReady ? 'ready' : 'pending', rc.headReady ? `head pod ready on ${cluster}` : undefined);
+}
+/** `mark`, or on the first snapshot of a quiet rollout kind, only recording the value as the baseline. */
+function baselineOr({ state, first, mark }, quietKind) {
+    if (!first || !quietKind)
+        return mark;
+    return (topic, value) => {
+        state.memory.marks[topic] = value;
+    };
+}
+/** Pods that may need a human, grouped by trouble; ContainerCreating or PodInitializing are just slow. */
+function trackPodIssues({ snap, mark }, cluster) {
     const issues = new Map();
-    for (const p of pods) {
+    for (const p of podsOf(snap, cluster)) {
         if (p.ready)
             continue;
-        // Only what may need a human; ContainerCreating or PodInitializing are just slow.
         if (!isUnschedulable(p) && !(p.waiting && HOPELESS_WAITING.has(p.waiting.reason)))
             continue;
         const why = podTrouble(p);
@@ -53755,6 +55501,7 @@ function trackPods(mode, cluster, first, snap, memory, mark) {
 
 
 
+
 const machine_DEFAULTS = {
     timeoutMs: 30 * 60_000,
     /** Three of the operator's 2 s reconcile passes. */
@@ -53772,17 +55519,17 @@ function startRollout(target) {
         stuckGraceMs: target.stuckGraceMs ?? machine_DEFAULTS.stuckGraceMs,
         frozenGraceMs: target.frozenGraceMs ?? machine_DEFAULTS.frozenGraceMs,
     };
-    const mode = initialMode(resolved);
-    const state = { target: resolved, mode, memory: initialMemory(resolved), timeline: [] };
-    if (mode !== 'nothing')
+    const kind = initialKind(resolved);
+    const state = { target: resolved, kind, memory: initialMemory(resolved), timeline: [] };
+    if (kind !== 'nothing')
         return state;
     const text = target.expected === 'ignored'
         ? 'nothing to wait for: the operator ignores this change (see the plan)'
         : 'nothing to wait for: no change reaches the operator';
-    const line = lineAt(resolved, resolved.startedAt, text);
-    return { ...state, timeline: [line], verdict: verdictOf(state, 'succeeded', text, resolved.startedAt, [line]) };
+    const line = machine_lineAt(resolved, resolved.startedAt, text);
+    return { ...state, timeline: [line], verdict: machine_verdictOf(state, 'succeeded', text, resolved.startedAt, [line]) };
 }
-function initialMode(target) {
+function initialKind(target) {
     switch (target.expected) {
         case 'none':
         case 'ignored':
@@ -53803,46 +55550,46 @@ function initialMode(target) {
 function observe(state, snap) {
     if (state.verdict)
         return { state, progress: [] };
-    const memory = structuredClone(state.memory);
     const lines = [];
-    const say = (text, warning) => lines.push(lineAt(state.target, snap.at, text, warning));
-    const mode = track(state.mode, state.target, memory, state.last === undefined, snap, say);
-    const next = { ...state, mode, memory, last: snap, timeline: [...state.timeline, ...lines] };
-    return decide(next, snap.at, lines);
+    const tracked = track(state, snap, (text, warning) => lines.push(machine_lineAt(state.target, snap.at, text, warning)));
+    return decide({ ...tracked, timeline: [...state.timeline, ...lines] }, snap.at, lines);
 }
 function checkTime(state, now) {
     if (state.verdict)
         return { state, progress: [] };
     return decide(state, Math.max(now, state.last?.at ?? now), []);
 }
+/** The step at `now`: the state with its verdict when done, failed or out of time; else the lines only. */
 function decide(state, now, lines) {
-    const { target, mode, memory, last } = state;
-    const missing = unmet(mode, target, memory, last, now);
-    let verdict;
-    if (missing.length === 0) {
-        verdict = finish(state, 'succeeded', success(state, now), now);
-    }
-    else {
-        const failed = last ? failure(mode, target, memory, last, now) : undefined;
-        if (failed) {
-            verdict = finish(state, 'failed', `${machine_name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`, now, missing, failed.hints);
-        }
-        else if (now >= target.deadline) {
-            verdict = finish(state, 'timeout', `${machine_name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
-        }
-    }
-    if (!verdict)
+    const judged = judge(state, now);
+    if (!judged)
         return { state, progress: lines };
-    const end = lineAt(target, now, verdict.result === 'succeeded' ? 'rollout done' : verdict.result === 'failed' ? 'rollout failed' : 'deadline reached', verdict.result !== 'succeeded');
+    const { target } = state;
+    const end = machine_lineAt(target, now, judged.result === 'succeeded' ? 'rollout done' : judged.result === 'failed' ? 'rollout failed' : 'deadline reached', judged.result !== 'succeeded');
     const timeline = [...state.timeline, end];
-    verdict = { ...verdict, timeline };
+    const verdict = { ...judged, timeline };
     return { state: { ...state, timeline, verdict }, progress: [...lines, end], verdict };
 }
-function finish(state, result, summary, now, missing = [], hints = []) {
-    const diagnosis = result === 'succeeded' ? undefined : diagnose(state.mode, state.target, state.memory, state.last, now, missing, hints);
-    return verdictOf(state, result, summary, now, state.timeline, diagnosis);
+/** Done, failed, timed out, or (undefined) still under way. */
+function judge(state, now) {
+    const { target } = state;
+    const missing = unmet(state, now);
+    if (missing.length === 0)
+        return finish(state, 'succeeded', success(state, now), now);
+    const failed = failure(state, now);
+    if (failed) {
+        const summary = `${machine_name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`;
+        return finish(state, 'failed', summary, now, missing, failed.hints);
+    }
+    if (now >= target.deadline)
+        return finish(state, 'timeout', `${machine_name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
+    return undefined;
 }
-function verdictOf(state, result, summary, at, timeline, diagnosis) {
+function finish(state, result, summary, now, missing = [], hints = []) {
+    const diagnosis = result === 'succeeded' ? undefined : diagnose(state, now, missing, hints);
+    return machine_verdictOf(state, result, summary, now, state.timeline, diagnosis);
+}
+function machine_verdictOf(state, result, summary, at, timeline, diagnosis) {
     const rs = state.last?.rayService;
     const activeCluster = rs ? activeName(rs) : undefined;
     return {
@@ -53856,30 +55603,185 @@ function verdictOf(state, result, summary, at, timeline, diagnosis) {
     };
 }
 function success(state, now) {
-    const { target, mode, memory, last } = state;
+    const { target, kind, memory, last } = state;
     const took = `in ${formatDuration(now - target.startedAt)}`;
     const rs = last?.rayService;
     const A = target.activeBefore;
-    const replanned = followedOperator(target.expected, mode) ? ` (the plan expected ${target.expected})` : '';
-    if (mode === 'delete' || !rs)
+    const replanned = followedOperator(target.expected, kind) ? ` (the plan expected ${target.expected})` : '';
+    if (kind === 'delete' || !rs)
         return `${machine_name(target)}: RayService deleted ${took}`;
     const active = activeName(rs) ?? '';
     const apps = appsLine(rs.activeServiceStatus);
-    if (mode === 'app')
+    if (kind === 'app')
         return `${machine_name(target)}: Serve config applied in place on ${active} ${took}${apps ? `: ${apps}` : ''}`;
-    if (mode === 'inplace')
+    if (kind === 'inplace')
         return `${machine_name(target)}: ${active} updated in place ${took}: all pods ready${apps ? `, ${apps}` : ''}`;
     if (A === undefined)
         return `${machine_name(target)}: ${active} is serving ${took}${apps ? `: ${apps}` : ''}${replanned}`;
     const deleted = memory.oldClusterGoneAt !== undefined ? `; ${A} deleted` : '';
     return `${machine_name(target)}: traffic switched from ${A} to ${active} ${took}${apps ? ` (${apps})` : ''}${deleted}${replanned}`;
 }
-function followedOperator(expected, mode) {
-    return mode === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
+function followedOperator(expected, kind) {
+    return kind === 'new-cluster' && (expected === 'app' || expected === 'cluster-inplace');
 }
-const machine_name = (t) => `${t.namespace}/${t.name}`;
-function lineAt(target, at, text, warning) {
+const machine_name = (t) => serviceKey(t);
+function machine_lineAt(target, at, text, warning) {
     return { at, elapsedMs: at - target.startedAt, text, ...(warning ? { warning: true } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/rollout/from-objects.ts
+/**
+ * Kubernetes objects (plain JSON as the API server returns them) → the plain views the rollout state
+ * machine reads (types.ts). Pure. Fields are narrowed one by one: a field that is missing or of the
+ * wrong type reads as absent, never as a crash.
+ */
+
+
+const ms = (t) => (typeof t === 'string' ? Date.parse(t) : undefined);
+/** A numeric field of a map, as a spreadable `{ key: n }` or nothing. */
+function numberField(key, from) {
+    const n = from[key];
+    return typeof n === 'number' ? { [key]: n } : {};
+}
+function conditions(list) {
+    return asList(list).map((item) => {
+        const c = asMap(item);
+        return {
+            type: String(c.type),
+            status: String(c.status),
+            ...(c.reason ? { reason: String(c.reason) } : {}),
+            ...(c.message ? { message: String(c.message) } : {}),
+            ...numberField('observedGeneration', c),
+            ...(c.lastTransitionTime ? { lastTransitionTime: ms(c.lastTransitionTime) } : {}),
+        };
+    });
+}
+/** The Serve status of one cluster, passed through as the operator wrote it. */
+function serviceStatus(v) {
+    return isPlainObject(v) ? v : undefined;
+}
+function rayServiceView(o) {
+    const meta = metadataOf(o);
+    const st = asMap(o.status);
+    const active = serviceStatus(st.activeServiceStatus);
+    const pending = serviceStatus(st.pendingServiceStatus);
+    return {
+        generation: meta.generation ?? 0,
+        ...(meta.deletionTimestamp ? { deleting: true } : {}),
+        ...numberField('observedGeneration', st),
+        conditions: conditions(st.conditions),
+        ...(active ? { activeServiceStatus: active } : {}),
+        ...(pending ? { pendingServiceStatus: pending } : {}),
+        ...numberField('numServeEndpoints', st),
+    };
+}
+function rayClusterView(o) {
+    const meta = metadataOf(o);
+    const st = asMap(o.status);
+    const headReady = conditions(st.conditions).find((c) => c.type === 'HeadPodReady');
+    return {
+        name: meta.name ?? '',
+        ...(meta.deletionTimestamp ? { deleting: true } : {}),
+        ...(headReady ? { headReady: headReady.status === 'True' } : {}),
+        ...(typeof meta.generation === 'number' ? { generation: meta.generation } : {}),
+        ...numberField('observedGeneration', st),
+        ...numberField('desiredWorkerReplicas', st),
+        ...numberField('readyWorkerReplicas', st),
+    };
+}
+function podView(o) {
+    const meta = metadataOf(o);
+    const labels = stringMap(meta.labels);
+    const st = asMap(o.status);
+    const conds = conditions(st.conditions);
+    const scheduled = conds.find((c) => c.type === 'PodScheduled');
+    const waiting = firstWaiting(st);
+    const nodeType = labels['ray.io/node-type'];
+    const phase = stringOr(st.phase);
+    return {
+        name: meta.name ?? '',
+        ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
+        ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
+        ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
+        ...(phase ? { phase } : {}),
+        ready: conds.find((c) => c.type === 'Ready')?.status === 'True',
+        ...(meta.deletionTimestamp ? { deleting: true } : {}),
+        ...(scheduled
+            ? {
+                scheduled: {
+                    status: scheduled.status,
+                    ...(scheduled.reason ? { reason: scheduled.reason } : {}),
+                    ...(scheduled.message ? { message: scheduled.message } : {}),
+                },
+            }
+            : {}),
+        ...(waiting ? { waiting } : {}),
+    };
+}
+/** The first container (init containers first) waiting with a reason, e.g. ImagePullBackOff. */
+function firstWaiting(podStatus) {
+    for (const s of [...asList(podStatus.initContainerStatuses), ...asList(podStatus.containerStatuses)]) {
+        const w = asMap(asMap(asMap(s).state).waiting);
+        const reason = stringOr(w.reason);
+        if (!reason)
+            continue;
+        const message = stringOr(w.message);
+        return { reason, ...(message ? { message } : {}) };
+    }
+    return undefined;
+}
+function eventView(o) {
+    const involved = asMap(o.involvedObject);
+    const at = ms(asMap(o.series).lastObservedTime) ?? ms(o.lastTimestamp) ?? ms(o.eventTime) ?? ms(o.firstTimestamp) ?? ms(metadataOf(o).creationTimestamp) ?? 0;
+    const name = stringOr(involved.name);
+    const kind = stringOr(involved.kind);
+    return {
+        type: o.type === 'Warning' ? 'Warning' : 'Normal',
+        reason: String(o.reason ?? ''),
+        message: String(o.message ?? o.note ?? ''),
+        at,
+        ...(name ? { involved: name } : {}),
+        ...(kind ? { kind } : {}),
+        ...numberField('count', o),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollout/snapshot.ts
+/**
+ * The snapshot the state machine observes, built from the objects a watcher holds: the RayService,
+ * the RayClusters it owns, the Ray pods and the Events of its namespace. Pure: plain objects in, a
+ * snapshot out; the adapter supplies the time, and says which kinds it could not watch.
+ */
+
+
+/**
+ * Only what concerns this RayService: pods of its clusters (the listed ones, the one active before
+ * the apply, and those its status names, which may not be listed yet), and Events about the
+ * RayService, those clusters or those pods.
+ */
+function buildSnapshot(target, objects) {
+    const { at, rayService, rayClusters, pods, events } = objects;
+    const clusterNames = clusterNamesOf(target, rayService, rayClusters);
+    const ownPods = pods?.filter((p) => isIn(clusterNames, metadataOf(p).labels?.['ray.io/cluster']));
+    const involved = new Set([target.name, ...clusterNames, ...(ownPods ?? []).flatMap((p) => metadataOf(p).name ?? [])]);
+    return {
+        at,
+        rayService: rayService ? rayServiceView(rayService) : null,
+        rayClusters: rayClusters.map((c) => rayClusterView(c)),
+        ...(ownPods ? { pods: ownPods.map((p) => podView(p)) } : {}),
+        ...(events ? { events: events.filter((e) => isIn(involved, asMap(e.involvedObject).name)).map((e) => eventView(e)) } : {}),
+    };
+}
+function clusterNamesOf(target, rayService, rayClusters) {
+    const names = new Set(rayClusters.flatMap((c) => metadataOf(c).name ?? []));
+    const status = asMap(rayService?.status);
+    for (const n of [target.activeBefore, asMap(status.activeServiceStatus).rayClusterName, asMap(status.pendingServiceStatus).rayClusterName])
+        if (typeof n === 'string' && n !== '')
+            names.add(n);
+    return names;
+}
+function isIn(names, name) {
+    return typeof name === 'string' && names.has(name);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/render.ts
@@ -53934,20 +55836,24 @@ function renderDiagnosis(d) {
  * The adapter's side of the contract:
  * - startRollout right after the apply, with the generation it returned (G) and the active cluster
  *   read before it (A); a 'none' / 'ignored' change gets its verdict at once.
- * - observe on every change it sees, in order, with the time at which the snapshot was true.
+ * - observe on every change it sees, in order, with the time at which the snapshot was true;
+ *   buildSnapshot makes that snapshot from the objects it holds.
  * - checkTime every few seconds: grace periods, the settle window and the deadline run out without
  *   any new snapshot. It assumes that the last snapshot still holds, so call it only while the view
  *   is live (a watch connected, or a fresh poll).
  * - Stop at the first step that carries a verdict; print renderVerdict(verdict) or build markdown
  *   from its parts.
  *
- * The rules (kuberay.md §2, checked against the operator source) are in predicates.ts (when it is
- * done) and judge.ts (when to give up early); progress.ts says what changed.
+ * The rules (checked against the operator source) are in predicates.ts (when it is done) and
+ * judge.ts (when to give up early); progress.ts says what changed. Each is a function of one
+ * RolloutState: observe and checkTime map (state, event) → state.
  */
 
 
 
+
 ;// CONCATENATED MODULE: ./src/kube/reflector.ts
+
 class Reflector {
     conn;
     source;
@@ -54085,7 +55991,8 @@ class Reflector {
     }
 }
 function key(o) {
-    return `${o?.metadata?.namespace ?? ''}/${o?.metadata?.name ?? ''}`;
+    const { namespace, name } = metadataOf(o);
+    return `${namespace ?? ''}/${name ?? ''}`;
 }
 function statusOf(e) {
     const x = e;
@@ -54100,88 +56007,7 @@ function isTransient(e) {
     return status === undefined || status === 429 || status >= 500;
 }
 
-;// CONCATENATED MODULE: ./src/kube/views.ts
-const ms = (t) => (typeof t === 'string' ? Date.parse(t) : undefined);
-function conditions(list) {
-    return (Array.isArray(list) ? list : []).map((c) => ({
-        type: String(c.type),
-        status: String(c.status),
-        ...(c.reason ? { reason: String(c.reason) } : {}),
-        ...(c.message ? { message: String(c.message) } : {}),
-        ...(typeof c.observedGeneration === 'number' ? { observedGeneration: c.observedGeneration } : {}),
-        ...(c.lastTransitionTime ? { lastTransitionTime: ms(c.lastTransitionTime) } : {}),
-    }));
-}
-function rayServiceView(o) {
-    const st = o.status ?? {};
-    return {
-        generation: o.metadata?.generation ?? 0,
-        ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
-        ...(typeof st.observedGeneration === 'number' ? { observedGeneration: st.observedGeneration } : {}),
-        conditions: conditions(st.conditions),
-        ...(st.activeServiceStatus ? { activeServiceStatus: st.activeServiceStatus } : {}),
-        ...(st.pendingServiceStatus ? { pendingServiceStatus: st.pendingServiceStatus } : {}),
-        ...(typeof st.numServeEndpoints === 'number' ? { numServeEndpoints: st.numServeEndpoints } : {}),
-    };
-}
-function rayClusterView(o) {
-    const st = o.status ?? {};
-    const headReady = conditions(st.conditions).find((c) => c.type === 'HeadPodReady');
-    return {
-        name: o.metadata.name,
-        ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
-        ...(headReady ? { headReady: headReady.status === 'True' } : {}),
-        ...(typeof o.metadata?.generation === 'number' ? { generation: o.metadata.generation } : {}),
-        ...(typeof st.observedGeneration === 'number' ? { observedGeneration: st.observedGeneration } : {}),
-        ...(typeof st.desiredWorkerReplicas === 'number' ? { desiredWorkerReplicas: st.desiredWorkerReplicas } : {}),
-        ...(typeof st.readyWorkerReplicas === 'number' ? { readyWorkerReplicas: st.readyWorkerReplicas } : {}),
-    };
-}
-function podView(o) {
-    const labels = o.metadata?.labels ?? {};
-    const st = o.status ?? {};
-    const conds = conditions(st.conditions);
-    const ready = conds.find((c) => c.type === 'Ready')?.status === 'True';
-    const scheduled = conds.find((c) => c.type === 'PodScheduled');
-    const waiting = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])]
-        .map((s) => s.state?.waiting)
-        .find((w) => w?.reason);
-    const nodeType = labels['ray.io/node-type'];
-    return {
-        name: o.metadata.name,
-        ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
-        ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
-        ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
-        ...(st.phase ? { phase: st.phase } : {}),
-        ready,
-        ...(o.metadata?.deletionTimestamp ? { deleting: true } : {}),
-        ...(scheduled
-            ? {
-                scheduled: {
-                    status: scheduled.status,
-                    ...(scheduled.reason ? { reason: scheduled.reason } : {}),
-                    ...(scheduled.message ? { message: scheduled.message } : {}),
-                },
-            }
-            : {}),
-        ...(waiting ? { waiting: { reason: waiting.reason, ...(waiting.message ? { message: waiting.message } : {}) } } : {}),
-    };
-}
-function eventView(o) {
-    const at = ms(o.series?.lastObservedTime) ?? ms(o.lastTimestamp) ?? ms(o.eventTime) ?? ms(o.firstTimestamp) ?? ms(o.metadata?.creationTimestamp) ?? 0;
-    return {
-        type: o.type === 'Warning' ? 'Warning' : 'Normal',
-        reason: String(o.reason ?? ''),
-        message: String(o.message ?? o.note ?? ''),
-        at,
-        ...(o.involvedObject?.name ? { involved: o.involvedObject.name } : {}),
-        ...(o.involvedObject?.kind ? { kind: o.involvedObject.kind } : {}),
-        ...(typeof o.count === 'number' ? { count: o.count } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/kube/rollout-watch.ts
-
 
 
 /** The verdict when the RayService cannot be listed: the rollout cannot be followed at all. */
@@ -54196,121 +56022,142 @@ function forbidden(target, plural) {
     };
 }
 async function watchRollout(opts) {
-    const { conn, target } = opts;
-    const { k8s, kc } = conn;
-    let state = startRollout(target);
+    const state = startRollout(opts.target);
     if (state.verdict)
         return { verdict: state.verdict, requests: 0 };
+    return new RolloutWatch(opts, state).run();
+}
+/** What to list and watch for one RayService. */
+function sourcesFor({ k8s, kc }, target) {
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
     const core = kc.makeApiClient(k8s.CoreV1Api);
-    const ns = target.namespace;
-    let requests = 0;
-    const countRequest = () => requests++;
-    return new Promise((resolve, reject) => {
-        let finished = false;
-        const finish = (verdict) => {
-            if (finished)
-                return;
-            finished = true;
-            clearInterval(timer);
-            for (const r of reflectors)
-                r.stop();
-            resolve({ verdict, requests });
-        };
-        const emit = (step) => {
-            for (const line of step.progress)
-                opts.onProgress?.(line);
-            if (step.verdict)
-                finish(step.verdict);
-        };
-        const onChange = () => {
-            if (finished)
-                return;
-            // Pods and events are optional; the RayService is not: without it nothing can be observed,
-            // and the wait would only run into its deadline.
-            if (!rayServices.available)
-                return finish(forbidden(target, 'rayservices'));
-            if (!rayServices.synced)
-                return;
-            const snap = snapshot();
-            const step = observe(state, snap);
-            state = step.state;
-            emit(step);
-        };
-        const ro = { onChange, countRequest, pollIntervalMs: opts.pollIntervalMs ?? 2_000, ...(opts.log ? { log: opts.log } : {}) };
-        const crd = (plural, selector) => ({
-            name: plural,
-            watchPath: `/apis/ray.io/v1/namespaces/${ns}/${plural}`,
-            query: { ...selector },
-            list: async () => {
-                const r = await custom.listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: ns, plural, ...selector });
-                return { items: r.items ?? [], resourceVersion: r.metadata?.resourceVersion ?? '' };
-            },
-        });
-        const rayServices = new Reflector(conn, crd('rayservices', { fieldSelector: `metadata.name=${target.name}` }), ro);
-        const rayClusters = new Reflector(conn, crd('rayclusters', { labelSelector: `ray.io/originated-from-cr-name=${target.name},ray.io/originated-from-crd=RayService` }), ro);
-        const pods = new Reflector(conn, {
+    const namespace = target.namespace;
+    const ofRay = (plural, selector) => ({
+        name: plural,
+        watchPath: `/apis/ray.io/v1/namespaces/${namespace}/${plural}`,
+        query: { ...selector },
+        list: async () => {
+            const r = await custom.listNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural, ...selector });
+            return { items: r.items ?? [], resourceVersion: r.metadata?.resourceVersion ?? '' };
+        },
+    });
+    const rayNodes = 'ray.io/is-ray-node=yes';
+    return {
+        rayServices: ofRay('rayservices', { fieldSelector: `metadata.name=${target.name}` }),
+        rayClusters: ofRay('rayclusters', { labelSelector: `ray.io/originated-from-cr-name=${target.name},ray.io/originated-from-crd=RayService` }),
+        pods: {
             name: 'pods',
-            watchPath: `/api/v1/namespaces/${ns}/pods`,
-            query: { labelSelector: 'ray.io/is-ray-node=yes' },
+            watchPath: `/api/v1/namespaces/${namespace}/pods`,
+            query: { labelSelector: rayNodes },
             list: async () => {
-                const r = await core.listNamespacedPod({ namespace: ns, labelSelector: 'ray.io/is-ray-node=yes' });
+                const r = await core.listNamespacedPod({ namespace, labelSelector: rayNodes });
                 return { items: r.items, resourceVersion: r.metadata?.resourceVersion ?? '' };
             },
-        }, ro);
-        const events = new Reflector(conn, {
+        },
+        events: {
             name: 'events',
-            watchPath: `/api/v1/namespaces/${ns}/events`,
+            watchPath: `/api/v1/namespaces/${namespace}/events`,
             query: {},
             list: async () => {
-                const r = await core.listNamespacedEvent({ namespace: ns });
+                const r = await core.listNamespacedEvent({ namespace });
                 return { items: r.items, resourceVersion: r.metadata?.resourceVersion ?? '' };
             },
-        }, ro);
-        const reflectors = [rayServices, rayClusters, pods, events];
-        function snapshot() {
-            const rs = rayServices.items.get(`${ns}/${target.name}`);
-            const clusters = [...rayClusters.items.values()];
-            const clusterNames = new Set(clusters.map((c) => c.metadata.name));
-            for (const n of [target.activeBefore, rs?.status?.activeServiceStatus?.rayClusterName, rs?.status?.pendingServiceStatus?.rayClusterName])
-                if (n)
-                    clusterNames.add(n);
-            const podObjs = [...pods.items.values()].filter((p) => clusterNames.has(p.metadata?.labels?.['ray.io/cluster']));
-            const involved = new Set([target.name, ...clusterNames, ...podObjs.map((p) => p.metadata.name)]);
-            return {
-                at: Date.now(),
-                rayService: rs ? rayServiceView(rs) : null,
-                rayClusters: clusters.map(rayClusterView),
-                ...(pods.available ? { pods: podObjs.map(podView) } : {}),
-                ...(events.available ? { events: [...events.items.values()].filter((e) => involved.has(e.involvedObject?.name)).map(eventView) } : {}),
-            };
-        }
-        const timer = setInterval(() => {
-            if (finished)
-                return;
-            const step = checkTime(state, Date.now());
-            state = step.state;
-            emit(step);
-        }, opts.tickMs ?? 1_000);
-        Promise.all(reflectors.map((r) => r.start())).then(onChange, (e) => {
-            if (finished)
-                return;
-            finished = true;
-            clearInterval(timer);
-            for (const r of reflectors)
-                r.stop();
-            reject(e);
+        },
+    };
+}
+/** One wait: the reflectors, the timer and the machine's state, until the first verdict. */
+class RolloutWatch {
+    opts;
+    state;
+    requests = 0;
+    finished = false;
+    timer;
+    reflectors;
+    settle;
+    constructor(opts, state) {
+        this.opts = opts;
+        this.state = state;
+        const ro = {
+            onChange: () => this.onChange(),
+            countRequest: () => this.requests++,
+            pollIntervalMs: opts.pollIntervalMs ?? 2_000,
+            ...(opts.log ? { log: opts.log } : {}),
+        };
+        const sources = sourcesFor(opts.conn, opts.target);
+        const reflector = (source) => new Reflector(opts.conn, source, ro);
+        this.reflectors = {
+            rayServices: reflector(sources.rayServices),
+            rayClusters: reflector(sources.rayClusters),
+            pods: reflector(sources.pods),
+            events: reflector(sources.events),
+        };
+    }
+    run() {
+        return new Promise((resolve, reject) => {
+            this.settle = { resolve, reject };
+            this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 1_000);
+            Promise.all(Object.values(this.reflectors).map((r) => r.start())).then(() => this.onChange(), (e) => this.end(() => this.settle?.reject(e)));
         });
-    });
+    }
+    /** A reflector saw a change: observe the new snapshot. */
+    onChange() {
+        if (this.finished)
+            return;
+        const { rayServices } = this.reflectors;
+        // Pods and events are optional; the RayService is not: without it nothing can be observed,
+        // and the wait would only run into its deadline.
+        if (!rayServices.available)
+            this.finish(forbidden(this.opts.target, 'rayservices'));
+        else if (rayServices.synced)
+            this.apply(observe(this.state, this.snapshot()));
+    }
+    /** Time passes: grace periods, the settle window and the deadline can run out without a change. */
+    tick() {
+        if (this.finished)
+            return;
+        this.apply(checkTime(this.state, Date.now()));
+    }
+    apply(step) {
+        this.state = step.state;
+        for (const line of step.progress)
+            this.opts.onProgress?.(line);
+        if (step.verdict)
+            this.finish(step.verdict);
+    }
+    snapshot() {
+        const { rayServices, rayClusters, pods, events } = this.reflectors;
+        const { namespace, name } = this.opts.target;
+        return buildSnapshot(this.opts.target, {
+            at: Date.now(),
+            rayService: rayServices.items.get(`${namespace}/${name}`),
+            rayClusters: [...rayClusters.items.values()],
+            ...(pods.available ? { pods: [...pods.items.values()] } : {}),
+            ...(events.available ? { events: [...events.items.values()] } : {}),
+        });
+    }
+    finish(verdict) {
+        this.end(() => this.settle?.resolve({ verdict, requests: this.requests }));
+    }
+    /** Stop the timer and the reflectors, once, then settle the promise. */
+    end(settle) {
+        if (this.finished)
+            return;
+        this.finished = true;
+        clearInterval(this.timer);
+        for (const r of Object.values(this.reflectors))
+            r.stop();
+        settle();
+    }
 }
 
-;// CONCATENATED MODULE: ./src/kube/apply-and-wait.ts
+;// CONCATENATED MODULE: ./src/flows/apply-and-wait.ts
 /**
  * The merge-time flow shared by `rayservice-rollout apply` and the action's apply mode: from a
  * plan, apply every RayService that changed (all dry-run first), then wait for each rollout in
  * parallel. Output goes through callbacks, so the CLI prints lines and the action groups logs and
  * writes a summary.
  */
+
 
 
 
@@ -54321,7 +56168,7 @@ async function applyAndWait(opts) {
     const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
     if (services.length === 0)
         return [];
-    const manifests = services.map((s) => opts.head.get(`${s.namespace}/${s.name}`));
+    const manifests = services.map((s) => opts.head.get(serviceKey(s)));
     const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
     if (opts.dryRun) {
         await dryRunAll(opts.conn, manifests, applyOptions);
@@ -54359,7 +56206,7 @@ function waitFor(opts, service, a, expected, startedAt) {
     });
 }
 async function rollBack(opts, service, failed, applyOptions) {
-    const base = opts.base?.get(`${service.namespace}/${service.name}`);
+    const base = opts.base?.get(serviceKey(service));
     const say = (text) => opts.onRollback?.(service, text);
     if (!base) {
         const skipped = 'nothing to roll back to: the RayService is new in this change (delete it by hand if it must go)';
@@ -54403,14 +56250,16 @@ function overallResult(outcomes) {
 
 ;// CONCATENATED MODULE: ./src/action/cluster-findings.ts
 /** Cluster-aware plan findings in the action's log (warnings become annotations). */
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
 
 
 function logClusterFindings(plan) {
     for (const f of clusterFindings(plan))
-        (f.level === 'warning' ? warning : info)(f.text);
+        (f.level === 'warning' ? output_warning : output_info)(f.text);
 }
 
 ;// CONCATENATED MODULE: ./src/render/rollout-markdown.ts
+
 
 
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' };
@@ -54423,13 +56272,13 @@ function renderOutcomes(outcomes, opts = {}) {
         lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
         for (const o of outcomes) {
             const v = o.verdict;
-            lines.push(`| <code>${esc(`${o.service.namespace}/${o.service.name}`)}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
+            lines.push(`| <code>${esc(serviceKey(o.service))}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
         }
         for (const o of outcomes) {
             const v = o.verdict;
             if (!v)
                 continue;
-            lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(`${o.service.namespace}/${o.service.name}`)}</code>: ${esc(v.summary)}</summary>`, '', '```text');
+            lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(serviceKey(o.service))}</code>: ${esc(v.summary)}</summary>`, '', '```text');
             lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
             // Inside the code fence, a manifest's text must not close it.
             if (v.diagnosis)
@@ -54451,6 +56300,9 @@ function renderOutcomes(outcomes, opts = {}) {
  * the diagnosis in the job summary, a commit status on the pushed SHA, and the outcome commented
  * on the merged pull request.
  */
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
+
+
 
 
 
@@ -54465,7 +56317,7 @@ function renderOutcomes(outcomes, opts = {}) {
 
 const NO_COMMIT = /^0+$/;
 async function runApplyMode(inputs, push, run, octokit) {
-    const globs = inputs.manifests.length ? inputs.manifests : ['**/*.yaml', '**/*.yml'];
+    const globs = inputs.manifests;
     const [baseFiles, headFiles] = await Promise.all([
         NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
         manifestsAt(run.workspace, push.after, globs),
@@ -54480,10 +56332,10 @@ async function runApplyMode(inputs, push, run, octokit) {
         forceConflicts: inputs.forceConflicts,
     });
     logClusterFindings(p);
-    setOutput('plan', renderJson(p).trim());
-    setOutput('change', strongestChange(p.services.map((s) => s.change)));
+    setJsonOutput('plan', renderJson(p).trim());
+    output_setOutput('change', strongestChange(p.services.map((s) => s.change)));
     for (const s of p.services.filter((x) => x.change === 'delete'))
-        warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+        output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
     const started = Date.now();
     const outcomes = await applyAndWait({
         conn,
@@ -54491,40 +56343,40 @@ async function runApplyMode(inputs, push, run, octokit) {
         head,
         base,
         onFailure: inputs.onFailure,
-        onRollback: (s, text) => warning(`${s.namespace}/${s.name}: rollback: ${text}`),
+        onRollback: (s, text) => output_warning(`${s.namespace}/${s.name}: rollback: ${text}`),
         timeoutMs: inputs.timeoutMs,
         fieldManager: inputs.fieldManager,
         forceConflicts: inputs.forceConflicts,
         dryRun: inputs.dryRun,
-        onApplied: (s, a) => info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
-        onProgress: (s, line) => info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
-        onLog: (s, text) => info(`[${s.namespace}/${s.name}] ${text}`),
+        onApplied: (s, a) => output_info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
+        onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
+        onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
     });
     for (const o of outcomes) {
         if (!o.verdict)
             continue;
-        startGroup(`${o.service.namespace}/${o.service.name}: ${o.verdict.result}`);
+        output_startGroup(`${o.service.namespace}/${o.service.name}: ${o.verdict.result}`);
         for (const l of renderVerdict(o.verdict))
-            info(l);
-        endGroup();
+            output_info(l);
+        output_endGroup();
     }
     const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
-    setOutput('result', result);
-    setOutput('clusters', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [`${o.service.namespace}/${o.service.name}`, o.verdict.activeCluster]))));
-    setOutput('durations', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [`${o.service.namespace}/${o.service.name}`, Math.round(o.verdict.durationMs / 1000)]))));
-    setOutput('duration', String(Math.round((Date.now() - started) / 1000)));
+    output_setOutput('result', result);
+    setJsonOutput('clusters', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict.activeCluster]))));
+    setJsonOutput('durations', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict.durationMs / 1000)]))));
+    output_setOutput('duration', String(Math.round((Date.now() - started) / 1000)));
     const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${push.after.slice(0, 7)}\`</sub>` : undefined;
     const markdown = renderOutcomes(outcomes, { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) });
-    await summary.addRaw(markdown).write();
+    await writeSummary(markdown);
     if (octokit) {
         const failed = result === 'failed' || result === 'timeout';
         await bestEffort('set the commit status', () => octokit.rest.repos.createCommitStatus({
             owner: push.owner,
             repo: push.repo,
             sha: push.after,
-            context: inputs.statusContext === 'rayservice-rollout/plan' ? 'rayservice-rollout/apply' : inputs.statusContext,
+            context: inputs.statusContext === defaults_DEFAULTS.planStatusContext ? defaults_DEFAULTS.applyStatusContext : inputs.statusContext,
             state: failed ? 'failure' : 'success',
-            description: apply_mode_describe(outcomes.length, result),
+            description: singleLine(apply_mode_describe(outcomes.length, result)),
             ...(run.runUrl ? { target_url: run.runUrl } : {}),
         }));
         if (inputs.comment && outcomes.length) {
@@ -54537,14 +56389,14 @@ async function runApplyMode(inputs, push, run, octokit) {
                     owner: push.owner,
                     repo: push.repo,
                     issue_number: pr.number,
-                    body: `${markerFor('apply', run.workflow)}\n${markdown}`,
+                    body: markdownText(`${markerFor('apply', run.workflow)}\n${markdown}`),
                 });
             });
         }
     }
     if (result === 'failed' || result === 'timeout') {
         const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
-        setFailed(bad.map((o) => o.verdict.summary).join('; '));
+        output_setFailed(bad.map((o) => o.verdict.summary).join('; '));
     }
 }
 function apply_mode_describe(n, result) {
@@ -54557,18 +56409,18 @@ async function bestEffort(what, f) {
         await f();
     }
     catch (e) {
-        warning(`Could not ${what}: ${e.message.split('\n')[0]}`);
+        output_warning(`Could not ${what}: ${e.message.split('\n')[0]}`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
- * The GitHub Action's entry point (dist/index.js). Mode from the event (pull_request → plan,
- * push → apply) or the `mode` input. User errors end in one `::error::` line, not a stack trace,
- * and never print the token or kubeconfig.
+ * The GitHub Action's entry point (dist/index.js). Mode from the event (pull_request or
+ * pull_request_target → plan, push → apply) or the `mode` input. User errors end in one
+ * `::error::` line, not a stack trace, and never print the token or kubeconfig.
  */
 
-
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
 
 
 
@@ -54580,39 +56432,57 @@ async function bestEffort(what, f) {
 async function main() {
     const inputs = readInputs();
     const mode = inputs.mode ?? (github_context.eventName === 'push' ? 'apply' : 'plan');
-    info(`rayservice-rollout: ${mode} (event ${github_context.eventName}, KubeRay ${inputs.kuberayVersion})`);
+    output_info(`rayservice-rollout: ${mode} (event ${github_context.eventName}, KubeRay ${inputs.kuberayVersion})`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const runUrl = github_context.runId ? `${github_context.serverUrl}/${github_context.repo.owner}/${github_context.repo.repo}/actions/runs/${github_context.runId}` : undefined;
     const octokit = inputs.token ? getOctokit(inputs.token) : undefined;
     if (mode === 'plan') {
-        const pr = github_context.payload.pull_request;
-        if (!pr)
-            throw new InputsError(`plan mode needs a pull_request event (got ${github_context.eventName}); set mode: apply for pushes`);
-        await runPlanMode(inputs, { owner: github_context.repo.owner, repo: github_context.repo.repo, number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha }, { workspace, workflow: github_context.workflow, runUrl }, octokit);
+        const pr = pullRequestFromEvent();
+        if (github_context.eventName === 'pull_request_target')
+            await warnIfHeadCheckedOut(workspace, pr.headSha);
+        await runPlanMode(inputs, pr, { workspace, workflow: github_context.workflow, runUrl }, octokit);
         return;
     }
     const payload = github_context.payload;
     const after = payload.after ?? github_context.sha;
     if (!after)
-        throw new InputsError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
+        throw new ActionInputError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
     await runApplyMode(inputs, { owner: github_context.repo.owner, repo: github_context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: github_context.workflow, runUrl }, octokit);
+}
+/**
+ * The pull request to plan, from the event payload the runner hands us (GITHUB_EVENT_PATH) and
+ * nothing else: under pull_request_target the PR's files are hostile data, so its number and
+ * SHAs are never read from a file, an artifact or an input. pull_request and pull_request_target
+ * carry the same payload; SHAs are checked so nothing but an object name reaches git.
+ */
+function pullRequestFromEvent() {
+    const pr = github_context.payload.pull_request;
+    if (!pr)
+        throw new ActionInputError(`plan mode needs a pull_request or pull_request_target event (got ${github_context.eventName}); set mode: apply for pushes`);
+    const sha = (v) => (typeof v === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(v) ? v : undefined);
+    const baseSha = sha(pr.base?.sha);
+    const headSha = sha(pr.head?.sha);
+    if (!Number.isSafeInteger(pr.number) || pr.number <= 0 || !baseSha || !headSha)
+        throw new ActionInputError(`the ${github_context.eventName} event has no pull request number and base/head SHAs`);
+    return { owner: github_context.repo.owner, repo: github_context.repo.repo, number: pr.number, baseSha, headSha };
+}
+/** pull_request_target with the PR's head checked out is the "pwn request" pattern: say so loudly. */
+async function warnIfHeadCheckedOut(workspace, headSha) {
+    if ((await checkedOutCommit(workspace))?.toLowerCase() !== headSha.toLowerCase())
+        return;
+    output_warning("The workspace has the pull request's head checked out under pull_request_target: any step that runs its files runs them with a write token. Check out the base branch (actions/checkout without `ref:`); this action reads the head's manifests from Git as data (docs/security.md).");
 }
 main()
     .catch((e) => {
-    if (e instanceof input_error_InputError ||
-        e instanceof InputsError ||
-        e instanceof UnsupportedVersionError ||
-        e instanceof ApplyRefusedError ||
-        e instanceof ConnectionError ||
-        e instanceof ClusterUnreachableError) {
+    if (e instanceof UserError) {
         if (e instanceof input_error_InputError && e.line)
-            error(e.message, { file: e.file, startLine: e.line });
-        setFailed(e.message);
+            output_error(e.message, { file: e.file, startLine: e.line });
+        output_setFailed(e.message);
         return;
     }
-    setFailed(`internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`);
+    output_setFailed(`internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`);
     if (process.env.RUNNER_DEBUG === '1')
-        core_debug(e?.stack ?? '');
+        output_debug(e?.stack ?? '');
 })
     .finally(() => {
     // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
