@@ -8,8 +8,10 @@
  * out; no hook, fsmonitor, submodule or clean/smudge filter runs (cat-file without --filters).
  */
 import { execFile } from 'node:child_process';
+import { posix } from 'node:path';
 import { promisify } from 'node:util';
 import picomatch from 'picomatch';
+import { decodeManifest } from '../manifests/decode.js';
 import { InputError } from '../manifests/input-error.js';
 import { MAX_FILE_BYTES } from '../manifests/yaml-documents.js';
 import { DEFAULTS } from '../settings/defaults.js';
@@ -23,6 +25,17 @@ export interface GitFile {
 
 /** Settings that keep git from running anything configured in the repository. */
 const NOTHING_RUNS = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'submodule.recurse=false'];
+
+/** A blob's bytes: manifests are decoded as kubectl decodes files (byte-order marks, line endings, invalid UTF-8). */
+async function gitBytes(cwd: string, args: string[]): Promise<Buffer> {
+  const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
+    cwd,
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'buffer',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+  return stdout;
+}
 
 async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
@@ -104,18 +117,20 @@ export async function manifestsAt(cwd: string, sha: string, globs: readonly stri
   const matcher = globMatcher(globs);
   await ensureCommit(cwd, sha);
   const listing = await git(cwd, ['ls-tree', '-r', '-z', '--long', sha]);
-  const entries = listing
+  const all = listing
     .split('\0')
     .filter(Boolean)
     .map((line) => {
       const [meta, path] = line.split('\t') as [string, string];
-      const [, type, object, size] = meta.split(/\s+/);
-      return { path, type, object: object!, size: Number(size) };
-    })
-    .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
+      const [mode, type, object, size] = meta.split(/\s+/);
+      return { path, mode, type, object: object!, size: Number(size) };
+    });
+  const byPath = new Map(all.map((e) => [e.path, e]));
+  const entries = all.filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
   const out: GitFile[] = [];
   for (const e of entries) {
-    if (e.size > MAX_FILE_BYTES)
+    const file = e.mode === SYMLINK_MODE ? await linkTarget(cwd, e, byPath) : e;
+    if (file.size > MAX_FILE_BYTES)
       throw new InputError(
         e.path,
         undefined,
@@ -123,9 +138,46 @@ export async function manifestsAt(cwd: string, sha: string, globs: readonly stri
         `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
         'keep generated data out of the manifest globs',
       );
-    out.push({ path: e.path, text: await git(cwd, ['cat-file', 'blob', e.object]) });
+    out.push({ path: e.path, text: decodeManifest(e.path, await gitBytes(cwd, ['cat-file', 'blob', file.object])) });
   }
   return out;
+}
+
+const SYMLINK_MODE = '120000';
+
+interface TreeEntry {
+  readonly path: string;
+  readonly mode: string | undefined;
+  readonly type: string | undefined;
+  readonly object: string;
+  readonly size: number;
+}
+
+/**
+ * A manifest committed as a symbolic link is read as kubectl would read the checked-out link: the
+ * file it points to, when that is a file of the same commit. A link that leaves the repository or
+ * leads nowhere is refused by name, never followed on disk and never skipped without a word.
+ */
+async function linkTarget(cwd: string, link: TreeEntry, byPath: ReadonlyMap<string, TreeEntry>): Promise<TreeEntry> {
+  let entry = link;
+  for (let hops = 0; hops < 8 && entry.mode === SYMLINK_MODE; hops++) {
+    const target = (await git(cwd, ['cat-file', 'blob', entry.object])).trim();
+    const resolved = posix.normalize(posix.join(posix.dirname(entry.path), target));
+    const next = target.startsWith('/') || resolved.startsWith('..') ? undefined : byPath.get(resolved);
+    if (next?.type !== 'blob') {
+      throw new InputError(
+        link.path,
+        undefined,
+        undefined,
+        `is a symbolic link to ${target}, which is not a file of this commit`,
+        'commit the manifest itself, or a link to a file inside the repository',
+      );
+    }
+    entry = next;
+  }
+  if (entry.mode === SYMLINK_MODE)
+    throw new InputError(link.path, undefined, undefined, 'is a chain of symbolic links too long to follow', 'link to the manifest directly');
+  return entry;
 }
 
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {

@@ -250,14 +250,12 @@ function htmlCode(text: string): string {
   return `<code>${htmlText(text)}</code>`;
 }
 
+const HTML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 /** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
 function htmlText(text: string): string {
   return neutralizeTableCell(
-    redactSecrets(text)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/@/g, '&#64;')
-      .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`),
+    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
+    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`),
   );
 }

@@ -378,6 +378,11 @@ const KNOWN_TOKEN = new RegExp(
     'sk-[A-Za-z0-9_\\-]{20,}', // OpenAI (sk-…, sk-proj-…)
     '[sr]k_(?:live|test)_[A-Za-z0-9]{10,}', // Stripe secret / restricted
     'eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', // JWT: header.payload.signature
+    'npm_[A-Za-z0-9]{36}', // npm
+    'pypi-[A-Za-z0-9_\\-]{50,}', // PyPI upload token
+    'ya29\\.[A-Za-z0-9_\\-]{20,}', // Google OAuth access token
+    'dop_v1_[a-f0-9]{64}', // DigitalOcean
+    'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}', // SendGrid
   ].join('|')})`,
   'g',
 );

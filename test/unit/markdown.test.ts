@@ -66,6 +66,15 @@ describe('markdown plan', () => {
     wellFormed(md);
   });
 
+  it('escapes each character once: no entity is escaped again', () => {
+    const p = services(1, (rs) => {
+      rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = 'repo/img:1@sha256:ab #tag [x] & <y> | @team';
+    });
+    const md = renderMarkdown(p);
+    expect(md).not.toMatch(/&(amp;)?&#|&#3[58];\d+;|&amp;#/);
+    expect(md).toContain('&#64;team');
+  });
+
   it('secret-looking values are redacted', () => {
     const p = services(1, (rs) => {
       const c = rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0];

@@ -15,6 +15,10 @@ const DOCKER_CONFIG = JSON.stringify({ auths: { 'registry.example.com': { auth: 
 
 describe('redactSecrets: what goes', () => {
   it.each([
+    // more well-known token formats
+    ['an npm token', 'NPM_TOKEN is npm_abcdefghijklmnopqrstuvwxyz0123456789 here', `NPM_TOKEN is ${R} here`],
+    ['a Google OAuth access token', 'ya29.a0AfH6SMBx-abcdefghijklmnop', R],
+    ['a PyPI upload token', `pypi-${'AgEIcHlwaS5vcmc'.repeat(4)}`, R],
     // credentials in URLs
     ['user and password', 'postgres://app:hunter2@db.example.com:5432/x', `postgres://${R}@db.example.com:5432/x`],
     ['a token as the user name alone', 'https://0123456789abcdef0123456789abcdef01234567@github.com/o/r.git', `https://${R}@github.com/o/r.git`],
