@@ -43622,6 +43622,11 @@ const KNOWN_TOKEN = new RegExp(`${START}(?:${[
     'sk-[A-Za-z0-9_\\-]{20,}', // OpenAI (sk-…, sk-proj-…)
     '[sr]k_(?:live|test)_[A-Za-z0-9]{10,}', // Stripe secret / restricted
     'eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', // JWT: header.payload.signature
+    'npm_[A-Za-z0-9]{36}', // npm
+    'pypi-[A-Za-z0-9_\\-]{50,}', // PyPI upload token
+    'ya29\\.[A-Za-z0-9_\\-]{20,}', // Google OAuth access token
+    'dop_v1_[a-f0-9]{64}', // DigitalOcean
+    'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}', // SendGrid
 ].join('|')})`, 'g');
 /** Slack incoming webhooks: the path is the secret. */
 const SLACK_HOOK = /hooks\.slack\.com\/(services|workflows|triggers)\/[A-Za-z0-9_/-]+/g;
@@ -49611,11 +49616,118 @@ function readInputs() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/manifests/decode.ts
+/**
+ * Manifest bytes → text, as kubectl reads them: a UTF-8 or UTF-16 byte-order mark is honoured (and
+ * dropped), lone CR line endings are line breaks (YAML says so; classic Mac editors write them), and
+ * bytes that are not valid UTF-8 are refused with the line they are on, instead of silently becoming
+ * U+FFFD and planning a value nobody wrote. UTF-16 without a byte-order mark is refused too: nothing
+ * says which byte order it is in, and kubectl cannot read it either.
+ */
+
+const SAVE_AS_UTF8 = 'save the file as UTF-8';
+function decode_decodeManifest(file, bytes) {
+    const text = decodeBytes(file, bytes);
+    // CRLF stays as it is (the YAML parser reads it); a CR alone becomes LF, so lines count as editors show them.
+    return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+function decodeBytes(file, bytes) {
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+        return utf8(file, bytes.subarray(3));
+    if (startsWith(bytes, [0xff, 0xfe]))
+        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (startsWith(bytes, [0xfe, 0xff]))
+        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    if (looksLikeUtf16(bytes)) {
+        throw new input_error_InputError(file, 1, undefined, 'looks like UTF-16 text without a byte-order mark, which cannot be read reliably', SAVE_AS_UTF8);
+    }
+    return utf8(file, bytes);
+}
+function utf8(file, bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        const at = firstInvalidUtf8(bytes);
+        throw new input_error_InputError(file, lineAt(bytes, at), undefined, `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at} is not valid UTF-8`, SAVE_AS_UTF8);
+    }
+}
+function startsWith(bytes, prefix) {
+    return prefix.every((b, i) => bytes[i] === b);
+}
+/** ASCII text in UTF-16 has a NUL in every other byte: YAML text never has NULs at all. */
+function looksLikeUtf16(bytes) {
+    const n = Math.min(bytes.length, 64) & ~1;
+    if (n < 2)
+        return false;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenNul++;
+        if (bytes[i + 1] === 0)
+            oddNul++;
+    }
+    const half = n / 2;
+    return evenNul >= half * 0.75 || oddNul >= half * 0.75;
+}
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
+function firstInvalidUtf8(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const [len, lo, hi] = c < 0x80
+            ? [1, 0, 0]
+            : c >= 0xc2 && c <= 0xdf
+                ? [2, 0x80, 0xbf]
+                : c === 0xe0
+                    ? [3, 0xa0, 0xbf]
+                    : c === 0xed
+                        ? [3, 0x80, 0x9f]
+                        : c >= 0xe1 && c <= 0xef
+                            ? [3, 0x80, 0xbf]
+                            : c === 0xf0
+                                ? [4, 0x90, 0xbf]
+                                : c >= 0xf1 && c <= 0xf3
+                                    ? [4, 0x80, 0xbf]
+                                    : c === 0xf4
+                                        ? [4, 0x80, 0x8f]
+                                        : [0, 0, 0];
+        if (len === 0)
+            return i;
+        if (len > 1) {
+            const second = b[i + 1];
+            if (second === undefined || second < lo || second > hi)
+                return i;
+            for (let k = 2; k < len; k++) {
+                const next = b[i + k];
+                if (next === undefined || next < 0x80 || next > 0xbf)
+                    return i;
+            }
+        }
+        i += len;
+    }
+    return b.length;
+}
+/** 1-based line of a byte offset, counting LF, CRLF and lone CR as one break each. */
+function lineAt(b, offset) {
+    let line = 1;
+    for (let i = 0; i < offset; i++) {
+        if (b[i] === 0x0a)
+            line++;
+        else if (b[i] === 0x0d && b[i + 1] !== 0x0a)
+            line++;
+    }
+    return line;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/manifests/yaml-documents.ts
@@ -49851,9 +49963,21 @@ function checkNesting(file, text) {
 
 
 
+
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 /** Settings that keep git from running anything configured in the repository. */
 const NOTHING_RUNS = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'submodule.recurse=false'];
+/** A blob's bytes: manifests are decoded as kubectl decodes files (byte-order marks, line endings, invalid UTF-8). */
+async function gitBytes(cwd, args) {
+    const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
+        cwd,
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'buffer',
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
+    return stdout;
+}
 async function git(cwd, args) {
     const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
         cwd,
@@ -49924,22 +50048,45 @@ async function manifestsAt(cwd, sha, globs) {
     const matcher = globMatcher(globs);
     await ensureCommit(cwd, sha);
     const listing = await git(cwd, ['ls-tree', '-r', '-z', '--long', sha]);
-    const entries = listing
+    const all = listing
         .split('\0')
         .filter(Boolean)
         .map((line) => {
         const [meta, path] = line.split('\t');
-        const [, type, object, size] = meta.split(/\s+/);
-        return { path, type, object: object, size: Number(size) };
-    })
-        .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
+        const [mode, type, object, size] = meta.split(/\s+/);
+        return { path, mode, type, object: object, size: Number(size) };
+    });
+    const byPath = new Map(all.map((e) => [e.path, e]));
+    const entries = all.filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
     const out = [];
     for (const e of entries) {
-        if (e.size > MAX_FILE_BYTES)
+        const file = e.mode === SYMLINK_MODE ? await linkTarget(cwd, e, byPath) : e;
+        if (file.size > MAX_FILE_BYTES)
             throw new input_error_InputError(e.path, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'keep generated data out of the manifest globs');
-        out.push({ path: e.path, text: await git(cwd, ['cat-file', 'blob', e.object]) });
+        out.push({ path: e.path, text: decode_decodeManifest(e.path, await gitBytes(cwd, ['cat-file', 'blob', file.object])) });
     }
     return out;
+}
+const SYMLINK_MODE = '120000';
+/**
+ * A manifest committed as a symbolic link is read as kubectl would read the checked-out link: the
+ * file it points to, when that is a file of the same commit. A link that leaves the repository or
+ * leads nowhere is refused by name, never followed on disk and never skipped without a word.
+ */
+async function linkTarget(cwd, link, byPath) {
+    let entry = link;
+    for (let hops = 0; hops < 8 && entry.mode === SYMLINK_MODE; hops++) {
+        const target = (await git(cwd, ['cat-file', 'blob', entry.object])).trim();
+        const resolved = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(entry.path), target));
+        const next = target.startsWith('/') || resolved.startsWith('..') ? undefined : byPath.get(resolved);
+        if (next?.type !== 'blob') {
+            throw new input_error_InputError(link.path, undefined, undefined, `is a symbolic link to ${target}, which is not a file of this commit`, 'commit the manifest itself, or a link to a file inside the repository');
+        }
+        entry = next;
+    }
+    if (entry.mode === SYMLINK_MODE)
+        throw new input_error_InputError(link.path, undefined, undefined, 'is a chain of symbolic links too long to follow', 'link to the manifest directly');
+    return entry;
 }
 function globMatcher(globs) {
     const patterns = globs.map((g) => g.trim()).filter(Boolean);
@@ -50028,113 +50175,6 @@ async function upsertStickyComment(octokit, target, body) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/manifests/decode.ts
-/**
- * Manifest bytes → text, as kubectl reads them: a UTF-8 or UTF-16 byte-order mark is honoured (and
- * dropped), lone CR line endings are line breaks (YAML says so; classic Mac editors write them), and
- * bytes that are not valid UTF-8 are refused with the line they are on, instead of silently becoming
- * U+FFFD and planning a value nobody wrote. UTF-16 without a byte-order mark is refused too: nothing
- * says which byte order it is in, and kubectl cannot read it either.
- */
-
-const SAVE_AS_UTF8 = 'save the file as UTF-8';
-function decode_decodeManifest(file, bytes) {
-    const text = decodeBytes(file, bytes);
-    // CRLF stays as it is (the YAML parser reads it); a CR alone becomes LF, so lines count as editors show them.
-    return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
-function decodeBytes(file, bytes) {
-    if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
-        return utf8(file, bytes.subarray(3));
-    if (startsWith(bytes, [0xff, 0xfe]))
-        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    if (startsWith(bytes, [0xfe, 0xff]))
-        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    if (looksLikeUtf16(bytes)) {
-        throw new InputError(file, 1, undefined, 'looks like UTF-16 text without a byte-order mark, which cannot be read reliably', SAVE_AS_UTF8);
-    }
-    return utf8(file, bytes);
-}
-function utf8(file, bytes) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        const at = firstInvalidUtf8(bytes);
-        throw new InputError(file, lineAt(bytes, at), undefined, `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at} is not valid UTF-8`, SAVE_AS_UTF8);
-    }
-}
-function startsWith(bytes, prefix) {
-    return prefix.every((b, i) => bytes[i] === b);
-}
-/** ASCII text in UTF-16 has a NUL in every other byte: YAML text never has NULs at all. */
-function looksLikeUtf16(bytes) {
-    const n = Math.min(bytes.length, 64) & ~1;
-    if (n < 2)
-        return false;
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < n; i += 2) {
-        if (bytes[i] === 0)
-            evenNul++;
-        if (bytes[i + 1] === 0)
-            oddNul++;
-    }
-    const half = n / 2;
-    return evenNul >= half * 0.75 || oddNul >= half * 0.75;
-}
-/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
-function firstInvalidUtf8(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        const [len, lo, hi] = c < 0x80
-            ? [1, 0, 0]
-            : c >= 0xc2 && c <= 0xdf
-                ? [2, 0x80, 0xbf]
-                : c === 0xe0
-                    ? [3, 0xa0, 0xbf]
-                    : c === 0xed
-                        ? [3, 0x80, 0x9f]
-                        : c >= 0xe1 && c <= 0xef
-                            ? [3, 0x80, 0xbf]
-                            : c === 0xf0
-                                ? [4, 0x90, 0xbf]
-                                : c >= 0xf1 && c <= 0xf3
-                                    ? [4, 0x80, 0xbf]
-                                    : c === 0xf4
-                                        ? [4, 0x80, 0x8f]
-                                        : [0, 0, 0];
-        if (len === 0)
-            return i;
-        if (len > 1) {
-            const second = b[i + 1];
-            if (second === undefined || second < lo || second > hi)
-                return i;
-            for (let k = 2; k < len; k++) {
-                const next = b[i + k];
-                if (next === undefined || next < 0x80 || next > 0xbf)
-                    return i;
-            }
-        }
-        i += len;
-    }
-    return b.length;
-}
-/** 1-based line of a byte offset, counting LF, CRLF and lone CR as one break each. */
-function lineAt(b, offset) {
-    let line = 1;
-    for (let i = 0; i < offset; i++) {
-        if (b[i] === 0x0a)
-            line++;
-        else if (b[i] === 0x0d && b[i + 1] !== 0x0a)
-            line++;
-    }
-    return line;
-}
-
 ;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
 /**
  * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
@@ -54365,14 +54405,12 @@ function code(text) {
 function htmlCode(text) {
     return `<code>${htmlText(text)}</code>`;
 }
+const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
 function htmlText(text) {
-    return neutralizeTableCell(redactSecrets(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, '&#64;')
-        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`));
+    return neutralizeTableCell(
+    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
+    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`));
 }
 
 ;// CONCATENATED MODULE: ./src/action/plan-mode.ts
