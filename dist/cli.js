@@ -10859,6 +10859,11 @@ const KNOWN_TOKEN = new RegExp(`${START}(?:${[
     'sk-[A-Za-z0-9_\\-]{20,}', // OpenAI (sk-…, sk-proj-…)
     '[sr]k_(?:live|test)_[A-Za-z0-9]{10,}', // Stripe secret / restricted
     'eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', // JWT: header.payload.signature
+    'npm_[A-Za-z0-9]{36}', // npm
+    'pypi-[A-Za-z0-9_\\-]{50,}', // PyPI upload token
+    'ya29\\.[A-Za-z0-9_\\-]{20,}', // Google OAuth access token
+    'dop_v1_[a-f0-9]{64}', // DigitalOcean
+    'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}', // SendGrid
 ].join('|')})`, 'g');
 /** Slack incoming webhooks: the path is the secret. */
 const SLACK_HOOK = /hooks\.slack\.com\/(services|workflows|triggers)\/[A-Za-z0-9_/-]+/g;
@@ -14438,14 +14443,12 @@ function code(text) {
 function htmlCode(text) {
     return `<code>${htmlText(text)}</code>`;
 }
+const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
 function htmlText(text) {
-    return neutralizeTableCell(redactSecrets(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, '&#64;')
-        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`));
+    return neutralizeTableCell(
+    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
+    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`));
 }
 
 ;// CONCATENATED MODULE: ./src/render/json.ts
