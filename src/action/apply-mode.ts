@@ -79,8 +79,12 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
   }
   const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
   facts.json = {
-    clusters: JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict!.activeCluster]))),
-    durations: JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict!.durationMs / 1000)]))),
+    clusters: JSON.stringify(
+      Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict!.activeCluster])),
+    ),
+    durations: JSON.stringify(
+      Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict!.durationMs / 1000)])),
+    ),
   };
   facts.text = { duration: String(Math.round((Date.now() - started) / 1000)) };
 

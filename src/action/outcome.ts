@@ -34,7 +34,10 @@ export interface Outcome {
 export const STATUS_DESCRIPTION_LIMIT = 140;
 
 export function statusDescription(text: string): string {
-  const line = text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/\*\*|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length <= STATUS_DESCRIPTION_LIMIT ? line : `${line.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`;
 }
 

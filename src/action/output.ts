@@ -103,9 +103,11 @@ export function fitBytes(render: (maxChars: number) => string, maxBytes: number)
     if (bytes <= maxBytes) return text;
     chars = Math.floor((chars * maxBytes) / bytes) - 1_000;
   }
-  const note = '\n\n_The rest is cut to stay within GitHub\'s job summary size (1 MiB)._\n';
+  const note = "\n\n_The rest is cut to stay within GitHub's job summary size (1 MiB)._\n";
   const text = markdownText(render(chars));
-  const cut = Buffer.from(text, 'utf8').subarray(0, maxBytes - Buffer.byteLength(note)).toString('utf8');
+  const cut = Buffer.from(text, 'utf8')
+    .subarray(0, maxBytes - Buffer.byteLength(note))
+    .toString('utf8');
   return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}${note}`;
 }
 

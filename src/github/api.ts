@@ -57,6 +57,7 @@ interface Hooked {
  */
 const callDeadline = (limits: ApiLimits) => (octokit: Hooked) => {
   octokit.hook.wrap('request', (request, options) => {
+    // In place: before-after-hook hands every hook the one options object of the call.
     options.request = { ...options.request, deadline: Date.now() + limits.callBudgetMs };
     return request(options);
   });
@@ -72,9 +73,13 @@ const attemptTimeout = (limits: ApiLimits) => (octokit: Hooked) => {
   octokit.hook.wrap('request', async (request, options) => {
     const left = (options.request?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
     const ms = Math.max(1, Math.min(limits.requestTimeoutMs, left));
-    const signals = [AbortSignal.timeout(ms), ...(options.request?.signal ? [options.request.signal] : [])];
+    // before-after-hook hands every hook the one options object of the call: it is changed in
+    // place (a new object would not reach the request), with the caller's own signal kept.
+    const own = (options.request?.timed ? options.request.callerSignal : options.request?.signal) as AbortSignal | undefined;
+    const signal = AbortSignal.any([AbortSignal.timeout(ms), ...(own ? [own] : [])]);
+    options.request = { ...options.request, timed: true, callerSignal: own, signal };
     try {
-      return await request({ ...options, request: { ...options.request, signal: AbortSignal.any(signals) } });
+      return await request(options);
     } catch (e) {
       const err = e as { status?: number; message: string; cause?: unknown; response?: { headers?: Record<string, string> } };
       if ((err.cause as Error | undefined)?.name === 'TimeoutError') err.message = `the GitHub API did not answer within ${Math.round(ms / 100) / 10}s`;
