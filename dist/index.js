@@ -45489,9 +45489,11 @@ function fitBytes(render, maxBytes) {
             return text;
         chars = Math.floor((chars * maxBytes) / bytes) - 1_000;
     }
-    const note = '\n\n_The rest is cut to stay within GitHub\'s job summary size (1 MiB)._\n';
+    const note = "\n\n_The rest is cut to stay within GitHub's job summary size (1 MiB)._\n";
     const text = markdownText(render(chars));
-    const cut = Buffer.from(text, 'utf8').subarray(0, maxBytes - Buffer.byteLength(note)).toString('utf8');
+    const cut = Buffer.from(text, 'utf8')
+        .subarray(0, maxBytes - Buffer.byteLength(note))
+        .toString('utf8');
     return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}${note}`;
 }
 /** A JSON document written to a file for later steps (the full plan): redacted and escaped like setJsonOutput. */
@@ -51281,6 +51283,7 @@ function apiLimitsFromEnv(env) {
  */
 const callDeadline = (limits) => (octokit) => {
     octokit.hook.wrap('request', (request, options) => {
+        // In place: before-after-hook hands every hook the one options object of the call.
         options.request = { ...options.request, deadline: Date.now() + limits.callBudgetMs };
         return request(options);
     });
@@ -51295,9 +51298,13 @@ const attemptTimeout = (limits) => (octokit) => {
     octokit.hook.wrap('request', async (request, options) => {
         const left = (options.request?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
         const ms = Math.max(1, Math.min(limits.requestTimeoutMs, left));
-        const signals = [AbortSignal.timeout(ms), ...(options.request?.signal ? [options.request.signal] : [])];
+        // before-after-hook hands every hook the one options object of the call: it is changed in
+        // place (a new object would not reach the request), with the caller's own signal kept.
+        const own = (options.request?.timed ? options.request.callerSignal : options.request?.signal);
+        const signal = AbortSignal.any([AbortSignal.timeout(ms), ...(own ? [own] : [])]);
+        options.request = { ...options.request, timed: true, callerSignal: own, signal };
         try {
-            return await request({ ...options, request: { ...options.request, signal: AbortSignal.any(signals) } });
+            return await request(options);
         }
         catch (e) {
             const err = e;
@@ -54086,7 +54093,10 @@ function htmlText(text) {
 /** GitHub's limit on a commit status description. */
 const STATUS_DESCRIPTION_LIMIT = 140;
 function statusDescription(text) {
-    const line = text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
+    const line = text
+        .replace(/\*\*|`/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     return line.length <= STATUS_DESCRIPTION_LIMIT ? line : `${line.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`;
 }
 /** A plan that was made: the status follows the fail-on policy. */
