@@ -43,6 +43,10 @@ async function build({ src, out, shebang }) {
 mkdirSync('dist/kube', { recursive: true });
 try {
   await Promise.all(entries.map(build));
+  // The bundles are ES modules. Node decides that by the nearest package.json: without this one, a
+  // copy of the action vendored under a consumer's package.json with "type": "commonjs" (or none)
+  // would be loaded as CommonJS and crash (or warn and reparse).
+  writeFileSync('dist/package.json', `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
   writeFileSync(HASH_FILE, `${sourceHash()}\n`);
 } catch (e) {
   console.error(e.message);

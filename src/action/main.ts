@@ -1,59 +1,80 @@
 /**
- * The GitHub Action's entry point (dist/index.js). Mode from the event (pull_request or
- * pull_request_target → plan, push → apply) or the `mode` input. User errors end in one
- * `::error::` line, not a stack trace, and never print the token or kubeconfig.
+ * The GitHub Action's entry point (dist/index.js). `run()` resolves the event (src/action/event.ts),
+ * lets the mode compute an outcome, turns whatever stopped it into one (src/action/outcome.ts), and
+ * always reports it (src/action/report.ts): every run that starts sets its commit status, the
+ * `result` output and the job summary. A user error is one line, not a stack trace; only a real
+ * bug is called an internal error. Exported for @github/local-action, which imports this module
+ * and calls run(); run only on import when this file is the process's entry (the bundle).
  */
-import { UserError } from '../util/user-error.js';
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 import * as core from './output.js';
+import { getInput } from '@actions/core';
+import { context } from '@actions/github';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { abandonedRequests } from '../kube/cluster-facts.js';
-import { context, getOctokit } from '@actions/github';
-import { InputError } from '../manifests/input-error.js';
-import { ActionInputError, readInputs, type ActionMode } from './inputs.js';
-import { runPlanMode, type PullRequestRef } from './plan-mode.js';
+import { apiLimitsFromEnv, createOctokit } from '../github/api.js';
 import { checkedOutCommit } from '../git/git-tree.js';
-import { runApplyMode } from './apply-mode.js';
+import { DEFAULTS } from '../settings/defaults.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { pullRequestNumber, resolveTarget, statusSha, type EventInput, type Target } from './event.js';
+import { errorOutcome, type Outcome } from './outcome.js';
+import { planFooter, runPlanMode, type RunInfo } from './plan-mode.js';
+import { applyFooter, runApplyMode } from './apply-mode.js';
+import { report, type Facts, type ReportContext } from './report.js';
 
-async function main(): Promise<void> {
-  const inputs = readInputs();
-  const mode: ActionMode = inputs.mode ?? (context.eventName === 'push' ? 'apply' : 'plan');
-  core.info(`rayservice-rollout: ${mode} (event ${context.eventName}, KubeRay ${inputs.kuberayVersion})`);
+export async function run(): Promise<void> {
+  const ev: EventInput = {
+    eventName: context.eventName,
+    payload: context.payload as Record<string, unknown>,
+    sha: context.sha,
+    owner: context.repo.owner,
+    repo: context.repo.repo,
+  };
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const runUrl = context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : undefined;
-  const octokit = inputs.token ? getOctokit(inputs.token) : undefined;
-
-  if (mode === 'plan') {
-    const pr = pullRequestFromEvent();
-    if (context.eventName === 'pull_request_target') await warnIfHeadCheckedOut(workspace, pr.headSha);
-    await runPlanMode(inputs, pr, { workspace, workflow: context.workflow, runUrl }, octokit);
-    return;
+  const runUrl = context.runId ? `${context.serverUrl}/${ev.owner}/${ev.repo}/actions/runs/${context.runId}` : undefined;
+  const info: RunInfo = { workspace, workflow: context.workflow, runUrl };
+  // What the report needs is read without the parsers that may refuse an input: a wrong `fail-on`
+  // must still leave a status on the commit.
+  const token = getInput('github-token');
+  const octokit = token ? createOctokit(token, apiLimitsFromEnv(process.env), (t) => core.warning(t)) : undefined;
+  const facts: Facts = {};
+  let inputs: ActionInputs | undefined;
+  let target: Target | undefined;
+  let outcome: Outcome;
+  try {
+    inputs = readInputs();
+    target = resolveTarget(ev, inputs.mode);
+    core.info(`rayservice-rollout: ${target.mode} (event ${ev.eventName}, KubeRay ${inputs.kuberayVersion})`);
+    if (target.mode === 'plan') {
+      if (ev.eventName === 'pull_request_target') await warnIfHeadCheckedOut(workspace, target.headSha);
+      outcome = await runPlanMode(inputs, target, info, facts);
+    } else outcome = await runApplyMode(inputs, target, info, facts);
+  } catch (e) {
+    const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+    const footer = target?.mode === 'plan' ? planFooter(info, target) : target ? applyFooter(info, target.after) : undefined;
+    outcome = errorOutcome(e, kind, footer);
+    if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
   }
-  const payload = context.payload as { before?: string; after?: string };
-  const after = payload.after ?? context.sha;
-  if (!after) throw new ActionInputError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
-  await runApplyMode(
-    inputs,
-    { owner: context.repo.owner, repo: context.repo.repo, before: payload.before ?? '0', after },
-    { workspace, workflow: context.workflow, runUrl },
-    octokit,
-  );
+  await report(outcome, reportContext(ev, info, target, inputs), facts, octokit, inputs?.comment ?? false);
 }
 
-/**
- * The pull request to plan, from the event payload the runner hands us (GITHUB_EVENT_PATH) and
- * nothing else: under pull_request_target the PR's files are hostile data, so its number and
- * SHAs are never read from a file, an artifact or an input. pull_request and pull_request_target
- * carry the same payload; SHAs are checked so nothing but an object name reaches git.
- */
-function pullRequestFromEvent(): PullRequestRef {
-  const pr = context.payload.pull_request as { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } | undefined;
-  if (!pr) throw new ActionInputError(`plan mode needs a pull_request or pull_request_target event (got ${context.eventName}); set mode: apply for pushes`);
-  const sha = (v: unknown) => (typeof v === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(v) ? v : undefined);
-  const baseSha = sha(pr.base?.sha);
-  const headSha = sha(pr.head?.sha);
-  if (!Number.isSafeInteger(pr.number) || (pr.number as number) <= 0 || !baseSha || !headSha)
-    throw new ActionInputError(`the ${context.eventName} event has no pull request number and base/head SHAs`);
-  return { owner: context.repo.owner, repo: context.repo.repo, number: pr.number as number, baseSha, headSha };
+function reportContext(ev: EventInput, info: RunInfo, target: Target | undefined, inputs: ActionInputs | undefined): ReportContext {
+  const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+  const context = getInput('status-context').trim() || DEFAULTS.planStatusContext;
+  return {
+    kind,
+    owner: ev.owner,
+    repo: ev.repo,
+    sha: target ? (target.mode === 'plan' ? target.headSha : target.after) : statusSha(ev),
+    // Apply mode reports under its own context unless one is set, so a plan check is never overwritten.
+    statusContext: kind === 'apply' && context === DEFAULTS.planStatusContext ? DEFAULTS.applyStatusContext : context,
+    pullRequest: target ? (target.mode === 'plan' ? target.pullRequest : undefined) : pullRequestNumber(ev),
+    commentOnMergedPullRequest: ev.eventName === 'push',
+    workflow: info.workflow,
+    runUrl: info.runUrl,
+    tempDir: process.env.RUNNER_TEMP,
+  };
 }
 
 /** pull_request_target with the PR's head checked out is the "pwn request" pattern: say so loudly. */
@@ -64,17 +85,22 @@ async function warnIfHeadCheckedOut(workspace: string, headSha: string): Promise
   );
 }
 
-main()
-  .catch((e: unknown) => {
-    if (e instanceof UserError) {
-      if (e instanceof InputError && e.line) core.error(e.message, { file: e.file, startLine: e.line });
-      core.setFailed(e.message);
-      return;
-    }
-    core.setFailed(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it)`);
-    if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
-  })
-  .finally(() => {
-    // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
-    if (abandonedRequests() > 0) process.exit();
-  });
+/** True when this module is what `node` was asked to run (the bundle), not an import (local-action, tests). */
+function isEntry(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  run()
+    .catch((e: unknown) => core.setFailed(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it)`))
+    .finally(() => {
+      // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
+      if (abandonedRequests() > 0) process.exit();
+    });
+}

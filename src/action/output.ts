@@ -8,6 +8,7 @@
  * the same; the modes call these, never @actions/core, for text.
  */
 import * as core from '@actions/core';
+import { writeFileSync } from 'node:fs';
 import { neutralizeJson, neutralizeLine, neutralizeLog, neutralizeMarkdown } from '../util/neutralize.js';
 import { redactSecrets } from '../util/redact.js';
 
@@ -82,4 +83,40 @@ export function setMarkdownOutput(name: string, markdown: string): void {
 /** Appends markdown to the job summary. */
 export async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdownText(markdown)).write();
+}
+
+/**
+ * Writes the job summary within `maxBytes` UTF-8 bytes: GitHub drops a step's summary over 1 MiB,
+ * and the renderers count characters (a CJK character is 3 bytes). `render(maxChars)` degrades
+ * as the comment does (whole services, then the short form); the character budget shrinks until
+ * the neutralized text fits, and a last resort cuts it at a line with a note.
+ */
+export async function writeSummaryWithin(render: (maxChars: number) => string, maxBytes: number): Promise<void> {
+  await core.summary.addRaw(fitBytes(render, maxBytes)).write();
+}
+
+export function fitBytes(render: (maxChars: number) => string, maxBytes: number): string {
+  let chars = maxBytes;
+  for (let i = 0; i < 6; i++) {
+    const text = markdownText(render(chars));
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= maxBytes) return text;
+    chars = Math.floor((chars * maxBytes) / bytes) - 1_000;
+  }
+  const note = "\n\n_The rest is cut to stay within GitHub's job summary size (1 MiB)._\n";
+  const text = markdownText(render(chars));
+  const cut = Buffer.from(text, 'utf8')
+    .subarray(0, maxBytes - Buffer.byteLength(note))
+    .toString('utf8');
+  return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}${note}`;
+}
+
+/** A JSON document written to a file for later steps (the full plan): redacted and escaped like setJsonOutput. */
+export function writeJsonFile(path: string, json: string): void {
+  writeFileSync(path, neutralizeJson(json, redactSecrets));
+}
+
+/** The size in UTF-8 bytes of a JSON step output as it will be written. */
+export function jsonOutputBytes(json: string): number {
+  return Buffer.byteLength(neutralizeJson(json, redactSecrets), 'utf8');
 }

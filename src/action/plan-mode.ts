@@ -1,32 +1,21 @@
 /**
- * Plan on a pull request: manifests at the PR's base and head SHAs → the plan → one sticky
- * comment, a commit status on the head SHA, annotations, the job summary and outputs.
- * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
- * outputs with a warning, never a failed job for that reason alone.
+ * Plan on a pull request or a merge group: manifests at the base and head SHAs → the plan → its
+ * outcome (status, summary, comment: reported by src/action/report.ts), and annotations on the
+ * manifest lines. Planning needs no cluster credentials and no token; the GitHub API is only the
+ * report's business.
  */
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 import * as core from './output.js';
-import type { getOctokit } from '@actions/github';
 import { manifestsAt } from '../git/git-tree.js';
-import { upsertStickyComment, markerFor } from '../github/sticky-comment.js';
 import { manifestsFromTexts } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
 import { judgeFailOn } from '../planner/fail-on.js';
 import { clusterAwarePlan } from '../flows/cluster-aware-plan.js';
-import { strongestChange, type Plan } from '../planner/types.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown, summaryLine } from '../render/markdown.js';
+import type { Plan } from '../planner/types.js';
 import type { ActionInputs } from './inputs.js';
-
-type Octokit = ReturnType<typeof getOctokit>;
-
-export interface PullRequestRef {
-  readonly owner: string;
-  readonly repo: string;
-  readonly number: number;
-  readonly baseSha: string;
-  readonly headSha: string;
-}
+import type { PlanTarget } from './event.js';
+import { planOutcome, type Outcome } from './outcome.js';
+import type { Facts } from './report.js';
 
 export interface RunInfo {
   readonly workspace: string;
@@ -34,10 +23,17 @@ export interface RunInfo {
   readonly runUrl: string | undefined;
 }
 
-export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run: RunInfo, octokit: Octokit | undefined): Promise<Plan> {
+export function planFooter(run: RunInfo, target: Pick<PlanTarget, 'baseSha' | 'headSha'>): string | undefined {
+  return run.runUrl
+    ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${target.baseSha.slice(0, 7)}\` → head \`${target.headSha.slice(0, 7)}\`</sub>`
+    : undefined;
+}
+
+/** Plans, fills `facts.plan`, and returns the outcome; a refusal (a bad manifest) throws. */
+export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run: RunInfo, facts: Facts): Promise<Outcome> {
   const globs = inputs.manifests;
-  const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
-  core.info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
+  const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, target.baseSha, globs), manifestsAt(run.workspace, target.headSha, globs)]);
+  core.info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
   const base = manifestsFromTexts(
     baseFiles.map((f) => ({ file: f.path, text: f.text })),
     inputs.namespace,
@@ -50,6 +46,7 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
   const result = inputs.live
     ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
     : plan(base, head, options);
+  facts.plan = result;
   if (result.cluster?.mode === 'git-only') for (const n of result.cluster.notes) core.warning(n);
   else if (result.cluster)
     core.info(
@@ -58,48 +55,8 @@ export async function runPlanMode(inputs: ActionInputs, pr: PullRequestRef, run:
 
   const verdict = judgeFailOn(result, inputs.failOn);
   for (const w of verdict.warnings) core.warning(w);
-  const footer = run.runUrl
-    ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>`
-    : undefined;
-  const markdown = renderMarkdown(result, footer ? { footer } : {});
-
   annotate(result);
-  core.setJsonOutput('plan', renderJson(result).trim());
-  core.setOutput('change', strongestChange(result.services.map((s) => s.change)));
-  core.setOutput('result', verdict.result);
-  // The comment body, with its marker, for workflows that post it elsewhere (fork PRs: docs/security.md).
-  core.setMarkdownOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
-  await core.writeSummary(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) }));
-
-  const policy = verdict.reasons.join('; ') || undefined;
-
-  if (octokit) {
-    if (inputs.comment) {
-      await tolerateNoPermission('comment on the pull request', async () => {
-        const r = await upsertStickyComment(
-          octokit,
-          { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) },
-          core.markdownText(markdown),
-        );
-        // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
-        const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
-        core.info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
-      });
-    }
-    await tolerateNoPermission('set the commit status', async () => {
-      await octokit.rest.repos.createCommitStatus({
-        owner: pr.owner,
-        repo: pr.repo,
-        sha: pr.headSha,
-        context: inputs.statusContext,
-        state: policy ? 'failure' : 'success',
-        description: truncate(core.singleLine(policy ?? summaryLine(result).replace(/\*\*|`/g, '')), 140),
-        ...(run.runUrl ? { target_url: run.runUrl } : {}),
-      });
-    });
-  }
-  if (policy) core.setFailed(policy);
-  return result;
+  return planOutcome(result, verdict, planFooter(run, target));
 }
 
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
@@ -136,23 +93,4 @@ function annotate(p: Plan): void {
       }
     }
   }
-}
-
-async function tolerateNoPermission(what: string, f: () => Promise<void>): Promise<void> {
-  try {
-    await f();
-  } catch (e) {
-    const status = (e as { status?: number }).status;
-    if (status === 403 || status === 404) {
-      core.warning(
-        `Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`,
-      );
-      return;
-    }
-    throw e;
-  }
-}
-
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }

@@ -8,9 +8,7 @@
  * `viewer { login }`; the default GITHUB_TOKEN of an app installation may be refused that query,
  * and then it is `github-actions[bot]`, the login that token writes as.
  */
-import type { getOctokit } from '@actions/github';
-
-type Octokit = ReturnType<typeof getOctokit>;
+import type { Octokit } from './api.js';
 
 /** The login of comments written with the workflow's default GITHUB_TOKEN. */
 export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
@@ -27,6 +25,8 @@ export interface StickyResult {
   readonly action: 'created' | 'updated';
   readonly id: number;
   readonly minimized: number;
+  /** Why outdated copies could not be minimized (best effort: the comment itself is what matters). */
+  readonly minimizeFailures: readonly string[];
   /** The login our comments were recognized by; undefined when no comment carried the marker (no lookup needed). */
   readonly author: ActingIdentity | undefined;
 }
@@ -86,7 +86,7 @@ export async function upsertStickyComment(octokit: Octokit, target: StickyTarget
   const author = marked.length ? await actingIdentity(octokit) : undefined;
   const ours = author ? ownComments(marked, target.marker, author.login) : [];
   const newest = ours[ours.length - 1];
-  let result: Omit<StickyResult, 'minimized'>;
+  let result: Omit<StickyResult, 'minimized' | 'minimizeFailures'>;
   if (newest) {
     await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
     result = { action: 'updated', id: newest.id, author };
@@ -95,12 +95,17 @@ export async function upsertStickyComment(octokit: Octokit, target: StickyTarget
     result = { action: 'created', id: created.data.id, author };
   }
   let minimized = 0;
+  const minimizeFailures: string[] = [];
   for (const old of ours.slice(0, -1)) {
     if (!old.node_id) continue;
-    await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
-      id: old.node_id,
-    });
-    minimized++;
+    try {
+      await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
+        id: old.node_id,
+      });
+      minimized++;
+    } catch (e) {
+      minimizeFailures.push(`comment ${old.id}: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    }
   }
-  return { ...result, minimized };
+  return { ...result, minimized, minimizeFailures };
 }

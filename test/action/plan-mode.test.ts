@@ -145,7 +145,9 @@ describe('plan mode on a pull request', () => {
     expect(r.stdout).toMatch(/::warning::fail-on: capacity needs the cluster-aware plan/);
   });
 
-  it('a bad manifest fails with file and line, no stack trace', async () => {
+  it('a bad manifest fails with file and line, no stack trace; the status and the sticky comment say why', async () => {
+    const marker = '<!-- rayservice-rollout:plan:rayservice plan -->';
+    gh.comments.push({ id: 1, node_id: 'IC_1', issue: 7, user: { login: 'github-actions[bot]' }, body: `${marker}\nthe previous plan` });
     const bad = join(repo, 'deploy', 'sentiment.yaml');
     git('checkout', '-q', 'feature');
     writeFileSync(bad, 'apiVersion: ray.io/v1\nkind: RayService\nmetadata:\n  name: [x\n');
@@ -158,7 +160,14 @@ describe('plan mode on a pull request', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error file=deploy\/sentiment\.yaml,line=\d+::deploy\/sentiment\.yaml:\d+: invalid YAML/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
-    expect(gh.requests.filter((q) => q.method === 'POST')).toHaveLength(0);
+    // The old plan must not stay up as if it were current, and a required check must not wait.
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toMatch(/No plan: it could not be made[\s\S]*deploy\/sentiment\.yaml:\d+: invalid YAML/);
+    const status = gh.requests.find((q) => q.path === `/repos/acme/ml-platform/statuses/${broken}`)!;
+    expect(status.body).toMatchObject({ context: 'rayservice-rollout/plan', state: 'failure' });
+    expect(status.body.description).toMatch(/^deploy\/sentiment\.yaml:\d+: invalid YAML/);
+    expect(r.outputs.result).toBe('error');
+    expect(r.summary).toMatch(/No plan: it could not be made/);
   });
 
   it('globs may not leave the workspace', async () => {

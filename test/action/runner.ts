@@ -2,11 +2,13 @@
  * Runs dist/index.js the way the GitHub runner does: INPUT_* variables, an event payload file,
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a loopback server
  * that records every request and answers like the GitHub REST/GraphQL API: comments per pull
- * request with their author (the token's `actor`), GraphQL `viewer` answered or refused.
+ * request with their author (the token's `actor`), GraphQL `viewer` answered or refused; and
+ * faults injected a given number of times (a 5xx, a 429 with Retry-After, a secondary rate limit,
+ * a request that never answers).
  */
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -35,11 +37,23 @@ export interface FakeGitHub {
   comments: FakeComment[];
   /** Force an HTTP status for requests whose "METHOD path" matches. */
   failWith: { match: RegExp; status: number }[];
+  /** Faults for requests whose "METHOD path" matches, each used `times` times, then the normal answer. */
+  faults: Fault[];
   /** The identity the token acts as: the author of the comments it writes. */
   actor: string;
   /** Whether GraphQL `viewer { login }` answers; the default GITHUB_TOKEN of an app installation is refused. */
   viewerAllowed: boolean;
   close(): Promise<void>;
+}
+
+export interface Fault {
+  match: RegExp;
+  times: number;
+  /** Never answer (the connection stays open until the server closes). */
+  hang?: boolean;
+  status?: number;
+  headers?: Record<string, string>;
+  message?: string;
 }
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
@@ -48,6 +62,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     requests: [],
     comments: [],
     failWith: [],
+    faults: [],
     actor: 'github-actions[bot]',
     viewerAllowed: false,
     close: async () => {},
@@ -64,6 +79,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(data));
     };
+    const fault = state.faults.find((f) => f.times > 0 && f.match.test(`${req.method} ${path}`));
+    if (fault) {
+      fault.times--;
+      if (fault.hang) return;
+      res.writeHead(fault.status ?? 500, { 'content-type': 'application/json', ...fault.headers });
+      return res.end(JSON.stringify({ message: fault.message ?? 'Server Error' }));
+    }
     const forced = state.failWith.find((f) => f.match.test(`${req.method} ${path}`));
     if (forced) return send(forced.status, { message: 'Resource not accessible by integration' });
     let m: RegExpMatchArray | null;
@@ -105,7 +127,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => new Promise((r) => server.close(() => r()));
+  state.close = () =>
+    new Promise((r) => {
+      server.close(() => r());
+      server.closeAllConnections(); // hung requests
+    });
   return state;
 }
 
@@ -115,6 +141,10 @@ export interface RunResult {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** The file the `plan-file` output names, read before the runner's temp folder goes. */
+  planFile: string | undefined;
+  /** Milliseconds the action ran. */
+  ms: number;
 }
 
 export async function runAction(opts: {
@@ -124,6 +154,8 @@ export async function runAction(opts: {
   inputs: Record<string, string>;
   apiUrl: string;
   env?: Record<string, string>;
+  /** The bundle to run (default: this repository's dist/index.js). */
+  entry?: string;
 }): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'rsr-runner-'));
   try {
@@ -148,16 +180,21 @@ export async function runAction(opts: {
       GITHUB_WORKFLOW: 'rayservice plan',
       GITHUB_RUN_ID: '4242',
       GITHUB_WORKSPACE: opts.cwd,
+      RUNNER_TEMP: dir,
       ...opts.env,
     };
     for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    const child = spawn(process.execPath, [resolve('dist/index.js')], { cwd: opts.cwd, env });
+    const started = Date.now();
+    const child = spawn(process.execPath, [opts.entry ?? resolve('dist/index.js')], { cwd: opts.cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((r) => child.on('close', r));
-    return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+    const ms = Date.now() - started;
+    const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
+    const planFile = outputs['plan-file'] && existsSync(outputs['plan-file']) ? readFileSync(outputs['plan-file'], 'utf8') : undefined;
+    return { code, stdout, stderr, outputs, summary: readFileSync(summaryPath, 'utf8'), planFile, ms };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -54,4 +54,29 @@ describe('action.yml', () => {
   it.each(Object.keys(action.outputs))('the README documents output %s', (name) => {
     expect(readme).toMatch(new RegExp(`\\| \`${name}\``));
   });
+
+  // The Marketplace refuses an action whose metadata breaks these rules; checked here, not at publishing.
+  describe('meets the Marketplace rules', () => {
+    it.each<[string, () => unknown]>([
+      ['a name', () => typeof action.name === 'string' && action.name.trim() !== ''],
+      ['a description under 125 characters', () => typeof action.description === 'string' && action.description.length > 0 && action.description.length < 125],
+      ['branding with an icon and a colour', () => typeof action.branding?.icon === 'string' && typeof action.branding?.color === 'string'],
+      [
+        'a description for every input',
+        () =>
+          Object.values(action.inputs as Record<string, { description?: unknown }>).every(
+            (i) => typeof i.description === 'string' && i.description.trim() !== '',
+          ),
+      ],
+      [
+        'a description for every output',
+        () =>
+          Object.values(action.outputs as Record<string, { description?: unknown }>).every(
+            (o) => typeof o.description === 'string' && o.description.trim() !== '',
+          ),
+      ],
+    ])('%s', (_rule, holds) => {
+      expect(holds()).toBe(true);
+    });
+  });
 });
