@@ -43622,6 +43622,11 @@ const KNOWN_TOKEN = new RegExp(`${START}(?:${[
     'sk-[A-Za-z0-9_\\-]{20,}', // OpenAI (sk-…, sk-proj-…)
     '[sr]k_(?:live|test)_[A-Za-z0-9]{10,}', // Stripe secret / restricted
     'eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', // JWT: header.payload.signature
+    'npm_[A-Za-z0-9]{36}', // npm
+    'pypi-[A-Za-z0-9_\\-]{50,}', // PyPI upload token
+    'ya29\\.[A-Za-z0-9_\\-]{20,}', // Google OAuth access token
+    'dop_v1_[a-f0-9]{64}', // DigitalOcean
+    'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}', // SendGrid
 ].join('|')})`, 'g');
 /** Slack incoming webhooks: the path is the secret. */
 const SLACK_HOOK = /hooks\.slack\.com\/(services|workflows|triggers)\/[A-Za-z0-9_/-]+/g;
@@ -43978,66 +43983,54 @@ function serviceKey(id) {
     return `${id.namespace}/${id.name}`;
 }
 
-;// CONCATENATED MODULE: ./src/kube/apply.ts
+;// CONCATENATED MODULE: ./src/kube/request-errors.ts
+/**
+ * What a failed request to the API server means, in words a person can act on. Node's fetch says
+ * only "fetch failed" and hides the reason in `cause` (a TLS verification code, ECONNREFUSED, a
+ * DNS failure, sometimes nested or inside an AggregateError when several addresses were tried);
+ * client-node's ApiException carries the HTTP status and the server's own message.
+ */
 
-
-
-/** The API server refused one or more manifests (the dry run): nothing was applied. */
-class ApplyRefusedError extends UserError {
-    refusals;
-    constructor(refusals) {
-        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
-        this.refusals = refusals;
-    }
+/** The API server could not be reached at all (network, TLS, a stall): nothing was read or applied. */
+class ClusterUnreachableError extends UserError {
 }
-function objectToApply(m) {
-    const o = structuredClone(m.object);
-    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
-    delete o.status;
-    return o;
+/** The API server answered, with a refusal that is not about a manifest (401, a missing permission). */
+class ClusterRefusedError extends UserError {
 }
-async function dryRunAll({ k8s, kc }, manifests, opts) {
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const refusals = [];
-    await Promise.all(manifests.map(async (m) => {
-        try {
-            await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
-        }
-        catch (e) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-        }
-    }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-}
-async function applyAll(conn, manifests, opts) {
-    await dryRunAll(conn, manifests, opts);
-    const { k8s, kc } = conn;
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    // Every RayService is read before any is patched: credentials that may patch but not get them
-    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
-    // the dry run passed.
-    const refusals = [];
-    const befores = await Promise.all(manifests.map((m) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
-        if (statusCode(e) === 404)
-            return undefined;
-        if (statusCode(e) === 403) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-            return undefined;
-        }
-        throw e;
-    })));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-    const out = [];
-    for (const [i, m] of manifests.entries()) {
-        const before = befores[i];
-        const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
-        const active = before?.status?.activeServiceStatus?.rayClusterName;
-        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
-    }
-    return out;
+const UNTRUSTED = "the API server's certificate is not trusted by the kubeconfig's certificate-authority; check certificate-authority-data / the context";
+/** Node and undici error codes → what they mean. `{server}` is the API server's host. */
+const NETWORK_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED,
+    DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED,
+    UNABLE_TO_GET_ISSUER_CERT: UNTRUSTED,
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRUSTED,
+    CERT_SIGNATURE_FAILURE: UNTRUSTED,
+    CERT_HAS_EXPIRED: "the API server's certificate has expired; renew it, or check this machine's clock",
+    CERT_NOT_YET_VALID: "the API server's certificate is not valid yet; check this machine's clock",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the API server's certificate is for another name than {server}; check the cluster's server address (or tls-server-name)",
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
+    EPROTO: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
+    ECONNREFUSED: 'the connection was refused: is the API server running at {server}, and is this the right context?',
+    ENOTFOUND: "the host name was not found (DNS): check the cluster's server address in the kubeconfig",
+    EAI_AGAIN: 'the host name could not be resolved (DNS is not answering): try again, or check the network',
+    ETIMEDOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
+    EHOSTUNREACH: 'no route to {server}: is it reachable from this machine?',
+    ENETUNREACH: 'the network is unreachable from this machine',
+    ECONNRESET: 'the connection was reset: a proxy or load balancer in the way, or the API server restarting?',
+    UND_ERR_SOCKET: 'the connection was closed: a proxy or load balancer in the way, or the API server restarting?',
+    UND_ERR_HEADERS_TIMEOUT: 'the API server accepted the connection but did not answer',
+};
+const HTTP_HINTS = {
+    401: 'the API server did not accept the credentials (HTTP 401): an expired token, or the wrong user in the context?',
+    403: 'the credentials lack this permission (HTTP 403): docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)',
+    429: 'the API server is throttling requests (HTTP 429): try again later',
+};
+/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
+function statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' && c >= 100 ? c : undefined;
 }
 /** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
 function apiMessage(e) {
@@ -44056,10 +44049,146 @@ function apiMessage(e) {
         return body.message;
     return e?.message ?? String(e);
 }
-/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
-function statusCode(e) {
-    const c = e?.code;
-    return typeof c === 'number' && c >= 100 ? c : undefined;
+/**
+ * The first error code of the chain, preferring one this module knows: `fetch failed` wraps the
+ * socket's error in `cause`, which may wrap another, and a connection tried on several addresses
+ * fails with an AggregateError whose `errors` hold the codes.
+ */
+function networkCode(e) {
+    const seen = new Set();
+    const codes = [];
+    const queue = [e];
+    while (queue.length && seen.size < 20) {
+        const x = queue.shift();
+        if (!x || typeof x !== 'object' || seen.has(x))
+            continue;
+        seen.add(x);
+        const { code, cause, errors } = x;
+        if (typeof code === 'string')
+            codes.push(code);
+        queue.push(cause);
+        if (Array.isArray(errors))
+            queue.push(...errors);
+    }
+    return codes.find((c) => c in NETWORK_CODES) ?? codes.find((c) => c !== 'ERR_INVALID_ARG_TYPE');
+}
+/** A failure of the transport (no HTTP answer): fetch's TypeError, a socket error, an abort. */
+function isNetworkError(e) {
+    if (e instanceof UserError || statusCode(e) !== undefined)
+        return false;
+    const err = e;
+    return err?.message === 'fetch failed' || err?.cause !== undefined || networkCode(e) !== undefined || err?.name === 'AbortError';
+}
+/** One line: why the request failed, with what to do where that is known. */
+function describeRequestError(e, server) {
+    const status = statusCode(e);
+    if (status !== undefined) {
+        const hint = HTTP_HINTS[status];
+        const message = firstLine(apiMessage(e));
+        return hint ? `${hint}${message && !/^HTTP-Code/.test(message) ? `: ${message}` : ''}` : `HTTP ${status}: ${message}`;
+    }
+    const code = networkCode(e);
+    const known = code ? NETWORK_CODES[code] : undefined;
+    if (known)
+        return `${known.replaceAll('{server}', server)} (${code})`;
+    const message = firstLine(e?.message ?? String(e));
+    return code ? `${message} (${code})` : message;
+}
+/**
+ * The error a command reports for a failed request: UserErrors pass through; a transport failure
+ * becomes ClusterUnreachableError, an HTTP refusal ClusterRefusedError, both naming what was asked.
+ * Anything else is a bug and is returned unchanged.
+ */
+function requestError(e, what, server) {
+    if (e instanceof UserError)
+        return e;
+    if (statusCode(e) !== undefined)
+        return new ClusterRefusedError(`${what}: ${describeRequestError(e, server)}`);
+    if (isNetworkError(e))
+        return new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached (${what}): ${describeRequestError(e, server)}`);
+    return e;
+}
+function firstLine(s) {
+    return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./src/kube/apply.ts
+
+
+
+
+
+/** The API server refused one or more manifests (the dry run): nothing was applied. */
+class ApplyRefusedError extends UserError {
+    refusals;
+    constructor(refusals) {
+        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
+        this.refusals = refusals;
+    }
+}
+function objectToApply(m) {
+    const o = structuredClone(m.object);
+    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
+    delete o.status;
+    return o;
+}
+async function dryRunAll(conn, manifests, opts) {
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const refusals = [];
+    await Promise.all(manifests.map(async (m) => {
+        const what = `the server-side dry run of ${serviceKey(m)}`;
+        try {
+            await conn.deadline.within(what, api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
+        }
+        catch (e) {
+            // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
+            if (statusCode(e) === undefined)
+                throw requestError(e, what, conn.server);
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+        }
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyAll(conn, manifests, opts) {
+    await dryRunAll(conn, manifests, opts);
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    // Every RayService is read before any is patched: credentials that may patch but not get them
+    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
+    // the dry run passed.
+    const refusals = [];
+    const befores = await Promise.all(manifests.map((m) => {
+        const what = `GET RayService ${serviceKey(m)}`;
+        return conn.deadline
+            .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
+            .catch((e) => {
+            if (statusCode(e) === 404)
+                return undefined;
+            if (statusCode(e) === 403) {
+                refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+                return undefined;
+            }
+            throw requestError(e, what, conn.server);
+        });
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+    const out = [];
+    for (const [i, m] of manifests.entries()) {
+        const before = befores[i];
+        const what = `the server-side apply of ${serviceKey(m)}`;
+        const stored = (await conn.deadline
+            .within(what, api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply))
+            .catch((e) => {
+            throw requestError(e, what, conn.server);
+        }));
+        const active = before?.status?.activeServiceStatus?.rayClusterName;
+        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+    }
+    return out;
 }
 function hintFor(e) {
     const code = statusCode(e);
@@ -44075,6 +44204,138 @@ function hintFor(e) {
     if (code === 404)
         return 'is the KubeRay CRD installed, and does the namespace exist?';
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kube/deadline.ts
+/**
+ * One deadline per command: the `--timeout` of apply and wait, a fixed one for plan --live. It
+ * bounds every request of the command — the exec credential plugin, the API server stalling after
+ * /version, lists, patches — so a command ends when it says it will, with a message naming what
+ * did not answer instead of a hang.
+ *
+ * Requests are bounded twice, on purpose: the deadline's AbortSignal is handed to every request
+ * (client-node passes it to fetch, and Node kills the credential plugin with it), which frees the
+ * socket and the child process; and `within` races each call against the same deadline, so the
+ * error says WHAT did not answer rather than "This operation was aborted".
+ */
+
+/** The deadline ran out while waiting for `what`. */
+class DeadlineError extends UserError {
+}
+class Deadline {
+    ms;
+    source;
+    at;
+    controller = new AbortController();
+    timer;
+    /** What is being waited for right now beneath the requests (the credential plugin), for blame. */
+    pending = new Map();
+    /**
+     * @param ms     how long from now; Infinity for none (the signal then never fires)
+     * @param source what set it, for messages: "--timeout 30s"
+     */
+    constructor(ms, source) {
+        this.ms = ms;
+        this.source = source;
+        this.at = Date.now() + ms;
+        if (Number.isFinite(ms)) {
+            this.timer = setTimeout(() => this.controller.abort(new DeadlineError(`${source} ran out`)), Math.max(0, ms));
+            // A command that is done must not wait for its own deadline.
+            this.timer.unref();
+        }
+    }
+    /** Ends it now: what still runs under it (a credential plugin) is killed, requests are let go. */
+    cancel() {
+        clearTimeout(this.timer);
+        this.controller.abort(new DeadlineError(`${this.source}: the command is done`));
+    }
+    static none() {
+        return new Deadline(Number.POSITIVE_INFINITY, 'no deadline');
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - Date.now());
+    }
+    /** "within 30 s (--timeout 30s)": how the messages say which deadline. */
+    describe() {
+        return `within ${formatSeconds(this.ms)} (${this.source})`;
+    }
+    /**
+     * Marks `what` as running until the returned function is called: a request that runs out of
+     * time meanwhile blames it (the credential plugin, not "GET /version", did not answer).
+     */
+    busy(what) {
+        this.pending.set(what, (this.pending.get(what) ?? 0) + 1);
+        let done = false;
+        return () => {
+            if (done)
+                return;
+            done = true;
+            const n = (this.pending.get(what) ?? 1) - 1;
+            if (n > 0)
+                this.pending.set(what, n);
+            else
+                this.pending.delete(what);
+        };
+    }
+    /** What did not answer: what runs beneath the request if anything, else the request. */
+    culprit(request) {
+        return this.pending.keys().next().value ?? request;
+    }
+    /**
+     * `p`, or a DeadlineError naming `what` once the deadline has passed. An error that `p` itself
+     * rejects with after the deadline (an aborted fetch, a killed plugin) becomes the same message.
+     */
+    within(what, p) {
+        if (!Number.isFinite(this.ms))
+            return p;
+        const expiredError = () => new DeadlineError(`${this.culprit(what)} did not answer ${this.describe()}`);
+        if (this.expired) {
+            p.catch(() => { });
+            return Promise.reject(expiredError());
+        }
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                noteAbandoned();
+                reject(expiredError());
+            };
+            this.signal.addEventListener('abort', onAbort, { once: true });
+            p.then((v) => {
+                this.signal.removeEventListener('abort', onAbort);
+                resolve(v);
+            }, (e) => {
+                this.signal.removeEventListener('abort', onAbort);
+                // A DeadlineError of its own (the credential plugin) is the more precise one.
+                reject(this.expired && !(e instanceof UserError) ? expiredError() : e);
+            });
+        });
+    }
+}
+function formatSeconds(ms) {
+    if (!Number.isFinite(ms))
+        return 'ever';
+    if (ms < 1000)
+        return `${ms} ms`;
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
+}
+let abandoned = 0;
+/**
+ * Requests given up on (a deadline or a per-read timeout ran out, a watch still connecting when
+ * the rollout was decided) may hold a socket until the network gives up (a black-holed API
+ * server: minutes). A command that is done should not wait for them: the CLI and the action exit
+ * explicitly when this is non-zero.
+ */
+function abandonedRequests() {
+    return abandoned;
+}
+function noteAbandoned() {
+    abandoned++;
 }
 
 ;// CONCATENATED MODULE: ./src/util/kube-object.ts
@@ -44122,10 +44383,13 @@ function asKubeObject(v) {
 
 
 
-class ClusterUnreachableError extends UserError {
-}
+
+
+
+
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
+const DEFAULT_READ_MS = 15_000;
 const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 async function readClusterFacts(conn, base, head, opts) {
     const reads = factReader(conn, opts);
@@ -44156,8 +44420,9 @@ async function readClusterFacts(conn, base, head, opts) {
 }
 function factReader(conn, opts) {
     const { k8s, kc } = conn;
-    const timeoutMs = opts.timeoutMs ?? 15_000;
-    const within = (what, p) => withTimeout(p, timeoutMs, what);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_MS;
+    // Each read has its own limit (a slow optional read is noted, not fatal); all share the command's deadline.
+    const within = (what, p) => conn.deadline.within(what, withTimeout(p, timeoutMs, conn.deadline.culprit(what)));
     const notes = [];
     const noted = new Set();
     const optional = async (what, f) => {
@@ -44179,7 +44444,7 @@ function factReader(conn, opts) {
     return {
         conn,
         opts,
-        server: serverOf(kc),
+        server: conn.server,
         core: kc.makeApiClient(k8s.CoreV1Api),
         apps: kc.makeApiClient(k8s.AppsV1Api),
         custom: kc.makeApiClient(k8s.CustomObjectsApi),
@@ -44190,13 +44455,20 @@ function factReader(conn, opts) {
     };
 }
 /** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
-async function checkReachable({ conn, within, server }) {
+async function checkReachable({ conn, opts, within, server }) {
     const { k8s, kc } = conn;
     try {
         await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
     }
     catch (e) {
-        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+        // The deadline, a failed credential plugin: already said in full.
+        if (e instanceof UserError)
+            throw e;
+        // Still waiting for the credential plugin when the read gave up: name it, not GET /version.
+        const culprit = conn.deadline.culprit('');
+        if (culprit)
+            throw new ClusterUnreachableError(`${culprit} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_READ_MS) / 1000)} s`);
+        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${describeRequestError(e, server)}`);
     }
 }
 /** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
@@ -44310,34 +44582,15 @@ function parseBody(e) {
     }
     return body && typeof body === 'object' ? body : undefined;
 }
-/** The server's host (no path, user or query: those can carry tokens). */
-function serverOf(kc) {
-    const cluster = kc.getCurrentCluster();
-    try {
-        return cluster ? new URL(cluster.server).host : 'in-cluster';
-    }
-    catch {
-        return cluster?.name ?? 'unknown';
-    }
-}
 function shortMessage(e) {
-    const m = statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
+    const m = statusCode(e) ? apiMessage(e) : e instanceof UserError ? e.message : describeRequestError(e, 'the API server');
     return m.split('\n')[0].slice(0, 300);
-}
-let abandoned = 0;
-/**
- * Requests given up on after their timeout still hold a socket until the network gives up (a
- * black-holed API server: minutes). A command that is done should not wait for them: the CLI and the
- * action exit explicitly when this is non-zero.
- */
-function abandonedRequests() {
-    return abandoned;
 }
 function withTimeout(p, ms, what) {
     let timer;
     const timeout = new Promise((_, reject) => {
         timer = setTimeout(() => {
-            abandoned++;
+            noteAbandoned();
             reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
         }, ms);
         timer.unref();
@@ -49611,11 +49864,116 @@ function readInputs() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/manifests/decode.ts
+/**
+ * Manifest bytes → text, as kubectl reads them: a UTF-8 or UTF-16 byte-order mark is honoured (and
+ * dropped), lone CR line endings are line breaks (YAML says so; classic Mac editors write them), and
+ * bytes that are not valid UTF-8 are refused with the line they are on, instead of silently becoming
+ * U+FFFD and planning a value nobody wrote. UTF-16 without a byte-order mark is refused too: nothing
+ * says which byte order it is in, and kubectl cannot read it either.
+ */
+
+const SAVE_AS_UTF8 = 'save the file as UTF-8';
+function decode_decodeManifest(file, bytes) {
+    const text = decodeBytes(file, bytes);
+    // CRLF stays as it is (the YAML parser reads it); a CR alone becomes LF, so lines count as editors show them.
+    return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+function decodeBytes(file, bytes) {
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+        return utf8(file, bytes.subarray(3));
+    if (startsWith(bytes, [0xff, 0xfe]))
+        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (startsWith(bytes, [0xfe, 0xff]))
+        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    if (looksLikeUtf16(bytes)) {
+        throw new input_error_InputError(file, 1, undefined, 'looks like UTF-16 text without a byte-order mark, which cannot be read reliably', SAVE_AS_UTF8);
+    }
+    return utf8(file, bytes);
+}
+function utf8(file, bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        const at = firstInvalidUtf8(bytes);
+        throw new input_error_InputError(file, lineAt(bytes, at), undefined, `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at} is not valid UTF-8`, SAVE_AS_UTF8);
+    }
+}
+function startsWith(bytes, prefix) {
+    return prefix.every((b, i) => bytes[i] === b);
+}
+/** ASCII text in UTF-16 has a NUL in every other byte: YAML text never has NULs at all. */
+function looksLikeUtf16(bytes) {
+    const n = Math.min(bytes.length, 64) & ~1;
+    if (n < 2)
+        return false;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenNul++;
+        if (bytes[i + 1] === 0)
+            oddNul++;
+    }
+    const half = n / 2;
+    return evenNul >= half * 0.75 || oddNul >= half * 0.75;
+}
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
+function firstInvalidUtf8(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const [len, lo, hi] = c < 0x80
+            ? [1, 0, 0]
+            : c >= 0xc2 && c <= 0xdf
+                ? [2, 0x80, 0xbf]
+                : c === 0xe0
+                    ? [3, 0xa0, 0xbf]
+                    : c === 0xed
+                        ? [3, 0x80, 0x9f]
+                        : c >= 0xe1 && c <= 0xef
+                            ? [3, 0x80, 0xbf]
+                            : c === 0xf0
+                                ? [4, 0x90, 0xbf]
+                                : c >= 0xf1 && c <= 0xf3
+                                    ? [4, 0x80, 0xbf]
+                                    : c === 0xf4
+                                        ? [4, 0x80, 0x8f]
+                                        : [0, 0, 0];
+        if (len === 0)
+            return i;
+        if (len > 1) {
+            const second = b[i + 1];
+            if (second === undefined || second < lo || second > hi)
+                return i;
+            for (let k = 2; k < len; k++) {
+                const next = b[i + k];
+                if (next === undefined || next < 0x80 || next > 0xbf)
+                    return i;
+            }
+        }
+        i += len;
+    }
+    return b.length;
+}
+/** 1-based line of a byte offset, counting LF, CRLF and lone CR as one break each. */
+function lineAt(b, offset) {
+    let line = 1;
+    for (let i = 0; i < offset; i++) {
+        if (b[i] === 0x0a)
+            line++;
+        else if (b[i] === 0x0d && b[i + 1] !== 0x0a)
+            line++;
+    }
+    return line;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/manifests/yaml-documents.ts
@@ -49653,7 +50011,7 @@ function parseYamlDocuments(file, text) {
         const first = doc.errors[0];
         if (first) {
             const line = first.pos ? lineAt(first.pos[0]) : undefined;
-            throw new input_error_InputError(file, line, undefined, `invalid YAML: ${firstLine(first.message)}`, 'fix the syntax; `yamllint` shows the same spot');
+            throw new input_error_InputError(file, line, undefined, `invalid YAML: ${yaml_documents_firstLine(first.message)}`, 'fix the syntax; `yamllint` shows the same spot');
         }
         const startLine = lineAt(doc.range[0]);
         const targets = checkAliasExpansion(doc, file, lineAt);
@@ -49666,7 +50024,7 @@ function parseYamlDocuments(file, text) {
             value = doc.toJS({ maxAliasCount: -1 });
         }
         catch (e) {
-            throw new input_error_InputError(file, startLine, undefined, `invalid YAML: ${firstLine(e.message)}`);
+            throw new input_error_InputError(file, startLine, undefined, `invalid YAML: ${yaml_documents_firstLine(e.message)}`);
         }
         if (value === null || value === undefined)
             continue; // an empty document between `---`
@@ -49784,7 +50142,7 @@ function rangeLine(node, lineAt) {
     const range = node?.range;
     return range ? lineAt(range[0]) : undefined;
 }
-function firstLine(s) {
+function yaml_documents_firstLine(s) {
     const line = s.split('\n')[0].trim();
     // The parser recurses per level: what a person should read is that the nesting is too deep.
     return /Maximum call stack size exceeded/.test(line) ? `nested too deeply to read (more than ${MAX_NESTING} levels)` : line;
@@ -49844,6 +50202,9 @@ function checkNesting(file, text) {
  * The commits may be hostile (a fork's pull request under pull_request_target), so they are read
  * as DATA only: objects are fetched and read with `fetch`, `ls-tree` and `cat-file`, never checked
  * out; no hook, fsmonitor, submodule or clean/smudge filter runs (cat-file without --filters).
+ *
+ * Every git call has a time limit (a fetch from a remote that stalls must not hang the job), and a
+ * failure quotes git's own words, redacted, with the fix that fits what it said.
  */
 
 
@@ -49851,17 +50212,110 @@ function checkNesting(file, text) {
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+
+
+
+const FETCH_MS = 180_000;
+const LOCAL_MS = 60_000;
+const MAX_OUTPUT = 256 * 1024 * 1024;
 /** Settings that keep git from running anything configured in the repository. */
 const NOTHING_RUNS = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'submodule.recurse=false'];
-async function git(cwd, args) {
-    const { stdout } = await run('git', [...NOTHING_RUNS, ...args], {
-        cwd,
-        maxBuffer: 256 * 1024 * 1024,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+/** Git did not finish in time, or failed where nothing else can be said: the command and git's words. */
+class GitError extends UserError {
+    stderr;
+    constructor(message, 
+    /** The end of git's stderr, redacted. */
+    stderr) {
+        super(message);
+        this.stderr = stderr;
+    }
+}
+/** A git call that failed: its exit status and the end of its stderr (redacted), for messages. */
+class GitFailed extends Error {
+    command;
+    status;
+    stderr;
+    constructor(command, status, stderr) {
+        super(`${command} failed (exit status ${status})${stderr ? `: ${stderr}` : ''}`);
+        this.command = command;
+        this.status = status;
+        this.stderr = stderr;
+    }
+}
+/** "git fetch --depth=1 origin <sha>", for messages: without the -c settings, which only add noise. */
+const commandLine = (args) => `git ${args.join(' ')}`;
+/** The last lines of what git said on stderr, redacted (a remote URL may carry a token). */
+function stderrTail(stderr) {
+    const lines = stderr
+        .split(/\r?\n|\r/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return redactSecrets(lines.slice(-4).join(' / ')).slice(-600);
+}
+/**
+ * Runs git with a limit: on expiry it is killed with its process group (ssh, upload-pack and
+ * credential helpers with it: one left running would hold the pipes open) and a GitError names the
+ * command and what git had said. Output: stdout's bytes.
+ */
+function runGit(cwd, args, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...NOTHING_RUNS, ...args], {
+            cwd,
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+        });
+        const out = [];
+        let outBytes = 0;
+        let err = '';
+        let timedOut = false;
+        const killGroup = () => {
+            try {
+                if (child.pid)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL'); // the group is gone already
+            }
+        };
+        child.stdout.on('data', (chunk) => {
+            outBytes += chunk.length;
+            if (outBytes > MAX_OUTPUT)
+                killGroup();
+            else
+                out.push(chunk);
+        });
+        // Only the end matters for messages: keep the last 8 KiB.
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (err = (err + chunk).slice(-8192)));
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
+            child.stdout.destroy();
+            child.stderr.destroy();
+        }, timeoutMs);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(new GitError(`${commandLine(args)} could not be run: ${e.message} (is git installed?)`, ''));
+        });
+        child.on('close', (status) => {
+            clearTimeout(timer);
+            const tail = stderrTail(err);
+            if (timedOut) {
+                reject(new GitError(`${commandLine(args)} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped${tail ? `; git said: ${tail}` : ''}`, tail));
+            }
+            else if (status !== 0)
+                reject(new GitFailed(commandLine(args), status, tail));
+            else
+                resolve(Buffer.concat(out));
+        });
     });
-    return stdout;
+}
+/** A blob's bytes: manifests are decoded as kubectl decodes files (byte-order marks, line endings, invalid UTF-8). */
+function gitBytes(cwd, args, timeoutMs = LOCAL_MS) {
+    return runGit(cwd, args, timeoutMs);
+}
+async function git(cwd, args, timeoutMs = LOCAL_MS) {
+    return (await runGit(cwd, args, timeoutMs)).toString('utf8');
 }
 /** Full object names only: anything else (a ref name, an option) never reaches git's command line. */
 const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
@@ -49883,8 +50337,10 @@ async function hasCommit(cwd, sha) {
         await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
         return true;
     }
-    catch {
-        return false;
+    catch (e) {
+        if (e instanceof GitFailed)
+            return false;
+        throw e; // out of time: said as such, not taken for a missing commit
     }
 }
 /**
@@ -49892,11 +50348,11 @@ async function hasCommit(cwd, sha) {
  * A fork's head commit is fetched from origin (the base repository) too: GitHub keeps it there as
  * `refs/pull/<n>/head` and serves it by SHA. Only objects arrive: no ref, no checkout.
  */
-async function ensureCommit(cwd, sha) {
+async function ensureCommit(cwd, sha, timeouts = {}) {
     checkCommitId(sha);
     if (await hasCommit(cwd, sha))
         return;
-    await oneFetchAtATime(cwd, () => fetchCommit(cwd, sha));
+    await oneFetchAtATime(cwd, () => fetchCommit(cwd, sha, timeouts.fetchMs ?? FETCH_MS));
 }
 // Base and head are read side by side; two fetches into one shallow clone collide on its
 // `shallow.lock` (a fork PR under pull_request_target lacks both), so fetches queue per repository.
@@ -49906,40 +50362,91 @@ function oneFetchAtATime(cwd, fetch) {
     fetchQueues.set(cwd, next);
     return next;
 }
-async function fetchCommit(cwd, sha) {
+async function fetchCommit(cwd, sha, timeoutMs) {
     if (await hasCommit(cwd, sha))
         return; // an earlier fetch in the queue brought it
     try {
-        await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+        await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha], timeoutMs);
     }
     catch (e) {
-        throw new input_error_InputError(sha, undefined, undefined, `commit is not in the checkout and could not be fetched from origin: ${git_tree_firstLine(e.stderr || e.message)}`, 'use actions/checkout with fetch-depth: 0, or keep its default token so the action can fetch (private repositories: do not set persist-credentials: false)');
+        if (!(e instanceof GitFailed))
+            throw e;
+        const shallow = await isShallow(cwd);
+        throw new input_error_InputError(sha, undefined, undefined, `commit is not in the checkout and could not be fetched from origin (${e.command}, exit status ${e.status})${e.stderr ? `; git said: ${e.stderr}` : ''}`, fetchHint(e.stderr, shallow));
     }
+}
+async function isShallow(cwd) {
+    try {
+        return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+/** What to do about a failed fetch, from what git said: the fix differs with the cause. */
+function fetchHint(stderr, shallow) {
+    if (/not our ref|couldn't find remote ref|no such remote ref|unadvertised object|upload-pack: not our|did not send all necessary objects/i.test(stderr))
+        return 'origin does not have this commit (force-pushed away, or never pushed there): re-run for the current head; actions/checkout with fetch-depth: 0 brings the history up front';
+    if (/could not read (Username|Password)|terminal prompts disabled|Authentication failed|HTTP 40[13]|Permission denied|returned error: 40[134]/i.test(stderr))
+        return "origin refused the credentials: keep actions/checkout's default token (private repositories: do not set persist-credentials: false)";
+    if (/does not appear to be a git repository|No such remote|not a git repository/i.test(stderr))
+        return 'the working copy has no usable remote origin: check the repository out with actions/checkout';
+    if (/Could not resolve host|Connection timed out|Connection refused|unable to access|Failed to connect/i.test(stderr))
+        return 'origin could not be reached from the runner: check its network access to the Git host';
+    return shallow
+        ? 'the checkout is shallow (actions/checkout fetches one commit by default): fetch-depth: 0 fetches the history up front'
+        : 'check that origin is the repository of the event and that the runner can fetch from it';
 }
 /**
  * Globs → the files of `sha` that match them. Patterns are relative to the repository root;
  * absolute patterns and patterns that climb out (`..`) are refused.
  */
-async function manifestsAt(cwd, sha, globs) {
+async function manifestsAt(cwd, sha, globs, timeouts = {}) {
     const matcher = globMatcher(globs);
-    await ensureCommit(cwd, sha);
-    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--long', sha]);
-    const entries = listing
+    // The commit before the push of a new branch: there is none, and so no manifest.
+    if (/^0+$/.test(sha))
+        return [];
+    await ensureCommit(cwd, sha, timeouts);
+    const listing = await git(cwd, ['ls-tree', '-r', '-z', '--long', sha], timeouts.localMs);
+    const all = listing
         .split('\0')
         .filter(Boolean)
         .map((line) => {
         const [meta, path] = line.split('\t');
-        const [, type, object, size] = meta.split(/\s+/);
-        return { path, type, object: object, size: Number(size) };
-    })
-        .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
+        const [mode, type, object, size] = meta.split(/\s+/);
+        return { path, mode, type, object: object, size: Number(size) };
+    });
+    const byPath = new Map(all.map((e) => [e.path, e]));
+    const entries = all.filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(e.path) && matcher(e.path));
     const out = [];
     for (const e of entries) {
-        if (e.size > MAX_FILE_BYTES)
+        const file = e.mode === SYMLINK_MODE ? await linkTarget(cwd, e, byPath) : e;
+        if (file.size > MAX_FILE_BYTES)
             throw new input_error_InputError(e.path, undefined, undefined, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'keep generated data out of the manifest globs');
-        out.push({ path: e.path, text: await git(cwd, ['cat-file', 'blob', e.object]) });
+        out.push({ path: e.path, text: decode_decodeManifest(e.path, await gitBytes(cwd, ['cat-file', 'blob', file.object], timeouts.localMs)) });
     }
     return out;
+}
+const SYMLINK_MODE = '120000';
+/**
+ * A manifest committed as a symbolic link is read as kubectl would read the checked-out link: the
+ * file it points to, when that is a file of the same commit. A link that leaves the repository or
+ * leads nowhere is refused by name, never followed on disk and never skipped without a word.
+ */
+async function linkTarget(cwd, link, byPath) {
+    let entry = link;
+    for (let hops = 0; hops < 8 && entry.mode === SYMLINK_MODE; hops++) {
+        const target = (await git(cwd, ['cat-file', 'blob', entry.object])).trim();
+        const resolved = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(entry.path), target));
+        const next = target.startsWith('/') || resolved.startsWith('..') ? undefined : byPath.get(resolved);
+        if (next?.type !== 'blob') {
+            throw new input_error_InputError(link.path, undefined, undefined, `is a symbolic link to ${target}, which is not a file of this commit`, 'commit the manifest itself, or a link to a file inside the repository');
+        }
+        entry = next;
+    }
+    if (entry.mode === SYMLINK_MODE)
+        throw new input_error_InputError(link.path, undefined, undefined, 'is a chain of symbolic links too long to follow', 'link to the manifest directly');
+    return entry;
 }
 function globMatcher(globs) {
     const patterns = globs.map((g) => g.trim()).filter(Boolean);
@@ -49954,12 +50461,6 @@ function globMatcher(globs) {
     const inc = picomatch_default()(include.length ? include : [...defaults_DEFAULTS.manifestGlobs], { dot: false });
     const exc = exclude.length ? picomatch_default()(exclude) : () => false;
     return (path) => inc(path) && !exc(path);
-}
-function git_tree_firstLine(s) {
-    return (s
-        .split('\n')
-        .find((l) => l.trim())
-        ?.trim() ?? s);
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
@@ -50028,113 +50529,6 @@ async function upsertStickyComment(octokit, target, body) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/manifests/decode.ts
-/**
- * Manifest bytes → text, as kubectl reads them: a UTF-8 or UTF-16 byte-order mark is honoured (and
- * dropped), lone CR line endings are line breaks (YAML says so; classic Mac editors write them), and
- * bytes that are not valid UTF-8 are refused with the line they are on, instead of silently becoming
- * U+FFFD and planning a value nobody wrote. UTF-16 without a byte-order mark is refused too: nothing
- * says which byte order it is in, and kubectl cannot read it either.
- */
-
-const SAVE_AS_UTF8 = 'save the file as UTF-8';
-function decode_decodeManifest(file, bytes) {
-    const text = decodeBytes(file, bytes);
-    // CRLF stays as it is (the YAML parser reads it); a CR alone becomes LF, so lines count as editors show them.
-    return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
-function decodeBytes(file, bytes) {
-    if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
-        return utf8(file, bytes.subarray(3));
-    if (startsWith(bytes, [0xff, 0xfe]))
-        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    if (startsWith(bytes, [0xfe, 0xff]))
-        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    if (looksLikeUtf16(bytes)) {
-        throw new InputError(file, 1, undefined, 'looks like UTF-16 text without a byte-order mark, which cannot be read reliably', SAVE_AS_UTF8);
-    }
-    return utf8(file, bytes);
-}
-function utf8(file, bytes) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        const at = firstInvalidUtf8(bytes);
-        throw new InputError(file, lineAt(bytes, at), undefined, `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at} is not valid UTF-8`, SAVE_AS_UTF8);
-    }
-}
-function startsWith(bytes, prefix) {
-    return prefix.every((b, i) => bytes[i] === b);
-}
-/** ASCII text in UTF-16 has a NUL in every other byte: YAML text never has NULs at all. */
-function looksLikeUtf16(bytes) {
-    const n = Math.min(bytes.length, 64) & ~1;
-    if (n < 2)
-        return false;
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < n; i += 2) {
-        if (bytes[i] === 0)
-            evenNul++;
-        if (bytes[i + 1] === 0)
-            oddNul++;
-    }
-    const half = n / 2;
-    return evenNul >= half * 0.75 || oddNul >= half * 0.75;
-}
-/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
-function firstInvalidUtf8(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        const [len, lo, hi] = c < 0x80
-            ? [1, 0, 0]
-            : c >= 0xc2 && c <= 0xdf
-                ? [2, 0x80, 0xbf]
-                : c === 0xe0
-                    ? [3, 0xa0, 0xbf]
-                    : c === 0xed
-                        ? [3, 0x80, 0x9f]
-                        : c >= 0xe1 && c <= 0xef
-                            ? [3, 0x80, 0xbf]
-                            : c === 0xf0
-                                ? [4, 0x90, 0xbf]
-                                : c >= 0xf1 && c <= 0xf3
-                                    ? [4, 0x80, 0xbf]
-                                    : c === 0xf4
-                                        ? [4, 0x80, 0x8f]
-                                        : [0, 0, 0];
-        if (len === 0)
-            return i;
-        if (len > 1) {
-            const second = b[i + 1];
-            if (second === undefined || second < lo || second > hi)
-                return i;
-            for (let k = 2; k < len; k++) {
-                const next = b[i + k];
-                if (next === undefined || next < 0x80 || next > 0xbf)
-                    return i;
-            }
-        }
-        i += len;
-    }
-    return b.length;
-}
-/** 1-based line of a byte offset, counting LF, CRLF and lone CR as one break each. */
-function lineAt(b, offset) {
-    let line = 1;
-    for (let i = 0; i < offset; i++) {
-        if (b[i] === 0x0a)
-            line++;
-        else if (b[i] === 0x0d && b[i + 1] !== 0x0a)
-            line++;
-    }
-    return line;
-}
-
 ;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
 /**
  * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
@@ -50759,6 +51153,8 @@ function externallyManaged(spec, release) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/util/structural-diff.ts
 /**
  * Leaf-level differences between two plain JSON-like values, with their paths.
@@ -52020,6 +52416,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
+
 class ConnectionError extends UserError {
 }
 async function connect(opts = {}) {
@@ -52041,6 +52439,7 @@ async function connect(opts = {}) {
         // Never echo the file: it holds credentials.
         throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${e.message.split('\n')[0]}`);
     }
+    checkContext(kc, opts);
     if (!kc.getCurrentCluster())
         throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
     // With nothing to load, client-node falls back to an unauthenticated http://localhost:8080: say
@@ -52052,7 +52451,93 @@ async function connect(opts = {}) {
         !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'))) {
         throw new ConnectionError('no Kubernetes credentials: neither KUBECONFIG, ~/.kube/config nor an in-cluster service account');
     }
-    return { k8s, kc };
+    const conn = { k8s, kc, server: serverOf(kc), deadline: opts.deadline ?? Deadline.none() };
+    boundRequests(conn);
+    return conn;
+}
+/** Where the kubeconfig came from, for messages (a path, never its content). */
+function kubeconfigSource(opts) {
+    return opts.kubeconfig ?? (process.env.KUBECONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'));
+}
+/**
+ * A context that is not in the kubeconfig is named with the ones that are: client-node takes any
+ * name, and would only say later that no cluster is configured.
+ */
+function checkContext(kc, opts) {
+    const name = kc.getCurrentContext();
+    if (!name || kc.getContextObject(name))
+        return;
+    const known = kc.getContexts().map((c) => c.name);
+    const which = opts.context ? `context ${name}` : `the current-context ${name}`;
+    throw new ConnectionError(`${which} is not in the kubeconfig (${kubeconfigSource(opts)}); ${known.length ? `contexts: ${known.join(', ')}` : 'it has no contexts'}`);
+}
+/** The server's host (no path, user or query: those can carry tokens). */
+function serverOf(kc) {
+    const cluster = kc.getCurrentCluster();
+    try {
+        return cluster ? new URL(cluster.server).host : 'in-cluster';
+    }
+    catch {
+        return cluster?.name ?? 'unknown';
+    }
+}
+/**
+ * Every request of `conn` carries the deadline's signal (client-node hands it to fetch: a stalled
+ * API server is let go, its socket closed), and the exec credential plugin of the kubeconfig
+ * (`users[].user.exec`), which client-node runs with child_process.spawn and waits for without a
+ * limit, is killed when the deadline runs out. A plugin that fails or does not answer is named.
+ */
+function boundRequests(conn) {
+    const { kc } = conn;
+    const plugin = kc.getCurrentUser()?.exec;
+    const pluginName = `the kubeconfig's exec credential plugin (${(0,external_node_path_namespaceObject.basename)(plugin?.command ?? '?')})`;
+    // ExecAuth keeps the spawn it uses in `execFn` (client-node 1.x and 2.x), made for replacing.
+    const authenticators = kc.authenticators ?? [];
+    const execAuth = authenticators.find((a) => typeof a?.execFn === 'function');
+    if (execAuth) {
+        execAuth.execFn = (command, args, options) => {
+            const { signal } = conn.deadline;
+            const release = conn.deadline.busy(pluginName);
+            // Its own process group, so that a wrapper script's children die with it: one left
+            // running would hold the pipes, and this process, open.
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args ?? [], { ...options, detached: true });
+            const kill = () => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    child.kill('SIGKILL'); // the group is gone already
+                }
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            };
+            if (signal.aborted)
+                kill();
+            else
+                signal.addEventListener('abort', kill, { once: true });
+            child.on('close', () => {
+                signal.removeEventListener('abort', kill);
+                release();
+            });
+            return child;
+        };
+    }
+    const original = kc.applySecurityAuthentication.bind(kc);
+    kc.applySecurityAuthentication = async (context) => {
+        try {
+            await original(context);
+        }
+        catch (e) {
+            if (!plugin)
+                throw e;
+            if (conn.deadline.expired)
+                throw new DeadlineError(`${pluginName} did not answer ${conn.deadline.describe()}`);
+            const said = (e?.message ?? '').split('\n').find((l) => l.trim());
+            throw new ConnectionError(`${pluginName} failed: ${said?.trim().slice(0, 300) || 'it exited with an error and said nothing on stderr'}`);
+        }
+        context.setSignal(conn.deadline.signal);
+    };
 }
 async function loadClientNode() {
     // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
@@ -54093,10 +54578,14 @@ function clusterOf(m, release) {
 
 
 
+
+/** How long a plan may spend on the cluster, all reads together (each read has its own 15 s too). */
+const LIVE_PLAN_DEADLINE_MS = 60_000;
 async function clusterAwarePlan(base, head, options) {
+    const deadline = options.connect?.deadline ?? new Deadline(LIVE_PLAN_DEADLINE_MS, 'the time limit of a live plan');
     let conn;
     try {
-        conn = await connect(options.connect ?? {});
+        conn = await connect({ ...options.connect, deadline });
     }
     catch (e) {
         if (e instanceof ConnectionError)
@@ -54108,9 +54597,14 @@ async function clusterAwarePlan(base, head, options) {
         facts = await readClusterFacts(conn, base, head, options);
     }
     catch (e) {
-        if (e instanceof ClusterUnreachableError)
+        // Unreachable, out of time, a credential plugin that failed: still a plan, from Git.
+        if (e instanceof ClusterUnreachableError || e instanceof DeadlineError || e instanceof ConnectionError)
             return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
         throw e;
+    }
+    finally {
+        // Nothing more is read: a credential plugin still running is killed, not left behind.
+        deadline.cancel();
     }
     return planWithCluster(base, head, facts, options);
 }
@@ -54365,14 +54859,12 @@ function code(text) {
 function htmlCode(text) {
     return `<code>${htmlText(text)}</code>`;
 }
+const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
 function htmlText(text) {
-    return neutralizeTableCell(redactSecrets(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, '&#64;')
-        .replace(/[[\]()*_`~\\#!]/g, (ch) => `&#${ch.charCodeAt(0)};`));
+    return neutralizeTableCell(
+    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
+    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`));
 }
 
 ;// CONCATENATED MODULE: ./src/action/plan-mode.ts
@@ -55854,6 +56346,9 @@ function renderDiagnosis(d) {
 
 ;// CONCATENATED MODULE: ./src/kube/reflector.ts
 
+
+
+
 class Reflector {
     conn;
     source;
@@ -55865,6 +56360,8 @@ class Reflector {
     rv = '';
     stopped = false;
     abort;
+    /** A watch request is waiting for its response (client-node hands out its AbortController only after). */
+    connecting = false;
     failures = 0;
     pollTimer;
     retryTimer;
@@ -55882,7 +56379,7 @@ class Reflector {
             // during a watch (seen in the e2e suite: "fetch failed" killed the whole wait with exit 1):
             // retry like a failed watch; the deadline still bounds the wait. Refusals (401, 404, …) stay fatal.
             if (!isTransient(e) || this.stopped)
-                throw e;
+                throw requestError(e, `list ${this.source.name}`, this.conn.server);
             this.opts.log?.(`${this.source.name}: listing failed (${e?.message ?? e}), retrying`);
             this.failures++;
             this.retry();
@@ -55893,6 +56390,9 @@ class Reflector {
     }
     stop() {
         this.stopped = true;
+        // A watch still connecting cannot be aborted: it is abandoned (the CLI exits without waiting for it).
+        if (this.connecting)
+            noteAbandoned();
         this.abort?.abort();
         clearInterval(this.pollTimer);
         clearTimeout(this.retryTimer);
@@ -55900,7 +56400,7 @@ class Reflector {
     async relist() {
         this.opts.countRequest();
         try {
-            const { items, resourceVersion } = await this.source.list();
+            const { items, resourceVersion } = await this.conn.deadline.within(`list ${this.source.name}`, this.source.list());
             this.items.clear();
             for (const o of items)
                 this.items.set(key(o), o);
@@ -55927,6 +56427,7 @@ class Reflector {
         let gone = false;
         const startedAt = Date.now();
         this.opts.countRequest();
+        this.connecting = true;
         w.watch(this.source.watchPath, { ...this.source.query, allowWatchBookmarks: true, resourceVersion: this.rv, timeoutSeconds: 540 }, (type, obj) => {
             if (type === 'ERROR') {
                 if (obj?.code === 410)
@@ -55959,10 +56460,14 @@ class Reflector {
             this.failures++;
             this.retry();
         }).then((ac) => {
+            this.connecting = false;
             this.abort = ac;
             if (this.stopped)
                 ac.abort();
-        }, () => this.retry());
+        }, () => {
+            this.connecting = false;
+            this.retry();
+        });
     }
     /** Back off, and poll meanwhile once watches keep failing (proxies that cut streams, 2 s). */
     retry() {
@@ -56003,11 +56508,15 @@ function statusOf(e) {
 }
 /** No HTTP status (connection reset, refused, fetch failed), or one that a retry may cure. */
 function isTransient(e) {
+    // The deadline ran out, the credential plugin failed: no retry cures those.
+    if (e instanceof UserError)
+        return false;
     const status = statusOf(e);
     return status === undefined || status === 429 || status >= 500;
 }
 
 ;// CONCATENATED MODULE: ./src/kube/rollout-watch.ts
+
 
 
 /** The verdict when the RayService cannot be listed: the rollout cannot be followed at all. */
@@ -56096,7 +56605,12 @@ class RolloutWatch {
         return new Promise((resolve, reject) => {
             this.settle = { resolve, reject };
             this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 1_000);
-            Promise.all(Object.values(this.reflectors).map((r) => r.start())).then(() => this.onChange(), (e) => this.end(() => this.settle?.reject(e)));
+            Promise.all(Object.values(this.reflectors).map((r) => r.start())).then(() => this.onChange(), (e) => {
+                // The command's deadline is the rollout's: a list cut short by it is the rollout timing out.
+                if (e instanceof DeadlineError)
+                    this.tick();
+                this.end(() => this.settle?.reject(e));
+            });
         });
     }
     /** A reflector saw a change: observe the new snapshot. */
@@ -56161,6 +56675,7 @@ class RolloutWatch {
 
 
 
+
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
@@ -56199,7 +56714,8 @@ function waitFor(opts, service, a, expected, startedAt) {
             ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
             serveApps: serveAppsOf(a.manifest.object),
             startedAt,
-            deadline: startedAt + opts.timeoutMs,
+            // One deadline per command: the connection's, when it has one (the CLI), bounds the wait too.
+            deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
         },
         onProgress: (line) => opts.onProgress?.(service, line),
         log: (text) => opts.onLog?.(service, text),
@@ -56217,6 +56733,9 @@ async function rollBack(opts, service, failed, applyOptions) {
     say(clusterLevel
         ? 're-applying the base manifest: KubeRay replaces the failed pending cluster with a new one built from the base spec and switches to it when ready (a second blue/green rollout of the old version; the running cluster keeps serving meanwhile)'
         : 're-applying the base manifest: the previous Serve config is sent to the running cluster');
+    // The rollback is a second apply and wait, with a time of its own: the command's may be gone.
+    if (Number.isFinite(opts.conn.deadline.ms))
+        opts.conn.deadline = new Deadline(opts.timeoutMs, "the rollback's --timeout");
     const [a] = await applyAll(opts.conn, [base], applyOptions);
     const startedAt = Date.now();
     // A reverted cluster change builds another cluster (see onFailure); a reverted Serve change is in place.
