@@ -11614,12 +11614,146 @@ function plan(base, head, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/kube/deadline.ts
+/**
+ * One deadline per command: the `--timeout` of apply and wait, a fixed one for plan --live. It
+ * bounds every request of the command — the exec credential plugin, the API server stalling after
+ * /version, lists, patches — so a command ends when it says it will, with a message naming what
+ * did not answer instead of a hang.
+ *
+ * Requests are bounded twice, on purpose: the deadline's AbortSignal is handed to every request
+ * (client-node passes it to fetch, and Node kills the credential plugin with it), which frees the
+ * socket and the child process; and `within` races each call against the same deadline, so the
+ * error says WHAT did not answer rather than "This operation was aborted".
+ */
+
+/** The deadline ran out while waiting for `what`. */
+class DeadlineError extends UserError {
+}
+class Deadline {
+    ms;
+    source;
+    at;
+    controller = new AbortController();
+    timer;
+    /** What is being waited for right now beneath the requests (the credential plugin), for blame. */
+    pending = new Map();
+    /**
+     * @param ms     how long from now; Infinity for none (the signal then never fires)
+     * @param source what set it, for messages: "--timeout 30s"
+     */
+    constructor(ms, source) {
+        this.ms = ms;
+        this.source = source;
+        this.at = Date.now() + ms;
+        if (Number.isFinite(ms)) {
+            this.timer = setTimeout(() => this.controller.abort(new DeadlineError(`${source} ran out`)), Math.max(0, ms));
+            // A command that is done must not wait for its own deadline.
+            this.timer.unref();
+        }
+    }
+    /** Ends it now: what still runs under it (a credential plugin) is killed, requests are let go. */
+    cancel() {
+        clearTimeout(this.timer);
+        this.controller.abort(new DeadlineError(`${this.source}: the command is done`));
+    }
+    static none() {
+        return new Deadline(Number.POSITIVE_INFINITY, 'no deadline');
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - Date.now());
+    }
+    /** "within 30 s (--timeout 30s)": how the messages say which deadline. */
+    describe() {
+        return `within ${formatSeconds(this.ms)} (${this.source})`;
+    }
+    /**
+     * Marks `what` as running until the returned function is called: a request that runs out of
+     * time meanwhile blames it (the credential plugin, not "GET /version", did not answer).
+     */
+    busy(what) {
+        this.pending.set(what, (this.pending.get(what) ?? 0) + 1);
+        let done = false;
+        return () => {
+            if (done)
+                return;
+            done = true;
+            const n = (this.pending.get(what) ?? 1) - 1;
+            if (n > 0)
+                this.pending.set(what, n);
+            else
+                this.pending.delete(what);
+        };
+    }
+    /** What did not answer: what runs beneath the request if anything, else the request. */
+    culprit(request) {
+        return this.pending.keys().next().value ?? request;
+    }
+    /**
+     * `p`, or a DeadlineError naming `what` once the deadline has passed. An error that `p` itself
+     * rejects with after the deadline (an aborted fetch, a killed plugin) becomes the same message.
+     */
+    within(what, p) {
+        if (!Number.isFinite(this.ms))
+            return p;
+        const expiredError = () => new DeadlineError(`${this.culprit(what)} did not answer ${this.describe()}`);
+        if (this.expired) {
+            p.catch(() => { });
+            return Promise.reject(expiredError());
+        }
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                noteAbandoned();
+                reject(expiredError());
+            };
+            this.signal.addEventListener('abort', onAbort, { once: true });
+            p.then((v) => {
+                this.signal.removeEventListener('abort', onAbort);
+                resolve(v);
+            }, (e) => {
+                this.signal.removeEventListener('abort', onAbort);
+                // A DeadlineError of its own (the credential plugin) is the more precise one.
+                reject(this.expired && !(e instanceof UserError) ? expiredError() : e);
+            });
+        });
+    }
+}
+function formatSeconds(ms) {
+    if (!Number.isFinite(ms))
+        return 'ever';
+    if (ms < 1000)
+        return `${ms} ms`;
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
+}
+let abandoned = 0;
+/**
+ * Requests given up on (a deadline or a per-read timeout ran out, a watch still connecting when
+ * the rollout was decided) may hold a socket until the network gives up (a black-holed API
+ * server: minutes). A command that is done should not wait for them: the CLI and the action exit
+ * explicitly when this is non-zero.
+ */
+function abandonedRequests() {
+    return abandoned;
+}
+function noteAbandoned() {
+    abandoned++;
+}
+
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
 /**
  * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
@@ -11627,6 +11761,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * its own, as dist/kube/index.js (shared by dist/cli.js and dist/index.js, changed only when the
  * library is), and loaded only by the commands that talk to a cluster: `plan` starts fast.
  */
+
+
 
 
 
@@ -11653,6 +11789,7 @@ async function connect(opts = {}) {
         // Never echo the file: it holds credentials.
         throw new ConnectionError(`cannot load the kubeconfig${opts.kubeconfig ? ` ${opts.kubeconfig}` : ''}: ${e.message.split('\n')[0]}`);
     }
+    checkContext(kc, opts);
     if (!kc.getCurrentCluster())
         throw new ConnectionError('no Kubernetes cluster configured: set KUBECONFIG or pass --kubeconfig');
     // With nothing to load, client-node falls back to an unauthenticated http://localhost:8080: say
@@ -11664,7 +11801,93 @@ async function connect(opts = {}) {
         !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'))) {
         throw new ConnectionError('no Kubernetes credentials: neither KUBECONFIG, ~/.kube/config nor an in-cluster service account');
     }
-    return { k8s, kc };
+    const conn = { k8s, kc, server: serverOf(kc), deadline: opts.deadline ?? Deadline.none() };
+    boundRequests(conn);
+    return conn;
+}
+/** Where the kubeconfig came from, for messages (a path, never its content). */
+function kubeconfigSource(opts) {
+    return opts.kubeconfig ?? (process.env.KUBECONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config'));
+}
+/**
+ * A context that is not in the kubeconfig is named with the ones that are: client-node takes any
+ * name, and would only say later that no cluster is configured.
+ */
+function checkContext(kc, opts) {
+    const name = kc.getCurrentContext();
+    if (!name || kc.getContextObject(name))
+        return;
+    const known = kc.getContexts().map((c) => c.name);
+    const which = opts.context ? `context ${name}` : `the current-context ${name}`;
+    throw new ConnectionError(`${which} is not in the kubeconfig (${kubeconfigSource(opts)}); ${known.length ? `contexts: ${known.join(', ')}` : 'it has no contexts'}`);
+}
+/** The server's host (no path, user or query: those can carry tokens). */
+function serverOf(kc) {
+    const cluster = kc.getCurrentCluster();
+    try {
+        return cluster ? new URL(cluster.server).host : 'in-cluster';
+    }
+    catch {
+        return cluster?.name ?? 'unknown';
+    }
+}
+/**
+ * Every request of `conn` carries the deadline's signal (client-node hands it to fetch: a stalled
+ * API server is let go, its socket closed), and the exec credential plugin of the kubeconfig
+ * (`users[].user.exec`), which client-node runs with child_process.spawn and waits for without a
+ * limit, is killed when the deadline runs out. A plugin that fails or does not answer is named.
+ */
+function boundRequests(conn) {
+    const { kc } = conn;
+    const plugin = kc.getCurrentUser()?.exec;
+    const pluginName = `the kubeconfig's exec credential plugin (${(0,external_node_path_namespaceObject.basename)(plugin?.command ?? '?')})`;
+    // ExecAuth keeps the spawn it uses in `execFn` (client-node 1.x and 2.x), made for replacing.
+    const authenticators = kc.authenticators ?? [];
+    const execAuth = authenticators.find((a) => typeof a?.execFn === 'function');
+    if (execAuth) {
+        execAuth.execFn = (command, args, options) => {
+            const { signal } = conn.deadline;
+            const release = conn.deadline.busy(pluginName);
+            // Its own process group, so that a wrapper script's children die with it: one left
+            // running would hold the pipes, and this process, open.
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args ?? [], { ...options, detached: true });
+            const kill = () => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    child.kill('SIGKILL'); // the group is gone already
+                }
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            };
+            if (signal.aborted)
+                kill();
+            else
+                signal.addEventListener('abort', kill, { once: true });
+            child.on('close', () => {
+                signal.removeEventListener('abort', kill);
+                release();
+            });
+            return child;
+        };
+    }
+    const original = kc.applySecurityAuthentication.bind(kc);
+    kc.applySecurityAuthentication = async (context) => {
+        try {
+            await original(context);
+        }
+        catch (e) {
+            if (!plugin)
+                throw e;
+            if (conn.deadline.expired)
+                throw new DeadlineError(`${pluginName} did not answer ${conn.deadline.describe()}`);
+            const said = (e?.message ?? '').split('\n').find((l) => l.trim());
+            throw new ConnectionError(`${pluginName} failed: ${said?.trim().slice(0, 300) || 'it exited with an error and said nothing on stderr'}`);
+        }
+        context.setSignal(conn.deadline.signal);
+    };
 }
 async function loadClientNode() {
     // From the bundle (dist/cli.js, dist/index.js) the library sits beside it; from the sources
@@ -11682,66 +11905,54 @@ async function loadClientNode() {
     return (await import(/* webpackIgnore: true */ name));
 }
 
-;// CONCATENATED MODULE: ./src/kube/apply.ts
+;// CONCATENATED MODULE: ./src/kube/request-errors.ts
+/**
+ * What a failed request to the API server means, in words a person can act on. Node's fetch says
+ * only "fetch failed" and hides the reason in `cause` (a TLS verification code, ECONNREFUSED, a
+ * DNS failure, sometimes nested or inside an AggregateError when several addresses were tried);
+ * client-node's ApiException carries the HTTP status and the server's own message.
+ */
 
-
-
-/** The API server refused one or more manifests (the dry run): nothing was applied. */
-class ApplyRefusedError extends UserError {
-    refusals;
-    constructor(refusals) {
-        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
-        this.refusals = refusals;
-    }
+/** The API server could not be reached at all (network, TLS, a stall): nothing was read or applied. */
+class ClusterUnreachableError extends UserError {
 }
-function objectToApply(m) {
-    const o = structuredClone(m.object);
-    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
-    delete o.status;
-    return o;
+/** The API server answered, with a refusal that is not about a manifest (401, a missing permission). */
+class ClusterRefusedError extends UserError {
 }
-async function dryRunAll({ k8s, kc }, manifests, opts) {
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const refusals = [];
-    await Promise.all(manifests.map(async (m) => {
-        try {
-            await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
-        }
-        catch (e) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-        }
-    }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-}
-async function applyAll(conn, manifests, opts) {
-    await dryRunAll(conn, manifests, opts);
-    const { k8s, kc } = conn;
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    // Every RayService is read before any is patched: credentials that may patch but not get them
-    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
-    // the dry run passed.
-    const refusals = [];
-    const befores = await Promise.all(manifests.map((m) => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e) => {
-        if (statusCode(e) === 404)
-            return undefined;
-        if (statusCode(e) === 403) {
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-            return undefined;
-        }
-        throw e;
-    })));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-    const out = [];
-    for (const [i, m] of manifests.entries()) {
-        const before = befores[i];
-        const stored = (await api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
-        const active = before?.status?.activeServiceStatus?.rayClusterName;
-        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
-    }
-    return out;
+const UNTRUSTED = "the API server's certificate is not trusted by the kubeconfig's certificate-authority; check certificate-authority-data / the context";
+/** Node and undici error codes → what they mean. `{server}` is the API server's host. */
+const NETWORK_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED,
+    DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED,
+    UNABLE_TO_GET_ISSUER_CERT: UNTRUSTED,
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRUSTED,
+    CERT_SIGNATURE_FAILURE: UNTRUSTED,
+    CERT_HAS_EXPIRED: "the API server's certificate has expired; renew it, or check this machine's clock",
+    CERT_NOT_YET_VALID: "the API server's certificate is not valid yet; check this machine's clock",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the API server's certificate is for another name than {server}; check the cluster's server address (or tls-server-name)",
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
+    EPROTO: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
+    ECONNREFUSED: 'the connection was refused: is the API server running at {server}, and is this the right context?',
+    ENOTFOUND: "the host name was not found (DNS): check the cluster's server address in the kubeconfig",
+    EAI_AGAIN: 'the host name could not be resolved (DNS is not answering): try again, or check the network',
+    ETIMEDOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
+    EHOSTUNREACH: 'no route to {server}: is it reachable from this machine?',
+    ENETUNREACH: 'the network is unreachable from this machine',
+    ECONNRESET: 'the connection was reset: a proxy or load balancer in the way, or the API server restarting?',
+    UND_ERR_SOCKET: 'the connection was closed: a proxy or load balancer in the way, or the API server restarting?',
+    UND_ERR_HEADERS_TIMEOUT: 'the API server accepted the connection but did not answer',
+};
+const HTTP_HINTS = {
+    401: 'the API server did not accept the credentials (HTTP 401): an expired token, or the wrong user in the context?',
+    403: 'the credentials lack this permission (HTTP 403): docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)',
+    429: 'the API server is throttling requests (HTTP 429): try again later',
+};
+/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
+function statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' && c >= 100 ? c : undefined;
 }
 /** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
 function apiMessage(e) {
@@ -11760,10 +11971,146 @@ function apiMessage(e) {
         return body.message;
     return e?.message ?? String(e);
 }
-/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
-function statusCode(e) {
-    const c = e?.code;
-    return typeof c === 'number' && c >= 100 ? c : undefined;
+/**
+ * The first error code of the chain, preferring one this module knows: `fetch failed` wraps the
+ * socket's error in `cause`, which may wrap another, and a connection tried on several addresses
+ * fails with an AggregateError whose `errors` hold the codes.
+ */
+function networkCode(e) {
+    const seen = new Set();
+    const codes = [];
+    const queue = [e];
+    while (queue.length && seen.size < 20) {
+        const x = queue.shift();
+        if (!x || typeof x !== 'object' || seen.has(x))
+            continue;
+        seen.add(x);
+        const { code, cause, errors } = x;
+        if (typeof code === 'string')
+            codes.push(code);
+        queue.push(cause);
+        if (Array.isArray(errors))
+            queue.push(...errors);
+    }
+    return codes.find((c) => c in NETWORK_CODES) ?? codes.find((c) => c !== 'ERR_INVALID_ARG_TYPE');
+}
+/** A failure of the transport (no HTTP answer): fetch's TypeError, a socket error, an abort. */
+function isNetworkError(e) {
+    if (e instanceof UserError || statusCode(e) !== undefined)
+        return false;
+    const err = e;
+    return err?.message === 'fetch failed' || err?.cause !== undefined || networkCode(e) !== undefined || err?.name === 'AbortError';
+}
+/** One line: why the request failed, with what to do where that is known. */
+function describeRequestError(e, server) {
+    const status = statusCode(e);
+    if (status !== undefined) {
+        const hint = HTTP_HINTS[status];
+        const message = request_errors_firstLine(apiMessage(e));
+        return hint ? `${hint}${message && !/^HTTP-Code/.test(message) ? `: ${message}` : ''}` : `HTTP ${status}: ${message}`;
+    }
+    const code = networkCode(e);
+    const known = code ? NETWORK_CODES[code] : undefined;
+    if (known)
+        return `${known.replaceAll('{server}', server)} (${code})`;
+    const message = request_errors_firstLine(e?.message ?? String(e));
+    return code ? `${message} (${code})` : message;
+}
+/**
+ * The error a command reports for a failed request: UserErrors pass through; a transport failure
+ * becomes ClusterUnreachableError, an HTTP refusal ClusterRefusedError, both naming what was asked.
+ * Anything else is a bug and is returned unchanged.
+ */
+function requestError(e, what, server) {
+    if (e instanceof UserError)
+        return e;
+    if (statusCode(e) !== undefined)
+        return new ClusterRefusedError(`${what}: ${describeRequestError(e, server)}`);
+    if (isNetworkError(e))
+        return new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached (${what}): ${describeRequestError(e, server)}`);
+    return e;
+}
+function request_errors_firstLine(s) {
+    return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./src/kube/apply.ts
+
+
+
+
+
+/** The API server refused one or more manifests (the dry run): nothing was applied. */
+class ApplyRefusedError extends UserError {
+    refusals;
+    constructor(refusals) {
+        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
+        this.refusals = refusals;
+    }
+}
+function objectToApply(m) {
+    const o = structuredClone(m.object);
+    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
+    delete o.status;
+    return o;
+}
+async function dryRunAll(conn, manifests, opts) {
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const refusals = [];
+    await Promise.all(manifests.map(async (m) => {
+        const what = `the server-side dry run of ${serviceKey(m)}`;
+        try {
+            await conn.deadline.within(what, api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
+        }
+        catch (e) {
+            // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
+            if (statusCode(e) === undefined)
+                throw requestError(e, what, conn.server);
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+        }
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyAll(conn, manifests, opts) {
+    await dryRunAll(conn, manifests, opts);
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    // Every RayService is read before any is patched: credentials that may patch but not get them
+    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
+    // the dry run passed.
+    const refusals = [];
+    const befores = await Promise.all(manifests.map((m) => {
+        const what = `GET RayService ${serviceKey(m)}`;
+        return conn.deadline
+            .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
+            .catch((e) => {
+            if (statusCode(e) === 404)
+                return undefined;
+            if (statusCode(e) === 403) {
+                refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+                return undefined;
+            }
+            throw requestError(e, what, conn.server);
+        });
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+    const out = [];
+    for (const [i, m] of manifests.entries()) {
+        const before = befores[i];
+        const what = `the server-side apply of ${serviceKey(m)}`;
+        const stored = (await conn.deadline
+            .within(what, api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply))
+            .catch((e) => {
+            throw requestError(e, what, conn.server);
+        }));
+        const active = before?.status?.activeServiceStatus?.rayClusterName;
+        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+    }
+    return out;
 }
 function hintFor(e) {
     const code = statusCode(e);
@@ -11874,10 +12221,13 @@ function asKubeObject(v) {
 
 
 
-class ClusterUnreachableError extends UserError {
-}
+
+
+
+
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
+const DEFAULT_READ_MS = 15_000;
 const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 async function readClusterFacts(conn, base, head, opts) {
     const reads = factReader(conn, opts);
@@ -11908,8 +12258,9 @@ async function readClusterFacts(conn, base, head, opts) {
 }
 function factReader(conn, opts) {
     const { k8s, kc } = conn;
-    const timeoutMs = opts.timeoutMs ?? 15_000;
-    const within = (what, p) => withTimeout(p, timeoutMs, what);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_MS;
+    // Each read has its own limit (a slow optional read is noted, not fatal); all share the command's deadline.
+    const within = (what, p) => conn.deadline.within(what, withTimeout(p, timeoutMs, conn.deadline.culprit(what)));
     const notes = [];
     const noted = new Set();
     const optional = async (what, f) => {
@@ -11931,7 +12282,7 @@ function factReader(conn, opts) {
     return {
         conn,
         opts,
-        server: serverOf(kc),
+        server: conn.server,
         core: kc.makeApiClient(k8s.CoreV1Api),
         apps: kc.makeApiClient(k8s.AppsV1Api),
         custom: kc.makeApiClient(k8s.CustomObjectsApi),
@@ -11942,13 +12293,20 @@ function factReader(conn, opts) {
     };
 }
 /** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
-async function checkReachable({ conn, within, server }) {
+async function checkReachable({ conn, opts, within, server }) {
     const { k8s, kc } = conn;
     try {
         await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
     }
     catch (e) {
-        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+        // The deadline, a failed credential plugin: already said in full.
+        if (e instanceof UserError)
+            throw e;
+        // Still waiting for the credential plugin when the read gave up: name it, not GET /version.
+        const culprit = conn.deadline.culprit('');
+        if (culprit)
+            throw new ClusterUnreachableError(`${culprit} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_READ_MS) / 1000)} s`);
+        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${describeRequestError(e, server)}`);
     }
 }
 /** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
@@ -12062,34 +12420,15 @@ function parseBody(e) {
     }
     return body && typeof body === 'object' ? body : undefined;
 }
-/** The server's host (no path, user or query: those can carry tokens). */
-function serverOf(kc) {
-    const cluster = kc.getCurrentCluster();
-    try {
-        return cluster ? new URL(cluster.server).host : 'in-cluster';
-    }
-    catch {
-        return cluster?.name ?? 'unknown';
-    }
-}
 function shortMessage(e) {
-    const m = statusCode(e) ? apiMessage(e) : (e?.message ?? String(e));
+    const m = statusCode(e) ? apiMessage(e) : e instanceof UserError ? e.message : describeRequestError(e, 'the API server');
     return m.split('\n')[0].slice(0, 300);
-}
-let abandoned = 0;
-/**
- * Requests given up on after their timeout still hold a socket until the network gives up (a
- * black-holed API server: minutes). A command that is done should not wait for them: the CLI and the
- * action exit explicitly when this is non-zero.
- */
-function abandonedRequests() {
-    return abandoned;
 }
 function withTimeout(p, ms, what) {
     let timer;
     const timeout = new Promise((_, reject) => {
         timer = setTimeout(() => {
-            abandoned++;
+            noteAbandoned();
             reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
         }, ms);
         timer.unref();
@@ -14072,10 +14411,14 @@ function clusterOf(m, release) {
 
 
 
+
+/** How long a plan may spend on the cluster, all reads together (each read has its own 15 s too). */
+const LIVE_PLAN_DEADLINE_MS = 60_000;
 async function clusterAwarePlan(base, head, options) {
+    const deadline = options.connect?.deadline ?? new Deadline(LIVE_PLAN_DEADLINE_MS, 'the time limit of a live plan');
     let conn;
     try {
-        conn = await connect(options.connect ?? {});
+        conn = await connect({ ...options.connect, deadline });
     }
     catch (e) {
         if (e instanceof ConnectionError)
@@ -14087,9 +14430,14 @@ async function clusterAwarePlan(base, head, options) {
         facts = await readClusterFacts(conn, base, head, options);
     }
     catch (e) {
-        if (e instanceof ClusterUnreachableError)
+        // Unreachable, out of time, a credential plugin that failed: still a plan, from Git.
+        if (e instanceof ClusterUnreachableError || e instanceof DeadlineError || e instanceof ConnectionError)
             return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
         throw e;
+    }
+    finally {
+        // Nothing more is read: a credential plugin still running is killed, not left behind.
+        deadline.cancel();
     }
     return planWithCluster(base, head, facts, options);
 }
@@ -16039,6 +16387,9 @@ function renderDiagnosis(d) {
 
 ;// CONCATENATED MODULE: ./src/kube/reflector.ts
 
+
+
+
 class Reflector {
     conn;
     source;
@@ -16050,6 +16401,8 @@ class Reflector {
     rv = '';
     stopped = false;
     abort;
+    /** A watch request is waiting for its response (client-node hands out its AbortController only after). */
+    connecting = false;
     failures = 0;
     pollTimer;
     retryTimer;
@@ -16067,7 +16420,7 @@ class Reflector {
             // during a watch (seen in the e2e suite: "fetch failed" killed the whole wait with exit 1):
             // retry like a failed watch; the deadline still bounds the wait. Refusals (401, 404, …) stay fatal.
             if (!isTransient(e) || this.stopped)
-                throw e;
+                throw requestError(e, `list ${this.source.name}`, this.conn.server);
             this.opts.log?.(`${this.source.name}: listing failed (${e?.message ?? e}), retrying`);
             this.failures++;
             this.retry();
@@ -16078,6 +16431,9 @@ class Reflector {
     }
     stop() {
         this.stopped = true;
+        // A watch still connecting cannot be aborted: it is abandoned (the CLI exits without waiting for it).
+        if (this.connecting)
+            noteAbandoned();
         this.abort?.abort();
         clearInterval(this.pollTimer);
         clearTimeout(this.retryTimer);
@@ -16085,7 +16441,7 @@ class Reflector {
     async relist() {
         this.opts.countRequest();
         try {
-            const { items, resourceVersion } = await this.source.list();
+            const { items, resourceVersion } = await this.conn.deadline.within(`list ${this.source.name}`, this.source.list());
             this.items.clear();
             for (const o of items)
                 this.items.set(key(o), o);
@@ -16112,6 +16468,7 @@ class Reflector {
         let gone = false;
         const startedAt = Date.now();
         this.opts.countRequest();
+        this.connecting = true;
         w.watch(this.source.watchPath, { ...this.source.query, allowWatchBookmarks: true, resourceVersion: this.rv, timeoutSeconds: 540 }, (type, obj) => {
             if (type === 'ERROR') {
                 if (obj?.code === 410)
@@ -16144,10 +16501,14 @@ class Reflector {
             this.failures++;
             this.retry();
         }).then((ac) => {
+            this.connecting = false;
             this.abort = ac;
             if (this.stopped)
                 ac.abort();
-        }, () => this.retry());
+        }, () => {
+            this.connecting = false;
+            this.retry();
+        });
     }
     /** Back off, and poll meanwhile once watches keep failing (proxies that cut streams, 2 s). */
     retry() {
@@ -16188,11 +16549,15 @@ function statusOf(e) {
 }
 /** No HTTP status (connection reset, refused, fetch failed), or one that a retry may cure. */
 function isTransient(e) {
+    // The deadline ran out, the credential plugin failed: no retry cures those.
+    if (e instanceof UserError)
+        return false;
     const status = statusOf(e);
     return status === undefined || status === 429 || status >= 500;
 }
 
 ;// CONCATENATED MODULE: ./src/kube/rollout-watch.ts
+
 
 
 /** The verdict when the RayService cannot be listed: the rollout cannot be followed at all. */
@@ -16281,7 +16646,12 @@ class RolloutWatch {
         return new Promise((resolve, reject) => {
             this.settle = { resolve, reject };
             this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 1_000);
-            Promise.all(Object.values(this.reflectors).map((r) => r.start())).then(() => this.onChange(), (e) => this.end(() => this.settle?.reject(e)));
+            Promise.all(Object.values(this.reflectors).map((r) => r.start())).then(() => this.onChange(), (e) => {
+                // The command's deadline is the rollout's: a list cut short by it is the rollout timing out.
+                if (e instanceof DeadlineError)
+                    this.tick();
+                this.end(() => this.settle?.reject(e));
+            });
         });
     }
     /** A reflector saw a change: observe the new snapshot. */
@@ -16346,6 +16716,7 @@ class RolloutWatch {
 
 
 
+
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
@@ -16384,7 +16755,8 @@ function waitFor(opts, service, a, expected, startedAt) {
             ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
             serveApps: serveAppsOf(a.manifest.object),
             startedAt,
-            deadline: startedAt + opts.timeoutMs,
+            // One deadline per command: the connection's, when it has one (the CLI), bounds the wait too.
+            deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
         },
         onProgress: (line) => opts.onProgress?.(service, line),
         log: (text) => opts.onLog?.(service, text),
@@ -16402,6 +16774,9 @@ async function rollBack(opts, service, failed, applyOptions) {
     say(clusterLevel
         ? 're-applying the base manifest: KubeRay replaces the failed pending cluster with a new one built from the base spec and switches to it when ready (a second blue/green rollout of the old version; the running cluster keeps serving meanwhile)'
         : 're-applying the base manifest: the previous Serve config is sent to the running cluster');
+    // The rollback is a second apply and wait, with a time of its own: the command's may be gone.
+    if (Number.isFinite(opts.conn.deadline.ms))
+        opts.conn.deadline = new Deadline(opts.timeoutMs, "the rollback's --timeout");
     const [a] = await applyAll(opts.conn, [base], applyOptions);
     const startedAt = Date.now();
     // A reverted cluster change builds another cluster (see onFailure); a reverted Serve change is in place.
@@ -16454,6 +16829,8 @@ function overallResult(outcomes) {
 
 
 
+
+
 const ROLLOUT_EXIT = { ok: 0, failed: 3, timeout: 4 };
 const APPLY_HELP = `Usage: rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
 
@@ -16463,7 +16840,8 @@ parallel until the operator has really finished, printing progress and a final t
 
 Options:
   --base, --head, --namespace, --kuberay-version, --zero-downtime   as for plan
-  --timeout DURATION          deadline of the wait (default ${DEFAULTS.timeout}; e.g. 90s, 10m, 1h)
+  --timeout DURATION          deadline of the whole command: every request, the credential plugin
+                              and the wait (default ${DEFAULTS.timeout}; e.g. 90s, 10m, 1h)
   --field-manager NAME        server-side apply field manager (default ${DEFAULTS.fieldManager})
   --force-conflicts           take over fields owned by another field manager
   --on-failure rollback|none  rollback: when a rollout fails or times out, re-apply the base manifest
@@ -16475,7 +16853,8 @@ Options:
   --context NAME              kubeconfig context (default: the current one)
   --verbose                   also print how many API requests each wait made
 
-Exit status: 0 rolled out, 3 a rollout failed, 4 timed out, 2 bad input (nothing applied).
+Exit status: 0 rolled out, 3 a rollout failed, 4 timed out (also: the cluster did not answer in
+time), 2 bad input or a cluster that cannot be reached (nothing applied).
 `;
 const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--kubeconfig PATH] [--context NAME] [--verbose]
 
@@ -16484,10 +16863,34 @@ or the Serve applications to run the current generation. Exit status as for appl
 `;
 async function runApply(flags, stdout, stderr) {
     // Through the output edge: progress, events and Serve errors are the cluster's words.
-    const [out, err] = [textSink(stdout), textSink(stderr)];
+    const err = textSink(stderr);
+    try {
+        return await apply(flags, stdout, err);
+    }
+    catch (e) {
+        return timedOut(e, err);
+    }
+}
+/**
+ * The command's deadline ran out before the rollouts could be judged (a credential plugin or an
+ * API server that did not answer): exit status 4, as a rollout that timed out.
+ */
+function timedOut(e, err) {
+    if (!(e instanceof DeadlineError))
+        throw e;
+    err.write(`rayservice-rollout: ${e.message}\n`);
+    return ROLLOUT_EXIT.timeout;
+}
+/** The deadline of the whole command: every request, the credential plugin and the wait. */
+function commandDeadline(flags) {
+    return new Deadline(parseDuration('--timeout', flags.timeout, DEFAULTS.timeout), `--timeout ${flags.timeout ?? DEFAULTS.timeout}`);
+}
+async function apply(flags, stdout, err) {
+    const out = textSink(stdout);
     if (!flags.base || !flags.head)
         throw new UsageError('apply needs --base and --head (try apply --help)');
     const timeoutMs = parseDuration('--timeout', flags.timeout, DEFAULTS.timeout);
+    const deadline = commandDeadline(flags);
     const onFailure = parseChoice('--on-failure', flags['on-failure'], ['rollback', 'none'], DEFAULTS.onFailure);
     const planOptions = {
         kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
@@ -16501,7 +16904,7 @@ async function runApply(flags, stdout, stderr) {
     ]);
     // Refuse bad manifests before touching the cluster.
     plan(base, head, planOptions);
-    const conn = await connect(connectOptions(flags));
+    const conn = await connect({ ...connectOptions(flags), deadline });
     const p = await planBeforeApply(conn, base, head, {
         ...planOptions,
         fieldManager,
@@ -16552,21 +16955,31 @@ async function runApply(flags, stdout, stderr) {
     out.write('\n');
     return exitFor(outcomes.map((o) => o.verdict).filter(Boolean));
 }
-async function runWait(target, flags, stdout) {
+async function runWait(target, flags, stdout, stderr = process.stderr) {
+    try {
+        return await wait(target, flags, stdout);
+    }
+    catch (e) {
+        return timedOut(e, textSink(stderr));
+    }
+}
+async function wait(target, flags, stdout) {
     const out = textSink(stdout);
     const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
     if (!m)
         throw new UsageError('wait needs <namespace/name> (try wait --help)');
     const [, namespace, name] = m;
-    const timeoutMs = parseDuration('--timeout', flags.timeout, DEFAULTS.timeout);
-    const conn = await connect(connectOptions(flags));
+    const deadline = commandDeadline(flags);
+    const conn = await connect({ ...connectOptions(flags), deadline });
     const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
-    const rs = await custom
-        .getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name })
+    const what = `GET RayService ${namespace}/${name}`;
+    const rs = await deadline
+        .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name }))
         .catch((e) => {
         if (e?.code === 404)
             throw new UsageError(`RayService ${namespace}/${name} not found`);
-        throw e;
+        // An unreachable server, a refusal (401, 403): said as apply says them, never "internal error".
+        throw requestError(e, what, conn.server);
     });
     const pending = rs.status?.pendingServiceStatus?.rayClusterName || undefined;
     const active = rs.status?.activeServiceStatus?.rayClusterName || undefined;
@@ -16581,7 +16994,7 @@ async function runWait(target, flags, stdout) {
         ...(active ? { activeBefore: active } : {}),
         serveApps: serveAppsOf(rs),
         startedAt,
-        deadline: startedAt + timeoutMs,
+        deadline: deadline.at,
     }, out, flags.verbose === true);
     return exitFor([verdict]);
 }

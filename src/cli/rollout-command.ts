@@ -6,6 +6,8 @@
  */
 import { connect, type Connection } from '../kube/connection.js';
 import { ApplyRefusedError } from '../kube/apply.js';
+import { Deadline, DeadlineError } from '../kube/deadline.js';
+import { requestError } from '../kube/request-errors.js';
 import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../flows/apply-and-wait.js';
 import { watchRollout } from '../kube/rollout-watch.js';
 import { loadManifests } from '../manifests/load.js';
@@ -31,7 +33,8 @@ parallel until the operator has really finished, printing progress and a final t
 
 Options:
   --base, --head, --namespace, --kuberay-version, --zero-downtime   as for plan
-  --timeout DURATION          deadline of the wait (default ${DEFAULTS.timeout}; e.g. 90s, 10m, 1h)
+  --timeout DURATION          deadline of the whole command: every request, the credential plugin
+                              and the wait (default ${DEFAULTS.timeout}; e.g. 90s, 10m, 1h)
   --field-manager NAME        server-side apply field manager (default ${DEFAULTS.fieldManager})
   --force-conflicts           take over fields owned by another field manager
   --on-failure rollback|none  rollback: when a rollout fails or times out, re-apply the base manifest
@@ -43,7 +46,8 @@ Options:
   --context NAME              kubeconfig context (default: the current one)
   --verbose                   also print how many API requests each wait made
 
-Exit status: 0 rolled out, 3 a rollout failed, 4 timed out, 2 bad input (nothing applied).
+Exit status: 0 rolled out, 3 a rollout failed, 4 timed out (also: the cluster did not answer in
+time), 2 bad input or a cluster that cannot be reached (nothing applied).
 `;
 
 export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--kubeconfig PATH] [--context NAME] [--verbose]
@@ -71,9 +75,34 @@ type Out = { write(s: string): unknown };
 
 export async function runApply(flags: RolloutFlags, stdout: Out, stderr: Out): Promise<number> {
   // Through the output edge: progress, events and Serve errors are the cluster's words.
-  const [out, err] = [textSink(stdout), textSink(stderr)];
+  const err = textSink(stderr);
+  try {
+    return await apply(flags, stdout, err);
+  } catch (e) {
+    return timedOut(e, err);
+  }
+}
+
+/**
+ * The command's deadline ran out before the rollouts could be judged (a credential plugin or an
+ * API server that did not answer): exit status 4, as a rollout that timed out.
+ */
+function timedOut(e: unknown, err: Out): number {
+  if (!(e instanceof DeadlineError)) throw e;
+  err.write(`rayservice-rollout: ${e.message}\n`);
+  return ROLLOUT_EXIT.timeout;
+}
+
+/** The deadline of the whole command: every request, the credential plugin and the wait. */
+function commandDeadline(flags: RolloutFlags): Deadline {
+  return new Deadline(parseDuration('--timeout', flags.timeout, DEFAULTS.timeout), `--timeout ${flags.timeout ?? DEFAULTS.timeout}`);
+}
+
+async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number> {
+  const out = textSink(stdout);
   if (!flags.base || !flags.head) throw new UsageError('apply needs --base and --head (try apply --help)');
   const timeoutMs = parseDuration('--timeout', flags.timeout, DEFAULTS.timeout);
+  const deadline = commandDeadline(flags);
   const onFailure = parseChoice<OnFailure>('--on-failure', flags['on-failure'], ['rollback', 'none'], DEFAULTS.onFailure);
   const planOptions = {
     kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
@@ -87,7 +116,7 @@ export async function runApply(flags: RolloutFlags, stdout: Out, stderr: Out): P
   ]);
   // Refuse bad manifests before touching the cluster.
   plan(base, head, planOptions);
-  const conn = await connect(connectOptions(flags));
+  const conn = await connect({ ...connectOptions(flags), deadline });
   const p = await planBeforeApply(conn, base, head, {
     ...planOptions,
     fieldManager,
@@ -134,19 +163,29 @@ export async function runApply(flags: RolloutFlags, stdout: Out, stderr: Out): P
   return exitFor(outcomes.map((o) => o.verdict!).filter(Boolean));
 }
 
-export async function runWait(target: string | undefined, flags: RolloutFlags, stdout: Out): Promise<number> {
+export async function runWait(target: string | undefined, flags: RolloutFlags, stdout: Out, stderr: Out = process.stderr): Promise<number> {
+  try {
+    return await wait(target, flags, stdout);
+  } catch (e) {
+    return timedOut(e, textSink(stderr));
+  }
+}
+
+async function wait(target: string | undefined, flags: RolloutFlags, stdout: Out): Promise<number> {
   const out = textSink(stdout);
   const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
   if (!m) throw new UsageError('wait needs <namespace/name> (try wait --help)');
   const [, namespace, name] = m as unknown as [string, string, string];
-  const timeoutMs = parseDuration('--timeout', flags.timeout, DEFAULTS.timeout);
-  const conn = await connect(connectOptions(flags));
+  const deadline = commandDeadline(flags);
+  const conn = await connect({ ...connectOptions(flags), deadline });
   const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
-  const rs = await custom
-    .getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name })
-    .catch((e: { code?: number }) => {
-      if (e?.code === 404) throw new UsageError(`RayService ${namespace}/${name} not found`);
-      throw e;
+  const what = `GET RayService ${namespace}/${name}`;
+  const rs = await deadline
+    .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace, plural: 'rayservices', name }))
+    .catch((e: unknown) => {
+      if ((e as { code?: unknown })?.code === 404) throw new UsageError(`RayService ${namespace}/${name} not found`);
+      // An unreachable server, a refusal (401, 403): said as apply says them, never "internal error".
+      throw requestError(e, what, conn.server);
     });
   const pending: string | undefined = rs.status?.pendingServiceStatus?.rayClusterName || undefined;
   const active: string | undefined = rs.status?.activeServiceStatus?.rayClusterName || undefined;
@@ -163,7 +202,7 @@ export async function runWait(target: string | undefined, flags: RolloutFlags, s
       ...(active ? { activeBefore: active } : {}),
       serveApps: serveAppsOf(rs),
       startedAt,
-      deadline: startedAt + timeoutMs,
+      deadline: deadline.at,
     },
     out,
     flags.verbose === true,

@@ -10,6 +10,7 @@ import type { Change, Plan, ServicePlan } from '../planner/types.js';
 import type { ProgressLine, Verdict } from '../rollout/types.js';
 import { applyAll, dryRunAll, type Applied } from '../kube/apply.js';
 import type { Connection } from '../kube/connection.js';
+import { Deadline } from '../kube/deadline.js';
 import { watchRollout } from '../kube/rollout-watch.js';
 import { serviceKey } from '../util/objects.js';
 
@@ -90,7 +91,8 @@ function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, ex
       ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
       serveApps: serveAppsOf(a.manifest.object),
       startedAt,
-      deadline: startedAt + opts.timeoutMs,
+      // One deadline per command: the connection's, when it has one (the CLI), bounds the wait too.
+      deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
     },
     onProgress: (line) => opts.onProgress?.(service, line),
     log: (text) => opts.onLog?.(service, text),
@@ -116,6 +118,8 @@ async function rollBack(
       ? 're-applying the base manifest: KubeRay replaces the failed pending cluster with a new one built from the base spec and switches to it when ready (a second blue/green rollout of the old version; the running cluster keeps serving meanwhile)'
       : 're-applying the base manifest: the previous Serve config is sent to the running cluster',
   );
+  // The rollback is a second apply and wait, with a time of its own: the command's may be gone.
+  if (Number.isFinite(opts.conn.deadline.ms)) opts.conn.deadline = new Deadline(opts.timeoutMs, "the rollback's --timeout");
   const [a] = await applyAll(opts.conn, [base], applyOptions);
   const startedAt = Date.now();
   // A reverted cluster change builds another cluster (see onFailure); a reverted Serve change is in place.

@@ -5,6 +5,7 @@
  * `planBeforeApply` is the apply's version: connected already, and strict.
  */
 import { connect, ConnectionError, type ConnectOptions, type Connection } from '../kube/connection.js';
+import { Deadline, DeadlineError } from '../kube/deadline.js';
 import { ApplyRefusedError } from '../kube/apply.js';
 import { dryRunRefusals } from '../render/cluster-findings.js';
 import { ClusterUnreachableError, readClusterFacts, type FactsOptions } from '../kube/cluster-facts.js';
@@ -17,10 +18,14 @@ export interface ClusterAwareOptions extends PlanOptions, FactsOptions {
   readonly connect?: ConnectOptions;
 }
 
+/** How long a plan may spend on the cluster, all reads together (each read has its own 15 s too). */
+export const LIVE_PLAN_DEADLINE_MS = 60_000;
+
 export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, options: ClusterAwareOptions): Promise<Plan> {
+  const deadline = options.connect?.deadline ?? new Deadline(LIVE_PLAN_DEADLINE_MS, 'the time limit of a live plan');
   let conn: Connection;
   try {
-    conn = await connect(options.connect ?? {});
+    conn = await connect({ ...options.connect, deadline });
   } catch (e) {
     if (e instanceof ConnectionError) return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
     throw e;
@@ -29,8 +34,13 @@ export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, opt
   try {
     facts = await readClusterFacts(conn, base, head, options);
   } catch (e) {
-    if (e instanceof ClusterUnreachableError) return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+    // Unreachable, out of time, a credential plugin that failed: still a plan, from Git.
+    if (e instanceof ClusterUnreachableError || e instanceof DeadlineError || e instanceof ConnectionError)
+      return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
     throw e;
+  } finally {
+    // Nothing more is read: a credential plugin still running is killed, not left behind.
+    deadline.cancel();
   }
   return planWithCluster(base, head, facts, options);
 }

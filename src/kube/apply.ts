@@ -9,6 +9,9 @@ import { formatInputError } from '../manifests/input-error.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { serviceKey } from '../util/objects.js';
 import { UserError } from '../util/user-error.js';
+import { apiMessage, requestError, statusCode } from './request-errors.js';
+
+export { apiMessage, statusCode } from './request-errors.js';
 
 export interface ApplyOptions {
   readonly fieldManager: string;
@@ -39,14 +42,21 @@ export function objectToApply(m: RayServiceManifest): KubernetesObject {
   return o;
 }
 
-export async function dryRunAll({ k8s, kc }: Connection, manifests: readonly RayServiceManifest[], opts: ApplyOptions): Promise<void> {
+export async function dryRunAll(conn: Connection, manifests: readonly RayServiceManifest[], opts: ApplyOptions): Promise<void> {
+  const { k8s, kc } = conn;
   const api = k8s.KubernetesObjectApi.makeApiClient(kc);
   const refusals: string[] = [];
   await Promise.all(
     manifests.map(async (m) => {
+      const what = `the server-side dry run of ${serviceKey(m)}`;
       try {
-        await api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply);
+        await conn.deadline.within(
+          what,
+          api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply),
+        );
       } catch (e) {
+        // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
+        if (statusCode(e) === undefined) throw requestError(e, what, conn.server);
         refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
       }
     }),
@@ -64,54 +74,36 @@ export async function applyAll(conn: Connection, manifests: readonly RayServiceM
   // the dry run passed.
   const refusals: string[] = [];
   const befores = await Promise.all(
-    manifests.map((m) =>
-      custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).catch((e: unknown) => {
-        if (statusCode(e) === 404) return undefined;
-        if (statusCode(e) === 403) {
-          refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-          return undefined;
-        }
-        throw e;
-      }),
-    ),
+    manifests.map((m) => {
+      const what = `GET RayService ${serviceKey(m)}`;
+      return conn.deadline
+        .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
+        .catch((e: unknown) => {
+          if (statusCode(e) === 404) return undefined;
+          if (statusCode(e) === 403) {
+            refusals.push(
+              formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)),
+            );
+            return undefined;
+          }
+          throw requestError(e, what, conn.server);
+        });
+    }),
   );
   if (refusals.length) throw new ApplyRefusedError(refusals.sort());
   const out: Applied[] = [];
   for (const [i, m] of manifests.entries()) {
     const before = befores[i];
-    const stored = (await api.patch(
-      objectToApply(m),
-      undefined,
-      undefined,
-      opts.fieldManager,
-      opts.forceConflicts,
-      k8s.PatchStrategy.ServerSideApply,
-    )) as KubernetesObject & { metadata: { generation?: number } };
+    const what = `the server-side apply of ${serviceKey(m)}`;
+    const stored = (await conn.deadline
+      .within(what, api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply))
+      .catch((e: unknown) => {
+        throw requestError(e, what, conn.server);
+      })) as KubernetesObject & { metadata: { generation?: number } };
     const active = before?.status?.activeServiceStatus?.rayClusterName;
     out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
   }
   return out;
-}
-
-/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
-export function apiMessage(e: unknown): string {
-  const body = (e as { body?: unknown })?.body;
-  if (typeof body === 'string') {
-    try {
-      const parsed = JSON.parse(body) as { message?: string };
-      if (parsed.message) return parsed.message;
-    } catch {
-      /* not JSON */
-    }
-  }
-  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') return (body as { message: string }).message;
-  return (e as Error)?.message ?? String(e);
-}
-
-/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
-export function statusCode(e: unknown): number | undefined {
-  const c = (e as { code?: unknown })?.code;
-  return typeof c === 'number' && c >= 100 ? c : undefined;
 }
 
 function hintFor(e: unknown): string | undefined {

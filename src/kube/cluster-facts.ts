@@ -8,12 +8,17 @@
  * the caller then plans from Git alone. Nothing from the kubeconfig is ever echoed.
  */
 import type { Connection } from './connection.js';
-import { apiMessage, objectToApply, statusCode } from './apply.js';
+import { objectToApply } from './apply.js';
+import { noteAbandoned } from './deadline.js';
+import { ClusterUnreachableError, apiMessage, describeRequestError, statusCode } from './request-errors.js';
 import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService, RayServiceObject } from '../planner/live/facts.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { asList, asMap } from '../util/kube-object.js';
 import { UserError } from '../util/user-error.js';
+
+export { ClusterUnreachableError } from './request-errors.js';
+export { abandonedRequests } from './deadline.js';
 
 export interface FactsOptions {
   readonly fieldManager: string;
@@ -23,10 +28,10 @@ export interface FactsOptions {
   readonly timeoutMs?: number;
 }
 
-export class ClusterUnreachableError extends UserError {}
-
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
+
+const DEFAULT_READ_MS = 15_000;
 
 export const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 
@@ -78,8 +83,9 @@ interface FactReader {
 
 function factReader(conn: Connection, opts: FactsOptions): FactReader {
   const { k8s, kc } = conn;
-  const timeoutMs = opts.timeoutMs ?? 15_000;
-  const within = <T>(what: string, p: Promise<T>) => withTimeout(p, timeoutMs, what);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_MS;
+  // Each read has its own limit (a slow optional read is noted, not fatal); all share the command's deadline.
+  const within = <T>(what: string, p: Promise<T>) => conn.deadline.within(what, withTimeout(p, timeoutMs, conn.deadline.culprit(what)));
   const notes: string[] = [];
   const noted = new Set<string>();
   const optional = async <T>(what: string, f: () => Promise<T>): Promise<T | undefined> => {
@@ -102,7 +108,7 @@ function factReader(conn: Connection, opts: FactsOptions): FactReader {
   return {
     conn,
     opts,
-    server: serverOf(kc),
+    server: conn.server,
     core: kc.makeApiClient(k8s.CoreV1Api),
     apps: kc.makeApiClient(k8s.AppsV1Api),
     custom: kc.makeApiClient(k8s.CustomObjectsApi),
@@ -114,12 +120,17 @@ function factReader(conn: Connection, opts: FactsOptions): FactReader {
 }
 
 /** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
-async function checkReachable({ conn, within, server }: FactReader): Promise<void> {
+async function checkReachable({ conn, opts, within, server }: FactReader): Promise<void> {
   const { k8s, kc } = conn;
   try {
     await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
   } catch (e) {
-    throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${shortMessage(e)}`);
+    // The deadline, a failed credential plugin: already said in full.
+    if (e instanceof UserError) throw e;
+    // Still waiting for the credential plugin when the read gave up: name it, not GET /version.
+    const culprit = conn.deadline.culprit('');
+    if (culprit) throw new ClusterUnreachableError(`${culprit} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_READ_MS) / 1000)} s`);
+    throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${describeRequestError(e, server)}`);
   }
 }
 
@@ -250,37 +261,16 @@ function parseBody(e: unknown): KubeObject | undefined {
   return body && typeof body === 'object' ? (body as KubeObject) : undefined;
 }
 
-/** The server's host (no path, user or query: those can carry tokens). */
-function serverOf(kc: Connection['kc']): string {
-  const cluster = kc.getCurrentCluster();
-  try {
-    return cluster ? new URL(cluster.server).host : 'in-cluster';
-  } catch {
-    return cluster?.name ?? 'unknown';
-  }
-}
-
 function shortMessage(e: unknown): string {
-  const m = statusCode(e) ? apiMessage(e) : ((e as Error)?.message ?? String(e));
+  const m = statusCode(e) ? apiMessage(e) : e instanceof UserError ? e.message : describeRequestError(e, 'the API server');
   return m.split('\n')[0]!.slice(0, 300);
-}
-
-let abandoned = 0;
-
-/**
- * Requests given up on after their timeout still hold a socket until the network gives up (a
- * black-holed API server: minutes). A command that is done should not wait for them: the CLI and the
- * action exit explicitly when this is non-zero.
- */
-export function abandonedRequests(): number {
-  return abandoned;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      abandoned++;
+      noteAbandoned();
       reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
     }, ms);
     timer.unref();

@@ -4,7 +4,10 @@
  * and fall back to polling when watches keep failing. Counts the API requests it makes.
  */
 import type { Connection } from './connection.js';
+import { noteAbandoned } from './deadline.js';
+import { requestError } from './request-errors.js';
 import { type KubeObject, metadataOf } from '../util/kube-object.js';
+import { UserError } from '../util/user-error.js';
 
 export interface ReflectorSource {
   /** For messages, e.g. "rayclusters". */
@@ -31,6 +34,8 @@ export class Reflector {
   private rv = '';
   private stopped = false;
   private abort: AbortController | undefined;
+  /** A watch request is waiting for its response (client-node hands out its AbortController only after). */
+  private connecting = false;
   private failures = 0;
   private pollTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -48,7 +53,7 @@ export class Reflector {
       // A connection cut or an apiserver restart during the FIRST list is as transient as one
       // during a watch (seen in the e2e suite: "fetch failed" killed the whole wait with exit 1):
       // retry like a failed watch; the deadline still bounds the wait. Refusals (401, 404, …) stay fatal.
-      if (!isTransient(e) || this.stopped) throw e;
+      if (!isTransient(e) || this.stopped) throw requestError(e, `list ${this.source.name}`, this.conn.server);
       this.opts.log?.(`${this.source.name}: listing failed (${(e as Error)?.message ?? e}), retrying`);
       this.failures++;
       this.retry();
@@ -59,6 +64,8 @@ export class Reflector {
 
   stop(): void {
     this.stopped = true;
+    // A watch still connecting cannot be aborted: it is abandoned (the CLI exits without waiting for it).
+    if (this.connecting) noteAbandoned();
     this.abort?.abort();
     clearInterval(this.pollTimer);
     clearTimeout(this.retryTimer);
@@ -67,7 +74,7 @@ export class Reflector {
   private async relist(): Promise<void> {
     this.opts.countRequest();
     try {
-      const { items, resourceVersion } = await this.source.list();
+      const { items, resourceVersion } = await this.conn.deadline.within(`list ${this.source.name}`, this.source.list());
       this.items.clear();
       for (const o of items) this.items.set(key(o), o);
       this.rv = resourceVersion;
@@ -93,6 +100,7 @@ export class Reflector {
     let gone = false;
     const startedAt = Date.now();
     this.opts.countRequest();
+    this.connecting = true;
     w.watch(
       this.source.watchPath,
       { ...this.source.query, allowWatchBookmarks: true, resourceVersion: this.rv, timeoutSeconds: 540 },
@@ -127,10 +135,14 @@ export class Reflector {
       },
     ).then(
       (ac) => {
+        this.connecting = false;
         this.abort = ac;
         if (this.stopped) ac.abort();
       },
-      () => this.retry(),
+      () => {
+        this.connecting = false;
+        this.retry();
+      },
     );
   }
 
@@ -178,6 +190,8 @@ export function statusOf(e: unknown): number | undefined {
 
 /** No HTTP status (connection reset, refused, fetch failed), or one that a retry may cure. */
 function isTransient(e: unknown): boolean {
+  // The deadline ran out, the credential plugin failed: no retry cures those.
+  if (e instanceof UserError) return false;
   const status = statusOf(e);
   return status === undefined || status === 429 || status >= 500;
 }

@@ -10,6 +10,7 @@ import { buildSnapshot, checkTime, observe, startRollout } from '../rollout/inde
 import type { ProgressLine, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from '../rollout/types.js';
 import type { KubeObject } from '../util/kube-object.js';
 import { Reflector, type ReflectorOptions, type ReflectorSource } from './reflector.js';
+import { DeadlineError } from './deadline.js';
 
 export interface WatchRolloutOptions {
   readonly conn: Connection;
@@ -128,7 +129,11 @@ class RolloutWatch {
       this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 1_000);
       Promise.all(Object.values(this.reflectors).map((r) => r.start())).then(
         () => this.onChange(),
-        (e) => this.end(() => this.settle?.reject(e)),
+        (e) => {
+          // The command's deadline is the rollout's: a list cut short by it is the rollout timing out.
+          if (e instanceof DeadlineError) this.tick();
+          this.end(() => this.settle?.reject(e));
+        },
       );
     });
   }

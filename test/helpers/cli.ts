@@ -109,3 +109,31 @@ export function runCliSync(args: string[], timeoutMs = 20_000): SpawnSyncReturns
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: repoRoot, env: testEnv({}), encoding: 'utf8', timeout: timeoutMs });
   return { ...r, ms: Date.now() - started };
 }
+
+/**
+ * The CLI from the sources (`node --import tsx src/cli/main.ts …`), asynchronous so that servers
+ * of the test process (stand-ins for an API server) are served meanwhile; killed after `killAfterMs`.
+ */
+export function runSourceCli(
+  args: string[],
+  options: { env?: Record<string, string>; killAfterMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), ...args], {
+    cwd: repoRoot,
+    env: testEnv(options.env ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
