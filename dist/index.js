@@ -844,6 +844,1536 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -40184,16 +41714,10 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/util/user-error.ts
-/**
- * The one base class of refusals a person can act on: bad input, a wrong command line or action
- * input, an unsupported release, a cluster that cannot be reached or refuses a manifest. Both entry
- * points (the CLI and the action) print these as one line and no stack trace; anything that is not
- * a UserError is a bug and said to be one.
- */
-class UserError extends Error {
-    name = 'UserError';
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -43140,6 +44664,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/util/neutralize.ts
 /**
  * Text from manifests and from the cluster, made harmless for where it is printed. Pure functions,
@@ -43888,6 +45414,7 @@ function afterFlag(text, at, out) {
 
 
 
+
 const logText = (text) => neutralizeLog(redactSecrets(text));
 const lineText = (text) => neutralizeLine(redactSecrets(text));
 /** Markdown leaving the process (a comment body, the job summary, the `comment` output). */
@@ -43942,660 +45469,40 @@ function setMarkdownOutput(name, markdown) {
 }
 /** Appends markdown to the job summary. */
 async function writeSummary(markdown) {
-    await summary.addRaw(markdownText(markdown)).write();
-}
-
-;// CONCATENATED MODULE: ./src/manifests/input-error.ts
-/**
- * A refusal of user input: names the file, the line and the field, and says what to do.
- * The CLI and the action print these as one line (no stack trace); anything else is a bug.
- */
-
-class input_error_InputError extends UserError {
-    file;
-    line;
-    field;
-    problem;
-    hint;
-    constructor(file, line, field, problem, hint) {
-        super(formatInputError(file, line, field, problem, hint));
-        this.file = file;
-        this.line = line;
-        this.field = field;
-        this.problem = problem;
-        this.hint = hint;
-        this.name = 'InputError';
-    }
-}
-function formatInputError(file, line, field, problem, hint) {
-    const where = line ? `${file}:${line}` : file;
-    const what = field ? `${field}: ${problem}` : problem;
-    return `${where}: ${what}${hint ? ` (${hint})` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/util/objects.ts
-/** The smallest shared vocabulary for JSON-like values: the base of every other folder. */
-function isPlainObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** `namespace/name`: how a RayService (or any namespaced object) is keyed and named in messages. */
-function serviceKey(id) {
-    return `${id.namespace}/${id.name}`;
-}
-
-;// CONCATENATED MODULE: ./src/kube/request-errors.ts
-/**
- * What a failed request to the API server means, in words a person can act on. Node's fetch says
- * only "fetch failed" and hides the reason in `cause` (a TLS verification code, ECONNREFUSED, a
- * DNS failure, sometimes nested or inside an AggregateError when several addresses were tried);
- * client-node's ApiException carries the HTTP status and the server's own message.
- */
-
-/** The API server could not be reached at all (network, TLS, a stall): nothing was read or applied. */
-class ClusterUnreachableError extends UserError {
-}
-/** The API server answered, with a refusal that is not about a manifest (401, a missing permission). */
-class ClusterRefusedError extends UserError {
-}
-const UNTRUSTED = "the API server's certificate is not trusted by the kubeconfig's certificate-authority; check certificate-authority-data / the context";
-/** Node and undici error codes → what they mean. `{server}` is the API server's host. */
-const NETWORK_CODES = {
-    SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED,
-    DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED,
-    UNABLE_TO_GET_ISSUER_CERT: UNTRUSTED,
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRUSTED,
-    CERT_SIGNATURE_FAILURE: UNTRUSTED,
-    CERT_HAS_EXPIRED: "the API server's certificate has expired; renew it, or check this machine's clock",
-    CERT_NOT_YET_VALID: "the API server's certificate is not valid yet; check this machine's clock",
-    ERR_TLS_CERT_ALTNAME_INVALID: "the API server's certificate is for another name than {server}; check the cluster's server address (or tls-server-name)",
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
-    EPROTO: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
-    ECONNREFUSED: 'the connection was refused: is the API server running at {server}, and is this the right context?',
-    ENOTFOUND: "the host name was not found (DNS): check the cluster's server address in the kubeconfig",
-    EAI_AGAIN: 'the host name could not be resolved (DNS is not answering): try again, or check the network',
-    ETIMEDOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
-    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
-    EHOSTUNREACH: 'no route to {server}: is it reachable from this machine?',
-    ENETUNREACH: 'the network is unreachable from this machine',
-    ECONNRESET: 'the connection was reset: a proxy or load balancer in the way, or the API server restarting?',
-    UND_ERR_SOCKET: 'the connection was closed: a proxy or load balancer in the way, or the API server restarting?',
-    UND_ERR_HEADERS_TIMEOUT: 'the API server accepted the connection but did not answer',
-};
-const HTTP_HINTS = {
-    401: 'the API server did not accept the credentials (HTTP 401): an expired token, or the wrong user in the context?',
-    403: 'the credentials lack this permission (HTTP 403): docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)',
-    429: 'the API server is throttling requests (HTTP 429): try again later',
-};
-/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
-function statusCode(e) {
-    const c = e?.code;
-    return typeof c === 'number' && c >= 100 ? c : undefined;
-}
-/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
-function apiMessage(e) {
-    const body = e?.body;
-    if (typeof body === 'string') {
-        try {
-            const parsed = JSON.parse(body);
-            if (parsed.message)
-                return parsed.message;
-        }
-        catch {
-            /* not JSON */
-        }
-    }
-    if (body && typeof body === 'object' && typeof body.message === 'string')
-        return body.message;
-    return e?.message ?? String(e);
+    await core.summary.addRaw(markdownText(markdown)).write();
 }
 /**
- * The first error code of the chain, preferring one this module knows: `fetch failed` wraps the
- * socket's error in `cause`, which may wrap another, and a connection tried on several addresses
- * fails with an AggregateError whose `errors` hold the codes.
+ * Writes the job summary within `maxBytes` UTF-8 bytes: GitHub drops a step's summary over 1 MiB,
+ * and the renderers count characters (a CJK character is 3 bytes). `render(maxChars)` degrades
+ * as the comment does (whole services, then the short form); the character budget shrinks until
+ * the neutralized text fits, and a last resort cuts it at a line with a note.
  */
-function networkCode(e) {
-    const seen = new Set();
-    const codes = [];
-    const queue = [e];
-    while (queue.length && seen.size < 20) {
-        const x = queue.shift();
-        if (!x || typeof x !== 'object' || seen.has(x))
-            continue;
-        seen.add(x);
-        const { code, cause, errors } = x;
-        if (typeof code === 'string')
-            codes.push(code);
-        queue.push(cause);
-        if (Array.isArray(errors))
-            queue.push(...errors);
+async function writeSummaryWithin(render, maxBytes) {
+    await summary.addRaw(fitBytes(render, maxBytes)).write();
+}
+function fitBytes(render, maxBytes) {
+    let chars = maxBytes;
+    for (let i = 0; i < 6; i++) {
+        const text = markdownText(render(chars));
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes <= maxBytes)
+            return text;
+        chars = Math.floor((chars * maxBytes) / bytes) - 1_000;
     }
-    return codes.find((c) => c in NETWORK_CODES) ?? codes.find((c) => c !== 'ERR_INVALID_ARG_TYPE');
+    const note = "\n\n_The rest is cut to stay within GitHub's job summary size (1 MiB)._\n";
+    const text = markdownText(render(chars));
+    const cut = Buffer.from(text, 'utf8')
+        .subarray(0, maxBytes - Buffer.byteLength(note))
+        .toString('utf8');
+    return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}${note}`;
 }
-/** A failure of the transport (no HTTP answer): fetch's TypeError, a socket error, an abort. */
-function isNetworkError(e) {
-    if (e instanceof UserError || statusCode(e) !== undefined)
-        return false;
-    const err = e;
-    return err?.message === 'fetch failed' || err?.cause !== undefined || networkCode(e) !== undefined || err?.name === 'AbortError';
+/** A JSON document written to a file for later steps (the full plan): redacted and escaped like setJsonOutput. */
+function writeJsonFile(path, json) {
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, neutralizeJson(json, redactSecrets));
 }
-/** One line: why the request failed, with what to do where that is known. */
-function describeRequestError(e, server) {
-    const status = statusCode(e);
-    if (status !== undefined) {
-        const hint = HTTP_HINTS[status];
-        const message = firstLine(apiMessage(e));
-        return hint ? `${hint}${message && !/^HTTP-Code/.test(message) ? `: ${message}` : ''}` : `HTTP ${status}: ${message}`;
-    }
-    const code = networkCode(e);
-    const known = code ? NETWORK_CODES[code] : undefined;
-    if (known)
-        return `${known.replaceAll('{server}', server)} (${code})`;
-    const message = firstLine(e?.message ?? String(e));
-    return code ? `${message} (${code})` : message;
-}
-/**
- * The error a command reports for a failed request: UserErrors pass through; a transport failure
- * becomes ClusterUnreachableError, an HTTP refusal ClusterRefusedError, both naming what was asked.
- * Anything else is a bug and is returned unchanged.
- */
-function requestError(e, what, server) {
-    if (e instanceof UserError)
-        return e;
-    if (statusCode(e) !== undefined)
-        return new ClusterRefusedError(`${what}: ${describeRequestError(e, server)}`);
-    if (isNetworkError(e))
-        return new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached (${what}): ${describeRequestError(e, server)}`);
-    return e;
-}
-function firstLine(s) {
-    return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);
-}
-
-;// CONCATENATED MODULE: ./src/kube/apply.ts
-
-
-
-
-
-/** The API server refused one or more manifests (the dry run): nothing was applied. */
-class ApplyRefusedError extends UserError {
-    refusals;
-    constructor(refusals) {
-        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
-        this.refusals = refusals;
-    }
-}
-function objectToApply(m) {
-    const o = structuredClone(m.object);
-    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
-    delete o.status;
-    return o;
-}
-async function dryRunAll(conn, manifests, opts) {
-    const { k8s, kc } = conn;
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const refusals = [];
-    await Promise.all(manifests.map(async (m) => {
-        const what = `the server-side dry run of ${serviceKey(m)}`;
-        try {
-            await conn.deadline.within(what, api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
-        }
-        catch (e) {
-            // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
-            if (statusCode(e) === undefined)
-                throw requestError(e, what, conn.server);
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-        }
-    }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-}
-async function applyAll(conn, manifests, opts) {
-    await dryRunAll(conn, manifests, opts);
-    const { k8s, kc } = conn;
-    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    // Every RayService is read before any is patched: credentials that may patch but not get them
-    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
-    // the dry run passed.
-    const refusals = [];
-    const befores = await Promise.all(manifests.map((m) => {
-        const what = `GET RayService ${serviceKey(m)}`;
-        return conn.deadline
-            .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
-            .catch((e) => {
-            if (statusCode(e) === 404)
-                return undefined;
-            if (statusCode(e) === 403) {
-                refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
-                return undefined;
-            }
-            throw requestError(e, what, conn.server);
-        });
-    }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
-    const out = [];
-    for (const [i, m] of manifests.entries()) {
-        const before = befores[i];
-        const what = `the server-side apply of ${serviceKey(m)}`;
-        const stored = (await conn.deadline
-            .within(what, api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply))
-            .catch((e) => {
-            throw requestError(e, what, conn.server);
-        }));
-        const active = before?.status?.activeServiceStatus?.rayClusterName;
-        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
-    }
-    return out;
-}
-function hintFor(e) {
-    const code = statusCode(e);
-    if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
-        // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
-        // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
-        return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
-    }
-    if (code === 409)
-        return 'another field manager owns these fields: pass --force-conflicts to take them over';
-    if (code === 403)
-        return 'the credentials lack this permission: docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)';
-    if (code === 404)
-        return 'is the KubeRay CRD installed, and does the namespace exist?';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/kube/deadline.ts
-/**
- * One deadline per command: the `--timeout` of apply and wait, a fixed one for plan --live. It
- * bounds every request of the command — the exec credential plugin, the API server stalling after
- * /version, lists, patches — so a command ends when it says it will, with a message naming what
- * did not answer instead of a hang.
- *
- * Requests are bounded twice, on purpose: the deadline's AbortSignal is handed to every request
- * (client-node passes it to fetch, and Node kills the credential plugin with it), which frees the
- * socket and the child process; and `within` races each call against the same deadline, so the
- * error says WHAT did not answer rather than "This operation was aborted".
- */
-
-/** The deadline ran out while waiting for `what`. */
-class DeadlineError extends UserError {
-}
-class Deadline {
-    ms;
-    source;
-    at;
-    controller = new AbortController();
-    timer;
-    /** What is being waited for right now beneath the requests (the credential plugin), for blame. */
-    pending = new Map();
-    /**
-     * @param ms     how long from now; Infinity for none (the signal then never fires)
-     * @param source what set it, for messages: "--timeout 30s"
-     */
-    constructor(ms, source) {
-        this.ms = ms;
-        this.source = source;
-        this.at = Date.now() + ms;
-        if (Number.isFinite(ms)) {
-            this.timer = setTimeout(() => this.controller.abort(new DeadlineError(`${source} ran out`)), Math.max(0, ms));
-            // A command that is done must not wait for its own deadline.
-            this.timer.unref();
-        }
-    }
-    /** Ends it now: what still runs under it (a credential plugin) is killed, requests are let go. */
-    cancel() {
-        clearTimeout(this.timer);
-        this.controller.abort(new DeadlineError(`${this.source}: the command is done`));
-    }
-    static none() {
-        return new Deadline(Number.POSITIVE_INFINITY, 'no deadline');
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    get expired() {
-        return this.controller.signal.aborted;
-    }
-    remainingMs() {
-        return Math.max(0, this.at - Date.now());
-    }
-    /** "within 30 s (--timeout 30s)": how the messages say which deadline. */
-    describe() {
-        return `within ${formatSeconds(this.ms)} (${this.source})`;
-    }
-    /**
-     * Marks `what` as running until the returned function is called: a request that runs out of
-     * time meanwhile blames it (the credential plugin, not "GET /version", did not answer).
-     */
-    busy(what) {
-        this.pending.set(what, (this.pending.get(what) ?? 0) + 1);
-        let done = false;
-        return () => {
-            if (done)
-                return;
-            done = true;
-            const n = (this.pending.get(what) ?? 1) - 1;
-            if (n > 0)
-                this.pending.set(what, n);
-            else
-                this.pending.delete(what);
-        };
-    }
-    /** What did not answer: what runs beneath the request if anything, else the request. */
-    culprit(request) {
-        return this.pending.keys().next().value ?? request;
-    }
-    /**
-     * `p`, or a DeadlineError naming `what` once the deadline has passed. An error that `p` itself
-     * rejects with after the deadline (an aborted fetch, a killed plugin) becomes the same message.
-     */
-    within(what, p) {
-        if (!Number.isFinite(this.ms))
-            return p;
-        const expiredError = () => new DeadlineError(`${this.culprit(what)} did not answer ${this.describe()}`);
-        if (this.expired) {
-            p.catch(() => { });
-            return Promise.reject(expiredError());
-        }
-        return new Promise((resolve, reject) => {
-            const onAbort = () => {
-                noteAbandoned();
-                reject(expiredError());
-            };
-            this.signal.addEventListener('abort', onAbort, { once: true });
-            p.then((v) => {
-                this.signal.removeEventListener('abort', onAbort);
-                resolve(v);
-            }, (e) => {
-                this.signal.removeEventListener('abort', onAbort);
-                // A DeadlineError of its own (the credential plugin) is the more precise one.
-                reject(this.expired && !(e instanceof UserError) ? expiredError() : e);
-            });
-        });
-    }
-}
-function formatSeconds(ms) {
-    if (!Number.isFinite(ms))
-        return 'ever';
-    if (ms < 1000)
-        return `${ms} ms`;
-    const s = Math.round(ms / 1000);
-    return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
-}
-let abandoned = 0;
-/**
- * Requests given up on (a deadline or a per-read timeout ran out, a watch still connecting when
- * the rollout was decided) may hold a socket until the network gives up (a black-holed API
- * server: minutes). A command that is done should not wait for them: the CLI and the action exit
- * explicitly when this is non-zero.
- */
-function abandonedRequests() {
-    return abandoned;
-}
-function noteAbandoned() {
-    abandoned++;
-}
-
-;// CONCATENATED MODULE: ./src/util/kube-object.ts
-/**
- * A typed view of Kubernetes objects as the API server returns them (plain JSON), for code that reads
- * objects it did not build: the metadata every object carries is typed, `spec` and `status` are
- * whatever the caller knows of them (unknown unless said), and anything else is `unknown` until
- * narrowed. The accessors read untyped values safely: a missing or malformed field reads as absent.
- */
-
-/** The value as a map; anything else (absent, a list, a scalar) reads as an empty map. */
-function asMap(v) {
-    return isPlainObject(v) ? v : {};
-}
-/** The value as a list; anything else reads as an empty list. */
-function asList(v) {
-    return Array.isArray(v) ? v : [];
-}
-/** The value when it is a string. */
-function stringOr(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-/** The value when it is a finite number. */
-function numberOr(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-/** A map of strings (labels, annotations, a node selector); other entries are left out. */
-function stringMap(v) {
-    const out = {};
-    for (const [k, x] of Object.entries(asMap(v)))
-        if (typeof x === 'string')
-            out[k] = x;
-    return out;
-}
-/** The object's metadata, or an empty one when the value is not an object with metadata. */
-function metadataOf(o) {
-    return asMap(asMap(o).metadata);
-}
-/** An untyped value seen as a Kubernetes object (an empty one when it is not a map). */
-function asKubeObject(v) {
-    return asMap(v);
-}
-
-;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
-
-
-
-
-
-
-
-const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
-const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
-const DEFAULT_READ_MS = 15_000;
-const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
-async function readClusterFacts(conn, base, head, opts) {
-    const reads = factReader(conn, opts);
-    await checkReachable(reads);
-    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const manifests = ids.map((id) => [id, (head.get(id) ?? base.get(id))]);
-    const namespaces = [...new Set(manifests.map(([, m]) => m.namespace))].sort();
-    const [services, dryRuns, operatorDeployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
-        Promise.all(manifests.map(([id, m]) => readService(reads, m).then((s) => [id, s]))),
-        Promise.all([...head.entries()].map(([id, m]) => dryRun(reads, id, m).then((d) => [id, d]))),
-        readOperatorDeployments(reads),
-        reads.optional('list nodes', () => reads.core.listNode().then((l) => l.items.map(plain))),
-        reads.optional('list pods', () => reads.core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
-        readQuotas(reads, namespaces),
-        readAutoscalerStatus(reads),
-    ]);
-    return {
-        server: reads.server,
-        notes: reads.notes,
-        services: new Map(services.filter((s) => s[1] !== undefined)),
-        dryRuns: new Map(dryRuns),
-        ...(operatorDeployments ? { operatorDeployments } : {}),
-        ...(nodes ? { nodes } : {}),
-        ...(pods ? { pods } : {}),
-        ...(quotas ? { quotas } : {}),
-        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
-    };
-}
-function factReader(conn, opts) {
-    const { k8s, kc } = conn;
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_MS;
-    // Each read has its own limit (a slow optional read is noted, not fatal); all share the command's deadline.
-    const within = (what, p) => conn.deadline.within(what, withTimeout(p, timeoutMs, conn.deadline.culprit(what)));
-    const notes = [];
-    const noted = new Set();
-    const optional = async (what, f) => {
-        try {
-            return await within(what, f());
-        }
-        catch (e) {
-            const code = statusCode(e);
-            const key = `${what}:${code}`;
-            if (!noted.has(key)) {
-                noted.add(key);
-                notes.push(code === 403
-                    ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
-                    : `Could not ${what}: ${shortMessage(e)}.`);
-            }
-            return undefined;
-        }
-    };
-    return {
-        conn,
-        opts,
-        server: conn.server,
-        core: kc.makeApiClient(k8s.CoreV1Api),
-        apps: kc.makeApiClient(k8s.AppsV1Api),
-        custom: kc.makeApiClient(k8s.CustomObjectsApi),
-        objects: k8s.KubernetesObjectApi.makeApiClient(kc),
-        notes,
-        within,
-        optional,
-    };
-}
-/** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
-async function checkReachable({ conn, opts, within, server }) {
-    const { k8s, kc } = conn;
-    try {
-        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
-    }
-    catch (e) {
-        // The deadline, a failed credential plugin: already said in full.
-        if (e instanceof UserError)
-            throw e;
-        // Still waiting for the credential plugin when the read gave up: name it, not GET /version.
-        const culprit = conn.deadline.culprit('');
-        if (culprit)
-            throw new ClusterUnreachableError(`${culprit} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_READ_MS) / 1000)} s`);
-        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${describeRequestError(e, server)}`);
-    }
-}
-/** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
-const plain = (o) => JSON.parse(JSON.stringify(o));
-/** The live RayService and the active and pending RayClusters its status names; undefined when unreadable. */
-async function readService({ custom, optional }, m) {
-    const rayService = await optional(`get RayServices in ${m.namespace}`, () => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).then((o) => plain(o), (e) => {
-        if (statusCode(e) === 404)
-            return null;
-        throw e;
-    }));
-    if (rayService === undefined)
-        return undefined;
-    if (rayService === null)
-        return { rayService: null };
-    const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
-    const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
-    if (!activeName && !pendingName)
-        return { rayService };
-    // Listed by the label the operator sets, not read by name: the apply role already may list them.
-    const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
-        .listNamespacedCustomObject({
-        group: 'ray.io',
-        version: 'v1',
-        namespace: m.namespace,
-        plural: 'rayclusters',
-        labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
-    })
-        .then((l) => (l.items ?? []).map(plain)));
-    const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
-    const active = named(activeName);
-    const pending = named(pendingName);
-    return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) };
-}
-/** A server-side dry run of the head manifest: the object as stored, a refusal, or why it could not run. */
-async function dryRun({ conn, opts, objects, within }, id, m) {
-    const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, conn.k8s.PatchStrategy.ServerSideApply));
-    try {
-        return { ok: true, object: plain(await apply(opts.forceConflicts)) };
-    }
-    catch (e) {
-        if (statusCode(e) === 409 && !opts.forceConflicts) {
-            try {
-                return { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) };
-            }
-            catch (again) {
-                return refusal(again);
-            }
-        }
-        return dryRunFailure(e, m);
-    }
-}
-function dryRunFailure(e, m) {
-    const code = statusCode(e);
-    const message = apiMessage(e);
-    // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
-    // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
-    // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
-    if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message))
-        return refusal(e);
-    // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
-    // throttling, an unwell server. Noted, never a failed plan.
-    if (code === 403)
-        return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
-    if (code === 404)
-        return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
-    return { ok: 'not-run', why: shortMessage(e) };
-}
-/** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */
-function readOperatorDeployments({ apps, optional }) {
-    return optional('list the KubeRay operator Deployments', () => Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
-        const byId = new Map();
-        for (const d of lists.flatMap((l) => l.items.map(plain)))
-            byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
-        return [...byId.values()];
-    }));
-}
-/** The ResourceQuotas of every namespace the plan touches; undefined when any could not be read. */
-async function readQuotas({ core, optional }, namespaces) {
-    const lists = await Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain)))));
-    return lists.some((l) => l === undefined) ? undefined : lists.flat();
-}
-/** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
-function readAutoscalerStatus({ core, within, notes }) {
-    return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
-        if (statusCode(e) === 404)
-            return null;
-        notes.push(statusCode(e) === 403
-            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
-            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
-        return undefined;
-    });
-}
-function refusal(e) {
-    const causes = asList(asMap(parseBody(e)?.details).causes).map(asMap);
-    return {
-        ok: false,
-        message: apiMessage(e),
-        causes: causes.map((c) => ({ ...(typeof c.field === 'string' && c.field ? { field: c.field } : {}), message: String(c.message ?? c.reason ?? '') })),
-    };
-}
-function parseBody(e) {
-    const body = e?.body;
-    if (typeof body === 'string') {
-        try {
-            return JSON.parse(body);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return body && typeof body === 'object' ? body : undefined;
-}
-function shortMessage(e) {
-    const m = statusCode(e) ? apiMessage(e) : e instanceof UserError ? e.message : describeRequestError(e, 'the API server');
-    return m.split('\n')[0].slice(0, 300);
-}
-function withTimeout(p, ms, what) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            noteAbandoned();
-            reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
-        }, ms);
-        timer.unref();
-    });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+/** The size in UTF-8 bytes of a JSON step output as it will be written. */
+function jsonOutputBytes(json) {
+    return Buffer.byteLength(neutralizeJson(json, redactSecrets), 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -44899,7 +45806,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -44912,7 +45819,7 @@ function dist_bundle_isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (dist_bundle_isPlainObject(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -46168,7 +47075,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function request_dist_bundle_isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -46189,7 +47096,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -49596,270 +50503,1106 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/planner/types.ts
-/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
-const CHANGE_ORDER = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
-function strongestChange(changes) {
-    let best = 'none';
-    for (const c of changes)
-        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
-            best = c;
-    return best;
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/util/user-error.ts
+/**
+ * The one base class of refusals a person can act on: bad input, a wrong command line or action
+ * input, an unsupported release, a cluster that cannot be reached or refuses a manifest. Both entry
+ * points (the CLI and the action) print these as one line and no stack trace; anything that is not
+ * a UserError is a bug and said to be one.
+ */
+class UserError extends Error {
+    name = 'UserError';
 }
 
-;// CONCATENATED MODULE: ./src/planner/fail-on.ts
+;// CONCATENATED MODULE: ./src/manifests/input-error.ts
 /**
- * The plan-mode policy (`fail-on`): which findings of a plan fail the commit status, and why. A
- * manifest the API server refuses always fails; a listed change fails; `capacity` fails a new
- * cluster that does not fit, which only a cluster-aware plan can know.
+ * A refusal of user input: names the file, the line and the field, and says what to do.
+ * The CLI and the action print these as one line (no stack trace); anything else is a bug.
  */
 
-
-/** What `fail-on` accepts: every change, and capacity. */
-const FAIL_ON_VALUES = [...CHANGE_ORDER, 'capacity'];
-function judgeFailOn(plan, failOn) {
-    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused');
-    const failing = plan.services.filter((s) => failOn.includes(s.change));
-    const misfits = failOn.includes('capacity') ? plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
-    const reasons = [
-        refused.length ? `the API server refuses ${refused.map((s) => serviceKey(s)).join(', ')} (server-side dry run)` : '',
-        failing.length ? `fail-on ${failOn.join(',')}: ${failing.map((s) => `${serviceKey(s)} is ${s.change}`).join('; ')}` : '',
-        misfits.length ? `fail-on capacity: ${misfits.map((s) => `${serviceKey(s)} does not fit`).join('; ')}` : '',
-    ].filter(Boolean);
-    // A Git-only plan (no `live`) has no cluster context at all: nothing is known about the fit.
-    const warnings = failOn.includes('capacity') && !plan.cluster
-        ? [
-            'fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.',
-        ]
-        : [];
-    const result = refused.length ? 'refused' : reasons.length ? 'policy-failed' : 'planned';
-    return { result, reasons, warnings };
+class input_error_InputError extends UserError {
+    file;
+    line;
+    field;
+    problem;
+    hint;
+    constructor(file, line, field, problem, hint) {
+        super(formatInputError(file, line, field, problem, hint));
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.problem = problem;
+        this.hint = hint;
+        this.name = 'InputError';
+    }
+}
+function formatInputError(file, line, field, problem, hint) {
+    const where = line ? `${file}:${line}` : file;
+    const what = field ? `${field}: ${problem}` : problem;
+    return `${where}: ${what}${hint ? ` (${hint})` : ''}`;
 }
 
-;// CONCATENATED MODULE: ./src/kuberay/releases.ts
-/**
- * What each KubeRay release does with a RayService change: the facts the planner depends on,
- * one row per release, read from the operator's source (ray-operator/, see docs/kuberay-rules.md).
- * Every version-dependent rule of the product is a field here, so a new release is one new row.
- */
-const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
-function release(version, r) {
-    return { ...r, version, minor: version.split('.').slice(0, 2).join('.') };
+;// CONCATENATED MODULE: ./src/util/objects.ts
+/** The smallest shared vocabulary for JSON-like values: the base of every other folder. */
+function objects_isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-const v13 = release('1.3.2', {
-    hashBlanks: { tolerationsAndSchedulingGates: false, clusterUpgradeStrategy: false, suspend: false },
-    suspendToggleInPlace: false,
-    upgradeTypes: ['NewCluster', 'None'],
-    validatesName: false,
-    rayServiceSuspend: false,
-    rayServiceManagedBy: false,
-    rejectsClusterUpgradeStrategy: false,
-    incrementalUpgrade: 'unsupported',
-    serveConfigAlsoToOldCluster: true,
-    meaningfulAnnotations: baseAnnotations,
-    serveEndpointsFrom: 'Endpoints',
-    incrementalRollback: false,
-    validationFailureReported: 'event',
-    rejectsStepSizeAboveMaxSurge: false,
-});
-const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
-const v150 = release('1.5.0', {
-    ...v14,
-    incrementalUpgrade: 'gate-off-by-default',
-    upgradeTypes: ['NewCluster', 'None', 'NewClusterWithIncrementalUpgrade'],
-    meaningfulAnnotations: [...baseAnnotations, 'ray.io/initializing-timeout'],
-});
-const v151 = release('1.5.1', v150);
-const v152 = release('1.5.2', { ...v150, hashBlanks: { ...v150.hashBlanks, tolerationsAndSchedulingGates: true }, suspendToggleInPlace: true });
-// 1.6.0 was cut without the suspend-toggle rule of 1.5.2; 1.6.1 brought it back.
-const v160 = release('1.6.0', {
-    ...v152,
-    hashBlanks: { tolerationsAndSchedulingGates: true, clusterUpgradeStrategy: true, suspend: false },
-    suspendToggleInPlace: false,
-    rayServiceManagedBy: true,
-    rejectsClusterUpgradeStrategy: true,
-    serveEndpointsFrom: 'EndpointSlice',
-    incrementalRollback: true,
-    validationFailureReported: 'event-and-condition',
-});
-const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
-const v162 = release('1.6.2', v161);
-// 1.7.0 mutes suspend in the hash and keeps the running cluster's suspend on in-place updates:
-// a rayClusterConfig.suspend change never reaches an existing cluster.
-const v170 = release('1.7.0', {
-    ...v162,
-    hashBlanks: { tolerationsAndSchedulingGates: true, clusterUpgradeStrategy: true, suspend: true },
-    suspendToggleInPlace: false,
-    rayServiceSuspend: true,
-    incrementalUpgrade: 'gate-on-by-default',
-    rejectsStepSizeAboveMaxSurge: true,
-});
-/** Every supported release, oldest first. */
-const RELEASES = [v13, v14, v150, v151, v152, v160, v161, v162, v170];
-const DEFAULT_KUBERAY_VERSION = '1.7';
+/** `namespace/name`: how a RayService (or any namespaced object) is keyed and named in messages. */
+function serviceKey(id) {
+    return `${id.namespace}/${id.name}`;
+}
+
+;// CONCATENATED MODULE: ./src/kube/request-errors.ts
 /**
- * "1.7" → the newest patch of that line; "1.5.1" → exactly that; "v1.6.2" accepted too.
- * Returns undefined for an unsupported version.
+ * What a failed request to the API server means, in words a person can act on. Node's fetch says
+ * only "fetch failed" and hides the reason in `cause` (a TLS verification code, ECONNREFUSED, a
+ * DNS failure, sometimes nested or inside an AggregateError when several addresses were tried);
+ * client-node's ApiException carries the HTTP status and the server's own message.
  */
-function resolveRelease(input) {
-    const v = input.trim().replace(/^v/, '');
-    const exact = RELEASES.find((r) => r.version === v);
-    if (exact)
-        return exact;
-    if (/^\d+\.\d+$/.test(v))
-        return [...RELEASES].reverse().find((r) => r.minor === v);
-    // An unknown patch of a known line (e.g. 1.6.5) behaves like the newest patch we know.
-    const m = /^(\d+\.\d+)\.\d+$/.exec(v);
-    if (m)
-        return [...RELEASES].reverse().find((r) => r.minor === m[1]);
+
+/** The API server could not be reached at all (network, TLS, a stall): nothing was read or applied. */
+class ClusterUnreachableError extends UserError {
+}
+/** The API server answered, with a refusal that is not about a manifest (401, a missing permission). */
+class ClusterRefusedError extends UserError {
+}
+const UNTRUSTED = "the API server's certificate is not trusted by the kubeconfig's certificate-authority; check certificate-authority-data / the context";
+/** Node and undici error codes → what they mean. `{server}` is the API server's host. */
+const NETWORK_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED,
+    DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED,
+    UNABLE_TO_GET_ISSUER_CERT: UNTRUSTED,
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRUSTED,
+    CERT_SIGNATURE_FAILURE: UNTRUSTED,
+    CERT_HAS_EXPIRED: "the API server's certificate has expired; renew it, or check this machine's clock",
+    CERT_NOT_YET_VALID: "the API server's certificate is not valid yet; check this machine's clock",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the API server's certificate is for another name than {server}; check the cluster's server address (or tls-server-name)",
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
+    EPROTO: 'the TLS handshake failed: is the server address https:// on a port that speaks TLS?',
+    ECONNREFUSED: 'the connection was refused: is the API server running at {server}, and is this the right context?',
+    ENOTFOUND: "the host name was not found (DNS): check the cluster's server address in the kubeconfig",
+    EAI_AGAIN: 'the host name could not be resolved (DNS is not answering): try again, or check the network',
+    ETIMEDOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out: is {server} reachable from this machine (a firewall, a private endpoint)?',
+    EHOSTUNREACH: 'no route to {server}: is it reachable from this machine?',
+    ENETUNREACH: 'the network is unreachable from this machine',
+    ECONNRESET: 'the connection was reset: a proxy or load balancer in the way, or the API server restarting?',
+    UND_ERR_SOCKET: 'the connection was closed: a proxy or load balancer in the way, or the API server restarting?',
+    UND_ERR_HEADERS_TIMEOUT: 'the API server accepted the connection but did not answer',
+};
+const HTTP_HINTS = {
+    401: 'the API server did not accept the credentials (HTTP 401): an expired token, or the wrong user in the context?',
+    403: 'the credentials lack this permission (HTTP 403): docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)',
+    429: 'the API server is throttling requests (HTTP 429): try again later',
+};
+/** The HTTP status of a failed API call (client-node's ApiException), or undefined for other errors. */
+function statusCode(e) {
+    const c = e?.code;
+    return typeof c === 'number' && c >= 100 ? c : undefined;
+}
+/** The API server's own message (e.g. a CRD validation error), not the client's wrapper text. */
+function apiMessage(e) {
+    const body = e?.body;
+    if (typeof body === 'string') {
+        try {
+            const parsed = JSON.parse(body);
+            if (parsed.message)
+                return parsed.message;
+        }
+        catch {
+            /* not JSON */
+        }
+    }
+    if (body && typeof body === 'object' && typeof body.message === 'string')
+        return body.message;
+    return e?.message ?? String(e);
+}
+/**
+ * The first error code of the chain, preferring one this module knows: `fetch failed` wraps the
+ * socket's error in `cause`, which may wrap another, and a connection tried on several addresses
+ * fails with an AggregateError whose `errors` hold the codes.
+ */
+function networkCode(e) {
+    const seen = new Set();
+    const codes = [];
+    const queue = [e];
+    while (queue.length && seen.size < 20) {
+        const x = queue.shift();
+        if (!x || typeof x !== 'object' || seen.has(x))
+            continue;
+        seen.add(x);
+        const { code, cause, errors } = x;
+        if (typeof code === 'string')
+            codes.push(code);
+        queue.push(cause);
+        if (Array.isArray(errors))
+            queue.push(...errors);
+    }
+    return codes.find((c) => c in NETWORK_CODES) ?? codes.find((c) => c !== 'ERR_INVALID_ARG_TYPE');
+}
+/** A failure of the transport (no HTTP answer): fetch's TypeError, a socket error, an abort. */
+function isNetworkError(e) {
+    if (e instanceof UserError || statusCode(e) !== undefined)
+        return false;
+    const err = e;
+    return err?.message === 'fetch failed' || err?.cause !== undefined || networkCode(e) !== undefined || err?.name === 'AbortError';
+}
+/** One line: why the request failed, with what to do where that is known. */
+function describeRequestError(e, server) {
+    const status = statusCode(e);
+    if (status !== undefined) {
+        const hint = HTTP_HINTS[status];
+        const message = firstLine(apiMessage(e));
+        return hint ? `${hint}${message && !/^HTTP-Code/.test(message) ? `: ${message}` : ''}` : `HTTP ${status}: ${message}`;
+    }
+    const code = networkCode(e);
+    const known = code ? NETWORK_CODES[code] : undefined;
+    if (known)
+        return `${known.replaceAll('{server}', server)} (${code})`;
+    const message = firstLine(e?.message ?? String(e));
+    return code ? `${message} (${code})` : message;
+}
+/**
+ * The error a command reports for a failed request: UserErrors pass through; a transport failure
+ * becomes ClusterUnreachableError, an HTTP refusal ClusterRefusedError, both naming what was asked.
+ * Anything else is a bug and is returned unchanged.
+ */
+function requestError(e, what, server) {
+    if (e instanceof UserError)
+        return e;
+    if (statusCode(e) !== undefined)
+        return new ClusterRefusedError(`${what}: ${describeRequestError(e, server)}`);
+    if (isNetworkError(e))
+        return new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached (${what}): ${describeRequestError(e, server)}`);
+    return e;
+}
+function firstLine(s) {
+    return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./src/kube/apply.ts
+
+
+
+
+
+/** The API server refused one or more manifests (the dry run): nothing was applied. */
+class ApplyRefusedError extends UserError {
+    refusals;
+    constructor(refusals) {
+        super(`the API server refused ${refusals.length} manifest(s); nothing was applied:\n${refusals.map((r) => `  ${r}`).join('\n')}`);
+        this.refusals = refusals;
+    }
+}
+function objectToApply(m) {
+    const o = structuredClone(m.object);
+    o.metadata = { ...(o.metadata ?? {}), namespace: m.namespace };
+    delete o.status;
+    return o;
+}
+async function dryRunAll(conn, manifests, opts) {
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const refusals = [];
+    await Promise.all(manifests.map(async (m) => {
+        const what = `the server-side dry run of ${serviceKey(m)}`;
+        try {
+            await conn.deadline.within(what, api.patch(objectToApply(m), undefined, 'All', opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply));
+        }
+        catch (e) {
+            // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
+            if (statusCode(e) === undefined)
+                throw requestError(e, what, conn.server);
+            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+        }
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyAll(conn, manifests, opts) {
+    await dryRunAll(conn, manifests, opts);
+    const { k8s, kc } = conn;
+    const api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    // Every RayService is read before any is patched: credentials that may patch but not get them
+    // (a Role without `get`) are refused here with nothing applied, not with an internal error after
+    // the dry run passed.
+    const refusals = [];
+    const befores = await Promise.all(manifests.map((m) => {
+        const what = `GET RayService ${serviceKey(m)}`;
+        return conn.deadline
+            .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
+            .catch((e) => {
+            if (statusCode(e) === 404)
+                return undefined;
+            if (statusCode(e) === 403) {
+                refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+                return undefined;
+            }
+            throw requestError(e, what, conn.server);
+        });
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+    const out = [];
+    for (const [i, m] of manifests.entries()) {
+        const before = befores[i];
+        const what = `the server-side apply of ${serviceKey(m)}`;
+        const stored = (await conn.deadline
+            .within(what, api.patch(objectToApply(m), undefined, undefined, opts.fieldManager, opts.forceConflicts, k8s.PatchStrategy.ServerSideApply))
+            .catch((e) => {
+            throw requestError(e, what, conn.server);
+        }));
+        const active = before?.status?.activeServiceStatus?.rayClusterName;
+        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+    }
+    return out;
+}
+function hintFor(e) {
+    const code = statusCode(e);
+    if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
+        // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
+        // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
+        return 'KubeRay took ownership of these fields when it added its finalizer and does not manage them afterwards: pass --force-conflicts (action input force-conflicts: true) to apply your manifest over them';
+    }
+    if (code === 409)
+        return 'another field manager owns these fields: pass --force-conflicts to take them over';
+    if (code === 403)
+        return 'the credentials lack this permission: docs/rbac.md lists the rules rayservice-rollout needs (deploy/rbac.yaml)';
+    if (code === 404)
+        return 'is the KubeRay CRD installed, and does the namespace exist?';
     return undefined;
 }
-function supportedVersionsText() {
-    return [...new Set(RELEASES.map((r) => r.minor))].join(', ');
-}
 
-;// CONCATENATED MODULE: ./src/settings/defaults.ts
+;// CONCATENATED MODULE: ./src/kube/deadline.ts
 /**
- * Every default of the command line and the action, written once. The CLI's flags and help
- * texts, the action's inputs and action.yml (checked by test/unit/action-yml.test.ts) take their
- * defaults from here, so a flag and the input of the same name cannot drift apart.
+ * One deadline per command: the `--timeout` of apply and wait, a fixed one for plan --live. It
+ * bounds every request of the command — the exec credential plugin, the API server stalling after
+ * /version, lists, patches — so a command ends when it says it will, with a message naming what
+ * did not answer instead of a hang.
+ *
+ * Requests are bounded twice, on purpose: the deadline's AbortSignal is handed to every request
+ * (client-node passes it to fetch, and Node kills the credential plugin with it), which frees the
+ * socket and the child process; and `within` races each call against the same deadline, so the
+ * error says WHAT did not answer rather than "This operation was aborted".
  */
 
-const defaults_DEFAULTS = {
-    /** The release line predicted for when none is named; owned by the table of releases. */
-    kuberayVersion: DEFAULT_KUBERAY_VERSION,
-    /** Every YAML file of the repository (the action; the CLI is given files or folders). */
-    manifestGlobs: ['**/*.yaml', '**/*.yml'],
-    /** The operator's ENABLE_ZERO_DOWNTIME, on unless the operator was started without it. */
-    zeroDowntime: true,
-    /** For manifests that name no namespace, as kubectl does. */
-    namespace: 'default',
-    format: 'json',
-    /** The wait for each rollout: long enough for a new cluster's image pulls and Serve start. */
-    timeout: '30m',
-    /** One field manager for the dry runs and the apply, so the dry run predicts the apply's conflicts. */
-    fieldManager: 'rayservice-rollout',
-    forceConflicts: false,
-    onFailure: 'none',
-    live: false,
-    dryRun: false,
-    comment: true,
-    /** Commit status context of plan mode; apply mode uses its own unless the input names one. */
-    planStatusContext: 'rayservice-rollout/plan',
-    applyStatusContext: 'rayservice-rollout/apply',
-};
-
-;// CONCATENATED MODULE: ./src/settings/parse.ts
-/**
- * One parser per kind of setting, shared by the command line and the action: a flag and the input
- * of the same name accept the same values and refuse the same typos. Each parser takes the name the
- * user wrote (`--timeout`, `input timeout`) so a refusal says what to fix; an absent or empty value
- * means the default.
- */
-
-
-/** A setting given a value it does not take: one line naming the flag or input and what it accepts. */
-class SettingError extends UserError {
+/** The deadline ran out while waiting for `what`. */
+class DeadlineError extends UserError {
 }
-const isUnset = (text) => text === undefined || text.trim() === '';
-/** "a or b", "a, b or c". */
-function orList(values) {
-    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
-}
-/** Exactly true or false (any case): a typo is refused rather than read as either. */
-function parseBool(setting, text, fallback) {
-    if (isUnset(text))
-        return fallback;
-    const v = text.trim().toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new SettingError(`${setting} must be true or false, not "${text.trim()}"`);
-}
-/** One of `allowed`; without a fallback the setting must be given. */
-function parseChoice(setting, text, allowed, fallback) {
-    if (isUnset(text) && fallback !== undefined)
-        return fallback;
-    const v = (text ?? '').trim();
-    if (allowed.includes(v))
-        return v;
-    throw new SettingError(`${setting} must be ${orList(allowed)}, not "${v}"`);
-}
-/** A list separated by commas or newlines (how the action's multi-value inputs are written). */
-function parseList(text, fallback) {
-    const items = (text ?? '')
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    return items.length ? items : [...fallback];
-}
-/** A list whose every item is one of `allowed`; empty means none. */
-function parseChoiceList(setting, text, allowed) {
-    const items = parseList(text, []);
-    for (const item of items) {
-        if (!allowed.includes(item))
-            throw new SettingError(`${setting}: "${item}" is not one of ${allowed.join(', ')}`);
+class Deadline {
+    ms;
+    source;
+    at;
+    controller = new AbortController();
+    timer;
+    /** What is being waited for right now beneath the requests (the credential plugin), for blame. */
+    pending = new Map();
+    /**
+     * @param ms     how long from now; Infinity for none (the signal then never fires)
+     * @param source what set it, for messages: "--timeout 30s"
+     */
+    constructor(ms, source) {
+        this.ms = ms;
+        this.source = source;
+        this.at = Date.now() + ms;
+        if (Number.isFinite(ms)) {
+            this.timer = setTimeout(() => this.controller.abort(new DeadlineError(`${source} ran out`)), Math.max(0, ms));
+            // A command that is done must not wait for its own deadline.
+            this.timer.unref();
+        }
     }
-    return items;
+    /** Ends it now: what still runs under it (a credential plugin) is killed, requests are let go. */
+    cancel() {
+        clearTimeout(this.timer);
+        this.controller.abort(new DeadlineError(`${this.source}: the command is done`));
+    }
+    static none() {
+        return new Deadline(Number.POSITIVE_INFINITY, 'no deadline');
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - Date.now());
+    }
+    /** "within 30 s (--timeout 30s)": how the messages say which deadline. */
+    describe() {
+        return `within ${formatSeconds(this.ms)} (${this.source})`;
+    }
+    /**
+     * Marks `what` as running until the returned function is called: a request that runs out of
+     * time meanwhile blames it (the credential plugin, not "GET /version", did not answer).
+     */
+    busy(what) {
+        this.pending.set(what, (this.pending.get(what) ?? 0) + 1);
+        let done = false;
+        return () => {
+            if (done)
+                return;
+            done = true;
+            const n = (this.pending.get(what) ?? 1) - 1;
+            if (n > 0)
+                this.pending.set(what, n);
+            else
+                this.pending.delete(what);
+        };
+    }
+    /** What did not answer: what runs beneath the request if anything, else the request. */
+    culprit(request) {
+        return this.pending.keys().next().value ?? request;
+    }
+    /**
+     * `p`, or a DeadlineError naming `what` once the deadline has passed. An error that `p` itself
+     * rejects with after the deadline (an aborted fetch, a killed plugin) becomes the same message.
+     */
+    within(what, p) {
+        if (!Number.isFinite(this.ms))
+            return p;
+        const expiredError = () => new DeadlineError(`${this.culprit(what)} did not answer ${this.describe()}`);
+        if (this.expired) {
+            p.catch(() => { });
+            return Promise.reject(expiredError());
+        }
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                noteAbandoned();
+                reject(expiredError());
+            };
+            this.signal.addEventListener('abort', onAbort, { once: true });
+            p.then((v) => {
+                this.signal.removeEventListener('abort', onAbort);
+                resolve(v);
+            }, (e) => {
+                this.signal.removeEventListener('abort', onAbort);
+                // A DeadlineError of its own (the credential plugin) is the more precise one.
+                reject(this.expired && !(e instanceof UserError) ? expiredError() : e);
+            });
+        });
+    }
 }
-const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** "90s", "30m", "1.5h", "500ms"; a bare number is seconds. → milliseconds. */
-function parseDuration(setting, text, fallback) {
-    const v = isUnset(text) ? fallback : text.trim();
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v);
-    if (!m)
-        throw new SettingError(`${setting}: "${v}" is not a duration (e.g. 90s, 30m, 1h)`);
-    return Math.round(Number(m[1]) * MS_PER_UNIT[(m[2] ?? 's')]);
+function formatSeconds(ms) {
+    if (!Number.isFinite(ms))
+        return 'ever';
+    if (ms < 1000)
+        return `${ms} ms`;
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
 }
+let abandoned = 0;
 /**
- * A KubeRay release the planner knows ("1.7", "1.5.1", "v1.6.2"), returned as written so the plan
- * shows it as the user named it; refused here, before any manifest is read.
+ * Requests given up on (a deadline or a per-read timeout ran out, a watch still connecting when
+ * the rollout was decided) may hold a socket until the network gives up (a black-holed API
+ * server: minutes). A command that is done should not wait for them: the CLI and the action exit
+ * explicitly when this is non-zero.
  */
-function parseKubeRayVersion(setting, text, fallback) {
-    const v = isUnset(text) ? fallback : text.trim();
-    if (!resolveRelease(v))
-        throw new SettingError(`${setting}: KubeRay ${v} is not supported (supported: ${supportedVersionsText()})`);
-    return v;
+function abandonedRequests() {
+    return abandoned;
+}
+function noteAbandoned() {
+    abandoned++;
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/util/kube-object.ts
 /**
- * The action's inputs, read and checked once (action.yml documents each with its default). The
- * defaults and the parsers are the CLI's too (src/settings/), so an input and the flag of the same
- * name take the same values.
+ * A typed view of Kubernetes objects as the API server returns them (plain JSON), for code that reads
+ * objects it did not build: the metadata every object carries is typed, `spec` and `status` are
+ * whatever the caller knows of them (unknown unless said), and anything else is `unknown` until
+ * narrowed. The accessors read untyped values safely: a missing or malformed field reads as absent.
  */
 
-
-
-
-
-const ACTION_MODES = ['plan', 'apply'];
-/** A wrong action input (`with:`) or an event the action cannot run on. */
-class ActionInputError extends UserError {
+/** The value as a map; anything else (absent, a list, a scalar) reads as an empty map. */
+function asMap(v) {
+    return objects_isPlainObject(v) ? v : {};
 }
-/** Refusals name the input as the workflow writes it. */
-const bool = (name, fallback) => parseBool(`input ${name}`, getInput(name), fallback);
-const inputs_text = (name, fallback) => getInput(name).trim() || fallback;
-function readInputs() {
-    const mode = getInput('mode').trim();
+/** The value as a list; anything else reads as an empty list. */
+function asList(v) {
+    return Array.isArray(v) ? v : [];
+}
+/** The value when it is a string. */
+function stringOr(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+/** The value when it is a finite number. */
+function numberOr(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+/** A map of strings (labels, annotations, a node selector); other entries are left out. */
+function stringMap(v) {
+    const out = {};
+    for (const [k, x] of Object.entries(asMap(v)))
+        if (typeof x === 'string')
+            out[k] = x;
+    return out;
+}
+/** The object's metadata, or an empty one when the value is not an object with metadata. */
+function metadataOf(o) {
+    return asMap(asMap(o).metadata);
+}
+/** An untyped value seen as a Kubernetes object (an empty one when it is not a map). */
+function asKubeObject(v) {
+    return asMap(v);
+}
+
+;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
+
+
+
+
+
+
+
+const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
+const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
+const DEFAULT_READ_MS = 15_000;
+const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
+async function readClusterFacts(conn, base, head, opts) {
+    const reads = factReader(conn, opts);
+    await checkReachable(reads);
+    const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const manifests = ids.map((id) => [id, (head.get(id) ?? base.get(id))]);
+    const namespaces = [...new Set(manifests.map(([, m]) => m.namespace))].sort();
+    const [services, dryRuns, operatorDeployments, nodes, pods, quotas, autoscalerStatus] = await Promise.all([
+        Promise.all(manifests.map(([id, m]) => readService(reads, m).then((s) => [id, s]))),
+        Promise.all([...head.entries()].map(([id, m]) => dryRun(reads, id, m).then((d) => [id, d]))),
+        readOperatorDeployments(reads),
+        reads.optional('list nodes', () => reads.core.listNode().then((l) => l.items.map(plain))),
+        reads.optional('list pods', () => reads.core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }).then((l) => l.items.map(plain))),
+        readQuotas(reads, namespaces),
+        readAutoscalerStatus(reads),
+    ]);
     return {
-        manifests: parseList(getInput('manifests'), defaults_DEFAULTS.manifestGlobs),
-        mode: mode === '' ? undefined : parseChoice('input mode', mode, ACTION_MODES),
-        kuberayVersion: parseKubeRayVersion('input kuberay-version', getInput('kuberay-version'), defaults_DEFAULTS.kuberayVersion),
-        namespace: inputs_text('namespace', defaults_DEFAULTS.namespace),
-        token: getInput('github-token'),
-        comment: bool('comment', defaults_DEFAULTS.comment),
-        statusContext: inputs_text('status-context', defaults_DEFAULTS.planStatusContext),
-        failOn: parseChoiceList('input fail-on', getInput('fail-on'), FAIL_ON_VALUES),
-        zeroDowntime: bool('zero-downtime', defaults_DEFAULTS.zeroDowntime),
-        timeoutMs: parseDuration('input timeout', getInput('timeout'), defaults_DEFAULTS.timeout),
-        fieldManager: inputs_text('field-manager', defaults_DEFAULTS.fieldManager),
-        forceConflicts: bool('force-conflicts', defaults_DEFAULTS.forceConflicts),
-        dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
-        onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
-        live: bool('live', defaults_DEFAULTS.live),
+        server: reads.server,
+        notes: reads.notes,
+        services: new Map(services.filter((s) => s[1] !== undefined)),
+        dryRuns: new Map(dryRuns),
+        ...(operatorDeployments ? { operatorDeployments } : {}),
+        ...(nodes ? { nodes } : {}),
+        ...(pods ? { pods } : {}),
+        ...(quotas ? { quotas } : {}),
+        ...(autoscalerStatus !== undefined ? { autoscalerStatus } : {}),
     };
+}
+function factReader(conn, opts) {
+    const { k8s, kc } = conn;
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_MS;
+    // Each read has its own limit (a slow optional read is noted, not fatal); all share the command's deadline.
+    const within = (what, p) => conn.deadline.within(what, withTimeout(p, timeoutMs, conn.deadline.culprit(what)));
+    const notes = [];
+    const noted = new Set();
+    const optional = async (what, f) => {
+        try {
+            return await within(what, f());
+        }
+        catch (e) {
+            const code = statusCode(e);
+            const key = `${what}:${code}`;
+            if (!noted.has(key)) {
+                noted.add(key);
+                notes.push(code === 403
+                    ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
+                    : `Could not ${what}: ${shortMessage(e)}.`);
+            }
+            return undefined;
+        }
+    };
+    return {
+        conn,
+        opts,
+        server: conn.server,
+        core: kc.makeApiClient(k8s.CoreV1Api),
+        apps: kc.makeApiClient(k8s.AppsV1Api),
+        custom: kc.makeApiClient(k8s.CustomObjectsApi),
+        objects: k8s.KubernetesObjectApi.makeApiClient(kc),
+        notes,
+        within,
+        optional,
+    };
+}
+/** One cheap call first: an unreachable cluster fails here, fast, and the plan stays Git-only. */
+async function checkReachable({ conn, opts, within, server }) {
+    const { k8s, kc } = conn;
+    try {
+        await within('GET /version', kc.makeApiClient(k8s.VersionApi).getCode());
+    }
+    catch (e) {
+        // The deadline, a failed credential plugin: already said in full.
+        if (e instanceof UserError)
+            throw e;
+        // Still waiting for the credential plugin when the read gave up: name it, not GET /version.
+        const culprit = conn.deadline.culprit('');
+        if (culprit)
+            throw new ClusterUnreachableError(`${culprit} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_READ_MS) / 1000)} s`);
+        throw new ClusterUnreachableError(`the Kubernetes API server ${server} could not be reached: ${describeRequestError(e, server)}`);
+    }
+}
+/** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
+const plain = (o) => JSON.parse(JSON.stringify(o));
+/** The live RayService and the active and pending RayClusters its status names; undefined when unreadable. */
+async function readService({ custom, optional }, m) {
+    const rayService = await optional(`get RayServices in ${m.namespace}`, () => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).then((o) => plain(o), (e) => {
+        if (statusCode(e) === 404)
+            return null;
+        throw e;
+    }));
+    if (rayService === undefined)
+        return undefined;
+    if (rayService === null)
+        return { rayService: null };
+    const activeName = rayService.status?.activeServiceStatus?.rayClusterName;
+    const pendingName = rayService.status?.pendingServiceStatus?.rayClusterName;
+    if (!activeName && !pendingName)
+        return { rayService };
+    // Listed by the label the operator sets, not read by name: the apply role already may list them.
+    const clusters = await optional(`list RayClusters in ${m.namespace}`, () => custom
+        .listNamespacedCustomObject({
+        group: 'ray.io',
+        version: 'v1',
+        namespace: m.namespace,
+        plural: 'rayclusters',
+        labelSelector: `ray.io/originated-from-cr-name=${m.name}`,
+    })
+        .then((l) => (l.items ?? []).map(plain)));
+    const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
+    const active = named(activeName);
+    const pending = named(pendingName);
+    return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) };
+}
+/** A server-side dry run of the head manifest: the object as stored, a refusal, or why it could not run. */
+async function dryRun({ conn, opts, objects, within }, id, m) {
+    const apply = (force) => within(`dry-run ${id}`, objects.patch(objectToApply(m), undefined, 'All', opts.fieldManager, force, conn.k8s.PatchStrategy.ServerSideApply));
+    try {
+        return { ok: true, object: plain(await apply(opts.forceConflicts)) };
+    }
+    catch (e) {
+        if (statusCode(e) === 409 && !opts.forceConflicts) {
+            try {
+                return { ok: true, object: plain(await apply(true)), conflict: apiMessage(e) };
+            }
+            catch (again) {
+                return refusal(again);
+            }
+        }
+        return dryRunFailure(e, m);
+    }
+}
+function dryRunFailure(e, m) {
+    const code = statusCode(e);
+    const message = apiMessage(e);
+    // Refusals of the manifest itself: schema and validation errors (400, 422), a policy webhook's
+    // denial (403 "admission webhook … denied"), and server-side apply's typed-patch errors (a value
+    // of the wrong type, an unknown field), which kube-apiserver answers with a 500.
+    if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message))
+        return refusal(e);
+    // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
+    // throttling, an unwell server. Noted, never a failed plan.
+    if (code === 403)
+        return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
+    if (code === 404)
+        return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
+    return { ok: 'not-run', why: shortMessage(e) };
+}
+/** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */
+function readOperatorDeployments({ apps, optional }) {
+    return optional('list the KubeRay operator Deployments', () => Promise.all(OPERATOR_LABEL_SELECTORS.map((labelSelector) => apps.listDeploymentForAllNamespaces({ labelSelector }))).then((lists) => {
+        const byId = new Map();
+        for (const d of lists.flatMap((l) => l.items.map(plain)))
+            byId.set(`${d.metadata?.namespace}/${d.metadata?.name}`, d);
+        return [...byId.values()];
+    }));
+}
+/** The ResourceQuotas of every namespace the plan touches; undefined when any could not be read. */
+async function readQuotas({ core, optional }, namespaces) {
+    const lists = await Promise.all(namespaces.map((namespace) => optional(`list ResourceQuotas in ${namespace}`, () => core.listNamespacedResourceQuota({ namespace }).then((l) => l.items.map(plain)))));
+    return lists.some((l) => l === undefined) ? undefined : lists.flat();
+}
+/** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
+function readAutoscalerStatus({ core, within, notes }) {
+    return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
+        if (statusCode(e) === 404)
+            return null;
+        notes.push(statusCode(e) === 403
+            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
+            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
+        return undefined;
+    });
+}
+function refusal(e) {
+    const causes = asList(asMap(parseBody(e)?.details).causes).map(asMap);
+    return {
+        ok: false,
+        message: apiMessage(e),
+        causes: causes.map((c) => ({ ...(typeof c.field === 'string' && c.field ? { field: c.field } : {}), message: String(c.message ?? c.reason ?? '') })),
+    };
+}
+function parseBody(e) {
+    const body = e?.body;
+    if (typeof body === 'string') {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return body && typeof body === 'object' ? body : undefined;
+}
+function shortMessage(e) {
+    const m = statusCode(e) ? apiMessage(e) : e instanceof UserError ? e.message : describeRequestError(e, 'the API server');
+    return m.split('\n')[0].slice(0, 300);
+}
+function withTimeout(p, ms, what) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            noteAbandoned();
+            reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
+        }, ms);
+        timer.unref();
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/github/api.ts
+/**
+ * The GitHub API client the action uses, hardened against the API's faults: every request has a
+ * timeout, 5xx answers and network errors are retried with backoff (@octokit/plugin-retry), rate
+ * limits wait as long as GitHub says (@octokit/plugin-throttling), and all of it is bounded (a few
+ * retries, a total time per call) so a sick API costs a job a minute, not its whole timeout.
+ * `apiFault` names what went wrong so the action can say "rate limit" or "no write access"
+ * instead of "internal error".
+ */
+
+
+
+const DEFAULT_API_LIMITS = { requestTimeoutMs: 20_000, callBudgetMs: 90_000, retries: 3, retryUnitMs: 1_000 };
+/**
+ * The limits, with overrides from the environment. These variables exist for the action's tests
+ * (a fault-injecting fake API must not cost minutes of backoff); workflows have no reason to set them.
+ */
+function apiLimitsFromEnv(env) {
+    const num = (name, fallback) => {
+        const v = Number(env[name]);
+        return env[name] !== undefined && env[name] !== '' && Number.isFinite(v) && v >= 0 ? v : fallback;
+    };
+    return {
+        requestTimeoutMs: num('RAYSERVICE_ROLLOUT_API_TIMEOUT_MS', DEFAULT_API_LIMITS.requestTimeoutMs),
+        callBudgetMs: num('RAYSERVICE_ROLLOUT_API_BUDGET_MS', DEFAULT_API_LIMITS.callBudgetMs),
+        retries: DEFAULT_API_LIMITS.retries,
+        retryUnitMs: num('RAYSERVICE_ROLLOUT_API_RETRY_UNIT_MS', DEFAULT_API_LIMITS.retryUnitMs),
+    };
+}
+/**
+ * The time budget of one call, set once before the retry and throttling plugins see it: their
+ * retries reuse the same options, so every attempt and every rate-limit wait reads one deadline.
+ */
+const callDeadline = (limits) => (octokit) => {
+    octokit.hook.wrap('request', (request, options) => {
+        // In place: before-after-hook hands every hook the one options object of the call.
+        options.request = { ...options.request, deadline: Date.now() + limits.callBudgetMs };
+        return request(options);
+    });
+};
+/**
+ * A fresh timeout for each attempt (registered first, so it runs inside the retry plugin), cut
+ * short by the call's deadline. A 429 that is not the primary rate limit is GitHub's secondary
+ * rate limit (its documentation says either 403 or 429); the throttling plugin knows it by its
+ * message, so the message says so, and the plugin then honours Retry-After.
+ */
+const attemptTimeout = (limits) => (octokit) => {
+    octokit.hook.wrap('request', async (request, options) => {
+        const left = (options.request?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
+        const ms = Math.max(1, Math.min(limits.requestTimeoutMs, left));
+        // before-after-hook hands every hook the one options object of the call: it is changed in
+        // place (a new object would not reach the request), with the caller's own signal kept.
+        const own = (options.request?.timed ? options.request.callerSignal : options.request?.signal);
+        const signal = AbortSignal.any([AbortSignal.timeout(ms), ...(own ? [own] : [])]);
+        options.request = { ...options.request, timed: true, callerSignal: own, signal };
+        try {
+            return await request(options);
+        }
+        catch (e) {
+            const err = e;
+            if (err.cause?.name === 'TimeoutError')
+                err.message = `the GitHub API did not answer within ${Math.round(ms / 100) / 10}s`;
+            else if (err.status === 429 && err.response?.headers?.['x-ratelimit-remaining'] !== '0' && !/secondary rate/i.test(err.message))
+                err.message = `${err.message} (secondary rate limit)`;
+            throw e;
+        }
+    });
+};
+/** Waits for a rate limit only while the call's budget allows it, and at most twice. */
+function mayWait(limits, retryAfter, options, retryCount) {
+    const deadline = options.request?.deadline ?? Number.POSITIVE_INFINITY;
+    return retryCount < 2 && Date.now() + retryAfter * limits.retryUnitMs < deadline;
+}
+function createOctokit(token, limits = DEFAULT_API_LIMITS, log) {
+    const say = log ?? (() => { });
+    return getOctokit(token, {
+        retry: { retries: limits.retries, retryAfterBaseValue: limits.retryUnitMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+        throttle: {
+            retryAfterBaseValue: limits.retryUnitMs,
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                const wait = mayWait(limits, retryAfter, options, retryCount);
+                say(`GitHub API rate limit reached (${options.method} ${options.url}): ${wait ? `retrying in ${retryAfter}s` : 'not waiting that long'}`);
+                return wait;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                const wait = mayWait(limits, retryAfter, options, retryCount);
+                say(`GitHub API secondary rate limit (${options.method} ${options.url}): ${wait ? `retrying in ${retryAfter}s` : 'not waiting that long'}`);
+                return wait;
+            },
+        },
+    }, attemptTimeout(limits), retry, throttling, callDeadline(limits));
+}
+/** What an error of the GitHub API means for the user; undefined for an error that is not the API's. */
+function apiFault(e) {
+    const err = e;
+    if (!err || typeof err.status !== 'number' || (err.name !== 'HttpError' && err.name !== 'RequestError' && err.name !== 'AbortError'))
+        return undefined;
+    const status = err.status;
+    const message = String(err.message ?? '').split('\n')[0];
+    const headers = err.response?.headers ?? {};
+    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)))
+        return { kind: 'rate-limit', status, text: `GitHub API rate limit (HTTP ${status}): ${message}` };
+    if (status === 403 || status === 404)
+        return { kind: 'no-permission', status, text: `HTTP ${status}: ${message}` };
+    if (status >= 500 || status === 429)
+        return { kind: 'unavailable', status, text: /did not answer/.test(message) ? message : `the GitHub API failed (HTTP ${status}): ${message}` };
+    return { kind: 'other', status, text: `HTTP ${status}: ${message}` };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -50193,6 +51936,119 @@ function checkNesting(file, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/kuberay/releases.ts
+/**
+ * What each KubeRay release does with a RayService change: the facts the planner depends on,
+ * one row per release, read from the operator's source (ray-operator/, see docs/kuberay-rules.md).
+ * Every version-dependent rule of the product is a field here, so a new release is one new row.
+ */
+const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
+function release(version, r) {
+    return { ...r, version, minor: version.split('.').slice(0, 2).join('.') };
+}
+const v13 = release('1.3.2', {
+    hashBlanks: { tolerationsAndSchedulingGates: false, clusterUpgradeStrategy: false, suspend: false },
+    suspendToggleInPlace: false,
+    upgradeTypes: ['NewCluster', 'None'],
+    validatesName: false,
+    rayServiceSuspend: false,
+    rayServiceManagedBy: false,
+    rejectsClusterUpgradeStrategy: false,
+    incrementalUpgrade: 'unsupported',
+    serveConfigAlsoToOldCluster: true,
+    meaningfulAnnotations: baseAnnotations,
+    serveEndpointsFrom: 'Endpoints',
+    incrementalRollback: false,
+    validationFailureReported: 'event',
+    rejectsStepSizeAboveMaxSurge: false,
+});
+const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
+const v150 = release('1.5.0', {
+    ...v14,
+    incrementalUpgrade: 'gate-off-by-default',
+    upgradeTypes: ['NewCluster', 'None', 'NewClusterWithIncrementalUpgrade'],
+    meaningfulAnnotations: [...baseAnnotations, 'ray.io/initializing-timeout'],
+});
+const v151 = release('1.5.1', v150);
+const v152 = release('1.5.2', { ...v150, hashBlanks: { ...v150.hashBlanks, tolerationsAndSchedulingGates: true }, suspendToggleInPlace: true });
+// 1.6.0 was cut without the suspend-toggle rule of 1.5.2; 1.6.1 brought it back.
+const v160 = release('1.6.0', {
+    ...v152,
+    hashBlanks: { tolerationsAndSchedulingGates: true, clusterUpgradeStrategy: true, suspend: false },
+    suspendToggleInPlace: false,
+    rayServiceManagedBy: true,
+    rejectsClusterUpgradeStrategy: true,
+    serveEndpointsFrom: 'EndpointSlice',
+    incrementalRollback: true,
+    validationFailureReported: 'event-and-condition',
+});
+const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
+const v162 = release('1.6.2', v161);
+// 1.7.0 mutes suspend in the hash and keeps the running cluster's suspend on in-place updates:
+// a rayClusterConfig.suspend change never reaches an existing cluster.
+const v170 = release('1.7.0', {
+    ...v162,
+    hashBlanks: { tolerationsAndSchedulingGates: true, clusterUpgradeStrategy: true, suspend: true },
+    suspendToggleInPlace: false,
+    rayServiceSuspend: true,
+    incrementalUpgrade: 'gate-on-by-default',
+    rejectsStepSizeAboveMaxSurge: true,
+});
+/** Every supported release, oldest first. */
+const RELEASES = [v13, v14, v150, v151, v152, v160, v161, v162, v170];
+const DEFAULT_KUBERAY_VERSION = '1.7';
+/**
+ * "1.7" → the newest patch of that line; "1.5.1" → exactly that; "v1.6.2" accepted too.
+ * Returns undefined for an unsupported version.
+ */
+function resolveRelease(input) {
+    const v = input.trim().replace(/^v/, '');
+    const exact = RELEASES.find((r) => r.version === v);
+    if (exact)
+        return exact;
+    if (/^\d+\.\d+$/.test(v))
+        return [...RELEASES].reverse().find((r) => r.minor === v);
+    // An unknown patch of a known line (e.g. 1.6.5) behaves like the newest patch we know.
+    const m = /^(\d+\.\d+)\.\d+$/.exec(v);
+    if (m)
+        return [...RELEASES].reverse().find((r) => r.minor === m[1]);
+    return undefined;
+}
+function supportedVersionsText() {
+    return [...new Set(RELEASES.map((r) => r.minor))].join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/settings/defaults.ts
+/**
+ * Every default of the command line and the action, written once. The CLI's flags and help
+ * texts, the action's inputs and action.yml (checked by test/unit/action-yml.test.ts) take their
+ * defaults from here, so a flag and the input of the same name cannot drift apart.
+ */
+
+const defaults_DEFAULTS = {
+    /** The release line predicted for when none is named; owned by the table of releases. */
+    kuberayVersion: DEFAULT_KUBERAY_VERSION,
+    /** Every YAML file of the repository (the action; the CLI is given files or folders). */
+    manifestGlobs: ['**/*.yaml', '**/*.yml'],
+    /** The operator's ENABLE_ZERO_DOWNTIME, on unless the operator was started without it. */
+    zeroDowntime: true,
+    /** For manifests that name no namespace, as kubectl does. */
+    namespace: 'default',
+    format: 'json',
+    /** The wait for each rollout: long enough for a new cluster's image pulls and Serve start. */
+    timeout: '30m',
+    /** One field manager for the dry runs and the apply, so the dry run predicts the apply's conflicts. */
+    fieldManager: 'rayservice-rollout',
+    forceConflicts: false,
+    onFailure: 'none',
+    live: false,
+    dryRun: false,
+    comment: true,
+    /** Commit status context of plan mode; apply mode uses its own unless the input names one. */
+    planStatusContext: 'rayservice-rollout/plan',
+    applyStatusContext: 'rayservice-rollout/apply',
+};
+
 ;// CONCATENATED MODULE: ./src/git/git-tree.ts
 /**
  * Reads manifests at a commit straight from Git (no checkout of that commit needed), so renamed
@@ -50463,249 +52319,226 @@ function globMatcher(globs) {
     return (path) => inc(path) && !exc(path);
 }
 
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-/** The login of comments written with the workflow's default GITHUB_TOKEN. */
-const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
-function markerFor(kind, workflow) {
-    // Workflow names are user text: keep the marker free of `--` and `>`.
-    const safe = workflow.replace(/[^A-Za-z0-9._/ -]/g, '').replace(/-{2,}/g, '-');
-    return `<!-- rayservice-rollout:${kind}:${safe} -->`;
-}
-/** Comments that carry the marker first, whoever wrote them (cheap test before asking who we are). */
-function markedComments(comments, marker) {
-    return comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
-}
-/** Our comments, oldest first: the marker first and written by `login` (logins are case-insensitive). */
-function ownComments(comments, marker, login) {
-    const me = login.toLowerCase();
-    return markedComments(comments, marker).filter((c) => typeof c.user?.login === 'string' && c.user.login.toLowerCase() === me);
-}
-/** Who the token writes as: GraphQL `viewer`, else (query refused or failed) github-actions[bot]. */
-async function actingIdentity(octokit) {
-    try {
-        const answer = await octokit.graphql('query { viewer { login } }');
-        const login = answer?.viewer?.login;
-        if (typeof login === 'string' && login !== '')
-            return { login, source: 'viewer' };
-    }
-    catch {
-        // Refused ("Resource not accessible by integration") for installation tokens: fall back.
-    }
-    return { login: GITHUB_ACTIONS_LOGIN, source: 'fallback' };
-}
-async function upsertStickyComment(octokit, target, body) {
-    const text = `${target.marker}\n${body}`;
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100,
-    });
-    const marked = markedComments(comments, target.marker);
-    // Only ask who we are when a marked comment exists: the first run on a PR needs no lookup.
-    const author = marked.length ? await actingIdentity(octokit) : undefined;
-    const ours = author ? ownComments(marked, target.marker, author.login) : [];
-    const newest = ours[ours.length - 1];
-    let result;
-    if (newest) {
-        await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
-        result = { action: 'updated', id: newest.id, author };
-    }
-    else {
-        const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
-        result = { action: 'created', id: created.data.id, author };
-    }
-    let minimized = 0;
-    for (const old of ours.slice(0, -1)) {
-        if (!old.node_id)
-            continue;
-        await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
-            id: old.node_id,
-        });
-        minimized++;
-    }
-    return { ...result, minimized };
+;// CONCATENATED MODULE: ./src/planner/types.ts
+/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
+const CHANGE_ORDER = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+function strongestChange(changes) {
+    let best = 'none';
+    for (const c of changes)
+        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
+            best = c;
+    return best;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
+;// CONCATENATED MODULE: ./src/planner/fail-on.ts
 /**
- * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
- * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
- * is looked into, as kubectl does.
+ * The plan-mode policy (`fail-on`): which findings of a plan fail the commit status, and why. A
+ * manifest the API server refuses always fails; a listed change fails; `capacity` fails a new
+ * cluster that does not fit, which only a cluster-aware plan can know.
  */
 
 
-// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
-// service names from it, so it must also stay short enough for a DNS label.
-const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function rayServicesIn(doc, defaultNamespace) {
-    const out = [];
-    visit(doc, doc.value, [], defaultNamespace, out);
-    return out;
-}
-function visit(doc, value, path, defaultNamespace, out) {
-    if (!isPlainObject(value))
-        return; // not a Kubernetes object: not ours to judge
-    if (value.kind === 'List' && Array.isArray(value.items)) {
-        for (const [i, item] of value.items.entries())
-            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
-        return;
-    }
-    if (value.kind !== 'RayService')
-        return;
-    const at = (p) => doc.lineOf([...path, ...p]);
-    checkApiVersion(doc.file, value, at);
-    const { name, namespace } = identityOf(doc.file, value.metadata, defaultNamespace, at);
-    checkStringMaps(doc.file, value.metadata, at);
-    checkClusterConfig(doc.file, value.spec, at);
-    out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
-}
-function checkApiVersion(file, value, at) {
-    if (value.apiVersion === 'ray.io/v1')
-        return;
-    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
-    const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
-        : 'a RayService must be `apiVersion: ray.io/v1`';
-    throw new input_error_InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
-}
-/** metadata.name and metadata.namespace, as the API server would accept them. */
-function identityOf(file, metadata, defaultNamespace, at) {
-    if (!isPlainObject(metadata)) {
-        throw new input_error_InputError(file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
-    }
-    const name = metadata.name;
-    if (typeof name !== 'string' || name === '') {
-        const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
-        throw new input_error_InputError(file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
-    }
-    if (!NAME_RE.test(name) || name.length > 63) {
-        throw new input_error_InputError(file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
-    }
-    if (metadata.namespace === undefined || metadata.namespace === null)
-        return { name, namespace: defaultNamespace };
-    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
-        throw new input_error_InputError(file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
-    }
-    return { name, namespace: metadata.namespace };
-}
-/** Labels and annotations map names to strings (an unquoted `true` or `300` is refused by the API server). */
-function checkStringMaps(file, metadata, at) {
-    for (const key of ['labels', 'annotations']) {
-        const m = metadata[key];
-        if (m === undefined || m === null)
-            continue;
-        if (!isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
-            throw new input_error_InputError(file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
-        }
-    }
-}
-/** What the planner relies on in spec.rayClusterConfig: a head group, and worker groups with unique names. */
-function checkClusterConfig(file, spec, at) {
-    if (!isPlainObject(spec)) {
-        throw new input_error_InputError(file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
-    }
-    const rcc = spec.rayClusterConfig;
-    if (!isPlainObject(rcc) || !isPlainObject(rcc.headGroupSpec)) {
-        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
-    }
-    if (rcc.workerGroupSpecs === undefined || rcc.workerGroupSpecs === null)
-        return;
-    if (!Array.isArray(rcc.workerGroupSpecs)) {
-        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
-    }
-    const groups = new Map();
-    for (const [i, g] of rcc.workerGroupSpecs.entries()) {
-        const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
-        const field = `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`;
-        if (!isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName)
-            throw new input_error_InputError(file, at(gp), field, 'is required');
-        const seen = groups.get(g.groupName);
-        if (seen !== undefined) {
-            throw new input_error_InputError(file, at([...gp, 'groupName']), field, `"${g.groupName}" is used twice (also line ${seen})`, 'worker group names must be unique');
-        }
-        groups.set(g.groupName, at([...gp, 'groupName']));
-    }
+/** What `fail-on` accepts: every change, and capacity. */
+const FAIL_ON_VALUES = [...CHANGE_ORDER, 'capacity'];
+function judgeFailOn(plan, failOn) {
+    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused');
+    const failing = plan.services.filter((s) => failOn.includes(s.change));
+    const misfits = failOn.includes('capacity') ? plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit') : [];
+    const reasons = [
+        refused.length ? `the API server refuses ${refused.map((s) => serviceKey(s)).join(', ')} (server-side dry run)` : '',
+        failing.length ? `fail-on ${failOn.join(',')}: ${failing.map((s) => `${serviceKey(s)} is ${s.change}`).join('; ')}` : '',
+        misfits.length ? `fail-on capacity: ${misfits.map((s) => `${serviceKey(s)} does not fit`).join('; ')}` : '',
+    ].filter(Boolean);
+    // A Git-only plan (no `live`) has no cluster context at all: nothing is known about the fit.
+    const warnings = failOn.includes('capacity') && !plan.cluster
+        ? [
+            'fail-on: capacity needs the cluster-aware plan (input `live: true` and cluster credentials): without it, nothing is known about the fit and nothing fails for it.',
+        ]
+        : [];
+    const result = refused.length ? 'refused' : reasons.length ? 'policy-failed' : 'planned';
+    return { result, reasons, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/manifests/load.ts
+;// CONCATENATED MODULE: ./src/settings/parse.ts
 /**
- * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
- * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
+ * One parser per kind of setting, shared by the command line and the action: a flag and the input
+ * of the same name accept the same values and refuse the same typos. Each parser takes the name the
+ * user wrote (`--timeout`, `input timeout`) so a refusal says what to fix; an absent or empty value
+ * means the default.
+ */
+
+
+/** A setting given a value it does not take: one line naming the flag or input and what it accepts. */
+class SettingError extends UserError {
+}
+const isUnset = (text) => text === undefined || text.trim() === '';
+/** "a or b", "a, b or c". */
+function orList(values) {
+    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+/** Exactly true or false (any case): a typo is refused rather than read as either. */
+function parseBool(setting, text, fallback) {
+    if (isUnset(text))
+        return fallback;
+    const v = text.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new SettingError(`${setting} must be true or false, not "${text.trim()}"`);
+}
+/** One of `allowed`; without a fallback the setting must be given. */
+function parseChoice(setting, text, allowed, fallback) {
+    if (isUnset(text) && fallback !== undefined)
+        return fallback;
+    const v = (text ?? '').trim();
+    if (allowed.includes(v))
+        return v;
+    throw new SettingError(`${setting} must be ${orList(allowed)}, not "${v}"`);
+}
+/** A list separated by commas or newlines (how the action's multi-value inputs are written). */
+function parseList(text, fallback) {
+    const items = (text ?? '')
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    return items.length ? items : [...fallback];
+}
+/** A list whose every item is one of `allowed`; empty means none. */
+function parseChoiceList(setting, text, allowed) {
+    const items = parseList(text, []);
+    for (const item of items) {
+        if (!allowed.includes(item))
+            throw new SettingError(`${setting}: "${item}" is not one of ${allowed.join(', ')}`);
+    }
+    return items;
+}
+const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** "90s", "30m", "1.5h", "500ms"; a bare number is seconds. → milliseconds. */
+function parseDuration(setting, text, fallback) {
+    const v = isUnset(text) ? fallback : text.trim();
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v);
+    if (!m)
+        throw new SettingError(`${setting}: "${v}" is not a duration (e.g. 90s, 30m, 1h)`);
+    return Math.round(Number(m[1]) * MS_PER_UNIT[(m[2] ?? 's')]);
+}
+/**
+ * A KubeRay release the planner knows ("1.7", "1.5.1", "v1.6.2"), returned as written so the plan
+ * shows it as the user named it; refused here, before any manifest is read.
+ */
+function parseKubeRayVersion(setting, text, fallback) {
+    const v = isUnset(text) ? fallback : text.trim();
+    if (!resolveRelease(v))
+        throw new SettingError(`${setting}: KubeRay ${v} is not supported (supported: ${supportedVersionsText()})`);
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+/**
+ * The action's inputs, read and checked once (action.yml documents each with its default). The
+ * defaults and the parsers are the CLI's too (src/settings/), so an input and the flag of the same
+ * name take the same values.
  */
 
 
 
 
 
+const ACTION_MODES = ['plan', 'apply'];
+/** A wrong action input (`with:`) or an event the action cannot run on. */
+class ActionInputError extends UserError {
+}
+/** Refusals name the input as the workflow writes it. */
+const bool = (name, fallback) => parseBool(`input ${name}`, getInput(name), fallback);
+const inputs_text = (name, fallback) => getInput(name).trim() || fallback;
+function readInputs() {
+    const mode = getInput('mode').trim();
+    return {
+        manifests: parseList(getInput('manifests'), defaults_DEFAULTS.manifestGlobs),
+        mode: mode === '' ? undefined : parseChoice('input mode', mode, ACTION_MODES),
+        kuberayVersion: parseKubeRayVersion('input kuberay-version', getInput('kuberay-version'), defaults_DEFAULTS.kuberayVersion),
+        namespace: inputs_text('namespace', defaults_DEFAULTS.namespace),
+        token: getInput('github-token'),
+        comment: bool('comment', defaults_DEFAULTS.comment),
+        statusContext: inputs_text('status-context', defaults_DEFAULTS.planStatusContext),
+        failOn: parseChoiceList('input fail-on', getInput('fail-on'), FAIL_ON_VALUES),
+        zeroDowntime: bool('zero-downtime', defaults_DEFAULTS.zeroDowntime),
+        timeoutMs: parseDuration('input timeout', getInput('timeout'), defaults_DEFAULTS.timeout),
+        fieldManager: inputs_text('field-manager', defaults_DEFAULTS.fieldManager),
+        forceConflicts: bool('force-conflicts', defaults_DEFAULTS.forceConflicts),
+        dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
+        onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
+        live: bool('live', defaults_DEFAULTS.live),
+    };
+}
 
-
+;// CONCATENATED MODULE: ./src/action/event.ts
 /**
- * Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. A
- * symbolic link named like a YAML file is read through, as kubectl reads it; one that leads nowhere
- * is refused rather than skipped without a word. Linked folders are not entered (kubectl's walk
- * does not enter them either).
+ * What to do for the event the runner hands us, as a pure function of the event name, its payload
+ * (GITHUB_EVENT_PATH) and GITHUB_SHA: which mode, which commits, where the commit status goes and
+ * whether there is a pull request to comment on. Under pull_request_target the PR's files are
+ * hostile data, so its number and SHAs come from the payload and nothing else; SHAs are checked so
+ * nothing but an object name reaches git.
  */
-async function yamlFilesOf(path) {
-    let st;
-    try {
-        st = await stat(path);
-    }
-    catch {
-        throw new InputError(path, undefined, undefined, 'no such file or folder', 'check the --base/--head path');
-    }
-    if (st.isFile())
-        return [path];
-    const entries = await readdir(path, { recursive: true, withFileTypes: true });
-    const candidates = entries
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name))
-        .filter((e) => !relative(path, join(e.parentPath, e.name))
-        .split(sep)
-        .some((part) => part.startsWith('.') || part === 'node_modules'));
-    const files = [];
-    for (const e of candidates) {
-        const file = join(e.parentPath, e.name);
-        if (e.isSymbolicLink() && !(await isLinkToFile(file)))
-            continue;
-        files.push(file);
-    }
-    return files.sort();
+
+const PLAN_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+const sha = (v) => (typeof v === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(v) ? v : undefined);
+/** The mode when the `mode` input is empty; workflow_dispatch has no natural one and must say. */
+function defaultMode(eventName) {
+    if (eventName === 'push')
+        return 'apply';
+    if (eventName === 'workflow_dispatch')
+        throw new ActionInputError('on workflow_dispatch set `mode: apply` (applies the manifests at the dispatched commit; add `dry-run: true` to only validate them): plan mode needs a pull request or a merge group to compare');
+    return 'plan';
 }
-async function isLinkToFile(file) {
-    try {
-        return (await stat(file)).isFile();
-    }
-    catch {
-        const target = await readlink(file).catch(() => '?');
-        throw new InputError(file, undefined, undefined, `is a symbolic link to ${target}, which does not exist`, 'fix or remove the link');
-    }
-}
-/** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
-async function loadManifests(path, options) {
-    const files = await yamlFilesOf(path);
-    const shown = (f) => (options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f);
-    const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await readFile(f))));
-    return manifestsFromTexts(files.map((f, i) => ({ file: shown(f), text: texts[i] })), options.defaultNamespace);
-}
-/** The pure part of loading: file texts → RayServices by identity. */
-function manifestsFromTexts(files, defaultNamespace) {
-    const set = new Map();
-    for (const { file, text } of files) {
-        for (const doc of parseYamlDocuments(file, text)) {
-            for (const rs of rayServicesIn(doc, defaultNamespace)) {
-                const id = serviceKey(rs);
-                const prior = set.get(id);
-                if (prior) {
-                    throw new input_error_InputError(file, doc.lineOf([...rs.pathInDocument, 'metadata', 'name']), 'metadata.name', `RayService ${id} is defined twice (also ${prior.source.file}:${prior.source.lineOf([...prior.pathInDocument, 'metadata', 'name'])})`, 'keep one manifest per RayService');
-                }
-                set.set(id, rs);
-            }
+function resolveTarget(ev, modeInput) {
+    const mode = modeInput ?? defaultMode(ev.eventName);
+    const repo = { owner: ev.owner, repo: ev.repo };
+    if (mode === 'plan') {
+        if (ev.eventName === 'merge_group') {
+            const mg = ev.payload.merge_group;
+            const baseSha = sha(mg?.base_sha);
+            const headSha = sha(mg?.head_sha);
+            if (!baseSha || !headSha)
+                throw new ActionInputError('the merge_group event has no base_sha and head_sha');
+            return { ...repo, mode, baseSha, headSha, pullRequest: undefined };
         }
+        const pr = ev.payload.pull_request;
+        if (!pr || !PLAN_EVENTS.includes(ev.eventName))
+            throw new ActionInputError(`plan mode needs a pull_request, pull_request_target or merge_group event (got ${ev.eventName}); set mode: apply for pushes and manual dispatches`);
+        const baseSha = sha(pr.base?.sha);
+        const headSha = sha(pr.head?.sha);
+        if (!Number.isSafeInteger(pr.number) || pr.number <= 0 || !baseSha || !headSha)
+            throw new ActionInputError(`the ${ev.eventName} event has no pull request number and base/head SHAs`);
+        return { ...repo, mode, baseSha, headSha, pullRequest: pr.number };
     }
-    return set;
+    if (ev.eventName === 'push') {
+        const before = typeof ev.payload.before === 'string' && /^0+$/.test(ev.payload.before) ? ev.payload.before : sha(ev.payload.before);
+        const after = sha(ev.payload.after) ?? sha(ev.sha);
+        if (!after)
+            throw new ActionInputError('apply mode needs the pushed commit (the push event, or GITHUB_SHA)');
+        return { ...repo, mode, before: before ?? '0', after };
+    }
+    // Any other event (workflow_dispatch, schedule, a PR with mode: apply): the checked-out commit,
+    // applied against what runs, with no base to roll back to.
+    const after = sha(ev.sha);
+    if (!after)
+        throw new ActionInputError(`apply mode on ${ev.eventName} needs GITHUB_SHA, the commit to apply`);
+    return { ...repo, mode, before: '0', after };
+}
+/**
+ * The commit the status belongs on, even when the event cannot be resolved: a required check on a
+ * pull request waits on its head SHA, a merge queue on the merge group's head SHA.
+ */
+function statusSha(ev) {
+    const pr = ev.payload.pull_request;
+    const mg = ev.payload.merge_group;
+    return sha(pr?.head?.sha) ?? sha(mg?.head_sha) ?? (ev.eventName === 'push' ? sha(ev.payload.after) : undefined) ?? sha(ev.sha);
+}
+/** The pull request to comment on when the event has one (for a failure reported before the target is known). */
+function pullRequestNumber(ev) {
+    const n = ev.payload.pull_request?.number;
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/quantity/quantity.ts
@@ -50923,7 +52756,7 @@ function containerResources(container) {
 /** Requests of the autoscaler sidecar KubeRay adds to the head when in-tree autoscaling is on. */
 function autoscalerResources(options) {
     const resources = obj(options.resources);
-    if (!isPlainObject(options.resources))
+    if (!objects_isPlainObject(options.resources))
         return { ...DEFAULT_AUTOSCALER_RESOURCES };
     return { ...quantities(obj(resources.limits)), ...quantities(obj(resources.requests)) };
 }
@@ -50958,7 +52791,7 @@ function tidy(f) {
     return out;
 }
 function obj(v) {
-    return isPlainObject(v) ? v : {};
+    return objects_isPlainObject(v) ? v : {};
 }
 function list(v) {
     return Array.isArray(v) ? v : [];
@@ -51064,7 +52897,7 @@ function incrementalGateOn(release, settings) {
 }
 function effectiveStrategy(spec, release, settings) {
     const us = spec.upgradeStrategy;
-    const requested = isPlainObject(us) && typeof us.type === 'string' ? us.type : undefined;
+    const requested = objects_isPlainObject(us) && typeof us.type === 'string' ? us.type : undefined;
     const gate = incrementalGateOn(release, settings);
     if (requested !== undefined) {
         if (requested === 'NewCluster')
@@ -51108,7 +52941,7 @@ function operatorRejection(name, annotations, spec, release, settings) {
     if (release.validatesName && (name.length > 47 || !DNS1035.test(name))) {
         return `the name "${name}" must be a DNS-1035 label of at most 47 characters (the operator appends a suffix for cluster names)`;
     }
-    const us = isPlainObject(spec.upgradeStrategy) ? spec.upgradeStrategy : undefined;
+    const us = objects_isPlainObject(spec.upgradeStrategy) ? spec.upgradeStrategy : undefined;
     const type = us?.type;
     if (typeof type === 'string' && !release.upgradeTypes.includes(type)) {
         return `spec.upgradeStrategy.type ${JSON.stringify(type)} is not one of ${release.upgradeTypes.join(', ')}`;
@@ -51123,10 +52956,10 @@ function operatorRejection(name, annotations, spec, release, settings) {
         }
     }
     if (type === 'NewClusterWithIncrementalUpgrade' && incrementalGateOn(release, settings)) {
-        const rcc = isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+        const rcc = objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
         if (rcc.enableInTreeAutoscaling !== true)
             return 'NewClusterWithIncrementalUpgrade needs rayClusterConfig.enableInTreeAutoscaling: true';
-        const o = isPlainObject(us?.clusterUpgradeOptions) ? us.clusterUpgradeOptions : undefined;
+        const o = objects_isPlainObject(us?.clusterUpgradeOptions) ? us.clusterUpgradeOptions : undefined;
         if (!o)
             return 'NewClusterWithIncrementalUpgrade needs spec.upgradeStrategy.clusterUpgradeOptions';
         const pct = (v) => typeof v === 'number' && v >= 0 && v <= 100;
@@ -51172,7 +53005,7 @@ function diffValues(a, b, path = [], out = []) {
             diffValues(a[i], b[i], [...path, i], out);
         return out;
     }
-    if (isPlainObject(a) && isPlainObject(b)) {
+    if (objects_isPlainObject(a) && objects_isPlainObject(b)) {
         const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
         for (const k of [...keys].sort())
             diffValues(a[k], b[k], [...path, k], out);
@@ -51187,7 +53020,7 @@ function valueAt(root, path) {
     for (const seg of path) {
         if (Array.isArray(v) && typeof seg === 'number')
             v = v[seg];
-        else if (isPlainObject(v))
+        else if (objects_isPlainObject(v))
             v = v[String(seg)];
         else
             return undefined;
@@ -51248,12 +53081,12 @@ function hashedView(rayClusterConfig, release) {
     const view = structuredClone(rayClusterConfig);
     const groups = Array.isArray(view.workerGroupSpecs) ? view.workerGroupSpecs : [];
     for (const g of groups) {
-        if (!isPlainObject(g))
+        if (!objects_isPlainObject(g))
             continue;
         delete g.replicas;
         delete g.minReplicas;
         delete g.maxReplicas;
-        if (isPlainObject(g.scaleStrategy)) {
+        if (objects_isPlainObject(g.scaleStrategy)) {
             delete g.scaleStrategy.workersToDelete;
             if (Object.keys(g.scaleStrategy).length === 0)
                 delete g.scaleStrategy;
@@ -51312,7 +53145,7 @@ function compareClusterSpecs(running, goal, release) {
         else
             delete truncated.workerGroupSpecs;
         if ((0,external_node_util_.isDeepStrictEqual)(a, truncated)) {
-            return { kind: 'appended', appendedGroups: goalGroups.slice(runningGroups.length).map((g) => String(isPlainObject(g) ? g.groupName : '')) };
+            return { kind: 'appended', appendedGroups: goalGroups.slice(runningGroups.length).map((g) => String(objects_isPlainObject(g) ? g.groupName : '')) };
         }
     }
     return { kind: 'different' };
@@ -51321,7 +53154,7 @@ function groupsOf(spec) {
     return Array.isArray(spec.workerGroupSpecs) ? spec.workerGroupSpecs : [];
 }
 function templateSpec(group) {
-    if (!isPlainObject(group) || !isPlainObject(group.template) || !isPlainObject(group.template.spec))
+    if (!objects_isPlainObject(group) || !objects_isPlainObject(group.template) || !objects_isPlainObject(group.template.spec))
         return undefined;
     return group.template.spec;
 }
@@ -51338,13 +53171,13 @@ function comparisonBase(clusterSpec, fromRayService, release) {
     const rsGroups = groupsOf(fromRayService);
     const outGroups = groupsOf(out);
     outGroups.forEach((g, i) => {
-        if (!isPlainObject(g))
+        if (!objects_isPlainObject(g))
             return;
-        const src = isPlainObject(rsGroups[i]) ? rsGroups[i] : {};
+        const src = objects_isPlainObject(rsGroups[i]) ? rsGroups[i] : {};
         for (const k of ['replicas', 'minReplicas', 'maxReplicas'])
             copyField(src, g, k);
-        const srcScale = isPlainObject(src.scaleStrategy) ? src.scaleStrategy : {};
-        const scale = isPlainObject(g.scaleStrategy) ? { ...g.scaleStrategy } : {};
+        const srcScale = objects_isPlainObject(src.scaleStrategy) ? src.scaleStrategy : {};
+        const scale = objects_isPlainObject(g.scaleStrategy) ? { ...g.scaleStrategy } : {};
         if (srcScale.workersToDelete === undefined)
             delete scale.workersToDelete;
         else
@@ -51437,7 +53270,7 @@ function parseServeConfig(doc, path, text) {
     const serveDoc = inner[0];
     const value = serveDoc.value;
     const lineOf = (p) => toManifestLine(serveDoc.lineOf(p));
-    if (!isPlainObject(value)) {
+    if (!objects_isPlainObject(value)) {
         throw new input_error_InputError(doc.file, fieldLine, field, 'must be a mapping with an `applications:` list', 'see the Ray Serve config file format');
     }
     const apps = value.applications;
@@ -51447,7 +53280,7 @@ function parseServeConfig(doc, path, text) {
     const seen = new Map();
     (apps ?? []).forEach((app, i) => {
         const where = lineOf(['applications', i]);
-        if (!isPlainObject(app))
+        if (!objects_isPlainObject(app))
             throw new input_error_InputError(doc.file, where, `${field}.applications[${i}]`, 'must be a mapping (name, import_path, …)');
         const name = appName(app, apps.length);
         if (seen.has(name)) {
@@ -51597,7 +53430,7 @@ function describeServeEffect(effect) {
 }
 /** Ray Serve names an unnamed application "default" when it is the only one. */
 function appName(app, count) {
-    const name = isPlainObject(app) ? app.name : undefined;
+    const name = objects_isPlainObject(app) ? app.name : undefined;
     if (typeof name === 'string' && name)
         return name;
     return count <= 1 ? 'default' : '';
@@ -51707,7 +53540,7 @@ function readManifest(m, release) {
             throw new input_error_InputError(m.source.file, lineOf(e.path), formatPath(e.path), e.problem, e.hint);
         throw e;
     }
-    const cluster = isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+    const cluster = objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
     const serve = parseServeConfig({ ...m.source, lineOf: (p) => lineOf(p), blockScalarStart: (p) => m.source.blockScalarStart([...m.pathInDocument, ...p]) }, ['spec', 'serveConfigV2'], m.object.spec.serveConfigV2);
     return { m, spec, cluster, serve, lineOf };
 }
@@ -51724,11 +53557,11 @@ function measure(r, f) {
 }
 function read_manifest_metadataOf(r) {
     const md = r.m.object.metadata;
-    return isPlainObject(md) ? md : {};
+    return objects_isPlainObject(md) ? md : {};
 }
 function clusterUpgradeOptions(spec) {
     const us = spec.upgradeStrategy;
-    return isPlainObject(us) && isPlainObject(us.clusterUpgradeOptions) ? us.clusterUpgradeOptions : {};
+    return objects_isPlainObject(us) && objects_isPlainObject(us.clusterUpgradeOptions) ? us.clusterUpgradeOptions : {};
 }
 /** spec.rayClusterDeletionDelaySeconds, or the operator's default of 60 s. */
 function deletionDelay(r) {
@@ -51764,7 +53597,7 @@ function describeRayServiceField(key, release) {
 }
 /** Says how the worker groups moved (removed, renamed, reordered, changed and appended). */
 function describeWorkerGroupChanges(base, head) {
-    const names = (c) => (Array.isArray(c.workerGroupSpecs) ? c.workerGroupSpecs : []).map((g) => String(isPlainObject(g) ? g.groupName : ''));
+    const names = (c) => (Array.isArray(c.workerGroupSpecs) ? c.workerGroupSpecs : []).map((g) => String(objects_isPlainObject(g) ? g.groupName : ''));
     const a = names(base);
     const b = names(head);
     const out = [];
@@ -51977,7 +53810,7 @@ function redact_redactValue(value, place) {
         const element = { ...place, inList: true };
         return value.map((v) => redact_redactValue(v, element));
     }
-    if (isPlainObject(value)) {
+    if (objects_isPlainObject(value)) {
         // Serve runtime_env.env_vars: names stay, every value goes.
         if (place.key === 'env_vars' && !place.inList)
             return Object.fromEntries(Object.keys(value).map((k) => [k, REDACTED]));
@@ -52351,7 +54184,7 @@ function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
 }
 function whyOperatorSkips(h, settings) {
     const release = settings.release;
-    const annotations = isPlainObject(read_manifest_metadataOf(h).annotations) ? read_manifest_metadataOf(h).annotations : {};
+    const annotations = objects_isPlainObject(read_manifest_metadataOf(h).annotations) ? read_manifest_metadataOf(h).annotations : {};
     const refusal = operatorRejection(h.m.name, annotations, h.spec, release, settings);
     if (refusal) {
         const shown = release.validationFailureReported === 'event-and-condition' ? 'Ready=False with reason ValidationFailed and' : 'only';
@@ -52359,6 +54192,489 @@ function whyOperatorSkips(h, settings) {
     }
     const skipped = externallyManaged(h.spec, release);
     return skipped && `${skipped}. Nothing in this change is applied by KubeRay.`;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+/**
+ * The plan as GitHub-flavoured markdown: the PR comment, the job summary and `--format markdown`.
+ * Everything that comes from a manifest is escaped (a manifest must not inject markdown, HTML or
+ * @-mentions), and the text never exceeds `maxLength`: detail is dropped by whole services, then
+ * the whole plan collapses to a short form that still names every service.
+ */
+
+
+
+
+
+/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+const BADGE = {
+    create: '🆕 create',
+    delete: '🗑️ delete',
+    none: '⚪ none',
+    app: '🟢 app (in place)',
+    'cluster-inplace': '🟡 cluster-inplace',
+    cluster: '🔵 cluster (blue/green)',
+    'cluster-incremental': '🔵 cluster-incremental',
+    ignored: '🟠 ignored',
+};
+const RISK = {
+    none: 'none',
+    ignored: '⚠️ change not applied',
+    app: 'low',
+    'cluster-inplace': 'medium: running cluster modified, replicas reset',
+    cluster: 'high: second cluster, double capacity',
+    'cluster-incremental': 'medium: second cluster, traffic shifted in steps',
+    create: 'medium: new cluster',
+    delete: 'high: service removed',
+};
+function renderMarkdown(plan, options = {}) {
+    const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
+    const head = renderHead(plan, options);
+    const foot = options.footer ? `\n${options.footer}\n` : '';
+    const details = plan.services.map(renderDetails);
+    let body = head + details.join('') + foot;
+    if (body.length <= max)
+        return body;
+    // Drop detail by whole services, largest first, and say so.
+    const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
+    const kept = [...details];
+    for (const { i } of order) {
+        kept[i] = '';
+        const omitted = kept.filter((d) => d === '').length;
+        const note = `\n_Details of ${omitted} service${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
+        body = head + kept.join('') + note + foot;
+        if (body.length <= max)
+            return body;
+    }
+    return renderShort(plan, max, options);
+}
+function renderHead(plan, options) {
+    const lines = [];
+    lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
+    lines.push(summaryLine(plan), '');
+    const context = clusterLine(plan);
+    if (context)
+        lines.push(context, '');
+    if (plan.services.length === 0)
+        return `${lines.join('\n')}\n`;
+    const live = plan.cluster?.mode === 'live';
+    lines.push(`| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`, `|---|---|---|---|---|${live ? '---|' : ''}`);
+    for (const s of plan.services) {
+        const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
+        lines.push(`| ${code(serviceKey(s))} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+const FIT_BADGE = {
+    fits: '✅ fits',
+    'fits-after-scale-up': '🟡 after scale-up',
+    'does-not-fit': '⛔ does not fit',
+    'nothing-to-place': '— no new pods',
+    unknown: '❔ unknown',
+    refused: '⛔ refused by the API server',
+};
+const FIT_ICON = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
+/** Escaped text in which `back-quoted` spans (names the placement quotes) become code. */
+function escWithCode(text) {
+    return text
+        .split('`')
+        .map((part, i) => (i % 2 ? code(part) : esc(part)))
+        .join('');
+}
+/** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
+function clusterLine(plan) {
+    const c = plan.cluster;
+    if (!c)
+        return undefined;
+    if (c.mode === 'git-only')
+        return `_Git only:_ ${esc(c.notes.join(' '))}`;
+    const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
+    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
+    return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
+}
+function summaryLine(plan) {
+    const n = plan.services.length;
+    if (n === 0)
+        return `**No RayService found** in the manifests (KubeRay ${esc(plan.kuberayVersion)}).`;
+    const counts = new Map();
+    for (const s of plan.services)
+        counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
+    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
+    const strongest = strongestChange(plan.services.map((s) => s.change));
+    const misfits = plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
+    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused').length;
+    const drifted = plan.services.filter((s) => (s.cluster?.drift.length ?? 0) > 0).length;
+    const flags = [
+        refused ? ` · ⛔ ${refused} refused by the API server` : '',
+        misfits ? ` · ⛔ ${misfits} do${misfits > 1 ? '' : 'es'} not fit` : '',
+        drifted ? ` · ⚠️ ${drifted} drifted from Git` : '',
+    ].join('');
+    return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}${flags}`;
+}
+function renderDetails(s) {
+    const out = [];
+    out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
+    for (const r of s.reasons)
+        out.push(`- ${esc(r)}`);
+    if (s.changes.length) {
+        out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
+        for (const c of s.changes.slice(0, 60)) {
+            const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
+            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
+        }
+        if (s.changes.length > 60)
+            out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
+    }
+    out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
+    if (s.cluster)
+        out.push(...renderClusterView(s, s.cluster));
+    out.push('', '</details>', '');
+    return out.join('\n');
+}
+function renderClusterView(s, c) {
+    const out = ['', '**In the cluster**', ''];
+    const state = c.live === 'found'
+        ? `running: active RayCluster ${c.activeCluster ? code(c.activeCluster) : '(none)'}${c.pendingCluster ? `, pending ${code(c.pendingCluster)} (upgrade in progress)` : ''}${c.comparedWith ? `; this change is compared with ${code(c.comparedWith)}` : ''}`
+        : c.live === 'absent'
+            ? 'not in the cluster yet'
+            : 'could not be read';
+    out.push(`- RayService ${state}.`);
+    if (c.gitOnlyChange)
+        out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
+    if (c.dryRun === 'refused') {
+        out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);
+        for (const e of c.dryRunErrors)
+            out.push(`  - ${e.line ? `line ${e.line}: ` : ''}${e.path ? `${code(e.path)}: ` : ''}${esc(e.message)}`);
+    }
+    else if (c.dryRun === 'ok') {
+        out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
+    }
+    for (const n of c.notes)
+        out.push(`- ${esc(n)}`);
+    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
+    out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
+    for (const p of c.fit.problems)
+        out.push(`  - ${escWithCode(p)}`);
+    if (c.drift.length) {
+        out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
+        for (const d of c.drift.slice(0, 30))
+            out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
+        if (c.drift.length > 30)
+            out.push(`| … and ${c.drift.length - 30} more | | | | |`);
+    }
+    return out;
+}
+function renderShort(plan, max, options) {
+    const lines = [
+        `### ${options.title ?? 'RayService rollout plan'}`,
+        '',
+        summaryLine(plan),
+        '',
+        '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
+        '',
+    ];
+    for (const s of plan.services)
+        lines.push(`- ${code(serviceKey(s))}: \`${s.change}\``);
+    let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
+    if (text.length > max) {
+        // Even the list is too long (thousands of services): name them compactly.
+        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(serviceKey(s))}=${s.change}`).join(', ')].join('\n');
+        text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
+    }
+    return text;
+}
+function extraCapacity(s) {
+    if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace')
+        return '—';
+    const extra = {};
+    for (const [k, v] of Object.entries(s.capacity.peak)) {
+        const d = v - (s.capacity.current?.[k] ?? 0);
+        if (Math.abs(d) > 1e-9)
+            extra[k] = d;
+    }
+    return Object.keys(extra).length ? `+${describeSize(extra).replace(/, /g, ', +')}` : '—';
+}
+function fig(f) {
+    return f ? describeSize(f) : '—';
+}
+function value(v) {
+    if (v === null || v === undefined)
+        return '—';
+    let s = typeof v === 'string' ? v : JSON.stringify(v);
+    if (s.length > 80)
+        s = `${s.slice(0, 77)}…`;
+    return code(s);
+}
+/**
+ * Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through,
+ * and (the cell neutralizer) no line break of any kind, `|` or control character. Redacted first:
+ * escaping would hide a secret's shape from the redaction at the output edge.
+ */
+function esc(text) {
+    return neutralizeTableCell(redactSecrets(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
+        .replace(/@/g, '@\u200b'));
+}
+/** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
+function code(text) {
+    return htmlCode(text);
+}
+function htmlCode(text) {
+    return `<code>${htmlText(text)}</code>`;
+}
+const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
+function htmlText(text) {
+    return neutralizeTableCell(
+    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
+    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`));
+}
+
+;// CONCATENATED MODULE: ./src/action/outcome.ts
+/**
+ * What a run of the action ends with, whatever happened: the commit status, the `result` output,
+ * the job summary, the comment and whether the step fails. The modes compute one of these (from a
+ * plan, from the rollouts, or from the error that stopped them) and src/action/report.ts reports
+ * it, always: a required check never waits for a status that a failed run forgot to set.
+ * Pure: values in, values out.
+ */
+
+
+
+
+/** GitHub's limit on a commit status description. */
+const STATUS_DESCRIPTION_LIMIT = 140;
+function statusDescription(text) {
+    const line = text
+        .replace(/\*\*|`/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length <= STATUS_DESCRIPTION_LIMIT ? line : `${line.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`;
+}
+/** A plan that was made: the status follows the fail-on policy. */
+function planOutcome(plan, verdict, footer) {
+    const policy = verdict.reasons.join('; ') || undefined;
+    const withFooter = footer ? { footer } : {};
+    return {
+        state: policy ? 'failure' : 'success',
+        result: verdict.result,
+        description: policy ?? summaryLine(plan),
+        summary: (maxLength) => renderMarkdown(plan, { maxLength, ...withFooter }),
+        comment: renderMarkdown(plan, withFooter),
+        failure: policy,
+    };
+}
+/** What a refusal or a fault says, and what it means for the status and `result`. */
+function errorOutcome(e, kind, footer) {
+    const user = e instanceof UserError;
+    const message = user ? e.message : `internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`;
+    // The change's fault (a manifest the parser or the API server refuses) fails the check; anything
+    // else (credentials, an unreachable cluster, a wrong input, a bug) is an error of the run.
+    const changeAtFault = e instanceof input_error_InputError || e instanceof ApplyRefusedError;
+    const at = e instanceof input_error_InputError && e.line ? { file: e.file, line: e.line } : undefined;
+    const title = kind === 'plan' ? 'RayService rollout plan' : 'RayService rollout';
+    const what = kind === 'plan' ? 'No plan: it could not be made.' : 'Nothing was applied, or the rollout could not be followed to the end.';
+    const body = `### ${title}\n\n⛔ ${what}\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n${footer ? `\n${footer}\n` : ''}`;
+    return {
+        state: changeAtFault ? 'failure' : 'error',
+        result: e instanceof ApplyRefusedError ? 'refused' : 'error',
+        description: message.split('\n')[0],
+        summary: () => body,
+        comment: body,
+        failure: message,
+        at,
+    };
+}
+/** The apply's summary line for the status, e.g. "2 RayServices: succeeded". */
+function describeApply(n, result) {
+    if (n === 0)
+        return 'nothing to apply';
+    return `${n} RayService${n > 1 ? 's' : ''}: ${result}`;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
+/**
+ * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
+ * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
+ * is looked into, as kubectl does.
+ */
+
+
+// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
+// service names from it, so it must also stay short enough for a DNS label.
+const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function rayServicesIn(doc, defaultNamespace) {
+    const out = [];
+    visit(doc, doc.value, [], defaultNamespace, out);
+    return out;
+}
+function visit(doc, value, path, defaultNamespace, out) {
+    if (!objects_isPlainObject(value))
+        return; // not a Kubernetes object: not ours to judge
+    if (value.kind === 'List' && Array.isArray(value.items)) {
+        for (const [i, item] of value.items.entries())
+            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
+        return;
+    }
+    if (value.kind !== 'RayService')
+        return;
+    const at = (p) => doc.lineOf([...path, ...p]);
+    checkApiVersion(doc.file, value, at);
+    const { name, namespace } = identityOf(doc.file, value.metadata, defaultNamespace, at);
+    checkStringMaps(doc.file, value.metadata, at);
+    checkClusterConfig(doc.file, value.spec, at);
+    out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
+}
+function checkApiVersion(file, value, at) {
+    if (value.apiVersion === 'ray.io/v1')
+        return;
+    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
+    const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
+        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+        : 'a RayService must be `apiVersion: ray.io/v1`';
+    throw new input_error_InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
+}
+/** metadata.name and metadata.namespace, as the API server would accept them. */
+function identityOf(file, metadata, defaultNamespace, at) {
+    if (!objects_isPlainObject(metadata)) {
+        throw new input_error_InputError(file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
+    }
+    const name = metadata.name;
+    if (typeof name !== 'string' || name === '') {
+        const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
+        throw new input_error_InputError(file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
+    }
+    if (!NAME_RE.test(name) || name.length > 63) {
+        throw new input_error_InputError(file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
+    }
+    if (metadata.namespace === undefined || metadata.namespace === null)
+        return { name, namespace: defaultNamespace };
+    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
+        throw new input_error_InputError(file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
+    }
+    return { name, namespace: metadata.namespace };
+}
+/** Labels and annotations map names to strings (an unquoted `true` or `300` is refused by the API server). */
+function checkStringMaps(file, metadata, at) {
+    for (const key of ['labels', 'annotations']) {
+        const m = metadata[key];
+        if (m === undefined || m === null)
+            continue;
+        if (!objects_isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
+            throw new input_error_InputError(file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
+        }
+    }
+}
+/** What the planner relies on in spec.rayClusterConfig: a head group, and worker groups with unique names. */
+function checkClusterConfig(file, spec, at) {
+    if (!objects_isPlainObject(spec)) {
+        throw new input_error_InputError(file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
+    }
+    const rcc = spec.rayClusterConfig;
+    if (!objects_isPlainObject(rcc) || !objects_isPlainObject(rcc.headGroupSpec)) {
+        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
+    }
+    if (rcc.workerGroupSpecs === undefined || rcc.workerGroupSpecs === null)
+        return;
+    if (!Array.isArray(rcc.workerGroupSpecs)) {
+        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
+    }
+    const groups = new Map();
+    for (const [i, g] of rcc.workerGroupSpecs.entries()) {
+        const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
+        const field = `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`;
+        if (!objects_isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName)
+            throw new input_error_InputError(file, at(gp), field, 'is required');
+        const seen = groups.get(g.groupName);
+        if (seen !== undefined) {
+            throw new input_error_InputError(file, at([...gp, 'groupName']), field, `"${g.groupName}" is used twice (also line ${seen})`, 'worker group names must be unique');
+        }
+        groups.set(g.groupName, at([...gp, 'groupName']));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifests/load.ts
+/**
+ * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
+ * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
+ */
+
+
+
+
+
+
+
+/**
+ * Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. A
+ * symbolic link named like a YAML file is read through, as kubectl reads it; one that leads nowhere
+ * is refused rather than skipped without a word. Linked folders are not entered (kubectl's walk
+ * does not enter them either).
+ */
+async function yamlFilesOf(path) {
+    let st;
+    try {
+        st = await stat(path);
+    }
+    catch {
+        throw new InputError(path, undefined, undefined, 'no such file or folder', 'check the --base/--head path');
+    }
+    if (st.isFile())
+        return [path];
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    const candidates = entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name))
+        .filter((e) => !relative(path, join(e.parentPath, e.name))
+        .split(sep)
+        .some((part) => part.startsWith('.') || part === 'node_modules'));
+    const files = [];
+    for (const e of candidates) {
+        const file = join(e.parentPath, e.name);
+        if (e.isSymbolicLink() && !(await isLinkToFile(file)))
+            continue;
+        files.push(file);
+    }
+    return files.sort();
+}
+async function isLinkToFile(file) {
+    try {
+        return (await stat(file)).isFile();
+    }
+    catch {
+        const target = await readlink(file).catch(() => '?');
+        throw new InputError(file, undefined, undefined, `is a symbolic link to ${target}, which does not exist`, 'fix or remove the link');
+    }
+}
+/** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
+async function loadManifests(path, options) {
+    const files = await yamlFilesOf(path);
+    const shown = (f) => (options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f);
+    const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await readFile(f))));
+    return manifestsFromTexts(files.map((f, i) => ({ file: shown(f), text: texts[i] })), options.defaultNamespace);
+}
+/** The pure part of loading: file texts → RayServices by identity. */
+function manifestsFromTexts(files, defaultNamespace) {
+    const set = new Map();
+    for (const { file, text } of files) {
+        for (const doc of parseYamlDocuments(file, text)) {
+            for (const rs of rayServicesIn(doc, defaultNamespace)) {
+                const id = serviceKey(rs);
+                const prior = set.get(id);
+                if (prior) {
+                    throw new input_error_InputError(file, doc.lineOf([...rs.pathInDocument, 'metadata', 'name']), 'metadata.name', `RayService ${id} is defined twice (also ${prior.source.file}:${prior.source.lineOf([...prior.pathInDocument, 'metadata', 'name'])})`, 'keep one manifest per RayService');
+                }
+                set.set(id, rs);
+            }
+        }
+    }
+    return set;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan.ts
@@ -52398,10 +54714,6 @@ function plan(base, head, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
@@ -52655,7 +54967,7 @@ function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes
 function compareWithPendingCluster(found, live, pendingName, release, notes) {
     const target = pendingName ? live.pending : live.active;
     const spec = { ...(found.spec ?? {}) };
-    if (!target || !isPlainObject(target.spec))
+    if (!target || !objects_isPlainObject(target.spec))
         return { spec, comparedWith: pendingName };
     const rsCluster = storedCluster(found.spec?.rayClusterConfig, release);
     const clusterSpec = storedCluster(target.spec, release);
@@ -52680,10 +54992,10 @@ function stateWhereKubeRayAppliesNothing(found) {
 function storedCluster(rayClusterConfig, release) {
     try {
         const spec = storedSpec({ rayClusterConfig: rayClusterConfig ?? {} }, release.minor);
-        return isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+        return objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
     }
     catch {
-        return isPlainObject(rayClusterConfig) ? rayClusterConfig : {};
+        return objects_isPlainObject(rayClusterConfig) ? rayClusterConfig : {};
     }
 }
 function conditionOf(o, type) {
@@ -53782,16 +56094,16 @@ function parseYaml(text) {
     catch {
         return undefined;
     }
-    if (!isPlainObject(doc))
+    if (!objects_isPlainObject(doc))
         return undefined;
     // A status without groups (nothing autoscaled) still says the autoscaler is there.
     if (!('nodeGroups' in doc) && !('autoscalerStatus' in doc) && !('clusterWide' in doc))
         return undefined;
     const out = [];
     for (const g of Array.isArray(doc.nodeGroups) ? doc.nodeGroups : []) {
-        if (!isPlainObject(g) || typeof g.name !== 'string')
+        if (!objects_isPlainObject(g) || typeof g.name !== 'string')
             continue;
-        const health = isPlainObject(g.health) ? g.health : {};
+        const health = objects_isPlainObject(g.health) ? g.health : {};
         const registered = asMap(asMap(health.nodeCounts).registered);
         // cloudProviderTarget, minSize and maxSize are always written; zero counts may be left out.
         const maxSize = num(health.maxSize);
@@ -54001,7 +56313,7 @@ function podLimits(podSpec) {
 }
 /** The autoscaler sidecar's limits: KubeRay's default sets requests = limits. */
 function autoscalerLimits(options) {
-    if (!isPlainObject(options.resources))
+    if (!objects_isPlainObject(options.resources))
         return { ...DEFAULT_AUTOSCALER_RESOURCES };
     return quantities(asMap(options.resources.limits));
 }
@@ -54559,7 +56871,7 @@ function clusterView(live, target, stored, gitOnlyChange, drift, notes) {
 function clusterOf(m, release) {
     try {
         const spec = storedSpec(m.object.spec, release.minor);
-        return isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : undefined;
+        return objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : undefined;
     }
     catch {
         return undefined; // the planner already refused it with file and line
@@ -54622,257 +56934,12 @@ async function planBeforeApply(conn, base, head, options) {
     return p;
 }
 
-;// CONCATENATED MODULE: ./src/render/json.ts
-function renderJson(plan) {
-    return `${JSON.stringify(plan, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-/**
- * The plan as GitHub-flavoured markdown: the PR comment, the job summary and `--format markdown`.
- * Everything that comes from a manifest is escaped (a manifest must not inject markdown, HTML or
- * @-mentions), and the text never exceeds `maxLength`: detail is dropped by whole services, then
- * the whole plan collapses to a short form that still names every service.
- */
-
-
-
-
-
-/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-const BADGE = {
-    create: '🆕 create',
-    delete: '🗑️ delete',
-    none: '⚪ none',
-    app: '🟢 app (in place)',
-    'cluster-inplace': '🟡 cluster-inplace',
-    cluster: '🔵 cluster (blue/green)',
-    'cluster-incremental': '🔵 cluster-incremental',
-    ignored: '🟠 ignored',
-};
-const RISK = {
-    none: 'none',
-    ignored: '⚠️ change not applied',
-    app: 'low',
-    'cluster-inplace': 'medium: running cluster modified, replicas reset',
-    cluster: 'high: second cluster, double capacity',
-    'cluster-incremental': 'medium: second cluster, traffic shifted in steps',
-    create: 'medium: new cluster',
-    delete: 'high: service removed',
-};
-function renderMarkdown(plan, options = {}) {
-    const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
-    const head = renderHead(plan, options);
-    const foot = options.footer ? `\n${options.footer}\n` : '';
-    const details = plan.services.map(renderDetails);
-    let body = head + details.join('') + foot;
-    if (body.length <= max)
-        return body;
-    // Drop detail by whole services, largest first, and say so.
-    const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
-    const kept = [...details];
-    for (const { i } of order) {
-        kept[i] = '';
-        const omitted = kept.filter((d) => d === '').length;
-        const note = `\n_Details of ${omitted} service${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
-        body = head + kept.join('') + note + foot;
-        if (body.length <= max)
-            return body;
-    }
-    return renderShort(plan, max, options);
-}
-function renderHead(plan, options) {
-    const lines = [];
-    lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
-    lines.push(summaryLine(plan), '');
-    const context = clusterLine(plan);
-    if (context)
-        lines.push(context, '');
-    if (plan.services.length === 0)
-        return `${lines.join('\n')}\n`;
-    const live = plan.cluster?.mode === 'live';
-    lines.push(`| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`, `|---|---|---|---|---|${live ? '---|' : ''}`);
-    for (const s of plan.services) {
-        const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
-        lines.push(`| ${code(serviceKey(s))} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-const FIT_BADGE = {
-    fits: '✅ fits',
-    'fits-after-scale-up': '🟡 after scale-up',
-    'does-not-fit': '⛔ does not fit',
-    'nothing-to-place': '— no new pods',
-    unknown: '❔ unknown',
-    refused: '⛔ refused by the API server',
-};
-const FIT_ICON = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
-/** Escaped text in which `back-quoted` spans (names the placement quotes) become code. */
-function escWithCode(text) {
-    return text
-        .split('`')
-        .map((part, i) => (i % 2 ? code(part) : esc(part)))
-        .join('');
-}
-/** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
-function clusterLine(plan) {
-    const c = plan.cluster;
-    if (!c)
-        return undefined;
-    if (c.mode === 'git-only')
-        return `_Git only:_ ${esc(c.notes.join(' '))}`;
-    const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
-    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
-    return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
-}
-function summaryLine(plan) {
-    const n = plan.services.length;
-    if (n === 0)
-        return `**No RayService found** in the manifests (KubeRay ${esc(plan.kuberayVersion)}).`;
-    const counts = new Map();
-    for (const s of plan.services)
-        counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
-    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
-    const strongest = strongestChange(plan.services.map((s) => s.change));
-    const misfits = plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
-    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused').length;
-    const drifted = plan.services.filter((s) => (s.cluster?.drift.length ?? 0) > 0).length;
-    const flags = [
-        refused ? ` · ⛔ ${refused} refused by the API server` : '',
-        misfits ? ` · ⛔ ${misfits} do${misfits > 1 ? '' : 'es'} not fit` : '',
-        drifted ? ` · ⚠️ ${drifted} drifted from Git` : '',
-    ].join('');
-    return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}${flags}`;
-}
-function renderDetails(s) {
-    const out = [];
-    out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
-    for (const r of s.reasons)
-        out.push(`- ${esc(r)}`);
-    if (s.changes.length) {
-        out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
-        for (const c of s.changes.slice(0, 60)) {
-            const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
-            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
-        }
-        if (s.changes.length > 60)
-            out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
-    }
-    out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
-    if (s.cluster)
-        out.push(...renderClusterView(s, s.cluster));
-    out.push('', '</details>', '');
-    return out.join('\n');
-}
-function renderClusterView(s, c) {
-    const out = ['', '**In the cluster**', ''];
-    const state = c.live === 'found'
-        ? `running: active RayCluster ${c.activeCluster ? code(c.activeCluster) : '(none)'}${c.pendingCluster ? `, pending ${code(c.pendingCluster)} (upgrade in progress)` : ''}${c.comparedWith ? `; this change is compared with ${code(c.comparedWith)}` : ''}`
-        : c.live === 'absent'
-            ? 'not in the cluster yet'
-            : 'could not be read';
-    out.push(`- RayService ${state}.`);
-    if (c.gitOnlyChange)
-        out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
-    if (c.dryRun === 'refused') {
-        out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);
-        for (const e of c.dryRunErrors)
-            out.push(`  - ${e.line ? `line ${e.line}: ` : ''}${e.path ? `${code(e.path)}: ` : ''}${esc(e.message)}`);
-    }
-    else if (c.dryRun === 'ok') {
-        out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
-    }
-    for (const n of c.notes)
-        out.push(`- ${esc(n)}`);
-    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
-    out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
-    for (const p of c.fit.problems)
-        out.push(`  - ${escWithCode(p)}`);
-    if (c.drift.length) {
-        out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
-        for (const d of c.drift.slice(0, 30))
-            out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
-        if (c.drift.length > 30)
-            out.push(`| … and ${c.drift.length - 30} more | | | | |`);
-    }
-    return out;
-}
-function renderShort(plan, max, options) {
-    const lines = [
-        `### ${options.title ?? 'RayService rollout plan'}`,
-        '',
-        summaryLine(plan),
-        '',
-        '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
-        '',
-    ];
-    for (const s of plan.services)
-        lines.push(`- ${code(serviceKey(s))}: \`${s.change}\``);
-    let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
-    if (text.length > max) {
-        // Even the list is too long (thousands of services): name them compactly.
-        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(serviceKey(s))}=${s.change}`).join(', ')].join('\n');
-        text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
-    }
-    return text;
-}
-function extraCapacity(s) {
-    if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace')
-        return '—';
-    const extra = {};
-    for (const [k, v] of Object.entries(s.capacity.peak)) {
-        const d = v - (s.capacity.current?.[k] ?? 0);
-        if (Math.abs(d) > 1e-9)
-            extra[k] = d;
-    }
-    return Object.keys(extra).length ? `+${describeSize(extra).replace(/, /g, ', +')}` : '—';
-}
-function fig(f) {
-    return f ? describeSize(f) : '—';
-}
-function value(v) {
-    if (v === null || v === undefined)
-        return '—';
-    let s = typeof v === 'string' ? v : JSON.stringify(v);
-    if (s.length > 80)
-        s = `${s.slice(0, 77)}…`;
-    return code(s);
-}
-/**
- * Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through,
- * and (the cell neutralizer) no line break of any kind, `|` or control character. Redacted first:
- * escaping would hide a secret's shape from the redaction at the output edge.
- */
-function esc(text) {
-    return neutralizeTableCell(redactSecrets(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
-        .replace(/@/g, '@\u200b'));
-}
-/** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
-function code(text) {
-    return htmlCode(text);
-}
-function htmlCode(text) {
-    return `<code>${htmlText(text)}</code>`;
-}
-const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
-function htmlText(text) {
-    return neutralizeTableCell(
-    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
-    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`));
-}
-
 ;// CONCATENATED MODULE: ./src/action/plan-mode.ts
 /**
- * Plan on a pull request: manifests at the PR's base and head SHAs → the plan → one sticky
- * comment, a commit status on the head SHA, annotations, the job summary and outputs.
- * Planning needs no cluster credentials; a read-only token (fork PRs) degrades to summary and
- * outputs with a warning, never a failed job for that reason alone.
+ * Plan on a pull request or a merge group: manifests at the base and head SHAs → the plan → its
+ * outcome (status, summary, comment: reported by src/action/report.ts), and annotations on the
+ * manifest lines. Planning needs no cluster credentials and no token; the GitHub API is only the
+ * report's business.
  */
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 
@@ -54882,19 +56949,23 @@ function htmlText(text) {
 
 
 
-
-
-
-async function runPlanMode(inputs, pr, run, octokit) {
+function planFooter(run, target) {
+    return run.runUrl
+        ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${target.baseSha.slice(0, 7)}\` → head \`${target.headSha.slice(0, 7)}\`</sub>`
+        : undefined;
+}
+/** Plans, fills `facts.plan`, and returns the outcome; a refusal (a bad manifest) throws. */
+async function runPlanMode(inputs, target, run, facts) {
     const globs = inputs.manifests;
-    const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, pr.baseSha, globs), manifestsAt(run.workspace, pr.headSha, globs)]);
-    output_info(`Manifests: ${baseFiles.length} file(s) at base ${pr.baseSha.slice(0, 7)}, ${headFiles.length} at head ${pr.headSha.slice(0, 7)}`);
+    const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, target.baseSha, globs), manifestsAt(run.workspace, target.headSha, globs)]);
+    output_info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
     const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
     const result = inputs.live
         ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
         : plan(base, head, options);
+    facts.plan = result;
     if (result.cluster?.mode === 'git-only')
         for (const n of result.cluster.notes)
             output_warning(n);
@@ -54903,42 +56974,8 @@ async function runPlanMode(inputs, pr, run, octokit) {
     const verdict = judgeFailOn(result, inputs.failOn);
     for (const w of verdict.warnings)
         output_warning(w);
-    const footer = run.runUrl
-        ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${pr.baseSha.slice(0, 7)}\` → head \`${pr.headSha.slice(0, 7)}\`</sub>`
-        : undefined;
-    const markdown = renderMarkdown(result, footer ? { footer } : {});
     annotate(result);
-    setJsonOutput('plan', renderJson(result).trim());
-    output_setOutput('change', strongestChange(result.services.map((s) => s.change)));
-    output_setOutput('result', verdict.result);
-    // The comment body, with its marker, for workflows that post it elsewhere (fork PRs: docs/security.md).
-    setMarkdownOutput('comment', `${markerFor('plan', run.workflow)}\n${markdown}`);
-    await writeSummary(renderMarkdown(result, { maxLength: 1_000_000, ...(footer ? { footer } : {}) }));
-    const policy = verdict.reasons.join('; ') || undefined;
-    if (octokit) {
-        if (inputs.comment) {
-            await tolerateNoPermission('comment on the pull request', async () => {
-                const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker: markerFor('plan', run.workflow) }, markdownText(markdown));
-                // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
-                const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
-                output_info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
-            });
-        }
-        await tolerateNoPermission('set the commit status', async () => {
-            await octokit.rest.repos.createCommitStatus({
-                owner: pr.owner,
-                repo: pr.repo,
-                sha: pr.headSha,
-                context: inputs.statusContext,
-                state: policy ? 'failure' : 'success',
-                description: truncate(singleLine(policy ?? summaryLine(result).replace(/\*\*|`/g, '')), 140),
-                ...(run.runUrl ? { target_url: run.runUrl } : {}),
-            });
-        });
-    }
-    if (policy)
-        output_setFailed(policy);
-    return result;
+    return planOutcome(result, verdict, planFooter(run, target));
 }
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
 function annotate(p) {
@@ -54977,22 +57014,6 @@ function annotate(p) {
             }
         }
     }
-}
-async function tolerateNoPermission(what, f) {
-    try {
-        await f();
-    }
-    catch (e) {
-        const status = e.status;
-        if (status === 403 || status === 404) {
-            output_warning(`Could not ${what} (HTTP ${status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
-            return;
-        }
-        throw e;
-    }
-}
-function truncate(s, n) {
-    return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/observed.ts
@@ -56150,7 +58171,7 @@ function conditions(list) {
 }
 /** The Serve status of one cluster, passed through as the operator wrote it. */
 function serviceStatus(v) {
-    return isPlainObject(v) ? v : undefined;
+    return objects_isPlainObject(v) ? v : undefined;
 }
 function rayServiceView(o) {
     const meta = metadataOf(o);
@@ -56814,10 +58835,10 @@ function renderOutcomes(outcomes, opts = {}) {
 
 ;// CONCATENATED MODULE: ./src/action/apply-mode.ts
 /**
- * Apply on push: manifests at the pushed range (before → after), planned, dry-run, applied with
- * server-side apply, then every rollout waited for; progress streamed in the log, the timeline or
- * the diagnosis in the job summary, a commit status on the pushed SHA, and the outcome commented
- * on the merged pull request.
+ * Apply on push (or a manual dispatch): manifests at the pushed range (before → after), planned,
+ * dry-run, applied with server-side apply, then every rollout waited for; progress streamed in the
+ * log. Returns the outcome (the timeline or the diagnosis, the status) that src/action/report.ts
+ * puts in the job summary, the commit status and the comment on the merged pull request.
  */
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 
@@ -56831,11 +58852,12 @@ function renderOutcomes(outcomes, opts = {}) {
 
 
 
-
-
-
 const NO_COMMIT = /^0+$/;
-async function runApplyMode(inputs, push, run, octokit) {
+function applyFooter(run, after) {
+    return run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${after.slice(0, 7)}\`</sub>` : undefined;
+}
+/** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
+async function runApplyMode(inputs, push, run, facts) {
     const globs = inputs.manifests;
     const [baseFiles, headFiles] = await Promise.all([
         NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
@@ -56851,10 +58873,10 @@ async function runApplyMode(inputs, push, run, octokit) {
         forceConflicts: inputs.forceConflicts,
     });
     logClusterFindings(p);
-    setJsonOutput('plan', renderJson(p).trim());
-    output_setOutput('change', strongestChange(p.services.map((s) => s.change)));
+    facts.plan = p;
     for (const s of p.services.filter((x) => x.change === 'delete'))
         output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+    const footer = applyFooter(run, push.after);
     const started = Date.now();
     const outcomes = await applyAndWait({
         conn,
@@ -56880,65 +58902,108 @@ async function runApplyMode(inputs, push, run, octokit) {
         output_endGroup();
     }
     const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
-    output_setOutput('result', result);
-    setJsonOutput('clusters', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict.activeCluster]))));
-    setJsonOutput('durations', JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict.durationMs / 1000)]))));
-    output_setOutput('duration', String(Math.round((Date.now() - started) / 1000)));
-    const footer = run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${push.after.slice(0, 7)}\`</sub>` : undefined;
-    const markdown = renderOutcomes(outcomes, { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) });
-    await writeSummary(markdown);
-    if (octokit) {
-        const failed = result === 'failed' || result === 'timeout';
-        await bestEffort('set the commit status', () => octokit.rest.repos.createCommitStatus({
-            owner: push.owner,
-            repo: push.repo,
-            sha: push.after,
-            context: inputs.statusContext === defaults_DEFAULTS.planStatusContext ? defaults_DEFAULTS.applyStatusContext : inputs.statusContext,
-            state: failed ? 'failure' : 'success',
-            description: singleLine(apply_mode_describe(outcomes.length, result)),
-            ...(run.runUrl ? { target_url: run.runUrl } : {}),
-        }));
-        if (inputs.comment && outcomes.length) {
-            await bestEffort('comment on the merged pull request', async () => {
-                const prs = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: push.owner, repo: push.repo, commit_sha: push.after });
-                const pr = prs.data.find((x) => x.merged_at) ?? prs.data[0];
-                if (!pr)
-                    return;
-                await octokit.rest.issues.createComment({
-                    owner: push.owner,
-                    repo: push.repo,
-                    issue_number: pr.number,
-                    body: markdownText(`${markerFor('apply', run.workflow)}\n${markdown}`),
-                });
+    facts.json = {
+        clusters: JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict.activeCluster]))),
+        durations: JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict.durationMs / 1000)]))),
+    };
+    facts.text = { duration: String(Math.round((Date.now() - started) / 1000)) };
+    const failed = result === 'failed' || result === 'timeout';
+    const options = { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) };
+    const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
+    return {
+        state: failed ? 'failure' : 'success',
+        result,
+        description: describeApply(outcomes.length, result),
+        summary: (maxLength) => renderOutcomes(outcomes, { ...options, maxLength }),
+        // Nothing applied, nothing to tell the merged pull request.
+        comment: outcomes.length ? renderOutcomes(outcomes, options) : undefined,
+        failure: failed ? bad.map((o) => o.verdict.summary).join('; ') : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+/** The login of comments written with the workflow's default GITHUB_TOKEN. */
+const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+function markerFor(kind, workflow) {
+    // Workflow names are user text: keep the marker free of `--` and `>`.
+    const safe = workflow.replace(/[^A-Za-z0-9._/ -]/g, '').replace(/-{2,}/g, '-');
+    return `<!-- rayservice-rollout:${kind}:${safe} -->`;
+}
+/** Comments that carry the marker first, whoever wrote them (cheap test before asking who we are). */
+function markedComments(comments, marker) {
+    return comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
+}
+/** Our comments, oldest first: the marker first and written by `login` (logins are case-insensitive). */
+function ownComments(comments, marker, login) {
+    const me = login.toLowerCase();
+    return markedComments(comments, marker).filter((c) => typeof c.user?.login === 'string' && c.user.login.toLowerCase() === me);
+}
+/** Who the token writes as: GraphQL `viewer`, else (query refused or failed) github-actions[bot]. */
+async function actingIdentity(octokit) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        const login = answer?.viewer?.login;
+        if (typeof login === 'string' && login !== '')
+            return { login, source: 'viewer' };
+    }
+    catch {
+        // Refused ("Resource not accessible by integration") for installation tokens: fall back.
+    }
+    return { login: GITHUB_ACTIONS_LOGIN, source: 'fallback' };
+}
+async function upsertStickyComment(octokit, target, body) {
+    const text = `${target.marker}\n${body}`;
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        per_page: 100,
+    });
+    const marked = markedComments(comments, target.marker);
+    // Only ask who we are when a marked comment exists: the first run on a PR needs no lookup.
+    const author = marked.length ? await actingIdentity(octokit) : undefined;
+    const ours = author ? ownComments(marked, target.marker, author.login) : [];
+    const newest = ours[ours.length - 1];
+    let result;
+    if (newest) {
+        await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
+        result = { action: 'updated', id: newest.id, author };
+    }
+    else {
+        const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
+        result = { action: 'created', id: created.data.id, author };
+    }
+    let minimized = 0;
+    const minimizeFailures = [];
+    for (const old of ours.slice(0, -1)) {
+        if (!old.node_id)
+            continue;
+        try {
+            await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
+                id: old.node_id,
             });
+            minimized++;
+        }
+        catch (e) {
+            minimizeFailures.push(`comment ${old.id}: ${String(e?.message ?? e).split('\n')[0]}`);
         }
     }
-    if (result === 'failed' || result === 'timeout') {
-        const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
-        output_setFailed(bad.map((o) => o.verdict.summary).join('; '));
-    }
-}
-function apply_mode_describe(n, result) {
-    if (n === 0)
-        return 'nothing to apply';
-    return `${n} RayService${n > 1 ? 's' : ''}: ${result}`;
-}
-async function bestEffort(what, f) {
-    try {
-        await f();
-    }
-    catch (e) {
-        output_warning(`Could not ${what}: ${e.message.split('\n')[0]}`);
-    }
+    return { ...result, minimized, minimizeFailures };
 }
 
-;// CONCATENATED MODULE: ./src/action/main.ts
+;// CONCATENATED MODULE: ./src/render/json.ts
+function renderJson(plan) {
+    return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
 /**
- * The GitHub Action's entry point (dist/index.js). Mode from the event (pull_request or
- * pull_request_target → plan, push → apply) or the `mode` input. User errors end in one
- * `::error::` line, not a stack trace, and never print the token or kubeconfig.
+ * The one reporting step every run ends with, whatever the mode computed or however it stopped:
+ * the outputs (`result` always), the job summary within GitHub's size, the comment, the commit
+ * status on the right SHA, and the step's failure. Each GitHub call is on its own: a comment the
+ * API refuses does not keep the status from being set. An API fault is named for what it is (a
+ * rate limit, no write access, the API unavailable), never an internal error.
  */
-
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 
 
@@ -56948,42 +59013,208 @@ async function bestEffort(what, f) {
 
 
 
-async function main() {
-    const inputs = readInputs();
-    const mode = inputs.mode ?? (github_context.eventName === 'push' ? 'apply' : 'plan');
-    output_info(`rayservice-rollout: ${mode} (event ${github_context.eventName}, KubeRay ${inputs.kuberayVersion})`);
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const runUrl = github_context.runId ? `${github_context.serverUrl}/${github_context.repo.owner}/${github_context.repo.repo}/actions/runs/${github_context.runId}` : undefined;
-    const octokit = inputs.token ? getOctokit(inputs.token) : undefined;
-    if (mode === 'plan') {
-        const pr = pullRequestFromEvent();
-        if (github_context.eventName === 'pull_request_target')
-            await warnIfHeadCheckedOut(workspace, pr.headSha);
-        await runPlanMode(inputs, pr, { workspace, workflow: github_context.workflow, runUrl }, octokit);
+
+/** GitHub drops a job summary over 1 MiB; stay clear of it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** GitHub documents 1 MB per step output; the `plan` output above this carries the short form. */
+const OUTPUT_MAX_BYTES = 900_000;
+async function report(outcome, ctx, facts, octokit, comment) {
+    output_setOutput('result', outcome.result);
+    await step('set the step outputs', () => setOutputs(outcome, ctx, facts));
+    await step('write the job summary', () => writeSummaryWithin(outcome.summary, SUMMARY_MAX_BYTES));
+    if (outcome.at)
+        output_error(outcome.failure ?? outcome.description, { file: outcome.at.file, startLine: outcome.at.line });
+    if (outcome.failure)
+        output_setFailed(outcome.failure);
+    if (!octokit)
         return;
+    if (comment && outcome.comment !== undefined) {
+        if (ctx.kind === 'plan' && ctx.pullRequest !== undefined)
+            await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment);
+        else if (ctx.kind === 'apply' && ctx.commentOnMergedPullRequest && ctx.sha)
+            await commentOnMergedPullRequest(octokit, ctx, ctx.sha, outcome.comment);
     }
-    const payload = github_context.payload;
-    const after = payload.after ?? github_context.sha;
-    if (!after)
-        throw new ActionInputError('apply mode needs the pushed commit (a push event, or GITHUB_SHA)');
-    await runApplyMode(inputs, { owner: github_context.repo.owner, repo: github_context.repo.repo, before: payload.before ?? '0', after }, { workspace, workflow: github_context.workflow, runUrl }, octokit);
+    if (ctx.sha)
+        await setStatus(octokit, ctx, ctx.sha, outcome);
 }
+async function setOutputs(outcome, ctx, facts) {
+    if (facts.plan) {
+        const json = renderJson(facts.plan).trim();
+        const file = (0,external_node_path_namespaceObject.join)(ctx.tempDir || (0,external_node_os_namespaceObject.tmpdir)(), `rayservice-rollout-${ctx.kind}-${process.pid}.json`);
+        writeJsonFile(file, json);
+        output_setOutput('plan-file', file);
+        setJsonOutput('plan', jsonOutputBytes(json) <= OUTPUT_MAX_BYTES ? json : shortPlan(facts.plan, file));
+        output_setOutput('change', strongestChange(facts.plan.services.map((s) => s.change)));
+    }
+    for (const [name, json] of Object.entries(facts.json ?? {}))
+        setJsonOutput(name, json);
+    for (const [name, text] of Object.entries(facts.text ?? {}))
+        output_setOutput(name, text);
+    // The comment body, with its marker, for workflows that post it elsewhere (fork PRs: docs/security.md).
+    if (ctx.kind === 'plan' && outcome.comment !== undefined)
+        setMarkdownOutput('comment', `${markerFor('plan', ctx.workflow)}\n${outcome.comment}`);
+}
+/** The `plan` output when the full plan is over GitHub's output size: every service and its change, and where the rest is. */
+function shortPlan(plan, file) {
+    return JSON.stringify({
+        truncated: true,
+        note: 'The full plan is over the 1 MB a step output may hold: it is in the file named by the plan-file output.',
+        planFile: file,
+        kuberayVersion: plan.kuberayVersion,
+        services: plan.services.map((s) => ({ service: serviceKey(s), file: s.file, change: s.change })),
+    });
+}
+async function commentOnPullRequest(octokit, ctx, issueNumber, body) {
+    await api('comment on the pull request', 'warning', async () => {
+        const marker = markerFor('plan', ctx.workflow);
+        const r = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber, marker }, markdownText(body));
+        // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
+        const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
+        output_info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
+        for (const f of r.minimizeFailures)
+            output_warning(`Could not minimize an outdated plan comment: ${f}`);
+    });
+}
+async function commentOnMergedPullRequest(octokit, ctx, sha, body) {
+    await api('comment on the merged pull request', 'warning', async () => {
+        const prs = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: ctx.owner, repo: ctx.repo, commit_sha: sha });
+        const pr = prs.data.find((x) => x.merged_at) ?? prs.data[0];
+        if (!pr)
+            return;
+        await octokit.rest.issues.createComment({
+            owner: ctx.owner,
+            repo: ctx.repo,
+            issue_number: pr.number,
+            body: markdownText(`${markerFor('apply', ctx.workflow)}\n${body}`),
+        });
+    });
+}
+async function setStatus(octokit, ctx, sha, outcome) {
+    // A status left unset keeps a required check waiting: unless the token may not write (a fork's
+    // pull request, where the README's workflow_run pattern sets it), that fails the step.
+    await api('set the commit status', 'error', () => octokit.rest.repos.createCommitStatus({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        sha,
+        context: ctx.statusContext,
+        state: outcome.state,
+        description: singleLine(statusDescription(outcome.description)),
+        ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+    }));
+}
+/** One GitHub call that must not stop the others; what went wrong is said in words. */
+async function api(what, level, f) {
+    try {
+        await f();
+    }
+    catch (e) {
+        const fault = apiFault(e);
+        if (!fault) {
+            output_setFailed(`internal error: could not ${what}: ${e?.message ?? String(e)} (this is a bug; please report it)`);
+            return;
+        }
+        if (fault.kind === 'no-permission') {
+            output_warning(`Could not ${what} (HTTP ${fault.status}): the token has no write access (a pull request from a fork?). The plan is in the job summary and the \`plan\` output; see the README for the fork-safe workflow.`);
+            return;
+        }
+        const text = `Could not ${what}: ${fault.text}${fault.kind === 'rate-limit' ? ' (retried while the wait was short; re-run the job later)' : ''}`;
+        if (level === 'error')
+            output_setFailed(text);
+        else
+            output_warning(text);
+    }
+}
+/** A local step of the report (a file, an output) that must not keep the rest from running. */
+async function step(what, f) {
+    try {
+        await f();
+    }
+    catch (e) {
+        output_setFailed(`internal error: could not ${what}: ${e?.message ?? String(e)} (this is a bug; please report it)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
- * The pull request to plan, from the event payload the runner hands us (GITHUB_EVENT_PATH) and
- * nothing else: under pull_request_target the PR's files are hostile data, so its number and
- * SHAs are never read from a file, an artifact or an input. pull_request and pull_request_target
- * carry the same payload; SHAs are checked so nothing but an object name reaches git.
+ * The GitHub Action's entry point (dist/index.js). `run()` resolves the event (src/action/event.ts),
+ * lets the mode compute an outcome, turns whatever stopped it into one (src/action/outcome.ts), and
+ * always reports it (src/action/report.ts): every run that starts sets its commit status, the
+ * `result` output and the job summary. A user error is one line, not a stack trace; only a real
+ * bug is called an internal error. Exported for @github/local-action, which imports this module
+ * and calls run(); run only on import when this file is the process's entry (the bundle).
  */
-function pullRequestFromEvent() {
-    const pr = github_context.payload.pull_request;
-    if (!pr)
-        throw new ActionInputError(`plan mode needs a pull_request or pull_request_target event (got ${github_context.eventName}); set mode: apply for pushes`);
-    const sha = (v) => (typeof v === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(v) ? v : undefined);
-    const baseSha = sha(pr.base?.sha);
-    const headSha = sha(pr.head?.sha);
-    if (!Number.isSafeInteger(pr.number) || pr.number <= 0 || !baseSha || !headSha)
-        throw new ActionInputError(`the ${github_context.eventName} event has no pull request number and base/head SHAs`);
-    return { owner: github_context.repo.owner, repo: github_context.repo.repo, number: pr.number, baseSha, headSha };
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run() {
+    const ev = {
+        eventName: github_context.eventName,
+        payload: github_context.payload,
+        sha: github_context.sha,
+        owner: github_context.repo.owner,
+        repo: github_context.repo.repo,
+    };
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const runUrl = github_context.runId ? `${github_context.serverUrl}/${ev.owner}/${ev.repo}/actions/runs/${github_context.runId}` : undefined;
+    const info = { workspace, workflow: github_context.workflow, runUrl };
+    // What the report needs is read without the parsers that may refuse an input: a wrong `fail-on`
+    // must still leave a status on the commit.
+    const token = getInput('github-token');
+    const octokit = token ? createOctokit(token, apiLimitsFromEnv(process.env), (t) => output_warning(t)) : undefined;
+    const facts = {};
+    let inputs;
+    let target;
+    let outcome;
+    try {
+        inputs = readInputs();
+        target = resolveTarget(ev, inputs.mode);
+        output_info(`rayservice-rollout: ${target.mode} (event ${ev.eventName}, KubeRay ${inputs.kuberayVersion})`);
+        if (target.mode === 'plan') {
+            if (ev.eventName === 'pull_request_target')
+                await warnIfHeadCheckedOut(workspace, target.headSha);
+            outcome = await runPlanMode(inputs, target, info, facts);
+        }
+        else
+            outcome = await runApplyMode(inputs, target, info, facts);
+    }
+    catch (e) {
+        const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+        const footer = target?.mode === 'plan' ? planFooter(info, target) : target ? applyFooter(info, target.after) : undefined;
+        outcome = errorOutcome(e, kind, footer);
+        if (process.env.RUNNER_DEBUG === '1')
+            output_debug(e?.stack ?? '');
+    }
+    await report(outcome, reportContext(ev, info, target, inputs), facts, octokit, inputs?.comment ?? false);
+}
+function reportContext(ev, info, target, inputs) {
+    const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+    const context = getInput('status-context').trim() || defaults_DEFAULTS.planStatusContext;
+    return {
+        kind,
+        owner: ev.owner,
+        repo: ev.repo,
+        sha: target ? (target.mode === 'plan' ? target.headSha : target.after) : statusSha(ev),
+        // Apply mode reports under its own context unless one is set, so a plan check is never overwritten.
+        statusContext: kind === 'apply' && context === defaults_DEFAULTS.planStatusContext ? defaults_DEFAULTS.applyStatusContext : context,
+        pullRequest: target ? (target.mode === 'plan' ? target.pullRequest : undefined) : pullRequestNumber(ev),
+        commentOnMergedPullRequest: ev.eventName === 'push',
+        workflow: info.workflow,
+        runUrl: info.runUrl,
+        tempDir: process.env.RUNNER_TEMP,
+    };
 }
 /** pull_request_target with the PR's head checked out is the "pwn request" pattern: say so loudly. */
 async function warnIfHeadCheckedOut(workspace, headSha) {
@@ -56991,21 +59222,27 @@ async function warnIfHeadCheckedOut(workspace, headSha) {
         return;
     output_warning("The workspace has the pull request's head checked out under pull_request_target: any step that runs its files runs them with a write token. Check out the base branch (actions/checkout without `ref:`); this action reads the head's manifests from Git as data (docs/security.md).");
 }
-main()
-    .catch((e) => {
-    if (e instanceof UserError) {
-        if (e instanceof input_error_InputError && e.line)
-            output_error(e.message, { file: e.file, startLine: e.line });
-        output_setFailed(e.message);
-        return;
+/** True when this module is what `node` was asked to run (the bundle), not an import (local-action, tests). */
+function isEntry() {
+    const entry = process.argv[1];
+    if (!entry)
+        return false;
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(entry) === (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_url_.fileURLToPath)(import.meta.url));
     }
-    output_setFailed(`internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`);
-    if (process.env.RUNNER_DEBUG === '1')
-        output_debug(e?.stack ?? '');
-})
-    .finally(() => {
-    // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
-    if (abandonedRequests() > 0)
-        process.exit();
-});
+    catch {
+        return false;
+    }
+}
+if (isEntry()) {
+    run()
+        .catch((e) => output_setFailed(`internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`))
+        .finally(() => {
+        // Don't keep the job waiting on requests abandoned on timeout (a black-holed API server).
+        if (abandonedRequests() > 0)
+            process.exit();
+    });
+}
 
+var __webpack_exports__run = __webpack_exports__.e;
+export { __webpack_exports__run as run };
