@@ -14966,6 +14966,8 @@ function parseKubeRayVersion(setting, text, fallback) {
 
 
 
+
+const LIVE_TIMEOUT_DEFAULT = `${LIVE_PLAN_DEADLINE_MS / 1000}s`;
 const PLAN_HELP = `Usage: rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
 
 Reads the RayService manifests at base and head (a file, or a folder searched recursively for
@@ -14989,6 +14991,8 @@ Options:
                               credentials or when unreachable: the Git-only plan with a note
   --kubeconfig PATH           kubeconfig for --live (default: $KUBECONFIG, ~/.kube/config)
   --context NAME              kubeconfig context for --live
+  --timeout DURATION          time limit of the cluster reads of --live, the credential plugin
+                              included; when it runs out: the Git-only plan with a note (default: 60s)
   --field-manager NAME        field manager of the dry run, as for apply (default: ${DEFAULTS.fieldManager})
   --force-conflicts           dry-run as the apply will run: taking over fields of other managers
   -h, --help                  this help
@@ -15004,6 +15008,7 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
     const zeroDowntime = parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime);
     const gate = flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
     const namespace = flags.namespace ?? DEFAULTS.namespace;
+    const liveTimeoutMs = parseDuration('--timeout', flags.timeout, LIVE_TIMEOUT_DEFAULT);
     const cwd = process.cwd();
     const [base, head] = await Promise.all([
         loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: cwd }),
@@ -15019,7 +15024,11 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
             ...options,
             fieldManager: flags['field-manager'] ?? DEFAULTS.fieldManager,
             forceConflicts: flags['force-conflicts'] ?? false,
-            connect: { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) },
+            connect: {
+                ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+                ...(flags.context ? { context: flags.context } : {}),
+                deadline: new Deadline(liveTimeoutMs, `--timeout ${flags.timeout ?? LIVE_TIMEOUT_DEFAULT}`),
+            },
         })
         : plan(base, head, options);
     // Through the output edge: the plan carries manifest values and, with --live, the cluster's words.
@@ -17081,6 +17090,7 @@ async function main(argv) {
                 live: { type: 'boolean' },
                 kubeconfig: { type: 'string' },
                 context: { type: 'string' },
+                timeout: { type: 'string' },
                 'field-manager': { type: 'string' },
                 'force-conflicts': { type: 'boolean' },
             },

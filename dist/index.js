@@ -58852,6 +58852,7 @@ function renderOutcomes(outcomes, opts = {}) {
 
 
 
+
 const NO_COMMIT = /^0+$/;
 function applyFooter(run, after) {
     return run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${after.slice(0, 7)}\`</sub>` : undefined;
@@ -58865,7 +58866,9 @@ async function runApplyMode(inputs, push, run, facts) {
     ]);
     const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const conn = await connect();
+    // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
+    // wait end when the `timeout` input says, naming what did not answer.
+    const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
     const p = await planBeforeApply(conn, base, head, {
         kuberayVersion: inputs.kuberayVersion,
         zeroDowntime: inputs.zeroDowntime,

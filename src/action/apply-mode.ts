@@ -9,6 +9,7 @@ import * as core from './output.js';
 import { manifestsAt } from '../git/git-tree.js';
 import { applyAndWait, overallResult } from '../flows/apply-and-wait.js';
 import { connect } from '../kube/connection.js';
+import { Deadline, formatSeconds } from '../kube/deadline.js';
 import { manifestsFromTexts } from '../manifests/load.js';
 import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { logClusterFindings } from './cluster-findings.js';
@@ -42,7 +43,9 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     headFiles.map((f) => ({ file: f.path, text: f.text })),
     inputs.namespace,
   );
-  const conn = await connect();
+  // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
+  // wait end when the `timeout` input says, naming what did not answer.
+  const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
   const p = await planBeforeApply(conn, base, head, {
     kuberayVersion: inputs.kuberayVersion,
     zeroDowntime: inputs.zeroDowntime,

@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
         live: { type: 'boolean' },
         kubeconfig: { type: 'string' },
         context: { type: 'string' },
+        timeout: { type: 'string' },
         'field-manager': { type: 'string' },
         'force-conflicts': { type: 'boolean' },
       },

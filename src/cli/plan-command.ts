@@ -1,7 +1,8 @@
 /** `rayservice-rollout plan`: the shell around the planner. */
 import { loadManifests } from '../manifests/load.js';
 import { plan } from '../planner/plan.js';
-import { clusterAwarePlan } from '../flows/cluster-aware-plan.js';
+import { clusterAwarePlan, LIVE_PLAN_DEADLINE_MS } from '../flows/cluster-aware-plan.js';
+import { Deadline } from '../kube/deadline.js';
 import { dryRunRefusals } from '../render/cluster-findings.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderJson } from '../render/json.js';
@@ -9,7 +10,9 @@ import { UsageError } from './usage-error.js';
 import { outputTo, type Sink } from './output.js';
 import { supportedVersionsText } from '../kuberay/releases.js';
 import { DEFAULTS } from '../settings/defaults.js';
-import { parseBool, parseChoice, parseKubeRayVersion } from '../settings/parse.js';
+import { parseBool, parseChoice, parseDuration, parseKubeRayVersion } from '../settings/parse.js';
+
+const LIVE_TIMEOUT_DEFAULT = `${LIVE_PLAN_DEADLINE_MS / 1000}s`;
 
 export const PLAN_HELP = `Usage: rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
 
@@ -34,6 +37,8 @@ Options:
                               credentials or when unreachable: the Git-only plan with a note
   --kubeconfig PATH           kubeconfig for --live (default: $KUBECONFIG, ~/.kube/config)
   --context NAME              kubeconfig context for --live
+  --timeout DURATION          time limit of the cluster reads of --live, the credential plugin
+                              included; when it runs out: the Git-only plan with a note (default: 60s)
   --field-manager NAME        field manager of the dry run, as for apply (default: ${DEFAULTS.fieldManager})
   --force-conflicts           dry-run as the apply will run: taking over fields of other managers
   -h, --help                  this help
@@ -53,6 +58,7 @@ export interface PlanFlags {
   live?: boolean;
   kubeconfig?: string;
   context?: string;
+  timeout?: string;
   'field-manager'?: string;
   'force-conflicts'?: boolean;
 }
@@ -65,6 +71,7 @@ export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err:
   const gate =
     flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
   const namespace = flags.namespace ?? DEFAULTS.namespace;
+  const liveTimeoutMs = parseDuration('--timeout', flags.timeout, LIVE_TIMEOUT_DEFAULT);
   const cwd = process.cwd();
   const [base, head] = await Promise.all([
     loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: cwd }),
@@ -80,7 +87,11 @@ export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err:
         ...options,
         fieldManager: flags['field-manager'] ?? DEFAULTS.fieldManager,
         forceConflicts: flags['force-conflicts'] ?? false,
-        connect: { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) },
+        connect: {
+          ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+          ...(flags.context ? { context: flags.context } : {}),
+          deadline: new Deadline(liveTimeoutMs, `--timeout ${flags.timeout ?? LIVE_TIMEOUT_DEFAULT}`),
+        },
       })
     : plan(base, head, options);
   // Through the output edge: the plan carries manifest values and, with --live, the cluster's words.

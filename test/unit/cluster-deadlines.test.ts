@@ -154,4 +154,18 @@ describe('a command that talks to a cluster ends by its deadline and says why', 
     },
     120_000,
   );
+
+  it.each(['stalling', 'hangingPlugin'])(
+    '%s: plan --live --timeout 3s gives the Git-only plan by its own deadline',
+    async (standIn) => {
+      const r = await limited(() =>
+        runSourceCli(['plan', '--base', base, '--head', head, '--live', '--kubeconfig', kc[standIn]!, '--timeout', '3s'], { killAfterMs: 60_000 }),
+      );
+      expect(r.stderr).toMatch(/note: Planned from Git alone: .*(within 3 s \(--timeout 3s\)|--timeout 3s ran out)/);
+      expect(r.stderr).not.toMatch(/internal error|This is a bug/);
+      expect(r.code).toBe(0);
+      expect(r.ms).toBeLessThan(startupMs + 3_000 + SLACK_MS);
+    },
+    120_000,
+  );
 });
