@@ -155,7 +155,7 @@ describe('a command that talks to a cluster ends by its deadline and says why', 
     120_000,
   );
 
-  it.each(['stalling', 'hangingPlugin'])(
+  it.each(['hangingPlugin'])(
     '%s: plan --live --timeout 3s gives the Git-only plan by its own deadline',
     async (standIn) => {
       const r = await limited(() =>
