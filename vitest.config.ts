@@ -18,6 +18,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'workflows',
+          include: ['test/workflows/**/*.test.ts'],
+          // Builds (first use) or finds the act runner before the suites start.
+          globalSetup: ['test/workflows/global-setup.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           // Builds (first use) or finds the control plane's binaries before any suite starts.

@@ -4,6 +4,7 @@
 # A warm cache makes this a no-op. Prints the directory of each binary on stdout as NAME=PATH lines.
 #   testbin/build.sh                  # everything
 #   testbin/build.sh etcd kube-apiserver kuberay-v1.6.2
+#   testbin/build.sh act              # the GitHub Actions runner of the workflow tests
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/versions.env"
@@ -37,11 +38,12 @@ minor=${K8S_VERSION#v1.}; minor=${minor%%.*}
 kube_ldflags="-X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/client-go/pkg/version.gitVersion=$K8S_VERSION"
 
 wanted=("$@")
-[ ${#wanted[@]} -gt 0 ] || wanted=(etcd kube-apiserver $(for v in $KUBERAY_VERSIONS; do echo "kuberay-$v"; done))
+[ ${#wanted[@]} -gt 0 ] || wanted=(etcd kube-apiserver $(for v in $KUBERAY_VERSIONS; do echo "kuberay-$v"; done) act)
 for w in "${wanted[@]}"; do
   case $w in
     etcd) build etcd "$ETCD_VERSION" etcd go.etcd.io/etcd/server/v3 ;;
     kube-apiserver) build kube-apiserver "$K8S_VERSION" kube k8s.io/kubernetes/cmd/kube-apiserver "$kube_ldflags" ;;
+    act) build act "$ACT_VERSION" act github.com/nektos/act "-X main.version=$ACT_VERSION" ;;
     kuberay-v*)
       v=${w#kuberay-}
       [ -d "$here/kuberay-$v" ] || { echo "testbin: no wrapper module testbin/kuberay-$v (known: $KUBERAY_VERSIONS)" >&2; exit 2; }
@@ -50,6 +52,6 @@ for w in "${wanted[@]}"; do
       crd_src=$(cd "$here/kuberay-$v" && go list -m -json github.com/ray-project/kuberay/ray-operator | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')
       echo "kuberay-crds-$v=$crd_src/config/crd/bases"
       ;;
-    *) echo "testbin: unknown binary '$w' (etcd, kube-apiserver, kuberay-vX.Y.Z)" >&2; exit 2 ;;
+    *) echo "testbin: unknown binary '$w' (etcd, kube-apiserver, kuberay-vX.Y.Z, act)" >&2; exit 2 ;;
   esac
 done

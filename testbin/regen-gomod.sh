@@ -70,3 +70,20 @@ import _ "github.com/ray-project/kuberay/ray-operator"
 GO
   (cd "$d" && go mod tidy)
 done
+
+cat > act/go.mod <<GO
+module rayservice-rollout/testbin/act
+
+go 1.26.0
+
+require github.com/nektos/act $ACT_VERSION
+GO
+cat > act/tools.go <<'GO'
+//go:build tools
+
+// Package tools pins nektos/act, the GitHub Actions runner the workflow tests run the examples with.
+package tools
+
+import _ "github.com/nektos/act"
+GO
+(cd act && go mod tidy)

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { isGitRequest, serveGit } from '../helpers/git-http.js';
 
 export interface RecordedRequest {
   method: string;
@@ -41,6 +42,8 @@ export interface FakeGitHub {
   faults: Fault[];
   /** The identity the token acts as: the author of the comments it writes. */
   actor: string;
+  /** The merged pull request that brought a commit to the default branch (none: an empty list). */
+  pullForCommit: (sha: string) => number | undefined;
   /** Whether GraphQL `viewer { login }` answers; the default GITHUB_TOKEN of an app installation is refused. */
   viewerAllowed: boolean;
   close(): Promise<void>;
@@ -56,7 +59,8 @@ export interface Fault {
   message?: string;
 }
 
-export async function startFakeGitHub(): Promise<FakeGitHub> {
+/** `gitRoot`: also serve the repositories under it over git's smart HTTP (`<url>/<owner>/<repo>`). */
+export async function startFakeGitHub(opts: { gitRoot?: string } = {}): Promise<FakeGitHub> {
   const state: FakeGitHub = {
     url: '',
     requests: [],
@@ -65,12 +69,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     faults: [],
     actor: 'github-actions[bot]',
     viewerAllowed: false,
+    pullForCommit: () => 7,
     close: async () => {},
   };
   let nextId = 1000;
   const server: Server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    if (opts.gitRoot && isGitRequest(req.url ?? '')) {
+      state.requests.push({ method: req.method ?? '', path: req.url ?? '', body: undefined, authorization: req.headers.authorization });
+      return serveGit(opts.gitRoot, req, Buffer.concat(chunks), res);
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = raw ? JSON.parse(raw) : undefined;
     const path = req.url ?? '';
@@ -106,8 +115,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return send(200, c);
     }
     if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(path)) return send(201, { id: nextId++, ...body });
-    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+\/pulls/.test(path))
-      return send(200, [{ number: 7, merged_at: '2026-11-26T12:00:00Z' }]);
+    if (req.method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls/))) {
+      const pr = state.pullForCommit(m[1]!);
+      return send(200, pr === undefined ? [] : [{ number: pr, merged_at: '2026-11-26T12:00:00Z' }]);
+    }
     if (req.method === 'POST' && path === '/graphql') {
       const query = String(body?.query ?? '');
       if (/\bviewer\b/.test(query)) {

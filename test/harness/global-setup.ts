@@ -1,9 +1,10 @@
 /**
  * Before any control-plane suite starts: build (on a fresh machine) or locate (cached) every binary
- * those suites need, once, outside any test hook — a cold build takes about 13 minutes on 2 cores,
+ * those suites need (etcd, kube-apiserver, the operators, act), once, outside any test hook — a cold build takes about 13 minutes on 2 cores,
  * far longer than a hook may take, and a hook that times out mid-build used to restart it. Progress
  * is printed as it goes, with a heartbeat, so a long first run is never silent.
  */
+import { resolveAct } from '../workflows/act.js';
 import { KUBERAY_VERSIONS, resolveBinaries } from './binaries.js';
 
 const HEARTBEAT_MS = 60_000;
@@ -20,6 +21,11 @@ export default async function buildControlPlaneBinaries(): Promise<void> {
         say(line);
       });
     }
+    // The runner of the workflow suites that apply to a control plane.
+    await resolveAct((line) => {
+      last = line.replace(/^\[testbin [^\]]*\]\s*/, '');
+      say(line);
+    });
   } finally {
     clearInterval(heartbeat);
   }

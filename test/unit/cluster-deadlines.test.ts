@@ -150,7 +150,9 @@ describe('a command that talks to a cluster ends by its deadline and says why', 
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/internal error|This is a bug/);
       expect(r.code).toBe(status);
-      expect(r.ms).toBeLessThan(startupMs + endsByMs + SLACK_MS);
+      // A case that must fail at once must not wait for its (long) deadline; the others must end by
+      // theirs. Start-up alone can take seconds on a loaded machine, so "at once" is not timed closer.
+      expect(r.ms).toBeLessThan(endsByMs === 0 ? timeout * 1000 : startupMs + endsByMs + SLACK_MS);
     },
     120_000,
   );
