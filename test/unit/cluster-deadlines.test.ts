@@ -157,7 +157,7 @@ describe('a command that talks to a cluster ends by its deadline and says why', 
     120_000,
   );
 
-  it.each(['hangingPlugin'])(
+  it.each(['hangingPlugin', 'stalling'])(
     '%s: plan --live --timeout 3s gives the Git-only plan by its own deadline',
     async (standIn) => {
       const r = await limited(() =>
