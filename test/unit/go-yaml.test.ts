@@ -38,8 +38,7 @@ describe('YAML scalars as go-yaml v2 resolves them', () => {
   });
 
   it('a key `y` or `on` is the boolean true, so the key "true" (as sigs.k8s.io/yaml converts it)', () => {
-    expect(parseYamlDocuments('f.yaml', 'y: 1
-')[0]!.value).toEqual({ true: 1 });
+    expect(parseYamlDocuments('f.yaml', 'y: 1\n')[0]!.value).toEqual({ true: 1 });
   });
 
   it.each(['.inf', '-.Inf', '.nan'])('%s is refused with its line (kubectl cannot send it)', (source) => {
