@@ -8908,6 +8908,57 @@ function checkClusterConfig(file, spec, at) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/manifests/go-yaml-scalars.ts
+const GO_INT = /^[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const INT64_MIN = -(2n ** 63n);
+const UINT64_MAX = 2n ** 64n - 1n;
+/** A plain scalar that starts like a number, resolved as go-yaml v2 does (a number or the string itself). */
+function goYamlNumber(source) {
+    if (source.startsWith('.')) {
+        const f = Number(source);
+        return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(source) && Number.isFinite(f) ? f : source;
+    }
+    const plain = source.replaceAll('_', '');
+    const int = goParseInt(plain);
+    if (int !== undefined)
+        return int;
+    if (YAML_STYLE_FLOAT.test(plain)) {
+        const f = Number(plain);
+        if (Number.isFinite(f))
+            return f;
+    }
+    return source;
+}
+function goParseInt(plain) {
+    if (!GO_INT.test(plain))
+        return undefined;
+    const negative = plain.startsWith('-');
+    const digits = plain.replace(/^[-+]/, '');
+    const prefixed = /^0[bBoOxX]/.test(digits)
+        ? `0${digits[1].toLowerCase()}${digits.slice(2)}`
+        : digits.length > 1 && digits.startsWith('0')
+            ? `0o${digits.slice(1)}`
+            : digits;
+    const magnitude = BigInt(prefixed === '' ? '0' : prefixed);
+    const value = negative ? -magnitude : magnitude;
+    return value < INT64_MIN || value > UINT64_MAX ? undefined : Number(value);
+}
+const goNumberTag = {
+    tag: 'tag:yaml.org,2002:int',
+    default: true,
+    test: /^[-+.0-9][-+_.0-9a-zA-Z:]*$/,
+    resolve: goYamlNumber,
+};
+/** The `yaml` package's YAML 1.1 tags with its number and timestamp rules replaced by go-yaml's. */
+function goYamlTags(tags) {
+    const replaced = new Set(['tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:timestamp']);
+    const kept = tags.filter((t) => typeof t === 'string' || !replaced.has(t.tag) || String(t.test) === String(NON_FINITE));
+    return [...kept, goNumberTag];
+}
+/** `.inf`, `-.Inf`, `.nan`: kept as floats, so that they can be refused by name. */
+const NON_FINITE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
 ;// CONCATENATED MODULE: ./src/manifests/yaml-documents.ts
 /**
  * YAML text → documents that remember where every value came from.
@@ -8921,7 +8972,12 @@ var dist = __nccwpck_require__(8815);
  * expansion while it stays under 400,000 nodes; from there the allowed share falls linearly to 10%
  * at 4,000,000. Counting aliases instead (the `yaml` package's maxAliasCount) lets a 26 KB file
  * expand to gigabytes downstream, and refuses honest files that reuse one small anchor often.
+ *
+ * Scalars and merge keys are read as kubectl reads them (sigs.k8s.io/yaml, go-yaml v2: YAML 1.1
+ * booleans such as `yes`/`no`/`on`/`off`, `<<` merge keys, go-yaml's numbers: go-yaml-scalars.ts),
+ * and the KubeRay operator reads serveConfigV2 the same way (k8s.io/apimachinery/pkg/util/yaml).
  */
+
 
 
 /** Files larger than this are refused: a RayService manifest is kilobytes, not megabytes. */
@@ -8935,7 +8991,15 @@ function parseYamlDocuments(file, text) {
     }
     checkNesting(file, text);
     const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+        lineCounter,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+        version: '1.1',
+        merge: true,
+        customTags: goYamlTags,
+    });
     // parseAllDocuments returns an EmptyStream (no docs) for an empty file.
     const out = [];
     for (const doc of Array.isArray(docs) ? docs : []) {
@@ -8960,6 +9024,11 @@ function parseYamlDocuments(file, text) {
         }
         if (value === null || value === undefined)
             continue; // an empty document between `---`
+        const nonFinite = nonFinitePath(value, []);
+        if (nonFinite) {
+            const line = locate(doc, nonFinite, lineAt).line ?? startLine;
+            throw new InputError(file, line, undefined, 'is .inf or .nan, which JSON cannot carry (kubectl cannot send it)', 'write a finite number, or quote it as a string');
+        }
         out.push({
             file,
             line: startLine,
@@ -9040,6 +9109,19 @@ function allowedAliasRatio(decoded) {
     if (decoded >= ALIAS_RATIO_RANGE_HIGH)
         return 0.1;
     return 0.99 - (0.89 * (decoded - ALIAS_RATIO_RANGE_LOW)) / (ALIAS_RATIO_RANGE_HIGH - ALIAS_RATIO_RANGE_LOW);
+}
+/** The path of the first number that is not finite (`.inf`, `.nan`), if any. */
+function nonFinitePath(value, path) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? undefined : path;
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+        const found = nonFinitePath(v, [...path, k]);
+        if (found)
+            return found;
+    }
+    return undefined;
 }
 function locate(doc, path, lineAt) {
     let node = doc.contents;
@@ -9782,6 +9864,5454 @@ function formatPath(path) {
     return s;
 }
 
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/errors.js
+class CelError extends Error {
+  #node
+  #code
+  #range
+  #summary
+
+  constructor({name, code, message, node, cause, range}) {
+    super(message, cause ? {cause} : undefined)
+
+    this.name = name
+    this.#code = code
+
+    this.#summary = message
+    this.#node = node
+    this.#range = (range && normalizeRange(range)) || normalizeRange(node)
+
+    if (!node?.input) return
+    this.message = formatErrorWithHighlight(this.#summary, node, this.#range)
+  }
+
+  get node() {
+    return this.#node
+  }
+
+  get code() {
+    return this.#code
+  }
+
+  get range() {
+    return this.#range
+  }
+
+  get summary() {
+    return this.#summary
+  }
+
+  withAst(node) {
+    if (this.#node || !node?.input) return this
+    this.#node = node
+    this.#range ??= normalizeRange(node)
+    this.message = formatErrorWithHighlight(this.#summary, node, this.#range)
+    return this
+  }
+}
+
+function normalizeArgs(name, defaultCode, message, node, cause) {
+  if (typeof message === 'string') return {name, code: defaultCode, message, node, cause}
+
+  const opts = message
+  if (typeof opts !== 'object') throw new Error('First param to error must be a string or object')
+
+  return {
+    name,
+    code: opts.code || defaultCode,
+    message: opts.message,
+    node: opts.node,
+    cause: opts.cause,
+    range: opts.range
+  }
+}
+
+class ParseError extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs('ParseError', 'parse_error', message, node, cause))
+  }
+}
+
+class EvaluationError extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs('EvaluationError', 'evaluation_error', message, node, cause))
+  }
+}
+
+class errors_TypeError extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs('TypeError', 'type_error', message, node, cause))
+  }
+}
+
+function parseError(code, message, node) {
+  if (typeof code === 'object') return new ParseError(code)
+  return new ParseError({code, message, node})
+}
+
+function evaluationError(code, message, node) {
+  if (typeof code === 'object') return new EvaluationError(code)
+  return new EvaluationError({code, message, node})
+}
+
+function typeError(code, message, node) {
+  if (typeof code === 'object') return new errors_TypeError(code)
+  return new errors_TypeError({code, message, node})
+}
+
+function normalizeRange(node) {
+  const start = node?.pos ?? node?.start
+  if (typeof start !== 'number') return
+  const end = typeof node.end === 'number' ? node.end : start
+  return {start, end}
+}
+
+function formatErrorWithHighlight(message, node, range) {
+  const pos = node.pos ?? range?.start
+  if (typeof pos !== 'number') return message
+
+  const input = node.input
+
+  let lineNum = 1
+  let currentPos = 0
+  let columnNum = 0
+  while (currentPos < pos) {
+    if (input[currentPos] === '\n') {
+      lineNum++
+      columnNum = 0
+    } else {
+      columnNum++
+    }
+    currentPos++
+  }
+
+  let contextStart = pos
+  let contextEnd = pos
+  while (contextStart > 0 && input[contextStart - 1] !== '\n') contextStart--
+  while (contextEnd < input.length && input[contextEnd] !== '\n') contextEnd++
+
+  const line = input.slice(contextStart, contextEnd)
+  const highlight = `> ${`${lineNum}`.padStart(4, ' ')} | ${line}\n${' '.repeat(9 + columnNum)}^`
+
+  return `${message}\n\n${highlight}`
+}
+
+function attachErrorAst(error, node) {
+  if (error instanceof CelError) return error.withAst(node)
+  return error
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/optional.js
+
+
+class Optional {
+  #value
+
+  constructor(value) {
+    this.#value = value
+  }
+
+  static of(value) {
+    if (value === undefined) return OPTIONAL_NONE
+    return new Optional(value)
+  }
+
+  static none() {
+    return OPTIONAL_NONE
+  }
+
+  hasValue() {
+    return this.#value !== undefined
+  }
+
+  value() {
+    if (this.#value === undefined) {
+      throw evaluationError('optional_value_missing', 'Optional value is not present')
+    }
+    return this.#value
+  }
+
+  or(optional) {
+    if (this.#value !== undefined) return this
+    if (optional instanceof Optional) return optional
+    throw evaluationError(
+      'invalid_optional_argument',
+      'Optional.or must be called with an Optional argument'
+    )
+  }
+
+  orValue(defaultValue) {
+    return this.#value === undefined ? defaultValue : this.#value
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'optional'
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return this.#value === undefined
+      ? `Optional { none }`
+      : `Optional { value: ${JSON.stringify(this.#value)} }`
+  }
+}
+
+const OPTIONAL_NONE = Object.freeze(new Optional())
+
+class OptionalNamespace {}
+const optionalNamespace = new OptionalNamespace()
+
+function toggleOptionalTypes(registry, enable) {
+  const optionalConstant = enable ? optionalNamespace : undefined
+  registry.deleteVariable('optional')
+  registry.registerConstant('optional', 'OptionalNamespace', optionalConstant)
+}
+
+function register(registry) {
+  const sync = {async: false}
+  const functionOverload = (sig, handler) => registry.registerFunctionOverload(sig, handler, sync)
+
+  const optionalConstant = registry.enableOptionalTypes ? optionalNamespace : undefined
+  registry.registerType('OptionalNamespace', OptionalNamespace)
+  registry.registerConstant('optional', 'OptionalNamespace', optionalConstant)
+  functionOverload('optional.hasValue(): bool', (v) => v.hasValue())
+  functionOverload('optional<A>.value(): A', (v) => v.value())
+  registry.registerFunctionOverload('OptionalNamespace.none(): optional<T>', () => Optional.none())
+  functionOverload('OptionalNamespace.of(A): optional<A>', (_, value) => Optional.of(value))
+  function ensureOptional(value, ast, description) {
+    if (value instanceof Optional) return value
+    throw evaluationError('optional_expected', `${description} must be optional`, ast)
+  }
+
+  function evaluateOptional(ev, macro, ctx) {
+    const v = ev.run(macro.receiver, ctx)
+    if (v instanceof Promise) return v.then((_v) => handleOptionalResolved(_v, ev, macro, ctx))
+    return handleOptionalResolved(v, ev, macro, ctx)
+  }
+
+  function handleOptionalResolved(value, ev, macro, ctx) {
+    const optional = ensureOptional(value, macro.receiver, `${macro.functionDesc} receiver`)
+    if (optional.hasValue()) return macro.onHasValue(optional)
+    return macro.onEmpty(ev, macro, ctx)
+  }
+
+  function ensureOptionalType(checker, node, ctx, description) {
+    const type = checker.check(node, ctx)
+    if (type.kind === 'optional') return type
+    if (type.kind === 'dyn') return checker.getType('optional')
+    throw checker.createError('optional_expected', `${description} must be optional, got '${type}'`, node)
+  }
+
+  function createOptionalMacro({functionDesc, evaluate, typeCheck, onHasValue, onEmpty}) {
+    return ({ast, args, receiver}) => ({
+      ast,
+      functionDesc,
+      receiver,
+      arg: args[0],
+      evaluate,
+      typeCheck,
+      onHasValue,
+      onEmpty
+    })
+  }
+
+  const invalidOrValueReceiver = 'optional.orValue() receiver'
+  const invalidOrReceiver = 'optional.or(optional) receiver'
+  const invalidOrArg = 'optional.or(optional) argument'
+  registry.registerFunctionOverload(
+    'optional.or(ast): optional<dyn>',
+    createOptionalMacro({
+      functionDesc: 'optional.or(optional)',
+      evaluate: evaluateOptional,
+      typeCheck(check, macro, ctx) {
+        const l = ensureOptionalType(check, macro.receiver, ctx, invalidOrReceiver)
+        const r = ensureOptionalType(check, macro.arg, ctx, invalidOrArg)
+        if (!(macro.receiver.maybeAsync || macro.arg.maybeAsync)) macro.ast.setMeta('async', false)
+
+        const unified = l.unify(check.registry, r)
+        if (unified) return unified
+        throw check.createError(
+          'incompatible_argument_type',
+          `${macro.functionDesc} argument must be compatible type, got '${l}' and '${r}'`,
+          macro.arg
+        )
+      },
+      onHasValue: (optional) => optional,
+      onEmpty(ev, macro, ctx) {
+        const ast = macro.arg
+        const v = ev.run(ast, ctx)
+        if (v instanceof Promise) return v.then((_v) => ensureOptional(_v, ast, invalidOrArg))
+        return ensureOptional(v, ast, invalidOrArg)
+      }
+    })
+  )
+
+  registry.registerFunctionOverload(
+    'optional.orValue(ast): dyn',
+    createOptionalMacro({
+      functionDesc: 'optional.orValue(value)',
+      onHasValue: (optionalValue) => optionalValue.value(),
+      onEmpty(ev, macro, ctx) {
+        return ev.run(macro.arg, ctx)
+      },
+      evaluate: evaluateOptional,
+      typeCheck(check, macro, ctx) {
+        const l = ensureOptionalType(check, macro.receiver, ctx, invalidOrValueReceiver).valueType
+        const r = check.check(macro.arg, ctx)
+        if (!(macro.receiver.maybeAsync || macro.arg.maybeAsync)) macro.ast.setMeta('async', false)
+
+        const unified = l.unify(check.registry, r)
+        if (unified) return unified
+        throw check.createError(
+          'incompatible_argument_type',
+          `${macro.functionDesc} argument must be compatible type, got '${l}' and '${r}'`,
+          macro.arg
+        )
+      }
+    })
+  )
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/globals.js
+const hasOwn = Object.hasOwn
+const objKeys = Object.keys
+const objFreeze = Object.freeze
+const objEntries = Object.entries
+const isArray = Array.isArray
+const arrayFrom = Array.from
+
+const MIN_UINT = 0n
+const MAX_UINT = 18446744073709551615n
+
+const MAX_INT = 9223372036854775807n
+const MIN_INT = -9223372036854775808n
+
+function isAsync(fn, fallback) {
+  if (fn?.[Symbol.toStringTag] === 'AsyncFunction') return true
+  return typeof fallback === 'boolean' ? fallback : true
+}
+
+const RESERVED = new Set([
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
+  '__proto__',
+  'prototype'
+])
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/functions.js
+
+
+
+
+
+class UnsignedInt {
+  #value
+  constructor(value) {
+    this.verify(typeof value === 'bigint' ? value : BigInt(value))
+  }
+
+  get value() {
+    return this.#value
+  }
+
+  valueOf() {
+    return this.#value
+  }
+
+  toString() {
+    return `${this.#value}`
+  }
+
+  verify(v) {
+    if (v < MIN_UINT || v > MAX_UINT) {
+      throw evaluationError('numeric_overflow', 'Unsigned integer overflow')
+    }
+    this.#value = v
+  }
+
+  get [Symbol.toStringTag]() {
+    return `value = ${this.#value}`
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `UnsignedInteger { value: ${this.#value} }`
+  }
+}
+
+const billion = 1_000_000_000
+const billionBigInt = 1_000_000_000n
+
+const UNIT_NANOSECONDS = {
+  h: 3_600_000_000_000n,
+  m: 60_000_000_000n,
+  s: billionBigInt,
+  ms: 1_000_000n,
+  us: 1_000n,
+  µs: 1_000n,
+  ns: 1n
+}
+
+class Duration {
+  #seconds
+  #nanos
+
+  constructor(seconds, nanos = 0) {
+    this.#seconds = BigInt(seconds)
+    this.#nanos = nanos
+  }
+
+  get seconds() {
+    return this.#seconds
+  }
+
+  get nanos() {
+    return this.#nanos
+  }
+
+  valueOf() {
+    return Number(this.#seconds) * 1000 + this.#nanos / 1_000_000
+  }
+
+  static fromMilliseconds(ms) {
+    const totalNanos = BigInt(Math.trunc(ms * 1_000_000))
+    const seconds = totalNanos / billionBigInt
+    const nanos = Number(totalNanos % billionBigInt)
+    return new Duration(seconds, nanos)
+  }
+
+  addDuration(other) {
+    const nanos = this.#nanos + other.nanos
+    return new Duration(
+      this.#seconds + other.seconds + BigInt(Math.floor(nanos / billion)),
+      nanos % billion
+    )
+  }
+
+  subtractDuration(other) {
+    const nanos = this.#nanos - other.nanos
+    return new Duration(
+      this.#seconds - other.seconds + BigInt(Math.floor(nanos / billion)),
+      (nanos + billion) % billion
+    )
+  }
+
+  extendTimestamp(ts) {
+    return new Date(
+      ts.getTime() + Number(this.#seconds) * 1000 + Math.floor(this.#nanos / 1_000_000)
+    )
+  }
+
+  subtractTimestamp(ts) {
+    return new Date(
+      ts.getTime() - Number(this.#seconds) * 1000 - Math.floor(this.#nanos / 1_000_000)
+    )
+  }
+
+  toString() {
+    const nanos = this.#nanos
+      ? (this.#nanos / billion)
+          .toLocaleString('en-US', {useGrouping: false, maximumFractionDigits: 9})
+          .slice(1)
+      : ''
+    return `${this.#seconds}${nanos}s`
+  }
+
+  getHours() {
+    return this.#seconds / 3600n
+  }
+
+  getMinutes() {
+    return this.#seconds / 60n
+  }
+
+  getSeconds() {
+    return this.#seconds
+  }
+
+  getMilliseconds() {
+    return this.#seconds * 1000n + BigInt(Math.floor(this.#nanos / 1000000))
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'google.protobuf.Duration'
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `google.protobuf.Duration { seconds: ${this.#seconds}, nanos: ${this.#nanos} }`
+  }
+}
+
+function registerFunctions(registry) {
+  const sync = {async: false}
+  const functionOverload = (sig, handler) => registry.registerFunctionOverload(sig, handler, sync)
+  const identity = (v) => v
+
+  functionOverload('dyn(dyn): dyn', identity)
+
+  for (const _t in TYPES) {
+    const type = TYPES[_t]
+    if (!(type instanceof Type)) continue
+    functionOverload(`type(${type.name}): type`, () => type)
+  }
+
+  functionOverload('bool(bool): bool', identity)
+  functionOverload('bool(string): bool', (v) => {
+    switch (v) {
+      case '1':
+      case 't':
+      case 'true':
+      case 'TRUE':
+      case 'True':
+        return true
+      case '0':
+      case 'f':
+      case 'false':
+      case 'FALSE':
+      case 'False':
+        return false
+      default:
+        throw evaluationError(
+          'bool_conversion_error',
+          `bool() conversion error: invalid string value "${v}"`
+        )
+    }
+  })
+
+  functionOverload('size(string): int', (v) => BigInt(stringSize(v)))
+  functionOverload('size(bytes): int', (v) => BigInt(v.length))
+  functionOverload('size(list): int', (v) => BigInt(v.length ?? v.size))
+  functionOverload('size(map): int', (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length))
+  functionOverload('string.size(): int', (v) => BigInt(stringSize(v)))
+  functionOverload('bytes.size(): int', (v) => BigInt(v.length))
+  functionOverload('list.size(): int', (v) => BigInt(v.length ?? v.size))
+  functionOverload('map.size(): int', (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length))
+
+  functionOverload('bytes(string): bytes', (v) => ByteOpts.fromString(v))
+  functionOverload('bytes(bytes): bytes', identity)
+
+  functionOverload('double(double): double', identity)
+  functionOverload('double(int): double', (v) => Number(v))
+  functionOverload('double(uint): double', (v) => Number(v))
+  functionOverload('double(string): double', (v) => {
+    if (!v || v !== v.trim())
+      throw evaluationError(
+        'double_conversion_error',
+        'double() type error: cannot convert to double'
+      )
+
+    const s = v.toLowerCase()
+    switch (s) {
+      case 'inf':
+      case '+inf':
+      case 'infinity':
+      case '+infinity':
+        return Number.POSITIVE_INFINITY
+      case '-inf':
+      case '-infinity':
+        return Number.NEGATIVE_INFINITY
+      case 'nan':
+        return Number.NaN
+      default: {
+        const parsed = Number(v)
+        if (!Number.isNaN(parsed)) return parsed
+        throw evaluationError(
+          'double_conversion_error',
+          'double() type error: cannot convert to double'
+        )
+      }
+    }
+  })
+
+  functionOverload('int(int): int', identity)
+  functionOverload('int(double): int', (v) => {
+    if (Number.isFinite(v)) return BigInt(Math.trunc(v))
+    throw evaluationError('numeric_overflow', 'int() type error: integer overflow')
+  })
+
+  functionOverload('int(string): int', (v) => {
+    if (v !== v.trim() || v.length > 20 || v.includes('0x')) {
+      throw evaluationError('int_conversion_error', 'int() type error: cannot convert to int')
+    }
+
+    try {
+      const num = BigInt(v)
+      if (num <= MAX_INT && num >= MIN_INT) return num
+    } catch (_e) {}
+
+    throw evaluationError('int_conversion_error', 'int() type error: cannot convert to int')
+  })
+
+  functionOverload('uint(uint): uint', identity)
+  functionOverload('uint(int): uint', (v) => {
+    try {
+      return new UnsignedInt(v)
+    } catch (e) {
+      throw evaluationError('uint_conversion_error', 'uint() type error: cannot convert to uint')
+    }
+  })
+  functionOverload('uint(double): uint', (v) => {
+    try {
+      return new UnsignedInt(Math.trunc(v))
+    } catch (e) {
+      throw evaluationError('numeric_overflow', 'uint() type error: unsigned integer overflow')
+    }
+  })
+
+  functionOverload('uint(string): uint', (v) => {
+    if (v !== v.trim() || v.length > 20 || v.includes('0x')) {
+      throw evaluationError('uint_conversion_error', 'uint() type error: cannot convert to uint')
+    }
+
+    try {
+      return new UnsignedInt(v)
+    } catch (e) {
+      throw evaluationError('uint_conversion_error', 'uint() type error: cannot convert to uint')
+    }
+  })
+
+  functionOverload('string(string): string', identity)
+  functionOverload('string(bool): string', (v) => `${v}`)
+  functionOverload('string(int): string', (v) => `${v}`)
+  functionOverload('string(uint): string', (v) => `${v}`)
+  functionOverload('string(bytes): string', (v) => ByteOpts.toUtf8(v))
+  functionOverload('string(double): string', (v) => {
+    if (v === Infinity) return '+Inf'
+    if (v === -Infinity) return '-Inf'
+    return `${v}`
+  })
+
+  functionOverload('string.startsWith(string): bool', (a, b) => a.startsWith(b))
+  functionOverload('string.endsWith(string): bool', (a, b) => a.endsWith(b))
+  functionOverload('string.contains(string): bool', (a, b) => a.includes(b))
+  functionOverload('string.lowerAscii(): string', (a) => a.toLowerCase())
+  functionOverload('string.upperAscii(): string', (a) => a.toUpperCase())
+  functionOverload('string.trim(): string', (a) => a.trim())
+
+  functionOverload('string.indexOf(string): int', (string, search) =>
+    BigInt(string.indexOf(search))
+  )
+  functionOverload('string.indexOf(string, int): int', (string, search, fromIndex) => {
+    if (search === '') return fromIndex
+
+    fromIndex = Number(fromIndex)
+    if (fromIndex < 0 || fromIndex >= string.length) {
+      throw evaluationError(
+        'index_out_of_range',
+        'string.indexOf(search, fromIndex): fromIndex out of range'
+      )
+    }
+
+    return BigInt(string.indexOf(search, fromIndex))
+  })
+
+  functionOverload('string.lastIndexOf(string): int', (string, search) =>
+    BigInt(string.lastIndexOf(search))
+  )
+
+  functionOverload('string.lastIndexOf(string, int): int', (string, search, fromIndex) => {
+    if (search === '') return fromIndex
+
+    fromIndex = Number(fromIndex)
+    if (fromIndex < 0 || fromIndex >= string.length) {
+      throw evaluationError(
+        'index_out_of_range',
+        'string.lastIndexOf(search, fromIndex): fromIndex out of range'
+      )
+    }
+
+    return BigInt(string.lastIndexOf(search, fromIndex))
+  })
+
+  functionOverload('string.substring(int): string', (string, start) => {
+    start = Number(start)
+    if (start < 0 || start > string.length) {
+      throw evaluationError(
+        'index_out_of_range',
+        'string.substring(start, end): start index out of range'
+      )
+    }
+
+    return string.substring(start)
+  })
+
+  functionOverload('string.substring(int, int): string', (string, start, end) => {
+    start = Number(start)
+    if (start < 0 || start > string.length) {
+      throw evaluationError(
+        'index_out_of_range',
+        'string.substring(start, end): start index out of range'
+      )
+    }
+
+    end = Number(end)
+    if (end < start || end > string.length) {
+      throw evaluationError(
+        'index_out_of_range',
+        'string.substring(start, end): end index out of range'
+      )
+    }
+
+    return string.substring(start, end)
+  })
+
+  functionOverload('string.matches(string): bool', (a, b) => {
+    try {
+      return new RegExp(b).test(a)
+    } catch (_err) {
+      throw evaluationError('invalid_regular_expression', `Invalid regular expression: ${b}`)
+    }
+  })
+
+  functionOverload('string.split(string): list<string>', (s, sep) => s.split(sep))
+  functionOverload('string.split(string, int): list<string>', (s, sep, l) => {
+    l = Number(l)
+    if (l === 0) return []
+    const parts = s.split(sep)
+    if (l < 0 || parts.length <= l) return parts
+    const limited = parts.slice(0, l - 1)
+    limited.push(parts.slice(l - 1).join(sep))
+    return limited
+  })
+
+  functionOverload('list<string>.join(): string', (v) => {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== 'string') {
+        throw evaluationError(
+          'invalid_list_element_type',
+          'string.join(): list must contain only strings'
+        )
+      }
+    }
+    return v.join('')
+  })
+
+  functionOverload('list<string>.join(string): string', (v, sep) => {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== 'string') {
+        throw evaluationError(
+          'invalid_list_element_type',
+          'string.join(separator): list must contain only strings'
+        )
+      }
+    }
+    return v.join(sep)
+  })
+
+  const textEncoder = new TextEncoder('utf8')
+  const textDecoder = new TextDecoder('utf8')
+  const ByteOpts =
+    typeof Buffer !== 'undefined'
+      ? {
+          byteLength: (v) => Buffer.byteLength(v),
+          fromString: (str) => Buffer.from(str, 'utf8'),
+          toHex: (b) => Buffer.prototype.hexSlice.call(b, 0, b.length),
+          toBase64: (b) => Buffer.prototype.base64Slice.call(b, 0, b.length),
+          toUtf8: (b) => Buffer.prototype.utf8Slice.call(b, 0, b.length),
+          jsonParse: (b) => JSON.parse(b)
+        }
+      : {
+          textEncoder: new TextEncoder('utf8'),
+          byteLength: (v) => textEncoder.encode(v).length,
+          fromString: (str) => textEncoder.encode(str),
+          toHex: Uint8Array.prototype.toHex
+            ? (b) => b.toHex()
+            : (b) => arrayFrom(b, (i) => i.toString(16).padStart(2, '0')).join(''),
+          toBase64: Uint8Array.prototype.toBase64
+            ? (b) => b.toBase64()
+            : (b) => btoa(arrayFrom(b, (i) => String.fromCodePoint(i)).join('')),
+          toUtf8: (b) => textDecoder.decode(b),
+          jsonParse: (b) => JSON.parse(textEncoder.decode(b))
+        }
+
+  functionOverload('bytes.json(): map', ByteOpts.jsonParse)
+  functionOverload('bytes.hex(): string', ByteOpts.toHex)
+  functionOverload('bytes.string(): string', ByteOpts.toUtf8)
+  functionOverload('bytes.base64(): string', ByteOpts.toBase64)
+  functionOverload('bytes.at(int): int', (b, index) => {
+    if (index < 0 || index >= b.length) {
+      throw evaluationError('index_out_of_range', 'Bytes index out of range')
+    }
+    return BigInt(b[index])
+  })
+
+  const TS = 'google.protobuf.Timestamp'
+  const GPD = 'google.protobuf.Duration'
+  const TimestampType = registry.registerType(TS, Date).typeType
+  const DurationType = registry.registerType(GPD, Duration).typeType
+  registry.registerConstant('google', 'map<string, map<string, type>>', {
+    protobuf: {Duration: DurationType, Timestamp: TimestampType}
+  })
+
+  function tzDate(d, timeZone) {
+    return new Date(d.toLocaleString('en-US', {timeZone}))
+  }
+
+  function getDayOfYear(d, tz) {
+    const workingDate = tz
+      ? tzDate(d, tz)
+      : new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
+
+    const start = new Date(workingDate.getFullYear(), 0, 0)
+    return BigInt(Math.floor((workingDate - start) / 86_400_000) - 1)
+  }
+
+  functionOverload(`timestamp(string): ${TS}`, (v) => {
+    if (v.length < 20 || v.length > 30) {
+      throw evaluationError('invalid_timestamp', 'timestamp() requires a string in ISO 8601 format')
+    }
+
+    const d = new Date(v)
+    if (d <= 253402300799999 && d >= -62135596800000) return d
+    throw evaluationError('invalid_timestamp', 'timestamp() requires a string in ISO 8601 format')
+  })
+
+  functionOverload(`timestamp(int): ${TS}`, (i) => {
+    i = Number(i) * 1000
+    if (i <= 253402300799999 && i >= -62135596800000) return new Date(i)
+    throw evaluationError(
+      'invalid_timestamp',
+      'timestamp() requires a valid integer unix timestamp'
+    )
+  })
+
+  functionOverload(`${TS}.getDate(): int`, (d) => BigInt(d.getUTCDate()))
+  functionOverload(`${TS}.getDate(string): int`, (d, tz) => BigInt(tzDate(d, tz).getDate()))
+  functionOverload(`${TS}.getDayOfMonth(): int`, (d) => BigInt(d.getUTCDate() - 1))
+  functionOverload(`${TS}.getDayOfMonth(string): int`, (d, tz) =>
+    BigInt(tzDate(d, tz).getDate() - 1)
+  )
+  functionOverload(`${TS}.getDayOfWeek(): int`, (d) => BigInt(d.getUTCDay()))
+  functionOverload(`${TS}.getDayOfWeek(string): int`, (d, tz) => BigInt(tzDate(d, tz).getDay()))
+  functionOverload(`${TS}.getDayOfYear(): int`, getDayOfYear)
+  functionOverload(`${TS}.getDayOfYear(string): int`, getDayOfYear)
+  functionOverload(`${TS}.getFullYear(): int`, (d) => BigInt(d.getUTCFullYear()))
+  functionOverload(`${TS}.getFullYear(string): int`, (d, tz) => BigInt(tzDate(d, tz).getFullYear()))
+  functionOverload(`${TS}.getHours(): int`, (d) => BigInt(d.getUTCHours()))
+  functionOverload(`${TS}.getHours(string): int`, (d, tz) => BigInt(tzDate(d, tz).getHours()))
+  functionOverload(`${TS}.getMilliseconds(): int`, (d) => BigInt(d.getUTCMilliseconds()))
+  functionOverload(`${TS}.getMilliseconds(string): int`, (d) => BigInt(d.getUTCMilliseconds()))
+  functionOverload(`${TS}.getMinutes(): int`, (d) => BigInt(d.getUTCMinutes()))
+  functionOverload(`${TS}.getMinutes(string): int`, (d, tz) => BigInt(tzDate(d, tz).getMinutes()))
+  functionOverload(`${TS}.getMonth(): int`, (d) => BigInt(d.getUTCMonth()))
+  functionOverload(`${TS}.getMonth(string): int`, (d, tz) => BigInt(tzDate(d, tz).getMonth()))
+  functionOverload(`${TS}.getSeconds(): int`, (d) => BigInt(d.getUTCSeconds()))
+  functionOverload(`${TS}.getSeconds(string): int`, (d, tz) => BigInt(tzDate(d, tz).getSeconds()))
+
+  const parseDurationPattern = /(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/
+
+  // parseDuration parses a golang-style duration string.
+  // A duration string is a possibly signed sequence of decimal numbers,
+  // each with optional fraction and a unit suffix,
+  // such as "300ms", "-1.5h" or "2h45m". Valid time units are "ns", "us" (or "µs"), "ms", "s", "m", "h".
+  // https://pkg.go.dev/time#ParseDuration
+  function parseDuration(/** @type {string} */ string) {
+    if (!string) throw evaluationError('invalid_duration', `Invalid duration string: ''`)
+
+    const isNegative = string[0] === '-'
+    if (string[0] === '-' || string[0] === '+') string = string.slice(1)
+
+    let nanoseconds = BigInt(0)
+    while (true) {
+      const match = parseDurationPattern.exec(string)
+      if (!match) throw evaluationError('invalid_duration', `Invalid duration string: ${string}`)
+
+      if (match.index !== 0)
+        throw evaluationError('invalid_duration', `Invalid duration string: ${string}`)
+      string = string.slice(match[0].length)
+
+      const unitNanos = UNIT_NANOSECONDS[match[2]]
+      const [intPart = '0', fracPart = ''] = match[1].split('.')
+      const intVal = BigInt(intPart) * unitNanos
+      const fracNanos = fracPart
+        ? (BigInt(fracPart.slice(0, 13).padEnd(13, '0')) * unitNanos) / 10_000_000_000_000n
+        : 0n
+
+      nanoseconds += intVal + fracNanos
+      if (string === '') break
+    }
+
+    const seconds = nanoseconds >= billionBigInt ? nanoseconds / billionBigInt : 0n
+    const nanos = Number(nanoseconds % billionBigInt)
+
+    if (isNegative) return new Duration(-seconds, -nanos)
+    return new Duration(seconds, nanos)
+  }
+
+  functionOverload(`duration(string): google.protobuf.Duration`, (s) => parseDuration(s))
+  functionOverload(`google.protobuf.Duration.getHours(): int`, (d) => d.getHours())
+  functionOverload(`google.protobuf.Duration.getMinutes(): int`, (d) => d.getMinutes())
+  functionOverload(`google.protobuf.Duration.getSeconds(): int`, (d) => d.getSeconds())
+  functionOverload(`google.protobuf.Duration.getMilliseconds(): int`, (d) => d.getMilliseconds())
+  register(registry)
+}
+
+function stringSize(str) {
+  let count = 0
+  for (const c of str) count++ // eslint-disable-line no-unused-vars
+  return count
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/registry.js
+
+
+
+
+
+class Type {
+  #name
+  constructor(name) {
+    this.#name = name
+    objFreeze(this)
+  }
+
+  get name() {
+    return this.#name
+  }
+
+  get [Symbol.toStringTag]() {
+    return `Type<${this.#name}>`
+  }
+
+  toString() {
+    return `Type<${this.#name}>`
+  }
+}
+
+const TYPES = {
+  string: new Type('string'),
+  bool: new Type('bool'),
+  int: new Type('int'),
+  uint: new Type('uint'),
+  double: new Type('double'),
+  map: new Type('map'),
+  list: new Type('list'),
+  bytes: new Type('bytes'),
+  null_type: new Type('null'),
+  type: new Type('type')
+}
+
+// not exposed to cel expression
+const optionalType = new Type('optional')
+
+// prettier-ignore
+const valueTypeMatchers = {
+  dyn (v, ev) {
+    // prettier-ignore
+    switch (typeof v) {
+      case 'string': case 'bigint': case 'number': case 'boolean': return true
+      case 'object':
+        switch (v ? v.constructor : v) {
+          case null: case undefined: case Object: case Map: case Array: case Set: return true
+          default:
+            if (ev.objectTypesByConstructor.get(v.constructor)) return true
+        }
+    }
+    return !!ev.debugType(v)
+  },
+  string (v) { return typeof v === 'string' },
+  int (v) { return typeof v === 'bigint' },
+  double (v) { return typeof v === 'number' },
+  bool (v) { return typeof v === 'boolean' },
+  null (v) { return v === null },
+  bytes (v) { return v instanceof Uint8Array },
+  uint (v) { return v instanceof UnsignedInt },
+  type (v) { return v instanceof Type },
+  list (v) {
+    switch (v?.constructor) {
+      case Array: case Set: return true
+      default: return false
+    }
+  },
+  map (v) {
+    switch (typeof v === 'object' && v ? v.constructor : null) {
+      case undefined: case Object: case Map: return true
+      default: return false
+    }
+  },
+  optional (v) { return v instanceof Optional },
+  message (v, ev) { return this === ev.debugType(v) }
+}
+
+valueTypeMatchers.param = valueTypeMatchers.dyn
+
+class TypeDeclaration {
+  #matchesCache = new WeakMap()
+  constructor({kind, type, name, keyType, valueType}) {
+    this.kind = kind
+    this.type = type
+    this.name = name
+    this.keyType = keyType
+    this.valueType = valueType
+
+    this.unwrappedType = kind === 'dyn' && valueType ? valueType.unwrappedType : this
+    this.wrappedType = kind === 'dyn' ? this : _createDynType(this.unwrappedType)
+
+    this.hasDynType =
+      this.kind === 'dyn' || this.valueType?.hasDynType || this.keyType?.hasDynType || false
+
+    this.hasPlaceholderType =
+      this.kind === 'param' ||
+      this.keyType?.hasPlaceholderType ||
+      this.valueType?.hasPlaceholderType ||
+      false
+
+    if (kind === 'list') this.fieldLazy = this.#getListField
+    else if (kind === 'map') this.fieldLazy = this.#getMapField
+    else if (kind === 'message') this.fieldLazy = this.#getMessageField
+    else if (kind === 'optional') this.fieldLazy = this.#getOptionalField
+
+    this.matchesValueType = valueTypeMatchers[name] || valueTypeMatchers[kind]
+    objFreeze(this)
+  }
+
+  isDynOrBool() {
+    return this.type === 'bool' || this.kind === 'dyn'
+  }
+
+  isEmpty() {
+    return this.valueType && this.valueType.kind === 'param'
+  }
+
+  unify(r, t2) {
+    const t1 = this
+    if (t1 === t2 || t1.kind === 'dyn' || t2.kind === 'param') return t1
+    if (t2.kind === 'dyn' || t1.kind === 'param') return t2
+    if (t1.kind !== t2.kind) return null
+    if (!(t1.hasPlaceholderType || t2.hasPlaceholderType || t1.hasDynType || t2.hasDynType))
+      return null
+
+    const valueType = t1.valueType.unify(r, t2.valueType)
+    if (!valueType) return null
+    switch (t1.kind) {
+      case 'optional':
+        return r.getOptionalType(valueType)
+      case 'list':
+        return r.getListType(valueType)
+      case 'map':
+        const keyType = t1.keyType.unify(r, t2.keyType)
+        return keyType ? r.getMapType(keyType, valueType) : null
+    }
+  }
+
+  templated(r, bind) {
+    if (!this.hasPlaceholderType) return this
+
+    switch (this.kind) {
+      case 'dyn':
+        return this.valueType.templated(r, bind)
+      case 'param':
+        return bind?.get(this.name) || this
+      case 'map':
+        return r.getMapType(this.keyType.templated(r, bind), this.valueType.templated(r, bind))
+      case 'list':
+        return r.getListType(this.valueType.templated(r, bind))
+      case 'optional':
+        return r.getOptionalType(this.valueType.templated(r, bind))
+      default:
+        return this
+    }
+  }
+
+  toString() {
+    return this.name
+  }
+
+  #getOptionalField(obj, key, ast, ev) {
+    obj = obj instanceof Optional ? obj.orValue() : obj
+    if (obj === undefined) return OPTIONAL_NONE
+
+    const type = ev.debugType(obj)
+    try {
+      return Optional.of(type.fieldLazy(obj, key, ast, ev))
+    } catch (e) {
+      if (e instanceof EvaluationError) return OPTIONAL_NONE
+      throw e
+    }
+  }
+
+  #getMessageField(obj, key, ast, ev) {
+    const message = obj ? ev.objectTypesByConstructor.get(obj.constructor) : undefined
+    if (!message) return
+
+    const type = message.fields ? message.fields[key] : dynType
+    if (!type) return undefined
+
+    const value = obj instanceof Map ? obj.get(key) : obj[key]
+    if (value === undefined) return
+    if (type.matchesValueType(value, ev)) return value
+    throw evaluationError(
+      'field_type_mismatch',
+      `Field '${key}' is not of type '${type}', got '${ev.debugType(value)}'`,
+      ast
+    )
+  }
+
+  #getMapField(obj, key, ast, ev) {
+    // eslint-disable-next-line no-nested-ternary
+    const value = obj instanceof Map ? obj.get(key) : obj && hasOwn(obj, key) ? obj[key] : undefined
+    if (value === undefined) return
+    if (this.valueType.matchesValueType(value, ev)) return value
+
+    throw evaluationError(
+      'field_type_mismatch',
+      `Field '${key}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      ast
+    )
+  }
+
+  #getListElementAtIndex(list, pos) {
+    switch (list?.constructor) {
+      case Array:
+        return list[pos]
+      case Set: {
+        let i = 0
+        for (const item of list) {
+          if (i++ !== pos) continue
+          return item
+        }
+      }
+    }
+  }
+
+  #getListField(obj, key, ast, ev) {
+    if (typeof key === 'bigint') key = Number(key)
+    else if (typeof key !== 'number') return
+
+    const value = this.#getListElementAtIndex(obj, key)
+    if (value === undefined) {
+      if (!obj) return
+      throw evaluationError(
+        'index_out_of_bounds',
+        `No such key: index out of bounds, index ${key} ${
+          key < 0 ? '< 0' : `>= size ${obj.length || obj.size}`
+        }`,
+        ast
+      )
+    }
+
+    if (this.valueType.matchesValueType(value, ev)) return value
+
+    throw evaluationError(
+      'list_item_type_mismatch',
+      `List item with index '${key}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      ast
+    )
+  }
+
+  fieldLazy() {}
+
+  field(obj, key, ast, ev) {
+    const v = this.fieldLazy(obj, key, ast, ev)
+    if (v !== undefined) return v
+    throw evaluationError('no_such_key', `No such key: ${key}`, ast)
+  }
+
+  matchesBoth(other) {
+    return this.matches(other) && other.matches(this)
+  }
+
+  matches(o) {
+    const s = this.unwrappedType
+    o = o.unwrappedType
+    if (s === o || s.kind === 'dyn' || o.kind === 'dyn' || o.kind === 'param') return true
+    return this.#matchesCache.get(o) ?? this.#matchesCache.set(o, this.#matches(s, o)).get(o)
+  }
+
+  #matches(s, o) {
+    switch (s.kind) {
+      case 'dyn':
+      case 'param':
+        return true
+      case 'list':
+        return o.kind === 'list' && s.valueType.matches(o.valueType)
+      case 'map':
+        return o.kind === 'map' && s.keyType.matches(o.keyType) && s.valueType.matches(o.valueType)
+      case 'optional':
+        return o.kind === 'optional' && s.valueType.matches(o.valueType)
+      default:
+        return s.name === o.name
+    }
+  }
+}
+
+const macroEvaluateErr = `have a .callAst property or .evaluate(checker, macro, ctx) method.`
+const macroTypeCheckErr = `have a .callAst property or .typeCheck(checker, macro, ctx) method.`
+function wrapMacroExpander(name, handler) {
+  const p = `Macro '${name}' must`
+  return function macroExpander(opts) {
+    const macro = handler(opts)
+    if (!macro || typeof macro !== 'object') throw new Error(`${p} return an object.`)
+    if (macro.callAst) return macro
+    if (!macro.evaluate) throw new Error(`${p} ${macroEvaluateErr}`)
+    if (!macro.typeCheck) throw new Error(`${p} ${macroTypeCheckErr}`)
+    return macro
+  }
+}
+
+class VariableDeclaration {
+  constructor(name, type, description, value) {
+    this.name = name
+    this.type = type
+    this.description = description ?? null
+    this.constant = value !== undefined
+    this.value = value
+    objFreeze(this)
+  }
+}
+
+class FunctionDeclaration {
+  constructor({name, receiverType, returnType, handler, description, params, async}) {
+    if (typeof name !== 'string') throw new Error('name must be a string')
+    if (typeof handler !== 'function') throw new Error('handler must be a function')
+
+    this.name = name
+    this.async = isAsync(handler, async)
+    this.receiverType = receiverType ?? null
+    this.returnType = returnType
+    this.description = description ?? null
+    this.params = params
+    this.argTypes = params.map((p) => p.type)
+    this.macro = this.argTypes.includes(astType)
+
+    const receiverString = receiverType ? `${receiverType}.` : ''
+    this.signature = `${receiverString}${name}(${this.argTypes.join(', ')}): ${returnType}`
+    this.handler = this.macro ? wrapMacroExpander(this.signature, handler) : handler
+    this.partitionKey = `${receiverType ? 'rcall' : 'call'}:${name}:${params.length}`
+
+    this.hasPlaceholderType =
+      this.returnType.hasPlaceholderType ||
+      this.receiverType?.hasPlaceholderType ||
+      this.argTypes.some((t) => t.hasPlaceholderType) ||
+      false
+
+    objFreeze(this)
+  }
+
+  matchesArgs(argTypes) {
+    return argTypes.length === this.argTypes.length &&
+      this.argTypes.every((t, i) => t.matches(argTypes[i]))
+      ? this
+      : null
+  }
+}
+
+class OperatorDeclaration {
+  constructor({op, leftType, rightType, handler, returnType, async}) {
+    this.operator = op
+    this.leftType = leftType
+    this.rightType = rightType || null
+    this.handler = handler
+    this.async = isAsync(handler, async)
+    this.returnType = returnType
+
+    if (rightType) this.signature = `${leftType} ${op} ${rightType}: ${returnType}`
+    else this.signature = `${op}${leftType}: ${returnType}`
+
+    this.hasPlaceholderType =
+      this.leftType.hasPlaceholderType || this.rightType?.hasPlaceholderType || false
+
+    objFreeze(this)
+  }
+
+  equals(other) {
+    return (
+      this.operator === other.operator &&
+      this.leftType === other.leftType &&
+      this.rightType === other.rightType
+    )
+  }
+}
+
+function _createListType(valueType) {
+  return new TypeDeclaration({
+    kind: 'list',
+    name: `list<${valueType}>`,
+    type: 'list',
+    valueType
+  })
+}
+
+function _createPrimitiveType(name) {
+  return new TypeDeclaration({kind: 'primitive', name, type: name})
+}
+
+function _createMessageType(name) {
+  return new TypeDeclaration({kind: 'message', name, type: name})
+}
+
+function _createDynType(valueType) {
+  const name = valueType ? `dyn<${valueType}>` : 'dyn'
+  return new TypeDeclaration({kind: 'dyn', name, type: name, valueType})
+}
+
+function _createOptionalType(valueType) {
+  const name = `optional<${valueType}>`
+  return new TypeDeclaration({kind: 'optional', name, type: 'optional', valueType})
+}
+
+function _createMapType(keyType, valueType) {
+  return new TypeDeclaration({
+    kind: 'map',
+    name: `map<${keyType}, ${valueType}>`,
+    type: 'map',
+    keyType: keyType,
+    valueType: valueType
+  })
+}
+
+function _createPlaceholderType(name) {
+  return new TypeDeclaration({kind: 'param', name, type: name})
+}
+
+// Global immutable cache for built-in primitive types (shared across all registries)
+const dynType = _createDynType()
+const astType = _createPrimitiveType('ast')
+const listType = _createListType(dynType)
+const mapType = _createMapType(dynType, dynType)
+const celTypes = {
+  string: _createPrimitiveType('string'),
+  bool: _createPrimitiveType('bool'),
+  int: _createPrimitiveType('int'),
+  uint: _createPrimitiveType('uint'),
+  double: _createPrimitiveType('double'),
+  bytes: _createPrimitiveType('bytes'),
+  dyn: dynType,
+  null: _createPrimitiveType('null'),
+  type: _createPrimitiveType('type'),
+  optional: _createOptionalType(dynType),
+  list: listType,
+  'list<dyn>': listType,
+  map: mapType,
+  'map<dyn, dyn>': mapType
+}
+
+for (const t of [celTypes.string, celTypes.double, celTypes.int]) {
+  const list = _createListType(t)
+  const map = _createMapType(celTypes.string, t)
+  celTypes[list.name] = list
+  celTypes[map.name] = map
+}
+
+Object.freeze(celTypes)
+
+class Candidates {
+  returnType = null
+  async = false
+  macro = false
+  #matchCache = null
+  #checkCache = null
+  /** @type {Array<FunctionDeclaration>|Array<OperatorDeclaration>} */
+  declarations = []
+  constructor(registry) {
+    this.registry = registry
+  }
+
+  [Symbol.iterator]() {
+    return this.declarations[Symbol.iterator]()
+  }
+
+  add(decl) {
+    this.returnType =
+      (this.returnType || decl.returnType).unify(this.registry, decl.returnType) || dynType
+
+    if (decl.macro) this.macro = decl
+    if (decl.async && !this.async) this.async = true
+    this.declarations.push(decl)
+    this.#matchCache?.clear()
+    this.#checkCache?.clear()
+  }
+
+  findFunction(argTypes, receiverType = null) {
+    for (let i = 0; i < this.declarations.length; i++) {
+      const match = this.#matchesFunction(this.declarations[i], argTypes, receiverType)
+      if (match) return match
+    }
+    return null
+  }
+
+  findUnaryOverload(left) {
+    const cached = (this.#matchCache ??= new Map()).get(left)
+    if (cached !== undefined) return cached
+
+    let value = false
+    for (const decl of this.declarations) {
+      if (decl.leftType !== left) continue
+      value = decl
+      break
+    }
+
+    this.#matchCache.set(left, value)
+    return value
+  }
+
+  findBinaryOverload(left, right) {
+    if (left.kind === 'dyn' && left.valueType) right = right.wrappedType
+    else if (right.kind === 'dyn' && right.valueType) left = left.wrappedType
+    return (
+      (this.#matchCache ??= new Map()).get(left)?.get(right) ??
+      this.#cacheBinary(this.#matchCache, left, right, this.#findBinaryUncached(left, right))
+    )
+  }
+
+  checkBinaryOverload(left, right) {
+    return (
+      (this.#checkCache ??= new Map()).get(left)?.get(right) ??
+      this.#cacheBinary(this.#checkCache, left, right, this.#checkBinaryUncached(left, right))
+    )
+  }
+
+  #cacheBinary(c, l, r, v) {
+    return ((c.get(l) || c.set(l, new Map()).get(l)).set(r, v), v)
+  }
+
+  #findBinaryUncached(left, right) {
+    const ops = this.#findBinaryOverloads(left, right)
+    if (ops.length === 0) return false
+    if (ops.length === 1) return ops[0]
+    throw new Error(`Operator overload '${ops[0].signature}' overlaps with '${ops[1].signature}'.`)
+  }
+
+  #checkBinaryUncached(left, right) {
+    const ops = this.#findBinaryOverloads(left, right)
+    if (ops.length === 0) return false
+    let rt = ops[0].returnType
+    for (let i = 1; i < ops.length; i++) rt = rt.unify(this.registry, ops[i].returnType) || dynType
+    return rt
+  }
+
+  #findBinaryOverloads(leftType, rightType) {
+    const nonexactMatches = []
+    for (const decl of this.declarations) {
+      if (decl.leftType === leftType && decl.rightType === rightType) return [decl]
+      const secondary = this.#matchBinaryOverload(decl, leftType, rightType)
+      if (secondary) nonexactMatches.push(secondary)
+    }
+
+    if (nonexactMatches.length === 0) {
+      const op = this.declarations[0]?.operator
+      if ((op === '==' || op === '!=') && leftType.kind === 'dyn') {
+        return fallbackDynEqualityMatchers[op]
+      }
+    }
+
+    return nonexactMatches
+  }
+
+  #matchBinaryOverload(decl, actualLeft, actualRight) {
+    const bindings = decl.hasPlaceholderType ? new Map() : null
+    const leftType = this.#matchTypeWithPlaceholders(decl.leftType, actualLeft, bindings)
+    if (!leftType) return
+    const rightType = this.#matchTypeWithPlaceholders(decl.rightType, actualRight, bindings)
+    if (!rightType) return
+
+    if (
+      (decl.operator === '==' || decl.operator === '!=') &&
+      decl.leftType.kind === 'dyn' &&
+      decl.leftType.valueType &&
+      actualLeft.kind !== 'dyn' &&
+      actualRight.kind !== 'dyn'
+    )
+      return false
+
+    return decl.hasPlaceholderType
+      ? {
+          async: decl.async,
+          signature: decl.signature,
+          handler: decl.handler,
+          leftType,
+          rightType,
+          returnType: decl.returnType.templated(this.registry, bindings)
+        }
+      : decl
+  }
+
+  #matchesFunction(fn, argTypes, receiverType) {
+    if (fn.hasPlaceholderType) return this.#matchWithPlaceholders(fn, argTypes, receiverType)
+    if (receiverType && fn.receiverType && !receiverType.matches(fn.receiverType)) return
+    return fn.matchesArgs(argTypes)
+  }
+
+  #matchWithPlaceholders(fn, argTypes, receiverType) {
+    const bindings = new Map()
+    if (receiverType && fn.receiverType) {
+      if (!this.#matchTypeWithPlaceholders(fn.receiverType, receiverType, bindings)) {
+        return null
+      }
+    }
+
+    for (let i = 0; i < argTypes.length; i++) {
+      if (!this.#matchTypeWithPlaceholders(fn.argTypes[i], argTypes[i], bindings)) {
+        return null
+      }
+    }
+
+    return {
+      async: fn.async,
+      handler: fn.handler,
+      signature: fn.signature,
+      returnType: fn.returnType.templated(this.registry, bindings)
+    }
+  }
+
+  #matchTypeWithPlaceholders(declared, actual, bindings) {
+    if (!declared.hasPlaceholderType) return actual.matches(declared) ? actual : null
+
+    const treatAsDyn = actual.kind === 'dyn'
+    if (!this.#collectPlaceholderBindings(declared, actual, bindings, treatAsDyn)) return null
+    if (treatAsDyn) return actual
+    return actual.matches(declared.templated(this.registry, bindings)) ? actual : null
+  }
+
+  #collectPlaceholderBindings(dec, act, bind, fromDyn = false) {
+    if (!dec.hasPlaceholderType) return true
+    if (!act) return false
+
+    const asDyn = fromDyn || act.kind === 'dyn'
+    act = act.unwrappedType
+
+    switch (dec.kind) {
+      case 'param': {
+        const type = asDyn ? dynType : act
+        const existing = bind.get(dec.name)
+        if (!existing) return bind.set(dec.name, type) && true
+        return existing.kind === 'dyn' || type.kind === 'dyn' ? true : existing.matchesBoth(type)
+      }
+      case 'list': {
+        if (act.name === 'dyn') act = dec
+        if (act.kind !== 'list') return false
+        return this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind, asDyn)
+      }
+      case 'map': {
+        if (act.name === 'dyn') act = dec
+        if (act.kind !== 'map') return false
+        return (
+          this.#collectPlaceholderBindings(dec.keyType, act.keyType, bind, asDyn) &&
+          this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind, asDyn)
+        )
+      }
+      case 'optional': {
+        if (act.name === 'dyn') act = dec
+        if (act.kind !== 'optional') return false
+        return this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind, asDyn)
+      }
+    }
+    return true
+  }
+}
+
+// Helper function for splitting map type parameters
+function splitByComma(str) {
+  const parts = []
+  let current = ''
+  let depth = 0
+
+  for (const char of str) {
+    if (char === '<') depth++
+    else if (char === '>') depth--
+    else if (char === ',' && depth === 0) {
+      parts.push(current.trim())
+      current = ''
+      continue
+    }
+    current += char
+  }
+
+  if (current) parts.push(current.trim())
+  return parts
+}
+
+const objTypesDecls = [
+  [UnsignedInt, 'uint', TYPES.uint, celTypes.uint],
+  [Type, 'type', TYPES.type, celTypes.type],
+  [Optional, 'optional', optionalType, celTypes.optional],
+  [Uint8Array, 'bytes', TYPES.bytes, celTypes.bytes],
+  ...(typeof Buffer !== 'undefined' ? [[Buffer, 'bytes', TYPES.bytes, celTypes.bytes]] : [])
+].map(([ctor, name, typeType, type]) => Object.freeze({name, typeType, type, ctor}))
+
+const objTypes = objTypesDecls.map((t) => [t.name, t])
+const objTypesCtor = objTypesDecls.map((t) => [t.ctor, t])
+
+const invalidVar = (postfix) => new Error(`Invalid variable declaration: ${postfix}`)
+const invalidType = (postfix) => new Error(`Invalid type declaration: ${postfix}`)
+
+const fallbackDynEqualityMatchers = {
+  '==': [{handler: (a, b) => a === b, returnType: celTypes.bool}],
+  '!=': [{handler: (a, b) => a !== b, returnType: celTypes.bool}]
+}
+
+class Registry {
+  #parent = null
+  #typeDeclarations
+
+  #ownsVariables = true
+  #operators = null
+  #functions = null
+  #operatorsByOp = null
+  #functionsByKey = null
+  #listTypes = null
+  #mapTypes = null
+  #optionalTypes = null
+  #others = null
+
+  #locked = false
+
+  constructor(opts = {}) {
+    this.enableOptionalTypes = opts.enableOptionalTypes ?? false
+    this.unlistedVariablesAreDyn = opts.unlistedVariablesAreDyn ?? false
+
+    const parent = opts.parent instanceof Registry ? opts.parent : null
+    if (parent) {
+      this.#parent = parent
+
+      let opParent = parent
+      while (opParent && !opParent.#operators) opParent = opParent.#parent
+
+      let fnParent = parent
+      while (fnParent && !fnParent.#functions) fnParent = fnParent.#parent
+
+      this.#operatorsByOp = parent.#operatorsByOp
+      this.#functionsByKey = parent.#functionsByKey
+      this.#others = {operators: opParent.#operators, functions: fnParent.#functions}
+
+      this.objectTypes = new Map(parent.objectTypes)
+      this.objectTypesByConstructor = new Map(parent.objectTypesByConstructor)
+      this.variables = parent.variables
+      this.#ownsVariables = false
+      this.#typeDeclarations = parent.#typeDeclarations
+      this.#listTypes = parent.#listTypes
+      this.#mapTypes = parent.#mapTypes
+      this.#optionalTypes = parent.#optionalTypes
+
+      if (
+        this.enableOptionalTypes !== parent.enableOptionalTypes ||
+        this.unlistedVariablesAreDyn !== parent.unlistedVariablesAreDyn
+      ) {
+        toggleOptionalTypes(this, this.enableOptionalTypes)
+      }
+    } else {
+      this.#operators = []
+      this.#functions = []
+      this.objectTypes = new Map(objTypes)
+      this.objectTypesByConstructor = new Map(objTypesCtor)
+      this.#typeDeclarations = new Map(objEntries(celTypes))
+      this.#listTypes = new Map()
+      this.#mapTypes = new Map()
+      this.#optionalTypes = new Map()
+      this.variables = new Map()
+      this.variables.dyn = this.unlistedVariablesAreDyn
+      for (const n in TYPES) this.registerConstant(n, 'type', TYPES[n])
+    }
+  }
+
+  #ensureOwnVariables() {
+    if (this.#ownsVariables) return
+    this.variables = new Map(this.variables)
+    this.variables.dyn = this.unlistedVariablesAreDyn
+    this.#ownsVariables = true
+  }
+
+  // Used by toggleOptionalTypes in optional.js to clear a variable before re-registering it
+  deleteVariable(name) {
+    this.#ensureOwnVariables()
+    this.variables.delete(name)
+  }
+
+  #pushOperator(decl) {
+    if (!this.#operators) this.#operatorsByOp = null
+    this.operatorCandidates(decl.operator).add(decl)
+    this.#operators.push(decl)
+  }
+
+  #pushFunction(decl) {
+    if (!this.#functions) this.#functionsByKey = null
+    this.#functionCandidates(decl.partitionKey).add(decl)
+    this.#functions.push(decl)
+  }
+
+  #ensureCandiate(c, key) {
+    return c.get(key) || c.set(key, new Candidates(this)).get(key)
+  }
+
+  #getOperators() {
+    if (this.#operators) return this.#operators
+    return (this.#operators = [...this.#others.operators])
+  }
+
+  #getFunctions() {
+    if (this.#functions) return this.#functions
+    return (this.#functions = [...this.#others.functions])
+  }
+
+  operatorCandidates(op) {
+    if (this.#operatorsByOp) return this.#ensureCandiate(this.#operatorsByOp, op)
+    const c = (this.#operatorsByOp = new Map())
+    for (const decl of this.#getOperators()) this.#ensureCandiate(c, decl.operator).add(decl)
+    return this.#ensureCandiate(c, op)
+  }
+
+  functionCandidates(rec, name, argLen) {
+    return this.#functionCandidates(`${rec ? 'rcall' : 'call'}:${name}:${argLen}`)
+  }
+
+  #functionCandidates(key) {
+    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key)
+    const c = (this.#functionsByKey = new Map())
+    for (const decl of this.#getFunctions()) this.#ensureCandiate(c, decl.partitionKey).add(decl)
+    return this.#ensureCandiate(c, key)
+  }
+
+  registerVariable(name, type, opts) {
+    if (this.#locked) throw new Error('Cannot modify frozen registry')
+    let description = opts?.description
+    let value
+    if (
+      typeof name === 'string' &&
+      typeof type === 'object' &&
+      !(type instanceof TypeDeclaration)
+    ) {
+      description = type.description
+      value = type.value
+      if (type.schema) type = this.registerType({name: `$${name}`, schema: type.schema}).type
+      else type = type.type
+    } else if (typeof name === 'object') {
+      if (name.schema) type = this.registerType({name: `$${name.name}`, schema: name.schema}).type
+      else type = name.type
+      description = name.description
+      value = name.value
+      name = name.name
+    }
+
+    if (typeof name !== 'string' || !name) throw invalidVar(`name must be a string`)
+    if (RESERVED.has(name)) throw invalidVar(`'${name}' is a reserved name`)
+    if (this.variables.get(name) !== undefined) throw invalidVar(`'${name}' is already registered`)
+
+    if (typeof type === 'string') type = this.getType(type)
+    else if (!(type instanceof TypeDeclaration)) throw invalidVar(`type is required`)
+
+    this.#ensureOwnVariables()
+    this.variables.set(name, new VariableDeclaration(name, type, description, value))
+    return this
+  }
+
+  #registerSchemaAsType(name, schema) {
+    const fields = Object.create(null)
+    for (const key of objKeys(schema)) {
+      const def = schema[key]
+      if (typeof def === 'object' && def) {
+        fields[key] = this.registerType({name: `${name}.${key}`, schema: def}).type.name
+      } else if (typeof def === 'string') {
+        fields[key] = def
+      } else {
+        throw new Error(`Invalid field definition for '${name}.${key}'`)
+      }
+    }
+    return fields
+  }
+
+  registerConstant(name, type, value) {
+    if (typeof name === 'object') this.registerVariable(name)
+    else this.registerVariable({name, type, value})
+    return this
+  }
+
+  getType(typename) {
+    return this.#parseTypeString(typename, true)
+  }
+
+  getListType(type) {
+    return (
+      this.#listTypes.get(type) ||
+      this.#listTypes.set(type, this.#parseTypeString(`list<${type}>`, true)).get(type)
+    )
+  }
+
+  getMapType(a, b) {
+    return (
+      this.#mapTypes.get(a)?.get(b) ||
+      (this.#mapTypes.get(a) || this.#mapTypes.set(a, new Map()).get(a))
+        .set(b, this.#parseTypeString(`map<${a}, ${b}>`, true))
+        .get(b)
+    )
+  }
+
+  getOptionalType(type) {
+    return (
+      this.#optionalTypes.get(type) ||
+      this.#optionalTypes.set(type, this.#parseTypeString(`optional<${type}>`, true)).get(type)
+    )
+  }
+
+  assertType(typename, type, signature) {
+    try {
+      return this.#parseTypeString(typename, true)
+    } catch (e) {
+      e.message = `Invalid ${type} '${e.unknownType || typename}' in '${signature}'`
+      throw e
+    }
+  }
+
+  getFunctionType(typename) {
+    if (typename === 'ast') return astType
+    const t = this.#parseTypeString(typename, true)
+    if (t.kind === 'dyn' && t.valueType) throw new Error(`type '${t.name}' is not supported`)
+    return t
+  }
+
+  registerType(name, _d) {
+    if (this.#locked) throw new Error('Cannot modify frozen registry')
+    if (typeof name === 'object') ((_d = name), (name = _d.fullName || _d.name || _d.ctor?.name))
+    if (typeof name === 'string' && name[0] === '.') name = name.slice(1)
+    if (typeof name !== 'string' || name.length < 2 || RESERVED.has(name)) {
+      throw invalidType(`name '${name}' is not valid`)
+    }
+
+    if (this.objectTypes.has(name)) throw invalidType(`type '${name}' already registered`)
+
+    const type = this.#parseTypeString(name, false)
+    if (type.kind !== 'message') throw invalidType(`type '${name}' is not valid`)
+
+    const decl = {
+      name,
+      typeType: new Type(name),
+      type,
+      ctor: typeof _d === 'function' ? _d : _d?.ctor,
+      convert: typeof _d === 'function' ? undefined : _d?.convert,
+      fields:
+        typeof _d?.schema === 'object'
+          ? this.#normalizeFields(name, this.#registerSchemaAsType(name, _d.schema))
+          : this.#normalizeFields(name, typeof _d === 'function' ? undefined : _d?.fields)
+    }
+
+    if (typeof decl.ctor !== 'function') {
+      if (!decl.fields) throw invalidType(`type '${name}' requires a constructor or fields`)
+      Object.assign(decl, this.#createDefaultConvert(name, decl.fields))
+    }
+
+    this.objectTypes.set(name, Object.freeze(decl))
+    this.objectTypesByConstructor.set(decl.ctor, decl)
+    this.registerFunctionOverload(`type(${name}): type`, () => decl.typeType, {async: false})
+    return decl
+  }
+
+  /** @returns {TypeDeclaration} */
+  #parseTypeString(typeStr, requireKnownTypes = true) {
+    let match = this.#typeDeclarations.get(typeStr)
+    if (match) return match
+
+    if (typeof typeStr !== 'string' || !typeStr.length) {
+      throw new Error(`Invalid type: must be a string`)
+    }
+
+    match = typeStr.match(/^[A-Z]$/)
+    if (match) return this.#createDeclaration(_createPlaceholderType, typeStr, typeStr)
+
+    match = typeStr.match(/^(dyn|list|map|optional)<(.+)>$/)
+    if (!match) {
+      if (requireKnownTypes) {
+        const err = new Error(`Unknown type: ${typeStr}`)
+        err.unknownType = typeStr
+        throw err
+      }
+      return this.#createDeclaration(_createMessageType, typeStr, typeStr)
+    }
+
+    const kind = match[1]
+    const inner = match[2].trim()
+    switch (kind) {
+      case 'dyn': {
+        const type = this.#parseTypeString(inner, requireKnownTypes).wrappedType
+        this.#typeDeclarations.set(type.name, type)
+        return type
+      }
+      case 'list': {
+        const vType = this.#parseTypeString(inner, requireKnownTypes)
+        return this.#createDeclaration(_createListType, `list<${vType}>`, vType)
+      }
+      case 'map': {
+        const parts = splitByComma(inner)
+        if (parts.length !== 2) throw new Error(`Invalid map type: ${typeStr}`)
+        const kType = this.#parseTypeString(parts[0], requireKnownTypes)
+        const vType = this.#parseTypeString(parts[1], requireKnownTypes)
+        return this.#createDeclaration(_createMapType, `map<${kType}, ${vType}>`, kType, vType)
+      }
+      case 'optional': {
+        const vType = this.#parseTypeString(inner, requireKnownTypes)
+        return this.#createDeclaration(_createOptionalType, `optional<${vType}>`, vType)
+      }
+    }
+  }
+
+  #createDeclaration(creator, key, ...args) {
+    return (
+      this.#typeDeclarations.get(key) || this.#typeDeclarations.set(key, creator(...args)).get(key)
+    )
+  }
+
+  findMacro(name, hasReceiver, argLen) {
+    return this.functionCandidates(hasReceiver, name, argLen).macro
+  }
+
+  findUnaryOverload(op, left) {
+    return this.operatorCandidates(op).findUnaryOverload(left)
+  }
+
+  findBinaryOverload(op, left, right) {
+    return this.operatorCandidates(op).findBinaryOverload(left, right)
+  }
+
+  #toCelFieldType(field) {
+    if (typeof field === 'string') return {type: field}
+    if (field.id) return protobufjsFieldToCelType(field)
+    return field
+  }
+
+  #toCelFieldDeclaration(typename, fields, k, requireKnownTypes = false) {
+    try {
+      const field = this.#toCelFieldType(fields[k])
+      if (typeof field?.type !== 'string') throw new Error(`unsupported declaration`)
+      return this.#parseTypeString(field.type, requireKnownTypes)
+    } catch (e) {
+      e.message =
+        `Field '${k}' in type '${typename}' has unsupported declaration: ` +
+        `${JSON.stringify(fields[k])}`
+      throw e
+    }
+  }
+
+  #normalizeFields(typename, fields) {
+    if (!fields) return
+    const all = Object.create(null)
+    for (const k of objKeys(fields)) all[k] = this.#toCelFieldDeclaration(typename, fields, k)
+    return all
+  }
+
+  #createDefaultConvert(name, fields) {
+    const keys = objKeys(fields)
+
+    const conversions = Object.create(null)
+    for (const k of keys) {
+      const type = fields[k]
+      const decl = type.kind === 'message' && this.objectTypes.get(type.name)
+      if (decl === false) conversions[k] = false
+      else conversions[k] = decl.convert ? decl : false
+    }
+
+    const Ctor = {
+      [name]: class extends Map {
+        #raw
+        constructor(v) {
+          super()
+          this.#raw = v
+        }
+
+        [Symbol.iterator]() {
+          if (this.size !== keys.length) for (const k of keys) this.get(k)
+          return super[Symbol.iterator]()
+        }
+
+        get(field) {
+          let v = super.get(field)
+          if (v !== undefined || this.has(field)) return v
+
+          const dec = conversions[field]
+          if (dec === undefined) return
+
+          v = this.#raw instanceof Map ? this.#raw.get(field) : this.#raw?.[field]
+          if (dec && v && typeof v === 'object') {
+            switch (v.constructor) {
+              case undefined:
+              case Object:
+              case Map:
+                v = dec.convert(v)
+            }
+          }
+          return (super.set(field, v), v)
+        }
+      }
+    }[name]
+
+    return {
+      ctor: Ctor,
+      convert(v) {
+        if (!v) return
+        if (v.constructor === Ctor) return v
+        return new Ctor(v)
+      }
+    }
+  }
+
+  clone(opts) {
+    this.#locked = true
+    return new Registry({
+      parent: this,
+      unlistedVariablesAreDyn: opts.unlistedVariablesAreDyn,
+      enableOptionalTypes: opts.enableOptionalTypes
+    })
+  }
+
+  getDefinitions() {
+    const variables = []
+    const functions = []
+    for (const [, varDecl] of this.variables) {
+      if (!varDecl) continue
+      variables.push({
+        name: varDecl.name,
+        description: varDecl.description || null,
+        type: varDecl.type.name
+      })
+    }
+
+    for (const decl of this.#getFunctions()) {
+      functions.push({
+        signature: decl.signature,
+        name: decl.name,
+        description: decl.description,
+        receiverType: decl.receiverType ? decl.receiverType.name : null,
+        returnType: decl.returnType.name,
+        params: decl.params.map((p) => ({
+          name: p.name,
+          type: p.type.name,
+          description: p.description
+        }))
+      })
+    }
+
+    return {variables, functions}
+  }
+
+  #parseSignature(signature) {
+    if (typeof signature !== 'string') throw new Error('Invalid signature: must be a string')
+    const match = signature.match(/^(?:([a-zA-Z0-9.<>]+)\.)?(\w+)\(([^)]*)\):(.*)$/)
+    if (!match) throw new Error(`Invalid signature: ${signature}`)
+    const returnType = match[4].trim()
+    if (!returnType) throw new Error(`Invalid signature: ${signature}`)
+    return {
+      receiverType: match[1] || null,
+      name: match[2],
+      argTypes: splitByComma(match[3]),
+      returnType
+    }
+  }
+
+  /**
+   * @param {FunctionDeclaration} a
+   * @param {FunctionDeclaration} b
+   */
+  #functionSignatureOverlaps(a, b) {
+    if (a.name !== b.name) return false
+    if (a.argTypes.length !== b.argTypes.length) return false
+    if ((a.receiverType || b.receiverType) && (!a.receiverType || !b.receiverType)) return false
+
+    const isDifferentReceiver =
+      a.receiverType !== b.receiverType && a.receiverType !== dynType && b.receiverType !== dynType
+
+    return (
+      !isDifferentReceiver &&
+      (b.macro ||
+        a.macro ||
+        b.argTypes.every((t, i) => {
+          const o = a.argTypes[i]
+          return t === o || t === dynType || o === dynType
+        }))
+    )
+  }
+
+  /** @param {FunctionDeclaration} newDec */
+  #checkOverlappingSignatures(newDec) {
+    for (const decl of this.#functionCandidates(newDec.partitionKey)) {
+      if (!this.#functionSignatureOverlaps(decl, newDec)) continue
+      throw new Error(
+        `Function signature '${newDec.signature}' overlaps with existing overload '${decl.signature}'.`
+      )
+    }
+  }
+
+  #normalizeParam(i, aType, param) {
+    if (!param) return {type: this.getFunctionType(aType), name: `arg${i}`, description: null}
+
+    const type = param.type || aType
+    if (!type) throw new Error(`params[${i}].type is required`)
+    if (aType && type !== aType) throw new Error(`params[${i}].type not equal to signature type`)
+    return {
+      name: param.name || `arg${i}`,
+      type: this.getFunctionType(type),
+      description: param.description ?? null
+    }
+  }
+
+  registerFunctionOverload(s, handler, opts) {
+    if (this.#locked) throw new Error('Cannot modify frozen registry')
+    if (typeof s === 'object') opts = s
+    else if (typeof handler === 'object') opts = handler
+    else if (!opts) opts = {}
+
+    const sig = typeof s === 'string' ? s : (opts.signature ?? undefined)
+    const parsed = sig !== undefined ? this.#parseSignature(sig) : undefined
+    const name = parsed?.name || opts.name
+    const receiverType = parsed?.receiverType || opts.receiverType
+    const argTypes = parsed?.argTypes
+    const returnType = parsed?.returnType || opts.returnType
+    const params = opts.params
+    handler = typeof handler === 'function' ? handler : opts.handler
+
+    let dec
+    try {
+      if (!name) throw new Error(`signature or name are required`)
+      if (!returnType) throw new Error(`must have a returnType`)
+
+      if (params) {
+        if (argTypes && params.length !== argTypes.length) {
+          throw new Error(`mismatched length in params and args in signature`)
+        }
+      } else if (!argTypes) throw new Error(`signature or params are required`)
+
+      dec = new FunctionDeclaration({
+        name,
+        async: opts?.async,
+        receiverType: receiverType ? this.getType(receiverType) : null,
+        returnType: this.getType(returnType),
+        handler,
+        description: opts.description,
+        params: (argTypes || params).map((_, i) =>
+          this.#normalizeParam(i, argTypes?.[i], params?.[i])
+        )
+      })
+    } catch (e) {
+      if (typeof sig === 'string') e.message = `Invalid function declaration '${sig}': ${e.message}`
+      else if (name) e.message = `Invalid function declaration '${name}': ${e.message}`
+      else e.message = `Invalid function declaration: ${e.message}`
+      throw e
+    }
+
+    this.#checkOverlappingSignatures(dec)
+    this.#pushFunction(dec)
+  }
+
+  registerOperatorOverload(string, handler, opts) {
+    // Parse with optional return type: "Vector + Vector: Vector" or "Vector + Vector"
+    const unaryParts = string.match(/^([-!])([\w.<>]+)(?::\s*([\w.<>]+))?$/)
+    if (unaryParts) {
+      const [, op, operandType, returnType] = unaryParts
+      return this.unaryOverload(op, operandType, handler, returnType, opts?.async)
+    }
+
+    const parts = string.match(
+      /^([\w.<>]+) ([-+*%/]|==|!=|<|<=|>|>=|in) ([\w.<>]+)(?::\s*([\w.<>]+))?$/
+    )
+    if (!parts) throw new Error(`Operator overload invalid: ${string}`)
+    const [, leftType, op, rightType, returnType] = parts
+    return this.binaryOverload(leftType, op, rightType, handler, returnType)
+  }
+
+  unaryOverload(op, typeStr, handler, returnTypeStr, async) {
+    if (this.#locked) throw new Error('Cannot modify frozen registry')
+    const leftType = this.assertType(typeStr, 'type', `${op}${typeStr}`)
+    const returnType = this.assertType(
+      returnTypeStr || typeStr,
+      'return type',
+      `${op}${typeStr}: ${returnTypeStr || typeStr}`
+    )
+
+    const d = new OperatorDeclaration({op: `${op}_`, leftType, returnType, handler, async})
+    this.#pushOperator(this.#assertOverload(d))
+  }
+
+  #hasOverload(d) {
+    for (const o of this.operatorCandidates(d.operator)) if (d.equals(o)) return true
+    return false
+  }
+
+  #assertOverload(decl) {
+    if (!this.#hasOverload(decl)) return decl
+    throw new Error(`Operator overload already registered: ${decl.signature}`)
+  }
+
+  binaryOverload(leftTypeStr, op, rightTypeStr, handler, returnTypeStr, async) {
+    if (this.#locked) throw new Error('Cannot modify frozen registry')
+    returnTypeStr ??= isRelational.has(op) ? 'bool' : leftTypeStr
+
+    const sig = `${leftTypeStr} ${op} ${rightTypeStr}: ${returnTypeStr}`
+    let leftType = this.assertType(leftTypeStr, 'left type', sig)
+    let rightType = this.assertType(rightTypeStr, 'right type', sig)
+    const returnType = this.assertType(returnTypeStr, 'return type', sig)
+
+    // Register both types as wrapped with dyn<> if one of them is wrapped
+    if (leftType.kind === 'dyn' && leftType.valueType) rightType = rightType.wrappedType
+    else if (rightType.kind === 'dyn' && rightType.valueType) leftType = leftType.wrappedType
+
+    if (isRelational.has(op) && returnType.type !== 'bool') {
+      throw new Error(`Comparison operator '${op}' must return 'bool', got '${returnType.type}'`)
+    }
+
+    const dec = new OperatorDeclaration({op, leftType, rightType, returnType, handler, async})
+    if (dec.hasPlaceholderType && !(rightType.hasPlaceholderType && leftType.hasPlaceholderType)) {
+      throw new Error(
+        `Operator overload with placeholders must use them in both left and right types: ${sig}`
+      )
+    }
+
+    this.#assertOverload(dec)
+    if (op === '==') {
+      const declarations = [
+        new OperatorDeclaration({
+          op: '!=',
+          leftType,
+          rightType,
+          handler(a, b, ast, ev) {
+            return !handler(a, b, ast, ev)
+          },
+          returnType,
+          async
+        })
+      ]
+
+      if (leftType !== rightType) {
+        declarations.push(
+          new OperatorDeclaration({
+            op: '==',
+            leftType: rightType,
+            rightType: leftType,
+            handler(a, b, ast, ev) {
+              return handler(b, a, ast, ev)
+            },
+            returnType,
+            async
+          }),
+          new OperatorDeclaration({
+            op: '!=',
+            leftType: rightType,
+            rightType: leftType,
+            handler(a, b, ast, ev) {
+              return !handler(b, a, ast, ev)
+            },
+            returnType,
+            async
+          })
+        )
+      }
+
+      for (const decl of declarations) this.#assertOverload(decl)
+      for (const decl of declarations) this.#pushOperator(decl)
+    }
+
+    this.#pushOperator(dec)
+  }
+}
+
+const isRelational = new Set(['<', '<=', '>', '>=', '==', '!=', 'in'])
+
+function createRegistry(opts) {
+  return new Registry(opts)
+}
+
+class RootContext {
+  #vars
+  #contextObj
+  #contextMap
+  #convertCache
+  constructor(registry, context) {
+    this.#vars = registry.variables
+    if (context === undefined || context === null) return
+    if (typeof context !== 'object') {
+      throw evaluationError('invalid_context', 'Context must be an object')
+    }
+    if (context instanceof Map) this.#contextMap = context
+    else this.#contextObj = context
+  }
+
+  getValue(key) {
+    return (
+      this.#convertCache?.get(key) ||
+      (this.#contextObj ? this.#contextObj[key] : this.#contextMap?.get(key))
+    )
+  }
+
+  getVariable(name) {
+    return (
+      this.#vars.get(name) ??
+      (this.#vars.dyn && !RESERVED.has(name) ? new VariableDeclaration(name, dynType) : undefined)
+    )
+  }
+
+  getCheckedValue(ev, ast) {
+    const v = this.getValue(ast.args)
+    if (v === undefined) throw ev.createError('unknown_variable', `Unknown variable: ${ast.args}`, ast)
+    if (ast.checkedType.matchesValueType(v, ev)) return v
+
+    const type = ast.checkedType
+    const valueType = ev.debugType(v)
+    // Convert plain objects to typed instances when a convert function is registered
+    if (type.kind === 'message' && valueType.kind === 'map') {
+      const c = ev.objectTypes.get(type.name)?.convert?.(v)
+      if (c) return ((this.#convertCache ??= new Map()).set(ast.args, c), c)
+    }
+
+    throw ev.createError(
+      'variable_type_mismatch',
+      `Variable '${ast.args}' is not of type '${type}', got '${valueType}'`,
+      ast
+    )
+  }
+
+  forkWithVariable(iterVar, iterType) {
+    return new OverlayContext(this, iterVar, iterType)
+  }
+}
+
+class OverlayContext {
+  #parent
+  accuType
+  accuValue
+  iterValue
+  constructor(parent, iterVar, iterType) {
+    this.#parent = parent
+    this.iterVar = iterVar
+    this.iterType = iterType
+  }
+
+  forkWithVariable(iterVar, iterType) {
+    return new OverlayContext(this, iterVar, iterType)
+  }
+
+  reuse(parent) {
+    if (!this.async) return ((this.#parent = parent), this)
+    const ctx = new OverlayContext(parent, this.iterVar, this.iterType)
+    ctx.accuType = this.accuType
+    return ctx
+  }
+
+  setIterValue(v, ev) {
+    if (this.iterType.matchesValueType(v, ev)) return ((this.iterValue = v), this)
+
+    const type = this.iterType
+    const valueType = ev.debugType(v)
+    // Convert plain objects to typed instances when a convert function is registered
+    if (type.kind === 'message' && valueType.kind === 'map') {
+      const c = ev.objectTypes.get(type.name)?.convert?.(v)
+      if (c) return ((this.iterValue = c), this)
+    }
+
+    throw ev.createError(
+      'variable_type_mismatch',
+      `Variable '${this.iterVar}' is not of type '${type}', got '${valueType}'`
+    )
+  }
+
+  setAccuType(type) {
+    return ((this.accuType = type), this)
+  }
+
+  setAccuValue(v) {
+    return ((this.accuValue = v), this)
+  }
+
+  getValue(key) {
+    return this.iterVar === key ? this.iterValue : this.#parent.getValue(key)
+  }
+
+  getCheckedValue(ev, ast) {
+    if (this.iterVar === ast.args) return this.iterValue
+    return this.#parent.getCheckedValue(ev, ast)
+  }
+
+  getVariable(name) {
+    if (this.iterVar === name) return new VariableDeclaration(name, this.iterType)
+    return this.#parent.getVariable(name)
+  }
+}
+
+/**
+ * Extract CEL field declarations from a protobufjs message type.
+ * Maps protobuf types to CEL types.
+ * @param {protobuf.Type} messageType - The protobufjs message type
+ * @returns {Object} Field declarations in CEL format {fieldName: 'celType'}
+ */
+function protobufjsFieldToCelType(field) {
+  let fieldType
+  if (field.map) {
+    const keyType = protobufjsTypeToCelType(field.keyType, field.resolvedKeyType)
+    const valueType = protobufjsTypeToCelType(field.type, field.resolvedType)
+    fieldType = `map<${keyType}, ${valueType}>`
+  } else {
+    fieldType = protobufjsTypeToCelType(field.type, field.resolvedType)
+  }
+  return {type: field.repeated ? `list<${fieldType}>` : fieldType}
+}
+
+/**
+ * Map protobuf type names to CEL type names.
+ * @param {string} protoType - The protobuf type name
+ * @param {protobuf.Type|null} resolvedType - The resolved type for message/enum fields
+ * @returns {string} The CEL type name
+ */
+function protobufjsTypeToCelType(protoType, resolvedType) {
+  switch (protoType) {
+    case 'string':
+      return 'string'
+    case 'bytes':
+      return 'bytes'
+    case 'bool':
+      return 'bool'
+    // protobufjs uses JavaScript numbers for all numeric types
+    case 'double':
+    case 'float':
+    case 'int32':
+    case 'int64':
+    case 'sint32':
+    case 'sint64':
+    case 'sfixed32':
+    case 'sfixed64':
+    case 'uint32':
+    case 'uint64':
+    case 'fixed32':
+    case 'fixed64':
+      return 'double'
+    default:
+      switch (resolvedType?.constructor.name) {
+        case 'Type':
+          return resolvedType.fullName.slice(1)
+        case 'Enum':
+          return 'int'
+      }
+
+      if (protoType?.includes('.')) return protoType
+
+      // Unknown type, treat as dyn
+      return 'dyn'
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/operators.js
+
+
+
+const operators_dynType = celTypes.dyn
+
+class Base {
+  dynType = celTypes.dyn
+  optionalType = celTypes.optional
+  stringType = celTypes.string
+  intType = celTypes.int
+  doubleType = celTypes.double
+  boolType = celTypes.bool
+  nullType = celTypes.null
+  listType = celTypes.list
+  mapType = celTypes.map
+
+  constructor(opts) {
+    this.opts = opts.opts
+    this.registry = opts.registry
+    this.objectTypes = this.registry.objectTypes
+    this.objectTypesByConstructor = this.registry.objectTypesByConstructor
+  }
+
+  /**
+   * Get a TypeDeclaration instance for a type name
+   * @param {string} typeName - The type name (e.g., 'string', 'int', 'dyn')
+   * @returns {TypeDeclaration} The type declaration instance
+   */
+  getType(typeName) {
+    return this.registry.getType(typeName)
+  }
+
+  debugType(v) {
+    switch (typeof v) {
+      case 'string':
+        return this.stringType
+      case 'bigint':
+        return this.intType
+      case 'number':
+        return this.doubleType
+      case 'boolean':
+        return this.boolType
+      case 'object':
+        if (v === null) return this.nullType
+        switch (v.constructor) {
+          case undefined:
+          case Object:
+          case Map:
+            return this.mapType
+          case Array:
+          case Set:
+            return this.listType
+          default:
+            return (
+              this.objectTypesByConstructor.get(v.constructor)?.type ||
+              unsupportedType(this, v.constructor?.name || typeof v)
+            )
+        }
+      default:
+        unsupportedType(this, typeof v)
+    }
+  }
+}
+
+function unsupportedType(self, type) {
+  throw self.createError('unsupported_type', `Unsupported type: ${type}`)
+}
+
+const maybeAsyncArray = (a) => (Array.isArray(a) ? a.some((n) => n.maybeAsync) : false)
+
+function maybeAsync(l, r, h) {
+  if (r === true || (r && (r?.maybeAsync || maybeAsyncArray(r)))) return maybeAsyncBoth(h)
+  if (l === true || (l && (l?.maybeAsync || maybeAsyncArray(l)))) return maybeAsyncFirst(h)
+  return h
+}
+
+function maybeAsyncBoth(handler) {
+  return (handler.__asyncBoth ??= function handle(a, b, c, d) {
+    if (!(a instanceof Promise || b instanceof Promise)) return handler(a, b, c, d)
+    if (!(b instanceof Promise)) return a.then((_a) => handler(_a, b, c, d))
+    if (!(a instanceof Promise)) return b.then((_b) => handler(a, _b, c, d))
+    return Promise.all([a, b]).then((p) => handler(p[0], p[1], c, d))
+  })
+}
+
+function maybeAsyncFirst(handler) {
+  return (handler.__asyncFirst ??= function handle(a, b, c, d) {
+    if (a instanceof Promise) return a.then((_a) => handler(_a, b, c, d))
+    return handler(a, b, c, d)
+  })
+}
+
+function checkAccessNode(chk, ast, ctx) {
+  ast.right = ast.args[1]
+  const leftType = chk.check((ast.left = ast.args[0]), ctx)
+  if (ast.op === '[]') chk.check(ast.right, ctx)
+
+  ast.handle = maybeAsync(
+    ast.left,
+    ast.op === '[]' ? ast.right : false,
+    leftType !== operators_dynType ? fieldAccessStatic : fieldAccess
+  )
+
+  if (leftType.kind !== 'optional') return chk.checkAccessOnType(ast, ctx, leftType)
+  return chk.registry.getOptionalType(chk.checkAccessOnType(ast, ctx, leftType.valueType, true))
+}
+
+function checkOptionalAccessNode(chk, ast, ctx) {
+  ast.right = ast.args[1]
+  const leftType = chk.check((ast.left = ast.args[0]), ctx)
+  if (ast.op === '[?]') chk.check(ast.right, ctx)
+
+  ast.handle = maybeAsync(ast.left, ast.op === '[?]' ? ast.right : false, oFieldAccess)
+
+  const actualType = leftType.kind === 'optional' ? leftType.valueType : leftType
+  return chk.registry.getOptionalType(chk.checkAccessOnType(ast, ctx, actualType, true))
+}
+
+const HOMOGENEOUS_PREFIX = {
+  heterogeneous_list_element: 'List elements must have the same type,',
+  heterogeneous_map_key: 'Map key uses wrong type,',
+  heterogeneous_map_value: 'Map value uses wrong type,'
+}
+
+function checkElementHomogenous(chk, ctx, expected, el, code) {
+  const type = chk.check(el, ctx)
+  if (type === expected || expected.isEmpty()) return type
+  if (type.isEmpty()) return expected
+  throw chk.createError(
+    code,
+    `${HOMOGENEOUS_PREFIX[code]} expected type '${chk.formatType(expected)}' but found '${chk.formatType(type)}'`,
+    el
+  )
+}
+
+function checkElement(chk, ctx, expected, el) {
+  return expected.unify(chk.registry, chk.check(el, ctx)) || operators_dynType
+}
+
+function ternaryConditionError(ev, value, node) {
+  const type = ev.debugRuntimeType(value)
+  return ev.createError(
+    'invalid_condition_type',
+    `${node.meta.label || 'Ternary condition must be bool'}, got '${type}'`,
+    node
+  )
+}
+
+function handleTernary(c, ev, ast, ctx) {
+  if (c === true) return ev.run(ast.left, ctx)
+  if (c === false) return ev.run(ast.right, ctx)
+  throw ternaryConditionError(ev, c, ast.condition)
+}
+
+function logicalOperandError(ev, value, node) {
+  const type = ev.debugRuntimeType(value)
+  return ev.createError(
+    'invalid_logical_operand',
+    `Logical operator requires bool operands, got '${type}'`,
+    node
+  )
+}
+
+function logicalValueOrErr(ev, v, node) {
+  if (v instanceof Error) return v
+  return logicalOperandError(ev, v, node)
+}
+
+function _logicalOp(exp, ev, ast, left, right) {
+  if (right === exp) return exp
+  if (right === !exp) {
+    if (left === right) return right
+    throw logicalValueOrErr(ev, left, ast.left)
+  }
+  if (right instanceof Promise) return right.then((r) => _logicalOpAsync(exp, ev, ast, left, r))
+  throw logicalOperandError(ev, right, ast.left)
+}
+
+function _logicalOpAsync(exp, ev, ast, left, right) {
+  if (right === exp) return exp
+  if (typeof right !== 'boolean') throw logicalOperandError(ev, right, ast.right)
+  if (typeof left !== 'boolean') throw logicalValueOrErr(ev, left, ast.left)
+  return !exp
+}
+
+function checkLogicalOp(chk, ast, ctx) {
+  const leftType = chk.check((ast.left = ast.args[0]), ctx)
+  const rightType = chk.check((ast.right = ast.args[1]), ctx)
+
+  if (!leftType.isDynOrBool()) {
+    throw chk.createError(
+      'invalid_logical_operand',
+      `Logical operator requires bool operands, got '${chk.formatType(leftType)}'`,
+      ast
+    )
+  }
+  if (!rightType.isDynOrBool()) {
+    throw chk.createError(
+      'invalid_logical_operand',
+      `Logical operator requires bool operands, got '${chk.formatType(rightType)}'`,
+      ast
+    )
+  }
+
+  return chk.boolType
+}
+
+function checkUnary(chk, ast, ctx) {
+  const op = ast.op
+  const right = chk.check(ast.args, ctx)
+  ast.candidates = chk.registry.operatorCandidates(op)
+
+  if (right.kind === 'dyn') {
+    ast.handle = maybeAsync(ast.args, false, handleUnary)
+    return ast.candidates.returnType
+  }
+
+  const overload = ast.candidates.findUnaryOverload(right)
+  if (!overload) {
+    throw chk.createError(
+      'no_such_overload',
+      `no such overload: ${op[0]}${chk.formatType(right)}`,
+      ast
+    )
+  }
+
+  ast.handle = maybeAsync(ast.args, false, overload.handler)
+  return overload.returnType
+}
+
+function handleUnary(left, ast, ev) {
+  const leftType = ev.debugRuntimeType(left, ast.args.checkedType)
+  const overload = ast.candidates.findUnaryOverload(leftType)
+  if (overload) return overload.handler(left)
+  throw ev.createError('no_such_overload', `no such overload: ${ast.op[0]}${leftType}`, ast)
+}
+
+function evaluateUnary(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.args, ctx), ast, ev)
+}
+
+function checkBinary(chk, ast, ctx) {
+  const op = ast.op
+  const left = chk.check((ast.left = ast.args[0]), ctx)
+  const right = chk.check((ast.right = ast.args[1]), ctx)
+  ast.candidates = chk.registry.operatorCandidates(op)
+
+  const overload =
+    left.hasDynType || right.hasDynType ? undefined : ast.candidates.findBinaryOverload(left, right)
+
+  ast.handle = maybeAsync(ast.left, ast.right, overload?.handler || handleBinary)
+  if (overload) return overload.returnType
+
+  const type = ast.candidates.checkBinaryOverload(left, right)
+  if (!left.hasDynType) ast.leftStaticType = left
+  if (!right.hasDynType) ast.rightStaticType = right
+  if (type) return type
+
+  throw chk.createError(
+    'no_such_overload',
+    `no such overload: ${chk.formatType(left)} ${op} ${chk.formatType(right)}`,
+    ast
+  )
+}
+
+function evaluateBinary(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.left, ctx), ev.run(ast.right, ctx), ast, ev)
+}
+
+function evaluateBinaryFirst(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.left, ctx), ast.right, ast, ev)
+}
+
+function handleBinary(left, right, ast, ev) {
+  const leftType = ast.leftStaticType || ev.debugTypeDeep(left).wrappedType
+  const rightType = ast.rightStaticType || ev.debugTypeDeep(right).wrappedType
+  const overload = ast.candidates.findBinaryOverload(leftType, rightType)
+  if (overload) return overload.handler(left, right, ast, ev)
+  throw ev.createError(
+    'no_such_overload',
+    `no such overload: ${leftType} ${ast.op} ${rightType}`,
+    ast
+  )
+}
+
+function callFunctionHandler(handler, ev, args, ast) {
+  try {
+    const result = handler.apply(ev, args)
+    if (result instanceof Promise) {
+      return result.catch((error) => {
+        throw attachErrorAst(error, ast)
+      })
+    }
+    return result
+  } catch (error) {
+    throw attachErrorAst(error, ast)
+  }
+}
+
+function callFn(args, ast, ev) {
+  const argAst = ast.args[1]
+  const types = ast.argTypes
+  let i = argAst.length
+  while (i--) types[i] = ev.debugRuntimeType(args[i], argAst[i].checkedType)
+
+  const decl = ast.candidates.findFunction(types)
+  if (decl) return callFunctionHandler(decl.handler, ev, args, ast)
+  throw ev.createError(
+    'no_matching_overload',
+    `found no matching overload for '${ast.args[0]}(${types
+      .map((t) => t.unwrappedType)
+      .join(', ')})'`,
+    ast
+  )
+}
+
+function callRecFn(args, ev, ast) {
+  const [, receiverAst, argAst] = ast.args
+  const types = ast.argTypes
+  for (let i = 0; i < types.length; i++)
+    types[i] = ev.debugRuntimeType(args[i + 1], argAst[i].checkedType)
+
+  const receiverType = ev.debugRuntimeType(args[0], receiverAst.checkedType)
+  const decl = ast.candidates.findFunction(types, receiverType)
+  if (decl) return callFunctionHandler(decl.handler, ev, args, ast)
+
+  throw ev.createError(
+    'no_matching_overload',
+    `found no matching overload for '${receiverType.type}.${ast.args[0]}(${types
+      .map((t) => t.unwrappedType)
+      .join(', ')})'`,
+    ast
+  )
+}
+
+function resolveAstArray(ev, astArray, ctx, i = astArray.length) {
+  if (i === 0) return []
+
+  let async
+  const results = new Array(i)
+  while (i--) if ((results[i] = ev.run(astArray[i], ctx)) instanceof Promise) async ??= true
+  return async ? Promise.all(results) : results
+}
+
+function safeFromEntries(entries) {
+  const obj = {}
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i]
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue
+    obj[k] = v
+  }
+  return obj
+}
+
+function comprehensionElementType(chk, iterable, ctx) {
+  const iterType = chk.check(iterable, ctx)
+  if (iterType.kind === 'dyn') return iterType
+  if (iterType.kind === 'list') return iterType.valueType
+  if (iterType.kind === 'map') return iterType.keyType
+  throw chk.createError(
+    'invalid_comprehension_range',
+    `Expression of type '${chk.formatType(
+      iterType
+    )}' cannot be range of a comprehension (must be list, map, or dynamic).`,
+    iterable
+  )
+}
+
+function toIterable(ev, args, coll) {
+  if (coll instanceof Set) return [...coll]
+  if (coll instanceof Map) return [...coll.keys()]
+  if (coll && typeof coll === 'object') return objKeys(coll)
+  throw ev.createError(
+    'invalid_comprehension_range',
+    `Expression of type '${ev.debugType(
+      coll
+    )}' cannot be range of a comprehension (must be list, map, or dynamic).`,
+    args.iterable
+  )
+}
+
+function runQualifier(items, args, ev, ctx) {
+  if (!isArray(items)) items = toIterable(ev, args, items)
+  const accu = ev.run(args.init, (ctx = args.iterCtx.reuse(ctx)))
+  ctx.accuValue = accu
+  if (ctx === args.iterCtx) return iterateQuantifier(ev, ctx, args, items, accu, 0)
+  return continueQuantifier(ev, ctx, args, items, accu, 0)
+}
+
+function runComprehension(items, args, ev, ctx) {
+  if (!isArray(items)) items = toIterable(ev, args, items)
+  const accu = ev.run(args.init, (ctx = args.iterCtx.reuse(ctx)))
+  ctx.accuValue = accu
+  if (ctx === args.iterCtx) return iterateLoop(ev, ctx, args, items, accu, 0)
+  return continueLoop(ev, ctx, args, items, accu, 0)
+}
+
+function iterateLoop(ev, ctx, args, items, accu, i) {
+  const condition = args.condition
+  const step = args.step
+  const len = items.length
+  while (i < len) {
+    if (condition && !condition(accu)) break
+    accu = ev.run(step, ctx.setIterValue(items[i++], ev))
+    if (accu instanceof Promise) return continueLoop(ev, ctx, args, items, accu, i)
+  }
+  return args.result(accu)
+}
+
+async function continueLoop(ev, ctx, args, items, accu, i) {
+  if (ctx === args.iterCtx) ctx.async = true
+  const condition = args.condition
+  const step = args.step
+  const len = items.length
+  accu = await accu
+  while (i < len) {
+    if (condition && !condition(accu)) return args.result(accu)
+    accu = ev.run(step, ctx.setIterValue(items[i++], ev))
+    if (accu instanceof Promise) accu = await accu
+  }
+  return args.result(accu)
+}
+
+function iterateQuantifier(ev, ctx, args, items, accu, i, error, stp) {
+  const condition = args.condition
+  const step = args.step
+  const len = items.length
+  while (i < len) {
+    if (!condition(accu)) return args.result(accu)
+    stp = ev.tryEval(step, ctx.setIterValue(items[i++], ev))
+    if (stp instanceof Promise) return continueQuantifier(ev, ctx, args, items, accu, i, error, stp)
+    if (stp instanceof Error && (error ??= stp)) continue
+    accu = stp
+  }
+
+  if (error && condition(accu)) throw error
+  return args.result(accu)
+}
+
+async function continueQuantifier(ev, ctx, args, items, accu, i, error, stp) {
+  if (ctx === args.iterCtx) ctx.async = true
+  const condition = args.condition
+  const step = args.step
+  const len = items.length
+
+  stp = await stp
+  if (stp instanceof Error) error ??= stp
+  else accu = stp
+
+  while (i < len) {
+    if (!condition(accu)) return args.result(accu)
+    stp = ev.tryEval(step, ctx.setIterValue(items[i++], ev))
+    if (stp instanceof Promise) stp = await stp
+    if (stp instanceof Error && (error ??= stp)) continue
+    accu = stp
+  }
+  if (error && condition(accu)) throw error
+  return args.result(accu)
+}
+
+function oFieldAccess(left, right, ast, ev) {
+  return ev.optionalType.field(left, right, ast, ev)
+}
+
+function fieldAccessStatic(left, right, ast, ev) {
+  return ast.left.checkedType.field(left, right, ast, ev)
+}
+
+const empty = Object.create(null)
+function fieldAccess(left, right, ast, ev) {
+  switch (left?.constructor) {
+    case undefined:
+    case Object: {
+      const v = hasOwn(left || empty, right) ? left[right] : undefined
+      if (v !== undefined) return (ev.debugType(v), v)
+      break
+    }
+    case Map: {
+      const v = left.get(right)
+      if (v !== undefined) return (ev.debugType(v), v)
+      break
+    }
+    case Array:
+    case Set:
+      return ev.listType.field(left, right, ast, ev)
+    default:
+      const t = ev.objectTypesByConstructor.get(left.constructor)
+      if (t) return t.type.field(left, right, ast, ev)
+      else if (typeof left === 'object') unsupportedType(ev, left.constructor.name)
+  }
+  throw ev.createError('no_such_key', `No such key: ${right}`, ast)
+}
+
+const emptyList = () => []
+const emptyMap = () => ({})
+
+const OPERATORS = {
+  value: {
+    check(chk, ast) {
+      return chk.debugType(ast.args)
+    },
+    evaluate(_ev, ast) {
+      return ast.args
+    }
+  },
+  id: {
+    check(chk, ast, ctx) {
+      const variable = ctx.getVariable(ast.args)
+      if (!variable) throw chk.createError('unknown_variable', `Unknown variable: ${ast.args}`, ast)
+      if (variable.constant) {
+        const alternate = ast.clone(OPERATORS.value, variable.value)
+        ast.setMeta('alternate', alternate)
+        return chk.check(alternate, ctx)
+      }
+      return variable.type
+    },
+    evaluate(ev, ast, ctx) {
+      return ctx.getCheckedValue(ev, ast)
+    }
+  },
+  '.': {
+    alias: 'fieldAccess',
+    check: checkAccessNode,
+    evaluate: evaluateBinaryFirst
+  },
+  '.?': {
+    alias: 'optionalFieldAccess',
+    check: checkOptionalAccessNode,
+    evaluate: evaluateBinaryFirst
+  },
+  '[]': {
+    alias: 'bracketAccess',
+    check: checkAccessNode,
+    evaluate: evaluateBinary
+  },
+  '[?]': {
+    alias: 'optionalBracketAccess',
+    check: checkOptionalAccessNode,
+    evaluate: evaluateBinary
+  },
+  call: {
+    check(chk, ast, ctx) {
+      const [functionName, args] = ast.args
+      const candidates = (ast.candidates = chk.registry.functionCandidates(
+        false,
+        functionName,
+        args.length
+      ))
+
+      const argTypes = (ast.argTypes = args.map((a) => chk.check(a, ctx)))
+      const decl = candidates.findFunction(argTypes)
+
+      if (!decl) {
+        throw chk.createError(
+          'no_matching_overload',
+          `found no matching overload for '${functionName}(${chk.formatTypeList(argTypes)})'`,
+          ast
+        )
+      }
+
+      const handle = argTypes.some((t) => t.hasDynType)
+        ? callFn
+        : (decl.handler.__handle ??= (l, _ast, e) => callFunctionHandler(decl.handler, e, l, _ast))
+
+      ast.handle = maybeAsync(args, false, handle)
+      return decl.returnType
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(resolveAstArray(ev, ast.args[1], ctx), ast, ev)
+    }
+  },
+  rcall: {
+    check(chk, ast, ctx) {
+      const [methodName, receiver, args] = ast.args
+      const receiverType = chk.check(receiver, ctx)
+      const candidates = (ast.candidates = chk.registry.functionCandidates(
+        true,
+        methodName,
+        args.length
+      ))
+
+      const argTypes = (ast.argTypes = args.map((a) => chk.check(a, ctx)))
+      ast.receiverWithArgs = [receiver, ...args]
+      ast.handle = maybeAsync(ast.receiverWithArgs, false, callRecFn)
+
+      if (receiverType.kind === 'dyn' && candidates.returnType) return candidates.returnType
+      const decl = candidates.findFunction(argTypes, receiverType)
+
+      if (!decl) {
+        throw chk.createError(
+          'no_matching_overload',
+          `found no matching overload for '${receiverType.type}.${methodName}(${chk.formatTypeList(
+            argTypes
+          )})'`,
+          ast
+        )
+      }
+
+      if (!receiverType.hasPlaceholderType && !argTypes.some((t) => t.hasDynType)) {
+        const fn = decl.handler
+        const handle = (fn.__handle ??= (a, ev, _ast) => callFunctionHandler(fn, ev, a, _ast))
+        ast.handle = maybeAsync(ast.receiverWithArgs, false, handle)
+      }
+
+      return decl.returnType
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(resolveAstArray(ev, ast.receiverWithArgs, ctx), ev, ast)
+    }
+  },
+  list: {
+    check(chk, ast, ctx) {
+      const arr = ast.args
+      const arrLen = arr.length
+      if (arrLen === 0) return ast.setMeta('evaluate', emptyList) && chk.getType('list<T>')
+
+      let valueType = chk.check(arr[0], ctx)
+      const check = chk.opts.homogeneousAggregateLiterals ? checkElementHomogenous : checkElement
+
+      for (let i = 1; i < arrLen; i++)
+        valueType = check(chk, ctx, valueType, arr[i], 'heterogeneous_list_element')
+      return chk.registry.getListType(valueType)
+    },
+    evaluate(ev, ast, ctx) {
+      return resolveAstArray(ev, ast.args, ctx)
+    }
+  },
+  map: {
+    check(chk, ast, ctx) {
+      const arr = ast.args
+      const arrLen = arr.length
+      if (arrLen === 0) return ast.setMeta('evaluate', emptyMap) && chk.getType('map<K, V>')
+
+      const check = chk.opts.homogeneousAggregateLiterals ? checkElementHomogenous : checkElement
+      let keyType = chk.check(arr[0][0], ctx)
+      let valueType = chk.check(arr[0][1], ctx)
+      for (let i = 1; i < arrLen; i++) {
+        const e = arr[i]
+        keyType = check(chk, ctx, keyType, e[0], 'heterogeneous_map_key')
+        valueType = check(chk, ctx, valueType, e[1], 'heterogeneous_map_value')
+      }
+      return chk.registry.getMapType(keyType, valueType)
+    },
+    evaluate(ev, ast, ctx) {
+      const astEntries = ast.args
+      const len = astEntries.length
+      const results = new Array(len)
+      let async
+      for (let i = 0; i < len; i++) {
+        const e = astEntries[i]
+        const k = ev.run(e[0], ctx)
+        const v = ev.run(e[1], ctx)
+        if (k instanceof Promise || v instanceof Promise) {
+          results[i] = Promise.all([k, v])
+          async ??= true
+        } else {
+          results[i] = [k, v]
+        }
+      }
+      if (async) return Promise.all(results).then(safeFromEntries)
+      return safeFromEntries(results)
+    }
+  },
+  comprehension: {
+    check(chk, ast, ctx) {
+      const args = ast.args
+      args.iterCtx = ctx
+        .forkWithVariable(args.iterVarName, comprehensionElementType(chk, args.iterable, ctx))
+        .setAccuType(chk.check(args.init, ctx))
+
+      const stepType = chk.check(args.step, args.iterCtx)
+      const handler = args.errorsAreFatal ? runComprehension : runQualifier
+      ast.handle = maybeAsync(args.iterable, false, handler)
+      if (args.kind === 'quantifier') return chk.boolType
+      return stepType
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(ev.run(ast.args.iterable, ctx), ast.args, ev, ctx)
+    }
+  },
+  accuValue: {
+    check(_chk, _ast, ctx) {
+      return ctx.accuType
+    },
+    evaluate(_ev, _ast, ctx) {
+      return ctx.accuValue
+    }
+  },
+  accuInc: {
+    check(_chk, _ast, ctx) {
+      return ctx.accuType
+    },
+    evaluate(_ev, _ast, ctx) {
+      return (ctx.accuValue += 1)
+    }
+  },
+  accuPush: {
+    check(chk, ast, ctx) {
+      const listType = ctx.accuType
+      const itemType = chk.check(ast.args, ctx)
+      if (!ast.args.maybeAsync) ast.setMeta('evaluate', OPERATORS.accuPush.evaluateSync)
+      if (listType.kind === 'list' && listType.valueType.kind !== 'param') return listType
+      return chk.registry.getListType(itemType)
+    },
+    evaluateSync(ev, ast, ctx) {
+      return (ctx.accuValue.push(ev.run(ast.args, ctx)), ctx.accuValue)
+    },
+    evaluate(ev, ast, ctx) {
+      const arr = ctx.accuValue
+      const el = ev.run(ast.args, ctx)
+      if (el instanceof Promise) return el.then((_e) => arr.push(_e) && arr)
+      arr.push(el)
+      return arr
+    }
+  },
+  '?:': {
+    alias: 'ternary',
+    check(chk, ast, ctx) {
+      const condast = (ast.condition = ast.args[0])
+      const leftast = (ast.left = ast.args[1])
+      const rightast = (ast.right = ast.args[2])
+      const condType = chk.check(condast, ctx)
+      if (!condType.isDynOrBool()) {
+        throw chk.createError(
+          'invalid_condition_type',
+          `${condast.meta.label || 'Ternary condition must be bool'}, got '${chk.formatType(condType)}'`,
+          condast
+        )
+      }
+
+      const leftType = chk.check(leftast, ctx)
+      const rightType = chk.check(rightast, ctx)
+      const unified = leftType.unify(chk.registry, rightType)
+
+      ast.handle = maybeAsync(condast, false, handleTernary)
+      if (unified) return unified
+
+      throw chk.createError(
+        'incompatible_ternary_branches',
+        `Ternary branches must have the same type, got '${chk.formatType(
+          leftType
+        )}' and '${chk.formatType(rightType)}'`,
+        ast
+      )
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(ev.run(ast.condition, ctx), ev, ast, ctx)
+    }
+  },
+  '||': {
+    check: checkLogicalOp,
+    evaluate(ev, ast, ctx) {
+      const l = ev.tryEval(ast.left, ctx)
+      if (l === true) return true
+      if (l === false) {
+        const right = ev.run(ast.right, ctx)
+        if (typeof right === 'boolean') return right
+        return _logicalOp(true, ev, ast, l, right)
+      }
+      if (l instanceof Promise)
+        return l.then((_l) =>
+          _l === true ? _l : _logicalOp(true, ev, ast, _l, ev.run(ast.right, ctx))
+        )
+      return _logicalOp(true, ev, ast, l, ev.run(ast.right, ctx))
+    }
+  },
+  '&&': {
+    check: checkLogicalOp,
+    evaluate(ev, ast, ctx) {
+      const l = ev.tryEval(ast.left, ctx)
+      if (l === false) return false
+      if (l === true) {
+        const right = ev.run(ast.right, ctx)
+        if (typeof right === 'boolean') return right
+        return _logicalOp(false, ev, ast, l, right)
+      }
+      if (l instanceof Promise)
+        return l.then((_l) =>
+          _l === false ? _l : _logicalOp(false, ev, ast, _l, ev.run(ast.right, ctx))
+        )
+      return _logicalOp(false, ev, ast, l, ev.run(ast.right, ctx))
+    }
+  },
+  '!_': {alias: 'unaryNot', check: checkUnary, evaluate: evaluateUnary},
+  '-_': {alias: 'unaryMinus', check: checkUnary, evaluate: evaluateUnary}
+}
+
+const binaryOperators = ['!=', '==', 'in', '+', '-', '*', '/', '%', '<', '<=', '>', '>=']
+for (const op of binaryOperators) OPERATORS[op] = {check: checkBinary, evaluate: evaluateBinary}
+for (const op of objKeys(OPERATORS)) {
+  const obj = OPERATORS[op]
+  obj.name = op
+  if (obj.alias) OPERATORS[obj.alias] = obj
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/macros.js
+
+
+const identity = (x) => x
+
+function assertIdentifier(node, message) {
+  if (node.op === 'id') return node.args
+  throw parseError('invalid_macro_argument', message, node)
+}
+
+function createMapExpander(hasFilter) {
+  const functionDesc = hasFilter ? 'map(var, filter, transform)' : 'map(var, transform)'
+  const invalidMsg = `${functionDesc} invalid predicate iteration variable`
+  const label = `${functionDesc} filter predicate must return bool`
+
+  return ({args, receiver, ast: callAst}) => {
+    const [iterVar, predicate, transform] = hasFilter ? args : [args[0], null, args[1]]
+
+    let step = transform.clone(OPERATORS.accuPush, transform)
+    if (predicate) {
+      const accuValue = predicate.clone(OPERATORS.accuValue)
+      step = predicate.clone(OPERATORS.ternary, [predicate.setMeta('label', label), step, accuValue])
+    }
+
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        errorsAreFatal: true,
+        iterable: receiver,
+        iterVarName: assertIdentifier(iterVar, invalidMsg),
+        init: callAst.clone(OPERATORS.list, []),
+        step,
+        result: identity
+      })
+    }
+  }
+}
+
+function createFilterExpander() {
+  const functionDesc = 'filter(var, predicate)'
+  const invalidMsg = `${functionDesc} invalid predicate iteration variable`
+  const label = `${functionDesc} predicate must return bool`
+
+  return ({args, receiver, ast: callAst}) => {
+    const iterVarName = assertIdentifier(args[0], invalidMsg)
+    const accuValue = callAst.clone(OPERATORS.accuValue)
+    const predicate = args[1].setMeta('label', label)
+    const appendItem = callAst.clone(OPERATORS.accuPush, callAst.clone(OPERATORS.id, iterVarName))
+    const step = predicate.clone(OPERATORS.ternary, [predicate, appendItem, accuValue])
+
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        errorsAreFatal: true,
+        iterable: receiver,
+        iterVarName,
+        init: callAst.clone(OPERATORS.list, []),
+        step,
+        result: identity
+      })
+    }
+  }
+}
+
+function createQuantifierExpander(opts) {
+  const invalidMsg = `${opts.name}(var, predicate) invalid predicate iteration variable`
+  const label = `${opts.name}(var, predicate) predicate must return bool`
+  return ({args, receiver, ast: callAst}) => {
+    const predicate = args[1].setMeta('label', label)
+    const transform = opts.transform({args, ast: callAst, predicate, opts})
+
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        kind: 'quantifier',
+        errorsAreFatal: opts.errorsAreFatal || false,
+        iterable: receiver,
+        iterVarName: assertIdentifier(args[0], invalidMsg),
+        init: transform.init,
+        condition: transform.condition,
+        step: transform.step,
+        result: transform.result || identity
+      })
+    }
+  }
+}
+
+function createHasExpander() {
+  const invalidHasArgument = 'has() invalid argument'
+
+  function evaluate(ev, macro, ctx) {
+    const nodes = macro.macroHasProps
+    let i = nodes.length
+    let obj = ev.run(nodes[--i], ctx)
+    let inOptionalContext
+    while (i--) {
+      const node = nodes[i]
+      if (node.op === '.?') inOptionalContext ??= true
+      obj = ev.debugType(obj).fieldLazy(obj, node.args[1], node, ev)
+      if (obj !== undefined) continue
+      if (!(!inOptionalContext && i && node.op === '.')) break
+      throw evaluationError('no_such_key', `No such key: ${node.args[1]}`, node)
+    }
+    return obj !== undefined
+  }
+
+  function typeCheck(checker, macro, ctx) {
+    let node = macro.args[0]
+    if (node.op !== '.') throw checker.createError('invalid_macro_argument', invalidHasArgument, node)
+    if (!macro.macroHasProps) {
+      const props = []
+      while (node.op === '.' || node.op === '.?') node = props.push(node) && node.args[0]
+      if (node.op !== 'id') throw checker.createError('invalid_macro_argument', invalidHasArgument, node)
+      checker.check(node, ctx)
+      props.push(node)
+      macro.macroHasProps = props
+    }
+    return checker.getType('bool')
+  }
+
+  return function ({args}) {
+    return {args, evaluate, typeCheck, async: false}
+  }
+}
+
+function registerMacros(registry) {
+  const functionOverload = (sig, handler) => registry.registerFunctionOverload(sig, handler)
+
+  functionOverload('has(ast): bool', createHasExpander())
+
+  functionOverload(
+    'list.all(ast, ast): bool',
+    createQuantifierExpander({
+      name: 'all',
+      transform({ast: callAst, predicate, opts}) {
+        return {
+          init: callAst.clone(OPERATORS.value, true),
+          condition: identity,
+          step: predicate.clone(OPERATORS.ternary, [
+            predicate,
+            predicate.clone(OPERATORS.value, true),
+            predicate.clone(OPERATORS.value, false)
+          ])
+        }
+      }
+    })
+  )
+
+  functionOverload(
+    'list.exists(ast, ast): bool',
+    createQuantifierExpander({
+      name: 'exists',
+      condition(accu) {
+        return !accu
+      },
+      transform({ast: callAst, predicate, opts}) {
+        return {
+          init: callAst.clone(OPERATORS.value, false),
+          condition: opts.condition,
+          step: predicate.clone(OPERATORS.ternary, [
+            predicate,
+            predicate.clone(OPERATORS.value, true),
+            predicate.clone(OPERATORS.value, false)
+          ])
+        }
+      }
+    })
+  )
+
+  functionOverload(
+    'list.exists_one(ast, ast): bool',
+    createQuantifierExpander({
+      name: 'exists_one',
+      errorsAreFatal: true,
+      result(accu) {
+        return accu === 1
+      },
+      transform({ast: callAst, predicate, opts}) {
+        const accuValue = callAst.clone(OPERATORS.accuValue)
+        return {
+          init: callAst.clone(OPERATORS.value, 0),
+          step: predicate.clone(OPERATORS.ternary, [predicate, callAst.clone(OPERATORS.accuInc), accuValue]),
+          result: opts.result
+        }
+      }
+    })
+  )
+
+  functionOverload('list.map(ast, ast): list<dyn>', createMapExpander(false))
+  functionOverload('list.map(ast, ast, ast): list<dyn>', createMapExpander(true))
+  functionOverload('list.filter(ast, ast): list<dyn>', createFilterExpander())
+
+  class CelNamespace {}
+  const celNamespace = new CelNamespace()
+  registry.registerType('CelNamespace', CelNamespace)
+  registry.registerConstant('cel', 'CelNamespace', celNamespace)
+
+  function bindTypeCheck(checker, m, ctx) {
+    m.bindCtx = ctx.forkWithVariable(m.var, checker.check(m.val, ctx))
+    const type = checker.check(m.exp, m.bindCtx)
+    if (m.val.maybeAsync || m.exp.maybeAsync) return type
+    m.ast.setMeta('async', false)
+    m.evaluate = bindEvaluateSync
+    return type
+  }
+
+  function bindOptionalEvaluate(ev, exp, bindCtx, ctx, boundValue) {
+    const res = ev.run(exp, (ctx = bindCtx.reuse(ctx).setIterValue(boundValue, ev)))
+    if (res instanceof Promise && ctx === bindCtx) ctx.async = true
+    return res
+  }
+
+  function bindEvaluate(ev, {val, exp, bindCtx}, ctx) {
+    const v = ev.run(val, ctx)
+    if (v instanceof Promise) return v.then((_v) => bindOptionalEvaluate(ev, exp, bindCtx, ctx, _v))
+    return bindOptionalEvaluate(ev, exp, bindCtx, ctx, v)
+  }
+
+  function bindEvaluateSync(ev, {val, exp, bindCtx}, ctx) {
+    return ev.run(exp, bindCtx.reuse(ctx).setIterValue(ev.run(val, ctx), ev))
+  }
+
+  functionOverload('CelNamespace.bind(ast, dyn, ast): dyn', ({ast, args}) => {
+    return {
+      ast,
+      var: assertIdentifier(args[0], 'invalid variable argument'),
+      val: args[1],
+      exp: args[2],
+      bindCtx: undefined,
+      typeCheck: bindTypeCheck,
+      evaluate: bindEvaluate
+    }
+  })
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/overloads.js
+
+
+
+
+function registerOverloads(registry) {
+  const unaryOverload = (op, t, h, ret) => registry.unaryOverload(op, t, h, ret, false)
+  const binaryOverload = (l, op, r, h, ret) => registry.binaryOverload(l, op, r, h, ret, false)
+
+  function verifyInteger(v, ast) {
+    if (v <= MAX_INT && v >= MIN_INT) return v
+    throw evaluationError('numeric_overflow', `integer overflow: ${v}`, ast)
+  }
+
+  function throwDivisionByZero(ast) {
+    throw evaluationError('division_by_zero', 'division by zero', ast)
+  }
+
+  function throwModuloByZero(ast) {
+    throw evaluationError('modulo_by_zero', 'modulo by zero', ast)
+  }
+
+  unaryOverload('!', 'bool', (a) => !a)
+  unaryOverload('-', 'int', (a) => -a)
+  binaryOverload('dyn<int>', `==`, `double`, (a, b) => a == b) // eslint-disable-line eqeqeq
+  binaryOverload('dyn<int>', `==`, `uint`, (a, b) => a == b.valueOf()) // eslint-disable-line eqeqeq
+  binaryOverload('int', '*', 'int', (a, b, ast) => verifyInteger(a * b, ast))
+  binaryOverload('int', '+', 'int', (a, b, ast) => verifyInteger(a + b, ast))
+  binaryOverload('int', '-', 'int', (a, b, ast) => verifyInteger(a - b, ast))
+  binaryOverload('int', '/', 'int', (a, b, ast) => {
+    if (b === MIN_UINT) return throwDivisionByZero(ast)
+    return a / b
+  })
+  binaryOverload('int', '%', 'int', (a, b, ast) => {
+    if (b === MIN_UINT) return throwModuloByZero(ast)
+    return a % b
+  })
+
+  unaryOverload('-', 'double', (a) => -a)
+  binaryOverload('double', '*', 'double', (a, b) => a * b)
+  binaryOverload('double', '+', 'double', (a, b) => a + b)
+  binaryOverload('double', '-', 'double', (a, b) => a - b)
+  binaryOverload('double', '/', 'double', (a, b) => a / b)
+
+  binaryOverload('string', '+', 'string', (a, b) => a + b)
+  binaryOverload('list<V>', '+', 'list<V>', (a, b) => [...a, ...b])
+  binaryOverload('bytes', '+', 'bytes', (a, b) => {
+    if (!a.length) return b
+    if (!b.length) return a
+
+    const result = new Uint8Array(a.length + b.length)
+    result.set(a, 0)
+    result.set(b, a.length)
+    return result
+  })
+
+  const GPD = 'google.protobuf.Duration'
+  binaryOverload(GPD, '+', GPD, (a, b) => a.addDuration(b))
+  binaryOverload(GPD, '-', GPD, (a, b) => a.subtractDuration(b))
+  binaryOverload(GPD, '==', GPD, (a, b) => a.seconds === b.seconds && a.nanos === b.nanos)
+
+  const GPT = 'google.protobuf.Timestamp'
+  binaryOverload(GPT, '==', GPT, (a, b) => a.getTime() === b.getTime())
+  binaryOverload(GPT, '-', GPT, (a, b) => Duration.fromMilliseconds(a.getTime() - b.getTime()), GPD)
+  binaryOverload(GPT, '-', GPD, (a, b) => b.subtractTimestamp(a))
+  binaryOverload(GPT, '+', GPD, (a, b) => b.extendTimestamp(a))
+  binaryOverload(GPD, '+', GPT, (a, b) => a.extendTimestamp(b))
+
+  function listIncludes(value, list, ast, ev) {
+    if (list instanceof Set && list.has(value)) return true
+    for (const v of list) if (isEqual(value, v, ast, ev)) return true
+    return false
+  }
+
+  function mapIncludes(a, b) {
+    if (b instanceof Map) return b.get(a) !== undefined
+    return hasOwn(b, a) ? b[a] !== undefined : false
+  }
+
+  function listMembership(value, list, ast, ev) {
+    return listIncludes(value, list, ast, ev)
+  }
+
+  binaryOverload('V', 'in', 'list<V>', listMembership)
+  binaryOverload('K', 'in', 'map<K, V>', mapIncludes)
+
+  for (const t of ['type', 'null', 'bool', 'string', 'int', 'double']) {
+    binaryOverload(t, '==', t, (a, b) => a === b)
+  }
+
+  binaryOverload('bytes', `==`, 'bytes', (a, b) => {
+    if (a === b) return true
+
+    let i = a.length
+    if (i !== b.length) return false
+    while (i--) if (a[i] !== b[i]) return false
+    return true
+  })
+
+  binaryOverload('list<V>', `==`, 'list<V>', (a, b, ast, ev) => {
+    if (a === b) return true
+
+    if (isArray(a) && isArray(b)) {
+      const length = a.length
+      if (length !== b.length) return false
+      for (let i = 0; i < length; i++) {
+        if (!isEqual(a[i], b[i], ast, ev)) return false
+      }
+      return true
+    }
+
+    if (a instanceof Set && b instanceof Set) {
+      if (a.size !== b.size) return false
+      for (const value of a) if (!b.has(value)) return false
+      return true
+    }
+
+    const arr = a instanceof Set ? b : a
+    const set = a instanceof Set ? a : b
+    if (!isArray(arr)) return false
+    if (arr.length !== set?.size) return false
+    for (let i = 0; i < arr.length; i++) if (!set.has(arr[i])) return false
+    return true
+  })
+
+  binaryOverload('map<K, V>', `==`, 'map<K, V>', (a, b, ast, ev) => {
+    if (a === b) return true
+
+    if (a instanceof Map && b instanceof Map) {
+      if (a.size !== b.size) return false
+      for (const [key, value] of a)
+        if (!(b.has(key) && isEqual(value, b.get(key), ast, ev))) return false
+      return true
+    }
+
+    if (a instanceof Map || b instanceof Map) {
+      const obj = a instanceof Map ? b : a
+      const map = a instanceof Map ? a : b
+      const keysObj = objKeys(obj)
+      if (map.size !== keysObj.length) return false
+      for (const [key, value] of map) {
+        if (!(key in obj && isEqual(value, obj[key], ast, ev))) return false
+      }
+      return true
+    }
+
+    const keysA = objKeys(a)
+    const keysB = objKeys(b)
+    if (keysA.length !== keysB.length) return false
+
+    for (let i = 0; i < keysA.length; i++) {
+      const key = keysA[i]
+      if (!(key in b && isEqual(a[key], b[key], ast, ev))) return false
+    }
+    return true
+  })
+
+  binaryOverload('uint', '==', 'uint', (a, b) => a.valueOf() === b.valueOf())
+  binaryOverload('dyn<uint>', `==`, `double`, (a, b) => a.valueOf() == b) // eslint-disable-line eqeqeq
+
+  binaryOverload('uint', '+', 'uint', (a, b) => new UnsignedInt(a.valueOf() + b.valueOf()))
+  binaryOverload('uint', '-', 'uint', (a, b) => new UnsignedInt(a.valueOf() - b.valueOf()))
+  binaryOverload('uint', '*', 'uint', (a, b) => new UnsignedInt(a.valueOf() * b.valueOf()))
+  binaryOverload('uint', '/', 'uint', (a, b, ast) => {
+    if (b.valueOf() === MIN_UINT) return throwDivisionByZero(ast)
+    return new UnsignedInt(a.valueOf() / b.valueOf())
+  })
+  binaryOverload('uint', '%', 'uint', (a, b, ast) => {
+    if (b.valueOf() === MIN_UINT) return throwModuloByZero(ast)
+    return new UnsignedInt(a.valueOf() % b.valueOf())
+  })
+
+  for (const [left, right] of [
+    ['bool', 'bool'],
+    ['int', 'int'],
+    ['uint', 'uint'],
+    ['double', 'double'],
+    ['string', 'string'],
+    ['google.protobuf.Timestamp', 'google.protobuf.Timestamp'],
+    ['google.protobuf.Duration', 'google.protobuf.Duration'],
+    ['int', 'uint'],
+    ['int', 'double'],
+    ['double', 'int'],
+    ['double', 'uint'],
+    ['uint', 'int'],
+    ['uint', 'double']
+  ]) {
+    binaryOverload(left, '<', right, (a, b) => a < b)
+    binaryOverload(left, '<=', right, (a, b) => a <= b)
+    binaryOverload(left, '>', right, (a, b) => a > b)
+    binaryOverload(left, '>=', right, (a, b) => a >= b)
+  }
+}
+
+function isEqual(a, b, ast, ev) {
+  if (a === b) return true
+  switch (typeof a) {
+    case 'undefined':
+    case 'string':
+    case 'boolean':
+      return false
+    case 'bigint':
+      // eslint-disable-next-line eqeqeq
+      if (typeof b === 'number') return a == b
+      return false
+    case 'number':
+      // eslint-disable-next-line eqeqeq
+      if (typeof b === 'bigint') return a == b
+      return false
+    case 'object':
+      if (typeof b !== 'object') return false
+      const leftType = ev.debugType(a)
+      const rightType = ev.debugType(b)
+      if (leftType !== rightType) return false
+
+      const overload = ev.registry.findBinaryOverload('==', leftType, rightType)
+      if (!overload) return false
+      return overload.handler(a, b, ast, ev)
+  }
+  throw evaluationError('invalid_comparison_type', `Cannot compare values of type ${typeof a}`, ast)
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/type-checker.js
+
+
+const toDynTypeBinding = new Map().set('A', 'dyn').set('T', 'dyn').set('K', 'dyn').set('V', 'dyn')
+
+/**
+ * TypeChecker performs static type analysis on CEL expressions
+ * without executing them. It validates:
+ * - Variable existence and types
+ * - Function signatures and overloads
+ * - Operator compatibility using the actual overload registry
+ * - Property and index access validity
+ */
+class TypeChecker extends Base {
+  constructor(opts, isEvaluating) {
+    super(opts)
+    this.createError = isEvaluating ? evaluationError : typeError
+  }
+
+  /**
+   * Check an expression and return its inferred type
+   * @param {Array|any} ast - The AST node to check
+   * @returns {Object} The inferred type declaration
+   * @throws {TypeError} If type checking fails
+   */
+  check(ast, ctx) {
+    try {
+      return (ast.checkedType ??= ast.check(this, ast, ctx))
+    } catch (error) {
+      throw attachErrorAst(error, ast)
+    }
+  }
+
+  checkAccessOnType(ast, ctx, leftType, allowMissingField = false) {
+    if (leftType === this.dynType) return leftType
+
+    const indexTypeName = (
+      ast.op === '[]' || ast.op === '[?]' ? this.check(ast.args[1], ctx) : this.stringType
+    ).type
+
+    if (leftType.kind === 'list') {
+      if (indexTypeName === 'int' || indexTypeName === 'dyn') return leftType.valueType
+      throw this.createError('invalid_index_type', `List index must be int, got '${indexTypeName}'`, ast)
+    }
+
+    if (leftType.kind === 'map') return leftType.valueType
+
+    const customType = this.objectTypes.get(leftType.name)
+    if (customType) {
+      if (!(indexTypeName === 'string' || indexTypeName === 'dyn')) {
+        throw this.createError(
+          'invalid_index_type',
+          `Cannot index type '${leftType.name}' with type '${indexTypeName}'`,
+          ast
+        )
+      }
+
+      if (customType.fields) {
+        let keyName
+        if (ast.op === '.' || ast.op === '.?') keyName = ast.args[1]
+        else if (ast.args[1].op === 'value') keyName = ast.args[1].args
+
+        if (typeof keyName === 'string') {
+          const fieldType = customType.fields[keyName]
+          if (fieldType) return fieldType
+          // For optional access, missing field returns dyn; for regular access, throw
+          if (allowMissingField) return this.dynType
+          throw this.createError('no_such_key', `No such key: ${keyName}`, ast)
+        }
+      }
+      return this.dynType
+    }
+
+    // No other types support indexing/property access
+    throw this.createError('cannot_index_type', `Cannot index type '${this.formatType(leftType)}'`, ast)
+  }
+
+  formatType(type) {
+    if (!type.hasPlaceholderType) return type.name
+    return type.templated(this.registry, toDynTypeBinding).name
+  }
+
+  formatTypeList(types) {
+    return types.map((t) => this.formatType(t)).join(', ')
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/parser.js
+
+
+
+
+
+const TOKEN = {
+  EOF: 0,
+  NUMBER: 1,
+  STRING: 2,
+  BOOLEAN: 3,
+  NULL: 4,
+  IDENTIFIER: 5,
+  PLUS: 6,
+  MINUS: 7,
+  MULTIPLY: 8,
+  DIVIDE: 9,
+  MODULO: 10,
+  EQ: 11,
+  NE: 12,
+  LT: 13,
+  LE: 14,
+  GT: 15,
+  GE: 16,
+  AND: 17,
+  OR: 18,
+  NOT: 19,
+  IN: 20,
+  LPAREN: 21,
+  RPAREN: 22,
+  LBRACKET: 23,
+  RBRACKET: 24,
+  LBRACE: 25,
+  RBRACE: 26,
+  DOT: 27,
+  COMMA: 28,
+  COLON: 29,
+  QUESTION: 30,
+  BYTES: 31
+}
+
+const OP_FOR_TOKEN = {
+  [TOKEN.EQ]: OPERATORS['=='],
+  [TOKEN.PLUS]: OPERATORS['+'],
+  [TOKEN.MINUS]: OPERATORS['-'],
+  [TOKEN.MULTIPLY]: OPERATORS['*'],
+  [TOKEN.DIVIDE]: OPERATORS['/'],
+  [TOKEN.MODULO]: OPERATORS['%'],
+  [TOKEN.LE]: OPERATORS['<='],
+  [TOKEN.LT]: OPERATORS['<'],
+  [TOKEN.GE]: OPERATORS['>='],
+  [TOKEN.GT]: OPERATORS['>'],
+  [TOKEN.NE]: OPERATORS['!='],
+  [TOKEN.IN]: OPERATORS['in']
+}
+
+const TOKEN_BY_NUMBER = {}
+for (const key in TOKEN) TOKEN_BY_NUMBER[TOKEN[key]] = key
+
+const HEX_CODES = new Uint8Array(128)
+for (const ch of '0123456789abcdefABCDEF') HEX_CODES[ch.charCodeAt(0)] = 1
+
+const ESCAPE_ERRORS = {
+  bytes_unicode_escape: (e) => `\\${e} not allowed in bytes literals`,
+  invalid_unicode_escape: (e) => `Invalid Unicode escape: \\${e}`,
+  invalid_unicode_surrogate: (e) => `Invalid Unicode surrogate: \\${e}`,
+  invalid_hex_escape: (e) => `Invalid hex escape: \\${e}`,
+  invalid_octal_escape: () => 'Octal escape must be 3 digits',
+  octal_escape_out_of_range: (e) => `Octal escape out of range: \\${e}`,
+  invalid_escape_sequence: (e) => `Invalid escape sequence: \\${e}`
+}
+
+const STRING_ESCAPES = {
+  '\\': '\\',
+  '?': '?',
+  '"': '"',
+  "'": "'",
+  '`': '`',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v'
+}
+
+class ASTNode {
+  #meta
+  #input
+  constructor(input, pos, start, end, op, args) {
+    this.#meta = {check: op.check, evaluate: op.evaluate}
+    this.#input = input
+    this.op = op.name
+    this.args = args
+    this.pos = pos
+    this.start = start
+    this.end = end
+  }
+
+  clone(op, args) {
+    return new ASTNode(this.#input, this.pos, this.start, this.end, op, args)
+  }
+
+  get meta() {
+    return this.#meta
+  }
+
+  get input() {
+    return this.#input
+  }
+
+  #computeIsAsync() {
+    const ast = this.#meta.alternate ?? this
+
+    // prettier-ignore
+    switch (ast.op) {
+      case 'value': case 'id': case 'accuValue': case 'accuInc':
+        return false
+      case 'accuPush':
+        return ast.args.maybeAsync
+      case '!_': case '-_':
+        if (ast.candidates?.async !== false) return true
+        return ast.args.maybeAsync
+      case '!=': case '==': case 'in': case '+': case '-': case '*':
+      case '/': case '%': case '<': case '<=': case '>': case '>=':
+        if (ast.candidates?.async !== false) return true
+        return ast.args.some((a) => a.maybeAsync)
+      case 'call': case 'rcall':
+        if (ast.candidates?.async !== false) return true
+        return (ast.receiverWithArgs || ast.args[1]).some((a) => a.maybeAsync)
+      case 'comprehension':
+        return ast.args.iterable.maybeAsync || ast.args.step.maybeAsync
+      case '.': case '.?':
+        return ast.args[0].maybeAsync
+      case '?:': case 'list':
+      case '[]': case '[?]':
+          return ast.args.some((a) => a.maybeAsync)
+      case '||': case '&&':
+        return ast.args.some((a) => a.maybeAsync)
+      case 'map':
+        return ast.args.some((a) => a[0].maybeAsync || a[1].maybeAsync)
+      default:
+        return true
+    }
+  }
+
+  /**
+   * Check whether we can optimize away async calling
+   * If no ast members includes a function, we can optimize the call
+   * for which we want to return true here.
+   * @returns {boolean}
+   */
+  get maybeAsync() {
+    return (this.#meta.async ??= this.#computeIsAsync())
+  }
+
+  check(chk, ast, ctx) {
+    const meta = this.#meta
+    if (meta.alternate) return chk.check(meta.alternate, ctx)
+    else if (meta.macro) return meta.macro.typeCheck(chk, meta.macro, ctx)
+    return meta.check(chk, ast, ctx)
+  }
+
+  evaluate(ev, ast, ctx) {
+    const meta = this.#meta
+    if (meta.alternate) this.evaluate = this.#evaluateAlternate
+    else if (meta.macro) this.evaluate = this.#evaluateMacro
+    else this.evaluate = meta.evaluate
+    return this.evaluate(ev, ast, ctx)
+  }
+
+  #evaluateAlternate(ev, ast, ctx) {
+    return (ast = this.#meta.alternate).evaluate(ev, ast, ctx)
+  }
+
+  #evaluateMacro(ev, ast, ctx) {
+    return (ast = this.#meta.macro).evaluate(ev, ast, ctx)
+  }
+
+  setMeta(key, value) {
+    return ((this.#meta[key] = value), this)
+  }
+
+  get range() {
+    return {start: this.start, end: this.end}
+  }
+
+  toOldStructure() {
+    const args = Array.isArray(this.args) ? this.args : [this.args]
+    return [this.op, ...args.map((a) => (a instanceof ASTNode ? a.toOldStructure() : a))]
+  }
+}
+
+class Lexer {
+  input
+  pos
+  length
+
+  tokenPos
+  tokenType
+  tokenValue
+
+  reset(input) {
+    this.pos = 0
+    this.input = input
+    this.length = input.length
+    return input
+  }
+
+  token(pos, type, value) {
+    this.tokenPos = pos
+    this.tokenType = type
+    this.tokenValue = value
+    return this
+  }
+
+  // Read next token
+  nextToken() {
+    while (true) {
+      const {pos, input, length} = this
+      if (pos >= length) return this.token(pos, TOKEN.EOF)
+
+      const ch = input[pos]
+      switch (ch) {
+        // Whitespaces
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          this.pos++
+          continue
+
+        // Operators
+        case '=':
+          if (input[pos + 1] !== '=') break
+          return this.token((this.pos += 2) - 2, TOKEN.EQ)
+        case '&':
+          if (input[pos + 1] !== '&') break
+          return this.token((this.pos += 2) - 2, TOKEN.AND)
+        case '|':
+          if (input[pos + 1] !== '|') break
+          return this.token((this.pos += 2) - 2, TOKEN.OR)
+        case '+':
+          return this.token(this.pos++, TOKEN.PLUS)
+        case '-':
+          return this.token(this.pos++, TOKEN.MINUS)
+        case '*':
+          return this.token(this.pos++, TOKEN.MULTIPLY)
+        case '/':
+          if (input[pos + 1] === '/') {
+            while (this.pos < length && this.input[this.pos] !== '\n') this.pos++
+            continue
+          }
+          return this.token(this.pos++, TOKEN.DIVIDE)
+        case '%':
+          return this.token(this.pos++, TOKEN.MODULO)
+        case '<':
+          if (input[pos + 1] === '=') return this.token((this.pos += 2) - 2, TOKEN.LE)
+          return this.token(this.pos++, TOKEN.LT)
+        case '>':
+          if (input[pos + 1] === '=') return this.token((this.pos += 2) - 2, TOKEN.GE)
+          return this.token(this.pos++, TOKEN.GT)
+        case '!':
+          if (input[pos + 1] === '=') return this.token((this.pos += 2) - 2, TOKEN.NE)
+          return this.token(this.pos++, TOKEN.NOT)
+        case '(':
+          return this.token(this.pos++, TOKEN.LPAREN)
+        case ')':
+          return this.token(this.pos++, TOKEN.RPAREN)
+        case '[':
+          return this.token(this.pos++, TOKEN.LBRACKET)
+        case ']':
+          return this.token(this.pos++, TOKEN.RBRACKET)
+        case '{':
+          return this.token(this.pos++, TOKEN.LBRACE)
+        case '}':
+          return this.token(this.pos++, TOKEN.RBRACE)
+        case '.':
+          return this.token(this.pos++, TOKEN.DOT)
+        case ',':
+          return this.token(this.pos++, TOKEN.COMMA)
+        case ':':
+          return this.token(this.pos++, TOKEN.COLON)
+        case '?':
+          return this.token(this.pos++, TOKEN.QUESTION)
+        case `"`:
+        case `'`:
+          return this.readString(ch)
+        // Check for string prefixes (b, B, r, R followed by quote)
+        case 'b':
+        case 'B':
+        case 'r':
+        case 'R': {
+          // This is a prefixed string, advance past the prefix and read string
+          const next = input[pos + 1]
+          if (next === '"' || next === "'") return ++this.pos && this.readString(next, ch)
+          return this.readIdentifier()
+        }
+        default: {
+          const code = ch.charCodeAt(0)
+          if (code <= 57 && code >= 48) return this.readNumber()
+          if (this._isIdentifierCharCode(code)) return this.readIdentifier()
+        }
+      }
+
+      throw parseError('unexpected_character', `Unexpected character: ${ch}`, {
+        pos,
+        start: pos,
+        end: pos + 1,
+        input
+      })
+    }
+  }
+
+  // Characters: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_
+  _isIdentifierCharCode(c) {
+    if (c < 48 || c > 122) return false
+    return c >= 97 || (c >= 65 && c <= 90) || c <= 57 || c === 95
+  }
+
+  _parseAsDouble(start, end) {
+    const value = Number(this.input.substring(start, end))
+    if (Number.isFinite(value)) return this.token(start, TOKEN.NUMBER, value)
+    throw parseError('invalid_number', `Invalid number: ${value}`, {
+      pos: start,
+      start,
+      end,
+      input: this.input
+    })
+  }
+
+  _parseAsBigInt(start, end, isHex, unsigned) {
+    const string = this.input.substring(start, end)
+    if (unsigned === 'u' || unsigned === 'U') {
+      this.pos++
+      try {
+        return this.token(start, TOKEN.NUMBER, new UnsignedInt(string))
+      } catch (_err) {}
+    } else {
+      try {
+        return this.token(start, TOKEN.NUMBER, BigInt(string))
+      } catch (_err) {}
+    }
+
+    throw parseError(
+      isHex ? 'invalid_hex_integer' : 'invalid_integer',
+      isHex ? `Invalid hex integer: ${string}` : `Invalid integer: ${string}`,
+      {pos: start, start, end: this.pos, input: this.input}
+    )
+  }
+
+  _readDigits(input, length, pos, code) {
+    while (pos < length && (code = input.charCodeAt(pos)) && !(code > 57 || code < 48)) pos++
+    return pos
+  }
+
+  _readExponent(input, length, pos) {
+    let ch = pos < length && input[pos]
+    if (ch === 'e' || ch === 'E') {
+      ch = ++pos < length && input[pos]
+      if (ch === '-' || ch === '+') pos++
+      const start = pos
+      pos = this._readDigits(input, length, pos)
+      if (start === pos)
+        throw parseError('invalid_exponent', 'Invalid exponent', {
+          pos,
+          start: pos,
+          end: Math.min(pos + 1, input.length),
+          input
+        })
+    }
+    return pos
+  }
+
+  readNumber() {
+    const {input, length, pos: start} = this
+    let pos = start
+    if (input[pos] === '0' && (input[pos + 1] === 'x' || input[pos + 1] === 'X')) {
+      pos += 2
+      while (pos < length && HEX_CODES[input[pos].charCodeAt(0)]) pos++
+      return this._parseAsBigInt(start, (this.pos = pos), true, input[pos])
+    }
+
+    pos = this._readDigits(input, length, pos)
+    if (pos + 1 < length) {
+      let isDouble = false
+      let afterpos = input[pos] === '.' ? this._readDigits(input, length, pos + 1) : pos + 1
+      if (afterpos !== pos + 1) (isDouble = true) && (pos = afterpos)
+
+      afterpos = this._readExponent(input, length, pos)
+      if (afterpos !== pos) (isDouble = true) && (pos = afterpos)
+      if (isDouble) return this._parseAsDouble(start, (this.pos = pos))
+    }
+    return this._parseAsBigInt(start, (this.pos = pos), false, input[pos])
+  }
+
+  readString(del, prefix) {
+    const {input: i, pos: s} = this
+    if (i[s + 1] === del && i[s + 2] === del) return this.readTripleQuotedString(del, prefix)
+    return this.readSingleQuotedString(del, prefix)
+  }
+
+  _closeQuotedString(rawStart, rawValue, prefix, pos) {
+    switch (prefix) {
+      case 'b':
+      case 'B': {
+        const processed = this.processEscapes(rawStart, rawValue, true)
+        const bytes = new Uint8Array(processed.length)
+        for (let i = 0; i < processed.length; i++) bytes[i] = processed.charCodeAt(i) & 0xff
+        return this.token(pos - 1, TOKEN.BYTES, bytes)
+      }
+      case 'r':
+      case 'R': {
+        return this.token(pos - 1, TOKEN.STRING, rawValue)
+      }
+      default: {
+        const value = this.processEscapes(rawStart, rawValue, false)
+        return this.token(pos, TOKEN.STRING, value)
+      }
+    }
+  }
+
+  readSingleQuotedString(delimiter, prefix) {
+    const {input, length, pos: start} = this
+
+    let ch
+    let pos = this.pos + 1
+    while (pos < length && (ch = input[pos])) {
+      switch (ch) {
+        case delimiter:
+          const rawStart = start + 1
+          const rawValue = input.slice(rawStart, pos)
+          this.pos = ++pos
+          return this._closeQuotedString(rawStart, rawValue, prefix, start)
+        case '\n':
+        case '\r':
+          throw parseError('newline_in_string', 'Newlines not allowed in single-quoted strings', {
+            pos,
+            start: pos,
+            end: pos + 1,
+            input
+          })
+        case '\\':
+          pos++
+      }
+      pos++
+    }
+    throw parseError('unterminated_string', 'Unterminated string', {
+      pos: start,
+      start,
+      end: input.length,
+      input
+    })
+  }
+
+  readTripleQuotedString(delimiter, prefix) {
+    const {input, length, pos: start} = this
+
+    let ch
+    let pos = this.pos + 3
+    while (pos < length && (ch = input[pos])) {
+      switch (ch) {
+        case delimiter:
+          if (input[pos + 1] === delimiter && input[pos + 2] === delimiter) {
+            const rawStart = start + 3
+            const rawValue = input.slice(rawStart, pos)
+            this.pos = pos + 3
+            return this._closeQuotedString(rawStart, rawValue, prefix, start)
+          }
+          break
+        case '\\':
+          pos++
+      }
+      pos++
+    }
+    throw parseError('unterminated_triple_quoted_string', 'Unterminated triple-quoted string', {
+      pos: start,
+      start,
+      end: input.length,
+      input
+    })
+  }
+
+  #escapeErr(code, offset, len, i, chars, extra) {
+    const start = offset + i
+    return parseError(code, ESCAPE_ERRORS[code](extra), {
+      input: this.input,
+      pos: start,
+      start,
+      end: Math.min(start + chars, offset + len)
+    })
+  }
+
+  processEscapes(offset, str, isBytes) {
+    if (!str.includes('\\')) return str
+
+    const len = str.length
+    let result = ''
+    let i = 0
+    while (i < len) {
+      if (str[i] !== '\\' || i + 1 >= len) {
+        result += str[i++]
+        continue
+      }
+
+      const next = str[i + 1]
+      if (STRING_ESCAPES[next]) {
+        result += STRING_ESCAPES[next]
+        i += 2
+      } else if (next === 'u' || next === 'U') {
+        if (isBytes) throw this.#escapeErr('bytes_unicode_escape', offset, len, i, 2, next)
+
+        const hexLen = next === 'u' ? 4 : 8
+        const hex = str.substring(i + 2, i + 2 + hexLen)
+        const c = Number.parseInt(hex, 16)
+        if (hex.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex) || c > 0x10ffff)
+          throw this.#escapeErr('invalid_unicode_escape', offset, len, i, 2 + hexLen, next + hex)
+        if (c >= 0xd800 && c <= 0xdfff)
+          throw this.#escapeErr('invalid_unicode_surrogate', offset, len, i, 2 + hexLen, next + hex)
+        result += String.fromCodePoint(c)
+        i += 2 + hexLen
+      } else if (next === 'x' || next === 'X') {
+        const h = str.substring(i + 2, i + 4)
+        if (!/^[0-9a-fA-F]{2}$/.test(h))
+          throw this.#escapeErr('invalid_hex_escape', offset, len, i, 4, next + h)
+        result += String.fromCharCode(Number.parseInt(h, 16))
+        i += 4
+      } else if (next >= '0' && next <= '7') {
+        const o = str.substring(i + 1, i + 4)
+        if (!/^[0-7]{3}$/.test(o)) throw this.#escapeErr('invalid_octal_escape', offset, len, i, 4)
+        const value = Number.parseInt(o, 8)
+        if (value > 0xff) throw this.#escapeErr('octal_escape_out_of_range', offset, len, i, 4, o)
+        result += String.fromCharCode(value)
+        i += 4
+      } else {
+        throw this.#escapeErr('invalid_escape_sequence', offset, len, i, 2, next)
+      }
+    }
+
+    return result
+  }
+
+  readIdentifier() {
+    const {pos, input, length} = this
+    let p = pos
+    while (p < length && this._isIdentifierCharCode(input[p].charCodeAt(0))) p++
+    const value = input.substring(pos, (this.pos = p))
+    switch (value) {
+      case 'true':
+        return this.token(pos, TOKEN.BOOLEAN, true)
+      case 'false':
+        return this.token(pos, TOKEN.BOOLEAN, false)
+      case 'null':
+        return this.token(pos, TOKEN.NULL, null)
+      case 'in':
+        return this.token(pos, TOKEN.IN)
+      default:
+        return this.token(pos, TOKEN.IDENTIFIER, value)
+    }
+  }
+}
+
+const globalLexer = new Lexer()
+class Parser {
+  lexer = globalLexer
+  input = null
+  maxDepthRemaining = null
+  astNodesRemaining = null
+
+  type = null
+  pos = null
+
+  constructor(limits, registry) {
+    this.limits = limits
+    this.registry = registry
+  }
+
+  #limitExceeded(limitKey, pos = this.pos) {
+    throw parseError('limit_exceeded', `Exceeded ${limitKey} (${this.limits[limitKey]})`, {
+      pos,
+      start: pos,
+      end: pos,
+      input: this.input
+    })
+  }
+
+  #node(start, end, op, args, pos = start) {
+    const node = new ASTNode(this.input, pos, start, end, op, args)
+    if (!this.astNodesRemaining--) this.#limitExceeded('maxAstNodes', pos)
+    return node
+  }
+
+  #infixNode(op, left, right) {
+    return this.#node(left.start, right.end, op, [left, right])
+  }
+
+  #ternaryNode(expression, consequent, alternate) {
+    return this.#node(expression.start, alternate.end, OPERATORS.ternary, [
+      expression,
+      consequent,
+      alternate
+    ])
+  }
+
+  #unaryNode(pos, op, arg) {
+    return this.#node(pos, arg.end, op, arg)
+  }
+
+  #accessNode(op, left, right, end, pos = left.start) {
+    return this.#node(left.start, end, op, [left, right], pos)
+  }
+
+  #advanceToken(returnValue = this.pos) {
+    const l = this.lexer.nextToken()
+    this.pos = l.tokenPos
+    this.type = l.tokenType
+    return returnValue
+  }
+
+  // The value of the current token is accessed less regularly,
+  // so we use a getter to reduce assignment overhead
+  get value() {
+    return this.lexer.tokenValue
+  }
+
+  consume(expectedType) {
+    if (this.type === expectedType) return this.#advanceToken()
+    throw parseError(
+      'expected_token',
+      `Expected ${TOKEN_BY_NUMBER[expectedType]}, got ${TOKEN_BY_NUMBER[this.type]}`,
+      {pos: this.pos, start: this.pos, end: this.lexer.pos, input: this.input}
+    )
+  }
+
+  match(type) {
+    return this.type === type
+  }
+
+  // Parse entry point
+  parse(input) {
+    if (typeof input !== 'string') {
+      throw parseError('expression_must_be_string', 'Expression must be a string')
+    }
+    this.input = this.lexer.reset(input)
+    this.#advanceToken()
+    this.maxDepthRemaining = this.limits.maxDepth
+    this.astNodesRemaining = this.limits.maxAstNodes
+
+    const result = this.parseExpression()
+    if (this.match(TOKEN.EOF)) return result
+
+    throw parseError(
+      'unexpected_character',
+      `Unexpected character: '${this.input[this.lexer.pos - 1]}'`,
+      {
+        pos: this.pos,
+        start: this.pos,
+        end: this.lexer.pos,
+        input: this.input
+      }
+    )
+  }
+
+  #expandMacro(start, end, op, args) {
+    const methodName = args[0]
+    const receiver = op === OPERATORS.rcall ? args[1] : null
+    const fnArgs = op === OPERATORS.rcall ? args[2] : args[1]
+    const decl = this.registry.findMacro(methodName, !!receiver, fnArgs.length)
+    const ast = this.#node(start, end, op, args)
+    if (!decl) return ast
+    const macro = decl.handler({ast, args: fnArgs, receiver, methodName, parser: this})
+    if (macro.callAst) return ast.setMeta('alternate', macro.callAst)
+    return ast.setMeta('macro', macro).setMeta('async', isAsync(macro.evaluate, macro.async))
+  }
+
+  // Expression ::= LogicalOr ('?' Expression ':' Expression)?
+  parseExpression() {
+    if (!this.maxDepthRemaining--) this.#limitExceeded('maxDepth')
+    const expr = this.parseLogicalOr()
+    if (!this.match(TOKEN.QUESTION)) return ++this.maxDepthRemaining && expr
+
+    this.#advanceToken()
+    const consequent = this.parseExpression()
+    this.consume(TOKEN.COLON)
+    const alternate = this.parseExpression()
+    this.maxDepthRemaining++
+    return this.#ternaryNode(expr, consequent, alternate)
+  }
+
+  // LogicalOr ::= LogicalAnd ('||' LogicalAnd)*
+  parseLogicalOr() {
+    let expr = this.parseLogicalAnd()
+    while (this.match(TOKEN.OR)) {
+      this.#advanceToken()
+      expr = this.#infixNode(OPERATORS['||'], expr, this.parseLogicalAnd())
+    }
+    return expr
+  }
+
+  // LogicalAnd ::= Equality ('&&' Equality)*
+  parseLogicalAnd() {
+    let expr = this.parseEquality()
+    while (this.match(TOKEN.AND)) {
+      this.#advanceToken()
+      expr = this.#infixNode(OPERATORS['&&'], expr, this.parseEquality())
+    }
+    return expr
+  }
+
+  // Equality ::= Relational (('==' | '!=') Relational)*
+  parseEquality() {
+    let expr = this.parseRelational()
+    while (this.match(TOKEN.EQ) || this.match(TOKEN.NE)) {
+      const op = OP_FOR_TOKEN[this.type]
+      this.#advanceToken()
+      expr = this.#infixNode(op, expr, this.parseRelational())
+    }
+    return expr
+  }
+
+  // Relational ::= Additive (('<' | '<=' | '>' | '>=' | 'in') Additive)*
+  parseRelational() {
+    let expr = this.parseAdditive()
+    while (
+      this.match(TOKEN.LT) ||
+      this.match(TOKEN.LE) ||
+      this.match(TOKEN.GT) ||
+      this.match(TOKEN.GE) ||
+      this.match(TOKEN.IN)
+    ) {
+      const op = OP_FOR_TOKEN[this.type]
+      this.#advanceToken()
+      expr = this.#infixNode(op, expr, this.parseAdditive())
+    }
+    return expr
+  }
+
+  // Additive ::= Multiplicative (('+' | '-') Multiplicative)*
+  parseAdditive() {
+    let expr = this.parseMultiplicative()
+    while (this.match(TOKEN.PLUS) || this.match(TOKEN.MINUS)) {
+      const op = OP_FOR_TOKEN[this.type]
+      this.#advanceToken()
+      expr = this.#infixNode(op, expr, this.parseMultiplicative())
+    }
+    return expr
+  }
+
+  // Multiplicative ::= Unary (('*' | '/' | '%') Unary)*
+  parseMultiplicative() {
+    let expr = this.parseUnary()
+    while (this.match(TOKEN.MULTIPLY) || this.match(TOKEN.DIVIDE) || this.match(TOKEN.MODULO)) {
+      const op = OP_FOR_TOKEN[this.type]
+      this.#advanceToken()
+      expr = this.#infixNode(op, expr, this.parseUnary())
+    }
+    return expr
+  }
+
+  // Unary ::= ('!' | '-')* Postfix
+  parseUnary() {
+    if (this.type === TOKEN.NOT) {
+      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryNot, this.parseUnary())
+    }
+    if (this.type === TOKEN.MINUS) {
+      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryMinus, this.parseUnary())
+    }
+    return this.parsePostfix()
+  }
+
+  // Postfix ::= Primary (('.' IDENTIFIER ('(' ArgumentList ')')? | '[' Expression ']'))*
+  parsePostfix() {
+    let expr = this.parsePrimary()
+    const depth = this.maxDepthRemaining
+    while (true) {
+      if (this.match(TOKEN.DOT)) {
+        const dot = this.#advanceToken()
+        if (!this.maxDepthRemaining--) this.#limitExceeded('maxDepth', dot)
+
+        const op =
+          this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken()
+            ? OPERATORS.optionalFieldAccess
+            : OPERATORS.fieldAccess
+
+        const propertyValue = this.value
+        const start = this.pos
+        const end = this.lexer.pos
+        this.consume(TOKEN.IDENTIFIER)
+        if (op === OPERATORS.fieldAccess && this.match(TOKEN.LPAREN) && this.#advanceToken()) {
+          const args = this.parseArgumentList()
+          const closeEnd = this.lexer.pos
+          this.consume(TOKEN.RPAREN)
+          expr = this.#expandMacro(expr.start, closeEnd, OPERATORS.rcall, [propertyValue, expr, args])
+        } else {
+          expr = this.#accessNode(op, expr, propertyValue, end, start)
+        }
+        continue
+      }
+
+      if (this.match(TOKEN.LBRACKET)) {
+        const bracket = this.#advanceToken()
+        if (!this.maxDepthRemaining--) this.#limitExceeded('maxDepth', bracket)
+
+        const op =
+          this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken()
+            ? OPERATORS.optionalBracketAccess
+            : OPERATORS.bracketAccess
+
+        const index = this.parseExpression()
+        const closeEnd = this.lexer.pos
+        this.consume(TOKEN.RBRACKET)
+        expr = this.#accessNode(op, expr, index, closeEnd)
+        continue
+      }
+      break
+    }
+    this.maxDepthRemaining = depth
+    return expr
+  }
+
+  // Primary ::= NUMBER | STRING | BOOLEAN | NULL | IDENTIFIER | '(' Expression ')' | Array | Object
+  parsePrimary() {
+    switch (this.type) {
+      case TOKEN.NUMBER:
+      case TOKEN.STRING:
+      case TOKEN.BYTES:
+      case TOKEN.BOOLEAN:
+      case TOKEN.NULL:
+        return this.#consumeLiteral()
+      case TOKEN.IDENTIFIER:
+        return this.#parseIdentifierPrimary()
+      case TOKEN.LPAREN:
+        return this.#parseParenthesizedExpression()
+      case TOKEN.LBRACKET:
+        return this.parseList()
+      case TOKEN.LBRACE:
+        return this.parseMap()
+    }
+
+    throw parseError('unexpected_token', `Unexpected token: ${TOKEN_BY_NUMBER[this.type]}`, {
+      pos: this.pos,
+      start: this.pos,
+      end: this.lexer.pos,
+      input: this.input
+    })
+  }
+
+  #consumeLiteral() {
+    return this.#advanceToken(this.#node(this.pos, this.lexer.pos, OPERATORS.value, this.value))
+  }
+
+  #parseIdentifierPrimary() {
+    const value = this.value
+    const end = this.lexer.pos
+    const start = this.consume(TOKEN.IDENTIFIER)
+    if (RESERVED.has(value)) {
+      throw parseError('reserved_identifier', `Reserved identifier: ${value}`, {
+        pos: start,
+        start,
+        end,
+        input: this.input
+      })
+    }
+
+    if (!this.match(TOKEN.LPAREN)) return this.#node(start, end, OPERATORS.id, value)
+    this.#advanceToken()
+    const args = this.parseArgumentList()
+    const closeEnd = this.lexer.pos
+    this.consume(TOKEN.RPAREN)
+    return this.#expandMacro(start, closeEnd, OPERATORS.call, [value, args])
+  }
+
+  #parseParenthesizedExpression() {
+    this.consume(TOKEN.LPAREN)
+    const expr = this.parseExpression()
+    this.consume(TOKEN.RPAREN)
+    return expr
+  }
+
+  parseList() {
+    const start = this.consume(TOKEN.LBRACKET)
+    const elements = []
+    let remainingElements = this.limits.maxListElements
+
+    if (!this.match(TOKEN.RBRACKET)) {
+      elements.push(this.parseExpression())
+      if (!remainingElements--) this.#limitExceeded('maxListElements', elements.at(-1).pos)
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken()
+        if (this.match(TOKEN.RBRACKET)) break
+        elements.push(this.parseExpression())
+        if (!remainingElements--) this.#limitExceeded('maxListElements', elements.at(-1).pos)
+      }
+    }
+
+    const closeEnd = this.lexer.pos
+    this.consume(TOKEN.RBRACKET)
+    return this.#node(start, closeEnd, OPERATORS.list, elements)
+  }
+
+  parseMap() {
+    const start = this.consume(TOKEN.LBRACE)
+    const props = []
+    let remainingEntries = this.limits.maxMapEntries
+
+    if (!this.match(TOKEN.RBRACE)) {
+      props.push(this.parseProperty())
+      if (!remainingEntries--) this.#limitExceeded('maxMapEntries', props.at(-1)[0].pos)
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken()
+        if (this.match(TOKEN.RBRACE)) break
+        props.push(this.parseProperty())
+        if (!remainingEntries--) this.#limitExceeded('maxMapEntries', props.at(-1)[0].pos)
+      }
+    }
+
+    const closeEnd = this.lexer.pos
+    this.consume(TOKEN.RBRACE)
+    return this.#node(start, closeEnd, OPERATORS.map, props)
+  }
+
+  parseProperty() {
+    return [this.parseExpression(), (this.consume(TOKEN.COLON), this.parseExpression())]
+  }
+
+  parseArgumentList() {
+    const args = []
+    let remainingArgs = this.limits.maxCallArguments
+
+    if (!this.match(TOKEN.RPAREN)) {
+      args.push(this.parseExpression())
+      if (!remainingArgs--) this.#limitExceeded('maxCallArguments', args.at(-1).pos)
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken()
+        if (this.match(TOKEN.RPAREN)) break
+        args.push(this.parseExpression())
+        if (!remainingArgs--) this.#limitExceeded('maxCallArguments', args.at(-1).pos)
+      }
+    }
+    return args
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/options.js
+
+
+const DEFAULT_LIMITS = objFreeze({
+  maxAstNodes: 100000,
+  maxDepth: 250,
+  maxListElements: 1000,
+  maxMapEntries: 1000,
+  maxCallArguments: 32
+})
+
+const LIMIT_KEYS = new Set(objKeys(DEFAULT_LIMITS))
+function createLimits(overrides, base = DEFAULT_LIMITS) {
+  const keys = overrides ? objKeys(overrides) : undefined
+  if (!keys?.length) return base
+
+  const merged = {...base}
+  for (const key of keys) {
+    if (!LIMIT_KEYS.has(key)) throw new TypeError(`Unknown limits option: ${key}`)
+    const value = overrides[key]
+    if (typeof value !== 'number') continue
+    merged[key] = value
+  }
+  return objFreeze(merged)
+}
+
+const DEFAULT_OPTIONS = objFreeze({
+  unlistedVariablesAreDyn: false,
+  homogeneousAggregateLiterals: true,
+  enableOptionalTypes: false,
+  limits: DEFAULT_LIMITS
+})
+
+function bool(a, b, key) {
+  const value = a?.[key] ?? b?.[key]
+  if (typeof value !== 'boolean') throw new TypeError(`Invalid option: ${key}`)
+  return value
+}
+
+function createOptions(opts, base = DEFAULT_OPTIONS) {
+  if (!opts) return base
+  return objFreeze({
+    unlistedVariablesAreDyn: bool(opts, base, 'unlistedVariablesAreDyn'),
+    homogeneousAggregateLiterals: bool(opts, base, 'homogeneousAggregateLiterals'),
+    enableOptionalTypes: bool(opts, base, 'enableOptionalTypes'),
+    limits: createLimits(opts.limits, base.limits)
+  })
+}
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/evaluator.js
+
+
+
+
+
+
+
+
+
+
+const globalRegistry = createRegistry({enableOptionalTypes: false})
+registerFunctions(globalRegistry)
+registerOverloads(globalRegistry)
+registerMacros(globalRegistry)
+
+class Environment {
+  #registry
+  #evaluator
+  #typeChecker
+  #evalTypeChecker
+  #parser
+
+  constructor(opts, inherited) {
+    this.opts = createOptions(opts, inherited?.opts)
+    this.#registry = (
+      inherited instanceof Environment ? inherited.#registry : globalRegistry
+    ).clone(this.opts)
+
+    const childOpts = {registry: this.#registry, opts: this.opts}
+    this.#typeChecker = new TypeChecker(childOpts)
+    this.#evalTypeChecker = new TypeChecker(childOpts, true)
+    this.#evaluator = new Evaluator(childOpts)
+    this.#parser = new Parser(this.opts.limits, this.#registry)
+    Object.freeze(this)
+  }
+
+  clone(opts) {
+    return new Environment(opts, this)
+  }
+
+  registerFunction(signature, handler, opts) {
+    this.#registry.registerFunctionOverload(signature, handler, opts)
+    return this
+  }
+
+  registerOperator(string, handler, opts) {
+    this.#registry.registerOperatorOverload(string, handler, opts)
+    return this
+  }
+
+  registerType(typename, constructor) {
+    this.#registry.registerType(typename, constructor)
+    return this
+  }
+
+  registerVariable(name, type, opts) {
+    this.#registry.registerVariable(name, type, opts)
+    return this
+  }
+
+  registerConstant(name, type, value) {
+    this.#registry.registerConstant(name, type, value)
+    return this
+  }
+
+  hasVariable(name) {
+    return this.#registry.variables.has(name)
+  }
+
+  getDefinitions() {
+    return this.#registry.getDefinitions()
+  }
+
+  check(expression) {
+    try {
+      return this.#checkAST(this.#parser.parse(expression))
+    } catch (error) {
+      return {valid: false, error}
+    }
+  }
+
+  #checkAST(ast) {
+    try {
+      const typeDecl = this.#typeChecker.check(ast, new RootContext(this.#registry))
+      return {valid: true, type: this.#formatTypeForCheck(typeDecl)}
+    } catch (error) {
+      return {valid: false, error}
+    }
+  }
+
+  #formatTypeForCheck(typeDecl) {
+    if (typeDecl.name === `list<dyn>`) return 'list'
+    if (typeDecl.name === `map<dyn, dyn>`) return 'map'
+    return typeDecl.name
+  }
+
+  parse(expression) {
+    const ast = this.#parser.parse(expression)
+    const evaluateParsed = this.#evaluateAST.bind(this, ast)
+    evaluateParsed.check = this.#checkAST.bind(this, ast)
+    evaluateParsed.ast = ast
+    return evaluateParsed
+  }
+
+  evaluate(expression, context) {
+    return this.#evaluateAST(this.#parser.parse(expression), context)
+  }
+
+  #evaluateAST(ast, ctx) {
+    if (ast.checkedType) {
+      return ast.evaluate(this.#evaluator, ast, new RootContext(this.#registry, ctx))
+    } else {
+      this.#evalTypeChecker.check(ast, (ctx = new RootContext(this.#registry, ctx)))
+      return ast.evaluate(this.#evaluator, ast, ctx)
+    }
+  }
+}
+
+class Evaluator extends Base {
+  constructor(opts) {
+    super(opts)
+    this.createError = evaluationError
+  }
+
+  #firstMapElement(coll) {
+    if (coll instanceof Map) return coll.entries().next().value
+    for (const key in coll) return [key, coll[key]]
+  }
+
+  debugRuntimeType(value, checkedType) {
+    return checkedType?.hasDynType === false ? checkedType : this.debugTypeDeep(value)
+  }
+
+  debugTypeDeep(value) {
+    const runtimeType = this.debugType(value)
+    switch (runtimeType.kind) {
+      case 'list': {
+        const first = value instanceof Array ? value[0] : value.values().next().value
+        if (first === undefined) return runtimeType
+        return this.registry.getListType(this.debugTypeDeep(first))
+      }
+      case 'map': {
+        const first = this.#firstMapElement(value)
+        if (!first) return runtimeType
+        return this.registry.getMapType(
+          runtimeType.keyType.hasDynType ? this.debugTypeDeep(first[0]) : runtimeType.keyType,
+          runtimeType.valueType.hasDynType ? this.debugTypeDeep(first[1]) : runtimeType.valueType
+        )
+      }
+      default:
+        return runtimeType
+    }
+  }
+
+  tryEval(ast, ctx) {
+    try {
+      const res = this.run(ast, ctx)
+      if (res instanceof Promise) return res.catch((err) => err)
+      return res
+    } catch (err) {
+      return err
+    }
+  }
+
+  run(ast, ctx) {
+    return ast.evaluate(this, ast, ctx)
+  }
+}
+
+const globalEnvironment = new Environment({
+  unlistedVariablesAreDyn: true
+})
+
+function parse(expression) {
+  return globalEnvironment.parse(expression)
+}
+
+function evaluate(expression, context) {
+  return globalEnvironment.evaluate(expression, context)
+}
+
+function check(expression) {
+  return globalEnvironment.check(expression)
+}
+
+
+
+/* harmony default export */ const evaluator = ({
+  parse,
+  evaluate,
+  check,
+  Environment,
+  Duration: Duration,
+  UnsignedInt: UnsignedInt
+});
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/serialize.js
+
+
+
+/**
+ * Serialize a primitive value to CEL syntax
+ * @param {*} value - The value to serialize
+ * @returns {string} The CEL representation
+ */
+function serializeValue(value) {
+  if (value === null) return 'null'
+  if (typeof value === 'boolean') return String(value)
+  if (typeof value === 'bigint') return String(value)
+  if (typeof value === 'string') return serializeString(value)
+  if (value instanceof Uint8Array) return serializeBytes(value)
+  if (value instanceof UnsignedInt) return `${value.value}u`
+  if (value instanceof Optional) {
+    if (value.hasValue()) return `optional.of(${serializeValue(value.value())})`
+    return 'optional.none()'
+  }
+
+  if (typeof value === 'number') {
+    return value % 1 === 0
+      ? `${value}.0`
+      : value.toLocaleString('en-US', {useGrouping: false, maximumFractionDigits: 9})
+  }
+
+  // Handle Uint8Array deserialized from JSON (becomes plain object with numeric keys)
+  if (typeof value === 'object') {
+    const keys = Object.keys(value)
+    if (keys.every((k) => /^\d+$/.test(k))) {
+      const bytes = new Uint8Array(keys.length)
+      for (let i = 0; i < keys.length; i++) bytes[i] = value[i]
+      return serializeBytes(bytes)
+    }
+  }
+
+  return String(value)
+}
+
+/**
+ * Convert an AST back to CEL expression string
+ * @param {import(".").ASTNode} ast - The AST node to convert
+ * @returns {string} The CEL expression string
+ */
+function serialize(ast) {
+  const {op, args} = ast
+  switch (op) {
+    case 'value':
+      return serializeValue(args)
+    case 'id':
+      return args
+
+    case '||':
+    case '&&':
+    case '==':
+    case '!=':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case 'in':
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+      return `${wrap(args[0], op)} ${op} ${wrap(args[1], op)}`
+
+    case '!_':
+      return `!${wrap(args, op)}`
+    case '-_':
+      // Add parentheses when operand is a binary operation
+      return ['+', '-', '*', '/', '%'].includes(args.op)
+        ? `-(${serialize(args)})`
+        : `-${serialize(args)}`
+
+    case '.':
+      return `${wrap(args[0], op)}.${args[1]}`
+    case '.?':
+      return `${wrap(args[0], op)}.?${args[1]}`
+    case '[]':
+      return `${wrap(args[0], op)}[${serialize(args[1])}]`
+    case '[?]':
+      return `${wrap(args[0], op)}[?${serialize(args[1])}]`
+
+    case 'call':
+      return `${args[0]}(${args[1].map(serialize).join(', ')})`
+    case 'rcall':
+      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize).join(', ')})`
+
+    case 'list':
+      return `[${args.map(serialize).join(', ')}]`
+    case 'map':
+      return `{${args.map(([k, v]) => `${serialize(k)}: ${serialize(v)}`).join(', ')}}`
+
+    case '?:':
+      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize(args[2])}`
+
+    default:
+      throw new Error(`Unknown AST operation: ${op}`)
+  }
+}
+
+/**
+ * Serialize a string value with proper escaping
+ * @param {string} str - The string to serialize
+ * @returns {string} The escaped string with quotes
+ */
+function serializeString(str) {
+  const escaped = str
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/\f/g, '\\f')
+    .replace(/[\b]/g, '\\b')
+    .replace(/\v/g, '\\v')
+
+  let result = ''
+  for (let i = 0; i < escaped.length; i++) {
+    const code = escaped.charCodeAt(i)
+    if (code < 32 || code > 126) {
+      result +=
+        code <= 0xffff
+          ? `\\u${code.toString(16).padStart(4, '0')}`
+          : `\\U${code.toString(16).padStart(8, '0')}`
+    } else {
+      result += escaped[i]
+    }
+  }
+
+  return `"${result}"`
+}
+
+/**
+ * Serialize a bytes value
+ * @param {Uint8Array} bytes - The bytes to serialize
+ * @returns {string} The bytes literal
+ */
+function serializeBytes(bytes) {
+  let result = 'b"'
+  for (const byte of bytes) {
+    if (byte === 0x5c) result += '\\\\'
+    else if (byte === 0x22) result += '\\"'
+    else if (byte === 0x0a) result += '\\n'
+    else if (byte === 0x0d) result += '\\r'
+    else if (byte === 0x09) result += '\\t'
+    else if (byte >= 32 && byte <= 126) result += String.fromCharCode(byte)
+    else result += `\\x${byte.toString(16).padStart(2, '0')}`
+  }
+  return `${result}"`
+}
+
+/**
+ * Operator precedence (higher = tighter binding)
+ */
+const PRECEDENCE = {
+  '?:': 1,
+  '||': 2,
+  '&&': 3,
+  '==': 4,
+  '!=': 4,
+  '<': 5,
+  '<=': 5,
+  '>': 5,
+  '>=': 5,
+  in: 5,
+  '+': 6,
+  '-': 6,
+  '-_': 6,
+  '*': 7,
+  '/': 7,
+  '%': 7,
+  '!_': 8,
+  '.': 9,
+  '.?': 9,
+  '[]': 9,
+  '[?]': 9,
+  call: 9,
+  rcall: 9
+}
+
+/**
+ * Check if parentheses are needed based on operator precedence
+ * @param {ASTNode} ast - The AST node to check
+ * @param {string} parentOp - The parent operator
+ * @returns {boolean} True if parentheses are needed
+ */
+function needsParentheses(ast, parentOp) {
+  const childOp = ast.op
+  const parentPrec = PRECEDENCE[parentOp] || 0
+  const childPrec = PRECEDENCE[childOp] || 0
+
+  // Atomic operations never need parentheses
+  if (
+    childOp === 'value' ||
+    childOp === 'id' ||
+    childOp === 'call' ||
+    childOp === 'rcall' ||
+    childOp === 'list' ||
+    childOp === 'map'
+  ) {
+    return false
+  }
+
+  // Unary minus in multiplicative context: -x * y, -x * y * -z
+  if ((parentOp === '*' || parentOp === '/' || parentOp === '%') && childOp === '-_') return false
+  if (parentOp === '*' && childOp === '*' && ast.args[0].op === '-_') return false
+
+  // Member/index access chaining: a.b.c, a[0][1], a.?b.c
+  if (
+    (childOp === '.' || childOp === '[]' || childOp === '.?' || childOp === '[?]') &&
+    (parentOp === '.' ||
+      parentOp === '[]' ||
+      parentOp === '.?' ||
+      parentOp === '[?]' ||
+      parentOp === 'rcall')
+  )
+    return false
+
+  // Ternary: only wrap if child is also ternary
+  if (parentOp === '?:') return childOp === '?:'
+
+  // Unary operators: wrap if child has lower precedence
+  if (parentOp === '!_' || parentOp === '-_') return childPrec < parentPrec
+
+  // Division needs special handling
+  if (parentOp === '/' && (childOp === '*' || childOp === '+' || childOp === '-')) return true
+  if (childOp === '/' && parentOp !== undefined) return true
+  if ((parentOp === '*' || parentOp === '/') && ['+', '-', '*', '/'].includes(childOp)) {
+    return true
+  }
+
+  // Lower precedence needs parentheses
+  if (childPrec < parentPrec) return true
+
+  // Same precedence: non-associative operators need parentheses
+  if (
+    childPrec === parentPrec &&
+    (parentOp === '/' || parentOp === '%') &&
+    (childOp === '/' || childOp === '%')
+  )
+    return true
+
+  return false
+}
+
+/**
+ * Wrap expression in parentheses if needed
+ * @param {*} ast - The AST node
+ * @param {string} parentOp - The parent operator
+ * @returns {string} The serialized expression, possibly wrapped in parentheses
+ */
+function wrap(ast, parentOp) {
+  return needsParentheses(ast, parentOp) ? `(${serialize(ast)})` : serialize(ast)
+}
+
+/* harmony default export */ const lib_serialize = ((/* unused pure expression or super */ null && (serialize)));
+
+;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/index.js
+
+
+
+
+
+
+
+/* harmony default export */ const lib = ({
+  parse: parse,
+  evaluate: evaluate,
+  check: check,
+  Environment: Environment,
+  ParseError: ParseError,
+  EvaluationError: EvaluationError,
+  TypeError: errors_TypeError,
+  serialize: serialize,
+  Optional: Optional
+});
+
+;// CONCATENATED MODULE: ./src/kuberay/schema/crd-schema.generated.json
+const crd_schema_generated_namespaceObject = /*#__PURE__*/JSON.parse('{"roots":{"1.3":167,"1.4":181,"1.5":215,"1.6":232,"1.7":266},"nodes":[{"type":"integer","format":"int32"},{"type":"boolean"},{"type":"string"},{"type":"object","required":["key"],"properties":{"key":2,"name":2,"optional":1}},{"type":"object","required":["fieldPath"],"properties":{"apiVersion":2,"fieldPath":2}},{"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","intOrString":true},{"type":"object","required":["resource"],"properties":{"containerName":2,"divisor":5,"resource":2}},{"type":"object","properties":{"configMapKeyRef":3,"fieldRef":4,"resourceFieldRef":6,"secretKeyRef":3}},{"type":"object","required":["name"],"properties":{"name":2,"value":2,"valueFrom":7}},{"type":"array","items":8},{"type":"object","properties":{"name":2,"optional":1}},{"type":"object","properties":{"configMapRef":10,"prefix":2,"secretRef":10}},{"type":"array","items":11},{"type":"object","required":["name"],"properties":{"name":2,"request":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":13},{"type":"object","additionalProperties":5},{"type":"object","properties":{"claims":14,"limits":15,"requests":15}},{"type":"object","required":["type"],"properties":{"localhostProfile":2,"type":2}},{"type":"array","listType":"atomic","items":2},{"type":"object","properties":{"add":18,"drop":18}},{"type":"integer","format":"int64"},{"type":"object","properties":{"level":2,"role":2,"type":2,"user":2}},{"type":"object","properties":{"gmsaCredentialSpec":2,"gmsaCredentialSpecName":2,"hostProcess":1,"runAsUserName":2}},{"type":"object","properties":{"allowPrivilegeEscalation":1,"appArmorProfile":17,"capabilities":19,"privileged":1,"procMount":2,"readOnlyRootFilesystem":1,"runAsGroup":20,"runAsNonRoot":1,"runAsUser":20,"seLinuxOptions":21,"seccompProfile":17,"windowsOptions":22}},{"type":"string","enum":["Default","Aggressive","Conservative"]},{"type":"object","required":["mountPath","name"],"properties":{"mountPath":2,"mountPropagation":2,"name":2,"readOnly":1,"recursiveReadOnly":2,"subPath":2,"subPathExpr":2}},{"type":"array","items":25},{"type":"object","properties":{"env":9,"envFrom":12,"idleTimeoutSeconds":0,"image":2,"imagePullPolicy":2,"resources":16,"securityContext":23,"upscalingMode":24,"volumeMounts":26}},{"type":"object","properties":{"value":2,"valueFrom":7}},{"type":"object","required":["redisAddress"],"properties":{"externalStorageNamespace":2,"redisAddress":2,"redisPassword":28,"redisUsername":28}},{"type":"object","additionalProperties":2},{"type":"array","items":2},{"type":"object","properties":{"annotations":30,"finalizers":31,"labels":30,"name":2,"namespace":2}},{"intOrString":true},{"type":"object","required":["port"],"properties":{"appProtocol":2,"name":2,"nodePort":0,"port":0,"protocol":2,"targetPort":33}},{"type":"array","listType":"map","listMapKeys":["port","protocol"],"items":34},{"type":"object","properties":{"timeoutSeconds":0}},{"type":"object","properties":{"clientIP":36}},{"type":"object","properties":{"allocateLoadBalancerNodePorts":1,"clusterIP":2,"clusterIPs":18,"externalIPs":18,"externalName":2,"externalTrafficPolicy":2,"healthCheckNodePort":0,"internalTrafficPolicy":2,"ipFamilies":18,"ipFamilyPolicy":2,"loadBalancerClass":2,"loadBalancerIP":2,"loadBalancerSourceRanges":18,"ports":35,"publishNotReadyAddresses":1,"selector":30,"sessionAffinity":2,"sessionAffinityConfig":37,"trafficDistribution":2,"type":2}},{"type":"string","format":"date-time"},{"type":"string","maxLength":32768},{"type":"integer","format":"int64","minimum":0},{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$"},{"type":"string","enum":["True","False","Unknown"]},{"type":"string","maxLength":316,"pattern":"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$"},{"type":"object","required":["lastTransitionTime","message","reason","status","type"],"properties":{"lastTransitionTime":39,"message":40,"observedGeneration":41,"reason":42,"status":43,"type":44}},{"type":"array","listType":"map","listMapKeys":["type"],"items":45},{"type":"object","required":["error","port","protocol"],"properties":{"error":44,"port":0,"protocol":2}},{"type":"array","listType":"atomic","items":47},{"type":"object","properties":{"hostname":2,"ip":2,"ipMode":2,"ports":48}},{"type":"array","listType":"atomic","items":49},{"type":"object","properties":{"ingress":50}},{"type":"object","properties":{"conditions":46,"loadBalancer":51}},{"type":"object","properties":{"apiVersion":2,"kind":2,"metadata":32,"spec":38,"status":52}},{"type":"object","required":["key","operator"],"properties":{"key":2,"operator":2,"values":18}},{"type":"array","listType":"atomic","items":54},{"type":"object","properties":{"matchExpressions":55,"matchFields":55}},{"type":"object","required":["preference","weight"],"properties":{"preference":56,"weight":0}},{"type":"array","listType":"atomic","items":57},{"type":"array","listType":"atomic","items":56},{"type":"object","required":["nodeSelectorTerms"],"properties":{"nodeSelectorTerms":59}},{"type":"object","properties":{"preferredDuringSchedulingIgnoredDuringExecution":58,"requiredDuringSchedulingIgnoredDuringExecution":60}},{"type":"object","properties":{"matchExpressions":55,"matchLabels":30}},{"type":"object","required":["topologyKey"],"properties":{"labelSelector":62,"matchLabelKeys":18,"mismatchLabelKeys":18,"namespaceSelector":62,"namespaces":18,"topologyKey":2}},{"type":"object","required":["podAffinityTerm","weight"],"properties":{"podAffinityTerm":63,"weight":0}},{"type":"array","listType":"atomic","items":64},{"type":"array","listType":"atomic","items":63},{"type":"object","properties":{"preferredDuringSchedulingIgnoredDuringExecution":65,"requiredDuringSchedulingIgnoredDuringExecution":66}},{"type":"object","properties":{"nodeAffinity":61,"podAffinity":67,"podAntiAffinity":67}},{"type":"array","listType":"map","listMapKeys":["name"],"items":8},{"type":"array","listType":"atomic","items":11},{"type":"object","properties":{"command":18}},{"type":"object","required":["name","value"],"properties":{"name":2,"value":2}},{"type":"array","listType":"atomic","items":72},{"type":"object","required":["port"],"properties":{"host":2,"httpHeaders":73,"path":2,"port":33,"scheme":2}},{"type":"object","required":["seconds"],"properties":{"seconds":20}},{"type":"object","required":["port"],"properties":{"host":2,"port":33}},{"type":"object","properties":{"exec":71,"httpGet":74,"sleep":75,"tcpSocket":76}},{"type":"object","properties":{"postStart":77,"preStop":77}},{"type":"object","required":["port"],"properties":{"port":0,"service":2}},{"type":"object","properties":{"exec":71,"failureThreshold":0,"grpc":79,"httpGet":74,"initialDelaySeconds":0,"periodSeconds":0,"successThreshold":0,"tcpSocket":76,"terminationGracePeriodSeconds":20,"timeoutSeconds":0}},{"type":"object","required":["containerPort"],"properties":{"containerPort":0,"hostIP":2,"hostPort":0,"name":2,"protocol":2}},{"type":"array","listType":"map","listMapKeys":["containerPort","protocol"],"items":81},{"type":"object","required":["resourceName","restartPolicy"],"properties":{"resourceName":2,"restartPolicy":2}},{"type":"array","listType":"atomic","items":83},{"type":"object","required":["devicePath","name"],"properties":{"devicePath":2,"name":2}},{"type":"array","listType":"map","listMapKeys":["devicePath"],"items":85},{"type":"array","listType":"map","listMapKeys":["mountPath"],"items":25},{"type":"object","required":["name"],"properties":{"args":18,"command":18,"env":69,"envFrom":70,"image":2,"imagePullPolicy":2,"lifecycle":78,"livenessProbe":80,"name":2,"ports":82,"readinessProbe":80,"resizePolicy":84,"resources":16,"restartPolicy":2,"securityContext":23,"startupProbe":80,"stdin":1,"stdinOnce":1,"terminationMessagePath":2,"terminationMessagePolicy":2,"tty":1,"volumeDevices":86,"volumeMounts":87,"workingDir":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":88},{"type":"object","properties":{"name":2,"value":2}},{"type":"array","listType":"atomic","items":90},{"type":"object","properties":{"nameservers":18,"options":91,"searches":18}},{"type":"object","required":["name"],"properties":{"args":18,"command":18,"env":69,"envFrom":70,"image":2,"imagePullPolicy":2,"lifecycle":78,"livenessProbe":80,"name":2,"ports":82,"readinessProbe":80,"resizePolicy":84,"resources":16,"restartPolicy":2,"securityContext":23,"startupProbe":80,"stdin":1,"stdinOnce":1,"targetContainerName":2,"terminationMessagePath":2,"terminationMessagePolicy":2,"tty":1,"volumeDevices":86,"volumeMounts":87,"workingDir":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":93},{"type":"object","required":["ip"],"properties":{"hostnames":18,"ip":2}},{"type":"array","listType":"map","listMapKeys":["ip"],"items":95},{"type":"object","properties":{"name":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":97},{"type":"object","required":["name"],"properties":{"name":2}},{"type":"object","required":["conditionType"],"properties":{"conditionType":2}},{"type":"array","listType":"atomic","items":100},{"type":"object","required":["name"],"properties":{"name":2,"resourceClaimName":2,"resourceClaimTemplateName":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":102},{"type":"array","listType":"map","listMapKeys":["name"],"items":99},{"type":"array","listType":"atomic","items":20},{"type":"object","properties":{"appArmorProfile":17,"fsGroup":20,"fsGroupChangePolicy":2,"runAsGroup":20,"runAsNonRoot":1,"runAsUser":20,"seLinuxChangePolicy":2,"seLinuxOptions":21,"seccompProfile":17,"supplementalGroups":105,"supplementalGroupsPolicy":2,"sysctls":73,"windowsOptions":22}},{"type":"object","properties":{"effect":2,"key":2,"operator":2,"tolerationSeconds":20,"value":2}},{"type":"array","listType":"atomic","items":107},{"type":"object","required":["maxSkew","topologyKey","whenUnsatisfiable"],"properties":{"labelSelector":62,"matchLabelKeys":18,"maxSkew":0,"minDomains":0,"nodeAffinityPolicy":2,"nodeTaintsPolicy":2,"topologyKey":2,"whenUnsatisfiable":2}},{"type":"array","listType":"map","listMapKeys":["topologyKey","whenUnsatisfiable"],"items":109},{"type":"object","required":["volumeID"],"properties":{"fsType":2,"partition":0,"readOnly":1,"volumeID":2}},{"type":"object","required":["diskName","diskURI"],"properties":{"cachingMode":2,"diskName":2,"diskURI":2,"fsType":2,"kind":2,"readOnly":1}},{"type":"object","required":["secretName","shareName"],"properties":{"readOnly":1,"secretName":2,"shareName":2}},{"type":"object","required":["monitors"],"properties":{"monitors":18,"path":2,"readOnly":1,"secretFile":2,"secretRef":97,"user":2}},{"type":"object","required":["volumeID"],"properties":{"fsType":2,"readOnly":1,"secretRef":97,"volumeID":2}},{"type":"object","required":["key","path"],"properties":{"key":2,"mode":0,"path":2}},{"type":"array","listType":"atomic","items":116},{"type":"object","properties":{"defaultMode":0,"items":117,"name":2,"optional":1}},{"type":"object","required":["driver"],"properties":{"driver":2,"fsType":2,"nodePublishSecretRef":97,"readOnly":1,"volumeAttributes":30}},{"type":"object","required":["path"],"properties":{"fieldRef":4,"mode":0,"path":2,"resourceFieldRef":6}},{"type":"array","listType":"atomic","items":120},{"type":"object","properties":{"defaultMode":0,"items":121}},{"type":"object","properties":{"medium":2,"sizeLimit":5}},{"type":"object","required":["kind","name"],"properties":{"apiGroup":2,"kind":2,"name":2}},{"type":"object","required":["kind","name"],"properties":{"apiGroup":2,"kind":2,"name":2,"namespace":2}},{"type":"object","properties":{"limits":15,"requests":15}},{"type":"object","properties":{"accessModes":18,"dataSource":124,"dataSourceRef":125,"resources":126,"selector":62,"storageClassName":2,"volumeAttributesClassName":2,"volumeMode":2,"volumeName":2}},{"type":"object","required":["spec"],"properties":{"metadata":32,"spec":127}},{"type":"object","properties":{"volumeClaimTemplate":128}},{"type":"object","properties":{"fsType":2,"lun":0,"readOnly":1,"targetWWNs":18,"wwids":18}},{"type":"object","required":["driver"],"properties":{"driver":2,"fsType":2,"options":30,"readOnly":1,"secretRef":97}},{"type":"object","properties":{"datasetName":2,"datasetUUID":2}},{"type":"object","required":["pdName"],"properties":{"fsType":2,"partition":0,"pdName":2,"readOnly":1}},{"type":"object","required":["repository"],"properties":{"directory":2,"repository":2,"revision":2}},{"type":"object","required":["endpoints","path"],"properties":{"endpoints":2,"path":2,"readOnly":1}},{"type":"object","required":["path"],"properties":{"path":2,"type":2}},{"type":"object","properties":{"pullPolicy":2,"reference":2}},{"type":"object","required":["iqn","lun","targetPortal"],"properties":{"chapAuthDiscovery":1,"chapAuthSession":1,"fsType":2,"initiatorName":2,"iqn":2,"iscsiInterface":2,"lun":0,"portals":18,"readOnly":1,"secretRef":97,"targetPortal":2}},{"type":"object","required":["path","server"],"properties":{"path":2,"readOnly":1,"server":2}},{"type":"object","required":["claimName"],"properties":{"claimName":2,"readOnly":1}},{"type":"object","required":["pdID"],"properties":{"fsType":2,"pdID":2}},{"type":"object","required":["volumeID"],"properties":{"fsType":2,"readOnly":1,"volumeID":2}},{"type":"object","required":["path"],"properties":{"labelSelector":62,"name":2,"optional":1,"path":2,"signerName":2}},{"type":"object","properties":{"items":117,"name":2,"optional":1}},{"type":"object","properties":{"items":121}},{"type":"object","required":["path"],"properties":{"audience":2,"expirationSeconds":20,"path":2}},{"type":"object","properties":{"clusterTrustBundle":143,"configMap":144,"downwardAPI":145,"secret":144,"serviceAccountToken":146}},{"type":"array","listType":"atomic","items":147},{"type":"object","properties":{"defaultMode":0,"sources":148}},{"type":"object","required":["registry","volume"],"properties":{"group":2,"readOnly":1,"registry":2,"tenant":2,"user":2,"volume":2}},{"type":"object","required":["image","monitors"],"properties":{"fsType":2,"image":2,"keyring":2,"monitors":18,"pool":2,"readOnly":1,"secretRef":97,"user":2}},{"type":"object","required":["gateway","secretRef","system"],"properties":{"fsType":2,"gateway":2,"protectionDomain":2,"readOnly":1,"secretRef":97,"sslEnabled":1,"storageMode":2,"storagePool":2,"system":2,"volumeName":2}},{"type":"object","properties":{"defaultMode":0,"items":117,"optional":1,"secretName":2}},{"type":"object","properties":{"fsType":2,"readOnly":1,"secretRef":97,"volumeName":2,"volumeNamespace":2}},{"type":"object","required":["volumePath"],"properties":{"fsType":2,"storagePolicyID":2,"storagePolicyName":2,"volumePath":2}},{"type":"object","required":["name"],"properties":{"awsElasticBlockStore":111,"azureDisk":112,"azureFile":113,"cephfs":114,"cinder":115,"configMap":118,"csi":119,"downwardAPI":122,"emptyDir":123,"ephemeral":129,"fc":130,"flexVolume":131,"flocker":132,"gcePersistentDisk":133,"gitRepo":134,"glusterfs":135,"hostPath":136,"image":137,"iscsi":138,"name":2,"nfs":139,"persistentVolumeClaim":140,"photonPersistentDisk":141,"portworxVolume":142,"projected":149,"quobyte":150,"rbd":151,"scaleIO":152,"secret":153,"storageos":154,"vsphereVolume":155}},{"type":"array","listType":"map","listMapKeys":["name"],"items":156},{"type":"object","required":["containers"],"properties":{"activeDeadlineSeconds":20,"affinity":68,"automountServiceAccountToken":1,"containers":89,"dnsConfig":92,"dnsPolicy":2,"enableServiceLinks":1,"ephemeralContainers":94,"hostAliases":96,"hostIPC":1,"hostNetwork":1,"hostPID":1,"hostUsers":1,"hostname":2,"imagePullSecrets":98,"initContainers":89,"nodeName":2,"nodeSelector":30,"os":99,"overhead":15,"preemptionPolicy":2,"priority":0,"priorityClassName":2,"readinessGates":101,"resourceClaims":103,"resources":16,"restartPolicy":2,"runtimeClassName":2,"schedulerName":2,"schedulingGates":104,"securityContext":106,"serviceAccount":2,"serviceAccountName":2,"setHostnameAsFQDN":1,"shareProcessNamespace":1,"subdomain":2,"terminationGracePeriodSeconds":20,"tolerations":108,"topologySpreadConstraints":110,"volumes":157}},{"type":"object","properties":{"metadata":32,"spec":158}},{"type":"object","required":["rayStartParams","template"],"properties":{"enableIngress":1,"headService":53,"rayStartParams":30,"serviceType":2,"template":159}},{"type":"string","rules":[{"rule":"self == oldSelf","message":"the managedBy field is immutable"},{"rule":"self in [\'ray.io/kuberay-operator\', \'kueue.x-k8s.io/multikueue\']","message":"the managedBy field value must be either \'ray.io/kuberay-operator\' or \'kueue.x-k8s.io/multikueue\'"}]},{"type":"object","properties":{"workersToDelete":31}},{"type":"object","required":["groupName","maxReplicas","minReplicas","rayStartParams","template"],"properties":{"groupName":2,"idleTimeoutSeconds":0,"maxReplicas":0,"minReplicas":0,"numOfHosts":0,"rayStartParams":30,"replicas":0,"scaleStrategy":162,"suspend":1,"template":159}},{"type":"array","items":163},{"type":"object","required":["headGroupSpec"],"properties":{"autoscalerOptions":27,"enableInTreeAutoscaling":1,"gcsFaultToleranceOptions":29,"headGroupSpec":160,"headServiceAnnotations":30,"managedBy":161,"rayVersion":2,"suspend":1,"workerGroupSpecs":164}},{"type":"object","properties":{"type":2}},{"type":"object","properties":{"deploymentUnhealthySecondThreshold":0,"excludeHeadPodFromServeSvc":1,"rayClusterConfig":165,"serveConfigV2":2,"serveService":53,"serviceUnhealthySecondThreshold":0,"upgradeStrategy":166}},{"type":"string","enum":["v1","v2"]},{"type":"object","properties":{"env":9,"envFrom":12,"idleTimeoutSeconds":0,"image":2,"imagePullPolicy":2,"resources":16,"securityContext":23,"upscalingMode":24,"version":168,"volumeMounts":26}},{"type":"object","properties":{"postStart":77,"preStop":77,"stopSignal":2}},{"type":"object","required":["name"],"properties":{"args":18,"command":18,"env":69,"envFrom":70,"image":2,"imagePullPolicy":2,"lifecycle":170,"livenessProbe":80,"name":2,"ports":82,"readinessProbe":80,"resizePolicy":84,"resources":16,"restartPolicy":2,"securityContext":23,"startupProbe":80,"stdin":1,"stdinOnce":1,"terminationMessagePath":2,"terminationMessagePolicy":2,"tty":1,"volumeDevices":86,"volumeMounts":87,"workingDir":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":171},{"type":"object","required":["name"],"properties":{"args":18,"command":18,"env":69,"envFrom":70,"image":2,"imagePullPolicy":2,"lifecycle":170,"livenessProbe":80,"name":2,"ports":82,"readinessProbe":80,"resizePolicy":84,"resources":16,"restartPolicy":2,"securityContext":23,"startupProbe":80,"stdin":1,"stdinOnce":1,"targetContainerName":2,"terminationMessagePath":2,"terminationMessagePolicy":2,"tty":1,"volumeDevices":86,"volumeMounts":87,"workingDir":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":173},{"type":"object","required":["containers"],"properties":{"activeDeadlineSeconds":20,"affinity":68,"automountServiceAccountToken":1,"containers":172,"dnsConfig":92,"dnsPolicy":2,"enableServiceLinks":1,"ephemeralContainers":174,"hostAliases":96,"hostIPC":1,"hostNetwork":1,"hostPID":1,"hostUsers":1,"hostname":2,"imagePullSecrets":98,"initContainers":172,"nodeName":2,"nodeSelector":30,"os":99,"overhead":15,"preemptionPolicy":2,"priority":0,"priorityClassName":2,"readinessGates":101,"resourceClaims":103,"resources":16,"restartPolicy":2,"runtimeClassName":2,"schedulerName":2,"schedulingGates":104,"securityContext":106,"serviceAccount":2,"serviceAccountName":2,"setHostnameAsFQDN":1,"shareProcessNamespace":1,"subdomain":2,"terminationGracePeriodSeconds":20,"tolerations":108,"topologySpreadConstraints":110,"volumes":157}},{"type":"object","properties":{"metadata":32,"spec":175}},{"type":"object","required":["template"],"properties":{"enableIngress":1,"headService":53,"rayStartParams":30,"serviceType":2,"template":176}},{"type":"object","required":["groupName","maxReplicas","minReplicas","template"],"properties":{"groupName":2,"idleTimeoutSeconds":0,"maxReplicas":0,"minReplicas":0,"numOfHosts":0,"rayStartParams":30,"replicas":0,"scaleStrategy":162,"suspend":1,"template":176}},{"type":"array","items":178},{"type":"object","required":["headGroupSpec"],"properties":{"autoscalerOptions":169,"enableInTreeAutoscaling":1,"gcsFaultToleranceOptions":29,"headGroupSpec":177,"headServiceAnnotations":30,"managedBy":161,"rayVersion":2,"suspend":1,"workerGroupSpecs":179}},{"type":"object","required":["rayClusterConfig"],"properties":{"deploymentUnhealthySecondThreshold":0,"excludeHeadPodFromServeSvc":1,"rayClusterConfig":180,"serveConfigV2":2,"serveService":53,"serviceUnhealthySecondThreshold":0,"upgradeStrategy":166}},{"type":"string","enum":["disabled","token"]},{"type":"object","properties":{"mode":182}},{"type":"object","required":["key","path","volumeName"],"properties":{"key":2,"optional":1,"path":2,"volumeName":2}},{"type":"object","properties":{"configMapKeyRef":3,"fieldRef":4,"fileKeyRef":184,"resourceFieldRef":6,"secretKeyRef":3}},{"type":"object","required":["name"],"properties":{"name":2,"value":2,"valueFrom":185}},{"type":"array","items":186},{"type":"object","properties":{"env":187,"envFrom":12,"idleTimeoutSeconds":0,"image":2,"imagePullPolicy":2,"resources":16,"securityContext":23,"upscalingMode":24,"version":168,"volumeMounts":26}},{"type":"object","properties":{"value":2,"valueFrom":185}},{"type":"object","required":["redisAddress"],"properties":{"externalStorageNamespace":2,"redisAddress":2,"redisPassword":189,"redisUsername":189}},{"type":"array","listType":"map","listMapKeys":["name"],"items":186},{"type":"array","listType":"set","items":0},{"type":"object","required":["operator"],"properties":{"operator":2,"values":192}},{"type":"object","required":["action"],"properties":{"action":2,"exitCodes":193}},{"type":"array","listType":"atomic","items":194},{"type":"object","required":["name"],"properties":{"args":18,"command":18,"env":191,"envFrom":70,"image":2,"imagePullPolicy":2,"lifecycle":170,"livenessProbe":80,"name":2,"ports":82,"readinessProbe":80,"resizePolicy":84,"resources":16,"restartPolicy":2,"restartPolicyRules":195,"securityContext":23,"startupProbe":80,"stdin":1,"stdinOnce":1,"terminationMessagePath":2,"terminationMessagePolicy":2,"tty":1,"volumeDevices":86,"volumeMounts":87,"workingDir":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":196},{"type":"object","required":["name"],"properties":{"args":18,"command":18,"env":191,"envFrom":70,"image":2,"imagePullPolicy":2,"lifecycle":170,"livenessProbe":80,"name":2,"ports":82,"readinessProbe":80,"resizePolicy":84,"resources":16,"restartPolicy":2,"restartPolicyRules":195,"securityContext":23,"startupProbe":80,"stdin":1,"stdinOnce":1,"targetContainerName":2,"terminationMessagePath":2,"terminationMessagePolicy":2,"tty":1,"volumeDevices":86,"volumeMounts":87,"workingDir":2}},{"type":"array","listType":"map","listMapKeys":["name"],"items":198},{"type":"object","required":["keyType","signerName"],"properties":{"certificateChainPath":2,"credentialBundlePath":2,"keyPath":2,"keyType":2,"maxExpirationSeconds":0,"signerName":2}},{"type":"object","properties":{"clusterTrustBundle":143,"configMap":144,"downwardAPI":145,"podCertificate":200,"secret":144,"serviceAccountToken":146}},{"type":"array","listType":"atomic","items":201},{"type":"object","properties":{"defaultMode":0,"sources":202}},{"type":"object","required":["name"],"properties":{"awsElasticBlockStore":111,"azureDisk":112,"azureFile":113,"cephfs":114,"cinder":115,"configMap":118,"csi":119,"downwardAPI":122,"emptyDir":123,"ephemeral":129,"fc":130,"flexVolume":131,"flocker":132,"gcePersistentDisk":133,"gitRepo":134,"glusterfs":135,"hostPath":136,"image":137,"iscsi":138,"name":2,"nfs":139,"persistentVolumeClaim":140,"photonPersistentDisk":141,"portworxVolume":142,"projected":203,"quobyte":150,"rbd":151,"scaleIO":152,"secret":153,"storageos":154,"vsphereVolume":155}},{"type":"array","listType":"map","listMapKeys":["name"],"items":204},{"type":"object","required":["containers"],"properties":{"activeDeadlineSeconds":20,"affinity":68,"automountServiceAccountToken":1,"containers":197,"dnsConfig":92,"dnsPolicy":2,"enableServiceLinks":1,"ephemeralContainers":199,"hostAliases":96,"hostIPC":1,"hostNetwork":1,"hostPID":1,"hostUsers":1,"hostname":2,"hostnameOverride":2,"imagePullSecrets":98,"initContainers":197,"nodeName":2,"nodeSelector":30,"os":99,"overhead":15,"preemptionPolicy":2,"priority":0,"priorityClassName":2,"readinessGates":101,"resourceClaims":103,"resources":16,"restartPolicy":2,"runtimeClassName":2,"schedulerName":2,"schedulingGates":104,"securityContext":106,"serviceAccount":2,"serviceAccountName":2,"setHostnameAsFQDN":1,"shareProcessNamespace":1,"subdomain":2,"terminationGracePeriodSeconds":20,"tolerations":108,"topologySpreadConstraints":110,"volumes":205}},{"type":"object","properties":{"metadata":32,"spec":206}},{"type":"object","required":["template"],"properties":{"enableIngress":1,"headService":53,"labels":30,"rayStartParams":30,"resources":30,"serviceType":2,"template":207}},{"type":"object","required":["groupName","maxReplicas","minReplicas","template"],"properties":{"groupName":2,"idleTimeoutSeconds":0,"labels":30,"maxReplicas":0,"minReplicas":0,"numOfHosts":0,"rayStartParams":30,"replicas":0,"resources":30,"scaleStrategy":162,"suspend":1,"template":207}},{"type":"array","items":209},{"type":"object","required":["headGroupSpec"],"properties":{"authOptions":183,"autoscalerOptions":188,"enableInTreeAutoscaling":1,"gcsFaultToleranceOptions":190,"headGroupSpec":208,"headServiceAnnotations":30,"managedBy":161,"rayVersion":2,"suspend":1,"workerGroupSpecs":210}},{"type":"integer","format":"int32","minimum":0},{"type":"object","required":["gatewayClassName","intervalSeconds","stepSizePercent"],"properties":{"gatewayClassName":2,"intervalSeconds":0,"maxSurgePercent":0,"stepSizePercent":0}},{"type":"object","properties":{"clusterUpgradeOptions":213,"type":2}},{"type":"object","required":["rayClusterConfig"],"properties":{"deploymentUnhealthySecondThreshold":0,"excludeHeadPodFromServeSvc":1,"rayClusterConfig":211,"rayClusterDeletionDelaySeconds":212,"serveConfigV2":2,"serveService":53,"serviceUnhealthySecondThreshold":0,"upgradeStrategy":214}},{"type":"object","properties":{"enableK8sTokenAuth":1,"mode":182,"secretName":2}},{"type":"object","required":["keyType","signerName"],"properties":{"certificateChainPath":2,"credentialBundlePath":2,"keyPath":2,"keyType":2,"maxExpirationSeconds":0,"signerName":2,"userAnnotations":30}},{"type":"object","properties":{"clusterTrustBundle":143,"configMap":144,"downwardAPI":145,"podCertificate":217,"secret":144,"serviceAccountToken":146}},{"type":"array","listType":"atomic","items":218},{"type":"object","properties":{"defaultMode":0,"sources":219}},{"type":"object","required":["name"],"properties":{"awsElasticBlockStore":111,"azureDisk":112,"azureFile":113,"cephfs":114,"cinder":115,"configMap":118,"csi":119,"downwardAPI":122,"emptyDir":123,"ephemeral":129,"fc":130,"flexVolume":131,"flocker":132,"gcePersistentDisk":133,"gitRepo":134,"glusterfs":135,"hostPath":136,"image":137,"iscsi":138,"name":2,"nfs":139,"persistentVolumeClaim":140,"photonPersistentDisk":141,"portworxVolume":142,"projected":220,"quobyte":150,"rbd":151,"scaleIO":152,"secret":153,"storageos":154,"vsphereVolume":155}},{"type":"array","listType":"map","listMapKeys":["name"],"items":221},{"type":"object","required":["name","podGroup"],"properties":{"name":2,"podGroup":2,"podGroupReplicaKey":2}},{"type":"object","required":["containers"],"properties":{"activeDeadlineSeconds":20,"affinity":68,"automountServiceAccountToken":1,"containers":197,"dnsConfig":92,"dnsPolicy":2,"enableServiceLinks":1,"ephemeralContainers":199,"hostAliases":96,"hostIPC":1,"hostNetwork":1,"hostPID":1,"hostUsers":1,"hostname":2,"hostnameOverride":2,"imagePullSecrets":98,"initContainers":197,"nodeName":2,"nodeSelector":30,"os":99,"overhead":15,"preemptionPolicy":2,"priority":0,"priorityClassName":2,"readinessGates":101,"resourceClaims":103,"resources":16,"restartPolicy":2,"runtimeClassName":2,"schedulerName":2,"schedulingGates":104,"securityContext":106,"serviceAccount":2,"serviceAccountName":2,"setHostnameAsFQDN":1,"shareProcessNamespace":1,"subdomain":2,"terminationGracePeriodSeconds":20,"tolerations":108,"topologySpreadConstraints":110,"volumes":222,"workloadRef":223}},{"type":"object","properties":{"metadata":32,"spec":224}},{"type":"object","required":["template"],"properties":{"enableIngress":1,"headService":53,"labels":30,"rayStartParams":30,"resources":30,"serviceType":2,"template":225}},{"type":"string","enum":["Recreate","None"]},{"type":"object","properties":{"type":227}},{"type":"object","required":["groupName","maxReplicas","minReplicas","template"],"properties":{"groupName":2,"idleTimeoutSeconds":0,"labels":30,"maxReplicas":0,"minReplicas":0,"numOfHosts":0,"rayStartParams":30,"replicas":0,"resources":30,"scaleStrategy":162,"suspend":1,"template":225}},{"type":"array","items":229},{"type":"object","required":["headGroupSpec"],"properties":{"authOptions":216,"autoscalerOptions":188,"enableInTreeAutoscaling":1,"gcsFaultToleranceOptions":190,"headGroupSpec":226,"headServiceAnnotations":30,"managedBy":161,"rayVersion":2,"suspend":1,"upgradeStrategy":228,"workerGroupSpecs":230}},{"type":"object","required":["rayClusterConfig"],"properties":{"deploymentUnhealthySecondThreshold":0,"excludeHeadPodFromServeSvc":1,"managedBy":161,"rayClusterConfig":231,"rayClusterDeletionDelaySeconds":212,"serveConfigV2":2,"serveService":53,"serviceUnhealthySecondThreshold":0,"upgradeStrategy":214}},{"type":"object","properties":{"args":31,"command":31,"env":187,"envFrom":12,"idleTimeoutSeconds":0,"image":2,"imagePullPolicy":2,"resources":16,"securityContext":23,"upscalingMode":24,"version":168,"volumeMounts":26}},{"type":"string","enum":["redis","rocksdb"],"rules":[{"rule":"self == oldSelf","message":"gcsFaultToleranceOptions.backend is immutable"}]},{"type":"string","enum":["DeleteWithCluster","Retain"]},{"type":"object","properties":{"accessModes":31,"claimName":2,"deletionPolicy":235,"size":5,"storageClassName":2,"subPath":2}},{"type":"object","properties":{"backend":234,"externalStorageNamespace":2,"redisAddress":2,"redisPassword":189,"redisUsername":189,"storage":236}},{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},{"type":"object","properties":{"hosts":18,"secretName":2}},{"type":"array","items":239},{"type":"object","properties":{"host":2,"path":2,"pathType":238,"tls":240}},{"type":"object","properties":{"podGroupName":2}},{"type":"object","required":["containers"],"properties":{"activeDeadlineSeconds":20,"affinity":68,"automountServiceAccountToken":1,"containers":197,"dnsConfig":92,"dnsPolicy":2,"enableServiceLinks":1,"ephemeralContainers":199,"hostAliases":96,"hostIPC":1,"hostNetwork":1,"hostPID":1,"hostUsers":1,"hostname":2,"hostnameOverride":2,"imagePullSecrets":98,"initContainers":197,"nodeName":2,"nodeSelector":30,"os":99,"overhead":15,"preemptionPolicy":2,"priority":0,"priorityClassName":2,"readinessGates":101,"resourceClaims":103,"resources":16,"restartPolicy":2,"runtimeClassName":2,"schedulerName":2,"schedulingGates":104,"schedulingGroup":242,"securityContext":106,"serviceAccount":2,"serviceAccountName":2,"setHostnameAsFQDN":1,"shareProcessNamespace":1,"subdomain":2,"terminationGracePeriodSeconds":20,"tolerations":108,"topologySpreadConstraints":110,"volumes":222}},{"type":"object","properties":{"metadata":32,"spec":243}},{"type":"object","required":["template"],"properties":{"enableIngress":1,"headService":53,"ingressOptions":241,"labels":30,"rayStartParams":30,"resources":30,"serviceType":2,"template":244}},{"type":"object","properties":{"env":187,"image":2,"imagePullPolicy":2,"resources":16}},{"type":"object","properties":{"collectorOptions":246}},{"type":"object","properties":{"endPort":0,"port":33,"protocol":2}},{"type":"array","listType":"atomic","items":248},{"type":"object","required":["cidr"],"properties":{"cidr":2,"except":18}},{"type":"object","properties":{"ipBlock":250,"namespaceSelector":62,"podSelector":62}},{"type":"array","listType":"atomic","items":251},{"type":"object","properties":{"ports":249,"to":252}},{"type":"array","items":253},{"type":"object","properties":{"from":252,"ports":249}},{"type":"array","items":255},{"type":"object","properties":{"egressRules":254,"ingressRules":256}},{"type":"string","enum":["DenyAll","DenyAllIngress","DenyAllEgress"]},{"type":"object","required":["groupName"],"properties":{"egressRules":254,"groupName":2,"ingressRules":256}},{"type":"array","listType":"map","listMapKeys":["groupName"],"items":259},{"type":"object","properties":{"head":257,"mode":258,"worker":257,"workerGroups":260}},{"type":"object","properties":{"enabled":1}},{"type":"object","required":["groupName","maxReplicas","minReplicas","template"],"properties":{"groupName":2,"idleTimeoutSeconds":0,"labels":30,"maxReplicas":0,"minReplicas":0,"numOfHosts":0,"priority":0,"rayStartParams":30,"replicas":0,"resources":30,"scaleStrategy":162,"suspend":1,"template":244}},{"type":"array","items":263},{"type":"object","required":["headGroupSpec"],"properties":{"authOptions":216,"autoscalerOptions":233,"enableInTreeAutoscaling":1,"gcsFaultToleranceOptions":237,"headGroupSpec":245,"headServiceAnnotations":30,"historyServerOptions":247,"managedBy":161,"networkPolicy":261,"rayVersion":2,"suspend":1,"tlsOptions":262,"upgradeStrategy":228,"workerGroupSpecs":264}},{"type":"object","required":["rayClusterConfig"],"properties":{"deploymentUnhealthySecondThreshold":0,"excludeHeadPodFromServeSvc":1,"managedBy":161,"rayClusterConfig":265,"rayClusterDeletionDelaySeconds":212,"serveConfigV2":2,"serveService":53,"serviceUnhealthySecondThreshold":0,"suspend":1,"upgradeStrategy":214}}]}');
+;// CONCATENATED MODULE: ./src/kuberay/schema/validate.ts
+/**
+ * What the API server refuses in a RayService `spec` before the operator ever sees it, checked
+ * against the release's CRD (its structural schema, generated by scripts/gen-crd-schema.ts):
+ * - a value of the wrong type: server-side apply fails while building the typed patch
+ *   ("expected numeric", "expected string"): `replicas: "3"`, a rayStartParams value that is not a
+ *   string, `cpu: 0.1` where the CRD says int-or-string, `value: yes` (a YAML 1.1 boolean);
+ * - two items with the same key in a list-map (`x-kubernetes-list-type: map`, e.g. two env vars of
+ *   one name) or the same item twice in a set: also refused by server-side apply;
+ * - then the OpenAPI checks (required, enum, minimum/maximum, lengths, pattern) and the CEL rules
+ *   (`x-kubernetes-validations`, evaluated with @marcbachmann/cel-js; transition rules that use
+ *   `oldSelf`, such as `managedBy`'s `self == oldSelf`, only when the field exists in the base).
+ * Fields the CRD does not declare are left to plan-service's own check (a sharper message).
+ */
+
+
+
+
+const SCHEMAS = crd_schema_generated_namespaceObject;
+/** The root node of the newest CRD at or below this release line (the oldest if none is). */
+function rootFor(minor) {
+    const wanted = Number(minor.split('.')[1]);
+    const lines = Object.keys(SCHEMAS.roots).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+    const hit = lines.filter((k) => Number(k.split('.')[1]) <= wanted).pop() ?? lines[0];
+    return SCHEMAS.roots[hit];
+}
+/** The first thing the API server refuses in `spec` (head), given the stored `oldSpec` (base), if any. */
+function apiServerViolation(spec, oldSpec, minor) {
+    // Validation runs on the defaulted object, and server-side apply fills in defaulted list-map keys
+    // (a port's `protocol: TCP`) before it looks for duplicates.
+    const defaulted = (s) => (isPlainObject(s) ? applyCrdDefaults(s, minor) : s);
+    return validate_check(defaulted(spec), defaulted(oldSpec), SCHEMAS.nodes[rootFor(minor)], []);
+}
+function validate_check(value, old, node, path) {
+    if (value === null || value === undefined)
+        return undefined; // null is pruned unless nullable: either way accepted
+    return (typeViolation(value, node, path) ?? valueViolation(value, node, path) ?? childViolation(value, old, node, path) ?? ruleViolation(value, old, node, path));
+}
+function typeViolation(value, node, path) {
+    if (node.intOrString) {
+        if (typeof value === 'string' || Number.isInteger(value))
+            return undefined;
+        return { path, problem: `must be an integer or a string, not ${validate_describe(value)}`, hint: quoteHint(value) };
+    }
+    const ok = {
+        string: (v) => typeof v === 'string',
+        integer: (v) => Number.isInteger(v),
+        number: (v) => typeof v === 'number',
+        boolean: (v) => typeof v === 'boolean',
+        object: isPlainObject,
+        array: Array.isArray,
+    };
+    const test = node.type ? ok[node.type] : undefined;
+    if (!test || test(value))
+        return undefined;
+    return { path, problem: `must be ${article(node.type)}, not ${validate_describe(value)} (the API server refuses the apply)`, hint: typeHint(node.type, value) };
+}
+function valueViolation(value, node, path) {
+    if (node.enum && !node.enum.some((e) => e === value)) {
+        return { path, problem: `${JSON.stringify(value)} is not one of ${node.enum.map((e) => JSON.stringify(e)).join(', ')}` };
+    }
+    if (typeof value === 'number') {
+        if (node.minimum !== undefined && value < node.minimum)
+            return { path, problem: `must be at least ${node.minimum}` };
+        if (node.maximum !== undefined && value > node.maximum)
+            return { path, problem: `must be at most ${node.maximum}` };
+    }
+    if (typeof value === 'string') {
+        const length = [...value].length;
+        if (node.minLength !== undefined && length < node.minLength)
+            return { path, problem: `must be at least ${node.minLength} characters long` };
+        if (node.maxLength !== undefined && length > node.maxLength)
+            return { path, problem: `must be at most ${node.maxLength} characters long` };
+        if (node.pattern && patternOf(node.pattern)?.test(value) === false)
+            return { path, problem: `${JSON.stringify(value)} does not match ${node.pattern}` };
+    }
+    if (Array.isArray(value)) {
+        if (node.minItems !== undefined && value.length < node.minItems)
+            return { path, problem: `must have at least ${node.minItems} items` };
+        if (node.maxItems !== undefined && value.length > node.maxItems)
+            return { path, problem: `must have at most ${node.maxItems} items` };
+    }
+    return undefined;
+}
+function childViolation(value, old, node, path) {
+    if (Array.isArray(value)) {
+        const items = node.items === undefined ? undefined : SCHEMAS.nodes[node.items];
+        const dup = duplicateItem(value, node);
+        if (dup)
+            return { path: [...path, dup.index], problem: dup.problem, hint: 'each entry of this list needs its own key: merge or rename the duplicates' };
+        for (const [i, v] of value.entries()) {
+            const found = items && validate_check(v, Array.isArray(old) ? old[i] : undefined, items, [...path, i]);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    if (!isPlainObject(value))
+        return undefined;
+    const missing = node.required?.find((k) => value[k] === undefined || value[k] === null);
+    if (missing)
+        return { path: [...path, missing], problem: 'is required (the API server refuses the apply without it)' };
+    const oldObject = isPlainObject(old) ? old : {};
+    for (const [k, v] of Object.entries(value)) {
+        const child = node.properties?.[k] ?? node.additionalProperties;
+        const found = child !== undefined && validate_check(v, oldObject[k], SCHEMAS.nodes[child], [...path, k]);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** Server-side apply merges list-maps by key and sets by value: a duplicate cannot be merged. */
+function duplicateItem(list, node) {
+    if (node.listType !== 'map' && node.listType !== 'set')
+        return undefined;
+    const seen = new Map();
+    for (const [i, item] of list.entries()) {
+        const key = node.listType === 'map' && isPlainObject(item) ? JSON.stringify((node.listMapKeys ?? []).map((k) => item[k] ?? null)) : JSON.stringify(item);
+        const first = seen.get(key);
+        if (first !== undefined) {
+            const what = node.listType === 'map' ? `${(node.listMapKeys ?? []).join(', ')} ${key.slice(1, -1)}` : key;
+            return { index: i, problem: `duplicate entry (${what}, also item ${first}): server-side apply refuses it` };
+        }
+        seen.set(key, i);
+    }
+    return undefined;
+}
+function ruleViolation(value, old, node, path) {
+    for (const { rule, message } of node.rules ?? []) {
+        const transition = /\boldSelf\b/.test(rule);
+        if (transition && (old === undefined || old === null))
+            continue; // a transition rule needs an old value
+        const passed = validate_evaluate(rule, transition ? { self: value, oldSelf: old } : { self: value });
+        if (passed === false)
+            return { path, problem: `${message ?? `fails the rule ${rule}`} (CEL rule \`${rule}\` of the CRD)` };
+    }
+    return undefined;
+}
+const programs = new Map();
+/** A CEL rule's result; undefined when it cannot be evaluated here (then it is not held against the manifest). */
+function validate_evaluate(rule, context) {
+    try {
+        let program = programs.get(rule);
+        if (!program)
+            programs.set(rule, (program = parse(rule)));
+        return program(context);
+    }
+    catch {
+        return undefined;
+    }
+}
+const patterns = new Map();
+/** The CRD's pattern (Go RE2 syntax) as a JS RegExp; undefined if JS cannot read it (then it is not checked). */
+function patternOf(source) {
+    if (!patterns.has(source)) {
+        let re;
+        try {
+            re = new RegExp(source, 'u');
+        }
+        catch {
+            re = undefined;
+        }
+        patterns.set(source, re);
+    }
+    return patterns.get(source);
+}
+function validate_describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (isPlainObject(value))
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    if (typeof value === 'number' && !Number.isInteger(value))
+        return `the number ${value}`;
+    return `the ${typeof value} ${String(value)}`;
+}
+function article(type) {
+    return { integer: 'an integer', object: 'a mapping', array: 'a list' }[type] ?? `a ${type}`;
+}
+function typeHint(type, value) {
+    if (type === 'string')
+        return quoteHint(value);
+    if ((type === 'integer' || type === 'number') && typeof value === 'string')
+        return 'write the number without quotes';
+    return undefined;
+}
+function quoteHint(value) {
+    if (typeof value === 'boolean')
+        return 'quote it: YAML reads yes/no/on/off/true/false unquoted as a boolean';
+    if (typeof value === 'number')
+        return `quote it: "${value}"`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/planner/api-server-refusal.ts
+
+
+
+function refuseWhatTheApiServerRefuses(head, base, release) {
+    const v = apiServerViolation(head.object.spec, base?.object.spec, release.minor);
+    if (!v)
+        return;
+    const path = ['spec', ...v.path];
+    throw new InputError(head.source.file, head.source.lineOf([...head.pathInDocument, ...path]), formatPath(path), `${v.problem} (the RayService CRD of KubeRay ${release.minor})`, v.hint ?? 'change the manifest so the API server accepts it');
+}
+
 ;// CONCATENATED MODULE: ./src/planner/describe-size.ts
 /** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
 function describeSize(f) {
@@ -10191,7 +15721,153 @@ function unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
+;// CONCATENATED MODULE: ./src/kuberay/go-json/marshal.ts
+
+/** `value` (JSON-like) as a `type` of `shape`; undefined when Go would hold the zero value of a field. */
+function goView(value, type, shape, options, path = []) {
+    return new Walker(shape, options).item(value, type, [...path]);
+}
+class Walker {
+    shape;
+    options;
+    constructor(shape, options) {
+        this.shape = shape;
+        this.options = options;
+    }
+    /** A list item, map value or pointer target: always present (undefined only for null). */
+    item(value, type, path) {
+        if (value === null || value === undefined)
+            return undefined;
+        if (typeof type !== 'string') {
+            if ('ptr' in type)
+                return this.item(value, type.ptr, path);
+            if ('map' in type)
+                return this.map(value, type.map, path);
+            return this.slice(value, type.slice, path);
+        }
+        if (type.startsWith('custom:'))
+            return this.custom(value, type, path);
+        const fields = this.shape.types[type];
+        if (!fields)
+            return structuredClone(value); // a scalar kind: the API server checked its type
+        return isPlainObject(value) ? this.struct(value, fields, path) : structuredClone(value);
+    }
+    map(value, elem, path) {
+        if (!isPlainObject(value))
+            return structuredClone(value);
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            const n = this.item(v, elem, [...path, k]);
+            out[k] = n === undefined ? zeroOf(elem, this.shape) : n;
+        }
+        return out;
+    }
+    slice(value, elem, path) {
+        if (!Array.isArray(value))
+            return structuredClone(value);
+        return value.map((v, i) => {
+            const n = this.item(v, elem, [...path, i]);
+            return n === undefined ? zeroOf(elem, this.shape) : n;
+        });
+    }
+    struct(value, fields, path) {
+        const out = {};
+        for (const f of fields) {
+            if (!(f.n in value))
+                continue;
+            const n = this.field(value[f.n], f, [...path, f.n]);
+            if (n !== undefined)
+                out[f.n] = n;
+        }
+        if (this.options.keepUnknown) {
+            for (const [k, v] of Object.entries(value))
+                if (!fields.some((f) => f.n === k) && v !== null)
+                    out[k] = structuredClone(v);
+        }
+        return out;
+    }
+    /** A struct member: undefined when it marshals like an absent one. */
+    field(value, f, path) {
+        const n = this.item(value, f.t, path);
+        if (n === undefined || f.p)
+            return n;
+        if (f.o && typeof f.t !== 'string' && isEmptyCollection(n))
+            return undefined;
+        return isZero(n, f.t, this.shape) ? undefined : n;
+    }
+    custom(value, type, path) {
+        if (type === 'custom:k8s.io/apimachinery/pkg/api/resource.Quantity')
+            return this.options.quantity(value, path);
+        return structuredClone(value); // IntOrString, Time, FieldsV1: written as decoded
+    }
+}
+/** Would a non-pointer field with this (already normalised) value marshal like an absent one? */
+function isZero(n, type, shape) {
+    if (typeof type !== 'string') {
+        // A map or slice: absent (nil) marshals as `null` or is omitted; an empty one is kept.
+        return false;
+    }
+    if (type === 'custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString')
+        return n === 0;
+    if (type === 'custom:k8s.io/apimachinery/pkg/api/resource.Quantity')
+        return n === '0';
+    if (shape.types[type])
+        return isPlainObject(n) && Object.keys(n).length === 0;
+    return n === '' || n === 0 || n === false;
+}
+function isEmptyCollection(n) {
+    return Array.isArray(n) ? n.length === 0 : isPlainObject(n) && Object.keys(n).length === 0;
+}
+/** What a null list item or map value decodes to. */
+function zeroOf(type, shape) {
+    if (typeof type !== 'string')
+        return null;
+    if (shape.types[type])
+        return {};
+    if (type === 'string')
+        return '';
+    if (type === 'bool')
+        return false;
+    if (type === 'int' || type === 'uint' || type === 'float')
+        return 0;
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/go-json/shape-1.5.1.json
+const shape_1_5_1_namespaceObject = /*#__PURE__*/JSON.parse('{"roots":{"RayClusterSpec":"apis/ray/v1.RayClusterSpec","RayServiceSpec":"apis/ray/v1.RayServiceSpec"},"types":{"apis/ray/v1.AuthOptions":[{"n":"mode","t":"string","o":true}],"apis/ray/v1.AutoscalerOptions":[{"n":"env","t":{"slice":"k8s.io/api/core/v1.EnvVar"},"o":true},{"n":"envFrom","t":{"slice":"k8s.io/api/core/v1.EnvFromSource"},"o":true},{"n":"idleTimeoutSeconds","t":"int","o":true,"p":true},{"n":"image","t":"string","o":true,"p":true},{"n":"imagePullPolicy","t":"string","o":true,"p":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true,"p":true},{"n":"securityContext","t":"k8s.io/api/core/v1.SecurityContext","o":true,"p":true},{"n":"upscalingMode","t":"string","o":true,"p":true},{"n":"version","t":"string","o":true,"p":true},{"n":"volumeMounts","t":{"slice":"k8s.io/api/core/v1.VolumeMount"},"o":true}],"apis/ray/v1.ClusterUpgradeOptions":[{"n":"gatewayClassName","t":"string"},{"n":"intervalSeconds","t":"int","p":true},{"n":"maxSurgePercent","t":"int","o":true,"p":true},{"n":"stepSizePercent","t":"int","p":true}],"apis/ray/v1.GcsFaultToleranceOptions":[{"n":"externalStorageNamespace","t":"string","o":true},{"n":"redisAddress","t":"string"},{"n":"redisPassword","t":"apis/ray/v1.RedisCredential","o":true,"p":true},{"n":"redisUsername","t":"apis/ray/v1.RedisCredential","o":true,"p":true}],"apis/ray/v1.HeadGroupSpec":[{"n":"enableIngress","t":"bool","o":true,"p":true},{"n":"headService","t":"k8s.io/api/core/v1.Service","o":true,"p":true},{"n":"labels","t":{"map":"string"},"o":true},{"n":"rayStartParams","t":{"map":"string"}},{"n":"resources","t":{"map":"string"},"o":true},{"n":"serviceType","t":"string","o":true},{"n":"template","t":"k8s.io/api/core/v1.PodTemplateSpec"}],"apis/ray/v1.RayClusterSpec":[{"n":"authOptions","t":"apis/ray/v1.AuthOptions","o":true,"p":true},{"n":"autoscalerOptions","t":"apis/ray/v1.AutoscalerOptions","o":true,"p":true},{"n":"enableInTreeAutoscaling","t":"bool","o":true,"p":true},{"n":"gcsFaultToleranceOptions","t":"apis/ray/v1.GcsFaultToleranceOptions","o":true,"p":true},{"n":"headGroupSpec","t":"apis/ray/v1.HeadGroupSpec"},{"n":"headServiceAnnotations","t":{"map":"string"},"o":true},{"n":"managedBy","t":"string","o":true,"p":true},{"n":"rayVersion","t":"string","o":true},{"n":"suspend","t":"bool","o":true,"p":true},{"n":"workerGroupSpecs","t":{"slice":"apis/ray/v1.WorkerGroupSpec"},"o":true}],"apis/ray/v1.RayServiceSpec":[{"n":"deploymentUnhealthySecondThreshold","t":"int","o":true,"p":true},{"n":"excludeHeadPodFromServeSvc","t":"bool","o":true},{"n":"rayClusterConfig","t":"apis/ray/v1.RayClusterSpec"},{"n":"rayClusterDeletionDelaySeconds","t":"int","o":true,"p":true},{"n":"serveConfigV2","t":"string","o":true},{"n":"serveService","t":"k8s.io/api/core/v1.Service","o":true,"p":true},{"n":"serviceUnhealthySecondThreshold","t":"int","o":true,"p":true},{"n":"upgradeStrategy","t":"apis/ray/v1.RayServiceUpgradeStrategy","o":true,"p":true}],"apis/ray/v1.RayServiceUpgradeStrategy":[{"n":"clusterUpgradeOptions","t":"apis/ray/v1.ClusterUpgradeOptions","o":true,"p":true},{"n":"type","t":"string","o":true,"p":true}],"apis/ray/v1.RedisCredential":[{"n":"value","t":"string","o":true},{"n":"valueFrom","t":"k8s.io/api/core/v1.EnvVarSource","o":true,"p":true}],"apis/ray/v1.ScaleStrategy":[{"n":"workersToDelete","t":{"slice":"string"},"o":true}],"apis/ray/v1.WorkerGroupSpec":[{"n":"groupName","t":"string"},{"n":"idleTimeoutSeconds","t":"int","o":true,"p":true},{"n":"labels","t":{"map":"string"},"o":true},{"n":"maxReplicas","t":"int","p":true},{"n":"minReplicas","t":"int","p":true},{"n":"numOfHosts","t":"int","o":true},{"n":"rayStartParams","t":{"map":"string"}},{"n":"replicas","t":"int","o":true,"p":true},{"n":"resources","t":{"map":"string"},"o":true},{"n":"scaleStrategy","t":"apis/ray/v1.ScaleStrategy","o":true},{"n":"suspend","t":"bool","o":true,"p":true},{"n":"template","t":"k8s.io/api/core/v1.PodTemplateSpec"}],"k8s.io/api/core/v1.AWSElasticBlockStoreVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"partition","t":"int","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"volumeID","t":"string"}],"k8s.io/api/core/v1.Affinity":[{"n":"nodeAffinity","t":"k8s.io/api/core/v1.NodeAffinity","o":true,"p":true},{"n":"podAffinity","t":"k8s.io/api/core/v1.PodAffinity","o":true,"p":true},{"n":"podAntiAffinity","t":"k8s.io/api/core/v1.PodAntiAffinity","o":true,"p":true}],"k8s.io/api/core/v1.AppArmorProfile":[{"n":"localhostProfile","t":"string","o":true,"p":true},{"n":"type","t":"string"}],"k8s.io/api/core/v1.AzureDiskVolumeSource":[{"n":"cachingMode","t":"string","o":true,"p":true},{"n":"diskName","t":"string"},{"n":"diskURI","t":"string"},{"n":"fsType","t":"string","o":true,"p":true},{"n":"kind","t":"string","o":true,"p":true},{"n":"readOnly","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.AzureFileVolumeSource":[{"n":"readOnly","t":"bool","o":true},{"n":"secretName","t":"string"},{"n":"shareName","t":"string"}],"k8s.io/api/core/v1.CSIVolumeSource":[{"n":"driver","t":"string"},{"n":"fsType","t":"string","o":true,"p":true},{"n":"nodePublishSecretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"readOnly","t":"bool","o":true,"p":true},{"n":"volumeAttributes","t":{"map":"string"},"o":true}],"k8s.io/api/core/v1.Capabilities":[{"n":"add","t":{"slice":"string"},"o":true},{"n":"drop","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.CephFSVolumeSource":[{"n":"monitors","t":{"slice":"string"}},{"n":"path","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretFile","t":"string","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"user","t":"string","o":true}],"k8s.io/api/core/v1.CinderVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"volumeID","t":"string"}],"k8s.io/api/core/v1.ClientIPConfig":[{"n":"timeoutSeconds","t":"int","o":true,"p":true}],"k8s.io/api/core/v1.ClusterTrustBundleProjection":[{"n":"labelSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"name","t":"string","o":true,"p":true},{"n":"optional","t":"bool","o":true,"p":true},{"n":"path","t":"string"},{"n":"signerName","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapEnvSource":[{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapKeySelector":[{"n":"key","t":"string"},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapProjection":[{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.Container":[{"n":"args","t":{"slice":"string"},"o":true},{"n":"command","t":{"slice":"string"},"o":true},{"n":"env","t":{"slice":"k8s.io/api/core/v1.EnvVar"},"o":true},{"n":"envFrom","t":{"slice":"k8s.io/api/core/v1.EnvFromSource"},"o":true},{"n":"image","t":"string","o":true},{"n":"imagePullPolicy","t":"string","o":true},{"n":"lifecycle","t":"k8s.io/api/core/v1.Lifecycle","o":true,"p":true},{"n":"livenessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"name","t":"string"},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.ContainerPort"},"o":true},{"n":"readinessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"resizePolicy","t":{"slice":"k8s.io/api/core/v1.ContainerResizePolicy"},"o":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true},{"n":"restartPolicy","t":"string","o":true,"p":true},{"n":"restartPolicyRules","t":{"slice":"k8s.io/api/core/v1.ContainerRestartRule"},"o":true},{"n":"securityContext","t":"k8s.io/api/core/v1.SecurityContext","o":true,"p":true},{"n":"startupProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"stdin","t":"bool","o":true},{"n":"stdinOnce","t":"bool","o":true},{"n":"terminationMessagePath","t":"string","o":true},{"n":"terminationMessagePolicy","t":"string","o":true},{"n":"tty","t":"bool","o":true},{"n":"volumeDevices","t":{"slice":"k8s.io/api/core/v1.VolumeDevice"},"o":true},{"n":"volumeMounts","t":{"slice":"k8s.io/api/core/v1.VolumeMount"},"o":true},{"n":"workingDir","t":"string","o":true}],"k8s.io/api/core/v1.ContainerPort":[{"n":"containerPort","t":"int"},{"n":"hostIP","t":"string","o":true},{"n":"hostPort","t":"int","o":true},{"n":"name","t":"string","o":true},{"n":"protocol","t":"string","o":true}],"k8s.io/api/core/v1.ContainerResizePolicy":[{"n":"resourceName","t":"string"},{"n":"restartPolicy","t":"string"}],"k8s.io/api/core/v1.ContainerRestartRule":[{"n":"action","t":"string","o":true},{"n":"exitCodes","t":"k8s.io/api/core/v1.ContainerRestartRuleOnExitCodes","o":true,"p":true}],"k8s.io/api/core/v1.ContainerRestartRuleOnExitCodes":[{"n":"operator","t":"string","o":true},{"n":"values","t":{"slice":"int"},"o":true}],"k8s.io/api/core/v1.DownwardAPIProjection":[{"n":"items","t":{"slice":"k8s.io/api/core/v1.DownwardAPIVolumeFile"},"o":true}],"k8s.io/api/core/v1.DownwardAPIVolumeFile":[{"n":"fieldRef","t":"k8s.io/api/core/v1.ObjectFieldSelector","o":true,"p":true},{"n":"mode","t":"int","o":true,"p":true},{"n":"path","t":"string"},{"n":"resourceFieldRef","t":"k8s.io/api/core/v1.ResourceFieldSelector","o":true,"p":true}],"k8s.io/api/core/v1.DownwardAPIVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"items","t":{"slice":"k8s.io/api/core/v1.DownwardAPIVolumeFile"},"o":true}],"k8s.io/api/core/v1.EmptyDirVolumeSource":[{"n":"medium","t":"string","o":true},{"n":"sizeLimit","t":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity","o":true,"p":true}],"k8s.io/api/core/v1.EnvFromSource":[{"n":"configMapRef","t":"k8s.io/api/core/v1.ConfigMapEnvSource","o":true,"p":true},{"n":"prefix","t":"string","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.SecretEnvSource","o":true,"p":true}],"k8s.io/api/core/v1.EnvVar":[{"n":"name","t":"string"},{"n":"value","t":"string","o":true},{"n":"valueFrom","t":"k8s.io/api/core/v1.EnvVarSource","o":true,"p":true}],"k8s.io/api/core/v1.EnvVarSource":[{"n":"configMapKeyRef","t":"k8s.io/api/core/v1.ConfigMapKeySelector","o":true,"p":true},{"n":"fieldRef","t":"k8s.io/api/core/v1.ObjectFieldSelector","o":true,"p":true},{"n":"fileKeyRef","t":"k8s.io/api/core/v1.FileKeySelector","o":true,"p":true},{"n":"resourceFieldRef","t":"k8s.io/api/core/v1.ResourceFieldSelector","o":true,"p":true},{"n":"secretKeyRef","t":"k8s.io/api/core/v1.SecretKeySelector","o":true,"p":true}],"k8s.io/api/core/v1.EphemeralContainer":[{"n":"args","t":{"slice":"string"},"o":true},{"n":"command","t":{"slice":"string"},"o":true},{"n":"env","t":{"slice":"k8s.io/api/core/v1.EnvVar"},"o":true},{"n":"envFrom","t":{"slice":"k8s.io/api/core/v1.EnvFromSource"},"o":true},{"n":"image","t":"string","o":true},{"n":"imagePullPolicy","t":"string","o":true},{"n":"lifecycle","t":"k8s.io/api/core/v1.Lifecycle","o":true,"p":true},{"n":"livenessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"name","t":"string"},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.ContainerPort"},"o":true},{"n":"readinessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"resizePolicy","t":{"slice":"k8s.io/api/core/v1.ContainerResizePolicy"},"o":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true},{"n":"restartPolicy","t":"string","o":true,"p":true},{"n":"restartPolicyRules","t":{"slice":"k8s.io/api/core/v1.ContainerRestartRule"},"o":true},{"n":"securityContext","t":"k8s.io/api/core/v1.SecurityContext","o":true,"p":true},{"n":"startupProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"stdin","t":"bool","o":true},{"n":"stdinOnce","t":"bool","o":true},{"n":"targetContainerName","t":"string","o":true},{"n":"terminationMessagePath","t":"string","o":true},{"n":"terminationMessagePolicy","t":"string","o":true},{"n":"tty","t":"bool","o":true},{"n":"volumeDevices","t":{"slice":"k8s.io/api/core/v1.VolumeDevice"},"o":true},{"n":"volumeMounts","t":{"slice":"k8s.io/api/core/v1.VolumeMount"},"o":true},{"n":"workingDir","t":"string","o":true}],"k8s.io/api/core/v1.EphemeralVolumeSource":[{"n":"volumeClaimTemplate","t":"k8s.io/api/core/v1.PersistentVolumeClaimTemplate","o":true,"p":true}],"k8s.io/api/core/v1.ExecAction":[{"n":"command","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.FCVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"lun","t":"int","o":true,"p":true},{"n":"readOnly","t":"bool","o":true},{"n":"targetWWNs","t":{"slice":"string"},"o":true},{"n":"wwids","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.FileKeySelector":[{"n":"key","t":"string"},{"n":"optional","t":"bool","o":true,"p":true},{"n":"path","t":"string"},{"n":"volumeName","t":"string"}],"k8s.io/api/core/v1.FlexVolumeSource":[{"n":"driver","t":"string"},{"n":"fsType","t":"string","o":true},{"n":"options","t":{"map":"string"},"o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true}],"k8s.io/api/core/v1.FlockerVolumeSource":[{"n":"datasetName","t":"string","o":true},{"n":"datasetUUID","t":"string","o":true}],"k8s.io/api/core/v1.GCEPersistentDiskVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"partition","t":"int","o":true},{"n":"pdName","t":"string"},{"n":"readOnly","t":"bool","o":true}],"k8s.io/api/core/v1.GRPCAction":[{"n":"port","t":"int"},{"n":"service","t":"string","p":true}],"k8s.io/api/core/v1.GitRepoVolumeSource":[{"n":"directory","t":"string","o":true},{"n":"repository","t":"string"},{"n":"revision","t":"string","o":true}],"k8s.io/api/core/v1.GlusterfsVolumeSource":[{"n":"endpoints","t":"string"},{"n":"path","t":"string"},{"n":"readOnly","t":"bool","o":true}],"k8s.io/api/core/v1.HTTPGetAction":[{"n":"host","t":"string","o":true},{"n":"httpHeaders","t":{"slice":"k8s.io/api/core/v1.HTTPHeader"},"o":true},{"n":"path","t":"string","o":true},{"n":"port","t":"custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString"},{"n":"scheme","t":"string","o":true}],"k8s.io/api/core/v1.HTTPHeader":[{"n":"name","t":"string"},{"n":"value","t":"string"}],"k8s.io/api/core/v1.HostAlias":[{"n":"hostnames","t":{"slice":"string"},"o":true},{"n":"ip","t":"string"}],"k8s.io/api/core/v1.HostPathVolumeSource":[{"n":"path","t":"string"},{"n":"type","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.ISCSIVolumeSource":[{"n":"chapAuthDiscovery","t":"bool","o":true},{"n":"chapAuthSession","t":"bool","o":true},{"n":"fsType","t":"string","o":true},{"n":"initiatorName","t":"string","o":true,"p":true},{"n":"iqn","t":"string"},{"n":"iscsiInterface","t":"string","o":true},{"n":"lun","t":"int"},{"n":"portals","t":{"slice":"string"},"o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"targetPortal","t":"string"}],"k8s.io/api/core/v1.ImageVolumeSource":[{"n":"pullPolicy","t":"string","o":true},{"n":"reference","t":"string","o":true}],"k8s.io/api/core/v1.KeyToPath":[{"n":"key","t":"string"},{"n":"mode","t":"int","o":true,"p":true},{"n":"path","t":"string"}],"k8s.io/api/core/v1.Lifecycle":[{"n":"postStart","t":"k8s.io/api/core/v1.LifecycleHandler","o":true,"p":true},{"n":"preStop","t":"k8s.io/api/core/v1.LifecycleHandler","o":true,"p":true},{"n":"stopSignal","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.LifecycleHandler":[{"n":"exec","t":"k8s.io/api/core/v1.ExecAction","o":true,"p":true},{"n":"httpGet","t":"k8s.io/api/core/v1.HTTPGetAction","o":true,"p":true},{"n":"sleep","t":"k8s.io/api/core/v1.SleepAction","o":true,"p":true},{"n":"tcpSocket","t":"k8s.io/api/core/v1.TCPSocketAction","o":true,"p":true}],"k8s.io/api/core/v1.LoadBalancerIngress":[{"n":"hostname","t":"string","o":true},{"n":"ip","t":"string","o":true},{"n":"ipMode","t":"string","o":true,"p":true},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.PortStatus"},"o":true}],"k8s.io/api/core/v1.LoadBalancerStatus":[{"n":"ingress","t":{"slice":"k8s.io/api/core/v1.LoadBalancerIngress"},"o":true}],"k8s.io/api/core/v1.LocalObjectReference":[{"n":"name","t":"string","o":true}],"k8s.io/api/core/v1.NFSVolumeSource":[{"n":"path","t":"string"},{"n":"readOnly","t":"bool","o":true},{"n":"server","t":"string"}],"k8s.io/api/core/v1.NodeAffinity":[{"n":"preferredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.PreferredSchedulingTerm"},"o":true},{"n":"requiredDuringSchedulingIgnoredDuringExecution","t":"k8s.io/api/core/v1.NodeSelector","o":true,"p":true}],"k8s.io/api/core/v1.NodeSelector":[{"n":"nodeSelectorTerms","t":{"slice":"k8s.io/api/core/v1.NodeSelectorTerm"}}],"k8s.io/api/core/v1.NodeSelectorRequirement":[{"n":"key","t":"string"},{"n":"operator","t":"string"},{"n":"values","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.NodeSelectorTerm":[{"n":"matchExpressions","t":{"slice":"k8s.io/api/core/v1.NodeSelectorRequirement"},"o":true},{"n":"matchFields","t":{"slice":"k8s.io/api/core/v1.NodeSelectorRequirement"},"o":true}],"k8s.io/api/core/v1.ObjectFieldSelector":[{"n":"apiVersion","t":"string","o":true},{"n":"fieldPath","t":"string"}],"k8s.io/api/core/v1.PersistentVolumeClaimSpec":[{"n":"accessModes","t":{"slice":"string"},"o":true},{"n":"dataSource","t":"k8s.io/api/core/v1.TypedLocalObjectReference","o":true,"p":true},{"n":"dataSourceRef","t":"k8s.io/api/core/v1.TypedObjectReference","o":true,"p":true},{"n":"resources","t":"k8s.io/api/core/v1.VolumeResourceRequirements","o":true},{"n":"selector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"storageClassName","t":"string","o":true,"p":true},{"n":"volumeAttributesClassName","t":"string","o":true,"p":true},{"n":"volumeMode","t":"string","o":true,"p":true},{"n":"volumeName","t":"string","o":true}],"k8s.io/api/core/v1.PersistentVolumeClaimTemplate":[{"n":"metadata","t":"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta","o":true},{"n":"spec","t":"k8s.io/api/core/v1.PersistentVolumeClaimSpec"}],"k8s.io/api/core/v1.PersistentVolumeClaimVolumeSource":[{"n":"claimName","t":"string"},{"n":"readOnly","t":"bool","o":true}],"k8s.io/api/core/v1.PhotonPersistentDiskVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"pdID","t":"string"}],"k8s.io/api/core/v1.PodAffinity":[{"n":"preferredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.WeightedPodAffinityTerm"},"o":true},{"n":"requiredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.PodAffinityTerm"},"o":true}],"k8s.io/api/core/v1.PodAffinityTerm":[{"n":"labelSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"matchLabelKeys","t":{"slice":"string"},"o":true},{"n":"mismatchLabelKeys","t":{"slice":"string"},"o":true},{"n":"namespaceSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"namespaces","t":{"slice":"string"},"o":true},{"n":"topologyKey","t":"string"}],"k8s.io/api/core/v1.PodAntiAffinity":[{"n":"preferredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.WeightedPodAffinityTerm"},"o":true},{"n":"requiredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.PodAffinityTerm"},"o":true}],"k8s.io/api/core/v1.PodCertificateProjection":[{"n":"certificateChainPath","t":"string","o":true},{"n":"credentialBundlePath","t":"string","o":true},{"n":"keyPath","t":"string","o":true},{"n":"keyType","t":"string","o":true},{"n":"maxExpirationSeconds","t":"int","o":true,"p":true},{"n":"signerName","t":"string","o":true}],"k8s.io/api/core/v1.PodDNSConfig":[{"n":"nameservers","t":{"slice":"string"},"o":true},{"n":"options","t":{"slice":"k8s.io/api/core/v1.PodDNSConfigOption"},"o":true},{"n":"searches","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.PodDNSConfigOption":[{"n":"name","t":"string","o":true},{"n":"value","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.PodOS":[{"n":"name","t":"string"}],"k8s.io/api/core/v1.PodReadinessGate":[{"n":"conditionType","t":"string"}],"k8s.io/api/core/v1.PodResourceClaim":[{"n":"name","t":"string"},{"n":"resourceClaimName","t":"string","o":true,"p":true},{"n":"resourceClaimTemplateName","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.PodSchedulingGate":[{"n":"name","t":"string"}],"k8s.io/api/core/v1.PodSecurityContext":[{"n":"appArmorProfile","t":"k8s.io/api/core/v1.AppArmorProfile","o":true,"p":true},{"n":"fsGroup","t":"int","o":true,"p":true},{"n":"fsGroupChangePolicy","t":"string","o":true,"p":true},{"n":"runAsGroup","t":"int","o":true,"p":true},{"n":"runAsNonRoot","t":"bool","o":true,"p":true},{"n":"runAsUser","t":"int","o":true,"p":true},{"n":"seLinuxChangePolicy","t":"string","o":true,"p":true},{"n":"seLinuxOptions","t":"k8s.io/api/core/v1.SELinuxOptions","o":true,"p":true},{"n":"seccompProfile","t":"k8s.io/api/core/v1.SeccompProfile","o":true,"p":true},{"n":"supplementalGroups","t":{"slice":"int"},"o":true},{"n":"supplementalGroupsPolicy","t":"string","o":true,"p":true},{"n":"sysctls","t":{"slice":"k8s.io/api/core/v1.Sysctl"},"o":true},{"n":"windowsOptions","t":"k8s.io/api/core/v1.WindowsSecurityContextOptions","o":true,"p":true}],"k8s.io/api/core/v1.PodSpec":[{"n":"activeDeadlineSeconds","t":"int","o":true,"p":true},{"n":"affinity","t":"k8s.io/api/core/v1.Affinity","o":true,"p":true},{"n":"automountServiceAccountToken","t":"bool","o":true,"p":true},{"n":"containers","t":{"slice":"k8s.io/api/core/v1.Container"}},{"n":"dnsConfig","t":"k8s.io/api/core/v1.PodDNSConfig","o":true,"p":true},{"n":"dnsPolicy","t":"string","o":true},{"n":"enableServiceLinks","t":"bool","o":true,"p":true},{"n":"ephemeralContainers","t":{"slice":"k8s.io/api/core/v1.EphemeralContainer"},"o":true},{"n":"hostAliases","t":{"slice":"k8s.io/api/core/v1.HostAlias"},"o":true},{"n":"hostIPC","t":"bool","o":true},{"n":"hostNetwork","t":"bool","o":true},{"n":"hostPID","t":"bool","o":true},{"n":"hostUsers","t":"bool","o":true,"p":true},{"n":"hostname","t":"string","o":true},{"n":"hostnameOverride","t":"string","o":true,"p":true},{"n":"imagePullSecrets","t":{"slice":"k8s.io/api/core/v1.LocalObjectReference"},"o":true},{"n":"initContainers","t":{"slice":"k8s.io/api/core/v1.Container"},"o":true},{"n":"nodeName","t":"string","o":true},{"n":"nodeSelector","t":{"map":"string"},"o":true},{"n":"os","t":"k8s.io/api/core/v1.PodOS","o":true,"p":true},{"n":"overhead","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true},{"n":"preemptionPolicy","t":"string","o":true,"p":true},{"n":"priority","t":"int","o":true,"p":true},{"n":"priorityClassName","t":"string","o":true},{"n":"readinessGates","t":{"slice":"k8s.io/api/core/v1.PodReadinessGate"},"o":true},{"n":"resourceClaims","t":{"slice":"k8s.io/api/core/v1.PodResourceClaim"},"o":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true,"p":true},{"n":"restartPolicy","t":"string","o":true},{"n":"runtimeClassName","t":"string","o":true,"p":true},{"n":"schedulerName","t":"string","o":true},{"n":"schedulingGates","t":{"slice":"k8s.io/api/core/v1.PodSchedulingGate"},"o":true},{"n":"securityContext","t":"k8s.io/api/core/v1.PodSecurityContext","o":true,"p":true},{"n":"serviceAccount","t":"string","o":true},{"n":"serviceAccountName","t":"string","o":true},{"n":"setHostnameAsFQDN","t":"bool","o":true,"p":true},{"n":"shareProcessNamespace","t":"bool","o":true,"p":true},{"n":"subdomain","t":"string","o":true},{"n":"terminationGracePeriodSeconds","t":"int","o":true,"p":true},{"n":"tolerations","t":{"slice":"k8s.io/api/core/v1.Toleration"},"o":true},{"n":"topologySpreadConstraints","t":{"slice":"k8s.io/api/core/v1.TopologySpreadConstraint"},"o":true},{"n":"volumes","t":{"slice":"k8s.io/api/core/v1.Volume"},"o":true}],"k8s.io/api/core/v1.PodTemplateSpec":[{"n":"metadata","t":"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta","o":true},{"n":"spec","t":"k8s.io/api/core/v1.PodSpec","o":true}],"k8s.io/api/core/v1.PortStatus":[{"n":"error","t":"string","o":true,"p":true},{"n":"port","t":"int"},{"n":"protocol","t":"string"}],"k8s.io/api/core/v1.PortworxVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"volumeID","t":"string"}],"k8s.io/api/core/v1.PreferredSchedulingTerm":[{"n":"preference","t":"k8s.io/api/core/v1.NodeSelectorTerm"},{"n":"weight","t":"int"}],"k8s.io/api/core/v1.Probe":[{"n":"exec","t":"k8s.io/api/core/v1.ExecAction","o":true,"p":true},{"n":"failureThreshold","t":"int","o":true},{"n":"grpc","t":"k8s.io/api/core/v1.GRPCAction","o":true,"p":true},{"n":"httpGet","t":"k8s.io/api/core/v1.HTTPGetAction","o":true,"p":true},{"n":"initialDelaySeconds","t":"int","o":true},{"n":"periodSeconds","t":"int","o":true},{"n":"successThreshold","t":"int","o":true},{"n":"tcpSocket","t":"k8s.io/api/core/v1.TCPSocketAction","o":true,"p":true},{"n":"terminationGracePeriodSeconds","t":"int","o":true,"p":true},{"n":"timeoutSeconds","t":"int","o":true}],"k8s.io/api/core/v1.ProjectedVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"sources","t":{"slice":"k8s.io/api/core/v1.VolumeProjection"}}],"k8s.io/api/core/v1.QuobyteVolumeSource":[{"n":"group","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"registry","t":"string"},{"n":"tenant","t":"string","o":true},{"n":"user","t":"string","o":true},{"n":"volume","t":"string"}],"k8s.io/api/core/v1.RBDVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"image","t":"string"},{"n":"keyring","t":"string","o":true},{"n":"monitors","t":{"slice":"string"}},{"n":"pool","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"user","t":"string","o":true}],"k8s.io/api/core/v1.ResourceClaim":[{"n":"name","t":"string"},{"n":"request","t":"string","o":true}],"k8s.io/api/core/v1.ResourceFieldSelector":[{"n":"containerName","t":"string","o":true},{"n":"divisor","t":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity","o":true},{"n":"resource","t":"string"}],"k8s.io/api/core/v1.ResourceRequirements":[{"n":"claims","t":{"slice":"k8s.io/api/core/v1.ResourceClaim"},"o":true},{"n":"limits","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true},{"n":"requests","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true}],"k8s.io/api/core/v1.SELinuxOptions":[{"n":"level","t":"string","o":true},{"n":"role","t":"string","o":true},{"n":"type","t":"string","o":true},{"n":"user","t":"string","o":true}],"k8s.io/api/core/v1.ScaleIOVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"gateway","t":"string"},{"n":"protectionDomain","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","p":true},{"n":"sslEnabled","t":"bool","o":true},{"n":"storageMode","t":"string","o":true},{"n":"storagePool","t":"string","o":true},{"n":"system","t":"string"},{"n":"volumeName","t":"string","o":true}],"k8s.io/api/core/v1.SeccompProfile":[{"n":"localhostProfile","t":"string","o":true,"p":true},{"n":"type","t":"string"}],"k8s.io/api/core/v1.SecretEnvSource":[{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.SecretKeySelector":[{"n":"key","t":"string"},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.SecretProjection":[{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.SecretVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"optional","t":"bool","o":true,"p":true},{"n":"secretName","t":"string","o":true}],"k8s.io/api/core/v1.SecurityContext":[{"n":"allowPrivilegeEscalation","t":"bool","o":true,"p":true},{"n":"appArmorProfile","t":"k8s.io/api/core/v1.AppArmorProfile","o":true,"p":true},{"n":"capabilities","t":"k8s.io/api/core/v1.Capabilities","o":true,"p":true},{"n":"privileged","t":"bool","o":true,"p":true},{"n":"procMount","t":"string","o":true,"p":true},{"n":"readOnlyRootFilesystem","t":"bool","o":true,"p":true},{"n":"runAsGroup","t":"int","o":true,"p":true},{"n":"runAsNonRoot","t":"bool","o":true,"p":true},{"n":"runAsUser","t":"int","o":true,"p":true},{"n":"seLinuxOptions","t":"k8s.io/api/core/v1.SELinuxOptions","o":true,"p":true},{"n":"seccompProfile","t":"k8s.io/api/core/v1.SeccompProfile","o":true,"p":true},{"n":"windowsOptions","t":"k8s.io/api/core/v1.WindowsSecurityContextOptions","o":true,"p":true}],"k8s.io/api/core/v1.Service":[{"n":"apiVersion","t":"string","o":true},{"n":"kind","t":"string","o":true},{"n":"metadata","t":"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta","o":true},{"n":"spec","t":"k8s.io/api/core/v1.ServiceSpec","o":true},{"n":"status","t":"k8s.io/api/core/v1.ServiceStatus","o":true}],"k8s.io/api/core/v1.ServiceAccountTokenProjection":[{"n":"audience","t":"string","o":true},{"n":"expirationSeconds","t":"int","o":true,"p":true},{"n":"path","t":"string"}],"k8s.io/api/core/v1.ServicePort":[{"n":"appProtocol","t":"string","o":true,"p":true},{"n":"name","t":"string","o":true},{"n":"nodePort","t":"int","o":true},{"n":"port","t":"int"},{"n":"protocol","t":"string","o":true},{"n":"targetPort","t":"custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString","o":true}],"k8s.io/api/core/v1.ServiceSpec":[{"n":"allocateLoadBalancerNodePorts","t":"bool","o":true,"p":true},{"n":"clusterIP","t":"string","o":true},{"n":"clusterIPs","t":{"slice":"string"},"o":true},{"n":"externalIPs","t":{"slice":"string"},"o":true},{"n":"externalName","t":"string","o":true},{"n":"externalTrafficPolicy","t":"string","o":true},{"n":"healthCheckNodePort","t":"int","o":true},{"n":"internalTrafficPolicy","t":"string","o":true,"p":true},{"n":"ipFamilies","t":{"slice":"string"},"o":true},{"n":"ipFamilyPolicy","t":"string","o":true,"p":true},{"n":"loadBalancerClass","t":"string","o":true,"p":true},{"n":"loadBalancerIP","t":"string","o":true},{"n":"loadBalancerSourceRanges","t":{"slice":"string"},"o":true},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.ServicePort"},"o":true},{"n":"publishNotReadyAddresses","t":"bool","o":true},{"n":"selector","t":{"map":"string"},"o":true},{"n":"sessionAffinity","t":"string","o":true},{"n":"sessionAffinityConfig","t":"k8s.io/api/core/v1.SessionAffinityConfig","o":true,"p":true},{"n":"trafficDistribution","t":"string","o":true,"p":true},{"n":"type","t":"string","o":true}],"k8s.io/api/core/v1.ServiceStatus":[{"n":"conditions","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.Condition"},"o":true},{"n":"loadBalancer","t":"k8s.io/api/core/v1.LoadBalancerStatus","o":true}],"k8s.io/api/core/v1.SessionAffinityConfig":[{"n":"clientIP","t":"k8s.io/api/core/v1.ClientIPConfig","o":true,"p":true}],"k8s.io/api/core/v1.SleepAction":[{"n":"seconds","t":"int"}],"k8s.io/api/core/v1.StorageOSVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"volumeName","t":"string","o":true},{"n":"volumeNamespace","t":"string","o":true}],"k8s.io/api/core/v1.Sysctl":[{"n":"name","t":"string"},{"n":"value","t":"string"}],"k8s.io/api/core/v1.TCPSocketAction":[{"n":"host","t":"string","o":true},{"n":"port","t":"custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString"}],"k8s.io/api/core/v1.Toleration":[{"n":"effect","t":"string","o":true},{"n":"key","t":"string","o":true},{"n":"operator","t":"string","o":true},{"n":"tolerationSeconds","t":"int","o":true,"p":true},{"n":"value","t":"string","o":true}],"k8s.io/api/core/v1.TopologySpreadConstraint":[{"n":"labelSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"matchLabelKeys","t":{"slice":"string"},"o":true},{"n":"maxSkew","t":"int"},{"n":"minDomains","t":"int","o":true,"p":true},{"n":"nodeAffinityPolicy","t":"string","o":true,"p":true},{"n":"nodeTaintsPolicy","t":"string","o":true,"p":true},{"n":"topologyKey","t":"string"},{"n":"whenUnsatisfiable","t":"string"}],"k8s.io/api/core/v1.TypedLocalObjectReference":[{"n":"apiGroup","t":"string","p":true},{"n":"kind","t":"string"},{"n":"name","t":"string"}],"k8s.io/api/core/v1.TypedObjectReference":[{"n":"apiGroup","t":"string","p":true},{"n":"kind","t":"string"},{"n":"name","t":"string"},{"n":"namespace","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.Volume":[{"n":"awsElasticBlockStore","t":"k8s.io/api/core/v1.AWSElasticBlockStoreVolumeSource","o":true,"p":true},{"n":"azureDisk","t":"k8s.io/api/core/v1.AzureDiskVolumeSource","o":true,"p":true},{"n":"azureFile","t":"k8s.io/api/core/v1.AzureFileVolumeSource","o":true,"p":true},{"n":"cephfs","t":"k8s.io/api/core/v1.CephFSVolumeSource","o":true,"p":true},{"n":"cinder","t":"k8s.io/api/core/v1.CinderVolumeSource","o":true,"p":true},{"n":"configMap","t":"k8s.io/api/core/v1.ConfigMapVolumeSource","o":true,"p":true},{"n":"csi","t":"k8s.io/api/core/v1.CSIVolumeSource","o":true,"p":true},{"n":"downwardAPI","t":"k8s.io/api/core/v1.DownwardAPIVolumeSource","o":true,"p":true},{"n":"emptyDir","t":"k8s.io/api/core/v1.EmptyDirVolumeSource","o":true,"p":true},{"n":"ephemeral","t":"k8s.io/api/core/v1.EphemeralVolumeSource","o":true,"p":true},{"n":"fc","t":"k8s.io/api/core/v1.FCVolumeSource","o":true,"p":true},{"n":"flexVolume","t":"k8s.io/api/core/v1.FlexVolumeSource","o":true,"p":true},{"n":"flocker","t":"k8s.io/api/core/v1.FlockerVolumeSource","o":true,"p":true},{"n":"gcePersistentDisk","t":"k8s.io/api/core/v1.GCEPersistentDiskVolumeSource","o":true,"p":true},{"n":"gitRepo","t":"k8s.io/api/core/v1.GitRepoVolumeSource","o":true,"p":true},{"n":"glusterfs","t":"k8s.io/api/core/v1.GlusterfsVolumeSource","o":true,"p":true},{"n":"hostPath","t":"k8s.io/api/core/v1.HostPathVolumeSource","o":true,"p":true},{"n":"image","t":"k8s.io/api/core/v1.ImageVolumeSource","o":true,"p":true},{"n":"iscsi","t":"k8s.io/api/core/v1.ISCSIVolumeSource","o":true,"p":true},{"n":"name","t":"string"},{"n":"nfs","t":"k8s.io/api/core/v1.NFSVolumeSource","o":true,"p":true},{"n":"persistentVolumeClaim","t":"k8s.io/api/core/v1.PersistentVolumeClaimVolumeSource","o":true,"p":true},{"n":"photonPersistentDisk","t":"k8s.io/api/core/v1.PhotonPersistentDiskVolumeSource","o":true,"p":true},{"n":"portworxVolume","t":"k8s.io/api/core/v1.PortworxVolumeSource","o":true,"p":true},{"n":"projected","t":"k8s.io/api/core/v1.ProjectedVolumeSource","o":true,"p":true},{"n":"quobyte","t":"k8s.io/api/core/v1.QuobyteVolumeSource","o":true,"p":true},{"n":"rbd","t":"k8s.io/api/core/v1.RBDVolumeSource","o":true,"p":true},{"n":"scaleIO","t":"k8s.io/api/core/v1.ScaleIOVolumeSource","o":true,"p":true},{"n":"secret","t":"k8s.io/api/core/v1.SecretVolumeSource","o":true,"p":true},{"n":"storageos","t":"k8s.io/api/core/v1.StorageOSVolumeSource","o":true,"p":true},{"n":"vsphereVolume","t":"k8s.io/api/core/v1.VsphereVirtualDiskVolumeSource","o":true,"p":true}],"k8s.io/api/core/v1.VolumeDevice":[{"n":"devicePath","t":"string"},{"n":"name","t":"string"}],"k8s.io/api/core/v1.VolumeMount":[{"n":"mountPath","t":"string"},{"n":"mountPropagation","t":"string","o":true,"p":true},{"n":"name","t":"string"},{"n":"readOnly","t":"bool","o":true},{"n":"recursiveReadOnly","t":"string","o":true,"p":true},{"n":"subPath","t":"string","o":true},{"n":"subPathExpr","t":"string","o":true}],"k8s.io/api/core/v1.VolumeProjection":[{"n":"clusterTrustBundle","t":"k8s.io/api/core/v1.ClusterTrustBundleProjection","o":true,"p":true},{"n":"configMap","t":"k8s.io/api/core/v1.ConfigMapProjection","o":true,"p":true},{"n":"downwardAPI","t":"k8s.io/api/core/v1.DownwardAPIProjection","o":true,"p":true},{"n":"podCertificate","t":"k8s.io/api/core/v1.PodCertificateProjection","o":true,"p":true},{"n":"secret","t":"k8s.io/api/core/v1.SecretProjection","o":true,"p":true},{"n":"serviceAccountToken","t":"k8s.io/api/core/v1.ServiceAccountTokenProjection","o":true,"p":true}],"k8s.io/api/core/v1.VolumeResourceRequirements":[{"n":"limits","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true},{"n":"requests","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true}],"k8s.io/api/core/v1.VsphereVirtualDiskVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"storagePolicyID","t":"string","o":true},{"n":"storagePolicyName","t":"string","o":true},{"n":"volumePath","t":"string"}],"k8s.io/api/core/v1.WeightedPodAffinityTerm":[{"n":"podAffinityTerm","t":"k8s.io/api/core/v1.PodAffinityTerm"},{"n":"weight","t":"int"}],"k8s.io/api/core/v1.WindowsSecurityContextOptions":[{"n":"gmsaCredentialSpec","t":"string","o":true,"p":true},{"n":"gmsaCredentialSpecName","t":"string","o":true,"p":true},{"n":"hostProcess","t":"bool","o":true,"p":true},{"n":"runAsUserName","t":"string","o":true,"p":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.Condition":[{"n":"lastTransitionTime","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time"},{"n":"message","t":"string"},{"n":"observedGeneration","t":"int","o":true},{"n":"reason","t":"string"},{"n":"status","t":"string"},{"n":"type","t":"string"}],"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector":[{"n":"matchExpressions","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelectorRequirement"},"o":true},{"n":"matchLabels","t":{"map":"string"},"o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelectorRequirement":[{"n":"key","t":"string"},{"n":"operator","t":"string"},{"n":"values","t":{"slice":"string"},"o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.ManagedFieldsEntry":[{"n":"apiVersion","t":"string","o":true},{"n":"fieldsType","t":"string","o":true},{"n":"fieldsV1","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.FieldsV1","o":true,"p":true},{"n":"manager","t":"string","o":true},{"n":"operation","t":"string","o":true},{"n":"subresource","t":"string","o":true},{"n":"time","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time","o":true,"p":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta":[{"n":"annotations","t":{"map":"string"},"o":true},{"n":"creationTimestamp","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time","o":true,"z":true},{"n":"deletionGracePeriodSeconds","t":"int","o":true,"p":true},{"n":"deletionTimestamp","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time","o":true,"p":true},{"n":"finalizers","t":{"slice":"string"},"o":true},{"n":"generateName","t":"string","o":true},{"n":"generation","t":"int","o":true},{"n":"labels","t":{"map":"string"},"o":true},{"n":"managedFields","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.ManagedFieldsEntry"},"o":true},{"n":"name","t":"string","o":true},{"n":"namespace","t":"string","o":true},{"n":"ownerReferences","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.OwnerReference"},"o":true},{"n":"resourceVersion","t":"string","o":true},{"n":"selfLink","t":"string","o":true},{"n":"uid","t":"string","o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.OwnerReference":[{"n":"apiVersion","t":"string"},{"n":"blockOwnerDeletion","t":"bool","o":true,"p":true},{"n":"controller","t":"bool","o":true,"p":true},{"n":"kind","t":"string"},{"n":"name","t":"string"},{"n":"uid","t":"string"}]}}');
+;// CONCATENATED MODULE: ./src/kuberay/go-json/shape-1.6.2.json
+const shape_1_6_2_namespaceObject = /*#__PURE__*/JSON.parse('{"roots":{"RayClusterSpec":"apis/ray/v1.RayClusterSpec","RayServiceSpec":"apis/ray/v1.RayServiceSpec"},"types":{"apis/ray/v1.AuthOptions":[{"n":"enableK8sTokenAuth","t":"bool","o":true,"p":true},{"n":"mode","t":"string","o":true},{"n":"secretName","t":"string","o":true,"p":true}],"apis/ray/v1.AutoscalerOptions":[{"n":"env","t":{"slice":"k8s.io/api/core/v1.EnvVar"},"o":true},{"n":"envFrom","t":{"slice":"k8s.io/api/core/v1.EnvFromSource"},"o":true},{"n":"idleTimeoutSeconds","t":"int","o":true,"p":true},{"n":"image","t":"string","o":true,"p":true},{"n":"imagePullPolicy","t":"string","o":true,"p":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true,"p":true},{"n":"securityContext","t":"k8s.io/api/core/v1.SecurityContext","o":true,"p":true},{"n":"upscalingMode","t":"string","o":true,"p":true},{"n":"version","t":"string","o":true,"p":true},{"n":"volumeMounts","t":{"slice":"k8s.io/api/core/v1.VolumeMount"},"o":true}],"apis/ray/v1.ClusterUpgradeOptions":[{"n":"gatewayClassName","t":"string"},{"n":"intervalSeconds","t":"int","p":true},{"n":"maxSurgePercent","t":"int","o":true,"p":true},{"n":"stepSizePercent","t":"int","p":true}],"apis/ray/v1.GcsFaultToleranceOptions":[{"n":"externalStorageNamespace","t":"string","o":true},{"n":"redisAddress","t":"string"},{"n":"redisPassword","t":"apis/ray/v1.RedisCredential","o":true,"p":true},{"n":"redisUsername","t":"apis/ray/v1.RedisCredential","o":true,"p":true}],"apis/ray/v1.HeadGroupSpec":[{"n":"enableIngress","t":"bool","o":true,"p":true},{"n":"headService","t":"k8s.io/api/core/v1.Service","o":true,"p":true},{"n":"labels","t":{"map":"string"},"o":true},{"n":"rayStartParams","t":{"map":"string"}},{"n":"resources","t":{"map":"string"},"o":true},{"n":"serviceType","t":"string","o":true},{"n":"template","t":"k8s.io/api/core/v1.PodTemplateSpec"}],"apis/ray/v1.RayClusterSpec":[{"n":"authOptions","t":"apis/ray/v1.AuthOptions","o":true,"p":true},{"n":"autoscalerOptions","t":"apis/ray/v1.AutoscalerOptions","o":true,"p":true},{"n":"enableInTreeAutoscaling","t":"bool","o":true,"p":true},{"n":"gcsFaultToleranceOptions","t":"apis/ray/v1.GcsFaultToleranceOptions","o":true,"p":true},{"n":"headGroupSpec","t":"apis/ray/v1.HeadGroupSpec"},{"n":"headServiceAnnotations","t":{"map":"string"},"o":true},{"n":"managedBy","t":"string","o":true,"p":true},{"n":"rayVersion","t":"string","o":true},{"n":"suspend","t":"bool","o":true,"p":true},{"n":"upgradeStrategy","t":"apis/ray/v1.RayClusterUpgradeStrategy","o":true,"p":true},{"n":"workerGroupSpecs","t":{"slice":"apis/ray/v1.WorkerGroupSpec"},"o":true}],"apis/ray/v1.RayClusterUpgradeStrategy":[{"n":"type","t":"string","o":true,"p":true}],"apis/ray/v1.RayServiceSpec":[{"n":"deploymentUnhealthySecondThreshold","t":"int","o":true,"p":true},{"n":"excludeHeadPodFromServeSvc","t":"bool","o":true},{"n":"managedBy","t":"string","o":true,"p":true},{"n":"rayClusterConfig","t":"apis/ray/v1.RayClusterSpec"},{"n":"rayClusterDeletionDelaySeconds","t":"int","o":true,"p":true},{"n":"serveConfigV2","t":"string","o":true},{"n":"serveService","t":"k8s.io/api/core/v1.Service","o":true,"p":true},{"n":"serviceUnhealthySecondThreshold","t":"int","o":true,"p":true},{"n":"upgradeStrategy","t":"apis/ray/v1.RayServiceUpgradeStrategy","o":true,"p":true}],"apis/ray/v1.RayServiceUpgradeStrategy":[{"n":"clusterUpgradeOptions","t":"apis/ray/v1.ClusterUpgradeOptions","o":true,"p":true},{"n":"type","t":"string","o":true,"p":true}],"apis/ray/v1.RedisCredential":[{"n":"value","t":"string","o":true},{"n":"valueFrom","t":"k8s.io/api/core/v1.EnvVarSource","o":true,"p":true}],"apis/ray/v1.ScaleStrategy":[{"n":"workersToDelete","t":{"slice":"string"},"o":true}],"apis/ray/v1.WorkerGroupSpec":[{"n":"groupName","t":"string"},{"n":"idleTimeoutSeconds","t":"int","o":true,"p":true},{"n":"labels","t":{"map":"string"},"o":true},{"n":"maxReplicas","t":"int","p":true},{"n":"minReplicas","t":"int","p":true},{"n":"numOfHosts","t":"int","o":true},{"n":"rayStartParams","t":{"map":"string"}},{"n":"replicas","t":"int","o":true,"p":true},{"n":"resources","t":{"map":"string"},"o":true},{"n":"scaleStrategy","t":"apis/ray/v1.ScaleStrategy","o":true},{"n":"suspend","t":"bool","o":true,"p":true},{"n":"template","t":"k8s.io/api/core/v1.PodTemplateSpec"}],"k8s.io/api/core/v1.AWSElasticBlockStoreVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"partition","t":"int","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"volumeID","t":"string"}],"k8s.io/api/core/v1.Affinity":[{"n":"nodeAffinity","t":"k8s.io/api/core/v1.NodeAffinity","o":true,"p":true},{"n":"podAffinity","t":"k8s.io/api/core/v1.PodAffinity","o":true,"p":true},{"n":"podAntiAffinity","t":"k8s.io/api/core/v1.PodAntiAffinity","o":true,"p":true}],"k8s.io/api/core/v1.AppArmorProfile":[{"n":"localhostProfile","t":"string","o":true,"p":true},{"n":"type","t":"string"}],"k8s.io/api/core/v1.AzureDiskVolumeSource":[{"n":"cachingMode","t":"string","o":true,"p":true},{"n":"diskName","t":"string"},{"n":"diskURI","t":"string"},{"n":"fsType","t":"string","o":true,"p":true},{"n":"kind","t":"string","o":true,"p":true},{"n":"readOnly","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.AzureFileVolumeSource":[{"n":"readOnly","t":"bool","o":true},{"n":"secretName","t":"string"},{"n":"shareName","t":"string"}],"k8s.io/api/core/v1.CSIVolumeSource":[{"n":"driver","t":"string"},{"n":"fsType","t":"string","o":true,"p":true},{"n":"nodePublishSecretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"readOnly","t":"bool","o":true,"p":true},{"n":"volumeAttributes","t":{"map":"string"},"o":true}],"k8s.io/api/core/v1.Capabilities":[{"n":"add","t":{"slice":"string"},"o":true},{"n":"drop","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.CephFSVolumeSource":[{"n":"monitors","t":{"slice":"string"}},{"n":"path","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretFile","t":"string","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"user","t":"string","o":true}],"k8s.io/api/core/v1.CinderVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"volumeID","t":"string"}],"k8s.io/api/core/v1.ClientIPConfig":[{"n":"timeoutSeconds","t":"int","o":true,"p":true}],"k8s.io/api/core/v1.ClusterTrustBundleProjection":[{"n":"labelSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"name","t":"string","o":true,"p":true},{"n":"optional","t":"bool","o":true,"p":true},{"n":"path","t":"string"},{"n":"signerName","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapEnvSource":[{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapKeySelector":[{"n":"key","t":"string"},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapProjection":[{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.ConfigMapVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.Container":[{"n":"args","t":{"slice":"string"},"o":true},{"n":"command","t":{"slice":"string"},"o":true},{"n":"env","t":{"slice":"k8s.io/api/core/v1.EnvVar"},"o":true},{"n":"envFrom","t":{"slice":"k8s.io/api/core/v1.EnvFromSource"},"o":true},{"n":"image","t":"string","o":true},{"n":"imagePullPolicy","t":"string","o":true},{"n":"lifecycle","t":"k8s.io/api/core/v1.Lifecycle","o":true,"p":true},{"n":"livenessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"name","t":"string"},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.ContainerPort"},"o":true},{"n":"readinessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"resizePolicy","t":{"slice":"k8s.io/api/core/v1.ContainerResizePolicy"},"o":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true},{"n":"restartPolicy","t":"string","o":true,"p":true},{"n":"restartPolicyRules","t":{"slice":"k8s.io/api/core/v1.ContainerRestartRule"},"o":true},{"n":"securityContext","t":"k8s.io/api/core/v1.SecurityContext","o":true,"p":true},{"n":"startupProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"stdin","t":"bool","o":true},{"n":"stdinOnce","t":"bool","o":true},{"n":"terminationMessagePath","t":"string","o":true},{"n":"terminationMessagePolicy","t":"string","o":true},{"n":"tty","t":"bool","o":true},{"n":"volumeDevices","t":{"slice":"k8s.io/api/core/v1.VolumeDevice"},"o":true},{"n":"volumeMounts","t":{"slice":"k8s.io/api/core/v1.VolumeMount"},"o":true},{"n":"workingDir","t":"string","o":true}],"k8s.io/api/core/v1.ContainerPort":[{"n":"containerPort","t":"int"},{"n":"hostIP","t":"string","o":true},{"n":"hostPort","t":"int","o":true},{"n":"name","t":"string","o":true},{"n":"protocol","t":"string","o":true}],"k8s.io/api/core/v1.ContainerResizePolicy":[{"n":"resourceName","t":"string"},{"n":"restartPolicy","t":"string"}],"k8s.io/api/core/v1.ContainerRestartRule":[{"n":"action","t":"string","o":true},{"n":"exitCodes","t":"k8s.io/api/core/v1.ContainerRestartRuleOnExitCodes","o":true,"p":true}],"k8s.io/api/core/v1.ContainerRestartRuleOnExitCodes":[{"n":"operator","t":"string","o":true},{"n":"values","t":{"slice":"int"},"o":true}],"k8s.io/api/core/v1.DownwardAPIProjection":[{"n":"items","t":{"slice":"k8s.io/api/core/v1.DownwardAPIVolumeFile"},"o":true}],"k8s.io/api/core/v1.DownwardAPIVolumeFile":[{"n":"fieldRef","t":"k8s.io/api/core/v1.ObjectFieldSelector","o":true,"p":true},{"n":"mode","t":"int","o":true,"p":true},{"n":"path","t":"string"},{"n":"resourceFieldRef","t":"k8s.io/api/core/v1.ResourceFieldSelector","o":true,"p":true}],"k8s.io/api/core/v1.DownwardAPIVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"items","t":{"slice":"k8s.io/api/core/v1.DownwardAPIVolumeFile"},"o":true}],"k8s.io/api/core/v1.EmptyDirVolumeSource":[{"n":"medium","t":"string","o":true},{"n":"sizeLimit","t":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity","o":true,"p":true}],"k8s.io/api/core/v1.EnvFromSource":[{"n":"configMapRef","t":"k8s.io/api/core/v1.ConfigMapEnvSource","o":true,"p":true},{"n":"prefix","t":"string","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.SecretEnvSource","o":true,"p":true}],"k8s.io/api/core/v1.EnvVar":[{"n":"name","t":"string"},{"n":"value","t":"string","o":true},{"n":"valueFrom","t":"k8s.io/api/core/v1.EnvVarSource","o":true,"p":true}],"k8s.io/api/core/v1.EnvVarSource":[{"n":"configMapKeyRef","t":"k8s.io/api/core/v1.ConfigMapKeySelector","o":true,"p":true},{"n":"fieldRef","t":"k8s.io/api/core/v1.ObjectFieldSelector","o":true,"p":true},{"n":"fileKeyRef","t":"k8s.io/api/core/v1.FileKeySelector","o":true,"p":true},{"n":"resourceFieldRef","t":"k8s.io/api/core/v1.ResourceFieldSelector","o":true,"p":true},{"n":"secretKeyRef","t":"k8s.io/api/core/v1.SecretKeySelector","o":true,"p":true}],"k8s.io/api/core/v1.EphemeralContainer":[{"n":"args","t":{"slice":"string"},"o":true},{"n":"command","t":{"slice":"string"},"o":true},{"n":"env","t":{"slice":"k8s.io/api/core/v1.EnvVar"},"o":true},{"n":"envFrom","t":{"slice":"k8s.io/api/core/v1.EnvFromSource"},"o":true},{"n":"image","t":"string","o":true},{"n":"imagePullPolicy","t":"string","o":true},{"n":"lifecycle","t":"k8s.io/api/core/v1.Lifecycle","o":true,"p":true},{"n":"livenessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"name","t":"string"},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.ContainerPort"},"o":true},{"n":"readinessProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"resizePolicy","t":{"slice":"k8s.io/api/core/v1.ContainerResizePolicy"},"o":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true},{"n":"restartPolicy","t":"string","o":true,"p":true},{"n":"restartPolicyRules","t":{"slice":"k8s.io/api/core/v1.ContainerRestartRule"},"o":true},{"n":"securityContext","t":"k8s.io/api/core/v1.SecurityContext","o":true,"p":true},{"n":"startupProbe","t":"k8s.io/api/core/v1.Probe","o":true,"p":true},{"n":"stdin","t":"bool","o":true},{"n":"stdinOnce","t":"bool","o":true},{"n":"targetContainerName","t":"string","o":true},{"n":"terminationMessagePath","t":"string","o":true},{"n":"terminationMessagePolicy","t":"string","o":true},{"n":"tty","t":"bool","o":true},{"n":"volumeDevices","t":{"slice":"k8s.io/api/core/v1.VolumeDevice"},"o":true},{"n":"volumeMounts","t":{"slice":"k8s.io/api/core/v1.VolumeMount"},"o":true},{"n":"workingDir","t":"string","o":true}],"k8s.io/api/core/v1.EphemeralVolumeSource":[{"n":"volumeClaimTemplate","t":"k8s.io/api/core/v1.PersistentVolumeClaimTemplate","o":true,"p":true}],"k8s.io/api/core/v1.ExecAction":[{"n":"command","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.FCVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"lun","t":"int","o":true,"p":true},{"n":"readOnly","t":"bool","o":true},{"n":"targetWWNs","t":{"slice":"string"},"o":true},{"n":"wwids","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.FileKeySelector":[{"n":"key","t":"string"},{"n":"optional","t":"bool","o":true,"p":true},{"n":"path","t":"string"},{"n":"volumeName","t":"string"}],"k8s.io/api/core/v1.FlexVolumeSource":[{"n":"driver","t":"string"},{"n":"fsType","t":"string","o":true},{"n":"options","t":{"map":"string"},"o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true}],"k8s.io/api/core/v1.FlockerVolumeSource":[{"n":"datasetName","t":"string","o":true},{"n":"datasetUUID","t":"string","o":true}],"k8s.io/api/core/v1.GCEPersistentDiskVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"partition","t":"int","o":true},{"n":"pdName","t":"string"},{"n":"readOnly","t":"bool","o":true}],"k8s.io/api/core/v1.GRPCAction":[{"n":"port","t":"int"},{"n":"service","t":"string","p":true}],"k8s.io/api/core/v1.GitRepoVolumeSource":[{"n":"directory","t":"string","o":true},{"n":"repository","t":"string"},{"n":"revision","t":"string","o":true}],"k8s.io/api/core/v1.GlusterfsVolumeSource":[{"n":"endpoints","t":"string"},{"n":"path","t":"string"},{"n":"readOnly","t":"bool","o":true}],"k8s.io/api/core/v1.HTTPGetAction":[{"n":"host","t":"string","o":true},{"n":"httpHeaders","t":{"slice":"k8s.io/api/core/v1.HTTPHeader"},"o":true},{"n":"path","t":"string","o":true},{"n":"port","t":"custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString"},{"n":"scheme","t":"string","o":true}],"k8s.io/api/core/v1.HTTPHeader":[{"n":"name","t":"string"},{"n":"value","t":"string"}],"k8s.io/api/core/v1.HostAlias":[{"n":"hostnames","t":{"slice":"string"},"o":true},{"n":"ip","t":"string"}],"k8s.io/api/core/v1.HostPathVolumeSource":[{"n":"path","t":"string"},{"n":"type","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.ISCSIVolumeSource":[{"n":"chapAuthDiscovery","t":"bool","o":true},{"n":"chapAuthSession","t":"bool","o":true},{"n":"fsType","t":"string","o":true},{"n":"initiatorName","t":"string","o":true,"p":true},{"n":"iqn","t":"string"},{"n":"iscsiInterface","t":"string","o":true},{"n":"lun","t":"int"},{"n":"portals","t":{"slice":"string"},"o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"targetPortal","t":"string"}],"k8s.io/api/core/v1.ImageVolumeSource":[{"n":"pullPolicy","t":"string","o":true},{"n":"reference","t":"string","o":true}],"k8s.io/api/core/v1.KeyToPath":[{"n":"key","t":"string"},{"n":"mode","t":"int","o":true,"p":true},{"n":"path","t":"string"}],"k8s.io/api/core/v1.Lifecycle":[{"n":"postStart","t":"k8s.io/api/core/v1.LifecycleHandler","o":true,"p":true},{"n":"preStop","t":"k8s.io/api/core/v1.LifecycleHandler","o":true,"p":true},{"n":"stopSignal","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.LifecycleHandler":[{"n":"exec","t":"k8s.io/api/core/v1.ExecAction","o":true,"p":true},{"n":"httpGet","t":"k8s.io/api/core/v1.HTTPGetAction","o":true,"p":true},{"n":"sleep","t":"k8s.io/api/core/v1.SleepAction","o":true,"p":true},{"n":"tcpSocket","t":"k8s.io/api/core/v1.TCPSocketAction","o":true,"p":true}],"k8s.io/api/core/v1.LoadBalancerIngress":[{"n":"hostname","t":"string","o":true},{"n":"ip","t":"string","o":true},{"n":"ipMode","t":"string","o":true,"p":true},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.PortStatus"},"o":true}],"k8s.io/api/core/v1.LoadBalancerStatus":[{"n":"ingress","t":{"slice":"k8s.io/api/core/v1.LoadBalancerIngress"},"o":true}],"k8s.io/api/core/v1.LocalObjectReference":[{"n":"name","t":"string","o":true}],"k8s.io/api/core/v1.NFSVolumeSource":[{"n":"path","t":"string"},{"n":"readOnly","t":"bool","o":true},{"n":"server","t":"string"}],"k8s.io/api/core/v1.NodeAffinity":[{"n":"preferredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.PreferredSchedulingTerm"},"o":true},{"n":"requiredDuringSchedulingIgnoredDuringExecution","t":"k8s.io/api/core/v1.NodeSelector","o":true,"p":true}],"k8s.io/api/core/v1.NodeSelector":[{"n":"nodeSelectorTerms","t":{"slice":"k8s.io/api/core/v1.NodeSelectorTerm"}}],"k8s.io/api/core/v1.NodeSelectorRequirement":[{"n":"key","t":"string"},{"n":"operator","t":"string"},{"n":"values","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.NodeSelectorTerm":[{"n":"matchExpressions","t":{"slice":"k8s.io/api/core/v1.NodeSelectorRequirement"},"o":true},{"n":"matchFields","t":{"slice":"k8s.io/api/core/v1.NodeSelectorRequirement"},"o":true}],"k8s.io/api/core/v1.ObjectFieldSelector":[{"n":"apiVersion","t":"string","o":true},{"n":"fieldPath","t":"string"}],"k8s.io/api/core/v1.PersistentVolumeClaimSpec":[{"n":"accessModes","t":{"slice":"string"},"o":true},{"n":"dataSource","t":"k8s.io/api/core/v1.TypedLocalObjectReference","o":true,"p":true},{"n":"dataSourceRef","t":"k8s.io/api/core/v1.TypedObjectReference","o":true,"p":true},{"n":"resources","t":"k8s.io/api/core/v1.VolumeResourceRequirements","o":true},{"n":"selector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"storageClassName","t":"string","o":true,"p":true},{"n":"volumeAttributesClassName","t":"string","o":true,"p":true},{"n":"volumeMode","t":"string","o":true,"p":true},{"n":"volumeName","t":"string","o":true}],"k8s.io/api/core/v1.PersistentVolumeClaimTemplate":[{"n":"metadata","t":"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta","o":true},{"n":"spec","t":"k8s.io/api/core/v1.PersistentVolumeClaimSpec"}],"k8s.io/api/core/v1.PersistentVolumeClaimVolumeSource":[{"n":"claimName","t":"string"},{"n":"readOnly","t":"bool","o":true}],"k8s.io/api/core/v1.PhotonPersistentDiskVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"pdID","t":"string"}],"k8s.io/api/core/v1.PodAffinity":[{"n":"preferredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.WeightedPodAffinityTerm"},"o":true},{"n":"requiredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.PodAffinityTerm"},"o":true}],"k8s.io/api/core/v1.PodAffinityTerm":[{"n":"labelSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"matchLabelKeys","t":{"slice":"string"},"o":true},{"n":"mismatchLabelKeys","t":{"slice":"string"},"o":true},{"n":"namespaceSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"namespaces","t":{"slice":"string"},"o":true},{"n":"topologyKey","t":"string"}],"k8s.io/api/core/v1.PodAntiAffinity":[{"n":"preferredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.WeightedPodAffinityTerm"},"o":true},{"n":"requiredDuringSchedulingIgnoredDuringExecution","t":{"slice":"k8s.io/api/core/v1.PodAffinityTerm"},"o":true}],"k8s.io/api/core/v1.PodCertificateProjection":[{"n":"certificateChainPath","t":"string","o":true},{"n":"credentialBundlePath","t":"string","o":true},{"n":"keyPath","t":"string","o":true},{"n":"keyType","t":"string","o":true},{"n":"maxExpirationSeconds","t":"int","o":true,"p":true},{"n":"signerName","t":"string","o":true},{"n":"userAnnotations","t":{"map":"string"},"o":true}],"k8s.io/api/core/v1.PodDNSConfig":[{"n":"nameservers","t":{"slice":"string"},"o":true},{"n":"options","t":{"slice":"k8s.io/api/core/v1.PodDNSConfigOption"},"o":true},{"n":"searches","t":{"slice":"string"},"o":true}],"k8s.io/api/core/v1.PodDNSConfigOption":[{"n":"name","t":"string","o":true},{"n":"value","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.PodOS":[{"n":"name","t":"string"}],"k8s.io/api/core/v1.PodReadinessGate":[{"n":"conditionType","t":"string"}],"k8s.io/api/core/v1.PodResourceClaim":[{"n":"name","t":"string"},{"n":"resourceClaimName","t":"string","o":true,"p":true},{"n":"resourceClaimTemplateName","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.PodSchedulingGate":[{"n":"name","t":"string"}],"k8s.io/api/core/v1.PodSecurityContext":[{"n":"appArmorProfile","t":"k8s.io/api/core/v1.AppArmorProfile","o":true,"p":true},{"n":"fsGroup","t":"int","o":true,"p":true},{"n":"fsGroupChangePolicy","t":"string","o":true,"p":true},{"n":"runAsGroup","t":"int","o":true,"p":true},{"n":"runAsNonRoot","t":"bool","o":true,"p":true},{"n":"runAsUser","t":"int","o":true,"p":true},{"n":"seLinuxChangePolicy","t":"string","o":true,"p":true},{"n":"seLinuxOptions","t":"k8s.io/api/core/v1.SELinuxOptions","o":true,"p":true},{"n":"seccompProfile","t":"k8s.io/api/core/v1.SeccompProfile","o":true,"p":true},{"n":"supplementalGroups","t":{"slice":"int"},"o":true},{"n":"supplementalGroupsPolicy","t":"string","o":true,"p":true},{"n":"sysctls","t":{"slice":"k8s.io/api/core/v1.Sysctl"},"o":true},{"n":"windowsOptions","t":"k8s.io/api/core/v1.WindowsSecurityContextOptions","o":true,"p":true}],"k8s.io/api/core/v1.PodSpec":[{"n":"activeDeadlineSeconds","t":"int","o":true,"p":true},{"n":"affinity","t":"k8s.io/api/core/v1.Affinity","o":true,"p":true},{"n":"automountServiceAccountToken","t":"bool","o":true,"p":true},{"n":"containers","t":{"slice":"k8s.io/api/core/v1.Container"}},{"n":"dnsConfig","t":"k8s.io/api/core/v1.PodDNSConfig","o":true,"p":true},{"n":"dnsPolicy","t":"string","o":true},{"n":"enableServiceLinks","t":"bool","o":true,"p":true},{"n":"ephemeralContainers","t":{"slice":"k8s.io/api/core/v1.EphemeralContainer"},"o":true},{"n":"hostAliases","t":{"slice":"k8s.io/api/core/v1.HostAlias"},"o":true},{"n":"hostIPC","t":"bool","o":true},{"n":"hostNetwork","t":"bool","o":true},{"n":"hostPID","t":"bool","o":true},{"n":"hostUsers","t":"bool","o":true,"p":true},{"n":"hostname","t":"string","o":true},{"n":"hostnameOverride","t":"string","o":true,"p":true},{"n":"imagePullSecrets","t":{"slice":"k8s.io/api/core/v1.LocalObjectReference"},"o":true},{"n":"initContainers","t":{"slice":"k8s.io/api/core/v1.Container"},"o":true},{"n":"nodeName","t":"string","o":true},{"n":"nodeSelector","t":{"map":"string"},"o":true},{"n":"os","t":"k8s.io/api/core/v1.PodOS","o":true,"p":true},{"n":"overhead","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true},{"n":"preemptionPolicy","t":"string","o":true,"p":true},{"n":"priority","t":"int","o":true,"p":true},{"n":"priorityClassName","t":"string","o":true},{"n":"readinessGates","t":{"slice":"k8s.io/api/core/v1.PodReadinessGate"},"o":true},{"n":"resourceClaims","t":{"slice":"k8s.io/api/core/v1.PodResourceClaim"},"o":true},{"n":"resources","t":"k8s.io/api/core/v1.ResourceRequirements","o":true,"p":true},{"n":"restartPolicy","t":"string","o":true},{"n":"runtimeClassName","t":"string","o":true,"p":true},{"n":"schedulerName","t":"string","o":true},{"n":"schedulingGates","t":{"slice":"k8s.io/api/core/v1.PodSchedulingGate"},"o":true},{"n":"securityContext","t":"k8s.io/api/core/v1.PodSecurityContext","o":true,"p":true},{"n":"serviceAccount","t":"string","o":true},{"n":"serviceAccountName","t":"string","o":true},{"n":"setHostnameAsFQDN","t":"bool","o":true,"p":true},{"n":"shareProcessNamespace","t":"bool","o":true,"p":true},{"n":"subdomain","t":"string","o":true},{"n":"terminationGracePeriodSeconds","t":"int","o":true,"p":true},{"n":"tolerations","t":{"slice":"k8s.io/api/core/v1.Toleration"},"o":true},{"n":"topologySpreadConstraints","t":{"slice":"k8s.io/api/core/v1.TopologySpreadConstraint"},"o":true},{"n":"volumes","t":{"slice":"k8s.io/api/core/v1.Volume"},"o":true},{"n":"workloadRef","t":"k8s.io/api/core/v1.WorkloadReference","o":true,"p":true}],"k8s.io/api/core/v1.PodTemplateSpec":[{"n":"metadata","t":"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta","o":true},{"n":"spec","t":"k8s.io/api/core/v1.PodSpec","o":true}],"k8s.io/api/core/v1.PortStatus":[{"n":"error","t":"string","o":true,"p":true},{"n":"port","t":"int"},{"n":"protocol","t":"string"}],"k8s.io/api/core/v1.PortworxVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"volumeID","t":"string"}],"k8s.io/api/core/v1.PreferredSchedulingTerm":[{"n":"preference","t":"k8s.io/api/core/v1.NodeSelectorTerm"},{"n":"weight","t":"int"}],"k8s.io/api/core/v1.Probe":[{"n":"exec","t":"k8s.io/api/core/v1.ExecAction","o":true,"p":true},{"n":"failureThreshold","t":"int","o":true},{"n":"grpc","t":"k8s.io/api/core/v1.GRPCAction","o":true,"p":true},{"n":"httpGet","t":"k8s.io/api/core/v1.HTTPGetAction","o":true,"p":true},{"n":"initialDelaySeconds","t":"int","o":true},{"n":"periodSeconds","t":"int","o":true},{"n":"successThreshold","t":"int","o":true},{"n":"tcpSocket","t":"k8s.io/api/core/v1.TCPSocketAction","o":true,"p":true},{"n":"terminationGracePeriodSeconds","t":"int","o":true,"p":true},{"n":"timeoutSeconds","t":"int","o":true}],"k8s.io/api/core/v1.ProjectedVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"sources","t":{"slice":"k8s.io/api/core/v1.VolumeProjection"}}],"k8s.io/api/core/v1.QuobyteVolumeSource":[{"n":"group","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"registry","t":"string"},{"n":"tenant","t":"string","o":true},{"n":"user","t":"string","o":true},{"n":"volume","t":"string"}],"k8s.io/api/core/v1.RBDVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"image","t":"string"},{"n":"keyring","t":"string","o":true},{"n":"monitors","t":{"slice":"string"}},{"n":"pool","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"user","t":"string","o":true}],"k8s.io/api/core/v1.ResourceClaim":[{"n":"name","t":"string"},{"n":"request","t":"string","o":true}],"k8s.io/api/core/v1.ResourceFieldSelector":[{"n":"containerName","t":"string","o":true},{"n":"divisor","t":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity","o":true},{"n":"resource","t":"string"}],"k8s.io/api/core/v1.ResourceRequirements":[{"n":"claims","t":{"slice":"k8s.io/api/core/v1.ResourceClaim"},"o":true},{"n":"limits","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true},{"n":"requests","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true}],"k8s.io/api/core/v1.SELinuxOptions":[{"n":"level","t":"string","o":true},{"n":"role","t":"string","o":true},{"n":"type","t":"string","o":true},{"n":"user","t":"string","o":true}],"k8s.io/api/core/v1.ScaleIOVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"gateway","t":"string"},{"n":"protectionDomain","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","p":true},{"n":"sslEnabled","t":"bool","o":true},{"n":"storageMode","t":"string","o":true},{"n":"storagePool","t":"string","o":true},{"n":"system","t":"string"},{"n":"volumeName","t":"string","o":true}],"k8s.io/api/core/v1.SeccompProfile":[{"n":"localhostProfile","t":"string","o":true,"p":true},{"n":"type","t":"string"}],"k8s.io/api/core/v1.SecretEnvSource":[{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.SecretKeySelector":[{"n":"key","t":"string"},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.SecretProjection":[{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"name","t":"string","o":true},{"n":"optional","t":"bool","o":true,"p":true}],"k8s.io/api/core/v1.SecretVolumeSource":[{"n":"defaultMode","t":"int","o":true,"p":true},{"n":"items","t":{"slice":"k8s.io/api/core/v1.KeyToPath"},"o":true},{"n":"optional","t":"bool","o":true,"p":true},{"n":"secretName","t":"string","o":true}],"k8s.io/api/core/v1.SecurityContext":[{"n":"allowPrivilegeEscalation","t":"bool","o":true,"p":true},{"n":"appArmorProfile","t":"k8s.io/api/core/v1.AppArmorProfile","o":true,"p":true},{"n":"capabilities","t":"k8s.io/api/core/v1.Capabilities","o":true,"p":true},{"n":"privileged","t":"bool","o":true,"p":true},{"n":"procMount","t":"string","o":true,"p":true},{"n":"readOnlyRootFilesystem","t":"bool","o":true,"p":true},{"n":"runAsGroup","t":"int","o":true,"p":true},{"n":"runAsNonRoot","t":"bool","o":true,"p":true},{"n":"runAsUser","t":"int","o":true,"p":true},{"n":"seLinuxOptions","t":"k8s.io/api/core/v1.SELinuxOptions","o":true,"p":true},{"n":"seccompProfile","t":"k8s.io/api/core/v1.SeccompProfile","o":true,"p":true},{"n":"windowsOptions","t":"k8s.io/api/core/v1.WindowsSecurityContextOptions","o":true,"p":true}],"k8s.io/api/core/v1.Service":[{"n":"apiVersion","t":"string","o":true},{"n":"kind","t":"string","o":true},{"n":"metadata","t":"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta","o":true},{"n":"spec","t":"k8s.io/api/core/v1.ServiceSpec","o":true},{"n":"status","t":"k8s.io/api/core/v1.ServiceStatus","o":true}],"k8s.io/api/core/v1.ServiceAccountTokenProjection":[{"n":"audience","t":"string","o":true},{"n":"expirationSeconds","t":"int","o":true,"p":true},{"n":"path","t":"string"}],"k8s.io/api/core/v1.ServicePort":[{"n":"appProtocol","t":"string","o":true,"p":true},{"n":"name","t":"string","o":true},{"n":"nodePort","t":"int","o":true},{"n":"port","t":"int"},{"n":"protocol","t":"string","o":true},{"n":"targetPort","t":"custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString","o":true}],"k8s.io/api/core/v1.ServiceSpec":[{"n":"allocateLoadBalancerNodePorts","t":"bool","o":true,"p":true},{"n":"clusterIP","t":"string","o":true},{"n":"clusterIPs","t":{"slice":"string"},"o":true},{"n":"externalIPs","t":{"slice":"string"},"o":true},{"n":"externalName","t":"string","o":true},{"n":"externalTrafficPolicy","t":"string","o":true},{"n":"healthCheckNodePort","t":"int","o":true},{"n":"internalTrafficPolicy","t":"string","o":true,"p":true},{"n":"ipFamilies","t":{"slice":"string"},"o":true},{"n":"ipFamilyPolicy","t":"string","o":true,"p":true},{"n":"loadBalancerClass","t":"string","o":true,"p":true},{"n":"loadBalancerIP","t":"string","o":true},{"n":"loadBalancerSourceRanges","t":{"slice":"string"},"o":true},{"n":"ports","t":{"slice":"k8s.io/api/core/v1.ServicePort"},"o":true},{"n":"publishNotReadyAddresses","t":"bool","o":true},{"n":"selector","t":{"map":"string"},"o":true},{"n":"sessionAffinity","t":"string","o":true},{"n":"sessionAffinityConfig","t":"k8s.io/api/core/v1.SessionAffinityConfig","o":true,"p":true},{"n":"trafficDistribution","t":"string","o":true,"p":true},{"n":"type","t":"string","o":true}],"k8s.io/api/core/v1.ServiceStatus":[{"n":"conditions","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.Condition"},"o":true},{"n":"loadBalancer","t":"k8s.io/api/core/v1.LoadBalancerStatus","o":true}],"k8s.io/api/core/v1.SessionAffinityConfig":[{"n":"clientIP","t":"k8s.io/api/core/v1.ClientIPConfig","o":true,"p":true}],"k8s.io/api/core/v1.SleepAction":[{"n":"seconds","t":"int"}],"k8s.io/api/core/v1.StorageOSVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"readOnly","t":"bool","o":true},{"n":"secretRef","t":"k8s.io/api/core/v1.LocalObjectReference","o":true,"p":true},{"n":"volumeName","t":"string","o":true},{"n":"volumeNamespace","t":"string","o":true}],"k8s.io/api/core/v1.Sysctl":[{"n":"name","t":"string"},{"n":"value","t":"string"}],"k8s.io/api/core/v1.TCPSocketAction":[{"n":"host","t":"string","o":true},{"n":"port","t":"custom:k8s.io/apimachinery/pkg/util/intstr.IntOrString"}],"k8s.io/api/core/v1.Toleration":[{"n":"effect","t":"string","o":true},{"n":"key","t":"string","o":true},{"n":"operator","t":"string","o":true},{"n":"tolerationSeconds","t":"int","o":true,"p":true},{"n":"value","t":"string","o":true}],"k8s.io/api/core/v1.TopologySpreadConstraint":[{"n":"labelSelector","t":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector","o":true,"p":true},{"n":"matchLabelKeys","t":{"slice":"string"},"o":true},{"n":"maxSkew","t":"int"},{"n":"minDomains","t":"int","o":true,"p":true},{"n":"nodeAffinityPolicy","t":"string","o":true,"p":true},{"n":"nodeTaintsPolicy","t":"string","o":true,"p":true},{"n":"topologyKey","t":"string"},{"n":"whenUnsatisfiable","t":"string"}],"k8s.io/api/core/v1.TypedLocalObjectReference":[{"n":"apiGroup","t":"string","p":true},{"n":"kind","t":"string"},{"n":"name","t":"string"}],"k8s.io/api/core/v1.TypedObjectReference":[{"n":"apiGroup","t":"string","p":true},{"n":"kind","t":"string"},{"n":"name","t":"string"},{"n":"namespace","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.Volume":[{"n":"awsElasticBlockStore","t":"k8s.io/api/core/v1.AWSElasticBlockStoreVolumeSource","o":true,"p":true},{"n":"azureDisk","t":"k8s.io/api/core/v1.AzureDiskVolumeSource","o":true,"p":true},{"n":"azureFile","t":"k8s.io/api/core/v1.AzureFileVolumeSource","o":true,"p":true},{"n":"cephfs","t":"k8s.io/api/core/v1.CephFSVolumeSource","o":true,"p":true},{"n":"cinder","t":"k8s.io/api/core/v1.CinderVolumeSource","o":true,"p":true},{"n":"configMap","t":"k8s.io/api/core/v1.ConfigMapVolumeSource","o":true,"p":true},{"n":"csi","t":"k8s.io/api/core/v1.CSIVolumeSource","o":true,"p":true},{"n":"downwardAPI","t":"k8s.io/api/core/v1.DownwardAPIVolumeSource","o":true,"p":true},{"n":"emptyDir","t":"k8s.io/api/core/v1.EmptyDirVolumeSource","o":true,"p":true},{"n":"ephemeral","t":"k8s.io/api/core/v1.EphemeralVolumeSource","o":true,"p":true},{"n":"fc","t":"k8s.io/api/core/v1.FCVolumeSource","o":true,"p":true},{"n":"flexVolume","t":"k8s.io/api/core/v1.FlexVolumeSource","o":true,"p":true},{"n":"flocker","t":"k8s.io/api/core/v1.FlockerVolumeSource","o":true,"p":true},{"n":"gcePersistentDisk","t":"k8s.io/api/core/v1.GCEPersistentDiskVolumeSource","o":true,"p":true},{"n":"gitRepo","t":"k8s.io/api/core/v1.GitRepoVolumeSource","o":true,"p":true},{"n":"glusterfs","t":"k8s.io/api/core/v1.GlusterfsVolumeSource","o":true,"p":true},{"n":"hostPath","t":"k8s.io/api/core/v1.HostPathVolumeSource","o":true,"p":true},{"n":"image","t":"k8s.io/api/core/v1.ImageVolumeSource","o":true,"p":true},{"n":"iscsi","t":"k8s.io/api/core/v1.ISCSIVolumeSource","o":true,"p":true},{"n":"name","t":"string"},{"n":"nfs","t":"k8s.io/api/core/v1.NFSVolumeSource","o":true,"p":true},{"n":"persistentVolumeClaim","t":"k8s.io/api/core/v1.PersistentVolumeClaimVolumeSource","o":true,"p":true},{"n":"photonPersistentDisk","t":"k8s.io/api/core/v1.PhotonPersistentDiskVolumeSource","o":true,"p":true},{"n":"portworxVolume","t":"k8s.io/api/core/v1.PortworxVolumeSource","o":true,"p":true},{"n":"projected","t":"k8s.io/api/core/v1.ProjectedVolumeSource","o":true,"p":true},{"n":"quobyte","t":"k8s.io/api/core/v1.QuobyteVolumeSource","o":true,"p":true},{"n":"rbd","t":"k8s.io/api/core/v1.RBDVolumeSource","o":true,"p":true},{"n":"scaleIO","t":"k8s.io/api/core/v1.ScaleIOVolumeSource","o":true,"p":true},{"n":"secret","t":"k8s.io/api/core/v1.SecretVolumeSource","o":true,"p":true},{"n":"storageos","t":"k8s.io/api/core/v1.StorageOSVolumeSource","o":true,"p":true},{"n":"vsphereVolume","t":"k8s.io/api/core/v1.VsphereVirtualDiskVolumeSource","o":true,"p":true}],"k8s.io/api/core/v1.VolumeDevice":[{"n":"devicePath","t":"string"},{"n":"name","t":"string"}],"k8s.io/api/core/v1.VolumeMount":[{"n":"mountPath","t":"string"},{"n":"mountPropagation","t":"string","o":true,"p":true},{"n":"name","t":"string"},{"n":"readOnly","t":"bool","o":true},{"n":"recursiveReadOnly","t":"string","o":true,"p":true},{"n":"subPath","t":"string","o":true},{"n":"subPathExpr","t":"string","o":true}],"k8s.io/api/core/v1.VolumeProjection":[{"n":"clusterTrustBundle","t":"k8s.io/api/core/v1.ClusterTrustBundleProjection","o":true,"p":true},{"n":"configMap","t":"k8s.io/api/core/v1.ConfigMapProjection","o":true,"p":true},{"n":"downwardAPI","t":"k8s.io/api/core/v1.DownwardAPIProjection","o":true,"p":true},{"n":"podCertificate","t":"k8s.io/api/core/v1.PodCertificateProjection","o":true,"p":true},{"n":"secret","t":"k8s.io/api/core/v1.SecretProjection","o":true,"p":true},{"n":"serviceAccountToken","t":"k8s.io/api/core/v1.ServiceAccountTokenProjection","o":true,"p":true}],"k8s.io/api/core/v1.VolumeResourceRequirements":[{"n":"limits","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true},{"n":"requests","t":{"map":"custom:k8s.io/apimachinery/pkg/api/resource.Quantity"},"o":true}],"k8s.io/api/core/v1.VsphereVirtualDiskVolumeSource":[{"n":"fsType","t":"string","o":true},{"n":"storagePolicyID","t":"string","o":true},{"n":"storagePolicyName","t":"string","o":true},{"n":"volumePath","t":"string"}],"k8s.io/api/core/v1.WeightedPodAffinityTerm":[{"n":"podAffinityTerm","t":"k8s.io/api/core/v1.PodAffinityTerm"},{"n":"weight","t":"int"}],"k8s.io/api/core/v1.WindowsSecurityContextOptions":[{"n":"gmsaCredentialSpec","t":"string","o":true,"p":true},{"n":"gmsaCredentialSpecName","t":"string","o":true,"p":true},{"n":"hostProcess","t":"bool","o":true,"p":true},{"n":"runAsUserName","t":"string","o":true,"p":true}],"k8s.io/api/core/v1.WorkloadReference":[{"n":"name","t":"string"},{"n":"podGroup","t":"string"},{"n":"podGroupReplicaKey","t":"string","o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.Condition":[{"n":"lastTransitionTime","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time"},{"n":"message","t":"string"},{"n":"observedGeneration","t":"int","o":true},{"n":"reason","t":"string"},{"n":"status","t":"string"},{"n":"type","t":"string"}],"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector":[{"n":"matchExpressions","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelectorRequirement"},"o":true},{"n":"matchLabels","t":{"map":"string"},"o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelectorRequirement":[{"n":"key","t":"string"},{"n":"operator","t":"string"},{"n":"values","t":{"slice":"string"},"o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.ManagedFieldsEntry":[{"n":"apiVersion","t":"string","o":true},{"n":"fieldsType","t":"string","o":true},{"n":"fieldsV1","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.FieldsV1","o":true,"p":true},{"n":"manager","t":"string","o":true},{"n":"operation","t":"string","o":true},{"n":"subresource","t":"string","o":true},{"n":"time","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time","o":true,"p":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta":[{"n":"annotations","t":{"map":"string"},"o":true},{"n":"creationTimestamp","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time","o":true,"z":true},{"n":"deletionGracePeriodSeconds","t":"int","o":true,"p":true},{"n":"deletionTimestamp","t":"custom:k8s.io/apimachinery/pkg/apis/meta/v1.Time","o":true,"p":true},{"n":"finalizers","t":{"slice":"string"},"o":true},{"n":"generateName","t":"string","o":true},{"n":"generation","t":"int","o":true},{"n":"labels","t":{"map":"string"},"o":true},{"n":"managedFields","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.ManagedFieldsEntry"},"o":true},{"n":"name","t":"string","o":true},{"n":"namespace","t":"string","o":true},{"n":"ownerReferences","t":{"slice":"k8s.io/apimachinery/pkg/apis/meta/v1.OwnerReference"},"o":true},{"n":"resourceVersion","t":"string","o":true},{"n":"selfLink","t":"string","o":true},{"n":"uid","t":"string","o":true}],"k8s.io/apimachinery/pkg/apis/meta/v1.OwnerReference":[{"n":"apiVersion","t":"string"},{"n":"blockOwnerDeletion","t":"bool","o":true,"p":true},{"n":"controller","t":"bool","o":true,"p":true},{"n":"kind","t":"string"},{"n":"name","t":"string"},{"n":"uid","t":"string"}]}}');
+;// CONCATENATED MODULE: ./src/kuberay/go-json/shapes.ts
+/**
+ * The Go types of KubeRay's RayService spec as encoding/json sees them, one shape per operator
+ * release the repository builds (generated by tools/go-shape from the release's
+ * `rayv1.RayServiceSpec` with reflect; docs/development.md). A release line without its own shape
+ * uses the nearest one (the newest older, else the oldest) but keeps the fields that shape does not
+ * know (`exact: false`): a newer release's fields must not vanish, and the fields a release's CRD
+ * lacks are pruned before this shape is consulted (crd-defaults.ts).
+ */
+
+
+const SHAPES = [
+    ['1.5.1', shape_1_5_1_namespaceObject],
+    ['1.6.2', shape_1_6_2_namespaceObject],
+];
+/** The shape for a release line ("1.6") or release ("1.6.2"); `exact` when it is that line's own. */
+function goShapeFor(release) {
+    const key = (v) => v
+        .split('.')
+        .slice(0, 2)
+        .reduce((n, p) => n * 1000 + Number(p), 0);
+    const wanted = key(release);
+    const older = SHAPES.filter(([v]) => key(v) <= wanted);
+    const [version, shape] = older[older.length - 1] ?? SHAPES[0];
+    return { shape, exact: key(version) === wanted };
+}
+
 ;// CONCATENATED MODULE: ./src/kuberay/stored-spec.ts
+
+
+
 
 
 /** A field of a manifest the operator would refuse or that cannot be read. */
@@ -10206,51 +15882,12 @@ class SpecError extends Error {
         this.hint = hint;
     }
 }
-/** Keys whose values are maps of resource name → quantity. */
-const QUANTITY_MAP_KEYS = new Set(['requests', 'limits', 'overhead', 'capacity', 'allocatable']);
-/** Keys whose value is a single quantity. */
-const QUANTITY_KEYS = new Set(['sizeLimit']);
-/** Maps without `omitempty` in KubeRay's types: present-but-empty is not the same as absent. */
-const KEEP_EMPTY_KEYS = new Set(['rayStartParams']);
 /** Returns the stored view of a RayService `spec` (a deep copy). `path` is where `spec` sits. */
 function storedSpec(spec, minor, path = ['spec']) {
     const defaulted = applyCrdDefaults(spec ?? {}, minor);
-    return (normalize(defaulted, [...path]) ?? {});
-}
-function normalize(value, path) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (Array.isArray(value)) {
-        const out = value.map((v, i) => normalize(v, [...path, i]) ?? null);
-        return out.length ? out : undefined;
-    }
-    if (typeof value !== 'object')
-        return value;
-    const key = path[path.length - 1];
-    const out = {};
-    for (const [k, v] of Object.entries(value)) {
-        const here = [...path, k];
-        let n;
-        if (typeof key === 'string' && QUANTITY_MAP_KEYS.has(key) && isResourceMapParent(path)) {
-            n = quantity(v, here);
-        }
-        else if (QUANTITY_KEYS.has(k) && v !== null && v !== undefined) {
-            n = quantity(v, here);
-        }
-        else {
-            n = normalize(v, here);
-        }
-        if (n === undefined && !(KEEP_EMPTY_KEYS.has(k) && v !== null && v !== undefined))
-            continue;
-        out[k] = n ?? {};
-    }
-    return Object.keys(out).length || KEEP_EMPTY_KEYS.has(String(key)) ? out : undefined;
-}
-/** `requests`/`limits` under `resources`, or a pod's `overhead`. */
-function isResourceMapParent(path) {
-    const key = path[path.length - 1];
-    const parent = path[path.length - 2];
-    return key === 'overhead' || parent === 'resources';
+    const { shape, exact } = goShapeFor(minor);
+    const view = goView(defaulted, shape.roots.RayServiceSpec, shape, { quantity, keepUnknown: !exact }, path);
+    return isPlainObject(view) ? view : {};
 }
 function quantity(v, path) {
     try {
@@ -11475,6 +17112,7 @@ function capacityOf(change, b, h, strategy) {
 
 
 
+
 // The rendered comment sizes capacity in the same words as the reasons.
 
 function planService(base, head, settings) {
@@ -11486,6 +17124,8 @@ function planService(base, head, settings) {
     const id = { namespace: any.namespace, name: any.name, file: any.source.file };
     if (h)
         checkUnknownFields(h, release);
+    if (head)
+        refuseWhatTheApiServerRefuses(head, base, release);
     if (!h)
         return planDelete(b, strategy, id);
     const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);

@@ -10,8 +10,13 @@
  * expansion while it stays under 400,000 nodes; from there the allowed share falls linearly to 10%
  * at 4,000,000. Counting aliases instead (the `yaml` package's maxAliasCount) lets a 26 KB file
  * expand to gigabytes downstream, and refuses honest files that reuse one small anchor often.
+ *
+ * Scalars and merge keys are read as kubectl reads them (sigs.k8s.io/yaml, go-yaml v2: YAML 1.1
+ * booleans such as `yes`/`no`/`on`/`off`, `<<` merge keys, go-yaml's numbers: go-yaml-scalars.ts),
+ * and the KubeRay operator reads serveConfigV2 the same way (k8s.io/apimachinery/pkg/util/yaml).
  */
 import { LineCounter, parseAllDocuments, isAlias, isMap, isSeq, isScalar, isPair, type Alias, type Document, type Node } from 'yaml';
+import { goYamlTags } from './go-yaml-scalars.js';
 import { InputError } from './input-error.js';
 
 import type { PathSegment } from '../util/objects.js';
@@ -51,7 +56,15 @@ export function parseYamlDocuments(file: string, text: string): SourceDocument[]
   }
   checkNesting(file, text);
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: '1.1',
+    merge: true,
+    customTags: goYamlTags,
+  });
   // parseAllDocuments returns an EmptyStream (no docs) for an empty file.
   const out: SourceDocument[] = [];
   for (const doc of Array.isArray(docs) ? docs : []) {
@@ -73,6 +86,17 @@ export function parseYamlDocuments(file: string, text: string): SourceDocument[]
       throw new InputError(file, startLine, undefined, `invalid YAML: ${firstLine((e as Error).message)}`);
     }
     if (value === null || value === undefined) continue; // an empty document between `---`
+    const nonFinite = nonFinitePath(value, []);
+    if (nonFinite) {
+      const line = locate(doc, nonFinite, lineAt).line ?? startLine;
+      throw new InputError(
+        file,
+        line,
+        undefined,
+        'is .inf or .nan, which JSON cannot carry (kubectl cannot send it)',
+        'write a finite number, or quote it as a string',
+      );
+    }
     out.push({
       file,
       line: startLine,
@@ -150,6 +174,17 @@ export function allowedAliasRatio(decoded: number): number {
   if (decoded <= ALIAS_RATIO_RANGE_LOW) return 0.99;
   if (decoded >= ALIAS_RATIO_RANGE_HIGH) return 0.1;
   return 0.99 - (0.89 * (decoded - ALIAS_RATIO_RANGE_LOW)) / (ALIAS_RATIO_RANGE_HIGH - ALIAS_RATIO_RANGE_LOW);
+}
+
+/** The path of the first number that is not finite (`.inf`, `.nan`), if any. */
+function nonFinitePath(value: unknown, path: PathSegment[]): PathSegment[] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = nonFinitePath(v, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function locate(

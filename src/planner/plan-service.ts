@@ -13,6 +13,7 @@ import { InputError } from '../manifests/input-error.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { isPlainObject } from '../util/objects.js';
 import { formatPath } from '../util/structural-diff.js';
+import { refuseWhatTheApiServerRefuses } from './api-server-refusal.js';
 import { describeSize } from './describe-size.js';
 import { clusterUpgradeStrategyWarning, planUpdate } from './plan-update.js';
 import { measure, metadataOf, readManifest, type ReadManifest, type ServiceId } from './read-manifest.js';
@@ -33,6 +34,7 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const strategy = effectiveStrategy((h ?? b)!.spec, release, settings);
   const id: ServiceId = { namespace: any.namespace, name: any.name, file: any.source.file };
   if (h) checkUnknownFields(h, release);
+  if (head) refuseWhatTheApiServerRefuses(head, base, release);
   if (!h) return planDelete(b!, strategy, id);
   const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
   return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);

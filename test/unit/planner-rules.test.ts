@@ -73,7 +73,13 @@ const rows: Row[] = [
     head: (rs) => (rcc(rs).enableInTreeAutoscaling = false),
     expect: 'cluster',
   },
-  { name: 'rayStartParams {} removed (no omitempty: null ≠ {})', head: (rs) => delete worker0(rs).rayStartParams, expect: 'cluster' },
+  // 1.3's CRD requires rayStartParams: the API server refuses the head there (test/unit/api-server-schema.test.ts).
+  {
+    name: 'rayStartParams {} removed (no omitempty: null ≠ {})',
+    head: (rs) => delete worker0(rs).rayStartParams,
+    expect: 'cluster',
+    versions: ['1.4', '1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
+  },
   // Canonical forms and defaults.
   {
     name: 'quantities rewritten canonically (1 → 1000m, 2Gi → 2048Mi)',

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Writes src/kuberay/go-json/shape-<release>.json for every wrapper module testbin/kuberay-v*/:
+# builds tools/go-shape/main.go against that module's operator version (its go.mod and go.sum,
+# copied into a scratch folder, since Go builds only packages inside the main module).
+#   tools/go-shape/gen.sh            # every testbin/kuberay-v*/
+#   tools/go-shape/gen.sh 1.6.2      # one
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+versions=("$@")
+if [ ${#versions[@]} -eq 0 ]; then
+  for d in "$root"/testbin/kuberay-v*/; do v=${d%/}; versions+=("${v##*/kuberay-v}"); done
+fi
+for v in "${versions[@]}"; do
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  cp "$root/testbin/kuberay-v$v/go.mod" "$root/testbin/kuberay-v$v/go.sum" "$root/tools/go-shape/main.go" "$scratch/"
+  (cd "$scratch" && GOFLAGS=-mod=mod go run .) > "$root/src/kuberay/go-json/shape-$v.json"
+  rm -rf "$scratch"
+  echo "src/kuberay/go-json/shape-$v.json" >&2
+done
