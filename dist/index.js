@@ -51937,11 +51937,6 @@ function checkNesting(file, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/kuberay/releases.ts
-/**
- * What each KubeRay release does with a RayService change: the facts the planner depends on,
- * one row per release, read from the operator's source (ray-operator/, see docs/kuberay-rules.md).
- * Every version-dependent rule of the product is a field here, so a new release is one new row.
- */
 const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
 function release(version, r) {
     return { ...r, version, minor: version.split('.').slice(0, 2).join('.') };
@@ -51949,8 +51944,6 @@ function release(version, r) {
 const v13 = release('1.3.2', {
     hashBlanks: { tolerationsAndSchedulingGates: false, clusterUpgradeStrategy: false, suspend: false },
     suspendToggleInPlace: false,
-    upgradeTypes: ['NewCluster', 'None'],
-    validatesName: false,
     rayServiceSuspend: false,
     rayServiceManagedBy: false,
     rejectsClusterUpgradeStrategy: false,
@@ -51960,13 +51953,13 @@ const v13 = release('1.3.2', {
     serveEndpointsFrom: 'Endpoints',
     incrementalRollback: false,
     validationFailureReported: 'event',
-    rejectsStepSizeAboveMaxSurge: false,
+    featureGateDefaults: { RayJobDeletionPolicy: false },
 });
-const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
+const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false });
 const v150 = release('1.5.0', {
     ...v14,
     incrementalUpgrade: 'gate-off-by-default',
-    upgradeTypes: ['NewCluster', 'None', 'NewClusterWithIncrementalUpgrade'],
+    featureGateDefaults: { RayJobDeletionPolicy: false, RayServiceIncrementalUpgrade: false },
     meaningfulAnnotations: [...baseAnnotations, 'ray.io/initializing-timeout'],
 });
 const v151 = release('1.5.1', v150);
@@ -51981,6 +51974,8 @@ const v160 = release('1.6.0', {
     serveEndpointsFrom: 'EndpointSlice',
     incrementalRollback: true,
     validationFailureReported: 'event-and-condition',
+    // RayJobDeletionPolicy went beta (on) in 1.6.0: suspended worker groups pass validation.
+    featureGateDefaults: { RayJobDeletionPolicy: true, RayServiceIncrementalUpgrade: false },
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);
@@ -51992,7 +51987,14 @@ const v170 = release('1.7.0', {
     suspendToggleInPlace: false,
     rayServiceSuspend: true,
     incrementalUpgrade: 'gate-on-by-default',
-    rejectsStepSizeAboveMaxSurge: true,
+    featureGateDefaults: {
+        RayJobDeletionPolicy: true,
+        RayServiceIncrementalUpgrade: true,
+        RayClusterNetworkPolicy: false,
+        GCSFaultToleranceEmbeddedStorage: false,
+        RayClusterMTLS: false,
+        RayClusterHistoryServer: false,
+    },
 });
 /** Every supported release, oldest first. */
 const RELEASES = [v13, v14, v150, v151, v152, v160, v161, v162, v170];
@@ -52046,6 +52048,8 @@ const defaults_DEFAULTS = {
     comment: true,
     /** Commit status context of plan mode; apply mode uses its own unless the input names one. */
     planStatusContext: 'rayservice-rollout/plan',
+    /** fail-on: what fails the plan status when the input is empty (a list in the input replaces it). */
+    failOn: 'rejected',
     applyStatusContext: 'rayservice-rollout/apply',
 };
 
@@ -52320,8 +52324,11 @@ function globMatcher(globs) {
 }
 
 ;// CONCATENATED MODULE: ./src/planner/types.ts
-/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
-const CHANGE_ORDER = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+/**
+ * From weakest to strongest: the strongest change of a run is the action's `change` output.
+ * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
+ */
+const CHANGE_ORDER = ['none', 'ignored', 'rejected', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
 function strongestChange(changes) {
     let best = 'none';
     for (const c of changes)
@@ -52334,7 +52341,8 @@ function strongestChange(changes) {
 /**
  * The plan-mode policy (`fail-on`): which findings of a plan fail the commit status, and why. A
  * manifest the API server refuses always fails; a listed change fails; `capacity` fails a new
- * cluster that does not fit, which only a cluster-aware plan can know.
+ * cluster that does not fit, which only a cluster-aware plan can know. The default (the action's
+ * input left empty) is `rejected`: a head the operator will refuse fails the status.
  */
 
 
@@ -52461,7 +52469,7 @@ function readInputs() {
         token: getInput('github-token'),
         comment: bool('comment', defaults_DEFAULTS.comment),
         statusContext: inputs_text('status-context', defaults_DEFAULTS.planStatusContext),
-        failOn: parseChoiceList('input fail-on', getInput('fail-on'), FAIL_ON_VALUES),
+        failOn: parseChoiceList('input fail-on', getInput('fail-on').trim() || defaults_DEFAULTS.failOn, FAIL_ON_VALUES),
         zeroDowntime: bool('zero-downtime', defaults_DEFAULTS.zeroDowntime),
         timeoutMs: parseDuration('input timeout', getInput('timeout'), defaults_DEFAULTS.timeout),
         fieldManager: inputs_text('field-manager', defaults_DEFAULTS.fieldManager),
@@ -52539,6 +52547,26 @@ function statusSha(ev) {
 function pullRequestNumber(ev) {
     const n = ev.payload.pull_request?.number;
     return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/pod-additions.ts
+/**
+ * Containers the operator adds to the pods it builds, which the scheduler counts.
+ *
+ * `wait-gcs-ready` (common/pod.go, DefaultWorkerPodTemplate): an init container on every worker
+ * pod, waiting for the GCS; requests = limits = 200m CPU and 256Mi memory in 1.3.2 through 1.7.0.
+ * The operator skips it only when its ENABLE_INIT_CONTAINER_INJECTION env is "false". An init
+ * container counts as max(sum of the app containers, the largest init container) per resource, so
+ * it matters for small workers (a 100m worker pod asks the scheduler for 200m).
+ */
+const WAIT_GCS_READY_INIT_CONTAINER = Object.freeze({
+    name: 'wait-gcs-ready',
+    resources: { requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '200m', memory: '256Mi' } },
+});
+/** The worker pod spec as the operator builds it (for sizing): the injected init container appended. */
+function workerPodAsBuilt(podSpec) {
+    const init = Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [];
+    return { ...podSpec, initContainers: [...init, WAIT_GCS_READY_INIT_CONTAINER] };
 }
 
 ;// CONCATENATED MODULE: ./src/quantity/quantity.ts
@@ -52691,10 +52719,12 @@ function describe(v) {
  *
  * Per pod: Σ containers' requests, each resource falling back to its limit (as the API server
  * defaults requests from limits), then the max with each init container, plus the pod overhead;
- * the head also carries the autoscaler sidecar when in-tree autoscaling is on. Per worker group:
+ * the head also carries the autoscaler sidecar when in-tree autoscaling is on, and each worker the
+ * operator's `wait-gcs-ready` init container (kuberay/pod-additions.ts). Per worker group:
  * clamp(replicas, minReplicas, maxReplicas) × numOfHosts pods (0 when the group or the cluster
  * is suspended). KubeRay's own status.desired* fields leave the sidecar out; the scheduler does not.
  */
+
 
 
 /** KubeRay's default autoscaler sidecar resources (requests = limits). */
@@ -52713,7 +52743,7 @@ function clusterSize(rayClusterConfig, options = {}) {
     }
     const groups = (Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : []).map((g) => {
         const group = obj(g);
-        const perPod = podResources(obj(obj(group.template).spec));
+        const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec)));
         const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
         if (pods > 0)
             addInto(total, perPod, pods);
@@ -52925,63 +52955,843 @@ function effectiveStrategy(spec, release, settings) {
     return { type: 'NewCluster', requested };
 }
 
-;// CONCATENATED MODULE: ./src/kuberay/validation.ts
+;// CONCATENATED MODULE: ./src/kuberay/validation/labels.ts
 /**
- * The operator's own validation of a RayService (ValidateRayServiceMetadata/Spec), for the rules
- * a plan can check from Git. A RayService that fails it is not reconciled at all: no cluster is
- * built or changed and no Serve config is sent (1.3–1.5: a Warning event InvalidRayServiceSpec
- * and retries; 1.6+: also Ready=False with reason ValidationFailed).
+ * Kubernetes name and label syntax as apimachinery's `util/validation` words its errors
+ * (IsDNS1035Label, IsQualifiedName, IsValidLabelValue): the operator prints these lists in its
+ * own messages, so the plan quotes them the same way.
  */
-
-
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-/** The first rule the operator would refuse, as a sentence; undefined when it accepts. */
-function operatorRejection(name, annotations, spec, release, settings) {
-    if (release.validatesName && (name.length > 47 || !DNS1035.test(name))) {
-        return `the name "${name}" must be a DNS-1035 label of at most 47 characters (the operator appends a suffix for cluster names)`;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const QUALIFIED = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const QUALIFIED_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QUALIFIED_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+function regexError(msg, fmt, ...examples) {
+    return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
+}
+/** Go's `%v` of a []string. */
+function goList(errs) {
+    return `[${errs.join(' ')}]`;
+}
+function dns1035LabelErrors(value) {
+    const errs = [];
+    if (value.length > 63)
+        errs.push('must be no more than 63 characters');
+    if (!DNS1035.test(value)) {
+        errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", '[a-z]([-a-z0-9]*[a-z0-9])?', 'my-name', 'abc-123'));
     }
-    const us = objects_isPlainObject(spec.upgradeStrategy) ? spec.upgradeStrategy : undefined;
-    const type = us?.type;
-    if (typeof type === 'string' && !release.upgradeTypes.includes(type)) {
-        return `spec.upgradeStrategy.type ${JSON.stringify(type)} is not one of ${release.upgradeTypes.join(', ')}`;
+    return errs;
+}
+function dns1123LabelErrors(value) {
+    const errs = [];
+    if (value.length > 63)
+        errs.push('must be no more than 63 characters');
+    if (!DNS1123_LABEL.test(value)) {
+        errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?', 'my-name', '123-abc'));
     }
-    if (release.incrementalUpgrade !== 'unsupported') {
-        const d = spec.rayClusterDeletionDelaySeconds;
-        if (typeof d === 'number' && d < 0)
-            return 'spec.rayClusterDeletionDelaySeconds must not be negative';
-        const timeout = annotations['ray.io/initializing-timeout'];
-        if (typeof timeout === 'string' && !(GO_DURATION.test(timeout) && !/^0+(\.0+)?[a-zµ]+$/.test(timeout)) && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) {
-            return `annotation ray.io/initializing-timeout ${JSON.stringify(timeout)} must be a positive duration ("30m") or a positive number of seconds`;
-        }
+    return errs;
+}
+function qualifiedNameErrors(value) {
+    const parts = value.split('/');
+    if (parts.length > 2) {
+        return [
+            `a qualified name ${regexError(QUALIFIED_MSG, QUALIFIED_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+        ];
     }
-    if (type === 'NewClusterWithIncrementalUpgrade' && incrementalGateOn(release, settings)) {
-        const rcc = objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
-        if (rcc.enableInTreeAutoscaling !== true)
-            return 'NewClusterWithIncrementalUpgrade needs rayClusterConfig.enableInTreeAutoscaling: true';
-        const o = objects_isPlainObject(us?.clusterUpgradeOptions) ? us.clusterUpgradeOptions : undefined;
-        if (!o)
-            return 'NewClusterWithIncrementalUpgrade needs spec.upgradeStrategy.clusterUpgradeOptions';
-        const pct = (v) => typeof v === 'number' && v >= 0 && v <= 100;
-        if (o.maxSurgePercent !== undefined && !pct(o.maxSurgePercent))
-            return 'clusterUpgradeOptions.maxSurgePercent must be between 0 and 100';
-        if (!pct(o.stepSizePercent))
-            return 'clusterUpgradeOptions.stepSizePercent must be set, between 0 and 100';
-        if (!(typeof o.intervalSeconds === 'number' && o.intervalSeconds > 0))
-            return 'clusterUpgradeOptions.intervalSeconds must be set and positive';
-        if (typeof o.gatewayClassName !== 'string' || !o.gatewayClassName)
-            return 'clusterUpgradeOptions.gatewayClassName must be set';
-        if (release.rejectsStepSizeAboveMaxSurge && o.stepSizePercent > (o.maxSurgePercent ?? 100)) {
-            return 'clusterUpgradeOptions.stepSizePercent must not exceed maxSurgePercent';
-        }
+    const [prefix, name] = parts.length === 2 ? [parts[0], parts[1]] : ['', parts[0]];
+    const errs = [];
+    if (parts.length === 2) {
+        if (prefix === '')
+            errs.push('prefix part must be non-empty');
+        else if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))
+            errs.push(`prefix part ${subdomainError(prefix)}`);
+    }
+    if (name === '')
+        errs.push('name part must be non-empty');
+    else if (name.length > 63)
+        errs.push('name part must be no more than 63 characters');
+    if (!QUALIFIED.test(name))
+        errs.push(`name part ${regexError(QUALIFIED_MSG, QUALIFIED_FMT, 'MyName', 'my.name', '123-abc')}`);
+    return errs;
+}
+function subdomainError(prefix) {
+    if (prefix.length > 253)
+        return 'must be no more than 253 characters';
+    return regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*', 'example.com');
+}
+function labelValueErrors(value) {
+    const errs = [];
+    if (value.length > 63)
+        errs.push('must be no more than 63 characters');
+    if (value !== '' && !QUALIFIED.test(value)) {
+        errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", `(${QUALIFIED_FMT})?`, 'MyValue', 'my_value', '12345'));
+    }
+    return errs;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/ray-version.ts
+/** The operator's error for this rayVersion, or undefined when it is at least `min`. */
+function rayVersionError(rayVersion, min, words) {
+    if (rayVersion === '')
+        return words.missing;
+    const parsed = parseGeneric(rayVersion);
+    if (typeof parsed === 'string')
+        return words.invalid(parsed);
+    const want = min.split('.').map(Number);
+    for (let i = 0; i < Math.max(parsed.length, want.length); i++) {
+        const a = parsed[i] ?? 0;
+        const b = want[i] ?? 0;
+        if (a !== b)
+            return a < b ? words.old : undefined;
     }
     return undefined;
 }
-/** Why the operator leaves this RayService to someone else, if it does. */
+/** The components, or the parser's error text. */
+function parseGeneric(s) {
+    const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/s.exec(s);
+    if (!m)
+        return `could not parse ${JSON.stringify(s)} as version`;
+    const comps = m[1].split('.');
+    if (comps.length < 2)
+        return `illegal version string ${JSON.stringify(s)}`;
+    if (comps[0].startsWith('0') && comps[0] !== '0')
+        return `illegal zero-prefixed version component ${JSON.stringify(comps[0])} in ${JSON.stringify(s)}`;
+    return comps.map(Number);
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/feature-gates.ts
+/** The release's default, or undefined when the release has no such gate (features.Enabled is then false). */
+function gateDefault(release, gate) {
+    return release.featureGateDefaults[gate];
+}
+/** Whether `gate` is on for this operator: the explicit setting, else the release's default. */
+function readGate(release, gates, gate) {
+    const exists = gateDefault(release, gate) !== undefined;
+    if (!exists)
+        return { on: false, assumed: false };
+    const set = gates?.[gate];
+    return set === undefined ? { on: gateDefault(release, gate) === true, assumed: true } : { on: set, assumed: false };
+}
+/** `--feature-gates=A=true,B=false` (any case for the values, `A` alone = true), as component-base parses it. */
+function parseFeatureGates(arg) {
+    const out = {};
+    for (const part of arg.split(',')) {
+        const [k, v] = part.trim().split('=');
+        if (k && isKnownGate(k))
+            out[k] = (v ?? 'true').trim().toLowerCase() === 'true';
+    }
+    return out;
+}
+const KNOWN = (/* unused pure expression or super */ null && ([
+    'RayJobDeletionPolicy',
+    'RayServiceIncrementalUpgrade',
+    'RayClusterNetworkPolicy',
+    'GCSFaultToleranceEmbeddedStorage',
+    'RayClusterMTLS',
+    'RayClusterHistoryServer',
+]));
+function isKnownGate(k) {
+    return KNOWN.includes(k);
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/refusal.ts
+
+
+function inRange(release, r) {
+    return compare(release.version, r.since) >= 0 && (r.until === undefined || compare(release.version, r.until) <= 0);
+}
+function compare(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if ((pa[i] ?? 0) !== (pb[i] ?? 0))
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+/** The first refusal of the checks that apply to this release, in the operator's order. */
+function firstRefusal(x, checks) {
+    for (const c of checks) {
+        if (!inRange(x.release, c))
+            continue;
+        const r = c.check(x);
+        if (r)
+            return r;
+    }
+    return undefined;
+}
+function gate(x, g) {
+    return readGate(x.release, x.gates, g);
+}
+// Reading a stored spec the way Go's typed struct reads it: absent, null and wrong types are zero values.
+function refusal_obj(v) {
+    return objects_isPlainObject(v) ? v : {};
+}
+function refusal_list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === 'string' ? v : '';
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/cluster-spec-1-7.ts
+/**
+ * The checks KubeRay 1.7.0 added to `ValidateRayClusterSpec` (utils/validation.go:
+ * validateWorkerGroupPriority, validateGcsFaultToleranceBackend, the autoscaler start-command env,
+ * historyServerOptions, validateNetworkPolicy, validateTLSOptions). Several need an alpha feature
+ * gate that is off by default: a Git-only plan assumes the default and says so.
+ */
+
+
+
+
+const RCC = ['spec', 'rayClusterConfig'];
+const HEAD_ENV = [...RCC, 'headGroupSpec', 'template', 'spec', 'containers', 0, 'env'];
+const refuse = (rule, error, path) => ({ rule, error, path });
+/** A refusal because `g` is off; marks the gate as assumed when the plan only knows its default. */
+function gateOff(x, g, rule, error, path) {
+    const reading = gate(x, g);
+    if (reading.on)
+        return undefined;
+    return { ...refuse(rule, error, path), ...(reading.assumed ? { assumedGates: [g] } : {}) };
+}
+/** validateWorkerGroupPriority: Ray 2.56.0+ and autoscaler v2. */
+function workerPriorityCheck(x, g, i) {
+    const priority = num(g.priority);
+    if (priority === undefined || priority === 0)
+        return undefined;
+    const name = str(g.groupName);
+    const v = str(rcc(x).rayVersion);
+    const path = [...RCC, 'workerGroupSpecs', i, 'priority'];
+    const old = rayVersionError(v, '2.56.0', {
+        missing: `worker group ${name}: priority is set, but RayVersion was not specified. Ray version 2.56.0 or later is required`,
+        invalid: (e) => `worker group ${name}: priority is set, but RayVersion format is invalid: ${v}, ${e}`,
+        old: `worker group ${name}: priority is set, but minimum Ray version is 2.56.0, got ${v}`,
+    });
+    if (old)
+        return refuse('validation.worker-priority-ray-version', old, path);
+    if (autoscalerV2(x) || v2ByEnv(x))
+        return undefined;
+    return refuse('validation.worker-priority-needs-v2', `worker group ${name}: priority is set to ${priority}, but autoscaler v2 is not enabled. Priority is only supported with autoscaler v2 enabled`, path);
+}
+/** validateGcsFaultToleranceBackend (only when gcsFaultToleranceOptions is set). */
+const gcsBackendCheck = (x) => {
+    const o = refusal_obj(rcc(x).gcsFaultToleranceOptions);
+    const path = [...RCC, 'gcsFaultToleranceOptions'];
+    if (str(o.backend) !== 'rocksdb') {
+        return o.storage !== undefined && o.storage !== null
+            ? refuse('validation.ft-storage-with-redis', "cannot set GcsFaultToleranceOptions.Storage when backend is 'redis' - it only applies to the 'rocksdb' backend", [...path, 'storage'])
+            : undefined;
+    }
+    const off = gateOff(x, 'GCSFaultToleranceEmbeddedStorage', 'validation.ft-rocksdb-needs-gate', "the embedded RocksDB GCS fault tolerance backend (GcsFaultToleranceOptions.Backend: 'rocksdb') requires the GCSFaultToleranceEmbeddedStorage feature gate to be enabled", [...path, 'backend']);
+    if (off)
+        return off;
+    for (const [field, shown] of [
+        ['redisAddress', 'RedisAddress'],
+        ['redisUsername', 'RedisUsername'],
+        ['redisPassword', 'RedisPassword'],
+        ['externalStorageNamespace', 'ExternalStorageNamespace'],
+    ]) {
+        const v = o[field];
+        if (v !== undefined && v !== null && v !== '')
+            return refuse('validation.ft-rocksdb-redis-field', `cannot set GcsFaultToleranceOptions.${shown} when backend is 'rocksdb'`, [...path, field]);
+    }
+    const storage = refusal_obj(o.storage);
+    if (str(storage.claimName) !== '' && (storage.size != null || storage.storageClassName != null || refusal_list(storage.accessModes).length > 0)) {
+        return refuse('validation.ft-rocksdb-claim-exclusive', 'GcsFaultToleranceOptions.Storage.ClaimName is mutually exclusive with size, storageClassName, and accessModes', [...path, 'storage']);
+    }
+    const head = headContainer(x);
+    if (hasEnv(head, 'RAY_gcs_storage') || hasEnv(head, 'RAY_gcs_storage_path')) {
+        return refuse('validation.ft-rocksdb-managed', 'cannot set `RAY_gcs_storage` or `RAY_gcs_storage_path` env var in head Pod when the embedded GCS FT backend is used - these are managed by KubeRay', HEAD_ENV);
+    }
+    if (refusal_list(head.volumeMounts)
+        .map(refusal_obj)
+        .some((m) => m.mountPath === '/data/gcs' || m.name === 'gcs-storage')) {
+        return refuse('validation.ft-rocksdb-managed', 'cannot set a volume mount named "gcs-storage" or mounted at /data/gcs in the head container when the embedded GCS FT backend is used - it is managed by KubeRay', [...RCC, 'headGroupSpec', 'template', 'spec', 'containers', 0, 'volumeMounts']);
+    }
+    if (refusal_list(headPod(x).volumes)
+        .map(refusal_obj)
+        .some((v) => v.name === 'gcs-storage')) {
+        return refuse('validation.ft-rocksdb-managed', 'cannot set a volume named "gcs-storage" in the head Pod when the embedded GCS FT backend is used - it is managed by KubeRay', [...RCC, 'headGroupSpec', 'template', 'spec', 'volumes']);
+    }
+    return undefined;
+};
+/** autoscalerOptions.env must leave KUBERAY_GEN_AUTOSCALER_START_CMD to the operator. */
+const startCmdEnvCheck = (x) => refusal_list(refusal_obj(rcc(x).autoscalerOptions).env)
+    .map(refusal_obj)
+    .some((e) => e.name === 'KUBERAY_GEN_AUTOSCALER_START_CMD')
+    ? refuse('validation.autoscaler-start-cmd-env', 'autoscalerOptions.env must not contain KUBERAY_GEN_AUTOSCALER_START_CMD: it is managed by KubeRay and injected automatically into the autoscaler container', [...RCC, 'autoscalerOptions', 'env'])
+    : undefined;
+const COLLECTOR_MANAGED_ENV = ['POD_IP', 'FQ_RAY_IP', 'RAY_CLUSTER_NAME', 'RAY_CLUSTER_NAMESPACE', 'RAY_ROLE', 'OWNER_KIND', 'OWNER_NAME', 'EVENTS_PORT'];
+/** historyServerOptions: the gate, collectorOptions (image, managed env, a storage backend), no collector-named container. */
+const historyServerCheck = (x) => {
+    const hs = rcc(x).historyServerOptions;
+    if (hs === undefined || hs === null)
+        return undefined;
+    const path = [...RCC, 'historyServerOptions'];
+    const off = gateOff(x, 'RayClusterHistoryServer', 'validation.history-server-needs-gate', 'RayClusterHistoryServer feature gate is not enabled', path);
+    if (off)
+        return off;
+    const co = refusal_obj(hs).collectorOptions;
+    if (co === undefined || co === null)
+        return refuse('validation.history-server-collector', 'historyServerOptions.collectorOptions must be set', path);
+    const c = refusal_obj(co);
+    const cpath = [...path, 'collectorOptions'];
+    if (str(c.image) === '')
+        return refuse('validation.history-server-collector', 'historyServerOptions.collectorOptions.image must be set', [...cpath, 'image']);
+    const env = new Map(refusal_list(c.env)
+        .map(refusal_obj)
+        .map((e) => [str(e.name), e]));
+    const managed = COLLECTOR_MANAGED_ENV.find((n) => env.has(n));
+    if (managed) {
+        return refuse('validation.history-server-collector', `historyServerOptions.collectorOptions.env must not contain ${managed}: it is managed by KubeRay and injected automatically into the collector container`, [...cpath, 'env']);
+    }
+    if (str(env.get('STORAGE_BACKEND')?.value) === '') {
+        return refuse('validation.history-server-collector', 'STORAGE_BACKEND environment variable must be set with a literal string value in historyServerOptions.collectorOptions.env', [...cpath, 'env']);
+    }
+    const named = [headPod(x), ...workers(x).map((w) => refusal_obj(refusal_obj(w.template).spec))].some((p) => refusal_list(p.containers)
+        .map(refusal_obj)
+        .some((k) => k.name === 'ray-history-collector'));
+    return named
+        ? refuse('validation.history-server-collector', "a pod template must not define a container with name 'ray-history-collector' when history server collector options are enabled", path)
+        : undefined;
+};
+/** networkPolicy: the gate, rules that match the mode, group names that fit a NetworkPolicy name. */
+const networkPolicyCheck = (x) => {
+    const np = rcc(x).networkPolicy;
+    if (np === undefined || np === null)
+        return undefined;
+    const path = [...RCC, 'networkPolicy'];
+    const off = gateOff(x, 'RayClusterNetworkPolicy', 'validation.network-policy-needs-gate', 'spec.networkPolicy requires the RayClusterNetworkPolicy feature gate to be enabled', path);
+    if (off)
+        return off;
+    const p = refusal_obj(np);
+    const mode = str(p.mode) || 'DenyAll';
+    const wrongRules = (rules, at) => {
+        if (mode === 'DenyAllEgress' && refusal_list(rules.ingressRules).length > 0) {
+            return refuse('validation.network-policy-rules', `${at}.ingressRules cannot be set when mode is "${mode}" (ingress is not restricted)`, path);
+        }
+        if (mode === 'DenyAllIngress' && refusal_list(rules.egressRules).length > 0) {
+            return refuse('validation.network-policy-rules', `${at}.egressRules cannot be set when mode is "${mode}" (egress is not restricted)`, path);
+        }
+        return undefined;
+    };
+    const direct = wrongRules(refusal_obj(p.head), 'networkPolicy.head') ?? wrongRules(refusal_obj(p.worker), 'networkPolicy.worker');
+    if (direct)
+        return direct;
+    const names = new Set();
+    for (const w of workers(x)) {
+        const n = str(w.groupName);
+        const errs = dns1123LabelErrors(n);
+        if (errs.length) {
+            return refuse('validation.network-policy-group-name', `worker group name "${n}" must be a valid DNS1123 label when networkPolicy is enabled (it is embedded in the NetworkPolicy name): ${goList(errs)}`, path);
+        }
+        names.add(n);
+    }
+    for (const wg of refusal_list(p.workerGroups).map(refusal_obj)) {
+        const at = `networkPolicy.workerGroups["${str(wg.groupName)}"]`;
+        const r = wrongRules(wg, at);
+        if (r)
+            return r;
+        if (!names.has(str(wg.groupName)))
+            return refuse('validation.network-policy-group-name', `${at} does not match any group name in workerGroupSpecs`, path);
+    }
+    return undefined;
+};
+const TLS_ENV = ['RAY_USE_TLS', 'RAY_TLS_SERVER_CERT', 'RAY_TLS_SERVER_KEY', 'RAY_TLS_CA_CERT'];
+/** tlsOptions: the gate; with TLS on, no operator-managed TLS env or mount in the Ray containers or the autoscaler. */
+const mtlsChecks = (x) => {
+    const tls = rcc(x).tlsOptions;
+    if (tls === undefined || tls === null)
+        return undefined;
+    const path = [...RCC, 'tlsOptions'];
+    const off = gateOff(x, 'RayClusterMTLS', 'validation.tls-needs-gate', 'spec.tlsOptions requires the RayClusterMTLS feature gate to be enabled', path);
+    if (off || refusal_obj(tls).enabled !== true)
+        return off;
+    const containers = [
+        [headContainer(x), 'head Pod'],
+        ...workers(x).map((w) => [refusal_obj(refusal_list(refusal_obj(refusal_obj(w.template).spec).containers)[0]), `worker group "${str(w.groupName)}"`]),
+    ];
+    for (const [c, where] of containers) {
+        const env = TLS_ENV.find((n) => envOf(c, n) !== undefined);
+        const at = where === 'head Pod' ? 'head Pod' : where;
+        if (env)
+            return refuse('validation.tls-managed', `cannot set ${env} environment variable in ${at} when tlsOptions is set - the operator manages TLS configuration automatically`, path);
+        for (const m of refusal_list(c.volumeMounts).map(refusal_obj)) {
+            if (m.name === 'ray-tls' || m.mountPath === '/etc/ray/tls') {
+                const what = m.name === 'ray-tls' ? 'volume mount named "ray-tls"' : 'volume mount at path "/etc/ray/tls"';
+                return refuse('validation.tls-managed', `cannot use ${what} in ${where} when tlsOptions is set - the operator manages TLS configuration automatically`, path);
+            }
+        }
+    }
+    return undefined;
+};
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/cluster-spec.ts
+/**
+ * `ValidateRayClusterSpec` (ray-operator/controllers/ray/utils/validation.go), as the RayService
+ * controller runs it on `spec.rayClusterConfig` through `ValidateRayServiceSpec` (1.4.0+; 1.3 does
+ * not validate the cluster spec of a RayService). The checks run in the operator's order; each
+ * names the releases that have it. The 1.7 additions are in cluster-spec-1-7.ts.
+ */
+
+
+
+
+const cluster_spec_RCC = ['spec', 'rayClusterConfig'];
+const HEAD = [...cluster_spec_RCC, 'headGroupSpec'];
+const rcc = (x) => refusal_obj(x.spec.rayClusterConfig);
+const headGroup = (x) => refusal_obj(rcc(x).headGroupSpec);
+const headPod = (x) => refusal_obj(refusal_obj(headGroup(x).template).spec);
+const headContainer = (x) => refusal_obj(refusal_list(headPod(x).containers)[0]);
+const workers = (x) => refusal_list(rcc(x).workerGroupSpecs).map(refusal_obj);
+const autoscaling = (x) => rcc(x).enableInTreeAutoscaling === true;
+const autoscalerV2 = (x) => refusal_obj(rcc(x).autoscalerOptions).version === 'v2';
+function envOf(container, name) {
+    return refusal_list(container.env)
+        .map(refusal_obj)
+        .find((e) => e.name === name);
+}
+const hasEnv = (container, name) => envOf(container, name) !== undefined;
+/** RAY_enable_autoscaler_v2 set to "1" or "true" on the head container. */
+function v2ByEnv(x) {
+    const v = envOf(headContainer(x), 'RAY_enable_autoscaler_v2')?.value;
+    return v === '1' || v === 'true';
+}
+const workerPath = (i, ...rest) => [...cluster_spec_RCC, 'workerGroupSpecs', i, ...rest];
+const cluster_spec_refuse = (rule, error, path) => ({ rule, error, path });
+function validateClusterSpec(x) {
+    return firstRefusal(x, CLUSTER_CHECKS);
+}
+/** validateRayGroupResources (1.5.0+): resources in both rayStartParams and the group's `resources`. */
+function groupResources(group, groupName, path) {
+    const p = refusal_obj(group.rayStartParams);
+    const inParams = ['num-cpus', 'num-gpus', 'memory', 'resources'].some((k) => str(p[k]) !== '');
+    if (!inParams || Object.keys(refusal_obj(group.resources)).length === 0)
+        return undefined;
+    return cluster_spec_refuse('validation.group-resources-twice', `resource fields should not be set in both rayStartParams and Resources for ${groupName} group; please use only one`, [...path, 'resources']);
+}
+/** validateRayGroupLabels (1.5.0+): `labels` in rayStartParams, or label syntax. */
+function groupLabels(group, groupName, path) {
+    if ('labels' in refusal_obj(group.rayStartParams)) {
+        return cluster_spec_refuse('validation.group-labels-in-ray-start-params', `rayStartParams['labels'] is not supported for ${groupName} group; please use the top-level Labels field instead`, [...path, 'rayStartParams', 'labels']);
+    }
+    const errs = [];
+    for (const [key, val] of Object.entries(refusal_obj(group.labels))) {
+        for (const e of qualifiedNameErrors(key))
+            errs.push(`invalid label key for ${groupName} group: '${key}', error: ${e}`);
+        for (const e of labelValueErrors(str(val)))
+            errs.push(`invalid label value for key '${key}' in ${groupName} group: '${str(val)}', error: ${e}`);
+    }
+    return errs.length ? cluster_spec_refuse('validation.group-label-syntax', errs.join('; '), [...path, 'labels']) : undefined;
+}
+/** The per-worker-group checks, in the operator's order within its loop. */
+const WORKER_CHECKS = [
+    {
+        since: '1.4.0',
+        check: (_x, g, i) => refusal_list(refusal_obj(refusal_obj(g.template).spec).containers).length === 0
+            ? cluster_spec_refuse('validation.worker-no-container', 'workerGroupSpec should have at least one container', workerPath(i, 'template', 'spec', 'containers'))
+            : undefined,
+    },
+    { since: '1.6.0', check: replicaBounds },
+    { since: '1.5.0', check: (_x, g, i) => groupResources(g, str(g.groupName), workerPath(i)) },
+    { since: '1.5.0', check: (_x, g, i) => groupLabels(g, str(g.groupName), workerPath(i)) },
+    { since: '1.6.0', check: idleTimeout },
+    { since: '1.7.0', check: workerPriorityCheck },
+];
+/** 1.6.0+: min/max needed without autoscaling, never negative, min ≤ max. */
+function replicaBounds(x, g, i) {
+    const name = str(g.groupName);
+    const min = num(g.minReplicas);
+    const max = num(g.maxReplicas);
+    if (!autoscaling(x) && (min === undefined || max === undefined)) {
+        return cluster_spec_refuse('validation.worker-replica-bounds-missing', `worker group ${name} must set both minReplicas and maxReplicas when autoscaling is disabled`, workerPath(i));
+    }
+    if (min !== undefined && min < 0)
+        return cluster_spec_refuse('validation.worker-negative-min', `worker group ${name} has negative minReplicas ${min}`, workerPath(i, 'minReplicas'));
+    if (max !== undefined && max < 0)
+        return cluster_spec_refuse('validation.worker-negative-max', `worker group ${name} has negative maxReplicas ${max}`, workerPath(i, 'maxReplicas'));
+    if (min !== undefined && max !== undefined && min > max) {
+        return cluster_spec_refuse('validation.worker-min-above-max', `worker group ${name} has minReplicas ${min} greater than maxReplicas ${max}`, workerPath(i, 'minReplicas'));
+    }
+    return undefined;
+}
+/** validateWorkerGroupIdleTimeout (1.6.0+): non-negative, and only with autoscaler v2. */
+function idleTimeout(x, g, i) {
+    const t = num(g.idleTimeoutSeconds);
+    if (t === undefined)
+        return undefined;
+    const name = str(g.groupName);
+    if (t < 0)
+        return cluster_spec_refuse('validation.worker-idle-timeout-negative', `worker group ${name}: idleTimeoutSeconds must be non-negative, got ${t}`, workerPath(i, 'idleTimeoutSeconds'));
+    if (autoscalerV2(x) || v2ByEnv(x))
+        return undefined;
+    return cluster_spec_refuse('validation.worker-idle-timeout-needs-v2', `worker group ${name}: idleTimeoutSeconds is set, but autoscaler v2 is not enabled. Please set .spec.autoscalerOptions.version to 'v2' (or set RAY_enable_autoscaler_v2 environment variable to 'true' in the head pod if using KubeRay < 1.4.0)`, workerPath(i, 'idleTimeoutSeconds'));
+}
+const eachWorker = (x) => {
+    for (const [i, g] of workers(x).entries()) {
+        for (const c of WORKER_CHECKS) {
+            if (!inRange(x.release, c))
+                continue;
+            const r = c.check(x, g, i);
+            if (r)
+                return r;
+        }
+    }
+    return undefined;
+};
+const gcsFt = (x) => cluster_spec_isPlainObject(rcc(x).gcsFaultToleranceOptions);
+function cluster_spec_isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The GCS fault-tolerance checks (1.4.0+), in order. */
+const gcsChecks = (x) => {
+    const ft = str(x.annotations['ray.io/ft-enabled']);
+    if (ft !== '' && gcsFt(x)) {
+        return cluster_spec_refuse('validation.ft-annotation-and-options', 'ray.io/ft-enabled annotation and GcsFaultToleranceOptions are both set. Please use only GcsFaultToleranceOptions to configure GCS fault tolerance', [...cluster_spec_RCC, 'gcsFaultToleranceOptions']);
+    }
+    const head = headContainer(x);
+    const envPath = [...HEAD, 'template', 'spec', 'containers', 0, 'env'];
+    if (!(ft.toLowerCase() === 'true' || gcsFt(x)) && hasEnv(head, 'RAY_REDIS_ADDRESS')) {
+        return cluster_spec_refuse('validation.redis-address-without-ft', 'RAY_REDIS_ADDRESS is set which implicitly enables GCS fault tolerance, but GcsFaultToleranceOptions is not set. Please set GcsFaultToleranceOptions to enable GCS fault tolerance', envPath);
+    }
+    if (gcsFt(x)) {
+        const r = gcsOptionConflicts(x, head, envPath);
+        if (r)
+            return r;
+    }
+    if (str(refusal_obj(headGroup(x).rayStartParams)['redis-username']) !== '' || hasEnv(head, 'REDIS_USERNAME')) {
+        return cluster_spec_refuse('validation.redis-username', 'cannot set redis username in rayStartParams or environment variables - use GcsFaultToleranceOptions.RedisUsername instead', envPath);
+    }
+    return undefined;
+};
+function gcsOptionConflicts(x, head, envPath) {
+    if (str(refusal_obj(headGroup(x).rayStartParams)['redis-password']) !== '') {
+        return cluster_spec_refuse('validation.ft-redis-password-param', 'cannot set `redis-password` in rayStartParams when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.RedisPassword instead', [...HEAD, 'rayStartParams', 'redis-password']);
+    }
+    if (hasEnv(head, 'REDIS_PASSWORD')) {
+        return cluster_spec_refuse('validation.ft-redis-password-env', 'cannot set `REDIS_PASSWORD` env var in head Pod when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.RedisPassword instead', envPath);
+    }
+    if (hasEnv(head, 'RAY_REDIS_ADDRESS')) {
+        return cluster_spec_refuse('validation.ft-redis-address-env', 'cannot set `RAY_REDIS_ADDRESS` env var in head Pod when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.RedisAddress instead', envPath);
+    }
+    if (str(x.annotations['ray.io/external-storage-namespace']) !== '') {
+        return cluster_spec_refuse('validation.ft-external-storage-annotation', 'cannot set `ray.io/external-storage-namespace` annotation when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.ExternalStorageNamespace instead', ['metadata', 'annotations', 'ray.io/external-storage-namespace']);
+    }
+    return inRange(x.release, { since: '1.7.0' }) ? gcsBackendCheck(x) : undefined;
+}
+/** A suspended worker group: needs the RayJobDeletionPolicy gate (1.4.0+; default on from 1.6.0). */
+const suspendNeedsGate = (x) => {
+    const g = gate(x, 'RayJobDeletionPolicy');
+    if (g.on)
+        return undefined;
+    const i = workers(x).findIndex((w) => w.suspend === true);
+    if (i < 0)
+        return undefined;
+    return {
+        ...cluster_spec_refuse('validation.worker-suspend-needs-gate', `worker group ${str(workers(x)[i].groupName)} can be suspended only when the RayJobDeletionPolicy feature gate is enabled`, workerPath(i, 'suspend')),
+        ...(g.assumed ? { assumedGates: ['RayJobDeletionPolicy'] } : {}),
+    };
+};
+/** 1.5.0+: autoscaler v2 asked for by env without in-tree autoscaling. */
+const v2EnvWithoutAutoscaling = (x) => {
+    if (autoscaling(x))
+        return undefined;
+    const v = envOf(headContainer(x), 'RAY_enable_autoscaler_v2')?.value;
+    if (v !== '1' && v !== 'true')
+        return undefined;
+    return cluster_spec_refuse('validation.autoscaler-v2-env-without-autoscaling', `environment variable RAY_enable_autoscaler_v2 cannot be set to '${v}' when enableInTreeAutoscaling is false. Please set enableInTreeAutoscaling: true to use autoscaler v2`, [...HEAD, 'template', 'spec', 'containers', 0, 'env']);
+};
+/** With in-tree autoscaling (1.4.0+): no suspended group, one way to pick v2, restartPolicy Never under v2. */
+const autoscalingChecks = (x) => {
+    if (!autoscaling(x))
+        return undefined;
+    const i = workers(x).findIndex((w) => w.suspend === true);
+    if (i >= 0) {
+        return cluster_spec_refuse('validation.worker-suspend-with-autoscaler', `worker group ${str(workers(x)[i].groupName)} cannot be suspended with Autoscaler enabled`, workerPath(i, 'suspend'));
+    }
+    const ao = refusal_obj(rcc(x).autoscalerOptions);
+    if (ao.version !== undefined && ao.version !== null && hasEnv(headContainer(x), 'RAY_enable_autoscaler_v2')) {
+        return cluster_spec_refuse('validation.autoscaler-version-twice', 'both .spec.autoscalerOptions.version and head Pod env var RAY_enable_autoscaler_v2 are set, please only use the former', [...cluster_spec_RCC, 'autoscalerOptions', 'version']);
+    }
+    if (!autoscalerV2(x))
+        return undefined;
+    const rp = str(headPod(x).restartPolicy);
+    if (rp !== '' && rp !== 'Never') {
+        return cluster_spec_refuse('validation.autoscaler-v2-restart-policy', 'restartPolicy for head Pod should be Never or unset when using autoscaler V2', [
+            ...HEAD,
+            'template',
+            'spec',
+            'restartPolicy',
+        ]);
+    }
+    for (const [j, w] of workers(x).entries()) {
+        const wrp = str(refusal_obj(refusal_obj(w.template).spec).restartPolicy);
+        if (wrp !== '' && wrp !== 'Never') {
+            return cluster_spec_refuse('validation.autoscaler-v2-restart-policy', `restartPolicy for worker group ${str(w.groupName)} should be Never or unset when using autoscaler V2`, workerPath(j, 'template', 'spec', 'restartPolicy'));
+        }
+    }
+    return undefined;
+};
+/** 1.6.0+: autoscalerOptions.idleTimeoutSeconds ≥ 0. */
+const autoscalerIdleTimeout = (x) => {
+    const t = num(refusal_obj(rcc(x).autoscalerOptions).idleTimeoutSeconds);
+    if (t === undefined || t >= 0)
+        return undefined;
+    return cluster_spec_refuse('validation.autoscaler-idle-timeout-negative', `autoscalerOptions.idleTimeoutSeconds must be non-negative, got ${t}`, [
+        ...cluster_spec_RCC,
+        'autoscalerOptions',
+        'idleTimeoutSeconds',
+    ]);
+};
+/** Token authentication (1.5.1+) and Kubernetes token auth (1.6.0+): the Ray version they need. */
+const authChecks = (x) => {
+    const auth = refusal_obj(rcc(x).authOptions);
+    const k8s = auth.enableK8sTokenAuth === true && inRange(x.release, { since: '1.6.0' });
+    const path = [...cluster_spec_RCC, 'authOptions'];
+    if (auth.mode !== 'token') {
+        return k8s
+            ? cluster_spec_refuse('validation.k8s-auth-needs-token-mode', "authOptions.enableK8sTokenAuth is enabled but authOptions.mode not set to 'token'", path)
+            : undefined;
+    }
+    const rayVersion = str(rcc(x).rayVersion);
+    const tooOld = rayVersionError(rayVersion, '2.52.0', {
+        missing: "authOptions.mode is 'token' but RayVersion was not specified. Ray version 2.52.0 or later is required",
+        invalid: (e) => `authOptions.mode is 'token' but RayVersion format is invalid: ${rayVersion}, ${e}`,
+        old: `authOptions.mode is 'token' but minimum Ray version is 2.52.0, got ${rayVersion}`,
+    });
+    if (tooOld)
+        return cluster_spec_refuse('validation.auth-token-ray-version', tooOld, [...cluster_spec_RCC, 'rayVersion']);
+    if (!k8s)
+        return undefined;
+    if (rayVersionError(rayVersion, '2.55.0', { missing: '', invalid: () => '', old: 'old' })) {
+        return cluster_spec_refuse('validation.k8s-auth-ray-version', `authOptions.enableK8sTokenAuth is enabled but minimum Ray version is 2.55.0, got ${rayVersion}`, [
+            ...cluster_spec_RCC,
+            'rayVersion',
+        ]);
+    }
+    if (str(auth.secretName) !== '') {
+        return cluster_spec_refuse('validation.k8s-auth-and-secret', 'authOptions.enableK8sTokenAuth is enabled and authOptions.secretName is also set', [
+            ...path,
+            'secretName',
+        ]);
+    }
+    return undefined;
+};
+const headHasContainer = (x) => refusal_list(headPod(x).containers).length === 0
+    ? cluster_spec_refuse('validation.head-no-container', 'headGroupSpec should have at least one container', [...HEAD, 'template', 'spec', 'containers'])
+    : undefined;
+/** ValidateRayClusterSpec, check by check, in the operator's order. */
+const CLUSTER_CHECKS = [
+    { since: '1.4.0', check: headHasContainer },
+    { since: '1.5.0', check: (x) => groupResources(headGroup(x), 'Head', HEAD) },
+    { since: '1.5.0', check: (x) => groupLabels(headGroup(x), 'Head', HEAD) },
+    { since: '1.4.0', check: eachWorker },
+    { since: '1.4.0', check: gcsChecks },
+    { since: '1.4.0', check: suspendNeedsGate },
+    { since: '1.5.0', check: v2EnvWithoutAutoscaling },
+    { since: '1.4.0', check: autoscalingChecks },
+    { since: '1.6.0', check: autoscalerIdleTimeout },
+    { since: '1.5.1', check: authChecks },
+    { since: '1.7.0', check: startCmdEnvCheck },
+    { since: '1.7.0', check: historyServerCheck },
+    { since: '1.7.0', check: networkPolicyCheck },
+    { since: '1.7.0', check: mtlsChecks },
+];
+
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/service-spec.ts
+/**
+ * `ValidateRayServiceMetadata` and `ValidateRayServiceSpec` (utils/validation.go), release by
+ * release: what each checks, in order, and the words of its error. 1.6.0 began prefixing every
+ * error with "The RayService metadata/spec is invalid: " (the event of 1.3–1.5 carried that
+ * phrase instead).
+ */
+
+
+
+const service_spec_refuse = (rule, error, path) => ({ rule, error, path });
+const wrapped = (x) => inRange(x.release, { since: '1.6.0' });
+const withPrefix = (prefix) => (r, x) => (r && wrapped(x) ? { ...r, error: `${prefix}${r.error}` } : r);
+const metadataPrefix = withPrefix('The RayService metadata is invalid: ');
+const specPrefix = withPrefix('The RayService spec is invalid: ');
+/** ValidateRayServiceMetadata: 1.4.0+ (1.3 validates no metadata). Max length: MaxRayClusterNameLength (53) − 6. */
+function validateMetadata(x) {
+    if (!inRange(x.release, { since: '1.4.0' }))
+        return undefined;
+    let r;
+    if (x.name.length > 47)
+        r = service_spec_refuse('validation.name-too-long', 'RayService name should be no more than 47 characters', ['metadata', 'name']);
+    else if (dns1035LabelErrors(x.name).length) {
+        r = service_spec_refuse('validation.name-not-dns1035', `RayService name should be a valid DNS1035 label: ${goList(dns1035LabelErrors(x.name))}`, ['metadata', 'name']);
+    }
+    else if (inRange(x.release, { since: '1.5.0' }))
+        r = initializingTimeout(x);
+    return metadataPrefix(r, x);
+}
+/** validateInitializingTimeout (1.5.0+): a positive Go duration, or a positive integer of seconds. */
+function initializingTimeout(x) {
+    const key = 'ray.io/initializing-timeout';
+    const s = str(x.annotations[key]);
+    if (s === '')
+        return undefined;
+    const path = ['metadata', 'annotations', key];
+    const d = goDurationSign(s);
+    let error;
+    if (d !== undefined)
+        error = d > 0 ? undefined : `annotation ${key} must be a positive duration, got: ${s}`;
+    else if (/^[-+]?\d+$/.test(s))
+        error = Number(s) > 0 ? undefined : `annotation ${key} must be a positive integer (seconds), got: ${s}`;
+    else
+        error = `annotation ${key} has invalid format: ${s}. Expected Go duration format (e.g., '5m', '1h') or positive integer seconds`;
+    return error ? service_spec_refuse('validation.initializing-timeout', `RayService annotations is invalid: ${error}`, path) : undefined;
+}
+/** time.ParseDuration: the sign of the value (0 for zero), or undefined when it does not parse. */
+function goDurationSign(s) {
+    if (s === '0' || s === '+0' || s === '-0')
+        return 0;
+    const m = /^([-+]?)((?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(s);
+    if (!m)
+        return undefined;
+    const nonZero = /[1-9]/.test(m[2].replace(/[a-zµμ]+/g, ''));
+    return nonZero ? (m[1] === '-' ? -1 : 1) : 0;
+}
+/** ValidateRayServiceSpec, check by check. */
+function validateServiceSpec(x) {
+    return firstRefusal(x, SPEC_CHECKS);
+}
+const service_spec_rcc = (x) => refusal_obj(x.spec.rayClusterConfig);
+const strategy = (x) => refusal_obj(x.spec.upgradeStrategy);
+const SPEC_CHECKS = [
+    {
+        since: '1.6.0',
+        check: (x) => refusal_obj(service_spec_rcc(x).authOptions).enableK8sTokenAuth === true
+            ? service_spec_refuse('validation.k8s-auth-on-rayservice', 'The RayService spec is invalid: K8s token auth mode is currently not supported for RayService', [
+                'spec',
+                'rayClusterConfig',
+                'authOptions',
+                'enableK8sTokenAuth',
+            ])
+            : undefined,
+    },
+    { since: '1.4.0', check: (x) => specPrefix(validateClusterSpec(x), x) },
+    {
+        since: '1.3.0',
+        check: (x) => str(refusal_obj(refusal_obj(refusal_obj(service_spec_rcc(x).headGroupSpec).headService).metadata).name) !== ''
+            ? specPrefix(service_spec_refuse('validation.head-service-name', 'spec.rayClusterConfig.headGroupSpec.headService.metadata.name should not be set', [
+                'spec',
+                'rayClusterConfig',
+                'headGroupSpec',
+                'headService',
+                'metadata',
+                'name',
+            ]), x)
+            : undefined,
+    },
+    { since: '1.3.0', check: (x) => specPrefix(upgradeType(x), x) },
+    {
+        since: '1.5.0',
+        check: (x) => {
+            const d = num(x.spec.rayClusterDeletionDelaySeconds);
+            return d !== undefined && d < 0
+                ? specPrefix(service_spec_refuse('validation.deletion-delay-negative', `Spec.RayClusterDeletionDelaySeconds should be a non-negative integer, got ${d}`, [
+                    'spec',
+                    'rayClusterDeletionDelaySeconds',
+                ]), x)
+                : undefined;
+        },
+    },
+    { since: '1.5.0', check: (x) => specPrefix(clusterUpgradeOptions(x), x) },
+];
+function upgradeType(x) {
+    const t = strategy(x).type;
+    if (typeof t !== 'string' || t === 'None' || t === 'NewCluster')
+        return undefined;
+    const incremental = inRange(x.release, { since: '1.5.0' });
+    if (incremental && t === 'NewClusterWithIncrementalUpgrade')
+        return undefined;
+    const options = incremental ? 'NewClusterWithIncrementalUpgrade, NewCluster, or None' : 'NewCluster or None';
+    return service_spec_refuse('validation.upgrade-type', `Spec.UpgradeStrategy.Type value ${t} is invalid, valid options are ${options}`, [
+        'spec',
+        'upgradeStrategy',
+        'type',
+    ]);
+}
+/** ValidateClusterUpgradeOptions: only when IsIncrementalUpgradeEnabled (the type, and the gate on). */
+function clusterUpgradeOptions(x) {
+    if (strategy(x).type !== 'NewClusterWithIncrementalUpgrade')
+        return undefined;
+    const g = gate(x, 'RayServiceIncrementalUpgrade');
+    if (!g.on)
+        return undefined;
+    const r = upgradeOptionsRefusal(x);
+    return r && g.assumed ? { ...r, assumedGates: ['RayServiceIncrementalUpgrade'] } : r;
+}
+function upgradeOptionsRefusal(x) {
+    const path = ['spec', 'upgradeStrategy', 'clusterUpgradeOptions'];
+    if (service_spec_rcc(x).enableInTreeAutoscaling !== true) {
+        return service_spec_refuse('validation.incremental-needs-autoscaler', 'Ray Autoscaler is required for NewClusterWithIncrementalUpgrade', [
+            'spec',
+            'rayClusterConfig',
+            'enableInTreeAutoscaling',
+        ]);
+    }
+    const o = strategy(x).clusterUpgradeOptions;
+    if (o === undefined || o === null)
+        return service_spec_refuse('validation.incremental-options', 'ClusterUpgradeOptions are required for NewClusterWithIncrementalUpgrade', ['spec', 'upgradeStrategy']);
+    const opts = refusal_obj(o);
+    // The CRD defaults maxSurgePercent to 100.
+    const surge = num(opts.maxSurgePercent) ?? 100;
+    const step = num(opts.stepSizePercent);
+    const interval = num(opts.intervalSeconds);
+    const bad = (error, field) => service_spec_refuse('validation.incremental-options', error, [...path, field]);
+    if (surge < 0 || surge > 100)
+        return bad('maxSurgePercent must be between 0 and 100', 'maxSurgePercent');
+    if (step === undefined || step < 0 || step > 100)
+        return bad('stepSizePercent must be between 0 and 100', 'stepSizePercent');
+    if (interval === undefined || interval <= 0)
+        return bad('intervalSeconds must be greater than 0', 'intervalSeconds');
+    if (str(opts.gatewayClassName) === '')
+        return bad('gatewayClassName is required for NewClusterWithIncrementalUpgrade', 'gatewayClassName');
+    if (inRange(x.release, { since: '1.7.0' }) && step > surge)
+        return bad('stepSizePercent must be less than or equal to maxSurgePercent', 'stepSizePercent');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation.ts
+
+/** The first check the operator fails this RayService on; undefined when it accepts it. */
+function operatorRejection(rs, release, settings) {
+    const x = { name: rs.name, annotations: rs.annotations, spec: rs.spec, release, gates: gatesOf(settings) };
+    const metadata = validateMetadata(x);
+    if (metadata)
+        return withReport(metadata, 'InvalidRayServiceMetadata', rs, release);
+    const spec = validateServiceSpec(x);
+    return spec && withReport(spec, 'InvalidRayServiceSpec', rs, release);
+}
+/** The incremental-upgrade gate input joins the other gates. */
+function gatesOf(settings) {
+    const gates = { ...settings.featureGates };
+    if (settings.incrementalGate !== undefined)
+        gates.RayServiceIncrementalUpgrade = settings.incrementalGate;
+    return gates;
+}
+function withReport(r, eventReason, rs, release) {
+    const who = `${rs.namespace}/${rs.name}`;
+    if (release.validationFailureReported === 'event-and-condition') {
+        return { ...r, eventReason, eventMessage: `${who}: ${r.error}`, conditionMessage: r.error };
+    }
+    const kind = eventReason === 'InvalidRayServiceMetadata' ? 'metadata' : 'spec';
+    return { ...r, eventReason, eventMessage: `The RayService ${kind} is invalid ${who}: ${r.error}` };
+}
+/** Why the operator leaves this RayService to someone else, if it does (1.6+, checked before validation). */
 function externallyManaged(spec, release) {
     const by = spec.managedBy;
     if (release.rayServiceManagedBy && typeof by === 'string' && by !== '' && by !== 'ray.io/kuberay-operator') {
-        return `spec.managedBy is ${JSON.stringify(by)}: KubeRay skips this RayService and leaves it to that controller`;
+        return by;
     }
     return undefined;
 }
@@ -53559,7 +54369,7 @@ function read_manifest_metadataOf(r) {
     const md = r.m.object.metadata;
     return objects_isPlainObject(md) ? md : {};
 }
-function clusterUpgradeOptions(spec) {
+function read_manifest_clusterUpgradeOptions(spec) {
     const us = spec.upgradeStrategy;
     return objects_isPlainObject(us) && objects_isPlainObject(us.clusterUpgradeOptions) ? us.clusterUpgradeOptions : {};
 }
@@ -53621,112 +54431,6 @@ function describeWorkerGroupChanges(base, head) {
     else if (added.length)
         out.push(`worker group${added.length > 1 ? 's' : ''} ${added.map((n) => `"${n}"`).join(', ')} added`);
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/planner/explain.ts
-
-
-
-function explain(x) {
-    return [
-        ...explainHashedClusterChange(x),
-        ...explainAppendedGroups(x),
-        ...explainServeInPlace(x),
-        ...explainServeOptionsFixedAtStart(x),
-        ...explainHashBlankedFields(x),
-        ...explainNoRollout(x),
-    ];
-}
-/** A change in hashed fields: ignored under None, else a new cluster (step by step, or blue/green). */
-function explainHashedClusterChange(x) {
-    if (x.cmp.kind !== 'different')
-        return [];
-    const v = `KubeRay ${x.release.version}`;
-    const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
-    const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
-    if (x.strategy.type === 'None') {
-        return [
-            `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
-        ];
-    }
-    const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
-        ? `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`
-        : `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`;
-    return [rollout, ...explainServeWithNewCluster(x)];
-}
-function incrementalSteps(h) {
-    const o = clusterUpgradeOptions(h.spec);
-    return `${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%`;
-}
-/** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
-function explainServeWithNewCluster(x) {
-    if (!x.appliedServe.length)
-        return [];
-    return [
-        x.release.serveConfigAlsoToOldCluster
-            ? `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
-            : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
-    ];
-}
-function explainAppendedGroups(x) {
-    if (x.cmp.kind !== 'appended')
-        return [];
-    const groups = x.cmp.appendedGroups;
-    return [
-        `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
-    ];
-}
-/** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
-function explainServeInPlace(x) {
-    const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
-    if (!x.appliedServe.length || newCluster)
-        return [];
-    const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
-    return [`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`];
-}
-function explainServeOptionsFixedAtStart(x) {
-    if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
-        return [];
-    return [
-        'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
-    ];
-}
-function explainHashBlankedFields(x) {
-    if (!x.blanked.length)
-        return [];
-    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
-    return [
-        `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-            (autoscaling
-                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
-    ];
-}
-/** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
-function explainNoRollout(x) {
-    if (x.change !== 'none')
-        return [];
-    const out = [];
-    if (x.changes.length === 0)
-        out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
-    else if (x.changes.every((c) => c.path.startsWith('metadata.')))
-        out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
-    else
-        out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
-    const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
-    for (const m of meaningful) {
-        const name = m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1');
-        out.push(`${name} is read by the operator: it changes how it treats this RayService from now on.`);
-    }
-    return out;
-}
-/** Changed rayClusterConfig fields, named relative to rayClusterConfig. */
-function clusterFields(list) {
-    return summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
-}
-function summarizePaths(paths, max = 4) {
-    const uniq = [...new Set(paths)];
-    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/redact.ts
@@ -53874,23 +54578,27 @@ function clusterFieldChanges(b, h, cmp, clusterEffect, release) {
     const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
     const out = { all: [], hashed: [], blanked: [] };
     for (const d of diffValues(b.cluster, h.cluster)) {
-        const { effect, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
-        const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, note);
+        const { effect, rule, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
+        const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, rule, note);
         out.all.push(fc);
-        (effect === 'ignored' && note ? out.blanked : out.hashed).push(fc);
+        (rule === RULE_HASH_BLANKED ? out.blanked : out.hashed).push(fc);
     }
     return out;
 }
 /** A hash-blanked field is ignored; a field of an appended group goes in place; the rest follows the cluster. */
 function clusterFieldEffect(path, cmp, baseGroupCount, clusterEffect, release) {
     if (isHashBlanked(path, release)) {
-        return { effect: 'ignored', note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
+        return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
     }
     if (cmp.kind === 'appended' && path[0] === 'workerGroupSpecs' && typeof path[1] === 'number' && path[1] >= baseGroupCount) {
-        return { effect: 'cluster-inplace', note: 'appended worker group: added to the running RayCluster' };
+        return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: 'appended worker group: added to the running RayCluster' };
     }
-    return { effect: clusterEffect };
+    return { effect: clusterEffect, rule: 'cluster.hashed' };
 }
+/** Rule ids other modules act on (docs/rule-ids.md). */
+const RULE_HASH_BLANKED = 'cluster.hash-blanked';
+const RULE_APPENDED_GROUP = 'cluster.appended-group';
+const RULE_ANNOTATION_READ = 'metadata.annotation-read';
 /** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
 function serveFieldChanges(serveChanges, appliedEffect) {
     return serveChanges.map((s) => {
@@ -53901,6 +54609,7 @@ function serveFieldChanges(serveChanges, appliedEffect) {
             to: redactAt(servePath, s.to) ?? null,
             effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
             line: s.line,
+            rule: `serve.${s.effect}`,
             note: describeServeEffect(s.effect),
         };
     });
@@ -53912,7 +54621,7 @@ function rayServiceSettingChanges(b, h, release) {
         if (key === 'rayClusterConfig' || key === 'serveConfigV2')
             continue;
         for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
-            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', describeRayServiceField(String(key), release)));
+            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, describeRayServiceField(String(key), release)));
         }
     }
     return out;
@@ -53925,12 +54634,12 @@ function metadataChanges(b, h, release) {
             const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
             const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
             const note = read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`;
-            out.push(fieldChange(b, h, d.path, d, 'none', note));
+            out.push(fieldChange(b, h, d.path, d, 'none', read ? RULE_ANNOTATION_READ : `metadata.${key}-not-copied`, note));
         }
     }
     return out;
 }
-function fieldChange(b, h, path, d, effect, note) {
+function fieldChange(b, h, path, d, effect, rule, note) {
     // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
     const raw = (r, fallback) => {
         const v = valueAt(r.m.object, path);
@@ -53939,10 +54648,125 @@ function fieldChange(b, h, path, d, effect, note) {
     const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from), b.m.object);
     const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
     const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
-    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, ...(note ? { note } : {}) };
+    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
 }
 function field_changes_unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+;// CONCATENATED MODULE: ./src/planner/explain.ts
+
+
+
+
+function explain(x) {
+    return [
+        ...explainHashedClusterChange(x),
+        ...explainAppendedGroups(x),
+        ...explainServeInPlace(x),
+        ...explainServeOptionsFixedAtStart(x),
+        ...explainHashBlankedFields(x),
+        ...explainNoRollout(x),
+    ];
+}
+/** A change in hashed fields: ignored under None, else a new cluster (step by step, or blue/green). */
+function explainHashedClusterChange(x) {
+    if (x.cmp.kind !== 'different')
+        return [];
+    const v = `KubeRay ${x.release.version}`;
+    const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
+    const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
+    if (x.strategy.type === 'None') {
+        return [
+            `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+        ];
+    }
+    const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
+        ? `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`
+        : `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`;
+    return [rollout, ...explainServeWithNewCluster(x)];
+}
+function incrementalSteps(h) {
+    const o = read_manifest_clusterUpgradeOptions(h.spec);
+    return `${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%`;
+}
+/** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
+function explainServeWithNewCluster(x) {
+    if (!x.appliedServe.length)
+        return [];
+    return [
+        x.release.serveConfigAlsoToOldCluster
+            ? `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
+            : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
+    ];
+}
+function explainAppendedGroups(x) {
+    if (x.cmp.kind !== 'appended')
+        return [];
+    const groups = x.cmp.appendedGroups;
+    return [
+        `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
+    ];
+}
+/** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
+function explainServeInPlace(x) {
+    const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
+    if (!x.appliedServe.length || newCluster)
+        return [];
+    const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
+    return [`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`];
+}
+function explainServeOptionsFixedAtStart(x) {
+    if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
+        return [];
+    return [
+        'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+    ];
+}
+function explainHashBlankedFields(x) {
+    if (!x.blanked.length)
+        return [];
+    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
+    return [
+        `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
+            (autoscaling
+                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+    ];
+}
+/** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
+function explainNoRollout(x) {
+    if (x.change !== 'none')
+        return [];
+    const out = [];
+    if (x.changes.length === 0)
+        out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
+    else if (x.changes.every((c) => c.rule.startsWith('metadata.')))
+        out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
+    else
+        out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
+    // The annotations the operator reads, by name from the manifests (not from the rendered paths).
+    if (x.changes.some((c) => c.rule === RULE_ANNOTATION_READ)) {
+        const before = annotationsOf(x.b);
+        const after = annotationsOf(x.h);
+        for (const name of x.release.meaningfulAnnotations) {
+            if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+                out.push(`Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`);
+        }
+    }
+    return out;
+}
+/** Changed rayClusterConfig fields, named relative to rayClusterConfig. */
+function clusterFields(list) {
+    return summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
+}
+function summarizePaths(paths, max = 4) {
+    const uniq = [...new Set(paths)];
+    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+}
+function annotationsOf(r) {
+    const a = read_manifest_metadataOf(r).annotations;
+    return a && typeof a === 'object' ? a : {};
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan-update.ts
@@ -54010,8 +54834,8 @@ function verdict(suspend, cmp, strategy, appliedServe, changes) {
 }
 /** With the in-place suspend toggle, every effective RayCluster change goes to the running cluster. */
 function appliedWithToggle(changes) {
-    return changes.map((c) => c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none'
-        ? { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' }
+    return changes.map((c) => c.rule.startsWith('cluster.') && c.effect !== 'none'
+        ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', note: 'applied in place with the suspend toggle' }
         : c);
 }
 /** A suspend rule explains itself; otherwise every step of the update is explained. */
@@ -54105,8 +54929,23 @@ function planService(base, head, settings) {
         checkUnknownFields(h, release);
     if (!h)
         return planDelete(b, strategy, id);
-    const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
-    return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
+    const planned = whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id));
+    return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
+}
+/** ray.io/v1alpha1 is served by every 1.x CRD (stored as v1); 1.7.0's CRD marks it deprecated. */
+function withApiVersionNote(p, h, release) {
+    if (h.m.object.apiVersion !== 'ray.io/v1alpha1')
+        return p;
+    const deprecated = release.minor === '1.7'
+        ? 'deprecated in KubeRay 1.7 (the API server warns on every request; it is to be removed in 1.9)'
+        : 'served by this release, deprecated from 1.7';
+    return {
+        ...p,
+        reasons: [
+            ...p.reasons,
+            `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
+        ],
+    };
 }
 /**
  * Fields the release's CRD does not define: a server-side apply refuses them ("field not declared
@@ -54122,6 +54961,28 @@ function checkUnknownFields(h, release) {
     const others = pruned.slice(1, 4).map((q) => `spec.${formatPath(q)}`);
     const more = pruned.length > 1 ? ` (and ${others.join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
     throw new input_error_InputError(h.m.source.file, h.lineOf(path), formatPath(path), `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`, 'fix the spelling, or plan for the operator release that has this field (--kuberay-version)');
+}
+/**
+ * 1.7: a RayService whose spec.suspend is true, created so or staying so (handleSuspend in
+ * rayservice_controller.go): no cluster exists and none is built; changes wait for the resume.
+ */
+function whileSuspended(b, h, strategy, release) {
+    if (!release.rayServiceSuspend || h.spec.suspend !== true || (b && b.spec.suspend !== true))
+        return undefined;
+    const id = { namespace: h.m.namespace, name: h.m.name, file: h.m.source.file };
+    const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
+    if (!b) {
+        const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
+        return { ...id, change: 'none', reasons: [why], changes: [], capacity };
+    }
+    const changes = planUpdate(b, h, strategy, release, id).changes.map((c) => c.rule.startsWith('metadata.')
+        ? c
+        : { ...c, effect: 'ignored', rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' });
+    const effective = changes.some((c) => c.effect === 'ignored');
+    const why = effective
+        ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
+        : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
+    return { ...id, change: effective ? 'ignored' : 'none', reasons: [why], changes, capacity };
 }
 function planCreate(h, strategy, release, id) {
     const size = measure(h, () => clusterSize(h.cluster));
@@ -54168,30 +55029,59 @@ function withHeadPortWarning(p, h) {
         ],
     };
 }
-/** A head the operator refuses, or leaves to another controller: nothing of the change is applied. */
+/** A head the operator leaves to another controller, or refuses: nothing of the change is applied. */
 function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
-    const why = whyOperatorSkips(h, settings);
-    if (!why)
+    const release = settings.release;
+    const manager = externallyManaged(h.spec, release);
+    if (manager) {
+        const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
+        return nothingApplied(planned, b, strategy, 'ignored', why, 'service.managed-by');
+    }
+    const annotations = objects_isPlainObject(read_manifest_metadataOf(h).annotations) ? read_manifest_metadataOf(h).annotations : {};
+    const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
+    if (!rejection)
         return planned;
+    const view = rejectionView(rejection, h);
+    if (b && planned.change === 'none' && planned.changes.length === 0) {
+        // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
+        return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
+    }
+    return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), 'validation.rejected'), rejection: view };
+}
+/** The plan of a change the operator does not act on: its reasons say what would have happened. */
+function nothingApplied(planned, b, strategy, change, why, rule) {
     const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
     return {
         ...planned,
-        change: 'ignored',
+        change,
         reasons: [why, ...planned.reasons.map((r) => `Were it accepted: ${r}`)],
-        changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+        changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
         capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
     };
 }
-function whyOperatorSkips(h, settings) {
-    const release = settings.release;
-    const annotations = objects_isPlainObject(read_manifest_metadataOf(h).annotations) ? read_manifest_metadataOf(h).annotations : {};
-    const refusal = operatorRejection(h.m.name, annotations, h.spec, release, settings);
-    if (refusal) {
-        const shown = release.validationFailureReported === 'event-and-condition' ? 'Ready=False with reason ValidationFailed and' : 'only';
-        return `KubeRay ${release.version} rejects this RayService: ${refusal}. It is not reconciled at all until that is fixed: no cluster is built or changed and no Serve config is sent (${shown} a Warning event InvalidRayServiceSpec).`;
-    }
-    const skipped = externallyManaged(h.spec, release);
-    return skipped && `${skipped}. Nothing in this change is applied by KubeRay.`;
+function rejectionView(r, h) {
+    return {
+        rule: r.rule,
+        eventReason: r.eventReason,
+        eventMessage: r.eventMessage,
+        ...(r.conditionMessage !== undefined ? { conditionMessage: r.conditionMessage } : {}),
+        path: formatPath(r.path),
+        line: h.lineOf(r.path),
+        ...(r.assumedGates?.length ? { assumedGates: r.assumedGates } : {}),
+    };
+}
+/** The operator's refusal in its own words, where it shows it, and what the plan had to assume. */
+function rejectionReason(r, release, unchanged) {
+    const shown = r.conditionMessage !== undefined
+        ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
+        : `only a Warning event ${r.eventReason}`;
+    const effect = unchanged
+        ? 'The manifest does not change, and the operator goes on refusing it as it stands: nothing is reconciled until that is fixed.'
+        : 'Nothing is built or updated: the running cluster (if any) keeps serving its old spec.';
+    const gates = r.assumedGates?.length
+        ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
+        : '';
+    return `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
@@ -54217,10 +55107,12 @@ const BADGE = {
     cluster: '🔵 cluster (blue/green)',
     'cluster-incremental': '🔵 cluster-incremental',
     ignored: '🟠 ignored',
+    rejected: '🔴 rejected',
 };
 const RISK = {
     none: 'none',
     ignored: '⚠️ change not applied',
+    rejected: '⛔ the operator refuses it: nothing is built or updated',
     app: 'low',
     'cluster-inplace': 'medium: running cluster modified, replicas reset',
     cluster: 'high: second cluster, double capacity',
@@ -54532,12 +55424,16 @@ function visit(doc, value, path, defaultNamespace, out) {
     checkClusterConfig(doc.file, value.spec, at);
     out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
 }
+/**
+ * ray.io/v1 and ray.io/v1alpha1: every 1.x CRD still serves v1alpha1 (stored as v1, the same
+ * fields); 1.7.0 marks it deprecated. The planner plans both and notes the deprecation.
+ */
 function checkApiVersion(file, value, at) {
-    if (value.apiVersion === 'ray.io/v1')
+    if (value.apiVersion === 'ray.io/v1' || value.apiVersion === 'ray.io/v1alpha1')
         return;
     const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
     const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+        ? 'KubeRay 1.x serves ray.io/v1 (and the deprecated ray.io/v1alpha1); change it to `apiVersion: ray.io/v1`'
         : 'a RayService must be `apiVersion: ray.io/v1`';
     throw new input_error_InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
 }
@@ -56106,11 +57002,11 @@ function parseYaml(text) {
         const health = objects_isPlainObject(g.health) ? g.health : {};
         const registered = asMap(asMap(health.nodeCounts).registered);
         // cloudProviderTarget, minSize and maxSize are always written; zero counts may be left out.
-        const maxSize = num(health.maxSize);
+        const maxSize = autoscaler_status_num(health.maxSize);
         if (maxSize === undefined)
             continue;
-        const currentSize = num(health.cloudProviderTarget) ?? num(registered.total) ?? num(registered.ready) ?? 0;
-        out.push({ name: g.name, minSize: num(health.minSize) ?? 0, maxSize, currentSize });
+        const currentSize = autoscaler_status_num(health.cloudProviderTarget) ?? autoscaler_status_num(registered.total) ?? autoscaler_status_num(registered.ready) ?? 0;
+        out.push({ name: g.name, minSize: autoscaler_status_num(health.minSize) ?? 0, maxSize, currentSize });
     }
     return out;
 }
@@ -56129,7 +57025,7 @@ function parseText(text) {
         const health = /^\s*Health:\s+\S+\s+\((.*)\)\s*$/.exec(line);
         if (!health || name === undefined)
             continue;
-        const field = (key) => num(new RegExp(`\\b${key}=(\\d+)`).exec(health[1])?.[1]);
+        const field = (key) => autoscaler_status_num(new RegExp(`\\b${key}=(\\d+)`).exec(health[1])?.[1]);
         const minSize = field('minSize');
         const maxSize = field('maxSize');
         if (minSize !== undefined && maxSize !== undefined) {
@@ -56186,7 +57082,7 @@ function containsRun(haystack, needle) {
             return true;
     return false;
 }
-function num(v) {
+function autoscaler_status_num(v) {
     if (typeof v === 'number' && Number.isFinite(v))
         return v;
     if (typeof v === 'string' && /^\d+$/.test(v))
@@ -56199,6 +57095,7 @@ function num(v) {
  * From API objects (plain JSON as the API server returns them) to the figures the simulation reads.
  * Pure: the caller lists nodes, pods, quotas and the autoscaler status; nothing here talks to a cluster.
  */
+
 
 
 
@@ -56267,7 +57164,7 @@ function podShapesOf(rayClusterConfig, opts = {}) {
             continue;
         const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
         if (count > 0)
-            out.push(podShapeOf(asMap(asMap(group.template).spec), name, count));
+            out.push(podShapeOf(workerPodAsBuilt(asMap(asMap(group.template).spec)), name, count));
     }
     return out;
 }
@@ -56459,19 +57356,18 @@ function demandOf(p, pods) {
             const running = p.live?.pending ?? p.live?.active;
             if (running?.spec?.suspend === true && cluster.suspend !== true)
                 return { id, namespace, pods: podShapesOf(cluster) };
-            const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
-            const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []);
-            const names = groups
-                .filter((_, i) => {
-                const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
-                return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
-            })
-                .map((g) => String(g.groupName ?? ''));
+            // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
+            const runningNames = new Set(groupNames(running?.spec));
+            const names = groupNames(cluster).filter((n) => !runningNames.has(n));
             return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
         }
         default:
             return { id, namespace, pods: [] };
     }
+}
+function groupNames(spec) {
+    const groups = spec?.workerGroupSpecs;
+    return (Array.isArray(groups) ? groups : []).map((g) => String(g?.groupName ?? ''));
 }
 function fitView(r, facts) {
     const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
@@ -56891,6 +57787,8 @@ function clusterOf(m, release) {
 
 
 
+
+
 /** How long a plan may spend on the cluster, all reads together (each read has its own 15 s too). */
 const LIVE_PLAN_DEADLINE_MS = 60_000;
 async function clusterAwarePlan(base, head, options) {
@@ -56931,7 +57829,18 @@ async function planBeforeApply(conn, base, head, options) {
     const refused = dryRunRefusals(p);
     if (refused.length)
         throw new ApplyRefusedError(refused);
+    const rejected = p.services.filter((s) => s.change === 'rejected' && s.rejection);
+    if (rejected.length)
+        throw new OperatorRejectsError(rejected.map((s) => `${s.file}:${s.rejection.line ?? '?'}: ${serviceKey(s)}: ${s.rejection.conditionMessage ?? s.rejection.eventMessage}`));
     return p;
+}
+/** The operator would refuse a head (its own validation): nothing is applied, since nothing would roll out. */
+class OperatorRejectsError extends UserError {
+    rejections;
+    constructor(rejections) {
+        super(`the KubeRay operator would reject ${rejections.length} RayService(s); nothing was applied:\n${rejections.map((r) => `  ${r}`).join('\n')}`);
+        this.rejections = rejections;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/plan-mode.ts
@@ -57399,7 +58308,7 @@ function refresh(previous, now, at) {
 }
 /** The rules in the order they are tried: the first that holds names the failure. */
 const FAILURE_RULES = [
-    initializingTimeout,
+    judge_initializingTimeout,
     specRejected,
     clusterRejected,
     outage,
@@ -57435,7 +58344,7 @@ function failure(state, now) {
     }
     return undefined;
 }
-function initializingTimeout({ ready }) {
+function judge_initializingTimeout({ ready }) {
     if (ready?.status !== 'False' || ready.reason !== 'InitializingTimeout')
         return undefined;
     return {
@@ -58046,6 +58955,7 @@ function initialKind(target) {
     switch (target.expected) {
         case 'none':
         case 'ignored':
+        case 'rejected':
             return 'nothing';
         case 'delete':
             return 'delete';

@@ -2,6 +2,7 @@
  * From API objects (plain JSON as the API server returns them) to the figures the simulation reads.
  * Pure: the caller lists nodes, pods, quotas and the autoscaler status; nothing here talks to a cluster.
  */
+import { workerPodAsBuilt } from '../kuberay/pod-additions.js';
 import {
   DEFAULT_AUTOSCALER_RESOURCES,
   addInto,
@@ -89,7 +90,7 @@ export function podShapesOf(rayClusterConfig: Record<string, unknown>, opts: Sha
     const name = String(group.groupName ?? '');
     if (opts.onlyGroups && !opts.onlyGroups.includes(name)) continue;
     const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
-    if (count > 0) out.push(podShapeOf(obj(obj(group.template).spec), name, count));
+    if (count > 0) out.push(podShapeOf(workerPodAsBuilt(obj(obj(group.template).spec)), name, count));
   }
   return out;
 }

@@ -6,7 +6,8 @@ import type { ClusterSpecComparison } from '../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import type { EffectiveStrategy } from '../kuberay/upgrade-strategy.js';
 import { describeServeEffect, type ServeChange } from '../serve/serve-config.js';
-import { clusterUpgradeOptions, type ReadManifest } from './read-manifest.js';
+import { RULE_ANNOTATION_READ } from './field-changes.js';
+import { clusterUpgradeOptions, metadataOf, type ReadManifest } from './read-manifest.js';
 import { describeWorkerGroupChanges } from './reasons.js';
 import type { Change, FieldChange } from './types.js';
 
@@ -114,16 +115,20 @@ function explainNoRollout(x: UpdateFacts): string[] {
     out.push(
       'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).',
     );
-  else if (x.changes.every((c) => c.path.startsWith('metadata.')))
+  else if (x.changes.every((c) => c.rule.startsWith('metadata.')))
     out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
   else
     out.push(
       `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`,
     );
-  const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
-  for (const m of meaningful) {
-    const name = m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1');
-    out.push(`${name} is read by the operator: it changes how it treats this RayService from now on.`);
+  // The annotations the operator reads, by name from the manifests (not from the rendered paths).
+  if (x.changes.some((c) => c.rule === RULE_ANNOTATION_READ)) {
+    const before = annotationsOf(x.b);
+    const after = annotationsOf(x.h);
+    for (const name of x.release.meaningfulAnnotations) {
+      if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+        out.push(`Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`);
+    }
   }
   return out;
 }
@@ -136,4 +141,9 @@ function clusterFields(list: readonly FieldChange[]): string {
 function summarizePaths(paths: string[], max = 4): string {
   const uniq = [...new Set(paths)];
   return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+}
+
+function annotationsOf(r: ReadManifest): Record<string, unknown> {
+  const a = metadataOf(r).annotations;
+  return a && typeof a === 'object' ? a : {};
 }

@@ -79,8 +79,8 @@ function verdict(
 /** With the in-place suspend toggle, every effective RayCluster change goes to the running cluster. */
 function appliedWithToggle(changes: readonly FieldChange[]): FieldChange[] {
   return changes.map((c) =>
-    c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none'
-      ? { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' }
+    c.rule.startsWith('cluster.') && c.effect !== 'none'
+      ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', note: 'applied in place with the suspend toggle' }
       : c,
   );
 }

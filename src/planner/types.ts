@@ -2,10 +2,13 @@
 import type { ResourceFigures } from '../capacity/capacity.js';
 import type { StrategyType } from '../kuberay/upgrade-strategy.js';
 
-export type Change = 'create' | 'delete' | 'none' | 'app' | 'cluster-inplace' | 'cluster' | 'cluster-incremental' | 'ignored';
+export type Change = 'create' | 'delete' | 'none' | 'app' | 'cluster-inplace' | 'cluster' | 'cluster-incremental' | 'ignored' | 'rejected';
 
-/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
-export const CHANGE_ORDER: readonly Change[] = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+/**
+ * From weakest to strongest: the strongest change of a run is the action's `change` output.
+ * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
+ */
+export const CHANGE_ORDER: readonly Change[] = ['none', 'ignored', 'rejected', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
 
 export function strongestChange(changes: Iterable<Change>): Change {
   let best: Change = 'none';
@@ -22,8 +25,29 @@ export interface FieldChange {
   readonly effect: Change;
   /** Manifest line (head, or base for a removal); null when it cannot be placed. */
   readonly line: number | null;
-  /** A few words on what Ray Serve or KubeRay does with it. */
+  /** Stable id of the rule that decided `effect` (docs/rule-ids.md). */
+  readonly rule: RuleId;
+  /** A few words on what Ray Serve or KubeRay does with it (rendered from `rule` and the field). */
   readonly note?: string;
+}
+
+/** A stable rule id, e.g. `cluster.hash-blanked` (the table is docs/rule-ids.md). */
+export type RuleId = string;
+
+/** What the operator will refuse, as it will say it (present whenever the operator's validation fails the head). */
+export interface OperatorRejectionView {
+  readonly rule: RuleId;
+  /** `InvalidRayServiceSpec` or `InvalidRayServiceMetadata`: the reason of the Warning event. */
+  readonly eventReason: string;
+  /** The Warning event's message, in the operator's words. */
+  readonly eventMessage: string;
+  /** 1.6+: the message of Ready=False, reason ValidationFailed. */
+  readonly conditionMessage?: string;
+  /** The refused field and its line in the head manifest. */
+  readonly path: string;
+  readonly line: number | null;
+  /** Feature gates whose release default the verdict assumed (only the running operator can settle them). */
+  readonly assumedGates?: readonly string[];
 }
 
 export interface CapacityPlan {
@@ -44,6 +68,8 @@ export interface ServicePlan {
   readonly reasons: readonly string[];
   readonly changes: readonly FieldChange[];
   readonly capacity: CapacityPlan;
+  /** The operator's validation fails the head (the change is `rejected`, or `none` when the manifest did not change). */
+  readonly rejection?: OperatorRejectionView;
   /** What the cluster says (only in a cluster-aware plan: `plan --live`, the action's `live` input, apply). */
   readonly cluster?: ServiceClusterView;
 }

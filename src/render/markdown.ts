@@ -33,11 +33,13 @@ const BADGE: Record<Change, string> = {
   cluster: '🔵 cluster (blue/green)',
   'cluster-incremental': '🔵 cluster-incremental',
   ignored: '🟠 ignored',
+  rejected: '🔴 rejected',
 };
 
 const RISK: Record<Change, string> = {
   none: 'none',
   ignored: '⚠️ change not applied',
+  rejected: '⛔ the operator refuses it: nothing is built or updated',
   app: 'low',
   'cluster-inplace': 'medium: running cluster modified, replicas reset',
   cluster: 'high: second cluster, double capacity',

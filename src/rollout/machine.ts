@@ -50,6 +50,7 @@ function initialKind(target: ResolvedTarget): RolloutKind {
   switch (target.expected) {
     case 'none':
     case 'ignored':
+    case 'rejected':
       return 'nothing';
     case 'delete':
       return 'delete';

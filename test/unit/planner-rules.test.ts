@@ -178,7 +178,7 @@ const rows: Row[] = [
     name: 'incremental upgrade type where the release has none (the operator rejects it)',
     base: (rs) => (rs.spec.upgradeStrategy = { type: 'NewClusterWithIncrementalUpgrade' }),
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    expect: 'ignored',
+    expect: 'rejected',
     versions: ['1.3', '1.4'],
   },
   {
@@ -188,7 +188,7 @@ const rows: Row[] = [
       rcc(rs).enableInTreeAutoscaling = false;
     },
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    expect: 'ignored',
+    expect: { default: 'ignored', '1.7': 'rejected' },
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
   {
@@ -198,7 +198,7 @@ const rows: Row[] = [
       rs.spec.upgradeStrategy.clusterUpgradeOptions.stepSizePercent = 60;
     },
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    expect: { default: 'cluster-incremental', '1.7': 'ignored' },
+    expect: { default: 'cluster-incremental', '1.7': 'rejected' },
     options: { incrementalGate: true },
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
@@ -250,12 +250,12 @@ applications:
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
   { name: 'RayService-level suspend (a field since 1.7)', head: (rs) => (rs.spec.suspend = true), expect: 'delete', versions: ['1.7'] },
-  { name: 'upgradeStrategy type unknown to the release', head: (rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }), expect: 'ignored' },
+  { name: 'upgradeStrategy type unknown to the release', head: (rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }), expect: 'rejected' },
   {
     name: 'name too long for 1.4+ validation',
     base: (rs) => (rs.metadata.name = 'a'.repeat(50)),
     head: (rs) => serve(rs, SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 2')),
-    expect: { default: 'ignored', '1.3': 'app' },
+    expect: { default: 'rejected', '1.3': 'app' },
   },
 ];
 
@@ -361,14 +361,18 @@ describe('a RayService the operator rejects', () => {
   ] as const)('KubeRay %s says how it reports it', (version, shown) => {
     const head = rayService((rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }));
     const s = plan(set([rayService()]), set([head]), { kuberayVersion: version }).services[0]!;
-    expect(s.change).toBe('ignored');
-    expect(s.reasons[0]).toMatch(/rejects this RayService: spec\.upgradeStrategy\.type "Blue"/);
+    expect(s.change).toBe('rejected');
+    expect(s.reasons[0]).toMatch(
+      /rejects this RayService: "(The RayService spec is invalid: )?Spec\.UpgradeStrategy\.Type value Blue is invalid, valid options are /,
+    );
     expect(s.reasons[0]).toMatch(shown);
+    expect(s.rejection?.rule).toBe('validation.upgrade-type');
+    expect(s.rejection?.line).toBeGreaterThan(0);
   });
 
   it.each([
     ['1.6', 'cluster-incremental', /moves traffic step by step through the Gateway \(60% every 30 s, capacity surging by at most 50%\)/],
-    ['1.7', 'ignored', /rejects this RayService: clusterUpgradeOptions\.stepSizePercent must not exceed maxSurgePercent/],
+    ['1.7', 'rejected', /rejects this RayService: "The RayService spec is invalid: stepSizePercent must be less than or equal to maxSurgePercent"/],
   ] as const)('KubeRay %s: stepSizePercent above maxSurgePercent', (version, change, first) => {
     const base = rayService(incremental);
     const head = structuredClone(base);

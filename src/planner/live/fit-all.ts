@@ -72,19 +72,19 @@ function demandOf(p: FitInput, pods: readonly KubeObject[]): FitDemand {
       // A suspended cluster resumed in place (releases with suspendToggleInPlace) starts all its pods.
       const running = p.live?.pending ?? p.live?.active;
       if (running?.spec?.suspend === true && cluster.suspend !== true) return { id, namespace, pods: podShapesOf(cluster) };
-      const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
-      const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []) as Record<string, unknown>[];
-      const names = groups
-        .filter((_, i) => {
-          const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
-          return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
-        })
-        .map((g) => String(g.groupName ?? ''));
+      // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
+      const runningNames = new Set(groupNames(running?.spec));
+      const names = groupNames(cluster).filter((n) => !runningNames.has(n));
       return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
     }
     default:
       return { id, namespace, pods: [] };
   }
+}
+
+function groupNames(spec: unknown): string[] {
+  const groups = (spec as { workerGroupSpecs?: unknown } | undefined)?.workerGroupSpecs;
+  return (Array.isArray(groups) ? groups : []).map((g) => String((g as { groupName?: unknown } | null)?.groupName ?? ''));
 }
 
 function fitView(r: FitResult, facts: ClusterFacts): FitView {
