@@ -16,7 +16,7 @@ import { formatPath } from '../util/structural-diff.js';
 import { describeSize } from './describe-size.js';
 import { clusterUpgradeStrategyWarning, planUpdate } from './plan-update.js';
 import { measure, metadataOf, readManifest, type ReadManifest, type ServiceId } from './read-manifest.js';
-import type { Change, OperatorRejectionView, ServicePlan } from './types.js';
+import { type Change, type OperatorRejectionView, overridden, type Reason, reason, type RuleId, type ServicePlan } from './types.js';
 
 // The rendered comment sizes capacity in the same words as the reasons.
 export { describeSize, formatBytes } from './describe-size.js';
@@ -49,7 +49,10 @@ function withApiVersionNote(p: ServicePlan, h: ReadManifest, release: KubeRayRel
     ...p,
     reasons: [
       ...p.reasons,
-      `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
+      reason(
+        'service.api-version-v1alpha1',
+        `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
+      ),
     ],
   };
 }
@@ -85,7 +88,7 @@ function whileSuspended(b: ReadManifest | undefined, h: ReadManifest, strategy: 
   const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
   if (!b) {
     const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
-    return { ...id, change: 'none', reasons: [why], changes: [], capacity };
+    return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
   }
   const changes = planUpdate(b, h, strategy, release, id).changes.map((c) =>
     c.rule.startsWith('metadata.')
@@ -96,7 +99,7 @@ function whileSuspended(b: ReadManifest | undefined, h: ReadManifest, strategy: 
   const why = effective
     ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
     : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
-  return { ...id, change: effective ? 'ignored' : 'none', reasons: [why], changes, capacity };
+  return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
 }
 
 function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId): ServicePlan {
@@ -105,7 +108,10 @@ function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeR
     ...id,
     change: 'create',
     reasons: [
-      `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+      reason(
+        'service.create',
+        `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+      ),
       ...clusterUpgradeStrategyWarning(h, release),
     ],
     changes: [],
@@ -119,7 +125,10 @@ function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId)
     ...id,
     change: 'delete',
     reasons: [
-      'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+      reason(
+        'service.delete',
+        'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+      ),
     ],
     changes: [],
     capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
@@ -141,7 +150,10 @@ function withHeadPortWarning(p: ServicePlan, h: ReadManifest): ServicePlan {
     ...p,
     reasons: [
       ...p.reasons,
-      `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+      reason(
+        'cluster.head-no-dashboard-port',
+        `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+      ),
     ],
   };
 }
@@ -158,7 +170,7 @@ function ignoredWhereOperatorSkips(
   const manager = externallyManaged(h.spec, release);
   if (manager) {
     const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
-    return nothingApplied(planned, b, strategy, 'ignored', why, 'service.managed-by');
+    return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why));
   }
   const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
   const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
@@ -168,23 +180,17 @@ function ignoredWhereOperatorSkips(
     // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
     return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
   }
-  return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), 'validation.rejected'), rejection: view };
+  return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false)), rejection: view };
 }
 
-/** The plan of a change the operator does not act on: its reasons say what would have happened. */
-function nothingApplied(
-  planned: ServicePlan,
-  b: ReadManifest | undefined,
-  strategy: EffectiveStrategy,
-  change: Change,
-  why: string,
-  rule: string,
-): ServicePlan {
+/** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
+function nothingApplied(planned: ServicePlan, b: ReadManifest | undefined, strategy: EffectiveStrategy, change: Change, why: Reason): ServicePlan {
+  const rule: RuleId = why.rule;
   const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
   return {
     ...planned,
     change,
-    reasons: [why, ...planned.reasons.map((r) => `Were it accepted: ${r}`)],
+    reasons: [why, ...overridden(planned.reasons, rule, 'Were it accepted')],
     changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
     capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
   };
@@ -202,8 +208,11 @@ function rejectionView(r: Rejection, h: ReadManifest): OperatorRejectionView {
   };
 }
 
-/** The operator's refusal in its own words, where it shows it, and what the plan had to assume. */
-function rejectionReason(r: Rejection, release: KubeRayRelease, unchanged: boolean): string {
+/**
+ * The operator's refusal in its own words, where it shows it, and what the plan had to assume
+ * (`validation.rejected`, or `validation.still-rejected` when the manifest does not change).
+ */
+function rejectionReason(r: Rejection, release: KubeRayRelease, unchanged: boolean): Reason {
   const shown =
     r.conditionMessage !== undefined
       ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
@@ -214,5 +223,6 @@ function rejectionReason(r: Rejection, release: KubeRayRelease, unchanged: boole
   const gates = r.assumedGates?.length
     ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
     : '';
-  return `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
+  const text = `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
+  return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
 }

@@ -12,7 +12,7 @@ import { describeSize } from './describe-size.js';
 import { explain, type UpdateFacts } from './explain.js';
 import { clusterFieldChanges, metadataChanges, rayServiceSettingChanges, serveFieldChanges } from './field-changes.js';
 import { deletionDelay, measure, type ReadManifest, type ServiceId } from './read-manifest.js';
-import type { CapacityPlan, Change, FieldChange, ServicePlan } from './types.js';
+import { type CapacityPlan, type Change, type FieldChange, type Reason, reason, type ServicePlan } from './types.js';
 
 /** A suspend change that overrides the other rules (each needs the release that has it). */
 interface SuspendRules {
@@ -86,35 +86,47 @@ function appliedWithToggle(changes: readonly FieldChange[]): FieldChange[] {
 }
 
 /** A suspend rule explains itself; otherwise every step of the update is explained. */
-function verdictReasons(suspend: SuspendRules, x: UpdateFacts): string[] {
+function verdictReasons(suspend: SuspendRules, x: UpdateFacts): Reason[] {
   if (suspend.clusterToggledInPlace) {
     return [
-      `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+      reason(
+        'cluster.suspend-toggle-in-place',
+        `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+      ),
     ];
   }
   if (suspend.service) return [serviceSuspendReason(suspend.service, x.release)];
   return explain(x);
 }
 
-function serviceSuspendReason(service: 'suspend' | 'resume', release: KubeRayRelease): string {
+function serviceSuspendReason(service: 'suspend' | 'resume', release: KubeRayRelease): Reason {
   return service === 'suspend'
-    ? `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`
-    : `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`;
+    ? reason(
+        'service.suspend',
+        `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`,
+      )
+    : reason('service.resume', `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
 }
 
 /** A second cluster is built: what can keep it from starting, and how long both clusters run. */
-function newClusterReasons(change: Change, h: ReadManifest, release: KubeRayRelease, capacity: CapacityPlan): string[] {
+function newClusterReasons(change: Change, h: ReadManifest, release: KubeRayRelease, capacity: CapacityPlan): Reason[] {
   if (change !== 'cluster' && change !== 'cluster-incremental') return [];
   return [
     ...clusterUpgradeStrategyWarning(h, release),
-    `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+    reason(
+      'capacity.both-clusters',
+      `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+    ),
   ];
 }
 
-export function clusterUpgradeStrategyWarning(h: ReadManifest, release: KubeRayRelease): string[] {
+export function clusterUpgradeStrategyWarning(h: ReadManifest, release: KubeRayRelease): Reason[] {
   if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined) return [];
   return [
-    `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+    reason(
+      'cluster.upgrade-strategy-refused',
+      `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+    ),
   ];
 }
 

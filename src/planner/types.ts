@@ -34,6 +34,29 @@ export interface FieldChange {
 /** A stable rule id, e.g. `cluster.hash-blanked` (the table is docs/rule-ids.md). */
 export type RuleId = string;
 
+/**
+ * A reason of a plan or a note of its cluster view: the id of the rule that produced it (what
+ * modules decide on) and its English (what people read; the words may change, the id does not).
+ */
+export interface Reason {
+  readonly rule: RuleId;
+  readonly text: string;
+  /** What would happen but for another rule (a refusal, a halted RayService, a rollback): that rule's id. */
+  readonly overriddenBy?: RuleId;
+}
+
+/** A note: what the cluster changed in the plan, or what could not be read (same shape as a reason). */
+export type Note = Reason;
+
+export function reason(rule: RuleId, text: string): Reason {
+  return { rule, text };
+}
+
+/** The reasons of a plan another rule overrides, kept as what would otherwise happen. */
+export function overridden(reasons: readonly Reason[], by: RuleId, prefix: string): Reason[] {
+  return reasons.map((r) => ({ rule: r.rule, text: `${prefix}: ${r.text}`, overriddenBy: by }));
+}
+
 /** What the operator will refuse, as it will say it (present whenever the operator's validation fails the head). */
 export interface OperatorRejectionView {
   readonly rule: RuleId;
@@ -65,7 +88,7 @@ export interface ServicePlan {
   readonly name: string;
   readonly file: string;
   readonly change: Change;
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Reason[];
   readonly changes: readonly FieldChange[];
   readonly capacity: CapacityPlan;
   /** The operator's validation fails the head (the change is `rejected`, or `none` when the manifest did not change). */
@@ -91,7 +114,7 @@ export interface PlanClusterContext {
   /** The kubeconfig context or API server host read (never credentials). */
   readonly server?: string;
   /** What could not be read and what the plan did instead. */
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   /** The operator: version, where it was found, image. */
   readonly operator?: { readonly version: string; readonly source: VersionSource; readonly detail: string };
 }
@@ -144,5 +167,5 @@ export interface ServiceClusterView {
   readonly keptByApply: readonly string[];
   readonly fit: FitView;
   /** Things a person should know before merging (in-progress rollout, operator refresh, apply conflicts). */
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
 }

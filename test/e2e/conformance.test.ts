@@ -245,7 +245,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       }
       const predicted = p.services[0]!.change;
       const seen = observed.get(c.name)!;
-      expect(seen.what, `planner said ${predicted} (${p.services[0]!.reasons.join(' | ')}); the operator: ${seen.what} ${seen.detail}`).toBe(
+      expect(seen.what, `planner said ${predicted} (${p.services[0]!.reasons.map((r) => r.text).join(' | ')}); the operator: ${seen.what} ${seen.detail}`).toBe(
         OBSERVED_FOR[predicted],
       );
     });
@@ -254,7 +254,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       const p = plan(set([baseOf(CASES.find((c) => c.name === 'serve-and-image')!)]), set([headOf(CASES.find((c) => c.name === 'serve-and-image')!)]), {
         kuberayVersion: version,
       });
-      expect(p.services[0]!.reasons.join(' ')).toMatch(/deployed on the new cluster only/);
+      expect(p.services[0]!.reasons.map((r) => r.text).join(' ')).toMatch(/deployed on the new cluster only/);
       expect(oldClusterGotNewServe.get('serve-and-image')).toBe(false);
     });
   });

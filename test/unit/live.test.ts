@@ -230,14 +230,14 @@ describe('the plan against synthetic cluster facts', () => {
   it('no RayService in the cluster yet although Git had one: create', () => {
     const p = planWithCluster(set([v1]), set([v2]), facts({ 'default/demo': { rayService: null } }));
     expect(p.services[0]).toMatchObject({ change: 'create', cluster: { live: 'absent', gitOnlyChange: 'cluster' } });
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/not in the cluster/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/not in the cluster/);
     expect(p.services[0]!.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
   });
 
   it('a RayService without any cluster yet: the operator builds its first one (create)', () => {
     const p = planWithCluster(set([v1]), set([v2]), facts({ 'default/demo': { rayService: { ...structuredClone(v1), status: {} } } }));
     expect(p.services[0]).toMatchObject({ change: 'create', cluster: { live: 'found', gitOnlyChange: 'cluster' } });
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/no RayCluster yet/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/no RayCluster yet/);
   });
 
   it.each([
@@ -250,8 +250,8 @@ describe('the plan against synthetic cluster facts', () => {
     const s = p.services[0]!;
     expect(s.change).toBe(change);
     expect(s.cluster).toMatchObject({ activeCluster: 'rs-a', pendingCluster: 'rs-b', comparedWith: 'rs-b' });
-    expect(s.cluster!.notes.join(' ')).toMatch(/already in progress/);
-    expect(s.cluster!.notes.join(' ')).toMatch(note);
+    expect(s.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/already in progress/);
+    expect(s.cluster!.notes.map((n) => n.text).join(' ')).toMatch(note);
   });
 
   it('the version comes from the cluster, with a note when the input differs, and an older active cluster is refreshed in place', () => {
@@ -266,21 +266,21 @@ describe('the plan against synthetic cluster facts', () => {
       kuberayVersionSource: 'operator-deployment',
       cluster: { mode: 'live', operator: { version: 'v1.6.2' } },
     });
-    expect(p.cluster!.notes.join(' ')).toMatch(/input says 1\.7/);
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/input says 1\.7/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
   });
 
   it('a version newer than any known release: the newest rules, said so', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.9.0') };
     const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }));
     expect(p.kuberayVersion).toBe('1.9.0');
-    expect(p.cluster!.notes.join(' ')).toMatch(/newer than the releases whose rules this tool knows: the plan uses 1\.7\.0's rules/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/newer than the releases whose rules this tool knows: the plan uses 1\.7\.0's rules/);
   });
 
   it('nodes not readable: the fit is unknown, the rest stands', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a') };
     const { nodes: _n, ...rest } = facts({ 'default/demo': live });
-    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: ['Not allowed to list nodes (HTTP 403)'] });
+    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: [{ rule: 'cluster.read-forbidden', text: 'Not allowed to list nodes (HTTP 403)' }] });
     expect(p.services[0]!.change).toBe('cluster');
     expect(p.services[0]!.cluster!.fit.verdict).toBe('unknown');
   });
@@ -334,7 +334,10 @@ describe('the plan against synthetic cluster facts', () => {
 
   it('Git only: the plan with the reason, no cluster view', () => {
     const p = gitOnlyPlan(set([v1]), set([v2]), {}, 'Planned from Git alone: no Kubernetes cluster configured.');
-    expect(p.cluster).toEqual({ mode: 'git-only', notes: ['Planned from Git alone: no Kubernetes cluster configured.'] });
+    expect(p.cluster).toEqual({
+      mode: 'git-only',
+      notes: [{ rule: 'cluster.unreachable', text: 'Planned from Git alone: no Kubernetes cluster configured.' }],
+    });
     expect(p.services[0]!.cluster).toBeUndefined();
     expect(renderMarkdown(p)).toContain('Git only');
   });
@@ -403,14 +406,14 @@ describe('the plan against what runs: corner cases the operator decides differen
     scaled.workerGroupSpecs[0].scaleStrategy = { workersToDelete: ['w-1'] };
     const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: liveOf(v1, running), active: clusterOf(scaled, 'rs-a') }));
     expect(p.services[0]!.change).toBe('none');
-    expect(p.services[0]!.cluster!.notes.join(' ')).not.toMatch(/differs from the RayService/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).not.toMatch(/differs from the RayService/);
   });
 
   it('a RayCluster that runs other hashed fields than its RayService: said so', () => {
     const edited = structuredClone(v1.spec.rayClusterConfig);
     edited.headGroupSpec.template.spec.containers[0].image = 'edited-by-hand';
     const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: liveOf(v1, running), active: clusterOf(edited, 'rs-a') }));
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/differs from the RayService's in fields KubeRay hashes/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/differs from the RayService's in fields KubeRay hashes/);
   });
 
   it.each([
@@ -425,7 +428,7 @@ describe('the plan against what runs: corner cases the operator decides differen
     const v2 = rayService((rs) => (rs.spec.rayClusterConfig.rayVersion = '2.46.0'));
     const p = planWithCluster(set([v1]), set([v2]), facts({ rayService: liveOf(v1, status, metadata), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }));
     expect(p.services[0]!.change).toBe('ignored');
-    expect(p.services[0]!.reasons[0]).toMatch(note);
+    expect(p.services[0]!.reasons[0]!.text).toMatch(note);
     expect(p.services[0]!.cluster!.fit.verdict).toBe('nothing-to-place');
   });
 
@@ -451,10 +454,10 @@ describe('the plan against what runs: corner cases the operator decides differen
     };
     const revert = planWithCluster(set([b]), set([a]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
     expect(revert.change).toBe('none');
-    expect(revert.reasons[0]).toMatch(/rolls traffic back to rs-a .* no new RayCluster is built/);
+    expect(revert.reasons[0]!.text).toMatch(/rolls traffic back to rs-a .* no new RayCluster is built/);
     const third = planWithCluster(set([b]), set([c]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
     expect(third.change).toBe('cluster-incremental');
-    expect(third.cluster!.notes.join(' ')).toMatch(/first rolls traffic back to rs-a/);
+    expect(third.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/first rolls traffic back to rs-a/);
   });
 
   it('KubeRay 1.6.2: resuming a suspended cluster in place starts all its pods', () => {
@@ -481,7 +484,7 @@ describe('the plan against what runs: corner cases the operator decides differen
       facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [dep] }),
     );
     expect(p.services[0]!.change).toBe('ignored');
-    expect(p.cluster!.notes.join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
   });
 
   it('a node group that could scale from zero: unknown, not a misfit', () => {

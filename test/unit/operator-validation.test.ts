@@ -95,11 +95,11 @@ describe('the operator validation, release by release', () => {
       const base = rayService((rs) => (rs.metadata.name = head.metadata.name));
       const s = plan(set([base]), set([head]), { kuberayVersion: version, ...row.options }).services[0]!;
       if (!row.refusedBy.includes(version)) {
-        expect(s.change, s.reasons.join('\n')).not.toBe('rejected');
+        expect(s.change, s.reasons.map((r) => r.text).join('\n')).not.toBe('rejected');
         expect(s.rejection).toBeUndefined();
         return;
       }
-      expect(s.change, s.reasons.join('\n')).toBe('rejected');
+      expect(s.change, s.reasons.map((r) => r.text).join('\n')).toBe('rejected');
       expect(s.rejection?.rule).toBe(row.rule);
       if (row.message) expect(s.rejection?.conditionMessage ?? s.rejection?.eventMessage).toMatch(row.message);
       expect(s.capacity.peak).toEqual(s.capacity.current);
@@ -120,14 +120,14 @@ describe('the operator validation, release by release', () => {
     const s = plan(set([rs]), set([structuredClone(rs)]), { kuberayVersion: '1.6' }).services[0]!;
     expect(s.change).toBe('none');
     expect(s.rejection?.rule).toBe('validation.head-service-name');
-    expect(s.reasons.join(' ')).toMatch(/goes on refusing it as it stands/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/goes on refusing it as it stands/);
   });
 
   it('a gate the plan can only assume is named; an explicit gate settles it', () => {
     const head = rayService((rs) => (worker0(rs).suspend = true));
     const assumed = plan(set([rayService()]), set([head]), { kuberayVersion: '1.5.1' }).services[0]!;
     expect(assumed.rejection?.assumedGates).toEqual(['RayJobDeletionPolicy']);
-    expect(assumed.reasons[0]).toMatch(/only the running operator's --feature-gates settle it/);
+    expect(assumed.reasons[0]!.text).toMatch(/only the running operator's --feature-gates settle it/);
   });
 });
 
@@ -157,6 +157,6 @@ describe('apiVersion ray.io/v1alpha1', () => {
     });
     const s = plan(set([base]), set([head]), { kuberayVersion: '1.7' }).services[0]!;
     expect(s.change).toBe('cluster');
-    expect(s.reasons.join(' ')).toMatch(/ray\.io\/v1alpha1: deprecated in KubeRay 1\.7/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/ray\.io\/v1alpha1: deprecated in KubeRay 1\.7/);
   });
 });

@@ -279,7 +279,7 @@ describe.each(VERSIONS)('KubeRay %s', (version) => {
     row.head(head);
     const p = plan(set([base]), set([head]), { kuberayVersion: version, ...row.options });
     expect(p.services).toHaveLength(1);
-    expect(p.services[0]!.change, p.services[0]!.reasons.join('\n')).toBe(expected(row, version));
+    expect(p.services[0]!.change, p.services[0]!.reasons.map((r) => r.text).join('\n')).toBe(expected(row, version));
     expect(p.services[0]!.reasons.length).toBeGreaterThan(0);
   });
 });
@@ -306,8 +306,16 @@ describe('plans name what they see', () => {
       headContainer(rs).image = 'x:2';
       serve(rs, SERVE_CONFIG.replace('threshold: 0.5', 'threshold: 0.6'));
     });
-    expect(plan(set([base]), set([head]), { kuberayVersion: '1.3' }).services[0]!.reasons.join(' ')).toMatch(/also sends it to the running cluster/);
-    expect(plan(set([base]), set([head]), { kuberayVersion: '1.4' }).services[0]!.reasons.join(' ')).toMatch(/new cluster only/);
+    expect(
+      plan(set([base]), set([head]), { kuberayVersion: '1.3' })
+        .services[0]!.reasons.map((r) => r.text)
+        .join(' '),
+    ).toMatch(/also sends it to the running cluster/);
+    expect(
+      plan(set([base]), set([head]), { kuberayVersion: '1.4' })
+        .services[0]!.reasons.map((r) => r.text)
+        .join(' '),
+    ).toMatch(/new cluster only/);
   });
 
   it('under None, the ignored cluster part is listed with its reason next to the applied Serve change', () => {
@@ -319,7 +327,7 @@ describe('plans name what they see', () => {
     expect(s.change).toBe('app');
     expect(s.changes.find((c) => c.path.endsWith('containers[0].image'))!.effect).toBe('ignored');
     expect(s.changes.find((c) => c.path.includes('num_replicas'))!.effect).toBe('app');
-    expect(s.reasons.join(' ')).toMatch(/silently ignored: upgradeStrategy.type is None/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/silently ignored: upgradeStrategy.type is None/);
   });
 
   it('changed fields carry the head manifest line', () => {
@@ -341,7 +349,7 @@ describe('plans name what they see', () => {
   it('meaningful annotations are named', () => {
     const head = rayService((rs) => (rs.metadata.annotations = { 'ray.io/initializing-timeout': '10m' }));
     const s = plan(set([rayService()]), set([head]), { kuberayVersion: '1.7' }).services[0]!;
-    expect(s.reasons.join(' ')).toMatch(/ray\.io\/initializing-timeout/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/ray\.io\/initializing-timeout/);
   });
 
   it('the namespace comes from the manifest, else the default', () => {
@@ -362,10 +370,10 @@ describe('a RayService the operator rejects', () => {
     const head = rayService((rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }));
     const s = plan(set([rayService()]), set([head]), { kuberayVersion: version }).services[0]!;
     expect(s.change).toBe('rejected');
-    expect(s.reasons[0]).toMatch(
+    expect(s.reasons[0]!.text).toMatch(
       /rejects this RayService: "(The RayService spec is invalid: )?Spec\.UpgradeStrategy\.Type value Blue is invalid, valid options are /,
     );
-    expect(s.reasons[0]).toMatch(shown);
+    expect(s.reasons[0]!.text).toMatch(shown);
     expect(s.rejection?.rule).toBe('validation.upgrade-type');
     expect(s.rejection?.line).toBeGreaterThan(0);
   });
@@ -380,7 +388,7 @@ describe('a RayService the operator rejects', () => {
     headContainer(head).image = 'x:2';
     const s = plan(set([base]), set([head]), { kuberayVersion: version, incrementalGate: true }).services[0]!;
     expect(s.change).toBe(change);
-    expect(s.reasons[0]).toMatch(first);
+    expect(s.reasons[0]!.text).toMatch(first);
   });
 });
 
@@ -408,6 +416,6 @@ describe('manifests the operator accepts but cannot run', () => {
     });
     const s = plan(set([rayService()]), set([head])).services[0]!;
     expect(s.change).toBe('cluster');
-    expect(s.reasons.join(' ')).toMatch(/none named `dashboard`.*never leaves Initializing/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/none named `dashboard`.*never leaves Initializing/);
   });
 });

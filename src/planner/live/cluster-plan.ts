@@ -20,7 +20,7 @@ import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import { isPlainObject } from '../../util/objects.js';
 import { type PlanSettings, planService } from '../plan-service.js';
 import { plan as gitPlan, type PlanOptions, releaseFor, settingsFor, shownVersion } from '../plan.js';
-import type { Drift, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../types.js';
+import { type Drift, type Note, type Plan, type PlanClusterContext, reason, type ServiceClusterView, type ServicePlan, type VersionSource } from '../types.js';
 import { compareWithLive, type ComparisonTarget } from './compare-with-live.js';
 import { driftOf } from './drift.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
@@ -29,10 +29,10 @@ import { headAsStored, lineInManifest, type StoredHead } from './head-as-stored.
 import { compareVersions, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
 import { haltedPlan, incrementalRollback, operatorRefreshNotes, upgradeInProgressNotes } from './rollout-in-progress.js';
 
-/** Plan from Git alone, saying why the cluster could not be read. */
+/** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
 export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanOptions, why: string): Plan {
   const p = gitPlan(base, head, options);
-  return { ...p, cluster: { mode: 'git-only', notes: [why] } };
+  return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
 }
 
 export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: ClusterFacts, options: PlanOptions = {}): Plan {
@@ -57,16 +57,22 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
 }
 
 /** The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs. */
-function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, options: PlanOptions, notes: string[]): PlanSettings {
+function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, options: PlanOptions, notes: Note[]): PlanSettings {
   const deployed = operatorSettingsFrom(facts.operatorDeployments);
   if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
     notes.push(
-      `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`,
+      reason(
+        'operator.zero-downtime',
+        `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`,
+      ),
     );
   }
   if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
     notes.push(
-      `The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`,
+      reason(
+        'operator.feature-gate',
+        `The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`,
+      ),
     );
   }
   return settingsFor(release, {
@@ -79,13 +85,16 @@ function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, o
 function chooseRelease(
   operator: OperatorVersion | undefined,
   options: PlanOptions,
-  notes: string[],
+  notes: Note[],
 ): { release: KubeRayRelease; source: VersionSource; shown: string } {
   const fromInput = releaseFor(options.kuberayVersion);
   const inputShown = shownVersion(options.kuberayVersion, fromInput);
   if (!operator) {
     notes.push(
-      `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`,
+      reason(
+        'operator.version-unknown',
+        `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`,
+      ),
     );
     return { release: fromInput, source: 'input', shown: inputShown };
   }
@@ -94,17 +103,26 @@ function chooseRelease(
   if (!release && compareVersions(operator.version, newest.version) > 0) {
     release = newest;
     notes.push(
-      `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`,
+      reason(
+        'operator.newer-than-known',
+        `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`,
+      ),
     );
   } else if (!release) {
     notes.push(
-      `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`,
+      reason(
+        'operator.older-than-known',
+        `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`,
+      ),
     );
     return { release: fromInput, source: 'input', shown: inputShown };
   }
   if (release.minor !== fromInput.minor) {
     notes.push(
-      `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`,
+      reason(
+        'operator.version-differs',
+        `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`,
+      ),
     );
   }
   // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
@@ -129,7 +147,7 @@ function planOne(
 ): Planned {
   const release = settings.release;
   const live = facts.services.get(id);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const stored = headAsStored(gitHead, facts.dryRuns.get(id), release, notes);
   const target = compareWithLive(gitBase, gitHead, live, release, notes);
   const headCluster = stored.head ? clusterOf(stored.head, release) : undefined;
@@ -154,14 +172,15 @@ function driftFromGitBase(
   gitHead: RayServiceManifest | undefined,
   target: ComparisonTarget,
   release: KubeRayRelease,
-  notes: string[],
+  notes: Note[],
 ): Drift[] {
   const found = target.found;
   if (!found || !gitBase) return [];
   const drift = driftOf(gitBase.object.spec as Record<string, unknown>, found, release.minor, lineInManifest(gitBase));
   if (drift.length && gitHead) {
     const liveMatchesHead = driftOf(gitHead.object.spec as Record<string, unknown>, found, release.minor, () => null).length === 0;
-    if (liveMatchesHead) notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
+    if (liveMatchesHead)
+      notes.push(reason('live.matches-head', "The live RayService already matches Git's head: this change was applied outside this pull request."));
   }
   return drift;
 }
@@ -172,7 +191,7 @@ function clusterView(
   stored: StoredHead,
   gitOnlyChange: ServicePlan['change'] | undefined,
   drift: Drift[],
-  notes: string[],
+  notes: Note[],
 ): Omit<ServiceClusterView, 'fit'> {
   const { activeName, pendingName, comparedWith } = target;
   return {
