@@ -27,6 +27,8 @@ export interface ClusterSize {
 export interface SizeOptions {
   /** Start every worker group at minReplicas (an incremental upgrade's new cluster). */
   readonly atMinReplicas?: boolean;
+  /** The operator injects the wait-gcs-ready init container into workers (ENABLE_INIT_CONTAINER_INJECTION; default: yes). */
+  readonly initContainerInjection?: boolean;
 }
 
 export function clusterSize(rayClusterConfig: Record<string, unknown>, options: SizeOptions = {}): ClusterSize {
@@ -43,7 +45,7 @@ export function clusterSize(rayClusterConfig: Record<string, unknown>, options: 
   }
   const groups = (Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : []).map((g: unknown) => {
     const group = obj(g);
-    const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec)));
+    const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec), options.initContainerInjection !== false));
     const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
     if (pods > 0) addInto(total, perPod, pods);
     total.pods = (total.pods ?? 0) + pods;

@@ -46,7 +46,20 @@ export function parseFeatureGates(arg: string): FeatureGateSettings {
   return out;
 }
 
-const KNOWN: readonly FeatureGate[] = [
+/**
+ * Every gate of the release at the value the operator runs: the explicit setting, else the default.
+ * For an operator whose flags were read: nothing is assumed any more.
+ */
+export function settledGates(release: KubeRayRelease, explicit: FeatureGateSettings): FeatureGateSettings {
+  const out: Partial<Record<FeatureGate, boolean>> = {};
+  for (const gate of FEATURE_GATES) {
+    const value = explicit[gate] ?? gateDefault(release, gate);
+    if (value !== undefined) out[gate] = value;
+  }
+  return out;
+}
+
+export const FEATURE_GATES: readonly FeatureGate[] = [
   'RayJobDeletionPolicy',
   'RayServiceIncrementalUpgrade',
   'RayClusterNetworkPolicy',
@@ -56,5 +69,5 @@ const KNOWN: readonly FeatureGate[] = [
 ];
 
 function isKnownGate(k: string): k is FeatureGate {
-  return (KNOWN as readonly string[]).includes(k);
+  return (FEATURE_GATES as readonly string[]).includes(k);
 }

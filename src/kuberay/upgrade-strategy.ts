@@ -17,6 +17,8 @@ export interface OperatorSettings {
   readonly incrementalGate?: boolean;
   /** Other feature gates set on the operator (`--feature-gates`); absent: the release's defaults. */
   readonly featureGates?: FeatureGateSettings;
+  /** The operator's ENABLE_INIT_CONTAINER_INJECTION (default true): workers get the wait-gcs-ready init container. */
+  readonly initContainerInjection?: boolean;
 }
 
 export interface EffectiveStrategy {

@@ -4,7 +4,7 @@
  * sibling modules: read-manifest (reading), field-changes and plan-update (an update's verdict),
  * explain (its reasons); this module handles create, delete and what the operator refuses outright.
  */
-import { clusterSize } from '../capacity/capacity.js';
+import { clusterSize, type SizeOptions } from '../capacity/capacity.js';
 import { pruneUnknownFields } from '../kuberay/crd-defaults.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import { effectiveStrategy, type EffectiveStrategy, type OperatorSettings } from '../kuberay/upgrade-strategy.js';
@@ -32,10 +32,17 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const h = head && readManifest(head, release);
   const strategy = effectiveStrategy((h ?? b)!.spec, release, settings);
   const id: ServiceId = { namespace: any.namespace, name: any.name, file: any.source.file };
+  const sizing = sizingOf(settings);
   if (h) checkUnknownFields(h, release);
-  if (!h) return planDelete(b!, strategy, id);
-  const planned = whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id));
+  if (!h) return planDelete(b!, strategy, id, sizing);
+  const planned =
+    whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
   return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
+}
+
+/** How pods are sized: with the operator's wait-gcs-ready init container unless it runs with injection off. */
+export function sizingOf(settings: PlanSettings): SizeOptions {
+  return { initContainerInjection: settings.initContainerInjection !== false };
 }
 
 /** ray.io/v1alpha1 is served by every 1.x CRD (stored as v1); 1.7.0's CRD marks it deprecated. */
@@ -90,7 +97,7 @@ function whileSuspended(b: ReadManifest | undefined, h: ReadManifest, strategy: 
     const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
     return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
   }
-  const changes = planUpdate(b, h, strategy, release, id).changes.map((c) =>
+  const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) =>
     c.rule.startsWith('metadata.')
       ? c
       : { ...c, effect: 'ignored' as const, rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' },
@@ -102,8 +109,8 @@ function whileSuspended(b: ReadManifest | undefined, h: ReadManifest, strategy: 
   return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
 }
 
-function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId): ServicePlan {
-  const size = measure(h, () => clusterSize(h.cluster));
+function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId, sizing: SizeOptions): ServicePlan {
+  const size = measure(h, () => clusterSize(h.cluster, sizing));
   return {
     ...id,
     change: 'create',
@@ -119,8 +126,8 @@ function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeR
   };
 }
 
-function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId): ServicePlan {
-  const size = measure(b, () => clusterSize(b.cluster));
+function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId, sizing: SizeOptions): ServicePlan {
+  const size = measure(b, () => clusterSize(b.cluster, sizing));
   return {
     ...id,
     change: 'delete',
@@ -170,7 +177,7 @@ function ignoredWhereOperatorSkips(
   const manager = externallyManaged(h.spec, release);
   if (manager) {
     const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
-    return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why));
+    return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why), sizingOf(settings));
   }
   const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
   const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
@@ -180,13 +187,20 @@ function ignoredWhereOperatorSkips(
     // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
     return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
   }
-  return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false)), rejection: view };
+  return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), sizingOf(settings)), rejection: view };
 }
 
 /** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
-function nothingApplied(planned: ServicePlan, b: ReadManifest | undefined, strategy: EffectiveStrategy, change: Change, why: Reason): ServicePlan {
+function nothingApplied(
+  planned: ServicePlan,
+  b: ReadManifest | undefined,
+  strategy: EffectiveStrategy,
+  change: Change,
+  why: Reason,
+  sizing: SizeOptions,
+): ServicePlan {
   const rule: RuleId = why.rule;
-  const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
+  const current = b ? measure(b, () => clusterSize(b.cluster, sizing).total) : null;
   return {
     ...planned,
     change,

@@ -3,7 +3,7 @@
  * suspend, a rebuilt cluster, appended groups, a Serve redeploy, ignored fields), its reasons and
  * the capacity the rollout holds.
  */
-import { clusterSize, maxFigures, sumFigures, type ResourceFigures } from '../capacity/capacity.js';
+import { clusterSize, maxFigures, type ResourceFigures, type SizeOptions, sumFigures } from '../capacity/capacity.js';
 import { compareClusterSpecs, type ClusterSpecComparison } from '../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import type { EffectiveStrategy } from '../kuberay/upgrade-strategy.js';
@@ -22,7 +22,14 @@ interface SuspendRules {
   readonly service: 'suspend' | 'resume' | undefined;
 }
 
-export function planUpdate(b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId): ServicePlan {
+export function planUpdate(
+  b: ReadManifest,
+  h: ReadManifest,
+  strategy: EffectiveStrategy,
+  release: KubeRayRelease,
+  id: ServiceId,
+  sizing: SizeOptions,
+): ServicePlan {
   const cmp = compareClusterSpecs(b.cluster, h.cluster, release);
   const clusterEffect = clusterChangeEffect(strategy);
   const cluster = clusterFieldChanges(b, h, cmp, clusterEffect, release);
@@ -38,7 +45,7 @@ export function planUpdate(b: ReadManifest, h: ReadManifest, strategy: Effective
   const suspend = suspendRules(b, h, release);
   const change = verdict(suspend, cmp, strategy, appliedServe, changes);
   const facts: UpdateFacts = { change, cmp, strategy, release, hashed: cluster.hashed, blanked: cluster.blanked, serveChanges, appliedServe, b, h, changes };
-  const capacity = capacityOf(change, b, h, strategy);
+  const capacity = capacityOf(change, b, h, strategy, sizing);
   const reasons = [...verdictReasons(suspend, facts), ...newClusterReasons(change, h, release, capacity)];
   return { ...id, change, reasons, changes: suspend.clusterToggledInPlace ? appliedWithToggle(changes) : changes, capacity };
 }
@@ -131,9 +138,9 @@ export function clusterUpgradeStrategyWarning(h: ReadManifest, release: KubeRayR
 }
 
 /** What runs before, what the changed cluster starts with, and the most held at once. */
-function capacityOf(change: Change, b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy): CapacityPlan {
-  const current = measure(b, () => clusterSize(b.cluster).total);
-  const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { atMinReplicas }).total);
+function capacityOf(change: Change, b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy, sizing: SizeOptions): CapacityPlan {
+  const current = measure(b, () => clusterSize(b.cluster, sizing).total);
+  const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { ...sizing, atMinReplicas }).total);
   const of = (next: ResourceFigures | null, peak: ResourceFigures): CapacityPlan => ({ strategy: strategy.type, current, new: next, peak });
   switch (change) {
     case 'delete':

@@ -8,7 +8,7 @@ import { driftOf, keptByApply, lastWriter } from '../../src/planner/live/drift.j
 import { dryRunErrors, parseFieldPath } from '../../src/planner/live/dry-run-errors.js';
 import type { ClusterFacts, KubeObject, LiveService } from '../../src/planner/live/facts.js';
 import { gitOnlyPlan, planWithCluster } from '../../src/planner/live/cluster-plan.js';
-import { operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
+import { featureGatesFlag, operatorSettingsFrom, operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { rayService, set, setFromText, type Obj } from '../fixtures/rayservice.js';
 
@@ -485,6 +485,77 @@ describe('the plan against what runs: corner cases the operator decides differen
     );
     expect(p.services[0]!.change).toBe('ignored');
     expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
+  });
+
+  const operatorDeployment = (container: KubeObject): KubeObject => ({
+    metadata: { name: 'kuberay-operator', namespace: 'ray-system' },
+    spec: { template: { spec: { containers: [{ name: 'kuberay-operator', image: 'quay.io/kuberay/operator:v1.5.1', ...container }] } } },
+  });
+
+  it.each([
+    { why: 'no flag', argv: ['/manager', '--leader-elect'], want: undefined },
+    { why: '--flag=value', argv: ['/manager', '--feature-gates=RayJobDeletionPolicy=true'], want: 'RayJobDeletionPolicy=true' },
+    { why: 'one dash, as Go flags allow', argv: ['-feature-gates=A=false'], want: 'A=false' },
+    { why: 'flag and value as two arguments', argv: ['--feature-gates', 'A=true,B=false'], want: 'A=true,B=false' },
+    { why: 'the last one wins', argv: ['--feature-gates=A=true', '--feature-gates=A=false'], want: 'A=false' },
+    { why: 'a look-alike flag is not it', argv: ['--feature-gates-file=x'], want: undefined },
+  ])('--feature-gates: $why', ({ argv, want }) => {
+    expect(featureGatesFlag(argv)).toBe(want);
+  });
+
+  it.each([
+    { why: 'nothing set: no gate, no env', container: {}, want: { featureGates: {} } },
+    {
+      why: 'gates from args, unknown gates dropped',
+      container: { args: ['--feature-gates=RayJobDeletionPolicy=true,RayServiceIncrementalUpgrade=TRUE,NoSuchGate=true'] },
+      want: { featureGates: { RayJobDeletionPolicy: true, RayServiceIncrementalUpgrade: true } },
+    },
+    { why: 'gates from command', container: { command: ['/manager', '--feature-gates=RayClusterMTLS'] }, want: { featureGates: { RayClusterMTLS: true } } },
+    {
+      why: 'init container injection off (any case)',
+      container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'FALSE' }] },
+      want: { initContainerInjection: false },
+    },
+    {
+      why: 'injection on for anything but false',
+      container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'no' }] },
+      want: { initContainerInjection: true },
+    },
+    { why: 'a value from a ConfigMap is not known', container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', valueFrom: {} }] }, want: {} },
+  ])('operator settings: $why', ({ container, want }) => {
+    const s = operatorSettingsFrom([operatorDeployment(container)]);
+    expect(s).toMatchObject({ detail: 'Deployment ray-system/kuberay-operator', ...want });
+    if (!('initContainerInjection' in want)) expect(s?.initContainerInjection).toBeUndefined();
+  });
+
+  it('the operator runs without the init container: workers are sized without it, said so', () => {
+    const small = rayService((rs) => {
+      rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].resources = { requests: { cpu: '100m', memory: '128Mi' } };
+    });
+    const plan = (env: KubeObject[]) =>
+      planWithCluster(set([]), set([small]), facts({ rayService: null }, { operatorDeployments: [operatorDeployment({ env })] }));
+    const injected = plan([]);
+    const without = plan([{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'false' }]);
+    // One 100m worker: 200m with the wait-gcs-ready init container, 100m without it.
+    expect(injected.services[0]!.capacity.new!.cpu! - without.services[0]!.capacity.new!.cpu!).toBeCloseTo(0.1);
+    expect(without.cluster!.notes.map((n) => n.rule)).toContain('operator.no-init-container');
+    expect(injected.cluster!.notes.map((n) => n.rule)).not.toContain('operator.no-init-container');
+  });
+
+  it.each([
+    { why: 'the flag turns the gate on: the operator accepts', args: ['--feature-gates=RayJobDeletionPolicy=true'], change: 'cluster', note: true },
+    { why: 'no flag: the release default (off) is what runs, not assumed', args: [], change: 'rejected', note: false },
+  ])('a gate settled by the running operator: $why', ({ args, change, note }) => {
+    const head = rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].suspend = true));
+    const p = planWithCluster(
+      set([v1]),
+      set([head]),
+      facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [operatorDeployment({ args })] }),
+    );
+    const s = p.services[0]!;
+    expect(s.change, s.reasons.map((r) => r.text).join('\n')).toBe(change);
+    expect(s.rejection?.assumedGates).toBeUndefined();
+    expect(p.cluster!.notes.some((n) => n.rule === 'operator.feature-gate' && /RayJobDeletionPolicy gate on/.test(n.text))).toBe(note);
   });
 
   it('a node group that could scale from zero: unknown, not a misfit', () => {

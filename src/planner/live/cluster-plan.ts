@@ -18,7 +18,7 @@ import { storedSpec } from '../../kuberay/stored-spec.js';
 import type { ManifestSet } from '../../manifests/load.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import { isPlainObject } from '../../util/objects.js';
-import { type PlanSettings, planService } from '../plan-service.js';
+import { type PlanSettings, planService, sizingOf } from '../plan-service.js';
 import { plan as gitPlan, type PlanOptions, releaseFor, settingsFor, shownVersion } from '../plan.js';
 import { type Drift, type Note, type Plan, type PlanClusterContext, reason, type ServiceClusterView, type ServicePlan, type VersionSource } from '../types.js';
 import { compareWithLive, type ComparisonTarget } from './compare-with-live.js';
@@ -26,7 +26,8 @@ import { driftOf } from './drift.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
 import { type FitInput, fitAll } from './fit-all.js';
 import { headAsStored, lineInManifest, type StoredHead } from './head-as-stored.js';
-import { compareVersions, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
+import { type FeatureGate, type FeatureGateSettings, gateDefault, settledGates } from '../../kuberay/feature-gates.js';
+import { compareVersions, type OperatorDeploymentSettings, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
 import { haltedPlan, incrementalRollback, operatorRefreshNotes, upgradeInProgressNotes } from './rollout-in-progress.js';
 
 /** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
@@ -44,7 +45,7 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
 
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
   const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
-  const fits = fitAll(planned, facts);
+  const fits = fitAll(planned, facts, sizingOf(settings));
   const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i]! } }));
 
   const context: PlanClusterContext = {
@@ -56,10 +57,25 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
   return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
 }
 
-/** The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs. */
+/**
+ * The operator's own ENABLE_ZERO_DOWNTIME, ENABLE_INIT_CONTAINER_INJECTION and feature gates, where
+ * its Deployment says, over the inputs. Read from the Deployment, every gate is settled: a gate its
+ * `--feature-gates` leaves out runs at the release's default.
+ */
 function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, options: PlanOptions, notes: Note[]): PlanSettings {
   const deployed = operatorSettingsFrom(facts.operatorDeployments);
-  if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+  if (!deployed) return settingsFor(release, options);
+  const gates = settledGates(release, deployed.featureGates);
+  notes.push(...gateNotes(release, deployed, gates, options));
+  if (deployed.initContainerInjection === false) {
+    notes.push(
+      reason(
+        'operator.no-init-container',
+        `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${deployed.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`,
+      ),
+    );
+  }
+  if (deployed.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
     notes.push(
       reason(
         'operator.zero-downtime',
@@ -67,19 +83,34 @@ function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, o
       ),
     );
   }
-  if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
-    notes.push(
-      reason(
-        'operator.feature-gate',
-        `The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`,
-      ),
+  const incrementalGate = gates.RayServiceIncrementalUpgrade;
+  return {
+    ...settingsFor(release, {
+      ...options,
+      ...(deployed.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+      ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+    }),
+    featureGates: gates,
+    ...(deployed.initContainerInjection !== undefined ? { initContainerInjection: deployed.initContainerInjection } : {}),
+  };
+}
+
+/** A gate the operator runs away from the release's default, or from the gate input: the plan follows the operator. */
+function gateNotes(release: KubeRayRelease, deployed: OperatorDeploymentSettings, gates: FeatureGateSettings, options: PlanOptions): Note[] {
+  const out: Note[] = [];
+  for (const [gate, on] of Object.entries(gates) as [FeatureGate, boolean][]) {
+    const set = deployed.featureGates[gate];
+    const input = gate === 'RayServiceIncrementalUpgrade' ? options.incrementalGate : undefined;
+    const offDefault = set !== undefined && set !== gateDefault(release, gate);
+    if (!offDefault && (input === undefined || input === on)) continue;
+    const how = set === undefined ? `${deployed.detail}: its release default, no --feature-gates for it` : deployed.detail;
+    const against =
+      input !== undefined && input !== on ? `the gate input says ${input ? 'on' : 'off'}` : `KubeRay ${release.version}'s default is ${on ? 'off' : 'on'}`;
+    out.push(
+      reason('operator.feature-gate', `The operator runs with the ${gate} gate ${on ? 'on' : 'off'} (${how}); ${against}: the plan follows the operator.`),
     );
   }
-  return settingsFor(release, {
-    ...options,
-    ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
-    ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
-  });
+  return out;
 }
 
 function chooseRelease(
