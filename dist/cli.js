@@ -9296,7 +9296,8 @@ function supportedVersionsText() {
  *
  * `wait-gcs-ready` (common/pod.go, DefaultWorkerPodTemplate): an init container on every worker
  * pod, waiting for the GCS; requests = limits = 200m CPU and 256Mi memory in 1.3.2 through 1.7.0.
- * The operator skips it only when its ENABLE_INIT_CONTAINER_INJECTION env is "false". An init
+ * The operator skips it only when its ENABLE_INIT_CONTAINER_INJECTION env is "false", any case
+ * (getEnableInitContainerInjection; a Git-only plan assumes the default, injected). An init
  * container counts as max(sum of the app containers, the largest init container) per resource, so
  * it matters for small workers (a 100m worker pod asks the scheduler for 200m).
  */
@@ -9304,8 +9305,10 @@ const WAIT_GCS_READY_INIT_CONTAINER = Object.freeze({
     name: 'wait-gcs-ready',
     resources: { requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '200m', memory: '256Mi' } },
 });
-/** The worker pod spec as the operator builds it (for sizing): the injected init container appended. */
-function workerPodAsBuilt(podSpec) {
+/** The worker pod spec as the operator builds it (for sizing): the init container appended where injected. */
+function workerPodAsBuilt(podSpec, injected = true) {
+    if (!injected)
+        return podSpec;
     const init = Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [];
     return { ...podSpec, initContainers: [...init, WAIT_GCS_READY_INIT_CONTAINER] };
 }
@@ -9484,7 +9487,7 @@ function clusterSize(rayClusterConfig, options = {}) {
     }
     const groups = (Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : []).map((g) => {
         const group = obj(g);
-        const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec)));
+        const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec), options.initContainerInjection !== false));
         const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
         if (pods > 0)
             addInto(total, perPod, pods);
@@ -9824,16 +9827,29 @@ function parseFeatureGates(arg) {
     }
     return out;
 }
-const KNOWN = (/* unused pure expression or super */ null && ([
+/**
+ * Every gate of the release at the value the operator runs: the explicit setting, else the default.
+ * For an operator whose flags were read: nothing is assumed any more.
+ */
+function settledGates(release, explicit) {
+    const out = {};
+    for (const gate of FEATURE_GATES) {
+        const value = explicit[gate] ?? gateDefault(release, gate);
+        if (value !== undefined)
+            out[gate] = value;
+    }
+    return out;
+}
+const FEATURE_GATES = [
     'RayJobDeletionPolicy',
     'RayServiceIncrementalUpgrade',
     'RayClusterNetworkPolicy',
     'GCSFaultToleranceEmbeddedStorage',
     'RayClusterMTLS',
     'RayClusterHistoryServer',
-]));
+];
 function isKnownGate(k) {
-    return KNOWN.includes(k);
+    return FEATURE_GATES.includes(k);
 }
 
 ;// CONCATENATED MODULE: ./src/kuberay/validation/refusal.ts
@@ -12035,7 +12051,29 @@ function field_changes_unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
+;// CONCATENATED MODULE: ./src/planner/types.ts
+/**
+ * From weakest to strongest: the strongest change of a run is the action's `change` output.
+ * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
+ */
+const CHANGE_ORDER = ['none', 'ignored', 'rejected', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+function strongestChange(changes) {
+    let best = 'none';
+    for (const c of changes)
+        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
+            best = c;
+    return best;
+}
+function reason(rule, text) {
+    return { rule, text };
+}
+/** The reasons of a plan another rule overrides, kept as what would otherwise happen. */
+function overridden(reasons, by, prefix) {
+    return reasons.map((r) => ({ rule: r.rule, text: `${prefix}: ${r.text}`, overriddenBy: by }));
+}
+
 ;// CONCATENATED MODULE: ./src/planner/explain.ts
+
 
 
 
@@ -12059,12 +12097,12 @@ function explainHashedClusterChange(x) {
     const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
     if (x.strategy.type === 'None') {
         return [
-            `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+            reason('cluster.hash-changed-ignored', `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`),
         ];
     }
     const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
-        ? `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`
-        : `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`;
+        ? reason('cluster.hash-changed-incremental', `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`)
+        : reason('cluster.hash-changed', `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`);
     return [rollout, ...explainServeWithNewCluster(x)];
 }
 function incrementalSteps(h) {
@@ -12077,8 +12115,8 @@ function explainServeWithNewCluster(x) {
         return [];
     return [
         x.release.serveConfigAlsoToOldCluster
-            ? `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
-            : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
+            ? reason('serve.also-to-old-cluster', `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`)
+            : reason('serve.new-cluster-only', 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.'),
     ];
 }
 function explainAppendedGroups(x) {
@@ -12086,7 +12124,7 @@ function explainAppendedGroups(x) {
         return [];
     const groups = x.cmp.appendedGroups;
     return [
-        `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
+        reason('cluster.appended-group', `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`),
     ];
 }
 /** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
@@ -12095,13 +12133,15 @@ function explainServeInPlace(x) {
     if (!x.appliedServe.length || newCluster)
         return [];
     const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
-    return [`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`];
+    return [
+        reason('serve.in-place', `Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`),
+    ];
 }
 function explainServeOptionsFixedAtStart(x) {
     if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
         return [];
     return [
-        'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+        reason('serve.serve-fixed-at-start', 'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.'),
     ];
 }
 function explainHashBlankedFields(x) {
@@ -12109,10 +12149,10 @@ function explainHashBlankedFields(x) {
         return [];
     const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
     return [
-        `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
+        reason('cluster.hash-blanked', `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
             (autoscaling
                 ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.')),
     ];
 }
 /** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
@@ -12121,18 +12161,18 @@ function explainNoRollout(x) {
         return [];
     const out = [];
     if (x.changes.length === 0)
-        out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
+        out.push(reason('none.formatting-only', 'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).'));
     else if (x.changes.every((c) => c.rule.startsWith('metadata.')))
-        out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
+        out.push(reason('none.metadata-only', 'Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.'));
     else
-        out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
+        out.push(reason('none.settings-only', `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`));
     // The annotations the operator reads, by name from the manifests (not from the rendered paths).
     if (x.changes.some((c) => c.rule === RULE_ANNOTATION_READ)) {
         const before = annotationsOf(x.b);
         const after = annotationsOf(x.h);
         for (const name of x.release.meaningfulAnnotations) {
             if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
-                out.push(`Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`);
+                out.push(reason(RULE_ANNOTATION_READ, `Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`));
         }
     }
     return out;
@@ -12163,7 +12203,8 @@ function annotationsOf(r) {
 
 
 
-function planUpdate(b, h, strategy, release, id) {
+
+function planUpdate(b, h, strategy, release, id, sizing) {
     const cmp = compareClusterSpecs(b.cluster, h.cluster, release);
     const clusterEffect = clusterChangeEffect(strategy);
     const cluster = clusterFieldChanges(b, h, cmp, clusterEffect, release);
@@ -12179,7 +12220,7 @@ function planUpdate(b, h, strategy, release, id) {
     const suspend = suspendRules(b, h, release);
     const change = verdict(suspend, cmp, strategy, appliedServe, changes);
     const facts = { change, cmp, strategy, release, hashed: cluster.hashed, blanked: cluster.blanked, serveChanges, appliedServe, b, h, changes };
-    const capacity = capacityOf(change, b, h, strategy);
+    const capacity = capacityOf(change, b, h, strategy, sizing);
     const reasons = [...verdictReasons(suspend, facts), ...newClusterReasons(change, h, release, capacity)];
     return { ...id, change, reasons, changes: suspend.clusterToggledInPlace ? appliedWithToggle(changes) : changes, capacity };
 }
@@ -12223,7 +12264,7 @@ function appliedWithToggle(changes) {
 function verdictReasons(suspend, x) {
     if (suspend.clusterToggledInPlace) {
         return [
-            `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+            reason('cluster.suspend-toggle-in-place', `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`),
         ];
     }
     if (suspend.service)
@@ -12232,8 +12273,8 @@ function verdictReasons(suspend, x) {
 }
 function serviceSuspendReason(service, release) {
     return service === 'suspend'
-        ? `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`
-        : `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`;
+        ? reason('service.suspend', `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`)
+        : reason('service.resume', `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
 }
 /** A second cluster is built: what can keep it from starting, and how long both clusters run. */
 function newClusterReasons(change, h, release, capacity) {
@@ -12241,20 +12282,20 @@ function newClusterReasons(change, h, release, capacity) {
         return [];
     return [
         ...clusterUpgradeStrategyWarning(h, release),
-        `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+        reason('capacity.both-clusters', `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`),
     ];
 }
 function clusterUpgradeStrategyWarning(h, release) {
     if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined)
         return [];
     return [
-        `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+        reason('cluster.upgrade-strategy-refused', `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`),
     ];
 }
 /** What runs before, what the changed cluster starts with, and the most held at once. */
-function capacityOf(change, b, h, strategy) {
-    const current = measure(b, () => clusterSize(b.cluster).total);
-    const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { atMinReplicas }).total);
+function capacityOf(change, b, h, strategy, sizing) {
+    const current = measure(b, () => clusterSize(b.cluster, sizing).total);
+    const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { ...sizing, atMinReplicas }).total);
     const of = (next, peak) => ({ strategy: strategy.type, current, new: next, peak });
     switch (change) {
         case 'delete':
@@ -12297,6 +12338,7 @@ function capacityOf(change, b, h, strategy) {
 
 
 
+
 // The rendered comment sizes capacity in the same words as the reasons.
 
 function planService(base, head, settings) {
@@ -12306,12 +12348,17 @@ function planService(base, head, settings) {
     const h = head && readManifest(head, release);
     const strategy = effectiveStrategy((h ?? b).spec, release, settings);
     const id = { namespace: any.namespace, name: any.name, file: any.source.file };
+    const sizing = sizingOf(settings);
     if (h)
         checkUnknownFields(h, release);
     if (!h)
-        return planDelete(b, strategy, id);
-    const planned = whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id));
+        return planDelete(b, strategy, id, sizing);
+    const planned = whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
     return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
+}
+/** How pods are sized: with the operator's wait-gcs-ready init container unless it runs with injection off. */
+function sizingOf(settings) {
+    return { initContainerInjection: settings.initContainerInjection !== false };
 }
 /** ray.io/v1alpha1 is served by every 1.x CRD (stored as v1); 1.7.0's CRD marks it deprecated. */
 function withApiVersionNote(p, h, release) {
@@ -12324,7 +12371,7 @@ function withApiVersionNote(p, h, release) {
         ...p,
         reasons: [
             ...p.reasons,
-            `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
+            reason('service.api-version-v1alpha1', `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`),
         ],
     };
 }
@@ -12354,37 +12401,37 @@ function whileSuspended(b, h, strategy, release) {
     const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
     if (!b) {
         const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
-        return { ...id, change: 'none', reasons: [why], changes: [], capacity };
+        return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
     }
-    const changes = planUpdate(b, h, strategy, release, id).changes.map((c) => c.rule.startsWith('metadata.')
+    const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) => c.rule.startsWith('metadata.')
         ? c
         : { ...c, effect: 'ignored', rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' });
     const effective = changes.some((c) => c.effect === 'ignored');
     const why = effective
         ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
         : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
-    return { ...id, change: effective ? 'ignored' : 'none', reasons: [why], changes, capacity };
+    return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
 }
-function planCreate(h, strategy, release, id) {
-    const size = measure(h, () => clusterSize(h.cluster));
+function planCreate(h, strategy, release, id, sizing) {
+    const size = measure(h, () => clusterSize(h.cluster, sizing));
     return {
         ...id,
         change: 'create',
         reasons: [
-            `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+            reason('service.create', `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`),
             ...clusterUpgradeStrategyWarning(h, release),
         ],
         changes: [],
         capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
     };
 }
-function planDelete(b, strategy, id) {
-    const size = measure(b, () => clusterSize(b.cluster));
+function planDelete(b, strategy, id, sizing) {
+    const size = measure(b, () => clusterSize(b.cluster, sizing));
     return {
         ...id,
         change: 'delete',
         reasons: [
-            'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+            reason('service.delete', 'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.'),
         ],
         changes: [],
         capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
@@ -12406,7 +12453,7 @@ function withHeadPortWarning(p, h) {
         ...p,
         reasons: [
             ...p.reasons,
-            `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+            reason('cluster.head-no-dashboard-port', `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`),
         ],
     };
 }
@@ -12416,7 +12463,7 @@ function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
     const manager = externallyManaged(h.spec, release);
     if (manager) {
         const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
-        return nothingApplied(planned, b, strategy, 'ignored', why, 'service.managed-by');
+        return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why), sizingOf(settings));
     }
     const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations : {};
     const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
@@ -12427,15 +12474,16 @@ function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
         // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
         return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
     }
-    return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), 'validation.rejected'), rejection: view };
+    return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), sizingOf(settings)), rejection: view };
 }
-/** The plan of a change the operator does not act on: its reasons say what would have happened. */
-function nothingApplied(planned, b, strategy, change, why, rule) {
-    const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
+/** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
+function nothingApplied(planned, b, strategy, change, why, sizing) {
+    const rule = why.rule;
+    const current = b ? measure(b, () => clusterSize(b.cluster, sizing).total) : null;
     return {
         ...planned,
         change,
-        reasons: [why, ...planned.reasons.map((r) => `Were it accepted: ${r}`)],
+        reasons: [why, ...overridden(planned.reasons, rule, 'Were it accepted')],
         changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
         capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
     };
@@ -12451,7 +12499,10 @@ function rejectionView(r, h) {
         ...(r.assumedGates?.length ? { assumedGates: r.assumedGates } : {}),
     };
 }
-/** The operator's refusal in its own words, where it shows it, and what the plan had to assume. */
+/**
+ * The operator's refusal in its own words, where it shows it, and what the plan had to assume
+ * (`validation.rejected`, or `validation.still-rejected` when the manifest does not change).
+ */
 function rejectionReason(r, release, unchanged) {
     const shown = r.conditionMessage !== undefined
         ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
@@ -12462,7 +12513,8 @@ function rejectionReason(r, release, unchanged) {
     const gates = r.assumedGates?.length
         ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
         : '';
-    return `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
+    const text = `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
+    return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan.ts
@@ -13025,10 +13077,10 @@ function clusterFindings(plan) {
     if (!c)
         return out;
     if (c.mode === 'git-only')
-        return c.notes.map((text) => ({ level: 'warning', text }));
+        return c.notes.map((n) => ({ level: 'warning', text: n.text }));
     out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
     for (const n of c.notes)
-        out.push({ level: 'info', text: n });
+        out.push({ level: 'info', text: n.text });
     for (const s of plan.services) {
         const v = s.cluster;
         if (!v)
@@ -13037,7 +13089,7 @@ function clusterFindings(plan) {
         if (v.gitOnlyChange)
             out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
         for (const n of v.notes)
-            out.push({ level: 'info', text: `${id}: ${n}` });
+            out.push({ level: 'info', text: `${id}: ${n.text}` });
         if (v.drift.length) {
             out.push({
                 level: 'warning',
@@ -13113,6 +13165,7 @@ function asKubeObject(v) {
 
 
 
+
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 const DEFAULT_READ_MS = 15_000;
@@ -13161,8 +13214,8 @@ function factReader(conn, opts) {
             if (!noted.has(key)) {
                 noted.add(key);
                 notes.push(code === 403
-                    ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
-                    : `Could not ${what}: ${shortMessage(e)}.`);
+                    ? reason('cluster.read-forbidden', `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`)
+                    : reason('cluster.read-failed', `Could not ${what}: ${shortMessage(e)}.`));
             }
             return undefined;
         }
@@ -13283,8 +13336,8 @@ function readAutoscalerStatus({ core, within, notes }) {
         if (statusCode(e) === 404)
             return null;
         notes.push(statusCode(e) === 403
-            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
-            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
+            ? reason('cluster.read-forbidden', 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).')
+            : reason('cluster.read-failed', `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`));
         return undefined;
     });
 }
@@ -13334,6 +13387,7 @@ function withTimeout(p, ms, what) {
 
 
 
+
 /** Notes on what was compared, and why, go into `notes`. */
 function compareWithLive(gitBase, gitHead, live, release, notes) {
     const found = live?.rayService ?? undefined;
@@ -13341,11 +13395,11 @@ function compareWithLive(gitBase, gitHead, live, release, notes) {
         return compareWithLiveRayService(found, live, gitBase, gitHead, release, notes);
     const none = { found, comparedWith: undefined, halted: undefined, activeName: undefined, pendingName: undefined };
     if (live && live.rayService === null && gitBase && gitHead) {
-        notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
+        notes.push(reason('live.absent', "In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy)."));
         return { ...none, base: undefined };
     }
     if (!live)
-        notes.push("The live RayService could not be read: compared with Git's base only.");
+        notes.push(reason('live.unreadable', "The live RayService could not be read: compared with Git's base only."));
     return { ...none, base: gitBase };
 }
 function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes) {
@@ -13360,11 +13414,11 @@ function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes
         // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
         // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
         base = undefined;
-        notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
+        notes.push(reason('live.no-cluster-yet', 'The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.'));
     }
     const halted = stateWhereKubeRayAppliesNothing(found);
     if (conditionOf(found, 'RollbackInProgress')?.status === 'True') {
-        notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
+        notes.push(reason('live.rollback-in-progress', 'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.'));
     }
     return { found, base, comparedWith, halted, activeName, pendingName };
 }
@@ -13383,17 +13437,17 @@ function compareWithPendingCluster(found, live, pendingName, release, notes) {
     spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
     const comparedWith = String(target.metadata?.name);
     if (!(0,external_node_util_namespaceObject.isDeepStrictEqual)(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
-        notes.push(`RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`);
+        notes.push(reason('live.cluster-differs-from-service', `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`));
     }
     return { spec, comparedWith };
 }
 /** Being deleted, or the terminal InitializingTimeout: the operator reconciles nothing of a change. */
 function stateWhereKubeRayAppliesNothing(found) {
     if (found.metadata?.deletionTimestamp) {
-        return 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
+        return reason('live.being-deleted', 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.');
     }
     if (conditionOf(found, 'Ready')?.reason === 'InitializingTimeout') {
-        return 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+        return reason('live.initializing-timeout', 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.');
     }
     return undefined;
 }
@@ -14677,7 +14731,7 @@ function podShapesOf(rayClusterConfig, opts = {}) {
             continue;
         const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
         if (count > 0)
-            out.push(podShapeOf(workerPodAsBuilt(asMap(asMap(group.template).spec)), name, count));
+            out.push(podShapeOf(workerPodAsBuilt(asMap(asMap(group.template).spec), opts.initContainerInjection !== false), name, count));
     }
     return out;
 }
@@ -14814,13 +14868,13 @@ function entry(m, key) {
 
 
 /** Places every rollout's new pods, in plan order, onto what the cluster has free. */
-function fitAll(planned, facts) {
+function fitAll(planned, facts, sizing = {}) {
     const unknown = (why) => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
     if (!facts.nodes || !facts.pods) {
         const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
         return planned.map(() => unknown(why));
     }
-    const demands = planned.map((p) => demandOf(p, facts.pods));
+    const demands = planned.map((p) => demandOf(p, facts.pods, sizing));
     // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
     const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes) : undefined;
     const results = checkFit({
@@ -14844,7 +14898,8 @@ function fitAll(planned, facts) {
         };
     });
 }
-function demandOf(p, pods) {
+function demandOf(p, pods, sizing) {
+    const injected = { initContainerInjection: sizing.initContainerInjection !== false };
     const { namespace, name, change } = p.plan;
     const id = `${namespace}/${name}`;
     const cluster = p.headCluster;
@@ -14854,7 +14909,7 @@ function demandOf(p, pods) {
         case 'create':
         case 'cluster':
         case 'cluster-incremental': {
-            const shapes = podShapesOf(cluster, change === 'cluster-incremental' ? { atMinReplicas: true } : {});
+            const shapes = podShapesOf(cluster, { ...injected, atMinReplicas: change === 'cluster-incremental' });
             // A pending cluster that this change abandons is deleted: its pods make room (after the deletion delay).
             const replaced = change !== 'create' ? p.live?.pending?.metadata?.name : undefined;
             const frees = replaced
@@ -14868,11 +14923,11 @@ function demandOf(p, pods) {
             // A suspended cluster resumed in place (releases with suspendToggleInPlace) starts all its pods.
             const running = p.live?.pending ?? p.live?.active;
             if (running?.spec?.suspend === true && cluster.suspend !== true)
-                return { id, namespace, pods: podShapesOf(cluster) };
+                return { id, namespace, pods: podShapesOf(cluster, injected) };
             // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
             const runningNames = new Set(groupNames(running?.spec));
             const names = groupNames(cluster).filter((n) => !runningNames.has(n));
-            return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
+            return { id, namespace, pods: names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [] };
         }
         default:
             return { id, namespace, pods: [] };
@@ -14947,6 +15002,7 @@ function dedupe(errors) {
 ;// CONCATENATED MODULE: ./src/planner/live/head-as-stored.ts
 
 
+
 /** Notes on what the apply keeps or conflicts with, and why the dry run did not run, go into `notes`. */
 function headAsStored(gitHead, dryRun, release, notes) {
     const notRun = { dryRun: 'not-run', dryRunErrors: [], keptByApply: [] };
@@ -14956,15 +15012,15 @@ function headAsStored(gitHead, dryRun, release, notes) {
         return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
     }
     if (dryRun.ok === 'not-run') {
-        notes.push(`No server-side dry run: ${dryRun.why}.`);
+        notes.push(reason('live.no-dry-run', `No server-side dry run: ${dryRun.why}.`));
         return { head: gitHead, dryRunView: notRun };
     }
     const kept = keptByApply(gitHead.object.spec, dryRun.object, release.minor);
     if (kept.length) {
-        notes.push(`The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`);
+        notes.push(reason('live.apply-keeps-fields', `The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`));
     }
     if (dryRun.conflict)
-        notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
+        notes.push(reason('live.apply-conflict', `The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`));
     return {
         head: { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } },
         dryRunView: { dryRun: 'ok', dryRunErrors: [], keptByApply: kept },
@@ -14976,6 +15032,12 @@ function lineInManifest(m) {
 }
 
 ;// CONCATENATED MODULE: ./src/planner/live/operator-version.ts
+/**
+ * Which KubeRay operator runs: the image tag of its Deployment when readable (what runs now), else
+ * the `ray.io/kuberay-version` annotation that the operator writes on every RayCluster it creates or
+ * updates (what ran last). Pure.
+ */
+
 
 const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';
 const VERSION_RE = /^v?(\d+\.\d+\.\d+)(?:[-+].*)?$/;
@@ -15042,25 +15104,37 @@ function operatorSettingsFrom(deployments) {
     const c = d && operatorContainer(d);
     if (!d || !c)
         return undefined;
-    const env = (c.env ?? []).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
-    const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
-    let incrementalGate;
-    for (const arg of [...(c.command ?? []), ...(c.args ?? [])]) {
-        const m = /^--feature-gates=(.*)$/.exec(String(arg));
-        const gate = m?.[1]
-            ?.split(',')
-            .map((g) => g.trim().split('='))
-            .find(([k]) => k === 'RayServiceIncrementalUpgrade');
-        if (gate)
-            incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
-    }
-    if (zeroDowntime === undefined && incrementalGate === undefined)
-        return undefined;
+    const zeroDowntime = envSwitch(c, 'ENABLE_ZERO_DOWNTIME');
+    const initContainerInjection = envSwitch(c, 'ENABLE_INIT_CONTAINER_INJECTION');
+    const gates = featureGatesFlag([...asList(c.command), ...asList(c.args)].map(String));
     return {
         ...(zeroDowntime !== undefined ? { zeroDowntime } : {}),
-        ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+        ...(initContainerInjection !== undefined ? { initContainerInjection } : {}),
+        featureGates: gates === undefined ? {} : parseFeatureGates(gates),
         detail: `Deployment ${operator_version_name(d)}`,
     };
+}
+/** A switch the operator reads with os.Getenv: off only for "false" (any case); undefined when not a literal value. */
+function envSwitch(container, key) {
+    const env = asList(container.env).find((e) => e.name === key);
+    return env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
+}
+/**
+ * The value of the operator's `--feature-gates` flag as Go's flag package reads it: `--feature-gates=v`,
+ * `-feature-gates=v` or the flag and its value as two arguments; the last one given wins.
+ */
+function featureGatesFlag(argv) {
+    let value;
+    for (let i = 0; i < argv.length; i++) {
+        const m = /^--?feature-gates(?:=(.*))?$/s.exec(argv[i]);
+        if (!m)
+            continue;
+        if (m[1] !== undefined)
+            value = m[1];
+        else if (i + 1 < argv.length)
+            value = argv[++i];
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/live/rollout-in-progress.ts
@@ -15072,12 +15146,13 @@ function operatorSettingsFrom(deployments) {
 
 
 
+
 /** The plan turned `ignored`, its reasons kept as what would otherwise happen. */
 function haltedPlan(p, halted) {
     return {
         ...p,
         change: 'ignored',
-        reasons: [halted, ...p.reasons.map((r) => `Otherwise: ${r}`)],
+        reasons: [halted, ...overridden(p.reasons, halted.rule, 'Otherwise')],
         changes: p.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
     };
 }
@@ -15098,12 +15173,12 @@ function incrementalRollback(p, live, headCluster, release, notes) {
             ...p,
             change: 'none',
             reasons: [
-                `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
-                ...p.reasons.map((r) => `Without the rollback: ${r}`),
+                reason('live.incremental-revert', `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`),
+                ...overridden(p.reasons, 'live.incremental-revert', 'Without the rollback'),
             ],
         };
     }
-    notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
+    notes.push(reason('live.incremental-rollback-first', `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`));
     return p;
 }
 /** An upgrade in progress: the change is compared with its pending cluster, which it extends, keeps or abandons. */
@@ -15113,16 +15188,16 @@ function upgradeInProgressNotes(target, live, change, release) {
         return [];
     const readable = live?.pending ? '' : ' (not readable: compared with the live RayService)';
     const notes = [
-        `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`,
+        reason('live.upgrade-in-progress', `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`),
     ];
     if (change === 'cluster-inplace') {
-        notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
+        notes.push(reason('live.pending-extended', `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`));
     }
     else if (change === 'cluster' || (change === 'cluster-incremental' && !release.incrementalRollback)) {
-        notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
+        notes.push(reason('live.pending-abandoned', `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`));
     }
     else if (change === 'none' || change === 'app') {
-        notes.push(`${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
+        notes.push(reason('live.pending-kept', `${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`));
     }
     return notes;
 }
@@ -15134,7 +15209,7 @@ function operatorRefreshNotes(operator, live, pendingName) {
     if (!built || built === operator.version)
         return [];
     return [
-        `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
+        reason('live.operator-refresh', `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`),
     ];
 }
 
@@ -15165,10 +15240,12 @@ function operatorRefreshNotes(operator, live, pendingName) {
 
 
 
-/** Plan from Git alone, saying why the cluster could not be read. */
+
+
+/** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
 function gitOnlyPlan(base, head, options, why) {
     const p = plan(base, head, options);
-    return { ...p, cluster: { mode: 'git-only', notes: [why] } };
+    return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
 }
 function planWithCluster(base, head, facts, options = {}) {
     const notes = [...facts.notes];
@@ -15178,7 +15255,7 @@ function planWithCluster(base, head, facts, options = {}) {
     const settings = settingsTheOperatorRuns(release, facts, options, notes);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
-    const fits = fitAll(planned, facts);
+    const fits = fitAll(planned, facts, sizingOf(settings));
     const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i] } }));
     const context = {
         mode: 'live',
@@ -15188,40 +15265,68 @@ function planWithCluster(base, head, facts, options = {}) {
     };
     return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
 }
-/** The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs. */
+/**
+ * The operator's own ENABLE_ZERO_DOWNTIME, ENABLE_INIT_CONTAINER_INJECTION and feature gates, where
+ * its Deployment says, over the inputs. Read from the Deployment, every gate is settled: a gate its
+ * `--feature-gates` leaves out runs at the release's default.
+ */
 function settingsTheOperatorRuns(release, facts, options, notes) {
     const deployed = operatorSettingsFrom(facts.operatorDeployments);
-    if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
-        notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
+    if (!deployed)
+        return settingsFor(release, options);
+    const gates = settledGates(release, deployed.featureGates);
+    notes.push(...gateNotes(release, deployed, gates, options));
+    if (deployed.initContainerInjection === false) {
+        notes.push(reason('operator.no-init-container', `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${deployed.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`));
     }
-    if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
-        notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
+    if (deployed.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+        notes.push(reason('operator.zero-downtime', `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`));
     }
-    return settingsFor(release, {
-        ...options,
-        ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
-        ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
-    });
+    const incrementalGate = gates.RayServiceIncrementalUpgrade;
+    return {
+        ...settingsFor(release, {
+            ...options,
+            ...(deployed.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+            ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+        }),
+        featureGates: gates,
+        ...(deployed.initContainerInjection !== undefined ? { initContainerInjection: deployed.initContainerInjection } : {}),
+    };
+}
+/** A gate the operator runs away from the release's default, or from the gate input: the plan follows the operator. */
+function gateNotes(release, deployed, gates, options) {
+    const out = [];
+    for (const [gate, on] of Object.entries(gates)) {
+        const set = deployed.featureGates[gate];
+        const input = gate === 'RayServiceIncrementalUpgrade' ? options.incrementalGate : undefined;
+        const offDefault = set !== undefined && set !== gateDefault(release, gate);
+        if (!offDefault && (input === undefined || input === on))
+            continue;
+        const how = set === undefined ? `${deployed.detail}: its release default, no --feature-gates for it` : deployed.detail;
+        const against = input !== undefined && input !== on ? `the gate input says ${input ? 'on' : 'off'}` : `KubeRay ${release.version}'s default is ${on ? 'off' : 'on'}`;
+        out.push(reason('operator.feature-gate', `The operator runs with the ${gate} gate ${on ? 'on' : 'off'} (${how}); ${against}: the plan follows the operator.`));
+    }
+    return out;
 }
 function chooseRelease(operator, options, notes) {
     const fromInput = releaseFor(options.kuberayVersion);
     const inputShown = shownVersion(options.kuberayVersion, fromInput);
     if (!operator) {
-        notes.push(`The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`);
+        notes.push(reason('operator.version-unknown', `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`));
         return { release: fromInput, source: 'input', shown: inputShown };
     }
     const newest = RELEASES[RELEASES.length - 1];
     let release = resolveRelease(operator.version);
     if (!release && compareVersions(operator.version, newest.version) > 0) {
         release = newest;
-        notes.push(`KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`);
+        notes.push(reason('operator.newer-than-known', `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`));
     }
     else if (!release) {
-        notes.push(`KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`);
+        notes.push(reason('operator.older-than-known', `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`));
         return { release: fromInput, source: 'input', shown: inputShown };
     }
     if (release.minor !== fromInput.minor) {
-        notes.push(`KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`);
+        notes.push(reason('operator.version-differs', `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`));
     }
     // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
     return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
@@ -15260,7 +15365,7 @@ function driftFromGitBase(gitBase, gitHead, target, release, notes) {
     if (drift.length && gitHead) {
         const liveMatchesHead = driftOf(gitHead.object.spec, found, release.minor, () => null).length === 0;
         if (liveMatchesHead)
-            notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
+            notes.push(reason('live.matches-head', "The live RayService already matches Git's head: this change was applied outside this pull request."));
     }
     return drift;
 }
@@ -15354,20 +15459,6 @@ class OperatorRejectsError extends UserError {
         super(`the KubeRay operator would reject ${rejections.length} RayService(s); nothing was applied:\n${rejections.map((r) => `  ${r}`).join('\n')}`);
         this.rejections = rejections;
     }
-}
-
-;// CONCATENATED MODULE: ./src/planner/types.ts
-/**
- * From weakest to strongest: the strongest change of a run is the action's `change` output.
- * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
- */
-const CHANGE_ORDER = ['none', 'ignored', 'rejected', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
-function strongestChange(changes) {
-    let best = 'none';
-    for (const c of changes)
-        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
-            best = c;
-    return best;
 }
 
 ;// CONCATENATED MODULE: ./src/util/neutralize.ts
@@ -15559,9 +15650,9 @@ function clusterLine(plan) {
     if (!c)
         return undefined;
     if (c.mode === 'git-only')
-        return `_Git only:_ ${esc(c.notes.join(' '))}`;
+        return `_Git only:_ ${esc(c.notes.map((n) => n.text).join(' '))}`;
     const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
-    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
+    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n.text)}`).join('\n>\n')}` : '';
     return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
 }
 function summaryLine(plan) {
@@ -15587,7 +15678,7 @@ function renderDetails(s) {
     const out = [];
     out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
     for (const r of s.reasons)
-        out.push(`- ${esc(r)}`);
+        out.push(`- ${esc(r.text)}`);
     if (s.changes.length) {
         out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
         for (const c of s.changes.slice(0, 60)) {
@@ -15622,7 +15713,7 @@ function renderClusterView(s, c) {
         out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
     }
     for (const n of c.notes)
-        out.push(`- ${esc(n)}`);
+        out.push(`- ${esc(n.text)}`);
     const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
     out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
     for (const p of c.fit.problems)
@@ -15946,7 +16037,7 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
     else
         stdout.text(renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
     for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : [])
-        stderr.text(`note: ${note}\n`);
+        stderr.text(`note: ${note.text}\n`);
     const refusals = dryRunRefusals(result);
     for (const r of refusals)
         stderr.text(`${r}\n`);
@@ -16278,7 +16369,10 @@ function clusterPodClauses(snap, cluster, what) {
  */
 
 
-const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`;
+const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => ({
+    id: 'no-upgrade-timeout',
+    text: `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
+});
 /** The cluster whose applications and pods decide the rollout, and its Serve status. */
 function targetOf({ kind, target, memory }, rs) {
     if (kind === 'new-cluster') {
@@ -16378,7 +16472,7 @@ function judge_initializingTimeout({ ready }) {
     return {
         summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
         hints: [
-            'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+            hint('initializing-timeout-terminal', 'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).'),
         ],
     };
 }
@@ -16392,7 +16486,7 @@ function specRejected({ behind, recent }) {
         return undefined;
     return {
         summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
-        hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
+        hints: [hint('fix-the-spec', 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.')],
     };
 }
 function clusterRejected({ state, rs, recent, cluster }) {
@@ -16402,7 +16496,7 @@ function clusterRejected({ state, rs, recent, cluster }) {
     return {
         summary: `the RayCluster controller rejected ${cluster} (${rejected.reason}): ${rejected.message}`,
         hints: [
-            'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+            hint('cluster-upgrade-strategy', 'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).'),
             ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
         ],
     };
@@ -16416,7 +16510,7 @@ function outage({ state, ready }) {
     return {
         summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
         hints: [
-            'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+            hint('serve-endpoints', 'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).'),
         ],
     };
 }
@@ -16428,7 +16522,7 @@ function badForTooLong({ state, now }) {
             return {
                 summary: `${s.text} (for ${formatDuration(now - s.since)})`,
                 hints: [
-                    'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
+                    hint('serve-logs', 'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.'),
                 ],
             };
         }
@@ -16449,7 +16543,7 @@ function frozenStatus({ state, rs, now, ready, recent, behind }) {
         : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
     return {
         summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
-        hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
+        hints: [hint('status-frozen', 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.')],
     };
 }
 /** Planned a new cluster, but the operator kept the old one: the change is not being applied. */
@@ -16468,8 +16562,8 @@ function noNewCluster({ state, rs, now, behind }) {
     return {
         summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
         hints: [
-            'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
-            'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+            hint('zero-downtime-disabled', 'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).'),
+            hint('operator-just-upgraded', 'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.'),
         ],
     };
 }
@@ -16506,8 +16600,8 @@ function unschedulable(state, { pod, cluster, since, rs }, autoscaler, now) {
         summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - since.since)}): ${since.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
         hints: [
             kind === 'new-cluster' && target.activeBefore !== undefined
-                ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
-                : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+                ? hint('room-for-both-clusters', `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`)
+                : hint('no-room', 'The nodes lack room for this pod: add capacity, free some, or lower its requests.'),
             ...pendingClusterHint(state, cluster, rs),
         ],
     };
@@ -16517,10 +16611,10 @@ function stuckWaiting(state, { pod, cluster, reason, since, rs }, now) {
         summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - since.since)})${since.text ? `: ${since.text}` : ''}`,
         hints: [
             reason === 'CrashLoopBackOff'
-                ? `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`
+                ? hint('container-crashing', `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`)
                 : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
-                    ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
-                    : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+                    ? hint('missing-config', 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.')
+                    : hint('image-pull', 'Check the image name and tag, and the imagePullSecrets of the pod template.'),
             ...pendingClusterHint(state, cluster, rs),
         ],
     };
@@ -16530,6 +16624,9 @@ function pendingClusterHint({ kind, target }, cluster, rs) {
     return kind === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
         ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
         : [];
+}
+function hint(id, text) {
+    return { id, text };
 }
 function splitKey(key) {
     const i = key.lastIndexOf(':');
@@ -16558,10 +16655,15 @@ function lastAutoscalerEvent(snap, pod) {
 const MAX_PODS = 20;
 function diagnose(state, now, missing, failureHints = []) {
     const { target, memory, last: snap } = state;
-    const hints = new Set(failureHints);
+    const hints = new Map();
+    for (const h of failureHints)
+        add(hints, h);
     if (!snap || snap.rayService === undefined) {
-        hints.add('No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.');
-        return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints] };
+        add(hints, {
+            id: 'no-observation',
+            text: 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
+        });
+        return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints.values()] };
     }
     const rs = snap.rayService;
     const recent = eventsSince(snap, target.startedAt);
@@ -16580,8 +16682,12 @@ function diagnose(state, now, missing, failureHints = []) {
         pendingPods: pendingPods(snap, clusters),
         warnings: dedupeWarnings(recent),
         ...(frozenStatus ? { frozenStatus } : {}),
-        hints: [...hints],
+        hints: [...hints.values()],
     };
+}
+function add(hints, h) {
+    if (!hints.has(h.id))
+        hints.set(h.id, h);
 }
 /** Applications and deployments that are not fine, on the active and the pending cluster, and those clusters. */
 function appsOf(rs) {
@@ -16624,7 +16730,10 @@ function frozen({ target }, rs, recent, now, hints) {
     if (observedGeneration(rs) >= target.generation)
         return undefined;
     if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-        hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
+        add(hints, {
+            id: 'operator-not-watching',
+            text: `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`,
+        });
     }
     return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
 }
@@ -16633,11 +16742,13 @@ function addBlueGreenHints({ target }, rs, snap, hints) {
     const pending = pendingName(rs);
     if (pending === undefined)
         return;
-    if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
-        hints.add(`Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`);
+    if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined) {
+        add(hints, {
+            id: 'room-for-both-clusters',
+            text: `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
+        });
     }
-    if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout')))
-        hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
+    add(hints, HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/progress.ts
@@ -17274,7 +17385,7 @@ function renderDiagnosis(d) {
     section('Warning events', d.warnings);
     if (d.frozenStatus)
         section('Frozen status', [d.frozenStatus]);
-    section('What to do', d.hints);
+    section('What to do', d.hints.map((h) => h.text));
     return out;
 }
 

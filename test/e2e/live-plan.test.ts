@@ -443,4 +443,53 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
       await cp.kubectl.delete({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'kuberay-operator', { namespace: 'ray-system' });
     }
   });
+
+  it("the operator Deployment's --feature-gates and ENABLE_INIT_CONTAINER_INJECTION settle what Git alone assumes", async () => {
+    // The Deployment describes an operator as the API server stores it (args and env read back through
+    // the real API); the harness's own operator runs beside the cluster and is not judged here.
+    const deployment = (container: KubeObject) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'kuberay-operator', namespace: 'ray-system', labels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+          spec: { containers: [{ name: 'kuberay-operator', image: 'quay.io/kuberay/operator:v1.6.2', ...container }] },
+        },
+      },
+    });
+    await cp.kubectl.ensureNamespace('ray-system');
+    const steady = service({ name: 'steady' });
+    const suspended = structuredClone(steady);
+    suspended.spec.rayClusterConfig.workerGroupSpecs[0].suspend = true;
+    try {
+      await cp.kubectl.apply(
+        deployment({ args: ['--feature-gates', 'RayJobDeletionPolicy=false'], env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'False' }] }),
+      );
+      const off = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', suspended));
+      expect(only(off).change).toBe('rejected');
+      expect(only(off).rejection).toMatchObject({ rule: 'validation.worker-suspend-needs-gate' });
+      expect(only(off).rejection!.assumedGates).toBeUndefined();
+      expect(off.cluster!.notes.map((n) => n.rule)).toEqual(expect.arrayContaining(['operator.feature-gate', 'operator.no-init-container']));
+
+      await cp.kubectl.apply(deployment({ args: [], env: [] }));
+      const byDefault = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', suspended));
+      expect(only(byDefault).change).not.toBe('rejected'); // 1.6's default: the gate is on
+      expect(byDefault.cluster!.notes.map((n) => n.rule)).not.toContain('operator.no-init-container');
+      // A new RayService with one 100m worker: 200m with the injected init container, 100m without.
+      const small = service({
+        name: 'sized',
+        workerGroups: [{ groupName: 'small', replicas: 1, minReplicas: 0, maxReplicas: 2, cpu: '100m', memory: '128Mi' }],
+      });
+      const injected = only(await livePlan(manifests('sized.yaml'), manifests('sized.yaml', small)));
+      await cp.kubectl.apply(deployment({ env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'false' }] }));
+      const none = only(await livePlan(manifests('sized.yaml'), manifests('sized.yaml', small)));
+      expect(injected.change).toBe('create');
+      expect(injected.capacity.new!.cpu! - none.capacity.new!.cpu!).toBeCloseTo(0.1);
+    } finally {
+      await cp.kubectl.delete({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'kuberay-operator', { namespace: 'ray-system' });
+    }
+  });
 });
