@@ -510,7 +510,16 @@ describe('the plan against what runs: corner cases the operator decides differen
       container: { args: ['--feature-gates=RayJobDeletionPolicy=true,RayServiceIncrementalUpgrade=TRUE,NoSuchGate=true'] },
       want: { featureGates: { RayJobDeletionPolicy: true, RayServiceIncrementalUpgrade: true } },
     },
-    { why: 'gates from command', container: { command: ['/manager', '--feature-gates=RayClusterMTLS'] }, want: { featureGates: { RayClusterMTLS: true } } },
+    {
+      why: 'gates from command',
+      container: { command: ['/manager', '--feature-gates=RayClusterMTLS=1, RayJobDeletionPolicy = F'] },
+      want: { featureGates: { RayClusterMTLS: true, RayJobDeletionPolicy: false } },
+    },
+    {
+      why: 'entries the operator would refuse to start with are left out',
+      container: { args: ['--feature-gates=RayClusterMTLS,RayJobDeletionPolicy=yes,RayClusterHistoryServer=tRue'] },
+      want: { featureGates: {} },
+    },
     {
       why: 'init container injection off (any case)',
       container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'FALSE' }] },
@@ -526,6 +535,7 @@ describe('the plan against what runs: corner cases the operator decides differen
     const s = operatorSettingsFrom([operatorDeployment(container)]);
     expect(s).toMatchObject({ detail: 'Deployment ray-system/kuberay-operator', ...want });
     if (!('initContainerInjection' in want)) expect(s?.initContainerInjection).toBeUndefined();
+    if ('featureGates' in want) expect(s?.featureGates).toEqual(want.featureGates);
   });
 
   it('the operator runs without the init container: workers are sized without it, said so', () => {
