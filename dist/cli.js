@@ -9817,15 +9817,32 @@ function readGate(release, gates, gate) {
     const set = gates?.[gate];
     return set === undefined ? { on: gateDefault(release, gate) === true, assumed: true } : { on: set, assumed: false };
 }
-/** `--feature-gates=A=true,B=false` (any case for the values, `A` alone = true), as component-base parses it. */
+/**
+ * `--feature-gates=A=true,B=false`, as component-base's featureGate.Set reads it (v0.34): each
+ * `key=value` split at the first `=`, both trimmed, the value by strconv.ParseBool. An entry the
+ * operator refuses (no value, a value ParseBool refuses) keeps it from starting, so it never runs
+ * with it: such entries, and gates this tool does not know, are left out.
+ */
 function parseFeatureGates(arg) {
     const out = {};
     for (const part of arg.split(',')) {
-        const [k, v] = part.trim().split('=');
-        if (k && isKnownGate(k))
-            out[k] = (v ?? 'true').trim().toLowerCase() === 'true';
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            continue;
+        const k = part.slice(0, eq).trim();
+        const v = parseBool(part.slice(eq + 1).trim());
+        if (v !== undefined && isKnownGate(k))
+            out[k] = v;
     }
     return out;
+}
+/** Go's strconv.ParseBool: exactly these spellings, anything else is an error (undefined). */
+function parseBool(v) {
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v))
+        return false;
+    return undefined;
 }
 /**
  * Every gate of the release at the value the operator runs: the explicit setting, else the default.
@@ -15896,7 +15913,7 @@ function orList(values) {
     return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 /** Exactly true or false (any case): a typo is refused rather than read as either. */
-function parseBool(setting, text, fallback) {
+function parse_parseBool(setting, text, fallback) {
     if (isUnset(text))
         return fallback;
     const v = text.trim().toLowerCase();
@@ -16004,7 +16021,7 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
         throw new UsageError('plan needs --base and --head (try plan --help)');
     const format = parseChoice('--format', flags.format, ['json', 'markdown'], DEFAULTS.format);
     const kuberayVersion = parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion);
-    const zeroDowntime = parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime);
+    const zeroDowntime = parse_parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime);
     const gate = flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
     const namespace = flags.namespace ?? DEFAULTS.namespace;
     const liveTimeoutMs = parseDuration('--timeout', flags.timeout, LIVE_TIMEOUT_DEFAULT);
@@ -17923,7 +17940,7 @@ async function apply(flags, stdout, err) {
     const onFailure = parseChoice('--on-failure', flags['on-failure'], ['rollback', 'none'], DEFAULTS.onFailure);
     const planOptions = {
         kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
-        zeroDowntime: parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
+        zeroDowntime: parse_parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
     };
     const fieldManager = flags['field-manager'] ?? DEFAULTS.fieldManager;
     const namespace = flags.namespace ?? DEFAULTS.namespace;

@@ -53086,15 +53086,32 @@ function readGate(release, gates, gate) {
     const set = gates?.[gate];
     return set === undefined ? { on: gateDefault(release, gate) === true, assumed: true } : { on: set, assumed: false };
 }
-/** `--feature-gates=A=true,B=false` (any case for the values, `A` alone = true), as component-base parses it. */
+/**
+ * `--feature-gates=A=true,B=false`, as component-base's featureGate.Set reads it (v0.34): each
+ * `key=value` split at the first `=`, both trimmed, the value by strconv.ParseBool. An entry the
+ * operator refuses (no value, a value ParseBool refuses) keeps it from starting, so it never runs
+ * with it: such entries, and gates this tool does not know, are left out.
+ */
 function parseFeatureGates(arg) {
     const out = {};
     for (const part of arg.split(',')) {
-        const [k, v] = part.trim().split('=');
-        if (k && isKnownGate(k))
-            out[k] = (v ?? 'true').trim().toLowerCase() === 'true';
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            continue;
+        const k = part.slice(0, eq).trim();
+        const v = feature_gates_parseBool(part.slice(eq + 1).trim());
+        if (v !== undefined && isKnownGate(k))
+            out[k] = v;
     }
     return out;
+}
+/** Go's strconv.ParseBool: exactly these spellings, anything else is an error (undefined). */
+function feature_gates_parseBool(v) {
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v))
+        return false;
+    return undefined;
 }
 /**
  * Every gate of the release at the value the operator runs: the explicit setting, else the default.
