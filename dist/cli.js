@@ -8838,12 +8838,16 @@ function visit(doc, value, path, defaultNamespace, out) {
     checkClusterConfig(doc.file, value.spec, at);
     out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
 }
+/**
+ * ray.io/v1 and ray.io/v1alpha1: every 1.x CRD still serves v1alpha1 (stored as v1, the same
+ * fields); 1.7.0 marks it deprecated. The planner plans both and notes the deprecation.
+ */
 function checkApiVersion(file, value, at) {
-    if (value.apiVersion === 'ray.io/v1')
+    if (value.apiVersion === 'ray.io/v1' || value.apiVersion === 'ray.io/v1alpha1')
         return;
     const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
     const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-        ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+        ? 'KubeRay 1.x serves ray.io/v1 (and the deprecated ray.io/v1alpha1); change it to `apiVersion: ray.io/v1`'
         : 'a RayService must be `apiVersion: ray.io/v1`';
     throw new InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
 }
@@ -9285,11 +9289,6 @@ function manifestsFromTexts(files, defaultNamespace) {
 }
 
 ;// CONCATENATED MODULE: ./src/kuberay/releases.ts
-/**
- * What each KubeRay release does with a RayService change: the facts the planner depends on,
- * one row per release, read from the operator's source (ray-operator/, see docs/kuberay-rules.md).
- * Every version-dependent rule of the product is a field here, so a new release is one new row.
- */
 const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
 function release(version, r) {
     return { ...r, version, minor: version.split('.').slice(0, 2).join('.') };
@@ -9297,8 +9296,6 @@ function release(version, r) {
 const v13 = release('1.3.2', {
     hashBlanks: { tolerationsAndSchedulingGates: false, clusterUpgradeStrategy: false, suspend: false },
     suspendToggleInPlace: false,
-    upgradeTypes: ['NewCluster', 'None'],
-    validatesName: false,
     rayServiceSuspend: false,
     rayServiceManagedBy: false,
     rejectsClusterUpgradeStrategy: false,
@@ -9308,13 +9305,13 @@ const v13 = release('1.3.2', {
     serveEndpointsFrom: 'Endpoints',
     incrementalRollback: false,
     validationFailureReported: 'event',
-    rejectsStepSizeAboveMaxSurge: false,
+    featureGateDefaults: { RayJobDeletionPolicy: false },
 });
-const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
+const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false });
 const v150 = release('1.5.0', {
     ...v14,
     incrementalUpgrade: 'gate-off-by-default',
-    upgradeTypes: ['NewCluster', 'None', 'NewClusterWithIncrementalUpgrade'],
+    featureGateDefaults: { RayJobDeletionPolicy: false, RayServiceIncrementalUpgrade: false },
     meaningfulAnnotations: [...baseAnnotations, 'ray.io/initializing-timeout'],
 });
 const v151 = release('1.5.1', v150);
@@ -9329,6 +9326,8 @@ const v160 = release('1.6.0', {
     serveEndpointsFrom: 'EndpointSlice',
     incrementalRollback: true,
     validationFailureReported: 'event-and-condition',
+    // RayJobDeletionPolicy went beta (on) in 1.6.0: suspended worker groups pass validation.
+    featureGateDefaults: { RayJobDeletionPolicy: true, RayServiceIncrementalUpgrade: false },
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);
@@ -9340,7 +9339,14 @@ const v170 = release('1.7.0', {
     suspendToggleInPlace: false,
     rayServiceSuspend: true,
     incrementalUpgrade: 'gate-on-by-default',
-    rejectsStepSizeAboveMaxSurge: true,
+    featureGateDefaults: {
+        RayJobDeletionPolicy: true,
+        RayServiceIncrementalUpgrade: true,
+        RayClusterNetworkPolicy: false,
+        GCSFaultToleranceEmbeddedStorage: false,
+        RayClusterMTLS: false,
+        RayClusterHistoryServer: false,
+    },
 });
 /** Every supported release, oldest first. */
 const RELEASES = [v13, v14, v150, v151, v152, v160, v161, v162, v170];
@@ -9364,6 +9370,29 @@ function resolveRelease(input) {
 }
 function supportedVersionsText() {
     return [...new Set(RELEASES.map((r) => r.minor))].join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/pod-additions.ts
+/**
+ * Containers the operator adds to the pods it builds, which the scheduler counts.
+ *
+ * `wait-gcs-ready` (common/pod.go, DefaultWorkerPodTemplate): an init container on every worker
+ * pod, waiting for the GCS; requests = limits = 200m CPU and 256Mi memory in 1.3.2 through 1.7.0.
+ * The operator skips it only when its ENABLE_INIT_CONTAINER_INJECTION env is "false", any case
+ * (getEnableInitContainerInjection; a Git-only plan assumes the default, injected). An init
+ * container counts as max(sum of the app containers, the largest init container) per resource, so
+ * it matters for small workers (a 100m worker pod asks the scheduler for 200m).
+ */
+const WAIT_GCS_READY_INIT_CONTAINER = Object.freeze({
+    name: 'wait-gcs-ready',
+    resources: { requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '200m', memory: '256Mi' } },
+});
+/** The worker pod spec as the operator builds it (for sizing): the init container appended where injected. */
+function workerPodAsBuilt(podSpec, injected = true) {
+    if (!injected)
+        return podSpec;
+    const init = Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [];
+    return { ...podSpec, initContainers: [...init, WAIT_GCS_READY_INIT_CONTAINER] };
 }
 
 ;// CONCATENATED MODULE: ./src/quantity/quantity.ts
@@ -9516,10 +9545,12 @@ function describe(v) {
  *
  * Per pod: Σ containers' requests, each resource falling back to its limit (as the API server
  * defaults requests from limits), then the max with each init container, plus the pod overhead;
- * the head also carries the autoscaler sidecar when in-tree autoscaling is on. Per worker group:
+ * the head also carries the autoscaler sidecar when in-tree autoscaling is on, and each worker the
+ * operator's `wait-gcs-ready` init container (kuberay/pod-additions.ts). Per worker group:
  * clamp(replicas, minReplicas, maxReplicas) × numOfHosts pods (0 when the group or the cluster
  * is suspended). KubeRay's own status.desired* fields leave the sidecar out; the scheduler does not.
  */
+
 
 
 /** KubeRay's default autoscaler sidecar resources (requests = limits). */
@@ -9538,7 +9569,7 @@ function clusterSize(rayClusterConfig, options = {}) {
     }
     const groups = (Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : []).map((g) => {
         const group = obj(g);
-        const perPod = podResources(obj(obj(group.template).spec));
+        const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec), options.initContainerInjection !== false));
         const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
         if (pods > 0)
             addInto(total, perPod, pods);
@@ -9750,63 +9781,873 @@ function effectiveStrategy(spec, release, settings) {
     return { type: 'NewCluster', requested };
 }
 
-;// CONCATENATED MODULE: ./src/kuberay/validation.ts
+;// CONCATENATED MODULE: ./src/kuberay/validation/labels.ts
 /**
- * The operator's own validation of a RayService (ValidateRayServiceMetadata/Spec), for the rules
- * a plan can check from Git. A RayService that fails it is not reconciled at all: no cluster is
- * built or changed and no Serve config is sent (1.3–1.5: a Warning event InvalidRayServiceSpec
- * and retries; 1.6+: also Ready=False with reason ValidationFailed).
+ * Kubernetes name and label syntax as apimachinery's `util/validation` words its errors
+ * (IsDNS1035Label, IsQualifiedName, IsValidLabelValue): the operator prints these lists in its
+ * own messages, so the plan quotes them the same way.
  */
-
-
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-/** The first rule the operator would refuse, as a sentence; undefined when it accepts. */
-function operatorRejection(name, annotations, spec, release, settings) {
-    if (release.validatesName && (name.length > 47 || !DNS1035.test(name))) {
-        return `the name "${name}" must be a DNS-1035 label of at most 47 characters (the operator appends a suffix for cluster names)`;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const QUALIFIED = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const QUALIFIED_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QUALIFIED_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+function regexError(msg, fmt, ...examples) {
+    return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
+}
+/** Go's `%v` of a []string. */
+function goList(errs) {
+    return `[${errs.join(' ')}]`;
+}
+function dns1035LabelErrors(value) {
+    const errs = [];
+    if (value.length > 63)
+        errs.push('must be no more than 63 characters');
+    if (!DNS1035.test(value)) {
+        errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", '[a-z]([-a-z0-9]*[a-z0-9])?', 'my-name', 'abc-123'));
     }
-    const us = isPlainObject(spec.upgradeStrategy) ? spec.upgradeStrategy : undefined;
-    const type = us?.type;
-    if (typeof type === 'string' && !release.upgradeTypes.includes(type)) {
-        return `spec.upgradeStrategy.type ${JSON.stringify(type)} is not one of ${release.upgradeTypes.join(', ')}`;
+    return errs;
+}
+function dns1123LabelErrors(value) {
+    const errs = [];
+    if (value.length > 63)
+        errs.push('must be no more than 63 characters');
+    if (!DNS1123_LABEL.test(value)) {
+        errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?', 'my-name', '123-abc'));
     }
-    if (release.incrementalUpgrade !== 'unsupported') {
-        const d = spec.rayClusterDeletionDelaySeconds;
-        if (typeof d === 'number' && d < 0)
-            return 'spec.rayClusterDeletionDelaySeconds must not be negative';
-        const timeout = annotations['ray.io/initializing-timeout'];
-        if (typeof timeout === 'string' && !(GO_DURATION.test(timeout) && !/^0+(\.0+)?[a-zµ]+$/.test(timeout)) && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) {
-            return `annotation ray.io/initializing-timeout ${JSON.stringify(timeout)} must be a positive duration ("30m") or a positive number of seconds`;
-        }
+    return errs;
+}
+function qualifiedNameErrors(value) {
+    const parts = value.split('/');
+    if (parts.length > 2) {
+        return [
+            `a qualified name ${regexError(QUALIFIED_MSG, QUALIFIED_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+        ];
     }
-    if (type === 'NewClusterWithIncrementalUpgrade' && incrementalGateOn(release, settings)) {
-        const rcc = isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
-        if (rcc.enableInTreeAutoscaling !== true)
-            return 'NewClusterWithIncrementalUpgrade needs rayClusterConfig.enableInTreeAutoscaling: true';
-        const o = isPlainObject(us?.clusterUpgradeOptions) ? us.clusterUpgradeOptions : undefined;
-        if (!o)
-            return 'NewClusterWithIncrementalUpgrade needs spec.upgradeStrategy.clusterUpgradeOptions';
-        const pct = (v) => typeof v === 'number' && v >= 0 && v <= 100;
-        if (o.maxSurgePercent !== undefined && !pct(o.maxSurgePercent))
-            return 'clusterUpgradeOptions.maxSurgePercent must be between 0 and 100';
-        if (!pct(o.stepSizePercent))
-            return 'clusterUpgradeOptions.stepSizePercent must be set, between 0 and 100';
-        if (!(typeof o.intervalSeconds === 'number' && o.intervalSeconds > 0))
-            return 'clusterUpgradeOptions.intervalSeconds must be set and positive';
-        if (typeof o.gatewayClassName !== 'string' || !o.gatewayClassName)
-            return 'clusterUpgradeOptions.gatewayClassName must be set';
-        if (release.rejectsStepSizeAboveMaxSurge && o.stepSizePercent > (o.maxSurgePercent ?? 100)) {
-            return 'clusterUpgradeOptions.stepSizePercent must not exceed maxSurgePercent';
-        }
+    const [prefix, name] = parts.length === 2 ? [parts[0], parts[1]] : ['', parts[0]];
+    const errs = [];
+    if (parts.length === 2) {
+        if (prefix === '')
+            errs.push('prefix part must be non-empty');
+        else if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))
+            errs.push(`prefix part ${subdomainError(prefix)}`);
+    }
+    if (name === '')
+        errs.push('name part must be non-empty');
+    else if (name.length > 63)
+        errs.push('name part must be no more than 63 characters');
+    if (!QUALIFIED.test(name))
+        errs.push(`name part ${regexError(QUALIFIED_MSG, QUALIFIED_FMT, 'MyName', 'my.name', '123-abc')}`);
+    return errs;
+}
+function subdomainError(prefix) {
+    if (prefix.length > 253)
+        return 'must be no more than 253 characters';
+    return regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*', 'example.com');
+}
+function labelValueErrors(value) {
+    const errs = [];
+    if (value.length > 63)
+        errs.push('must be no more than 63 characters');
+    if (value !== '' && !QUALIFIED.test(value)) {
+        errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", `(${QUALIFIED_FMT})?`, 'MyValue', 'my_value', '12345'));
+    }
+    return errs;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/ray-version.ts
+/** The operator's error for this rayVersion, or undefined when it is at least `min`. */
+function rayVersionError(rayVersion, min, words) {
+    if (rayVersion === '')
+        return words.missing;
+    const parsed = parseGeneric(rayVersion);
+    if (typeof parsed === 'string')
+        return words.invalid(parsed);
+    const want = min.split('.').map(Number);
+    for (let i = 0; i < Math.max(parsed.length, want.length); i++) {
+        const a = parsed[i] ?? 0;
+        const b = want[i] ?? 0;
+        if (a !== b)
+            return a < b ? words.old : undefined;
     }
     return undefined;
 }
-/** Why the operator leaves this RayService to someone else, if it does. */
+/** The components, or the parser's error text. */
+function parseGeneric(s) {
+    const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/s.exec(s);
+    if (!m)
+        return `could not parse ${JSON.stringify(s)} as version`;
+    const comps = m[1].split('.');
+    if (comps.length < 2)
+        return `illegal version string ${JSON.stringify(s)}`;
+    if (comps[0].startsWith('0') && comps[0] !== '0')
+        return `illegal zero-prefixed version component ${JSON.stringify(comps[0])} in ${JSON.stringify(s)}`;
+    return comps.map(Number);
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/feature-gates.ts
+/** The release's default, or undefined when the release has no such gate (features.Enabled is then false). */
+function gateDefault(release, gate) {
+    return release.featureGateDefaults[gate];
+}
+/** Whether `gate` is on for this operator: the explicit setting, else the release's default. */
+function readGate(release, gates, gate) {
+    const exists = gateDefault(release, gate) !== undefined;
+    if (!exists)
+        return { on: false, assumed: false };
+    const set = gates?.[gate];
+    return set === undefined ? { on: gateDefault(release, gate) === true, assumed: true } : { on: set, assumed: false };
+}
+/**
+ * `--feature-gates=A=true,B=false`, as component-base's featureGate.Set reads it (v0.34): each
+ * `key=value` split at the first `=`, both trimmed, the value by strconv.ParseBool. An entry the
+ * operator refuses (no value, a value ParseBool refuses) keeps it from starting, so it never runs
+ * with it: such entries, and gates this tool does not know, are left out.
+ */
+function parseFeatureGates(arg) {
+    const out = {};
+    for (const part of arg.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            continue;
+        const k = part.slice(0, eq).trim();
+        const v = parseBool(part.slice(eq + 1).trim());
+        if (v !== undefined && isKnownGate(k))
+            out[k] = v;
+    }
+    return out;
+}
+/** Go's strconv.ParseBool: exactly these spellings, anything else is an error (undefined). */
+function parseBool(v) {
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v))
+        return false;
+    return undefined;
+}
+/**
+ * Every gate of the release at the value the operator runs: the explicit setting, else the default.
+ * For an operator whose flags were read: nothing is assumed any more.
+ */
+function settledGates(release, explicit) {
+    const out = {};
+    for (const gate of FEATURE_GATES) {
+        const value = explicit[gate] ?? gateDefault(release, gate);
+        if (value !== undefined)
+            out[gate] = value;
+    }
+    return out;
+}
+const FEATURE_GATES = [
+    'RayJobDeletionPolicy',
+    'RayServiceIncrementalUpgrade',
+    'RayClusterNetworkPolicy',
+    'GCSFaultToleranceEmbeddedStorage',
+    'RayClusterMTLS',
+    'RayClusterHistoryServer',
+];
+function isKnownGate(k) {
+    return FEATURE_GATES.includes(k);
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/refusal.ts
+
+
+function inRange(release, r) {
+    return compare(release.version, r.since) >= 0 && (r.until === undefined || compare(release.version, r.until) <= 0);
+}
+function compare(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if ((pa[i] ?? 0) !== (pb[i] ?? 0))
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+/** The first refusal of the checks that apply to this release, in the operator's order. */
+function firstRefusal(x, checks) {
+    for (const c of checks) {
+        if (!inRange(x.release, c))
+            continue;
+        const r = c.check(x);
+        if (r)
+            return r;
+    }
+    return undefined;
+}
+function gate(x, g) {
+    return readGate(x.release, x.gates, g);
+}
+// Reading a stored spec the way Go's typed struct reads it: absent, null and wrong types are zero values.
+function refusal_obj(v) {
+    return isPlainObject(v) ? v : {};
+}
+function refusal_list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === 'string' ? v : '';
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/cluster-spec-1-7.ts
+/**
+ * The checks KubeRay 1.7.0 added to `ValidateRayClusterSpec` (utils/validation.go:
+ * validateWorkerGroupPriority, validateGcsFaultToleranceBackend, the autoscaler start-command env,
+ * historyServerOptions, validateNetworkPolicy, validateTLSOptions). Several need an alpha feature
+ * gate that is off by default: a Git-only plan assumes the default and says so.
+ */
+
+
+
+
+const RCC = ['spec', 'rayClusterConfig'];
+const HEAD_ENV = [...RCC, 'headGroupSpec', 'template', 'spec', 'containers', 0, 'env'];
+const refuse = (rule, error, path) => ({ rule, error, path });
+/** A refusal because `g` is off; marks the gate as assumed when the plan only knows its default. */
+function gateOff(x, g, rule, error, path) {
+    const reading = gate(x, g);
+    if (reading.on)
+        return undefined;
+    return { ...refuse(rule, error, path), ...(reading.assumed ? { assumedGates: [g] } : {}) };
+}
+/** validateWorkerGroupPriority: Ray 2.56.0+ and autoscaler v2. */
+function workerPriorityCheck(x, g, i) {
+    const priority = num(g.priority);
+    if (priority === undefined || priority === 0)
+        return undefined;
+    const name = str(g.groupName);
+    const v = str(rcc(x).rayVersion);
+    const path = [...RCC, 'workerGroupSpecs', i, 'priority'];
+    const old = rayVersionError(v, '2.56.0', {
+        missing: `worker group ${name}: priority is set, but RayVersion was not specified. Ray version 2.56.0 or later is required`,
+        invalid: (e) => `worker group ${name}: priority is set, but RayVersion format is invalid: ${v}, ${e}`,
+        old: `worker group ${name}: priority is set, but minimum Ray version is 2.56.0, got ${v}`,
+    });
+    if (old)
+        return refuse('validation.worker-priority-ray-version', old, path);
+    if (autoscalerV2(x) || v2ByEnv(x))
+        return undefined;
+    return refuse('validation.worker-priority-needs-v2', `worker group ${name}: priority is set to ${priority}, but autoscaler v2 is not enabled. Priority is only supported with autoscaler v2 enabled`, path);
+}
+/** validateGcsFaultToleranceBackend (only when gcsFaultToleranceOptions is set). */
+const gcsBackendCheck = (x) => {
+    const o = refusal_obj(rcc(x).gcsFaultToleranceOptions);
+    const path = [...RCC, 'gcsFaultToleranceOptions'];
+    if (str(o.backend) !== 'rocksdb') {
+        return o.storage !== undefined && o.storage !== null
+            ? refuse('validation.ft-storage-with-redis', "cannot set GcsFaultToleranceOptions.Storage when backend is 'redis' - it only applies to the 'rocksdb' backend", [...path, 'storage'])
+            : undefined;
+    }
+    const off = gateOff(x, 'GCSFaultToleranceEmbeddedStorage', 'validation.ft-rocksdb-needs-gate', "the embedded RocksDB GCS fault tolerance backend (GcsFaultToleranceOptions.Backend: 'rocksdb') requires the GCSFaultToleranceEmbeddedStorage feature gate to be enabled", [...path, 'backend']);
+    if (off)
+        return off;
+    for (const [field, shown] of [
+        ['redisAddress', 'RedisAddress'],
+        ['redisUsername', 'RedisUsername'],
+        ['redisPassword', 'RedisPassword'],
+        ['externalStorageNamespace', 'ExternalStorageNamespace'],
+    ]) {
+        const v = o[field];
+        if (v !== undefined && v !== null && v !== '')
+            return refuse('validation.ft-rocksdb-redis-field', `cannot set GcsFaultToleranceOptions.${shown} when backend is 'rocksdb'`, [...path, field]);
+    }
+    const storage = refusal_obj(o.storage);
+    if (str(storage.claimName) !== '' && (storage.size != null || storage.storageClassName != null || refusal_list(storage.accessModes).length > 0)) {
+        return refuse('validation.ft-rocksdb-claim-exclusive', 'GcsFaultToleranceOptions.Storage.ClaimName is mutually exclusive with size, storageClassName, and accessModes', [...path, 'storage']);
+    }
+    const head = headContainer(x);
+    if (hasEnv(head, 'RAY_gcs_storage') || hasEnv(head, 'RAY_gcs_storage_path')) {
+        return refuse('validation.ft-rocksdb-managed', 'cannot set `RAY_gcs_storage` or `RAY_gcs_storage_path` env var in head Pod when the embedded GCS FT backend is used - these are managed by KubeRay', HEAD_ENV);
+    }
+    if (refusal_list(head.volumeMounts)
+        .map(refusal_obj)
+        .some((m) => m.mountPath === '/data/gcs' || m.name === 'gcs-storage')) {
+        return refuse('validation.ft-rocksdb-managed', 'cannot set a volume mount named "gcs-storage" or mounted at /data/gcs in the head container when the embedded GCS FT backend is used - it is managed by KubeRay', [...RCC, 'headGroupSpec', 'template', 'spec', 'containers', 0, 'volumeMounts']);
+    }
+    if (refusal_list(headPod(x).volumes)
+        .map(refusal_obj)
+        .some((v) => v.name === 'gcs-storage')) {
+        return refuse('validation.ft-rocksdb-managed', 'cannot set a volume named "gcs-storage" in the head Pod when the embedded GCS FT backend is used - it is managed by KubeRay', [...RCC, 'headGroupSpec', 'template', 'spec', 'volumes']);
+    }
+    return undefined;
+};
+/** autoscalerOptions.env must leave KUBERAY_GEN_AUTOSCALER_START_CMD to the operator. */
+const startCmdEnvCheck = (x) => refusal_list(refusal_obj(rcc(x).autoscalerOptions).env)
+    .map(refusal_obj)
+    .some((e) => e.name === 'KUBERAY_GEN_AUTOSCALER_START_CMD')
+    ? refuse('validation.autoscaler-start-cmd-env', 'autoscalerOptions.env must not contain KUBERAY_GEN_AUTOSCALER_START_CMD: it is managed by KubeRay and injected automatically into the autoscaler container', [...RCC, 'autoscalerOptions', 'env'])
+    : undefined;
+const COLLECTOR_MANAGED_ENV = ['POD_IP', 'FQ_RAY_IP', 'RAY_CLUSTER_NAME', 'RAY_CLUSTER_NAMESPACE', 'RAY_ROLE', 'OWNER_KIND', 'OWNER_NAME', 'EVENTS_PORT'];
+/** historyServerOptions: the gate, collectorOptions (image, managed env, a storage backend), no collector-named container. */
+const historyServerCheck = (x) => {
+    const hs = rcc(x).historyServerOptions;
+    if (hs === undefined || hs === null)
+        return undefined;
+    const path = [...RCC, 'historyServerOptions'];
+    const off = gateOff(x, 'RayClusterHistoryServer', 'validation.history-server-needs-gate', 'RayClusterHistoryServer feature gate is not enabled', path);
+    if (off)
+        return off;
+    const co = refusal_obj(hs).collectorOptions;
+    if (co === undefined || co === null)
+        return refuse('validation.history-server-collector', 'historyServerOptions.collectorOptions must be set', path);
+    const c = refusal_obj(co);
+    const cpath = [...path, 'collectorOptions'];
+    if (str(c.image) === '')
+        return refuse('validation.history-server-collector', 'historyServerOptions.collectorOptions.image must be set', [...cpath, 'image']);
+    const env = new Map(refusal_list(c.env)
+        .map(refusal_obj)
+        .map((e) => [str(e.name), e]));
+    const managed = COLLECTOR_MANAGED_ENV.find((n) => env.has(n));
+    if (managed) {
+        return refuse('validation.history-server-collector', `historyServerOptions.collectorOptions.env must not contain ${managed}: it is managed by KubeRay and injected automatically into the collector container`, [...cpath, 'env']);
+    }
+    if (str(env.get('STORAGE_BACKEND')?.value) === '') {
+        return refuse('validation.history-server-collector', 'STORAGE_BACKEND environment variable must be set with a literal string value in historyServerOptions.collectorOptions.env', [...cpath, 'env']);
+    }
+    const named = [headPod(x), ...workers(x).map((w) => refusal_obj(refusal_obj(w.template).spec))].some((p) => refusal_list(p.containers)
+        .map(refusal_obj)
+        .some((k) => k.name === 'ray-history-collector'));
+    return named
+        ? refuse('validation.history-server-collector', "a pod template must not define a container with name 'ray-history-collector' when history server collector options are enabled", path)
+        : undefined;
+};
+/** networkPolicy: the gate, rules that match the mode, group names that fit a NetworkPolicy name. */
+const networkPolicyCheck = (x) => {
+    const np = rcc(x).networkPolicy;
+    if (np === undefined || np === null)
+        return undefined;
+    const path = [...RCC, 'networkPolicy'];
+    const off = gateOff(x, 'RayClusterNetworkPolicy', 'validation.network-policy-needs-gate', 'spec.networkPolicy requires the RayClusterNetworkPolicy feature gate to be enabled', path);
+    if (off)
+        return off;
+    const p = refusal_obj(np);
+    const mode = str(p.mode) || 'DenyAll';
+    const wrongRules = (rules, at) => {
+        if (mode === 'DenyAllEgress' && refusal_list(rules.ingressRules).length > 0) {
+            return refuse('validation.network-policy-rules', `${at}.ingressRules cannot be set when mode is "${mode}" (ingress is not restricted)`, path);
+        }
+        if (mode === 'DenyAllIngress' && refusal_list(rules.egressRules).length > 0) {
+            return refuse('validation.network-policy-rules', `${at}.egressRules cannot be set when mode is "${mode}" (egress is not restricted)`, path);
+        }
+        return undefined;
+    };
+    const direct = wrongRules(refusal_obj(p.head), 'networkPolicy.head') ?? wrongRules(refusal_obj(p.worker), 'networkPolicy.worker');
+    if (direct)
+        return direct;
+    const names = new Set();
+    for (const w of workers(x)) {
+        const n = str(w.groupName);
+        const errs = dns1123LabelErrors(n);
+        if (errs.length) {
+            return refuse('validation.network-policy-group-name', `worker group name "${n}" must be a valid DNS1123 label when networkPolicy is enabled (it is embedded in the NetworkPolicy name): ${goList(errs)}`, path);
+        }
+        names.add(n);
+    }
+    for (const wg of refusal_list(p.workerGroups).map(refusal_obj)) {
+        const at = `networkPolicy.workerGroups["${str(wg.groupName)}"]`;
+        const r = wrongRules(wg, at);
+        if (r)
+            return r;
+        if (!names.has(str(wg.groupName)))
+            return refuse('validation.network-policy-group-name', `${at} does not match any group name in workerGroupSpecs`, path);
+    }
+    return undefined;
+};
+const TLS_ENV = ['RAY_USE_TLS', 'RAY_TLS_SERVER_CERT', 'RAY_TLS_SERVER_KEY', 'RAY_TLS_CA_CERT'];
+/** tlsOptions: the gate; with TLS on, no operator-managed TLS env or mount in the Ray containers or the autoscaler. */
+const mtlsChecks = (x) => {
+    const tls = rcc(x).tlsOptions;
+    if (tls === undefined || tls === null)
+        return undefined;
+    const path = [...RCC, 'tlsOptions'];
+    const off = gateOff(x, 'RayClusterMTLS', 'validation.tls-needs-gate', 'spec.tlsOptions requires the RayClusterMTLS feature gate to be enabled', path);
+    if (off || refusal_obj(tls).enabled !== true)
+        return off;
+    const containers = [
+        [headContainer(x), 'head Pod'],
+        ...workers(x).map((w) => [refusal_obj(refusal_list(refusal_obj(refusal_obj(w.template).spec).containers)[0]), `worker group "${str(w.groupName)}"`]),
+    ];
+    for (const [c, where] of containers) {
+        const env = TLS_ENV.find((n) => envOf(c, n) !== undefined);
+        const at = where === 'head Pod' ? 'head Pod' : where;
+        if (env)
+            return refuse('validation.tls-managed', `cannot set ${env} environment variable in ${at} when tlsOptions is set - the operator manages TLS configuration automatically`, path);
+        for (const m of refusal_list(c.volumeMounts).map(refusal_obj)) {
+            if (m.name === 'ray-tls' || m.mountPath === '/etc/ray/tls') {
+                const what = m.name === 'ray-tls' ? 'volume mount named "ray-tls"' : 'volume mount at path "/etc/ray/tls"';
+                return refuse('validation.tls-managed', `cannot use ${what} in ${where} when tlsOptions is set - the operator manages TLS configuration automatically`, path);
+            }
+        }
+    }
+    return undefined;
+};
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/cluster-spec.ts
+/**
+ * `ValidateRayClusterSpec` (ray-operator/controllers/ray/utils/validation.go), as the RayService
+ * controller runs it on `spec.rayClusterConfig` through `ValidateRayServiceSpec` (1.4.0+; 1.3 does
+ * not validate the cluster spec of a RayService). The checks run in the operator's order; each
+ * names the releases that have it. The 1.7 additions are in cluster-spec-1-7.ts.
+ */
+
+
+
+
+const cluster_spec_RCC = ['spec', 'rayClusterConfig'];
+const HEAD = [...cluster_spec_RCC, 'headGroupSpec'];
+const rcc = (x) => refusal_obj(x.spec.rayClusterConfig);
+const headGroup = (x) => refusal_obj(rcc(x).headGroupSpec);
+const headPod = (x) => refusal_obj(refusal_obj(headGroup(x).template).spec);
+const headContainer = (x) => refusal_obj(refusal_list(headPod(x).containers)[0]);
+const workers = (x) => refusal_list(rcc(x).workerGroupSpecs).map(refusal_obj);
+const autoscaling = (x) => rcc(x).enableInTreeAutoscaling === true;
+const autoscalerV2 = (x) => refusal_obj(rcc(x).autoscalerOptions).version === 'v2';
+function envOf(container, name) {
+    return refusal_list(container.env)
+        .map(refusal_obj)
+        .find((e) => e.name === name);
+}
+const hasEnv = (container, name) => envOf(container, name) !== undefined;
+/** RAY_enable_autoscaler_v2 set to "1" or "true" on the head container. */
+function v2ByEnv(x) {
+    const v = envOf(headContainer(x), 'RAY_enable_autoscaler_v2')?.value;
+    return v === '1' || v === 'true';
+}
+const workerPath = (i, ...rest) => [...cluster_spec_RCC, 'workerGroupSpecs', i, ...rest];
+const cluster_spec_refuse = (rule, error, path) => ({ rule, error, path });
+function validateClusterSpec(x) {
+    return firstRefusal(x, CLUSTER_CHECKS);
+}
+/** validateRayGroupResources (1.5.0+): resources in both rayStartParams and the group's `resources`. */
+function groupResources(group, groupName, path) {
+    const p = refusal_obj(group.rayStartParams);
+    const inParams = ['num-cpus', 'num-gpus', 'memory', 'resources'].some((k) => str(p[k]) !== '');
+    if (!inParams || Object.keys(refusal_obj(group.resources)).length === 0)
+        return undefined;
+    return cluster_spec_refuse('validation.group-resources-twice', `resource fields should not be set in both rayStartParams and Resources for ${groupName} group; please use only one`, [...path, 'resources']);
+}
+/** validateRayGroupLabels (1.5.0+): `labels` in rayStartParams, or label syntax. */
+function groupLabels(group, groupName, path) {
+    if ('labels' in refusal_obj(group.rayStartParams)) {
+        return cluster_spec_refuse('validation.group-labels-in-ray-start-params', `rayStartParams['labels'] is not supported for ${groupName} group; please use the top-level Labels field instead`, [...path, 'rayStartParams', 'labels']);
+    }
+    const errs = [];
+    for (const [key, val] of Object.entries(refusal_obj(group.labels))) {
+        for (const e of qualifiedNameErrors(key))
+            errs.push(`invalid label key for ${groupName} group: '${key}', error: ${e}`);
+        for (const e of labelValueErrors(str(val)))
+            errs.push(`invalid label value for key '${key}' in ${groupName} group: '${str(val)}', error: ${e}`);
+    }
+    return errs.length ? cluster_spec_refuse('validation.group-label-syntax', errs.join('; '), [...path, 'labels']) : undefined;
+}
+/** The per-worker-group checks, in the operator's order within its loop. */
+const WORKER_CHECKS = [
+    {
+        since: '1.4.0',
+        check: (_x, g, i) => refusal_list(refusal_obj(refusal_obj(g.template).spec).containers).length === 0
+            ? cluster_spec_refuse('validation.worker-no-container', 'workerGroupSpec should have at least one container', workerPath(i, 'template', 'spec', 'containers'))
+            : undefined,
+    },
+    { since: '1.6.0', check: replicaBounds },
+    { since: '1.5.0', check: (_x, g, i) => groupResources(g, str(g.groupName), workerPath(i)) },
+    { since: '1.5.0', check: (_x, g, i) => groupLabels(g, str(g.groupName), workerPath(i)) },
+    { since: '1.6.0', check: idleTimeout },
+    { since: '1.7.0', check: workerPriorityCheck },
+];
+/** 1.6.0+: min/max needed without autoscaling, never negative, min ≤ max. */
+function replicaBounds(x, g, i) {
+    const name = str(g.groupName);
+    const min = num(g.minReplicas);
+    const max = num(g.maxReplicas);
+    if (!autoscaling(x) && (min === undefined || max === undefined)) {
+        return cluster_spec_refuse('validation.worker-replica-bounds-missing', `worker group ${name} must set both minReplicas and maxReplicas when autoscaling is disabled`, workerPath(i));
+    }
+    if (min !== undefined && min < 0)
+        return cluster_spec_refuse('validation.worker-negative-min', `worker group ${name} has negative minReplicas ${min}`, workerPath(i, 'minReplicas'));
+    if (max !== undefined && max < 0)
+        return cluster_spec_refuse('validation.worker-negative-max', `worker group ${name} has negative maxReplicas ${max}`, workerPath(i, 'maxReplicas'));
+    if (min !== undefined && max !== undefined && min > max) {
+        return cluster_spec_refuse('validation.worker-min-above-max', `worker group ${name} has minReplicas ${min} greater than maxReplicas ${max}`, workerPath(i, 'minReplicas'));
+    }
+    return undefined;
+}
+/** validateWorkerGroupIdleTimeout (1.6.0+): non-negative, and only with autoscaler v2. */
+function idleTimeout(x, g, i) {
+    const t = num(g.idleTimeoutSeconds);
+    if (t === undefined)
+        return undefined;
+    const name = str(g.groupName);
+    if (t < 0)
+        return cluster_spec_refuse('validation.worker-idle-timeout-negative', `worker group ${name}: idleTimeoutSeconds must be non-negative, got ${t}`, workerPath(i, 'idleTimeoutSeconds'));
+    if (autoscalerV2(x) || v2ByEnv(x))
+        return undefined;
+    return cluster_spec_refuse('validation.worker-idle-timeout-needs-v2', `worker group ${name}: idleTimeoutSeconds is set, but autoscaler v2 is not enabled. Please set .spec.autoscalerOptions.version to 'v2' (or set RAY_enable_autoscaler_v2 environment variable to 'true' in the head pod if using KubeRay < 1.4.0)`, workerPath(i, 'idleTimeoutSeconds'));
+}
+const eachWorker = (x) => {
+    for (const [i, g] of workers(x).entries()) {
+        for (const c of WORKER_CHECKS) {
+            if (!inRange(x.release, c))
+                continue;
+            const r = c.check(x, g, i);
+            if (r)
+                return r;
+        }
+    }
+    return undefined;
+};
+const gcsFt = (x) => cluster_spec_isPlainObject(rcc(x).gcsFaultToleranceOptions);
+function cluster_spec_isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The GCS fault-tolerance checks (1.4.0+), in order. */
+const gcsChecks = (x) => {
+    const ft = str(x.annotations['ray.io/ft-enabled']);
+    if (ft !== '' && gcsFt(x)) {
+        return cluster_spec_refuse('validation.ft-annotation-and-options', 'ray.io/ft-enabled annotation and GcsFaultToleranceOptions are both set. Please use only GcsFaultToleranceOptions to configure GCS fault tolerance', [...cluster_spec_RCC, 'gcsFaultToleranceOptions']);
+    }
+    const head = headContainer(x);
+    const envPath = [...HEAD, 'template', 'spec', 'containers', 0, 'env'];
+    if (!(ft.toLowerCase() === 'true' || gcsFt(x)) && hasEnv(head, 'RAY_REDIS_ADDRESS')) {
+        return cluster_spec_refuse('validation.redis-address-without-ft', 'RAY_REDIS_ADDRESS is set which implicitly enables GCS fault tolerance, but GcsFaultToleranceOptions is not set. Please set GcsFaultToleranceOptions to enable GCS fault tolerance', envPath);
+    }
+    if (gcsFt(x)) {
+        const r = gcsOptionConflicts(x, head, envPath);
+        if (r)
+            return r;
+    }
+    if (str(refusal_obj(headGroup(x).rayStartParams)['redis-username']) !== '' || hasEnv(head, 'REDIS_USERNAME')) {
+        return cluster_spec_refuse('validation.redis-username', 'cannot set redis username in rayStartParams or environment variables - use GcsFaultToleranceOptions.RedisUsername instead', envPath);
+    }
+    return undefined;
+};
+function gcsOptionConflicts(x, head, envPath) {
+    if (str(refusal_obj(headGroup(x).rayStartParams)['redis-password']) !== '') {
+        return cluster_spec_refuse('validation.ft-redis-password-param', 'cannot set `redis-password` in rayStartParams when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.RedisPassword instead', [...HEAD, 'rayStartParams', 'redis-password']);
+    }
+    if (hasEnv(head, 'REDIS_PASSWORD')) {
+        return cluster_spec_refuse('validation.ft-redis-password-env', 'cannot set `REDIS_PASSWORD` env var in head Pod when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.RedisPassword instead', envPath);
+    }
+    if (hasEnv(head, 'RAY_REDIS_ADDRESS')) {
+        return cluster_spec_refuse('validation.ft-redis-address-env', 'cannot set `RAY_REDIS_ADDRESS` env var in head Pod when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.RedisAddress instead', envPath);
+    }
+    if (str(x.annotations['ray.io/external-storage-namespace']) !== '') {
+        return cluster_spec_refuse('validation.ft-external-storage-annotation', 'cannot set `ray.io/external-storage-namespace` annotation when GcsFaultToleranceOptions is enabled - use GcsFaultToleranceOptions.ExternalStorageNamespace instead', ['metadata', 'annotations', 'ray.io/external-storage-namespace']);
+    }
+    return inRange(x.release, { since: '1.7.0' }) ? gcsBackendCheck(x) : undefined;
+}
+/** A suspended worker group: needs the RayJobDeletionPolicy gate (1.4.0+; default on from 1.6.0). */
+const suspendNeedsGate = (x) => {
+    const g = gate(x, 'RayJobDeletionPolicy');
+    if (g.on)
+        return undefined;
+    const i = workers(x).findIndex((w) => w.suspend === true);
+    if (i < 0)
+        return undefined;
+    return {
+        ...cluster_spec_refuse('validation.worker-suspend-needs-gate', `worker group ${str(workers(x)[i].groupName)} can be suspended only when the RayJobDeletionPolicy feature gate is enabled`, workerPath(i, 'suspend')),
+        ...(g.assumed ? { assumedGates: ['RayJobDeletionPolicy'] } : {}),
+    };
+};
+/** 1.5.0+: autoscaler v2 asked for by env without in-tree autoscaling. */
+const v2EnvWithoutAutoscaling = (x) => {
+    if (autoscaling(x))
+        return undefined;
+    const v = envOf(headContainer(x), 'RAY_enable_autoscaler_v2')?.value;
+    if (v !== '1' && v !== 'true')
+        return undefined;
+    return cluster_spec_refuse('validation.autoscaler-v2-env-without-autoscaling', `environment variable RAY_enable_autoscaler_v2 cannot be set to '${v}' when enableInTreeAutoscaling is false. Please set enableInTreeAutoscaling: true to use autoscaler v2`, [...HEAD, 'template', 'spec', 'containers', 0, 'env']);
+};
+/** With in-tree autoscaling (1.4.0+): no suspended group, one way to pick v2, restartPolicy Never under v2. */
+const autoscalingChecks = (x) => {
+    if (!autoscaling(x))
+        return undefined;
+    const i = workers(x).findIndex((w) => w.suspend === true);
+    if (i >= 0) {
+        return cluster_spec_refuse('validation.worker-suspend-with-autoscaler', `worker group ${str(workers(x)[i].groupName)} cannot be suspended with Autoscaler enabled`, workerPath(i, 'suspend'));
+    }
+    const ao = refusal_obj(rcc(x).autoscalerOptions);
+    if (ao.version !== undefined && ao.version !== null && hasEnv(headContainer(x), 'RAY_enable_autoscaler_v2')) {
+        return cluster_spec_refuse('validation.autoscaler-version-twice', 'both .spec.autoscalerOptions.version and head Pod env var RAY_enable_autoscaler_v2 are set, please only use the former', [...cluster_spec_RCC, 'autoscalerOptions', 'version']);
+    }
+    if (!autoscalerV2(x))
+        return undefined;
+    const rp = str(headPod(x).restartPolicy);
+    if (rp !== '' && rp !== 'Never') {
+        return cluster_spec_refuse('validation.autoscaler-v2-restart-policy', 'restartPolicy for head Pod should be Never or unset when using autoscaler V2', [
+            ...HEAD,
+            'template',
+            'spec',
+            'restartPolicy',
+        ]);
+    }
+    for (const [j, w] of workers(x).entries()) {
+        const wrp = str(refusal_obj(refusal_obj(w.template).spec).restartPolicy);
+        if (wrp !== '' && wrp !== 'Never') {
+            return cluster_spec_refuse('validation.autoscaler-v2-restart-policy', `restartPolicy for worker group ${str(w.groupName)} should be Never or unset when using autoscaler V2`, workerPath(j, 'template', 'spec', 'restartPolicy'));
+        }
+    }
+    return undefined;
+};
+/** 1.6.0+: autoscalerOptions.idleTimeoutSeconds ≥ 0. */
+const autoscalerIdleTimeout = (x) => {
+    const t = num(refusal_obj(rcc(x).autoscalerOptions).idleTimeoutSeconds);
+    if (t === undefined || t >= 0)
+        return undefined;
+    return cluster_spec_refuse('validation.autoscaler-idle-timeout-negative', `autoscalerOptions.idleTimeoutSeconds must be non-negative, got ${t}`, [
+        ...cluster_spec_RCC,
+        'autoscalerOptions',
+        'idleTimeoutSeconds',
+    ]);
+};
+/** Token authentication (1.5.1+) and Kubernetes token auth (1.6.0+): the Ray version they need. */
+const authChecks = (x) => {
+    const auth = refusal_obj(rcc(x).authOptions);
+    const k8s = auth.enableK8sTokenAuth === true && inRange(x.release, { since: '1.6.0' });
+    const path = [...cluster_spec_RCC, 'authOptions'];
+    if (auth.mode !== 'token') {
+        return k8s
+            ? cluster_spec_refuse('validation.k8s-auth-needs-token-mode', "authOptions.enableK8sTokenAuth is enabled but authOptions.mode not set to 'token'", path)
+            : undefined;
+    }
+    const rayVersion = str(rcc(x).rayVersion);
+    const tooOld = rayVersionError(rayVersion, '2.52.0', {
+        missing: "authOptions.mode is 'token' but RayVersion was not specified. Ray version 2.52.0 or later is required",
+        invalid: (e) => `authOptions.mode is 'token' but RayVersion format is invalid: ${rayVersion}, ${e}`,
+        old: `authOptions.mode is 'token' but minimum Ray version is 2.52.0, got ${rayVersion}`,
+    });
+    if (tooOld)
+        return cluster_spec_refuse('validation.auth-token-ray-version', tooOld, [...cluster_spec_RCC, 'rayVersion']);
+    if (!k8s)
+        return undefined;
+    if (rayVersionError(rayVersion, '2.55.0', { missing: '', invalid: () => '', old: 'old' })) {
+        return cluster_spec_refuse('validation.k8s-auth-ray-version', `authOptions.enableK8sTokenAuth is enabled but minimum Ray version is 2.55.0, got ${rayVersion}`, [
+            ...cluster_spec_RCC,
+            'rayVersion',
+        ]);
+    }
+    if (str(auth.secretName) !== '') {
+        return cluster_spec_refuse('validation.k8s-auth-and-secret', 'authOptions.enableK8sTokenAuth is enabled and authOptions.secretName is also set', [
+            ...path,
+            'secretName',
+        ]);
+    }
+    return undefined;
+};
+const headHasContainer = (x) => refusal_list(headPod(x).containers).length === 0
+    ? cluster_spec_refuse('validation.head-no-container', 'headGroupSpec should have at least one container', [...HEAD, 'template', 'spec', 'containers'])
+    : undefined;
+/** ValidateRayClusterSpec, check by check, in the operator's order. */
+const CLUSTER_CHECKS = [
+    { since: '1.4.0', check: headHasContainer },
+    { since: '1.5.0', check: (x) => groupResources(headGroup(x), 'Head', HEAD) },
+    { since: '1.5.0', check: (x) => groupLabels(headGroup(x), 'Head', HEAD) },
+    { since: '1.4.0', check: eachWorker },
+    { since: '1.4.0', check: gcsChecks },
+    { since: '1.4.0', check: suspendNeedsGate },
+    { since: '1.5.0', check: v2EnvWithoutAutoscaling },
+    { since: '1.4.0', check: autoscalingChecks },
+    { since: '1.6.0', check: autoscalerIdleTimeout },
+    { since: '1.5.1', check: authChecks },
+    { since: '1.7.0', check: startCmdEnvCheck },
+    { since: '1.7.0', check: historyServerCheck },
+    { since: '1.7.0', check: networkPolicyCheck },
+    { since: '1.7.0', check: mtlsChecks },
+];
+
+
+;// CONCATENATED MODULE: ./src/kuberay/validation/service-spec.ts
+/**
+ * `ValidateRayServiceMetadata` and `ValidateRayServiceSpec` (utils/validation.go), release by
+ * release: what each checks, in order, and the words of its error. 1.6.0 began prefixing every
+ * error with "The RayService metadata/spec is invalid: " (the event of 1.3–1.5 carried that
+ * phrase instead).
+ */
+
+
+
+const service_spec_refuse = (rule, error, path) => ({ rule, error, path });
+const wrapped = (x) => inRange(x.release, { since: '1.6.0' });
+const withPrefix = (prefix) => (r, x) => (r && wrapped(x) ? { ...r, error: `${prefix}${r.error}` } : r);
+const metadataPrefix = withPrefix('The RayService metadata is invalid: ');
+const specPrefix = withPrefix('The RayService spec is invalid: ');
+/** ValidateRayServiceMetadata: 1.4.0+ (1.3 validates no metadata). Max length: MaxRayClusterNameLength (53) − 6. */
+function validateMetadata(x) {
+    if (!inRange(x.release, { since: '1.4.0' }))
+        return undefined;
+    let r;
+    if (x.name.length > 47)
+        r = service_spec_refuse('validation.name-too-long', 'RayService name should be no more than 47 characters', ['metadata', 'name']);
+    else if (dns1035LabelErrors(x.name).length) {
+        r = service_spec_refuse('validation.name-not-dns1035', `RayService name should be a valid DNS1035 label: ${goList(dns1035LabelErrors(x.name))}`, ['metadata', 'name']);
+    }
+    else if (inRange(x.release, { since: '1.5.0' }))
+        r = initializingTimeout(x);
+    return metadataPrefix(r, x);
+}
+/** validateInitializingTimeout (1.5.0+): a positive Go duration, or a positive integer of seconds. */
+function initializingTimeout(x) {
+    const key = 'ray.io/initializing-timeout';
+    const s = str(x.annotations[key]);
+    if (s === '')
+        return undefined;
+    const path = ['metadata', 'annotations', key];
+    const d = goDurationSign(s);
+    let error;
+    if (d !== undefined)
+        error = d > 0 ? undefined : `annotation ${key} must be a positive duration, got: ${s}`;
+    else if (/^[-+]?\d+$/.test(s))
+        error = Number(s) > 0 ? undefined : `annotation ${key} must be a positive integer (seconds), got: ${s}`;
+    else
+        error = `annotation ${key} has invalid format: ${s}. Expected Go duration format (e.g., '5m', '1h') or positive integer seconds`;
+    return error ? service_spec_refuse('validation.initializing-timeout', `RayService annotations is invalid: ${error}`, path) : undefined;
+}
+/** time.ParseDuration: the sign of the value (0 for zero), or undefined when it does not parse. */
+function goDurationSign(s) {
+    if (s === '0' || s === '+0' || s === '-0')
+        return 0;
+    const m = /^([-+]?)((?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(s);
+    if (!m)
+        return undefined;
+    const nonZero = /[1-9]/.test(m[2].replace(/[a-zµμ]+/g, ''));
+    return nonZero ? (m[1] === '-' ? -1 : 1) : 0;
+}
+/** ValidateRayServiceSpec, check by check. */
+function validateServiceSpec(x) {
+    return firstRefusal(x, SPEC_CHECKS);
+}
+const service_spec_rcc = (x) => refusal_obj(x.spec.rayClusterConfig);
+const strategy = (x) => refusal_obj(x.spec.upgradeStrategy);
+const SPEC_CHECKS = [
+    {
+        since: '1.6.0',
+        check: (x) => refusal_obj(service_spec_rcc(x).authOptions).enableK8sTokenAuth === true
+            ? service_spec_refuse('validation.k8s-auth-on-rayservice', 'The RayService spec is invalid: K8s token auth mode is currently not supported for RayService', [
+                'spec',
+                'rayClusterConfig',
+                'authOptions',
+                'enableK8sTokenAuth',
+            ])
+            : undefined,
+    },
+    { since: '1.4.0', check: (x) => specPrefix(validateClusterSpec(x), x) },
+    {
+        since: '1.3.0',
+        check: (x) => str(refusal_obj(refusal_obj(refusal_obj(service_spec_rcc(x).headGroupSpec).headService).metadata).name) !== ''
+            ? specPrefix(service_spec_refuse('validation.head-service-name', 'spec.rayClusterConfig.headGroupSpec.headService.metadata.name should not be set', [
+                'spec',
+                'rayClusterConfig',
+                'headGroupSpec',
+                'headService',
+                'metadata',
+                'name',
+            ]), x)
+            : undefined,
+    },
+    { since: '1.3.0', check: (x) => specPrefix(upgradeType(x), x) },
+    {
+        since: '1.5.0',
+        check: (x) => {
+            const d = num(x.spec.rayClusterDeletionDelaySeconds);
+            return d !== undefined && d < 0
+                ? specPrefix(service_spec_refuse('validation.deletion-delay-negative', `Spec.RayClusterDeletionDelaySeconds should be a non-negative integer, got ${d}`, [
+                    'spec',
+                    'rayClusterDeletionDelaySeconds',
+                ]), x)
+                : undefined;
+        },
+    },
+    { since: '1.5.0', check: (x) => specPrefix(clusterUpgradeOptions(x), x) },
+];
+function upgradeType(x) {
+    const t = strategy(x).type;
+    if (typeof t !== 'string' || t === 'None' || t === 'NewCluster')
+        return undefined;
+    const incremental = inRange(x.release, { since: '1.5.0' });
+    if (incremental && t === 'NewClusterWithIncrementalUpgrade')
+        return undefined;
+    const options = incremental ? 'NewClusterWithIncrementalUpgrade, NewCluster, or None' : 'NewCluster or None';
+    return service_spec_refuse('validation.upgrade-type', `Spec.UpgradeStrategy.Type value ${t} is invalid, valid options are ${options}`, [
+        'spec',
+        'upgradeStrategy',
+        'type',
+    ]);
+}
+/** ValidateClusterUpgradeOptions: only when IsIncrementalUpgradeEnabled (the type, and the gate on). */
+function clusterUpgradeOptions(x) {
+    if (strategy(x).type !== 'NewClusterWithIncrementalUpgrade')
+        return undefined;
+    const g = gate(x, 'RayServiceIncrementalUpgrade');
+    if (!g.on)
+        return undefined;
+    const r = upgradeOptionsRefusal(x);
+    return r && g.assumed ? { ...r, assumedGates: ['RayServiceIncrementalUpgrade'] } : r;
+}
+function upgradeOptionsRefusal(x) {
+    const path = ['spec', 'upgradeStrategy', 'clusterUpgradeOptions'];
+    if (service_spec_rcc(x).enableInTreeAutoscaling !== true) {
+        return service_spec_refuse('validation.incremental-needs-autoscaler', 'Ray Autoscaler is required for NewClusterWithIncrementalUpgrade', [
+            'spec',
+            'rayClusterConfig',
+            'enableInTreeAutoscaling',
+        ]);
+    }
+    const o = strategy(x).clusterUpgradeOptions;
+    if (o === undefined || o === null)
+        return service_spec_refuse('validation.incremental-options', 'ClusterUpgradeOptions are required for NewClusterWithIncrementalUpgrade', ['spec', 'upgradeStrategy']);
+    const opts = refusal_obj(o);
+    // The CRD defaults maxSurgePercent to 100.
+    const surge = num(opts.maxSurgePercent) ?? 100;
+    const step = num(opts.stepSizePercent);
+    const interval = num(opts.intervalSeconds);
+    const bad = (error, field) => service_spec_refuse('validation.incremental-options', error, [...path, field]);
+    if (surge < 0 || surge > 100)
+        return bad('maxSurgePercent must be between 0 and 100', 'maxSurgePercent');
+    if (step === undefined || step < 0 || step > 100)
+        return bad('stepSizePercent must be between 0 and 100', 'stepSizePercent');
+    if (interval === undefined || interval <= 0)
+        return bad('intervalSeconds must be greater than 0', 'intervalSeconds');
+    if (str(opts.gatewayClassName) === '')
+        return bad('gatewayClassName is required for NewClusterWithIncrementalUpgrade', 'gatewayClassName');
+    if (inRange(x.release, { since: '1.7.0' }) && step > surge)
+        return bad('stepSizePercent must be less than or equal to maxSurgePercent', 'stepSizePercent');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/kuberay/validation.ts
+
+/** The first check the operator fails this RayService on; undefined when it accepts it. */
+function operatorRejection(rs, release, settings) {
+    const x = { name: rs.name, annotations: rs.annotations, spec: rs.spec, release, gates: gatesOf(settings) };
+    const metadata = validateMetadata(x);
+    if (metadata)
+        return withReport(metadata, 'InvalidRayServiceMetadata', rs, release);
+    const spec = validateServiceSpec(x);
+    return spec && withReport(spec, 'InvalidRayServiceSpec', rs, release);
+}
+/** The incremental-upgrade gate input joins the other gates. */
+function gatesOf(settings) {
+    const gates = { ...settings.featureGates };
+    if (settings.incrementalGate !== undefined)
+        gates.RayServiceIncrementalUpgrade = settings.incrementalGate;
+    return gates;
+}
+function withReport(r, eventReason, rs, release) {
+    const who = `${rs.namespace}/${rs.name}`;
+    if (release.validationFailureReported === 'event-and-condition') {
+        return { ...r, eventReason, eventMessage: `${who}: ${r.error}`, conditionMessage: r.error };
+    }
+    const kind = eventReason === 'InvalidRayServiceMetadata' ? 'metadata' : 'spec';
+    return { ...r, eventReason, eventMessage: `The RayService ${kind} is invalid ${who}: ${r.error}` };
+}
+/** Why the operator leaves this RayService to someone else, if it does (1.6+, checked before validation). */
 function externallyManaged(spec, release) {
     const by = spec.managedBy;
     if (release.rayServiceManagedBy && typeof by === 'string' && by !== '' && by !== 'ray.io/kuberay-operator') {
-        return `spec.managedBy is ${JSON.stringify(by)}: KubeRay skips this RayService and leaves it to that controller`;
+        return by;
     }
     return undefined;
 }
@@ -15937,7 +16778,7 @@ function metadataOf(r) {
     const md = r.m.object.metadata;
     return isPlainObject(md) ? md : {};
 }
-function clusterUpgradeOptions(spec) {
+function read_manifest_clusterUpgradeOptions(spec) {
     const us = spec.upgradeStrategy;
     return isPlainObject(us) && isPlainObject(us.clusterUpgradeOptions) ? us.clusterUpgradeOptions : {};
 }
@@ -15999,112 +16840,6 @@ function describeWorkerGroupChanges(base, head) {
     else if (added.length)
         out.push(`worker group${added.length > 1 ? 's' : ''} ${added.map((n) => `"${n}"`).join(', ')} added`);
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/planner/explain.ts
-
-
-
-function explain(x) {
-    return [
-        ...explainHashedClusterChange(x),
-        ...explainAppendedGroups(x),
-        ...explainServeInPlace(x),
-        ...explainServeOptionsFixedAtStart(x),
-        ...explainHashBlankedFields(x),
-        ...explainNoRollout(x),
-    ];
-}
-/** A change in hashed fields: ignored under None, else a new cluster (step by step, or blue/green). */
-function explainHashedClusterChange(x) {
-    if (x.cmp.kind !== 'different')
-        return [];
-    const v = `KubeRay ${x.release.version}`;
-    const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
-    const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
-    if (x.strategy.type === 'None') {
-        return [
-            `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
-        ];
-    }
-    const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
-        ? `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`
-        : `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`;
-    return [rollout, ...explainServeWithNewCluster(x)];
-}
-function incrementalSteps(h) {
-    const o = clusterUpgradeOptions(h.spec);
-    return `${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%`;
-}
-/** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
-function explainServeWithNewCluster(x) {
-    if (!x.appliedServe.length)
-        return [];
-    return [
-        x.release.serveConfigAlsoToOldCluster
-            ? `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
-            : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
-    ];
-}
-function explainAppendedGroups(x) {
-    if (x.cmp.kind !== 'appended')
-        return [];
-    const groups = x.cmp.appendedGroups;
-    return [
-        `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
-    ];
-}
-/** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
-function explainServeInPlace(x) {
-    const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
-    if (!x.appliedServe.length || newCluster)
-        return [];
-    const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
-    return [`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`];
-}
-function explainServeOptionsFixedAtStart(x) {
-    if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
-        return [];
-    return [
-        'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
-    ];
-}
-function explainHashBlankedFields(x) {
-    if (!x.blanked.length)
-        return [];
-    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
-    return [
-        `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-            (autoscaling
-                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
-    ];
-}
-/** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
-function explainNoRollout(x) {
-    if (x.change !== 'none')
-        return [];
-    const out = [];
-    if (x.changes.length === 0)
-        out.push('No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).');
-    else if (x.changes.every((c) => c.path.startsWith('metadata.')))
-        out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
-    else
-        out.push(`Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`);
-    const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
-    for (const m of meaningful) {
-        const name = m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1');
-        out.push(`${name} is read by the operator: it changes how it treats this RayService from now on.`);
-    }
-    return out;
-}
-/** Changed rayClusterConfig fields, named relative to rayClusterConfig. */
-function clusterFields(list) {
-    return summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
-}
-function summarizePaths(paths, max = 4) {
-    const uniq = [...new Set(paths)];
-    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
 }
 
 ;// CONCATENATED MODULE: ./src/util/redact.ts
@@ -16894,23 +17629,27 @@ function clusterFieldChanges(b, h, cmp, clusterEffect, release) {
     const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
     const out = { all: [], hashed: [], blanked: [] };
     for (const d of diffValues(b.cluster, h.cluster)) {
-        const { effect, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
-        const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, note);
+        const { effect, rule, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
+        const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, rule, note);
         out.all.push(fc);
-        (effect === 'ignored' && note ? out.blanked : out.hashed).push(fc);
+        (rule === RULE_HASH_BLANKED ? out.blanked : out.hashed).push(fc);
     }
     return out;
 }
 /** A hash-blanked field is ignored; a field of an appended group goes in place; the rest follows the cluster. */
 function clusterFieldEffect(path, cmp, baseGroupCount, clusterEffect, release) {
     if (isHashBlanked(path, release)) {
-        return { effect: 'ignored', note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
+        return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
     }
     if (cmp.kind === 'appended' && path[0] === 'workerGroupSpecs' && typeof path[1] === 'number' && path[1] >= baseGroupCount) {
-        return { effect: 'cluster-inplace', note: 'appended worker group: added to the running RayCluster' };
+        return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: 'appended worker group: added to the running RayCluster' };
     }
-    return { effect: clusterEffect };
+    return { effect: clusterEffect, rule: 'cluster.hashed' };
 }
+/** Rule ids other modules act on (docs/rule-ids.md). */
+const RULE_HASH_BLANKED = 'cluster.hash-blanked';
+const RULE_APPENDED_GROUP = 'cluster.appended-group';
+const RULE_ANNOTATION_READ = 'metadata.annotation-read';
 /** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
 function serveFieldChanges(serveChanges, appliedEffect) {
     return serveChanges.map((s) => {
@@ -16921,6 +17660,7 @@ function serveFieldChanges(serveChanges, appliedEffect) {
             to: redactAt(servePath, s.to) ?? null,
             effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
             line: s.line,
+            rule: `serve.${s.effect}`,
             note: describeServeEffect(s.effect),
         };
     });
@@ -16932,7 +17672,7 @@ function rayServiceSettingChanges(b, h, release) {
         if (key === 'rayClusterConfig' || key === 'serveConfigV2')
             continue;
         for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
-            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', describeRayServiceField(String(key), release)));
+            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, describeRayServiceField(String(key), release)));
         }
     }
     return out;
@@ -16945,12 +17685,12 @@ function metadataChanges(b, h, release) {
             const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
             const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
             const note = read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`;
-            out.push(fieldChange(b, h, d.path, d, 'none', note));
+            out.push(fieldChange(b, h, d.path, d, 'none', read ? RULE_ANNOTATION_READ : `metadata.${key}-not-copied`, note));
         }
     }
     return out;
 }
-function fieldChange(b, h, path, d, effect, note) {
+function fieldChange(b, h, path, d, effect, rule, note) {
     // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
     const raw = (r, fallback) => {
         const v = valueAt(r.m.object, path);
@@ -16959,10 +17699,149 @@ function fieldChange(b, h, path, d, effect, note) {
     const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from), b.m.object);
     const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
     const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
-    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, ...(note ? { note } : {}) };
+    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
 }
 function field_changes_unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+;// CONCATENATED MODULE: ./src/planner/types.ts
+/**
+ * From weakest to strongest: the strongest change of a run is the action's `change` output.
+ * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
+ */
+const CHANGE_ORDER = ['none', 'ignored', 'rejected', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+function strongestChange(changes) {
+    let best = 'none';
+    for (const c of changes)
+        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
+            best = c;
+    return best;
+}
+function reason(rule, text) {
+    return { rule, text };
+}
+/** The reasons of a plan another rule overrides, kept as what would otherwise happen. */
+function overridden(reasons, by, prefix) {
+    return reasons.map((r) => ({ rule: r.rule, text: `${prefix}: ${r.text}`, overriddenBy: by }));
+}
+
+;// CONCATENATED MODULE: ./src/planner/explain.ts
+
+
+
+
+
+function explain(x) {
+    return [
+        ...explainHashedClusterChange(x),
+        ...explainAppendedGroups(x),
+        ...explainServeInPlace(x),
+        ...explainServeOptionsFixedAtStart(x),
+        ...explainHashBlankedFields(x),
+        ...explainNoRollout(x),
+    ];
+}
+/** A change in hashed fields: ignored under None, else a new cluster (step by step, or blue/green). */
+function explainHashedClusterChange(x) {
+    if (x.cmp.kind !== 'different')
+        return [];
+    const v = `KubeRay ${x.release.version}`;
+    const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
+    const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
+    if (x.strategy.type === 'None') {
+        return [
+            reason('cluster.hash-changed-ignored', `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`),
+        ];
+    }
+    const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
+        ? reason('cluster.hash-changed-incremental', `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`)
+        : reason('cluster.hash-changed', `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`);
+    return [rollout, ...explainServeWithNewCluster(x)];
+}
+function incrementalSteps(h) {
+    const o = read_manifest_clusterUpgradeOptions(h.spec);
+    return `${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%`;
+}
+/** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
+function explainServeWithNewCluster(x) {
+    if (!x.appliedServe.length)
+        return [];
+    return [
+        x.release.serveConfigAlsoToOldCluster
+            ? reason('serve.also-to-old-cluster', `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`)
+            : reason('serve.new-cluster-only', 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.'),
+    ];
+}
+function explainAppendedGroups(x) {
+    if (x.cmp.kind !== 'appended')
+        return [];
+    const groups = x.cmp.appendedGroups;
+    return [
+        reason('cluster.appended-group', `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`),
+    ];
+}
+/** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
+function explainServeInPlace(x) {
+    const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
+    if (!x.appliedServe.length || newCluster)
+        return [];
+    const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
+    return [
+        reason('serve.in-place', `Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`),
+    ];
+}
+function explainServeOptionsFixedAtStart(x) {
+    if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
+        return [];
+    return [
+        reason('serve.serve-fixed-at-start', 'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.'),
+    ];
+}
+function explainHashBlankedFields(x) {
+    if (!x.blanked.length)
+        return [];
+    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
+    return [
+        reason('cluster.hash-blanked', `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
+            (autoscaling
+                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.')),
+    ];
+}
+/** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
+function explainNoRollout(x) {
+    if (x.change !== 'none')
+        return [];
+    const out = [];
+    if (x.changes.length === 0)
+        out.push(reason('none.formatting-only', 'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).'));
+    else if (x.changes.every((c) => c.rule.startsWith('metadata.')))
+        out.push(reason('none.metadata-only', 'Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.'));
+    else
+        out.push(reason('none.settings-only', `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`));
+    // The annotations the operator reads, by name from the manifests (not from the rendered paths).
+    if (x.changes.some((c) => c.rule === RULE_ANNOTATION_READ)) {
+        const before = annotationsOf(x.b);
+        const after = annotationsOf(x.h);
+        for (const name of x.release.meaningfulAnnotations) {
+            if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+                out.push(reason(RULE_ANNOTATION_READ, `Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`));
+        }
+    }
+    return out;
+}
+/** Changed rayClusterConfig fields, named relative to rayClusterConfig. */
+function clusterFields(list) {
+    return summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
+}
+function summarizePaths(paths, max = 4) {
+    const uniq = [...new Set(paths)];
+    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+}
+function annotationsOf(r) {
+    const a = metadataOf(r).annotations;
+    return a && typeof a === 'object' ? a : {};
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan-update.ts
@@ -16978,7 +17857,8 @@ function field_changes_unionKeys(a, b) {
 
 
 
-function planUpdate(b, h, strategy, release, id) {
+
+function planUpdate(b, h, strategy, release, id, sizing) {
     const cmp = compareClusterSpecs(b.cluster, h.cluster, release);
     const clusterEffect = clusterChangeEffect(strategy);
     const cluster = clusterFieldChanges(b, h, cmp, clusterEffect, release);
@@ -16994,7 +17874,7 @@ function planUpdate(b, h, strategy, release, id) {
     const suspend = suspendRules(b, h, release);
     const change = verdict(suspend, cmp, strategy, appliedServe, changes);
     const facts = { change, cmp, strategy, release, hashed: cluster.hashed, blanked: cluster.blanked, serveChanges, appliedServe, b, h, changes };
-    const capacity = capacityOf(change, b, h, strategy);
+    const capacity = capacityOf(change, b, h, strategy, sizing);
     const reasons = [...verdictReasons(suspend, facts), ...newClusterReasons(change, h, release, capacity)];
     return { ...id, change, reasons, changes: suspend.clusterToggledInPlace ? appliedWithToggle(changes) : changes, capacity };
 }
@@ -17030,15 +17910,15 @@ function verdict(suspend, cmp, strategy, appliedServe, changes) {
 }
 /** With the in-place suspend toggle, every effective RayCluster change goes to the running cluster. */
 function appliedWithToggle(changes) {
-    return changes.map((c) => c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none'
-        ? { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' }
+    return changes.map((c) => c.rule.startsWith('cluster.') && c.effect !== 'none'
+        ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', note: 'applied in place with the suspend toggle' }
         : c);
 }
 /** A suspend rule explains itself; otherwise every step of the update is explained. */
 function verdictReasons(suspend, x) {
     if (suspend.clusterToggledInPlace) {
         return [
-            `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+            reason('cluster.suspend-toggle-in-place', `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`),
         ];
     }
     if (suspend.service)
@@ -17047,8 +17927,8 @@ function verdictReasons(suspend, x) {
 }
 function serviceSuspendReason(service, release) {
     return service === 'suspend'
-        ? `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`
-        : `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`;
+        ? reason('service.suspend', `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`)
+        : reason('service.resume', `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
 }
 /** A second cluster is built: what can keep it from starting, and how long both clusters run. */
 function newClusterReasons(change, h, release, capacity) {
@@ -17056,20 +17936,20 @@ function newClusterReasons(change, h, release, capacity) {
         return [];
     return [
         ...clusterUpgradeStrategyWarning(h, release),
-        `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+        reason('capacity.both-clusters', `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`),
     ];
 }
 function clusterUpgradeStrategyWarning(h, release) {
     if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined)
         return [];
     return [
-        `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+        reason('cluster.upgrade-strategy-refused', `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`),
     ];
 }
 /** What runs before, what the changed cluster starts with, and the most held at once. */
-function capacityOf(change, b, h, strategy) {
-    const current = measure(b, () => clusterSize(b.cluster).total);
-    const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { atMinReplicas }).total);
+function capacityOf(change, b, h, strategy, sizing) {
+    const current = measure(b, () => clusterSize(b.cluster, sizing).total);
+    const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { ...sizing, atMinReplicas }).total);
     const of = (next, peak) => ({ strategy: strategy.type, current, new: next, peak });
     switch (change) {
         case 'delete':
@@ -17113,6 +17993,7 @@ function capacityOf(change, b, h, strategy) {
 
 
 
+
 // The rendered comment sizes capacity in the same words as the reasons.
 
 function planService(base, head, settings) {
@@ -17122,14 +18003,34 @@ function planService(base, head, settings) {
     const h = head && readManifest(head, release);
     const strategy = effectiveStrategy((h ?? b).spec, release, settings);
     const id = { namespace: any.namespace, name: any.name, file: any.source.file };
+    const sizing = sizingOf(settings);
     if (h)
         checkUnknownFields(h, release);
     if (head)
         refuseWhatTheApiServerRefuses(head, base, release);
     if (!h)
-        return planDelete(b, strategy, id);
-    const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
-    return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
+        return planDelete(b, strategy, id, sizing);
+    const planned = whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
+    return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
+}
+/** How pods are sized: with the operator's wait-gcs-ready init container unless it runs with injection off. */
+function sizingOf(settings) {
+    return { initContainerInjection: settings.initContainerInjection !== false };
+}
+/** ray.io/v1alpha1 is served by every 1.x CRD (stored as v1); 1.7.0's CRD marks it deprecated. */
+function withApiVersionNote(p, h, release) {
+    if (h.m.object.apiVersion !== 'ray.io/v1alpha1')
+        return p;
+    const deprecated = release.minor === '1.7'
+        ? 'deprecated in KubeRay 1.7 (the API server warns on every request; it is to be removed in 1.9)'
+        : 'served by this release, deprecated from 1.7';
+    return {
+        ...p,
+        reasons: [
+            ...p.reasons,
+            reason('service.api-version-v1alpha1', `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`),
+        ],
+    };
 }
 /**
  * Fields the release's CRD does not define: a server-side apply refuses them ("field not declared
@@ -17146,26 +18047,48 @@ function checkUnknownFields(h, release) {
     const more = pruned.length > 1 ? ` (and ${others.join(', ')}${pruned.length > 4 ? ', …' : ''})` : '';
     throw new InputError(h.m.source.file, h.lineOf(path), formatPath(path), `not a field of the RayService in KubeRay ${release.version}: the API server refuses it${more}`, 'fix the spelling, or plan for the operator release that has this field (--kuberay-version)');
 }
-function planCreate(h, strategy, release, id) {
-    const size = measure(h, () => clusterSize(h.cluster));
+/**
+ * 1.7: a RayService whose spec.suspend is true, created so or staying so (handleSuspend in
+ * rayservice_controller.go): no cluster exists and none is built; changes wait for the resume.
+ */
+function whileSuspended(b, h, strategy, release) {
+    if (!release.rayServiceSuspend || h.spec.suspend !== true || (b && b.spec.suspend !== true))
+        return undefined;
+    const id = { namespace: h.m.namespace, name: h.m.name, file: h.m.source.file };
+    const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
+    if (!b) {
+        const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
+        return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
+    }
+    const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) => c.rule.startsWith('metadata.')
+        ? c
+        : { ...c, effect: 'ignored', rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' });
+    const effective = changes.some((c) => c.effect === 'ignored');
+    const why = effective
+        ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
+        : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
+    return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
+}
+function planCreate(h, strategy, release, id, sizing) {
+    const size = measure(h, () => clusterSize(h.cluster, sizing));
     return {
         ...id,
         change: 'create',
         reasons: [
-            `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+            reason('service.create', `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`),
             ...clusterUpgradeStrategyWarning(h, release),
         ],
         changes: [],
         capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
     };
 }
-function planDelete(b, strategy, id) {
-    const size = measure(b, () => clusterSize(b.cluster));
+function planDelete(b, strategy, id, sizing) {
+    const size = measure(b, () => clusterSize(b.cluster, sizing));
     return {
         ...id,
         change: 'delete',
         reasons: [
-            'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+            reason('service.delete', 'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.'),
         ],
         changes: [],
         capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
@@ -17187,34 +18110,68 @@ function withHeadPortWarning(p, h) {
         ...p,
         reasons: [
             ...p.reasons,
-            `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+            reason('cluster.head-no-dashboard-port', `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`),
         ],
     };
 }
-/** A head the operator refuses, or leaves to another controller: nothing of the change is applied. */
+/** A head the operator leaves to another controller, or refuses: nothing of the change is applied. */
 function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
-    const why = whyOperatorSkips(h, settings);
-    if (!why)
+    const release = settings.release;
+    const manager = externallyManaged(h.spec, release);
+    if (manager) {
+        const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
+        return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why), sizingOf(settings));
+    }
+    const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations : {};
+    const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
+    if (!rejection)
         return planned;
-    const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
+    const view = rejectionView(rejection, h);
+    if (b && planned.change === 'none' && planned.changes.length === 0) {
+        // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
+        return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
+    }
+    return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), sizingOf(settings)), rejection: view };
+}
+/** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
+function nothingApplied(planned, b, strategy, change, why, sizing) {
+    const rule = why.rule;
+    const current = b ? measure(b, () => clusterSize(b.cluster, sizing).total) : null;
     return {
         ...planned,
-        change: 'ignored',
-        reasons: [why, ...planned.reasons.map((r) => `Were it accepted: ${r}`)],
-        changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+        change,
+        reasons: [why, ...overridden(planned.reasons, rule, 'Were it accepted')],
+        changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
         capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
     };
 }
-function whyOperatorSkips(h, settings) {
-    const release = settings.release;
-    const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations : {};
-    const refusal = operatorRejection(h.m.name, annotations, h.spec, release, settings);
-    if (refusal) {
-        const shown = release.validationFailureReported === 'event-and-condition' ? 'Ready=False with reason ValidationFailed and' : 'only';
-        return `KubeRay ${release.version} rejects this RayService: ${refusal}. It is not reconciled at all until that is fixed: no cluster is built or changed and no Serve config is sent (${shown} a Warning event InvalidRayServiceSpec).`;
-    }
-    const skipped = externallyManaged(h.spec, release);
-    return skipped && `${skipped}. Nothing in this change is applied by KubeRay.`;
+function rejectionView(r, h) {
+    return {
+        rule: r.rule,
+        eventReason: r.eventReason,
+        eventMessage: r.eventMessage,
+        ...(r.conditionMessage !== undefined ? { conditionMessage: r.conditionMessage } : {}),
+        path: formatPath(r.path),
+        line: h.lineOf(r.path),
+        ...(r.assumedGates?.length ? { assumedGates: r.assumedGates } : {}),
+    };
+}
+/**
+ * The operator's refusal in its own words, where it shows it, and what the plan had to assume
+ * (`validation.rejected`, or `validation.still-rejected` when the manifest does not change).
+ */
+function rejectionReason(r, release, unchanged) {
+    const shown = r.conditionMessage !== undefined
+        ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
+        : `only a Warning event ${r.eventReason}`;
+    const effect = unchanged
+        ? 'The manifest does not change, and the operator goes on refusing it as it stands: nothing is reconciled until that is fixed.'
+        : 'Nothing is built or updated: the running cluster (if any) keeps serving its old spec.';
+    const gates = r.assumedGates?.length
+        ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
+        : '';
+    const text = `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
+    return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan.ts
@@ -17777,10 +18734,10 @@ function clusterFindings(plan) {
     if (!c)
         return out;
     if (c.mode === 'git-only')
-        return c.notes.map((text) => ({ level: 'warning', text }));
+        return c.notes.map((n) => ({ level: 'warning', text: n.text }));
     out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
     for (const n of c.notes)
-        out.push({ level: 'info', text: n });
+        out.push({ level: 'info', text: n.text });
     for (const s of plan.services) {
         const v = s.cluster;
         if (!v)
@@ -17789,7 +18746,7 @@ function clusterFindings(plan) {
         if (v.gitOnlyChange)
             out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
         for (const n of v.notes)
-            out.push({ level: 'info', text: `${id}: ${n}` });
+            out.push({ level: 'info', text: `${id}: ${n.text}` });
         if (v.drift.length) {
             out.push({
                 level: 'warning',
@@ -17865,6 +18822,7 @@ function asKubeObject(v) {
 
 
 
+
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 const DEFAULT_READ_MS = 15_000;
@@ -17913,8 +18871,8 @@ function factReader(conn, opts) {
             if (!noted.has(key)) {
                 noted.add(key);
                 notes.push(code === 403
-                    ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
-                    : `Could not ${what}: ${shortMessage(e)}.`);
+                    ? reason('cluster.read-forbidden', `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`)
+                    : reason('cluster.read-failed', `Could not ${what}: ${shortMessage(e)}.`));
             }
             return undefined;
         }
@@ -18035,8 +18993,8 @@ function readAutoscalerStatus({ core, within, notes }) {
         if (statusCode(e) === 404)
             return null;
         notes.push(statusCode(e) === 403
-            ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
-            : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`);
+            ? reason('cluster.read-forbidden', 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).')
+            : reason('cluster.read-failed', `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`));
         return undefined;
     });
 }
@@ -18086,6 +19044,7 @@ function withTimeout(p, ms, what) {
 
 
 
+
 /** Notes on what was compared, and why, go into `notes`. */
 function compareWithLive(gitBase, gitHead, live, release, notes) {
     const found = live?.rayService ?? undefined;
@@ -18093,11 +19052,11 @@ function compareWithLive(gitBase, gitHead, live, release, notes) {
         return compareWithLiveRayService(found, live, gitBase, gitHead, release, notes);
     const none = { found, comparedWith: undefined, halted: undefined, activeName: undefined, pendingName: undefined };
     if (live && live.rayService === null && gitBase && gitHead) {
-        notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
+        notes.push(reason('live.absent', "In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy)."));
         return { ...none, base: undefined };
     }
     if (!live)
-        notes.push("The live RayService could not be read: compared with Git's base only.");
+        notes.push(reason('live.unreadable', "The live RayService could not be read: compared with Git's base only."));
     return { ...none, base: gitBase };
 }
 function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes) {
@@ -18112,11 +19071,11 @@ function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes
         // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
         // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
         base = undefined;
-        notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
+        notes.push(reason('live.no-cluster-yet', 'The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.'));
     }
     const halted = stateWhereKubeRayAppliesNothing(found);
     if (conditionOf(found, 'RollbackInProgress')?.status === 'True') {
-        notes.push('A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.');
+        notes.push(reason('live.rollback-in-progress', 'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.'));
     }
     return { found, base, comparedWith, halted, activeName, pendingName };
 }
@@ -18135,17 +19094,17 @@ function compareWithPendingCluster(found, live, pendingName, release, notes) {
     spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
     const comparedWith = String(target.metadata?.name);
     if (!(0,external_node_util_namespaceObject.isDeepStrictEqual)(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
-        notes.push(`RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`);
+        notes.push(reason('live.cluster-differs-from-service', `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`));
     }
     return { spec, comparedWith };
 }
 /** Being deleted, or the terminal InitializingTimeout: the operator reconciles nothing of a change. */
 function stateWhereKubeRayAppliesNothing(found) {
     if (found.metadata?.deletionTimestamp) {
-        return 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
+        return reason('live.being-deleted', 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.');
     }
     if (conditionOf(found, 'Ready')?.reason === 'InitializingTimeout') {
-        return 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+        return reason('live.initializing-timeout', 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.');
     }
     return undefined;
 }
@@ -19267,11 +20226,11 @@ function parseYaml(text) {
         const health = isPlainObject(g.health) ? g.health : {};
         const registered = asMap(asMap(health.nodeCounts).registered);
         // cloudProviderTarget, minSize and maxSize are always written; zero counts may be left out.
-        const maxSize = num(health.maxSize);
+        const maxSize = autoscaler_status_num(health.maxSize);
         if (maxSize === undefined)
             continue;
-        const currentSize = num(health.cloudProviderTarget) ?? num(registered.total) ?? num(registered.ready) ?? 0;
-        out.push({ name: g.name, minSize: num(health.minSize) ?? 0, maxSize, currentSize });
+        const currentSize = autoscaler_status_num(health.cloudProviderTarget) ?? autoscaler_status_num(registered.total) ?? autoscaler_status_num(registered.ready) ?? 0;
+        out.push({ name: g.name, minSize: autoscaler_status_num(health.minSize) ?? 0, maxSize, currentSize });
     }
     return out;
 }
@@ -19290,7 +20249,7 @@ function parseText(text) {
         const health = /^\s*Health:\s+\S+\s+\((.*)\)\s*$/.exec(line);
         if (!health || name === undefined)
             continue;
-        const field = (key) => num(new RegExp(`\\b${key}=(\\d+)`).exec(health[1])?.[1]);
+        const field = (key) => autoscaler_status_num(new RegExp(`\\b${key}=(\\d+)`).exec(health[1])?.[1]);
         const minSize = field('minSize');
         const maxSize = field('maxSize');
         if (minSize !== undefined && maxSize !== undefined) {
@@ -19347,7 +20306,7 @@ function containsRun(haystack, needle) {
             return true;
     return false;
 }
-function num(v) {
+function autoscaler_status_num(v) {
     if (typeof v === 'number' && Number.isFinite(v))
         return v;
     if (typeof v === 'string' && /^\d+$/.test(v))
@@ -19360,6 +20319,7 @@ function num(v) {
  * From API objects (plain JSON as the API server returns them) to the figures the simulation reads.
  * Pure: the caller lists nodes, pods, quotas and the autoscaler status; nothing here talks to a cluster.
  */
+
 
 
 
@@ -19428,7 +20388,7 @@ function podShapesOf(rayClusterConfig, opts = {}) {
             continue;
         const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
         if (count > 0)
-            out.push(podShapeOf(asMap(asMap(group.template).spec), name, count));
+            out.push(podShapeOf(workerPodAsBuilt(asMap(asMap(group.template).spec), opts.initContainerInjection !== false), name, count));
     }
     return out;
 }
@@ -19565,13 +20525,13 @@ function entry(m, key) {
 
 
 /** Places every rollout's new pods, in plan order, onto what the cluster has free. */
-function fitAll(planned, facts) {
+function fitAll(planned, facts, sizing = {}) {
     const unknown = (why) => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
     if (!facts.nodes || !facts.pods) {
         const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
         return planned.map(() => unknown(why));
     }
-    const demands = planned.map((p) => demandOf(p, facts.pods));
+    const demands = planned.map((p) => demandOf(p, facts.pods, sizing));
     // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
     const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes) : undefined;
     const results = checkFit({
@@ -19595,7 +20555,8 @@ function fitAll(planned, facts) {
         };
     });
 }
-function demandOf(p, pods) {
+function demandOf(p, pods, sizing) {
+    const injected = { initContainerInjection: sizing.initContainerInjection !== false };
     const { namespace, name, change } = p.plan;
     const id = `${namespace}/${name}`;
     const cluster = p.headCluster;
@@ -19605,7 +20566,7 @@ function demandOf(p, pods) {
         case 'create':
         case 'cluster':
         case 'cluster-incremental': {
-            const shapes = podShapesOf(cluster, change === 'cluster-incremental' ? { atMinReplicas: true } : {});
+            const shapes = podShapesOf(cluster, { ...injected, atMinReplicas: change === 'cluster-incremental' });
             // A pending cluster that this change abandons is deleted: its pods make room (after the deletion delay).
             const replaced = change !== 'create' ? p.live?.pending?.metadata?.name : undefined;
             const frees = replaced
@@ -19619,20 +20580,19 @@ function demandOf(p, pods) {
             // A suspended cluster resumed in place (releases with suspendToggleInPlace) starts all its pods.
             const running = p.live?.pending ?? p.live?.active;
             if (running?.spec?.suspend === true && cluster.suspend !== true)
-                return { id, namespace, pods: podShapesOf(cluster) };
-            const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
-            const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []);
-            const names = groups
-                .filter((_, i) => {
-                const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
-                return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
-            })
-                .map((g) => String(g.groupName ?? ''));
-            return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
+                return { id, namespace, pods: podShapesOf(cluster, injected) };
+            // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
+            const runningNames = new Set(groupNames(running?.spec));
+            const names = groupNames(cluster).filter((n) => !runningNames.has(n));
+            return { id, namespace, pods: names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [] };
         }
         default:
             return { id, namespace, pods: [] };
     }
+}
+function groupNames(spec) {
+    const groups = spec?.workerGroupSpecs;
+    return (Array.isArray(groups) ? groups : []).map((g) => String(g?.groupName ?? ''));
 }
 function fitView(r, facts) {
     const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
@@ -19699,6 +20659,7 @@ function dedupe(errors) {
 ;// CONCATENATED MODULE: ./src/planner/live/head-as-stored.ts
 
 
+
 /** Notes on what the apply keeps or conflicts with, and why the dry run did not run, go into `notes`. */
 function headAsStored(gitHead, dryRun, release, notes) {
     const notRun = { dryRun: 'not-run', dryRunErrors: [], keptByApply: [] };
@@ -19708,15 +20669,15 @@ function headAsStored(gitHead, dryRun, release, notes) {
         return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
     }
     if (dryRun.ok === 'not-run') {
-        notes.push(`No server-side dry run: ${dryRun.why}.`);
+        notes.push(reason('live.no-dry-run', `No server-side dry run: ${dryRun.why}.`));
         return { head: gitHead, dryRunView: notRun };
     }
     const kept = keptByApply(gitHead.object.spec, dryRun.object, release.minor);
     if (kept.length) {
-        notes.push(`The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`);
+        notes.push(reason('live.apply-keeps-fields', `The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`));
     }
     if (dryRun.conflict)
-        notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
+        notes.push(reason('live.apply-conflict', `The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`));
     return {
         head: { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } },
         dryRunView: { dryRun: 'ok', dryRunErrors: [], keptByApply: kept },
@@ -19728,6 +20689,12 @@ function lineInManifest(m) {
 }
 
 ;// CONCATENATED MODULE: ./src/planner/live/operator-version.ts
+/**
+ * Which KubeRay operator runs: the image tag of its Deployment when readable (what runs now), else
+ * the `ray.io/kuberay-version` annotation that the operator writes on every RayCluster it creates or
+ * updates (what ran last). Pure.
+ */
+
 
 const KUBERAY_VERSION_ANNOTATION = 'ray.io/kuberay-version';
 const VERSION_RE = /^v?(\d+\.\d+\.\d+)(?:[-+].*)?$/;
@@ -19794,25 +20761,37 @@ function operatorSettingsFrom(deployments) {
     const c = d && operatorContainer(d);
     if (!d || !c)
         return undefined;
-    const env = (c.env ?? []).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
-    const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
-    let incrementalGate;
-    for (const arg of [...(c.command ?? []), ...(c.args ?? [])]) {
-        const m = /^--feature-gates=(.*)$/.exec(String(arg));
-        const gate = m?.[1]
-            ?.split(',')
-            .map((g) => g.trim().split('='))
-            .find(([k]) => k === 'RayServiceIncrementalUpgrade');
-        if (gate)
-            incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
-    }
-    if (zeroDowntime === undefined && incrementalGate === undefined)
-        return undefined;
+    const zeroDowntime = envSwitch(c, 'ENABLE_ZERO_DOWNTIME');
+    const initContainerInjection = envSwitch(c, 'ENABLE_INIT_CONTAINER_INJECTION');
+    const gates = featureGatesFlag([...asList(c.command), ...asList(c.args)].map(String));
     return {
         ...(zeroDowntime !== undefined ? { zeroDowntime } : {}),
-        ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+        ...(initContainerInjection !== undefined ? { initContainerInjection } : {}),
+        featureGates: gates === undefined ? {} : parseFeatureGates(gates),
         detail: `Deployment ${operator_version_name(d)}`,
     };
+}
+/** A switch the operator reads with os.Getenv: off only for "false" (any case); undefined when not a literal value. */
+function envSwitch(container, key) {
+    const env = asList(container.env).find((e) => e.name === key);
+    return env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
+}
+/**
+ * The value of the operator's `--feature-gates` flag as Go's flag package reads it: `--feature-gates=v`,
+ * `-feature-gates=v` or the flag and its value as two arguments; the last one given wins.
+ */
+function featureGatesFlag(argv) {
+    let value;
+    for (let i = 0; i < argv.length; i++) {
+        const m = /^--?feature-gates(?:=(.*))?$/s.exec(argv[i]);
+        if (!m)
+            continue;
+        if (m[1] !== undefined)
+            value = m[1];
+        else if (i + 1 < argv.length)
+            value = argv[++i];
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/planner/live/rollout-in-progress.ts
@@ -19824,12 +20803,13 @@ function operatorSettingsFrom(deployments) {
 
 
 
+
 /** The plan turned `ignored`, its reasons kept as what would otherwise happen. */
 function haltedPlan(p, halted) {
     return {
         ...p,
         change: 'ignored',
-        reasons: [halted, ...p.reasons.map((r) => `Otherwise: ${r}`)],
+        reasons: [halted, ...overridden(p.reasons, halted.rule, 'Otherwise')],
         changes: p.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
     };
 }
@@ -19850,12 +20830,12 @@ function incrementalRollback(p, live, headCluster, release, notes) {
             ...p,
             change: 'none',
             reasons: [
-                `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
-                ...p.reasons.map((r) => `Without the rollback: ${r}`),
+                reason('live.incremental-revert', `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`),
+                ...overridden(p.reasons, 'live.incremental-revert', 'Without the rollback'),
             ],
         };
     }
-    notes.push(`KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`);
+    notes.push(reason('live.incremental-rollback-first', `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`));
     return p;
 }
 /** An upgrade in progress: the change is compared with its pending cluster, which it extends, keeps or abandons. */
@@ -19865,16 +20845,16 @@ function upgradeInProgressNotes(target, live, change, release) {
         return [];
     const readable = live?.pending ? '' : ' (not readable: compared with the live RayService)';
     const notes = [
-        `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`,
+        reason('live.upgrade-in-progress', `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`),
     ];
     if (change === 'cluster-inplace') {
-        notes.push(`The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`);
+        notes.push(reason('live.pending-extended', `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`));
     }
     else if (change === 'cluster' || (change === 'cluster-incremental' && !release.incrementalRollback)) {
-        notes.push(`${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`);
+        notes.push(reason('live.pending-abandoned', `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`));
     }
     else if (change === 'none' || change === 'app') {
-        notes.push(`${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
+        notes.push(reason('live.pending-kept', `${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`));
     }
     return notes;
 }
@@ -19886,7 +20866,7 @@ function operatorRefreshNotes(operator, live, pendingName) {
     if (!built || built === operator.version)
         return [];
     return [
-        `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
+        reason('live.operator-refresh', `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`),
     ];
 }
 
@@ -19917,10 +20897,12 @@ function operatorRefreshNotes(operator, live, pendingName) {
 
 
 
-/** Plan from Git alone, saying why the cluster could not be read. */
+
+
+/** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
 function gitOnlyPlan(base, head, options, why) {
     const p = plan(base, head, options);
-    return { ...p, cluster: { mode: 'git-only', notes: [why] } };
+    return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
 }
 function planWithCluster(base, head, facts, options = {}) {
     const notes = [...facts.notes];
@@ -19930,7 +20912,7 @@ function planWithCluster(base, head, facts, options = {}) {
     const settings = settingsTheOperatorRuns(release, facts, options, notes);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
-    const fits = fitAll(planned, facts);
+    const fits = fitAll(planned, facts, sizingOf(settings));
     const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i] } }));
     const context = {
         mode: 'live',
@@ -19940,40 +20922,68 @@ function planWithCluster(base, head, facts, options = {}) {
     };
     return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
 }
-/** The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs. */
+/**
+ * The operator's own ENABLE_ZERO_DOWNTIME, ENABLE_INIT_CONTAINER_INJECTION and feature gates, where
+ * its Deployment says, over the inputs. Read from the Deployment, every gate is settled: a gate its
+ * `--feature-gates` leaves out runs at the release's default.
+ */
 function settingsTheOperatorRuns(release, facts, options, notes) {
     const deployed = operatorSettingsFrom(facts.operatorDeployments);
-    if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
-        notes.push(`The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`);
+    if (!deployed)
+        return settingsFor(release, options);
+    const gates = settledGates(release, deployed.featureGates);
+    notes.push(...gateNotes(release, deployed, gates, options));
+    if (deployed.initContainerInjection === false) {
+        notes.push(reason('operator.no-init-container', `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${deployed.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`));
     }
-    if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
-        notes.push(`The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`);
+    if (deployed.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+        notes.push(reason('operator.zero-downtime', `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`));
     }
-    return settingsFor(release, {
-        ...options,
-        ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
-        ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
-    });
+    const incrementalGate = gates.RayServiceIncrementalUpgrade;
+    return {
+        ...settingsFor(release, {
+            ...options,
+            ...(deployed.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+            ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+        }),
+        featureGates: gates,
+        ...(deployed.initContainerInjection !== undefined ? { initContainerInjection: deployed.initContainerInjection } : {}),
+    };
+}
+/** A gate the operator runs away from the release's default, or from the gate input: the plan follows the operator. */
+function gateNotes(release, deployed, gates, options) {
+    const out = [];
+    for (const [gate, on] of Object.entries(gates)) {
+        const set = deployed.featureGates[gate];
+        const input = gate === 'RayServiceIncrementalUpgrade' ? options.incrementalGate : undefined;
+        const offDefault = set !== undefined && set !== gateDefault(release, gate);
+        if (!offDefault && (input === undefined || input === on))
+            continue;
+        const how = set === undefined ? `${deployed.detail}: its release default, no --feature-gates for it` : deployed.detail;
+        const against = input !== undefined && input !== on ? `the gate input says ${input ? 'on' : 'off'}` : `KubeRay ${release.version}'s default is ${on ? 'off' : 'on'}`;
+        out.push(reason('operator.feature-gate', `The operator runs with the ${gate} gate ${on ? 'on' : 'off'} (${how}); ${against}: the plan follows the operator.`));
+    }
+    return out;
 }
 function chooseRelease(operator, options, notes) {
     const fromInput = releaseFor(options.kuberayVersion);
     const inputShown = shownVersion(options.kuberayVersion, fromInput);
     if (!operator) {
-        notes.push(`The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`);
+        notes.push(reason('operator.version-unknown', `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`));
         return { release: fromInput, source: 'input', shown: inputShown };
     }
     const newest = RELEASES[RELEASES.length - 1];
     let release = resolveRelease(operator.version);
     if (!release && compareVersions(operator.version, newest.version) > 0) {
         release = newest;
-        notes.push(`KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`);
+        notes.push(reason('operator.newer-than-known', `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`));
     }
     else if (!release) {
-        notes.push(`KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`);
+        notes.push(reason('operator.older-than-known', `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`));
         return { release: fromInput, source: 'input', shown: inputShown };
     }
     if (release.minor !== fromInput.minor) {
-        notes.push(`KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`);
+        notes.push(reason('operator.version-differs', `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`));
     }
     // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
     return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
@@ -20012,7 +21022,7 @@ function driftFromGitBase(gitBase, gitHead, target, release, notes) {
     if (drift.length && gitHead) {
         const liveMatchesHead = driftOf(gitHead.object.spec, found, release.minor, () => null).length === 0;
         if (liveMatchesHead)
-            notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
+            notes.push(reason('live.matches-head', "The live RayService already matches Git's head: this change was applied outside this pull request."));
     }
     return drift;
 }
@@ -20046,6 +21056,8 @@ function clusterOf(m, release) {
  * the cluster cannot be reached; refusals of the manifests themselves (InputError) still throw.
  * `planBeforeApply` is the apply's version: connected already, and strict.
  */
+
+
 
 
 
@@ -20092,18 +21104,18 @@ async function planBeforeApply(conn, base, head, options) {
     const refused = dryRunRefusals(p);
     if (refused.length)
         throw new ApplyRefusedError(refused);
+    const rejected = p.services.filter((s) => s.change === 'rejected' && s.rejection);
+    if (rejected.length)
+        throw new OperatorRejectsError(rejected.map((s) => `${s.file}:${s.rejection.line ?? '?'}: ${serviceKey(s)}: ${s.rejection.conditionMessage ?? s.rejection.eventMessage}`));
     return p;
 }
-
-;// CONCATENATED MODULE: ./src/planner/types.ts
-/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
-const CHANGE_ORDER = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
-function strongestChange(changes) {
-    let best = 'none';
-    for (const c of changes)
-        if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
-            best = c;
-    return best;
+/** The operator would refuse a head (its own validation): nothing is applied, since nothing would roll out. */
+class OperatorRejectsError extends UserError {
+    rejections;
+    constructor(rejections) {
+        super(`the KubeRay operator would reject ${rejections.length} RayService(s); nothing was applied:\n${rejections.map((r) => `  ${r}`).join('\n')}`);
+        this.rejections = rejections;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/util/neutralize.ts
@@ -20222,10 +21234,12 @@ const BADGE = {
     cluster: '🔵 cluster (blue/green)',
     'cluster-incremental': '🔵 cluster-incremental',
     ignored: '🟠 ignored',
+    rejected: '🔴 rejected',
 };
 const RISK = {
     none: 'none',
     ignored: '⚠️ change not applied',
+    rejected: '⛔ the operator refuses it: nothing is built or updated',
     app: 'low',
     'cluster-inplace': 'medium: running cluster modified, replicas reset',
     cluster: 'high: second cluster, double capacity',
@@ -20293,9 +21307,9 @@ function clusterLine(plan) {
     if (!c)
         return undefined;
     if (c.mode === 'git-only')
-        return `_Git only:_ ${esc(c.notes.join(' '))}`;
+        return `_Git only:_ ${esc(c.notes.map((n) => n.text).join(' '))}`;
     const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
-    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
+    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n.text)}`).join('\n>\n')}` : '';
     return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
 }
 function summaryLine(plan) {
@@ -20321,7 +21335,7 @@ function renderDetails(s) {
     const out = [];
     out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
     for (const r of s.reasons)
-        out.push(`- ${esc(r)}`);
+        out.push(`- ${esc(r.text)}`);
     if (s.changes.length) {
         out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
         for (const c of s.changes.slice(0, 60)) {
@@ -20356,7 +21370,7 @@ function renderClusterView(s, c) {
         out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
     }
     for (const n of c.notes)
-        out.push(`- ${esc(n)}`);
+        out.push(`- ${esc(n.text)}`);
     const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
     out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
     for (const p of c.fit.problems)
@@ -20516,6 +21530,8 @@ const DEFAULTS = {
     comment: true,
     /** Commit status context of plan mode; apply mode uses its own unless the input names one. */
     planStatusContext: 'rayservice-rollout/plan',
+    /** fail-on: what fails the plan status when the input is empty (a list in the input replaces it). */
+    failOn: 'rejected',
     applyStatusContext: 'rayservice-rollout/apply',
 };
 
@@ -20537,7 +21553,7 @@ function orList(values) {
     return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 /** Exactly true or false (any case): a typo is refused rather than read as either. */
-function parseBool(setting, text, fallback) {
+function parse_parseBool(setting, text, fallback) {
     if (isUnset(text))
         return fallback;
     const v = text.trim().toLowerCase();
@@ -20645,7 +21661,7 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
         throw new UsageError('plan needs --base and --head (try plan --help)');
     const format = parseChoice('--format', flags.format, ['json', 'markdown'], DEFAULTS.format);
     const kuberayVersion = parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion);
-    const zeroDowntime = parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime);
+    const zeroDowntime = parse_parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime);
     const gate = flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
     const namespace = flags.namespace ?? DEFAULTS.namespace;
     const liveTimeoutMs = parseDuration('--timeout', flags.timeout, LIVE_TIMEOUT_DEFAULT);
@@ -20678,7 +21694,7 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
     else
         stdout.text(renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
     for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : [])
-        stderr.text(`note: ${note}\n`);
+        stderr.text(`note: ${note.text}\n`);
     const refusals = dryRunRefusals(result);
     for (const r of refusals)
         stderr.text(`${r}\n`);
@@ -21010,7 +22026,10 @@ function clusterPodClauses(snap, cluster, what) {
  */
 
 
-const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`;
+const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => ({
+    id: 'no-upgrade-timeout',
+    text: `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
+});
 /** The cluster whose applications and pods decide the rollout, and its Serve status. */
 function targetOf({ kind, target, memory }, rs) {
     if (kind === 'new-cluster') {
@@ -21068,7 +22087,7 @@ function refresh(previous, now, at) {
 }
 /** The rules in the order they are tried: the first that holds names the failure. */
 const FAILURE_RULES = [
-    initializingTimeout,
+    judge_initializingTimeout,
     specRejected,
     clusterRejected,
     outage,
@@ -21104,13 +22123,13 @@ function failure(state, now) {
     }
     return undefined;
 }
-function initializingTimeout({ ready }) {
+function judge_initializingTimeout({ ready }) {
     if (ready?.status !== 'False' || ready.reason !== 'InitializingTimeout')
         return undefined;
     return {
         summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
         hints: [
-            'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+            hint('initializing-timeout-terminal', 'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).'),
         ],
     };
 }
@@ -21124,7 +22143,7 @@ function specRejected({ behind, recent }) {
         return undefined;
     return {
         summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
-        hints: ['Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.'],
+        hints: [hint('fix-the-spec', 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.')],
     };
 }
 function clusterRejected({ state, rs, recent, cluster }) {
@@ -21134,7 +22153,7 @@ function clusterRejected({ state, rs, recent, cluster }) {
     return {
         summary: `the RayCluster controller rejected ${cluster} (${rejected.reason}): ${rejected.message}`,
         hints: [
-            'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+            hint('cluster-upgrade-strategy', 'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).'),
             ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
         ],
     };
@@ -21148,7 +22167,7 @@ function outage({ state, ready }) {
     return {
         summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
         hints: [
-            'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+            hint('serve-endpoints', 'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).'),
         ],
     };
 }
@@ -21160,7 +22179,7 @@ function badForTooLong({ state, now }) {
             return {
                 summary: `${s.text} (for ${formatDuration(now - s.since)})`,
                 hints: [
-                    'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
+                    hint('serve-logs', 'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.'),
                 ],
             };
         }
@@ -21181,7 +22200,7 @@ function frozenStatus({ state, rs, now, ready, recent, behind }) {
         : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
     return {
         summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
-        hints: ['An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.'],
+        hints: [hint('status-frozen', 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.')],
     };
 }
 /** Planned a new cluster, but the operator kept the old one: the change is not being applied. */
@@ -21200,8 +22219,8 @@ function noNewCluster({ state, rs, now, behind }) {
     return {
         summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
         hints: [
-            'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
-            'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+            hint('zero-downtime-disabled', 'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).'),
+            hint('operator-just-upgraded', 'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.'),
         ],
     };
 }
@@ -21238,8 +22257,8 @@ function unschedulable(state, { pod, cluster, since, rs }, autoscaler, now) {
         summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - since.since)}): ${since.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
         hints: [
             kind === 'new-cluster' && target.activeBefore !== undefined
-                ? `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
-                : 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+                ? hint('room-for-both-clusters', `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`)
+                : hint('no-room', 'The nodes lack room for this pod: add capacity, free some, or lower its requests.'),
             ...pendingClusterHint(state, cluster, rs),
         ],
     };
@@ -21249,10 +22268,10 @@ function stuckWaiting(state, { pod, cluster, reason, since, rs }, now) {
         summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - since.since)})${since.text ? `: ${since.text}` : ''}`,
         hints: [
             reason === 'CrashLoopBackOff'
-                ? `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`
+                ? hint('container-crashing', `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`)
                 : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
-                    ? 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.'
-                    : 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+                    ? hint('missing-config', 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.')
+                    : hint('image-pull', 'Check the image name and tag, and the imagePullSecrets of the pod template.'),
             ...pendingClusterHint(state, cluster, rs),
         ],
     };
@@ -21262,6 +22281,9 @@ function pendingClusterHint({ kind, target }, cluster, rs) {
     return kind === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
         ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
         : [];
+}
+function hint(id, text) {
+    return { id, text };
 }
 function splitKey(key) {
     const i = key.lastIndexOf(':');
@@ -21290,10 +22312,15 @@ function lastAutoscalerEvent(snap, pod) {
 const MAX_PODS = 20;
 function diagnose(state, now, missing, failureHints = []) {
     const { target, memory, last: snap } = state;
-    const hints = new Set(failureHints);
+    const hints = new Map();
+    for (const h of failureHints)
+        add(hints, h);
     if (!snap || snap.rayService === undefined) {
-        hints.add('No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.');
-        return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints] };
+        add(hints, {
+            id: 'no-observation',
+            text: 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
+        });
+        return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints.values()] };
     }
     const rs = snap.rayService;
     const recent = eventsSince(snap, target.startedAt);
@@ -21312,8 +22339,12 @@ function diagnose(state, now, missing, failureHints = []) {
         pendingPods: pendingPods(snap, clusters),
         warnings: dedupeWarnings(recent),
         ...(frozenStatus ? { frozenStatus } : {}),
-        hints: [...hints],
+        hints: [...hints.values()],
     };
+}
+function add(hints, h) {
+    if (!hints.has(h.id))
+        hints.set(h.id, h);
 }
 /** Applications and deployments that are not fine, on the active and the pending cluster, and those clusters. */
 function appsOf(rs) {
@@ -21356,7 +22387,10 @@ function frozen({ target }, rs, recent, now, hints) {
     if (observedGeneration(rs) >= target.generation)
         return undefined;
     if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-        hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
+        add(hints, {
+            id: 'operator-not-watching',
+            text: `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`,
+        });
     }
     return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
 }
@@ -21365,11 +22399,13 @@ function addBlueGreenHints({ target }, rs, snap, hints) {
     const pending = pendingName(rs);
     if (pending === undefined)
         return;
-    if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
-        hints.add(`Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`);
+    if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined) {
+        add(hints, {
+            id: 'room-for-both-clusters',
+            text: `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
+        });
     }
-    if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout')))
-        hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
+    add(hints, HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/progress.ts
@@ -21715,6 +22751,7 @@ function initialKind(target) {
     switch (target.expected) {
         case 'none':
         case 'ignored':
+        case 'rejected':
             return 'nothing';
         case 'delete':
             return 'delete';
@@ -22005,7 +23042,7 @@ function renderDiagnosis(d) {
     section('Warning events', d.warnings);
     if (d.frozenStatus)
         section('Frozen status', [d.frozenStatus]);
-    section('What to do', d.hints);
+    section('What to do', d.hints.map((h) => h.text));
     return out;
 }
 
@@ -22543,7 +23580,7 @@ async function apply(flags, stdout, err) {
     const onFailure = parseChoice('--on-failure', flags['on-failure'], ['rollback', 'none'], DEFAULTS.onFailure);
     const planOptions = {
         kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
-        zeroDowntime: parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
+        zeroDowntime: parse_parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
     };
     const fieldManager = flags['field-manager'] ?? DEFAULTS.fieldManager;
     const namespace = flags.namespace ?? DEFAULTS.namespace;

@@ -49,7 +49,7 @@ export function readInputs(): ActionInputs {
     token: core.getInput('github-token'),
     comment: bool('comment', DEFAULTS.comment),
     statusContext: text('status-context', DEFAULTS.planStatusContext),
-    failOn: parseChoiceList('input fail-on', core.getInput('fail-on'), FAIL_ON_VALUES),
+    failOn: parseChoiceList('input fail-on', core.getInput('fail-on').trim() || DEFAULTS.failOn, FAIL_ON_VALUES),
     zeroDowntime: bool('zero-downtime', DEFAULTS.zeroDowntime),
     timeoutMs: parseDuration('input timeout', core.getInput('timeout'), DEFAULTS.timeout),
     fieldManager: text('field-manager', DEFAULTS.fieldManager),

@@ -47,7 +47,7 @@ export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run:
     ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
     : plan(base, head, options);
   facts.plan = result;
-  if (result.cluster?.mode === 'git-only') for (const n of result.cluster.notes) core.warning(n);
+  if (result.cluster?.mode === 'git-only') for (const n of result.cluster.notes) core.warning(n.text);
   else if (result.cluster)
     core.info(
       `Compared with the cluster ${result.cluster.server ?? ''}: KubeRay ${result.kuberayVersion} (${result.cluster.operator?.detail ?? 'from the input'})`,

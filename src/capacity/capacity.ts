@@ -3,10 +3,12 @@
  *
  * Per pod: Σ containers' requests, each resource falling back to its limit (as the API server
  * defaults requests from limits), then the max with each init container, plus the pod overhead;
- * the head also carries the autoscaler sidecar when in-tree autoscaling is on. Per worker group:
+ * the head also carries the autoscaler sidecar when in-tree autoscaling is on, and each worker the
+ * operator's `wait-gcs-ready` init container (kuberay/pod-additions.ts). Per worker group:
  * clamp(replicas, minReplicas, maxReplicas) × numOfHosts pods (0 when the group or the cluster
  * is suspended). KubeRay's own status.desired* fields leave the sidecar out; the scheduler does not.
  */
+import { workerPodAsBuilt } from '../kuberay/pod-additions.js';
 import { parseQuantity, quantityToNumber } from '../quantity/quantity.js';
 import { isPlainObject } from '../util/objects.js';
 
@@ -25,6 +27,8 @@ export interface ClusterSize {
 export interface SizeOptions {
   /** Start every worker group at minReplicas (an incremental upgrade's new cluster). */
   readonly atMinReplicas?: boolean;
+  /** The operator injects the wait-gcs-ready init container into workers (ENABLE_INIT_CONTAINER_INJECTION; default: yes). */
+  readonly initContainerInjection?: boolean;
 }
 
 export function clusterSize(rayClusterConfig: Record<string, unknown>, options: SizeOptions = {}): ClusterSize {
@@ -41,7 +45,7 @@ export function clusterSize(rayClusterConfig: Record<string, unknown>, options: 
   }
   const groups = (Array.isArray(rayClusterConfig.workerGroupSpecs) ? rayClusterConfig.workerGroupSpecs : []).map((g: unknown) => {
     const group = obj(g);
-    const perPod = podResources(obj(obj(group.template).spec));
+    const perPod = podResources(workerPodAsBuilt(obj(obj(group.template).spec), options.initContainerInjection !== false));
     const pods = suspended || group.suspend === true ? 0 : workerPods(group, options.atMinReplicas === true);
     if (pods > 0) addInto(total, perPod, pods);
     total.pods = (total.pods ?? 0) + pods;

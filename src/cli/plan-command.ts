@@ -98,7 +98,7 @@ export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err:
   const [stdout, stderr] = [outputTo(out), outputTo(err)];
   if (format === 'json') stdout.json(renderJson(result));
   else stdout.text(renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
-  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) stderr.text(`note: ${note}\n`);
+  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) stderr.text(`note: ${note.text}\n`);
   const refusals = dryRunRefusals(result);
   for (const r of refusals) stderr.text(`${r}\n`);
   return refusals.length ? 2 : 0;

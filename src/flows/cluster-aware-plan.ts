@@ -13,6 +13,8 @@ import { gitOnlyPlan, planWithCluster } from '../planner/live/cluster-plan.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { PlanOptions } from '../planner/plan.js';
 import type { Plan } from '../planner/types.js';
+import { serviceKey } from '../util/objects.js';
+import { UserError } from '../util/user-error.js';
 
 export interface ClusterAwareOptions extends PlanOptions, FactsOptions {
   readonly connect?: ConnectOptions;
@@ -55,5 +57,17 @@ export async function planBeforeApply(conn: Connection, base: ManifestSet, head:
   const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, options), options);
   const refused = dryRunRefusals(p);
   if (refused.length) throw new ApplyRefusedError(refused);
+  const rejected = p.services.filter((s) => s.change === 'rejected' && s.rejection);
+  if (rejected.length)
+    throw new OperatorRejectsError(
+      rejected.map((s) => `${s.file}:${s.rejection!.line ?? '?'}: ${serviceKey(s)}: ${s.rejection!.conditionMessage ?? s.rejection!.eventMessage}`),
+    );
   return p;
+}
+
+/** The operator would refuse a head (its own validation): nothing is applied, since nothing would roll out. */
+export class OperatorRejectsError extends UserError {
+  constructor(readonly rejections: string[]) {
+    super(`the KubeRay operator would reject ${rejections.length} RayService(s); nothing was applied:\n${rejections.map((r) => `  ${r}`).join('\n')}`);
+  }
 }

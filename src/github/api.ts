@@ -135,7 +135,9 @@ export interface ApiFault {
 
 /** What an error of the GitHub API means for the user; undefined for an error that is not the API's. */
 export function apiFault(e: unknown): ApiFault | undefined {
-  const err = e as { name?: string; status?: unknown; message?: unknown; response?: { headers?: Record<string, string | undefined> } } | undefined;
+  const err = e as
+    | { name?: string; status?: unknown; message?: unknown; cause?: unknown; response?: { headers?: Record<string, string | undefined> } }
+    | undefined;
   if (!err || typeof err.status !== 'number' || (err.name !== 'HttpError' && err.name !== 'RequestError' && err.name !== 'AbortError')) return undefined;
   const status = err.status;
   const message = String(err.message ?? '').split('\n')[0]!;
@@ -143,7 +145,8 @@ export function apiFault(e: unknown): ApiFault | undefined {
   if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)))
     return { kind: 'rate-limit', status, text: `GitHub API rate limit (HTTP ${status}): ${message}` };
   if (status === 403 || status === 404) return { kind: 'no-permission', status, text: `HTTP ${status}: ${message}` };
-  if (status >= 500 || status === 429)
-    return { kind: 'unavailable', status, text: /did not answer/.test(message) ? message : `the GitHub API failed (HTTP ${status}): ${message}` };
+  // A timed-out attempt (attemptTimeout worded it already): known by its cause, not by its words.
+  const timedOut = (err.cause as Error | undefined)?.name === 'TimeoutError';
+  if (status >= 500 || status === 429) return { kind: 'unavailable', status, text: timedOut ? message : `the GitHub API failed (HTTP ${status}): ${message}` };
   return { kind: 'other', status, text: `HTTP ${status}: ${message}` };
 }

@@ -12,6 +12,7 @@ import { objectToApply } from './apply.js';
 import { noteAbandoned } from './deadline.js';
 import { ClusterUnreachableError, apiMessage, describeRequestError, statusCode } from './request-errors.js';
 import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService, RayServiceObject } from '../planner/live/facts.js';
+import { type Note, reason } from '../planner/types.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { asList, asMap } from '../util/kube-object.js';
@@ -74,7 +75,7 @@ interface FactReader {
   readonly apps: InstanceType<Connection['k8s']['AppsV1Api']>;
   readonly custom: InstanceType<Connection['k8s']['CustomObjectsApi']>;
   readonly objects: InstanceType<Connection['k8s']['KubernetesObjectApi']>;
-  readonly notes: string[];
+  readonly notes: Note[];
   /** A request given up on after the timeout. */
   within<T>(what: string, p: Promise<T>): Promise<T>;
   /** Runs a read; on failure notes why (once per kind of read) and returns undefined. */
@@ -86,7 +87,7 @@ function factReader(conn: Connection, opts: FactsOptions): FactReader {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_MS;
   // Each read has its own limit (a slow optional read is noted, not fatal); all share the command's deadline.
   const within = <T>(what: string, p: Promise<T>) => conn.deadline.within(what, withTimeout(p, timeoutMs, conn.deadline.culprit(what)));
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const noted = new Set<string>();
   const optional = async <T>(what: string, f: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -98,8 +99,8 @@ function factReader(conn: Connection, opts: FactsOptions): FactReader {
         noted.add(key);
         notes.push(
           code === 403
-            ? `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`
-            : `Could not ${what}: ${shortMessage(e)}.`,
+            ? reason('cluster.read-forbidden', `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`)
+            : reason('cluster.read-failed', `Could not ${what}: ${shortMessage(e)}.`),
         );
       }
       return undefined;
@@ -232,8 +233,11 @@ function readAutoscalerStatus({ core, within, notes }: FactReader): Promise<Kube
       if (statusCode(e) === 404) return null;
       notes.push(
         statusCode(e) === 403
-          ? 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).'
-          : `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`,
+          ? reason(
+              'cluster.read-forbidden',
+              'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).',
+            )
+          : reason('cluster.read-failed', `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`),
       );
       return undefined;
     },

@@ -3,6 +3,7 @@
  * one row per release, read from the operator's source (ray-operator/, see docs/kuberay-rules.md).
  * Every version-dependent rule of the product is a field here, so a new release is one new row.
  */
+import type { FeatureGate } from './feature-gates.js';
 
 export interface KubeRayRelease {
   /** Full release, e.g. "1.7.0". */
@@ -23,10 +24,6 @@ export interface KubeRayRelease {
    * place, before any hash check, replacing its whole spec (kuberay#4686/#4739): 1.5.2, 1.6.1, 1.6.2.
    */
   readonly suspendToggleInPlace: boolean;
-  /** Valid values of spec.upgradeStrategy.type (validated by the operator, not the CRD). */
-  readonly upgradeTypes: readonly string[];
-  /** The operator validates the RayService name (≤ 47 characters, DNS-1035 label). */
-  readonly validatesName: boolean;
   /** The RayService-level `spec.suspend` (deletes the clusters while true). */
   readonly rayServiceSuspend: boolean;
   /** `spec.managedBy` set to an external controller makes the operator skip the RayService. */
@@ -52,12 +49,12 @@ export interface KubeRayRelease {
    */
   readonly validationFailureReported: 'event' | 'event-and-condition';
   /**
-   * The operator refuses an incremental upgrade whose clusterUpgradeOptions.stepSizePercent exceeds
-   * maxSurgePercent (100 when unset): a step could then move more traffic than the new cluster can take.
+   * Defaults of the feature gates that change what the operator accepts (pkg/features/features.go,
+   * defaultFeatureGates); a gate the release does not have is absent (features.Enabled is false).
+   * The validation rules themselves are in validation/, each with its release range.
    */
-  readonly rejectsStepSizeAboveMaxSurge: boolean;
+  readonly featureGateDefaults: Readonly<Partial<Record<FeatureGate, boolean>>>;
 }
-
 const baseAnnotations = ['ray.io/ft-enabled', 'ray.io/external-storage-namespace', 'ray.io/enable-serve-service'];
 
 function release(version: string, r: Omit<KubeRayRelease, 'version' | 'minor'>): KubeRayRelease {
@@ -67,8 +64,6 @@ function release(version: string, r: Omit<KubeRayRelease, 'version' | 'minor'>):
 const v13 = release('1.3.2', {
   hashBlanks: { tolerationsAndSchedulingGates: false, clusterUpgradeStrategy: false, suspend: false },
   suspendToggleInPlace: false,
-  upgradeTypes: ['NewCluster', 'None'],
-  validatesName: false,
   rayServiceSuspend: false,
   rayServiceManagedBy: false,
   rejectsClusterUpgradeStrategy: false,
@@ -78,13 +73,13 @@ const v13 = release('1.3.2', {
   serveEndpointsFrom: 'Endpoints',
   incrementalRollback: false,
   validationFailureReported: 'event',
-  rejectsStepSizeAboveMaxSurge: false,
+  featureGateDefaults: { RayJobDeletionPolicy: false },
 });
-const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false, validatesName: true });
+const v14 = release('1.4.2', { ...v13, serveConfigAlsoToOldCluster: false });
 const v150 = release('1.5.0', {
   ...v14,
   incrementalUpgrade: 'gate-off-by-default',
-  upgradeTypes: ['NewCluster', 'None', 'NewClusterWithIncrementalUpgrade'],
+  featureGateDefaults: { RayJobDeletionPolicy: false, RayServiceIncrementalUpgrade: false },
   meaningfulAnnotations: [...baseAnnotations, 'ray.io/initializing-timeout'],
 });
 const v151 = release('1.5.1', v150);
@@ -99,6 +94,8 @@ const v160 = release('1.6.0', {
   serveEndpointsFrom: 'EndpointSlice',
   incrementalRollback: true,
   validationFailureReported: 'event-and-condition',
+  // RayJobDeletionPolicy went beta (on) in 1.6.0: suspended worker groups pass validation.
+  featureGateDefaults: { RayJobDeletionPolicy: true, RayServiceIncrementalUpgrade: false },
 });
 const v161 = release('1.6.1', { ...v160, suspendToggleInPlace: true });
 const v162 = release('1.6.2', v161);
@@ -110,7 +107,14 @@ const v170 = release('1.7.0', {
   suspendToggleInPlace: false,
   rayServiceSuspend: true,
   incrementalUpgrade: 'gate-on-by-default',
-  rejectsStepSizeAboveMaxSurge: true,
+  featureGateDefaults: {
+    RayJobDeletionPolicy: true,
+    RayServiceIncrementalUpgrade: true,
+    RayClusterNetworkPolicy: false,
+    GCSFaultToleranceEmbeddedStorage: false,
+    RayClusterMTLS: false,
+    RayClusterHistoryServer: false,
+  },
 });
 
 /** Every supported release, oldest first. */

@@ -5,6 +5,7 @@
  * RayServiceIncrementalUpgrade feature gate, without which it disables zero-downtime upgrades.
  */
 import { isPlainObject } from '../util/objects.js';
+import type { FeatureGateSettings } from './feature-gates.js';
 import type { KubeRayRelease } from './releases.js';
 
 export type StrategyType = 'NewCluster' | 'NewClusterWithIncrementalUpgrade' | 'None';
@@ -14,6 +15,10 @@ export interface OperatorSettings {
   readonly zeroDowntime: boolean;
   /** The RayServiceIncrementalUpgrade feature gate; undefined = the release's default. */
   readonly incrementalGate?: boolean;
+  /** Other feature gates set on the operator (`--feature-gates`); absent: the release's defaults. */
+  readonly featureGates?: FeatureGateSettings;
+  /** The operator's ENABLE_INIT_CONTAINER_INJECTION (default true): workers get the wait-gcs-ready init container. */
+  readonly initContainerInjection?: boolean;
 }
 
 export interface EffectiveStrategy {

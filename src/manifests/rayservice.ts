@@ -45,12 +45,16 @@ function visit(doc: SourceDocument, value: unknown, path: PathSegment[], default
 /** The line of a path inside the RayService being checked. */
 type LineAt = (path: PathSegment[]) => number;
 
+/**
+ * ray.io/v1 and ray.io/v1alpha1: every 1.x CRD still serves v1alpha1 (stored as v1, the same
+ * fields); 1.7.0 marks it deprecated. The planner plans both and notes the deprecation.
+ */
 function checkApiVersion(file: string, value: Record<string, unknown>, at: LineAt): void {
-  if (value.apiVersion === 'ray.io/v1') return;
+  if (value.apiVersion === 'ray.io/v1' || value.apiVersion === 'ray.io/v1alpha1') return;
   const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
   const hint =
     typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-      ? 'KubeRay 1.x serves only ray.io/v1 (v1alpha1 was removed in 1.3); change it to `apiVersion: ray.io/v1`, the fields are the same'
+      ? 'KubeRay 1.x serves ray.io/v1 (and the deprecated ray.io/v1alpha1); change it to `apiVersion: ray.io/v1`'
       : 'a RayService must be `apiVersion: ray.io/v1`';
   throw new InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
 }

@@ -2,6 +2,7 @@
  * From API objects (plain JSON as the API server returns them) to the figures the simulation reads.
  * Pure: the caller lists nodes, pods, quotas and the autoscaler status; nothing here talks to a cluster.
  */
+import { workerPodAsBuilt } from '../kuberay/pod-additions.js';
 import {
   DEFAULT_AUTOSCALER_RESOURCES,
   addInto,
@@ -61,6 +62,8 @@ export interface ShapeOptions {
   readonly onlyGroups?: readonly string[];
   /** Include the head pod; default: yes, unless onlyGroups is given. */
   readonly withHead?: boolean;
+  /** The operator injects the wait-gcs-ready init container into workers (default: yes). */
+  readonly initContainerInjection?: boolean;
 }
 
 /**
@@ -89,7 +92,7 @@ export function podShapesOf(rayClusterConfig: Record<string, unknown>, opts: Sha
     const name = String(group.groupName ?? '');
     if (opts.onlyGroups && !opts.onlyGroups.includes(name)) continue;
     const count = suspended || group.suspend === true ? 0 : workerPods(group, opts.atMinReplicas === true);
-    if (count > 0) out.push(podShapeOf(obj(obj(group.template).spec), name, count));
+    if (count > 0) out.push(podShapeOf(workerPodAsBuilt(obj(obj(group.template).spec), opts.initContainerInjection !== false), name, count));
   }
   return out;
 }

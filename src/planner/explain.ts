@@ -6,9 +6,10 @@ import type { ClusterSpecComparison } from '../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import type { EffectiveStrategy } from '../kuberay/upgrade-strategy.js';
 import { describeServeEffect, type ServeChange } from '../serve/serve-config.js';
-import { clusterUpgradeOptions, type ReadManifest } from './read-manifest.js';
+import { RULE_ANNOTATION_READ } from './field-changes.js';
+import { clusterUpgradeOptions, metadataOf, type ReadManifest } from './read-manifest.js';
 import { describeWorkerGroupChanges } from './reasons.js';
-import type { Change, FieldChange } from './types.js';
+import { type Change, type FieldChange, type Reason, reason } from './types.js';
 
 /** Everything an update plan has decided, for explaining it. */
 export interface UpdateFacts {
@@ -25,7 +26,7 @@ export interface UpdateFacts {
   readonly changes: readonly FieldChange[];
 }
 
-export function explain(x: UpdateFacts): string[] {
+export function explain(x: UpdateFacts): Reason[] {
   return [
     ...explainHashedClusterChange(x),
     ...explainAppendedGroups(x),
@@ -37,20 +38,29 @@ export function explain(x: UpdateFacts): string[] {
 }
 
 /** A change in hashed fields: ignored under None, else a new cluster (step by step, or blue/green). */
-function explainHashedClusterChange(x: UpdateFacts): string[] {
+function explainHashedClusterChange(x: UpdateFacts): Reason[] {
   if (x.cmp.kind !== 'different') return [];
   const v = `KubeRay ${x.release.version}`;
   const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
   const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
   if (x.strategy.type === 'None') {
     return [
-      `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+      reason(
+        'cluster.hash-changed-ignored',
+        `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+      ),
     ];
   }
   const rollout =
     x.strategy.type === 'NewClusterWithIncrementalUpgrade'
-      ? `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`
-      : `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`;
+      ? reason(
+          'cluster.hash-changed-incremental',
+          `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`,
+        )
+      : reason(
+          'cluster.hash-changed',
+          `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`,
+        );
   return [rollout, ...explainServeWithNewCluster(x)];
 }
 
@@ -60,70 +70,100 @@ function incrementalSteps(h: ReadManifest): string {
 }
 
 /** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
-function explainServeWithNewCluster(x: UpdateFacts): string[] {
+function explainServeWithNewCluster(x: UpdateFacts): Reason[] {
   if (!x.appliedServe.length) return [];
   return [
     x.release.serveConfigAlsoToOldCluster
-      ? `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`
-      : 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
+      ? reason(
+          'serve.also-to-old-cluster',
+          `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`,
+        )
+      : reason(
+          'serve.new-cluster-only',
+          'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
+        ),
   ];
 }
 
-function explainAppendedGroups(x: UpdateFacts): string[] {
+function explainAppendedGroups(x: UpdateFacts): Reason[] {
   if (x.cmp.kind !== 'appended') return [];
   const groups = x.cmp.appendedGroups;
   return [
-    `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
+    reason(
+      'cluster.appended-group',
+      `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
+    ),
   ];
 }
 
 /** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
-function explainServeInPlace(x: UpdateFacts): string[] {
+function explainServeInPlace(x: UpdateFacts): Reason[] {
   const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
   if (!x.appliedServe.length || newCluster) return [];
   const apps = summarizePaths(
     x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`),
     3,
   );
-  return [`Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`];
-}
-
-function explainServeOptionsFixedAtStart(x: UpdateFacts): string[] {
-  if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start')) return [];
   return [
-    'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+    reason(
+      'serve.in-place',
+      `Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`,
+    ),
   ];
 }
 
-function explainHashBlankedFields(x: UpdateFacts): string[] {
+function explainServeOptionsFixedAtStart(x: UpdateFacts): Reason[] {
+  if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start')) return [];
+  return [
+    reason(
+      'serve.serve-fixed-at-start',
+      'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+    ),
+  ];
+}
+
+function explainHashBlankedFields(x: UpdateFacts): Reason[] {
   if (!x.blanked.length) return [];
   const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
   return [
-    `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-      (autoscaling
-        ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-        : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+    reason(
+      'cluster.hash-blanked',
+      `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
+        (autoscaling
+          ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+          : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+    ),
   ];
 }
 
 /** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
-function explainNoRollout(x: UpdateFacts): string[] {
+function explainNoRollout(x: UpdateFacts): Reason[] {
   if (x.change !== 'none') return [];
-  const out: string[] = [];
+  const out: Reason[] = [];
   if (x.changes.length === 0)
     out.push(
-      'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).',
+      reason(
+        'none.formatting-only',
+        'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).',
+      ),
     );
-  else if (x.changes.every((c) => c.path.startsWith('metadata.')))
-    out.push('Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.');
+  else if (x.changes.every((c) => c.rule.startsWith('metadata.')))
+    out.push(reason('none.metadata-only', 'Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.'));
   else
     out.push(
-      `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`,
+      reason(
+        'none.settings-only',
+        `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`,
+      ),
     );
-  const meaningful = x.changes.filter((c) => c.path.startsWith('metadata.annotations') && c.note?.startsWith('read by'));
-  for (const m of meaningful) {
-    const name = m.path.replace('metadata.annotations.', 'Annotation ').replace(/^metadata\.annotations\["(.*)"\]$/, 'Annotation $1');
-    out.push(`${name} is read by the operator: it changes how it treats this RayService from now on.`);
+  // The annotations the operator reads, by name from the manifests (not from the rendered paths).
+  if (x.changes.some((c) => c.rule === RULE_ANNOTATION_READ)) {
+    const before = annotationsOf(x.b);
+    const after = annotationsOf(x.h);
+    for (const name of x.release.meaningfulAnnotations) {
+      if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+        out.push(reason(RULE_ANNOTATION_READ, `Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`));
+    }
   }
   return out;
 }
@@ -136,4 +176,9 @@ function clusterFields(list: readonly FieldChange[]): string {
 function summarizePaths(paths: string[], max = 4): string {
   const uniq = [...new Set(paths)];
   return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+}
+
+function annotationsOf(r: ReadManifest): Record<string, unknown> {
+  const a = metadataOf(r).annotations;
+  return a && typeof a === 'object' ? a : {};
 }

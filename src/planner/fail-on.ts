@@ -1,7 +1,8 @@
 /**
  * The plan-mode policy (`fail-on`): which findings of a plan fail the commit status, and why. A
  * manifest the API server refuses always fails; a listed change fails; `capacity` fails a new
- * cluster that does not fit, which only a cluster-aware plan can know.
+ * cluster that does not fit, which only a cluster-aware plan can know. The default (the action's
+ * input left empty) is `rejected`: a head the operator will refuse fails the status.
  */
 import { serviceKey } from '../util/objects.js';
 import { CHANGE_ORDER, type Change, type Plan } from './types.js';

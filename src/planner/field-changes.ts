@@ -10,7 +10,7 @@ import { diffValues, formatPath, valueAt } from '../util/structural-diff.js';
 import { type ReadManifest, metadataOf } from './read-manifest.js';
 import { describeRayServiceField } from './reasons.js';
 import { redactAt } from './redact.js';
-import type { Change, FieldChange } from './types.js';
+import type { Change, FieldChange, RuleId } from './types.js';
 
 /** rayClusterConfig changes, all of them and split by whether the cluster hash sees them. */
 export interface ClusterFieldChanges {
@@ -31,10 +31,10 @@ export function clusterFieldChanges(
   const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
   const out: ClusterFieldChanges = { all: [], hashed: [], blanked: [] };
   for (const d of diffValues(b.cluster, h.cluster)) {
-    const { effect, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
-    const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, note);
+    const { effect, rule, note } = clusterFieldEffect(d.path, cmp, baseGroupCount, clusterEffect, release);
+    const fc = fieldChange(b, h, ['spec', 'rayClusterConfig', ...d.path], d, effect, rule, note);
     out.all.push(fc);
-    (effect === 'ignored' && note ? out.blanked : out.hashed).push(fc);
+    (rule === RULE_HASH_BLANKED ? out.blanked : out.hashed).push(fc);
   }
   return out;
 }
@@ -46,15 +46,20 @@ function clusterFieldEffect(
   baseGroupCount: number,
   clusterEffect: Change,
   release: KubeRayRelease,
-): { effect: Change; note?: string } {
+): { effect: Change; rule: RuleId; note?: string } {
   if (isHashBlanked(path, release)) {
-    return { effect: 'ignored', note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
+    return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
   }
   if (cmp.kind === 'appended' && path[0] === 'workerGroupSpecs' && typeof path[1] === 'number' && path[1] >= baseGroupCount) {
-    return { effect: 'cluster-inplace', note: 'appended worker group: added to the running RayCluster' };
+    return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: 'appended worker group: added to the running RayCluster' };
   }
-  return { effect: clusterEffect };
+  return { effect: clusterEffect, rule: 'cluster.hashed' };
 }
+
+/** Rule ids other modules act on (docs/rule-ids.md). */
+export const RULE_HASH_BLANKED = 'cluster.hash-blanked';
+export const RULE_APPENDED_GROUP = 'cluster.appended-group';
+export const RULE_ANNOTATION_READ = 'metadata.annotation-read';
 
 /** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
 export function serveFieldChanges(serveChanges: readonly ServeChange[], appliedEffect: Change): FieldChange[] {
@@ -66,6 +71,7 @@ export function serveFieldChanges(serveChanges: readonly ServeChange[], appliedE
       to: redactAt(servePath, s.to) ?? null,
       effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
       line: s.line,
+      rule: `serve.${s.effect}`,
       note: describeServeEffect(s.effect),
     };
   });
@@ -77,7 +83,7 @@ export function rayServiceSettingChanges(b: ReadManifest, h: ReadManifest, relea
   for (const key of unionKeys(b.spec, h.spec)) {
     if (key === 'rayClusterConfig' || key === 'serveConfigV2') continue;
     for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
-      out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', describeRayServiceField(String(key), release)));
+      out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, describeRayServiceField(String(key), release)));
     }
   }
   return out;
@@ -91,7 +97,7 @@ export function metadataChanges(b: ReadManifest, h: ReadManifest, release: KubeR
       const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
       const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
       const note = read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`;
-      out.push(fieldChange(b, h, d.path, d, 'none', note));
+      out.push(fieldChange(b, h, d.path, d, 'none', read ? RULE_ANNOTATION_READ : `metadata.${key}-not-copied`, note));
     }
   }
   return out;
@@ -103,6 +109,7 @@ function fieldChange(
   path: readonly PathSegment[],
   d: { from: unknown; to: unknown },
   effect: Change,
+  rule: RuleId,
   note: string | undefined,
 ): FieldChange {
   // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
@@ -113,7 +120,7 @@ function fieldChange(
   const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from), b.m.object);
   const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
   const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
-  return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, ...(note ? { note } : {}) };
+  return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
 }
 
 function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

@@ -4,11 +4,11 @@
  * sibling modules: read-manifest (reading), field-changes and plan-update (an update's verdict),
  * explain (its reasons); this module handles create, delete and what the operator refuses outright.
  */
-import { clusterSize } from '../capacity/capacity.js';
+import { clusterSize, type SizeOptions } from '../capacity/capacity.js';
 import { pruneUnknownFields } from '../kuberay/crd-defaults.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import { effectiveStrategy, type EffectiveStrategy, type OperatorSettings } from '../kuberay/upgrade-strategy.js';
-import { externallyManaged, operatorRejection } from '../kuberay/validation.js';
+import { externallyManaged, operatorRejection, type Rejection } from '../kuberay/validation.js';
 import { InputError } from '../manifests/input-error.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { isPlainObject } from '../util/objects.js';
@@ -17,7 +17,7 @@ import { refuseWhatTheApiServerRefuses } from './api-server-refusal.js';
 import { describeSize } from './describe-size.js';
 import { clusterUpgradeStrategyWarning, planUpdate } from './plan-update.js';
 import { measure, metadataOf, readManifest, type ReadManifest, type ServiceId } from './read-manifest.js';
-import type { ServicePlan } from './types.js';
+import { type Change, type OperatorRejectionView, overridden, type Reason, reason, type RuleId, type ServicePlan } from './types.js';
 
 // The rendered comment sizes capacity in the same words as the reasons.
 export { describeSize, formatBytes } from './describe-size.js';
@@ -33,11 +33,37 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const h = head && readManifest(head, release);
   const strategy = effectiveStrategy((h ?? b)!.spec, release, settings);
   const id: ServiceId = { namespace: any.namespace, name: any.name, file: any.source.file };
+  const sizing = sizingOf(settings);
   if (h) checkUnknownFields(h, release);
   if (head) refuseWhatTheApiServerRefuses(head, base, release);
-  if (!h) return planDelete(b!, strategy, id);
-  const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
-  return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
+  if (!h) return planDelete(b!, strategy, id, sizing);
+  const planned =
+    whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
+  return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
+}
+
+/** How pods are sized: with the operator's wait-gcs-ready init container unless it runs with injection off. */
+export function sizingOf(settings: PlanSettings): SizeOptions {
+  return { initContainerInjection: settings.initContainerInjection !== false };
+}
+
+/** ray.io/v1alpha1 is served by every 1.x CRD (stored as v1); 1.7.0's CRD marks it deprecated. */
+function withApiVersionNote(p: ServicePlan, h: ReadManifest, release: KubeRayRelease): ServicePlan {
+  if (h.m.object.apiVersion !== 'ray.io/v1alpha1') return p;
+  const deprecated =
+    release.minor === '1.7'
+      ? 'deprecated in KubeRay 1.7 (the API server warns on every request; it is to be removed in 1.9)'
+      : 'served by this release, deprecated from 1.7';
+  return {
+    ...p,
+    reasons: [
+      ...p.reasons,
+      reason(
+        'service.api-version-v1alpha1',
+        `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
+      ),
+    ],
+  };
 }
 
 /**
@@ -61,13 +87,40 @@ function checkUnknownFields(h: ReadManifest, release: KubeRayRelease): void {
   );
 }
 
-function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId): ServicePlan {
-  const size = measure(h, () => clusterSize(h.cluster));
+/**
+ * 1.7: a RayService whose spec.suspend is true, created so or staying so (handleSuspend in
+ * rayservice_controller.go): no cluster exists and none is built; changes wait for the resume.
+ */
+function whileSuspended(b: ReadManifest | undefined, h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease): ServicePlan | undefined {
+  if (!release.rayServiceSuspend || h.spec.suspend !== true || (b && b.spec.suspend !== true)) return undefined;
+  const id: ServiceId = { namespace: h.m.namespace, name: h.m.name, file: h.m.source.file };
+  const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
+  if (!b) {
+    const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
+    return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
+  }
+  const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) =>
+    c.rule.startsWith('metadata.')
+      ? c
+      : { ...c, effect: 'ignored' as const, rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' },
+  );
+  const effective = changes.some((c) => c.effect === 'ignored');
+  const why = effective
+    ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
+    : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
+  return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
+}
+
+function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId, sizing: SizeOptions): ServicePlan {
+  const size = measure(h, () => clusterSize(h.cluster, sizing));
   return {
     ...id,
     change: 'create',
     reasons: [
-      `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+      reason(
+        'service.create',
+        `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+      ),
       ...clusterUpgradeStrategyWarning(h, release),
     ],
     changes: [],
@@ -75,13 +128,16 @@ function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeR
   };
 }
 
-function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId): ServicePlan {
-  const size = measure(b, () => clusterSize(b.cluster));
+function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId, sizing: SizeOptions): ServicePlan {
+  const size = measure(b, () => clusterSize(b.cluster, sizing));
   return {
     ...id,
     change: 'delete',
     reasons: [
-      'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+      reason(
+        'service.delete',
+        'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+      ),
     ],
     changes: [],
     capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
@@ -103,12 +159,15 @@ function withHeadPortWarning(p: ServicePlan, h: ReadManifest): ServicePlan {
     ...p,
     reasons: [
       ...p.reasons,
-      `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+      reason(
+        'cluster.head-no-dashboard-port',
+        `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+      ),
     ],
   };
 }
 
-/** A head the operator refuses, or leaves to another controller: nothing of the change is applied. */
+/** A head the operator leaves to another controller, or refuses: nothing of the change is applied. */
 function ignoredWhereOperatorSkips(
   planned: ServicePlan,
   b: ReadManifest | undefined,
@@ -116,26 +175,70 @@ function ignoredWhereOperatorSkips(
   strategy: EffectiveStrategy,
   settings: PlanSettings,
 ): ServicePlan {
-  const why = whyOperatorSkips(h, settings);
-  if (!why) return planned;
-  const current = b ? measure(b, () => clusterSize(b.cluster).total) : null;
+  const release = settings.release;
+  const manager = externallyManaged(h.spec, release);
+  if (manager) {
+    const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
+    return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why), sizingOf(settings));
+  }
+  const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
+  const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
+  if (!rejection) return planned;
+  const view = rejectionView(rejection, h);
+  if (b && planned.change === 'none' && planned.changes.length === 0) {
+    // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
+    return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
+  }
+  return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), sizingOf(settings)), rejection: view };
+}
+
+/** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
+function nothingApplied(
+  planned: ServicePlan,
+  b: ReadManifest | undefined,
+  strategy: EffectiveStrategy,
+  change: Change,
+  why: Reason,
+  sizing: SizeOptions,
+): ServicePlan {
+  const rule: RuleId = why.rule;
+  const current = b ? measure(b, () => clusterSize(b.cluster, sizing).total) : null;
   return {
     ...planned,
-    change: 'ignored',
-    reasons: [why, ...planned.reasons.map((r) => `Were it accepted: ${r}`)],
-    changes: planned.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
+    change,
+    reasons: [why, ...overridden(planned.reasons, rule, 'Were it accepted')],
+    changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
     capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
   };
 }
 
-function whyOperatorSkips(h: ReadManifest, settings: PlanSettings): string | undefined {
-  const release = settings.release;
-  const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
-  const refusal = operatorRejection(h.m.name, annotations, h.spec, release, settings);
-  if (refusal) {
-    const shown = release.validationFailureReported === 'event-and-condition' ? 'Ready=False with reason ValidationFailed and' : 'only';
-    return `KubeRay ${release.version} rejects this RayService: ${refusal}. It is not reconciled at all until that is fixed: no cluster is built or changed and no Serve config is sent (${shown} a Warning event InvalidRayServiceSpec).`;
-  }
-  const skipped = externallyManaged(h.spec, release);
-  return skipped && `${skipped}. Nothing in this change is applied by KubeRay.`;
+function rejectionView(r: Rejection, h: ReadManifest): OperatorRejectionView {
+  return {
+    rule: r.rule,
+    eventReason: r.eventReason,
+    eventMessage: r.eventMessage,
+    ...(r.conditionMessage !== undefined ? { conditionMessage: r.conditionMessage } : {}),
+    path: formatPath(r.path),
+    line: h.lineOf(r.path),
+    ...(r.assumedGates?.length ? { assumedGates: r.assumedGates } : {}),
+  };
+}
+
+/**
+ * The operator's refusal in its own words, where it shows it, and what the plan had to assume
+ * (`validation.rejected`, or `validation.still-rejected` when the manifest does not change).
+ */
+function rejectionReason(r: Rejection, release: KubeRayRelease, unchanged: boolean): Reason {
+  const shown =
+    r.conditionMessage !== undefined
+      ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
+      : `only a Warning event ${r.eventReason}`;
+  const effect = unchanged
+    ? 'The manifest does not change, and the operator goes on refusing it as it stands: nothing is reconciled until that is fixed.'
+    : 'Nothing is built or updated: the running cluster (if any) keeps serving its old spec.';
+  const gates = r.assumedGates?.length
+    ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
+    : '';
+  const text = `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
+  return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
 }

@@ -3,7 +3,7 @@
  * suspend, a rebuilt cluster, appended groups, a Serve redeploy, ignored fields), its reasons and
  * the capacity the rollout holds.
  */
-import { clusterSize, maxFigures, sumFigures, type ResourceFigures } from '../capacity/capacity.js';
+import { clusterSize, maxFigures, type ResourceFigures, type SizeOptions, sumFigures } from '../capacity/capacity.js';
 import { compareClusterSpecs, type ClusterSpecComparison } from '../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import type { EffectiveStrategy } from '../kuberay/upgrade-strategy.js';
@@ -12,7 +12,7 @@ import { describeSize } from './describe-size.js';
 import { explain, type UpdateFacts } from './explain.js';
 import { clusterFieldChanges, metadataChanges, rayServiceSettingChanges, serveFieldChanges } from './field-changes.js';
 import { deletionDelay, measure, type ReadManifest, type ServiceId } from './read-manifest.js';
-import type { CapacityPlan, Change, FieldChange, ServicePlan } from './types.js';
+import { type CapacityPlan, type Change, type FieldChange, type Reason, reason, type ServicePlan } from './types.js';
 
 /** A suspend change that overrides the other rules (each needs the release that has it). */
 interface SuspendRules {
@@ -22,7 +22,14 @@ interface SuspendRules {
   readonly service: 'suspend' | 'resume' | undefined;
 }
 
-export function planUpdate(b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId): ServicePlan {
+export function planUpdate(
+  b: ReadManifest,
+  h: ReadManifest,
+  strategy: EffectiveStrategy,
+  release: KubeRayRelease,
+  id: ServiceId,
+  sizing: SizeOptions,
+): ServicePlan {
   const cmp = compareClusterSpecs(b.cluster, h.cluster, release);
   const clusterEffect = clusterChangeEffect(strategy);
   const cluster = clusterFieldChanges(b, h, cmp, clusterEffect, release);
@@ -38,7 +45,7 @@ export function planUpdate(b: ReadManifest, h: ReadManifest, strategy: Effective
   const suspend = suspendRules(b, h, release);
   const change = verdict(suspend, cmp, strategy, appliedServe, changes);
   const facts: UpdateFacts = { change, cmp, strategy, release, hashed: cluster.hashed, blanked: cluster.blanked, serveChanges, appliedServe, b, h, changes };
-  const capacity = capacityOf(change, b, h, strategy);
+  const capacity = capacityOf(change, b, h, strategy, sizing);
   const reasons = [...verdictReasons(suspend, facts), ...newClusterReasons(change, h, release, capacity)];
   return { ...id, change, reasons, changes: suspend.clusterToggledInPlace ? appliedWithToggle(changes) : changes, capacity };
 }
@@ -79,49 +86,61 @@ function verdict(
 /** With the in-place suspend toggle, every effective RayCluster change goes to the running cluster. */
 function appliedWithToggle(changes: readonly FieldChange[]): FieldChange[] {
   return changes.map((c) =>
-    c.path.startsWith('spec.rayClusterConfig') && c.effect !== 'none'
-      ? { ...c, effect: 'cluster-inplace', note: 'applied in place with the suspend toggle' }
+    c.rule.startsWith('cluster.') && c.effect !== 'none'
+      ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', note: 'applied in place with the suspend toggle' }
       : c,
   );
 }
 
 /** A suspend rule explains itself; otherwise every step of the update is explained. */
-function verdictReasons(suspend: SuspendRules, x: UpdateFacts): string[] {
+function verdictReasons(suspend: SuspendRules, x: UpdateFacts): Reason[] {
   if (suspend.clusterToggledInPlace) {
     return [
-      `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+      reason(
+        'cluster.suspend-toggle-in-place',
+        `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+      ),
     ];
   }
   if (suspend.service) return [serviceSuspendReason(suspend.service, x.release)];
   return explain(x);
 }
 
-function serviceSuspendReason(service: 'suspend' | 'resume', release: KubeRayRelease): string {
+function serviceSuspendReason(service: 'suspend' | 'resume', release: KubeRayRelease): Reason {
   return service === 'suspend'
-    ? `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`
-    : `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`;
+    ? reason(
+        'service.suspend',
+        `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`,
+      )
+    : reason('service.resume', `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
 }
 
 /** A second cluster is built: what can keep it from starting, and how long both clusters run. */
-function newClusterReasons(change: Change, h: ReadManifest, release: KubeRayRelease, capacity: CapacityPlan): string[] {
+function newClusterReasons(change: Change, h: ReadManifest, release: KubeRayRelease, capacity: CapacityPlan): Reason[] {
   if (change !== 'cluster' && change !== 'cluster-incremental') return [];
   return [
     ...clusterUpgradeStrategyWarning(h, release),
-    `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+    reason(
+      'capacity.both-clusters',
+      `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
+    ),
   ];
 }
 
-export function clusterUpgradeStrategyWarning(h: ReadManifest, release: KubeRayRelease): string[] {
+export function clusterUpgradeStrategyWarning(h: ReadManifest, release: KubeRayRelease): Reason[] {
   if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined) return [];
   return [
-    `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+    reason(
+      'cluster.upgrade-strategy-refused',
+      `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+    ),
   ];
 }
 
 /** What runs before, what the changed cluster starts with, and the most held at once. */
-function capacityOf(change: Change, b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy): CapacityPlan {
-  const current = measure(b, () => clusterSize(b.cluster).total);
-  const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { atMinReplicas }).total);
+function capacityOf(change: Change, b: ReadManifest, h: ReadManifest, strategy: EffectiveStrategy, sizing: SizeOptions): CapacityPlan {
+  const current = measure(b, () => clusterSize(b.cluster, sizing).total);
+  const headSize = (atMinReplicas = false) => measure(h, () => clusterSize(h.cluster, { ...sizing, atMinReplicas }).total);
   const of = (next: ResourceFigures | null, peak: ResourceFigures): CapacityPlan => ({ strategy: strategy.type, current, new: next, peak });
   switch (change) {
     case 'delete':

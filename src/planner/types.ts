@@ -2,10 +2,13 @@
 import type { ResourceFigures } from '../capacity/capacity.js';
 import type { StrategyType } from '../kuberay/upgrade-strategy.js';
 
-export type Change = 'create' | 'delete' | 'none' | 'app' | 'cluster-inplace' | 'cluster' | 'cluster-incremental' | 'ignored';
+export type Change = 'create' | 'delete' | 'none' | 'app' | 'cluster-inplace' | 'cluster' | 'cluster-incremental' | 'ignored' | 'rejected';
 
-/** From weakest to strongest: the strongest change of a run is the action's `change` output. */
-export const CHANGE_ORDER: readonly Change[] = ['none', 'ignored', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
+/**
+ * From weakest to strongest: the strongest change of a run is the action's `change` output.
+ * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
+ */
+export const CHANGE_ORDER: readonly Change[] = ['none', 'ignored', 'rejected', 'app', 'cluster-inplace', 'create', 'cluster-incremental', 'cluster', 'delete'];
 
 export function strongestChange(changes: Iterable<Change>): Change {
   let best: Change = 'none';
@@ -22,8 +25,52 @@ export interface FieldChange {
   readonly effect: Change;
   /** Manifest line (head, or base for a removal); null when it cannot be placed. */
   readonly line: number | null;
-  /** A few words on what Ray Serve or KubeRay does with it. */
+  /** Stable id of the rule that decided `effect` (docs/rule-ids.md). */
+  readonly rule: RuleId;
+  /** A few words on what Ray Serve or KubeRay does with it (rendered from `rule` and the field). */
   readonly note?: string;
+}
+
+/** A stable rule id, e.g. `cluster.hash-blanked` (the table is docs/rule-ids.md). */
+export type RuleId = string;
+
+/**
+ * A reason of a plan or a note of its cluster view: the id of the rule that produced it (what
+ * modules decide on) and its English (what people read; the words may change, the id does not).
+ */
+export interface Reason {
+  readonly rule: RuleId;
+  readonly text: string;
+  /** What would happen but for another rule (a refusal, a halted RayService, a rollback): that rule's id. */
+  readonly overriddenBy?: RuleId;
+}
+
+/** A note: what the cluster changed in the plan, or what could not be read (same shape as a reason). */
+export type Note = Reason;
+
+export function reason(rule: RuleId, text: string): Reason {
+  return { rule, text };
+}
+
+/** The reasons of a plan another rule overrides, kept as what would otherwise happen. */
+export function overridden(reasons: readonly Reason[], by: RuleId, prefix: string): Reason[] {
+  return reasons.map((r) => ({ rule: r.rule, text: `${prefix}: ${r.text}`, overriddenBy: by }));
+}
+
+/** What the operator will refuse, as it will say it (present whenever the operator's validation fails the head). */
+export interface OperatorRejectionView {
+  readonly rule: RuleId;
+  /** `InvalidRayServiceSpec` or `InvalidRayServiceMetadata`: the reason of the Warning event. */
+  readonly eventReason: string;
+  /** The Warning event's message, in the operator's words. */
+  readonly eventMessage: string;
+  /** 1.6+: the message of Ready=False, reason ValidationFailed. */
+  readonly conditionMessage?: string;
+  /** The refused field and its line in the head manifest. */
+  readonly path: string;
+  readonly line: number | null;
+  /** Feature gates whose release default the verdict assumed (only the running operator can settle them). */
+  readonly assumedGates?: readonly string[];
 }
 
 export interface CapacityPlan {
@@ -41,9 +88,11 @@ export interface ServicePlan {
   readonly name: string;
   readonly file: string;
   readonly change: Change;
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Reason[];
   readonly changes: readonly FieldChange[];
   readonly capacity: CapacityPlan;
+  /** The operator's validation fails the head (the change is `rejected`, or `none` when the manifest did not change). */
+  readonly rejection?: OperatorRejectionView;
   /** What the cluster says (only in a cluster-aware plan: `plan --live`, the action's `live` input, apply). */
   readonly cluster?: ServiceClusterView;
 }
@@ -65,7 +114,7 @@ export interface PlanClusterContext {
   /** The kubeconfig context or API server host read (never credentials). */
   readonly server?: string;
   /** What could not be read and what the plan did instead. */
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   /** The operator: version, where it was found, image. */
   readonly operator?: { readonly version: string; readonly source: VersionSource; readonly detail: string };
 }
@@ -118,5 +167,5 @@ export interface ServiceClusterView {
   readonly keptByApply: readonly string[];
   readonly fit: FitView;
   /** Things a person should know before merging (in-progress rollout, operator refresh, apply conflicts). */
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
 }

@@ -15,15 +15,15 @@ export function clusterFindings(plan: Plan): Finding[] {
   const out: Finding[] = [];
   const c = plan.cluster;
   if (!c) return out;
-  if (c.mode === 'git-only') return c.notes.map((text) => ({ level: 'warning', text }));
+  if (c.mode === 'git-only') return c.notes.map((n) => ({ level: 'warning', text: n.text }));
   out.push({ level: 'info', text: `Cluster ${c.server ?? ''}: KubeRay ${plan.kuberayVersion}${c.operator ? ` (${c.operator.detail})` : ' (from the input)'}` });
-  for (const n of c.notes) out.push({ level: 'info', text: n });
+  for (const n of c.notes) out.push({ level: 'info', text: n.text });
   for (const s of plan.services) {
     const v = s.cluster;
     if (!v) continue;
     const id = serviceKey(s);
     if (v.gitOnlyChange) out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
-    for (const n of v.notes) out.push({ level: 'info', text: `${id}: ${n}` });
+    for (const n of v.notes) out.push({ level: 'info', text: `${id}: ${n.text}` });
     if (v.drift.length) {
       out.push({
         level: 'warning',

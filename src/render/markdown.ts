@@ -33,11 +33,13 @@ const BADGE: Record<Change, string> = {
   cluster: '🔵 cluster (blue/green)',
   'cluster-incremental': '🔵 cluster-incremental',
   ignored: '🟠 ignored',
+  rejected: '🔴 rejected',
 };
 
 const RISK: Record<Change, string> = {
   none: 'none',
   ignored: '⚠️ change not applied',
+  rejected: '⛔ the operator refuses it: nothing is built or updated',
   app: 'low',
   'cluster-inplace': 'medium: running cluster modified, replicas reset',
   cluster: 'high: second cluster, double capacity',
@@ -108,9 +110,9 @@ function escWithCode(text: string): string {
 function clusterLine(plan: Plan): string | undefined {
   const c = plan.cluster;
   if (!c) return undefined;
-  if (c.mode === 'git-only') return `_Git only:_ ${esc(c.notes.join(' '))}`;
+  if (c.mode === 'git-only') return `_Git only:_ ${esc(c.notes.map((n) => n.text).join(' '))}`;
   const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
-  const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n)}`).join('\n>\n')}` : '';
+  const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n.text)}`).join('\n>\n')}` : '';
   return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
 }
 
@@ -135,7 +137,7 @@ export function summaryLine(plan: Plan): string {
 function renderDetails(s: ServicePlan): string {
   const out: string[] = [];
   out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
-  for (const r of s.reasons) out.push(`- ${esc(r)}`);
+  for (const r of s.reasons) out.push(`- ${esc(r.text)}`);
   if (s.changes.length) {
     out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
     for (const c of s.changes.slice(0, 60)) {
@@ -166,7 +168,7 @@ function renderClusterView(s: ServicePlan, c: ServiceClusterView): string[] {
   } else if (c.dryRun === 'ok') {
     out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
   }
-  for (const n of c.notes) out.push(`- ${esc(n)}`);
+  for (const n of c.notes) out.push(`- ${esc(n.text)}`);
   const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
   out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
   for (const p of c.fit.problems) out.push(`  - ${escWithCode(p)}`);

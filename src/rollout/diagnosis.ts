@@ -21,16 +21,23 @@ import {
   podsOf,
   podTrouble,
 } from './observed.js';
-import type { Diagnosis, EventView, RayServiceView, RolloutState, Snapshot } from './types.js';
+import type { Diagnosis, EventView, Hint, HintId, RayServiceView, RolloutState, Snapshot } from './types.js';
+
+/** Hints by id: the first one given for an id stands (the failure rule's, worded for its case). */
+type Hints = Map<HintId, Hint>;
 
 const MAX_PODS = 20;
 
-export function diagnose(state: RolloutState, now: number, missing: readonly string[], failureHints: readonly string[] = []): Diagnosis {
+export function diagnose(state: RolloutState, now: number, missing: readonly string[], failureHints: readonly Hint[] = []): Diagnosis {
   const { target, memory, last: snap } = state;
-  const hints = new Set(failureHints);
+  const hints: Hints = new Map();
+  for (const h of failureHints) add(hints, h);
   if (!snap || snap.rayService === undefined) {
-    hints.add('No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.');
-    return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints] };
+    add(hints, {
+      id: 'no-observation',
+      text: 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
+    });
+    return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints.values()] };
   }
   const rs = snap.rayService;
   const recent = eventsSince(snap, target.startedAt);
@@ -46,8 +53,12 @@ export function diagnose(state: RolloutState, now: number, missing: readonly str
     pendingPods: pendingPods(snap, clusters),
     warnings: dedupeWarnings(recent),
     ...(frozenStatus ? { frozenStatus } : {}),
-    hints: [...hints],
+    hints: [...hints.values()],
   };
+}
+
+function add(hints: Hints, h: Hint): void {
+  if (!hints.has(h.id)) hints.set(h.id, h);
 }
 
 /** Applications and deployments that are not fine, on the active and the pending cluster, and those clusters. */
@@ -84,22 +95,26 @@ function pendingPods(snap: Snapshot, clusters: readonly string[]): string[] {
 }
 
 /** The frozen-status note when observedGeneration is behind, and a hint when no operator Warning explains it. */
-function frozen({ target }: RolloutState, rs: RayServiceView, recent: readonly EventView[], now: number, hints: Set<string>): string | undefined {
+function frozen({ target }: RolloutState, rs: RayServiceView, recent: readonly EventView[], now: number, hints: Hints): string | undefined {
   if (observedGeneration(rs) >= target.generation) return undefined;
   if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-    hints.add(`No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`);
+    add(hints, {
+      id: 'operator-not-watching',
+      text: `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`,
+    });
   }
   return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
 }
 
 /** A pending cluster: room for both clusters, and no upgrade timeout (unless a failure hint said so already). */
-function addBlueGreenHints({ target }: RolloutState, rs: RayServiceView, snap: Snapshot, hints: Set<string>): void {
+function addBlueGreenHints({ target }: RolloutState, rs: RayServiceView, snap: Snapshot, hints: Hints): void {
   const pending = pendingName(rs);
   if (pending === undefined) return;
-  if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined && ![...hints].some((h) => h.includes('side by side'))) {
-    hints.add(
-      `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
-    );
+  if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined) {
+    add(hints, {
+      id: 'room-for-both-clusters',
+      text: `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
+    });
   }
-  if (![...hints].some((h) => h.startsWith('The operator has no upgrade timeout'))) hints.add(HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
+  add(hints, HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }

@@ -14,7 +14,7 @@ import { failure } from './judge.js';
 import { activeName, appsLine, formatDuration } from './observed.js';
 import { unmet } from './predicates.js';
 import { initialMemory, track } from './progress.js';
-import type { ProgressLine, ResolvedTarget, RolloutKind, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
+import type { Hint, ProgressLine, ResolvedTarget, RolloutKind, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
 import { serviceKey } from '../util/objects.js';
 
 export const DEFAULTS = {
@@ -50,6 +50,7 @@ function initialKind(target: ResolvedTarget): RolloutKind {
   switch (target.expected) {
     case 'none':
     case 'ignored':
+    case 'rejected':
       return 'nothing';
     case 'delete':
       return 'delete';
@@ -114,7 +115,7 @@ function finish(
   summary: string,
   now: number,
   missing: readonly string[] = [],
-  hints: readonly string[] = [],
+  hints: readonly Hint[] = [],
 ): Verdict {
   const diagnosis = result === 'succeeded' ? undefined : diagnose(state, now, missing, hints);
   return verdictOf(state, result, summary, now, state.timeline, diagnosis);

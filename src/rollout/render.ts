@@ -40,6 +40,9 @@ export function renderDiagnosis(d: Diagnosis): string[] {
   section('Pods not ready', d.pendingPods);
   section('Warning events', d.warnings);
   if (d.frozenStatus) section('Frozen status', [d.frozenStatus]);
-  section('What to do', d.hints);
+  section(
+    'What to do',
+    d.hints.map((h) => h.text),
+  );
   return out;
 }

@@ -157,7 +157,32 @@ export interface Diagnosis {
   readonly warnings: readonly string[];
   /** Set when status.observedGeneration is below the applied generation. */
   readonly frozenStatus?: string;
-  readonly hints: readonly string[];
+  /** What to do next, one hint per id (a later rule never repeats an earlier one's advice). */
+  readonly hints: readonly Hint[];
+}
+
+/** The advice a hint gives: hints are deduplicated by id, never by their words. */
+export type HintId =
+  | 'initializing-timeout-terminal'
+  | 'fix-the-spec'
+  | 'cluster-upgrade-strategy'
+  | 'no-upgrade-timeout'
+  | 'serve-endpoints'
+  | 'serve-logs'
+  | 'status-frozen'
+  | 'zero-downtime-disabled'
+  | 'operator-just-upgraded'
+  | 'room-for-both-clusters'
+  | 'no-room'
+  | 'container-crashing'
+  | 'missing-config'
+  | 'image-pull'
+  | 'no-observation'
+  | 'operator-not-watching';
+
+export interface Hint {
+  readonly id: HintId;
+  readonly text: string;
 }
 
 export interface Verdict {

@@ -28,5 +28,7 @@ export const DEFAULTS = {
   comment: true,
   /** Commit status context of plan mode; apply mode uses its own unless the input names one. */
   planStatusContext: 'rayservice-rollout/plan',
+  /** fail-on: what fails the plan status when the input is empty (a list in the input replaces it). */
+  failOn: 'rejected',
   applyStatusContext: 'rayservice-rollout/apply',
 } as const;

@@ -22,7 +22,7 @@ import type { Change } from '../../src/planner/types.js';
 import { InputError } from '../../src/manifests/input-error.js';
 import { rayService, set, workerGroup, SERVE_CONFIG, type Obj } from '../fixtures/rayservice.js';
 
-type Observed = 'new-cluster' | 'updated-in-place' | 'serve-updated' | 'nothing' | 'apply-refused';
+type Observed = 'new-cluster' | 'updated-in-place' | 'serve-updated' | 'nothing' | 'apply-refused' | 'rejected';
 
 const OBSERVED_FOR: Record<Change, Observed | undefined> = {
   cluster: 'new-cluster',
@@ -31,6 +31,7 @@ const OBSERVED_FOR: Record<Change, Observed | undefined> = {
   app: 'serve-updated',
   none: 'nothing',
   ignored: 'nothing',
+  rejected: 'rejected',
   create: undefined,
   delete: undefined,
 };
@@ -115,6 +116,18 @@ const CASES: Case[] = [
   { name: 'label-only', head: (rs) => (rs.metadata.labels = { team: 'conformance' }) },
   { name: 'cluster-suspend', head: (rs) => (rcc(rs).suspend = true) },
   { name: 'cluster-upgrade-strategy', head: (rs) => (rcc(rs).upgradeStrategy = { type: 'Recreate' }) },
+  // The operator's own validation: refused on every release (a named head Service), from 1.6 only
+  // (minReplicas above maxReplicas; 1.5 mutes them in the hash), from 1.5 (labels in rayStartParams).
+  { name: 'named-head-service', head: (rs) => (rcc(rs).headGroupSpec.headService = { metadata: { name: 'my-head-svc' } }) },
+  { name: 'min-above-max', head: (rs) => Object.assign(worker0(rs), { minReplicas: 3, maxReplicas: 2, replicas: 1 }) },
+  {
+    name: 'labels-in-params',
+    head: (rs) => {
+      worker0(rs).rayStartParams = { labels: 'tier=gpu' };
+      headContainer(rs).image = NEW_IMAGE;
+    },
+  },
+  { name: 'idle-timeout-v1', head: (rs) => (worker0(rs).idleTimeoutSeconds = 30) },
 ];
 
 function smallGroup(): Obj {
@@ -150,7 +163,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
     const oldClusterGotNewServe = new Map<string, boolean>();
 
     beforeAll(async () => {
-      // 27 RayServices at once: let the operator reconcile several side by side (default 1).
+      // 31 RayServices at once: let the operator reconcile several side by side (default 1).
       cp = await startControlPlane({
         kuberayVersion: version,
         nodes: bigNodes(),
@@ -187,6 +200,10 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
           const others = clusters.filter((x) => x.metadata.name !== b.active);
           if (s.pendingCluster || others.length || (s.activeCluster && s.activeCluster !== b.active)) {
             observed.set(c.name, { what: 'new-cluster', detail: `pending ${s.pendingCluster ?? others[0]?.metadata.name}` });
+            continue;
+          }
+          if (await operatorRejected(k, `cf-${c.name}`)) {
+            observed.set(c.name, { what: 'rejected', detail: 'ValidationFailed / InvalidRayServiceSpec' });
             continue;
           }
           const active = clusters.find((x) => x.metadata.name === b.active);
@@ -228,7 +245,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       }
       const predicted = p.services[0]!.change;
       const seen = observed.get(c.name)!;
-      expect(seen.what, `planner said ${predicted} (${p.services[0]!.reasons.join(' | ')}); the operator: ${seen.what} ${seen.detail}`).toBe(
+      expect(seen.what, `planner said ${predicted} (${p.services[0]!.reasons.map((r) => r.text).join(' | ')}); the operator: ${seen.what} ${seen.detail}`).toBe(
         OBSERVED_FOR[predicted],
       );
     });
@@ -237,10 +254,19 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       const p = plan(set([baseOf(CASES.find((c) => c.name === 'serve-and-image')!)]), set([headOf(CASES.find((c) => c.name === 'serve-and-image')!)]), {
         kuberayVersion: version,
       });
-      expect(p.services[0]!.reasons.join(' ')).toMatch(/deployed on the new cluster only/);
+      expect(p.services[0]!.reasons.map((r) => r.text).join(' ')).toMatch(/deployed on the new cluster only/);
       expect(oldClusterGotNewServe.get('serve-and-image')).toBe(false);
     });
   });
+}
+
+/** 1.6+: Ready=False with reason ValidationFailed; 1.3–1.5: a Warning event InvalidRayServiceSpec/Metadata. */
+async function operatorRejected(k: ControlPlane['kubectl'], name: string): Promise<boolean> {
+  const rs = await k.get('rayservice', name, 'default');
+  const conditions = (rs.status as { conditions?: { type: string; status: string; reason: string }[] } | undefined)?.conditions ?? [];
+  if (conditions.some((c) => c.type === 'Ready' && c.status === 'False' && c.reason === 'ValidationFailed')) return true;
+  const events = await k.events('default', { involvedObjectName: name });
+  return events.some((e) => e.type === 'Warning' && /^InvalidRayService(Spec|Metadata)$/.test(String(e.reason)));
 }
 
 function bigNodes() {

@@ -108,7 +108,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     expect(p.cluster).toMatchObject({ mode: 'live', operator: { version: 'v1.6.2', source: 'cluster-annotation' } });
     expect(p.kuberayVersion).toBe('1.6.2');
     expect(p.kuberayVersionSource).toBe('cluster-annotation');
-    expect(p.cluster!.notes.join(' ')).toMatch(/KubeRay v1\.6\.2 runs in the cluster .* the kuberay-version input says 1\.7/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/KubeRay v1\.6\.2 runs in the cluster .* the kuberay-version input says 1\.7/);
     const sp = only(p);
     expect(sp.change).toBe('none');
     expect(sp.cluster).toMatchObject({ live: 'found', activeCluster: s.activeCluster, comparedWith: s.activeCluster, dryRun: 'ok', drift: [] });
@@ -186,14 +186,14 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
         gitOnlyChange: 'cluster',
       });
       expect(same.change).toBe('none');
-      expect(same.cluster!.notes.join(' ')).toMatch(/already in progress/);
-      expect(same.cluster!.notes.join(' ')).toMatch(/already has this cluster spec/);
+      expect(same.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/already in progress/);
+      expect(same.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/already has this cluster spec/);
 
       // A head v3: the pending cluster is abandoned and replaced.
       const v3 = service({ name: 'midway', image: 'rayproject/ray:2.48.0' });
       const next = only(await livePlan(manifests('midway.yaml', v1), manifests('midway.yaml', v3)));
       expect(next.change).toBe('cluster');
-      expect(next.cluster!.notes.join(' ')).toMatch(new RegExp(`${s2.pendingCluster} is abandoned`));
+      expect(next.cluster!.notes.map((n) => n.text).join(' ')).toMatch(new RegExp(`${s2.pendingCluster} is abandoned`));
     } finally {
       stuck.clear();
     }
@@ -231,7 +231,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const q = only(await livePlan(manifestsFromTexts([], NS), manifestsFromTexts([{ file: 'elsewhere.yaml', text: stringify(elsewhere) }], NS)));
     expect(q.change).toBe('create');
     expect(q.cluster!.dryRun).toBe('not-run');
-    expect(q.cluster!.notes.join(' ')).toMatch(/not-created-yet.*not found.*the apply fails unless it exists by then/);
+    expect(q.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/not-created-yet.*not found.*the apply fails unless it exists by then/);
 
     // The CLI prints the plan, then file:line refusals on stderr, and exits 2.
     const out: string[] = [];
@@ -370,7 +370,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const v2 = service({ name: 'offline', image: 'rayproject/ray:2.47.0' });
     const p = await livePlan(manifests('offline.yaml', v1), manifests('offline.yaml', v2), { kubeconfig });
     expect(p.cluster).toMatchObject({ mode: 'git-only' });
-    expect(p.cluster!.notes.join(' ')).toMatch(/could not be reached/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/could not be reached/);
     expect(JSON.stringify(p)).not.toContain('not-a-real-token-123');
     expect(only(p).change).toBe('cluster');
     expect(only(p).cluster).toBeUndefined();
@@ -406,7 +406,7 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     const upgraded = service({ name: 'steady', image: 'rayproject/ray:2.48.0' });
     const p = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', upgraded), { kubeconfig });
     expect(p.cluster!.mode).toBe('live');
-    expect(p.cluster!.notes.join(' ')).toMatch(/Not allowed to list nodes \(HTTP 403\)/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/Not allowed to list nodes \(HTTP 403\)/);
     const sp = only(p);
     expect(sp.cluster!.live).toBe('found');
     expect(sp.cluster!.fit.verdict).toBe('unknown');
@@ -434,7 +434,60 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
       const p = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', steady));
       expect(p.cluster!.operator).toMatchObject({ version: 'v1.7.0', source: 'operator-deployment' });
       expect(p.kuberayVersion).toBe('1.7.0');
-      expect(only(p).cluster!.notes.join(' ')).toMatch(/rewrites that cluster in place/);
+      expect(
+        only(p)
+          .cluster!.notes.map((n) => n.text)
+          .join(' '),
+      ).toMatch(/rewrites that cluster in place/);
+    } finally {
+      await cp.kubectl.delete({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'kuberay-operator', { namespace: 'ray-system' });
+    }
+  });
+
+  it("the operator Deployment's --feature-gates and ENABLE_INIT_CONTAINER_INJECTION settle what Git alone assumes", async () => {
+    // The Deployment describes an operator as the API server stores it (args and env read back through
+    // the real API); the harness's own operator runs beside the cluster and is not judged here.
+    const deployment = (container: KubeObject) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'kuberay-operator', namespace: 'ray-system', labels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'kuberay-operator' } },
+          spec: { containers: [{ name: 'kuberay-operator', image: 'quay.io/kuberay/operator:v1.6.2', ...container }] },
+        },
+      },
+    });
+    await cp.kubectl.ensureNamespace('ray-system');
+    const steady = service({ name: 'steady' });
+    const suspended = structuredClone(steady);
+    suspended.spec.rayClusterConfig.workerGroupSpecs[0].suspend = true;
+    try {
+      await cp.kubectl.apply(
+        deployment({ args: ['--feature-gates', 'RayJobDeletionPolicy=false'], env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'False' }] }),
+      );
+      const off = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', suspended));
+      expect(only(off).change).toBe('rejected');
+      expect(only(off).rejection).toMatchObject({ rule: 'validation.worker-suspend-needs-gate' });
+      expect(only(off).rejection!.assumedGates).toBeUndefined();
+      expect(off.cluster!.notes.map((n) => n.rule)).toEqual(expect.arrayContaining(['operator.feature-gate', 'operator.no-init-container']));
+
+      await cp.kubectl.apply(deployment({ args: [], env: [] }));
+      const byDefault = await livePlan(manifests('steady.yaml', steady), manifests('steady.yaml', suspended));
+      expect(only(byDefault).change).not.toBe('rejected'); // 1.6's default: the gate is on
+      expect(byDefault.cluster!.notes.map((n) => n.rule)).not.toContain('operator.no-init-container');
+      // A new RayService with one 100m worker: 200m with the injected init container, 100m without.
+      const small = service({
+        name: 'sized',
+        workerGroups: [{ groupName: 'small', replicas: 1, minReplicas: 0, maxReplicas: 2, cpu: '100m', memory: '128Mi' }],
+      });
+      const injected = only(await livePlan(manifests('sized.yaml'), manifests('sized.yaml', small)));
+      await cp.kubectl.apply(deployment({ env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'false' }] }));
+      const none = only(await livePlan(manifests('sized.yaml'), manifests('sized.yaml', small)));
+      expect(injected.change).toBe('create');
+      expect(injected.capacity.new!.cpu! - none.capacity.new!.cpu!).toBeCloseTo(0.1);
     } finally {
       await cp.kubectl.delete({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'kuberay-operator', { namespace: 'ray-system' });
     }

@@ -37,6 +37,7 @@ describe('action.yml', () => {
     ['force-conflicts', String(DEFAULTS.forceConflicts)],
     ['on-failure', DEFAULTS.onFailure],
     ['dry-run', String(DEFAULTS.dryRun)],
+    ['fail-on', DEFAULTS.failOn],
   ])('declares the default of input %s that the code uses (%s)', (name, codeDefault) => {
     expect(String(action.inputs[name].default)).toBe(codeDefault);
   });

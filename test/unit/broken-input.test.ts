@@ -54,9 +54,10 @@ const cases: { name: string; text: string; message: RegExp }[] = [
     message: /rs\.yaml:\d+: metadata\.name: RayService default\/demo is defined twice \(also .*rs\.yaml:\d+\)/,
   },
   {
-    name: 'apiVersion ray.io/v1alpha1',
-    text: good.replace('ray.io/v1', 'ray.io/v1alpha1'),
-    message: /rs\.yaml:1: apiVersion: RayService with apiVersion "ray\.io\/v1alpha1" is not supported \(KubeRay 1\.x serves only ray\.io\/v1/,
+    name: 'apiVersion ray.io/v2',
+    text: good.replace('ray.io/v1', 'ray.io/v2'),
+    message:
+      /rs\.yaml:1: apiVersion: RayService with apiVersion "ray\.io\/v2" is not supported \(KubeRay 1\.x serves ray\.io\/v1 \(and the deprecated ray\.io\/v1alpha1\)/,
   },
   { name: 'a YAML alias bomb', text: aliasBomb(), message: /too many YAML aliases/ },
   {

@@ -109,7 +109,8 @@ describe('capacity of a plan', () => {
       rs.spec.rayClusterConfig.workerGroupSpecs.push(workerGroup('gpu', { template: { spec: { containers: [c({ cpu: '4', 'nvidia.com/gpu': '1' })] } } })),
     );
     const cap = plan(set([rayService()]), set([head])).services[0]!.capacity;
-    expect(cap.new).toEqual({ cpu: 6, memory: 4 * GI, 'nvidia.com/gpu': 1, pods: 3 });
+    // The appended worker gets the operator's wait-gcs-ready init container (200m, 256Mi): its memory counts.
+    expect(cap.new).toEqual({ cpu: 6, memory: 4 * GI + 256 * 1024 * 1024, 'nvidia.com/gpu': 1, pods: 3 });
     expect(cap.peak).toEqual(cap.new);
   });
 

@@ -8,7 +8,7 @@ import { driftOf, keptByApply, lastWriter } from '../../src/planner/live/drift.j
 import { dryRunErrors, parseFieldPath } from '../../src/planner/live/dry-run-errors.js';
 import type { ClusterFacts, KubeObject, LiveService } from '../../src/planner/live/facts.js';
 import { gitOnlyPlan, planWithCluster } from '../../src/planner/live/cluster-plan.js';
-import { operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
+import { featureGatesFlag, operatorSettingsFrom, operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { rayService, set, setFromText, type Obj } from '../fixtures/rayservice.js';
 
@@ -230,14 +230,14 @@ describe('the plan against synthetic cluster facts', () => {
   it('no RayService in the cluster yet although Git had one: create', () => {
     const p = planWithCluster(set([v1]), set([v2]), facts({ 'default/demo': { rayService: null } }));
     expect(p.services[0]).toMatchObject({ change: 'create', cluster: { live: 'absent', gitOnlyChange: 'cluster' } });
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/not in the cluster/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/not in the cluster/);
     expect(p.services[0]!.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
   });
 
   it('a RayService without any cluster yet: the operator builds its first one (create)', () => {
     const p = planWithCluster(set([v1]), set([v2]), facts({ 'default/demo': { rayService: { ...structuredClone(v1), status: {} } } }));
     expect(p.services[0]).toMatchObject({ change: 'create', cluster: { live: 'found', gitOnlyChange: 'cluster' } });
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/no RayCluster yet/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/no RayCluster yet/);
   });
 
   it.each([
@@ -250,8 +250,8 @@ describe('the plan against synthetic cluster facts', () => {
     const s = p.services[0]!;
     expect(s.change).toBe(change);
     expect(s.cluster).toMatchObject({ activeCluster: 'rs-a', pendingCluster: 'rs-b', comparedWith: 'rs-b' });
-    expect(s.cluster!.notes.join(' ')).toMatch(/already in progress/);
-    expect(s.cluster!.notes.join(' ')).toMatch(note);
+    expect(s.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/already in progress/);
+    expect(s.cluster!.notes.map((n) => n.text).join(' ')).toMatch(note);
   });
 
   it('the version comes from the cluster, with a note when the input differs, and an older active cluster is refreshed in place', () => {
@@ -266,21 +266,21 @@ describe('the plan against synthetic cluster facts', () => {
       kuberayVersionSource: 'operator-deployment',
       cluster: { mode: 'live', operator: { version: 'v1.6.2' } },
     });
-    expect(p.cluster!.notes.join(' ')).toMatch(/input says 1\.7/);
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/input says 1\.7/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/v1\.5\.1\).*rewrites that cluster in place/);
   });
 
   it('a version newer than any known release: the newest rules, said so', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a', 'v1.9.0') };
     const p = planWithCluster(set([v1]), set([v1]), facts({ 'default/demo': live }));
     expect(p.kuberayVersion).toBe('1.9.0');
-    expect(p.cluster!.notes.join(' ')).toMatch(/newer than the releases whose rules this tool knows: the plan uses 1\.7\.0's rules/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/newer than the releases whose rules this tool knows: the plan uses 1\.7\.0's rules/);
   });
 
   it('nodes not readable: the fit is unknown, the rest stands', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a') };
     const { nodes: _n, ...rest } = facts({ 'default/demo': live });
-    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: ['Not allowed to list nodes (HTTP 403)'] });
+    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: [{ rule: 'cluster.read-forbidden', text: 'Not allowed to list nodes (HTTP 403)' }] });
     expect(p.services[0]!.change).toBe('cluster');
     expect(p.services[0]!.cluster!.fit.verdict).toBe('unknown');
   });
@@ -334,7 +334,10 @@ describe('the plan against synthetic cluster facts', () => {
 
   it('Git only: the plan with the reason, no cluster view', () => {
     const p = gitOnlyPlan(set([v1]), set([v2]), {}, 'Planned from Git alone: no Kubernetes cluster configured.');
-    expect(p.cluster).toEqual({ mode: 'git-only', notes: ['Planned from Git alone: no Kubernetes cluster configured.'] });
+    expect(p.cluster).toEqual({
+      mode: 'git-only',
+      notes: [{ rule: 'cluster.unreachable', text: 'Planned from Git alone: no Kubernetes cluster configured.' }],
+    });
     expect(p.services[0]!.cluster).toBeUndefined();
     expect(renderMarkdown(p)).toContain('Git only');
   });
@@ -403,14 +406,14 @@ describe('the plan against what runs: corner cases the operator decides differen
     scaled.workerGroupSpecs[0].scaleStrategy = { workersToDelete: ['w-1'] };
     const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: liveOf(v1, running), active: clusterOf(scaled, 'rs-a') }));
     expect(p.services[0]!.change).toBe('none');
-    expect(p.services[0]!.cluster!.notes.join(' ')).not.toMatch(/differs from the RayService/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).not.toMatch(/differs from the RayService/);
   });
 
   it('a RayCluster that runs other hashed fields than its RayService: said so', () => {
     const edited = structuredClone(v1.spec.rayClusterConfig);
     edited.headGroupSpec.template.spec.containers[0].image = 'edited-by-hand';
     const p = planWithCluster(set([v1]), set([v1]), facts({ rayService: liveOf(v1, running), active: clusterOf(edited, 'rs-a') }));
-    expect(p.services[0]!.cluster!.notes.join(' ')).toMatch(/differs from the RayService's in fields KubeRay hashes/);
+    expect(p.services[0]!.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/differs from the RayService's in fields KubeRay hashes/);
   });
 
   it.each([
@@ -425,7 +428,7 @@ describe('the plan against what runs: corner cases the operator decides differen
     const v2 = rayService((rs) => (rs.spec.rayClusterConfig.rayVersion = '2.46.0'));
     const p = planWithCluster(set([v1]), set([v2]), facts({ rayService: liveOf(v1, status, metadata), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }));
     expect(p.services[0]!.change).toBe('ignored');
-    expect(p.services[0]!.reasons[0]).toMatch(note);
+    expect(p.services[0]!.reasons[0]!.text).toMatch(note);
     expect(p.services[0]!.cluster!.fit.verdict).toBe('nothing-to-place');
   });
 
@@ -451,10 +454,10 @@ describe('the plan against what runs: corner cases the operator decides differen
     };
     const revert = planWithCluster(set([b]), set([a]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
     expect(revert.change).toBe('none');
-    expect(revert.reasons[0]).toMatch(/rolls traffic back to rs-a .* no new RayCluster is built/);
+    expect(revert.reasons[0]!.text).toMatch(/rolls traffic back to rs-a .* no new RayCluster is built/);
     const third = planWithCluster(set([b]), set([c]), facts(live), { kuberayVersion: '1.6', incrementalGate: true }).services[0]!;
     expect(third.change).toBe('cluster-incremental');
-    expect(third.cluster!.notes.join(' ')).toMatch(/first rolls traffic back to rs-a/);
+    expect(third.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/first rolls traffic back to rs-a/);
   });
 
   it('KubeRay 1.6.2: resuming a suspended cluster in place starts all its pods', () => {
@@ -481,7 +484,88 @@ describe('the plan against what runs: corner cases the operator decides differen
       facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [dep] }),
     );
     expect(p.services[0]!.change).toBe('ignored');
-    expect(p.cluster!.notes.join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
+    expect(p.cluster!.notes.map((n) => n.text).join(' ')).toMatch(/ENABLE_ZERO_DOWNTIME=false/);
+  });
+
+  const operatorDeployment = (container: KubeObject): KubeObject => ({
+    metadata: { name: 'kuberay-operator', namespace: 'ray-system' },
+    spec: { template: { spec: { containers: [{ name: 'kuberay-operator', image: 'quay.io/kuberay/operator:v1.5.1', ...container }] } } },
+  });
+
+  it.each([
+    { why: 'no flag', argv: ['/manager', '--leader-elect'], want: undefined },
+    { why: '--flag=value', argv: ['/manager', '--feature-gates=RayJobDeletionPolicy=true'], want: 'RayJobDeletionPolicy=true' },
+    { why: 'one dash, as Go flags allow', argv: ['-feature-gates=A=false'], want: 'A=false' },
+    { why: 'flag and value as two arguments', argv: ['--feature-gates', 'A=true,B=false'], want: 'A=true,B=false' },
+    { why: 'the last one wins', argv: ['--feature-gates=A=true', '--feature-gates=A=false'], want: 'A=false' },
+    { why: 'a look-alike flag is not it', argv: ['--feature-gates-file=x'], want: undefined },
+  ])('--feature-gates: $why', ({ argv, want }) => {
+    expect(featureGatesFlag(argv)).toBe(want);
+  });
+
+  it.each([
+    { why: 'nothing set: no gate, no env', container: {}, want: { featureGates: {} } },
+    {
+      why: 'gates from args, unknown gates dropped',
+      container: { args: ['--feature-gates=RayJobDeletionPolicy=true,RayServiceIncrementalUpgrade=TRUE,NoSuchGate=true'] },
+      want: { featureGates: { RayJobDeletionPolicy: true, RayServiceIncrementalUpgrade: true } },
+    },
+    {
+      why: 'gates from command',
+      container: { command: ['/manager', '--feature-gates=RayClusterMTLS=1, RayJobDeletionPolicy = F'] },
+      want: { featureGates: { RayClusterMTLS: true, RayJobDeletionPolicy: false } },
+    },
+    {
+      why: 'entries the operator would refuse to start with are left out',
+      container: { args: ['--feature-gates=RayClusterMTLS,RayJobDeletionPolicy=yes,RayClusterHistoryServer=tRue'] },
+      want: { featureGates: {} },
+    },
+    {
+      why: 'init container injection off (any case)',
+      container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'FALSE' }] },
+      want: { initContainerInjection: false },
+    },
+    {
+      why: 'injection on for anything but false',
+      container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'no' }] },
+      want: { initContainerInjection: true },
+    },
+    { why: 'a value from a ConfigMap is not known', container: { env: [{ name: 'ENABLE_INIT_CONTAINER_INJECTION', valueFrom: {} }] }, want: {} },
+  ])('operator settings: $why', ({ container, want }) => {
+    const s = operatorSettingsFrom([operatorDeployment(container)]);
+    expect(s).toMatchObject({ detail: 'Deployment ray-system/kuberay-operator', ...want });
+    if (!('initContainerInjection' in want)) expect(s?.initContainerInjection).toBeUndefined();
+    if ('featureGates' in want) expect(s?.featureGates).toEqual(want.featureGates);
+  });
+
+  it('the operator runs without the init container: workers are sized without it, said so', () => {
+    const small = rayService((rs) => {
+      rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].resources = { requests: { cpu: '100m', memory: '128Mi' } };
+    });
+    const plan = (env: KubeObject[]) =>
+      planWithCluster(set([]), set([small]), facts({ rayService: null }, { operatorDeployments: [operatorDeployment({ env })] }));
+    const injected = plan([]);
+    const without = plan([{ name: 'ENABLE_INIT_CONTAINER_INJECTION', value: 'false' }]);
+    // One 100m worker: 200m with the wait-gcs-ready init container, 100m without it.
+    expect(injected.services[0]!.capacity.new!.cpu! - without.services[0]!.capacity.new!.cpu!).toBeCloseTo(0.1);
+    expect(without.cluster!.notes.map((n) => n.rule)).toContain('operator.no-init-container');
+    expect(injected.cluster!.notes.map((n) => n.rule)).not.toContain('operator.no-init-container');
+  });
+
+  it.each([
+    { why: 'the flag turns the gate on: the operator accepts', args: ['--feature-gates=RayJobDeletionPolicy=true'], change: 'cluster', note: true },
+    { why: 'no flag: the release default (off) is what runs, not assumed', args: [], change: 'rejected', note: false },
+  ])('a gate settled by the running operator: $why', ({ args, change, note }) => {
+    const head = rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].suspend = true));
+    const p = planWithCluster(
+      set([v1]),
+      set([head]),
+      facts({ rayService: liveOf(v1, running), active: clusterOf(v1.spec.rayClusterConfig, 'rs-a') }, { operatorDeployments: [operatorDeployment({ args })] }),
+    );
+    const s = p.services[0]!;
+    expect(s.change, s.reasons.map((r) => r.text).join('\n')).toBe(change);
+    expect(s.rejection?.assumedGates).toBeUndefined();
+    expect(p.cluster!.notes.some((n) => n.rule === 'operator.feature-gate' && /RayJobDeletionPolicy gate on/.test(n.text))).toBe(note);
   });
 
   it('a node group that could scale from zero: unknown, not a misfit', () => {

@@ -184,7 +184,7 @@ const rows: Row[] = [
     name: 'incremental upgrade type where the release has none (the operator rejects it)',
     base: (rs) => (rs.spec.upgradeStrategy = { type: 'NewClusterWithIncrementalUpgrade' }),
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    expect: 'ignored',
+    expect: 'rejected',
     versions: ['1.3', '1.4'],
   },
   {
@@ -194,7 +194,7 @@ const rows: Row[] = [
       rcc(rs).enableInTreeAutoscaling = false;
     },
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    expect: 'ignored',
+    expect: { default: 'ignored', '1.7': 'rejected' },
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
   {
@@ -204,7 +204,7 @@ const rows: Row[] = [
       rs.spec.upgradeStrategy.clusterUpgradeOptions.stepSizePercent = 60;
     },
     head: (rs) => (headContainer(rs).image = 'x:2'),
-    expect: { default: 'cluster-incremental', '1.7': 'ignored' },
+    expect: { default: 'cluster-incremental', '1.7': 'rejected' },
     options: { incrementalGate: true },
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
@@ -256,12 +256,12 @@ applications:
     versions: ['1.5.1', '1.5', '1.6.0', '1.6', '1.7'],
   },
   { name: 'RayService-level suspend (a field since 1.7)', head: (rs) => (rs.spec.suspend = true), expect: 'delete', versions: ['1.7'] },
-  { name: 'upgradeStrategy type unknown to the release', head: (rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }), expect: 'ignored' },
+  { name: 'upgradeStrategy type unknown to the release', head: (rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }), expect: 'rejected' },
   {
     name: 'name too long for 1.4+ validation',
     base: (rs) => (rs.metadata.name = 'a'.repeat(50)),
     head: (rs) => serve(rs, SERVE_CONFIG.replace('num_replicas: 1', 'num_replicas: 2')),
-    expect: { default: 'ignored', '1.3': 'app' },
+    expect: { default: 'rejected', '1.3': 'app' },
   },
 ];
 
@@ -285,7 +285,7 @@ describe.each(VERSIONS)('KubeRay %s', (version) => {
     row.head(head);
     const p = plan(set([base]), set([head]), { kuberayVersion: version, ...row.options });
     expect(p.services).toHaveLength(1);
-    expect(p.services[0]!.change, p.services[0]!.reasons.join('\n')).toBe(expected(row, version));
+    expect(p.services[0]!.change, p.services[0]!.reasons.map((r) => r.text).join('\n')).toBe(expected(row, version));
     expect(p.services[0]!.reasons.length).toBeGreaterThan(0);
   });
 });
@@ -312,8 +312,16 @@ describe('plans name what they see', () => {
       headContainer(rs).image = 'x:2';
       serve(rs, SERVE_CONFIG.replace('threshold: 0.5', 'threshold: 0.6'));
     });
-    expect(plan(set([base]), set([head]), { kuberayVersion: '1.3' }).services[0]!.reasons.join(' ')).toMatch(/also sends it to the running cluster/);
-    expect(plan(set([base]), set([head]), { kuberayVersion: '1.4' }).services[0]!.reasons.join(' ')).toMatch(/new cluster only/);
+    expect(
+      plan(set([base]), set([head]), { kuberayVersion: '1.3' })
+        .services[0]!.reasons.map((r) => r.text)
+        .join(' '),
+    ).toMatch(/also sends it to the running cluster/);
+    expect(
+      plan(set([base]), set([head]), { kuberayVersion: '1.4' })
+        .services[0]!.reasons.map((r) => r.text)
+        .join(' '),
+    ).toMatch(/new cluster only/);
   });
 
   it('under None, the ignored cluster part is listed with its reason next to the applied Serve change', () => {
@@ -325,7 +333,7 @@ describe('plans name what they see', () => {
     expect(s.change).toBe('app');
     expect(s.changes.find((c) => c.path.endsWith('containers[0].image'))!.effect).toBe('ignored');
     expect(s.changes.find((c) => c.path.includes('num_replicas'))!.effect).toBe('app');
-    expect(s.reasons.join(' ')).toMatch(/silently ignored: upgradeStrategy.type is None/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/silently ignored: upgradeStrategy.type is None/);
   });
 
   it('changed fields carry the head manifest line', () => {
@@ -347,7 +355,7 @@ describe('plans name what they see', () => {
   it('meaningful annotations are named', () => {
     const head = rayService((rs) => (rs.metadata.annotations = { 'ray.io/initializing-timeout': '10m' }));
     const s = plan(set([rayService()]), set([head]), { kuberayVersion: '1.7' }).services[0]!;
-    expect(s.reasons.join(' ')).toMatch(/ray\.io\/initializing-timeout/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/ray\.io\/initializing-timeout/);
   });
 
   it('the namespace comes from the manifest, else the default', () => {
@@ -367,14 +375,18 @@ describe('a RayService the operator rejects', () => {
   ] as const)('KubeRay %s says how it reports it', (version, shown) => {
     const head = rayService((rs) => (rs.spec.upgradeStrategy = { type: 'Blue' }));
     const s = plan(set([rayService()]), set([head]), { kuberayVersion: version }).services[0]!;
-    expect(s.change).toBe('ignored');
-    expect(s.reasons[0]).toMatch(/rejects this RayService: spec\.upgradeStrategy\.type "Blue"/);
-    expect(s.reasons[0]).toMatch(shown);
+    expect(s.change).toBe('rejected');
+    expect(s.reasons[0]!.text).toMatch(
+      /rejects this RayService: "(The RayService spec is invalid: )?Spec\.UpgradeStrategy\.Type value Blue is invalid, valid options are /,
+    );
+    expect(s.reasons[0]!.text).toMatch(shown);
+    expect(s.rejection?.rule).toBe('validation.upgrade-type');
+    expect(s.rejection?.line).toBeGreaterThan(0);
   });
 
   it.each([
     ['1.6', 'cluster-incremental', /moves traffic step by step through the Gateway \(60% every 30 s, capacity surging by at most 50%\)/],
-    ['1.7', 'ignored', /rejects this RayService: clusterUpgradeOptions\.stepSizePercent must not exceed maxSurgePercent/],
+    ['1.7', 'rejected', /rejects this RayService: "The RayService spec is invalid: stepSizePercent must be less than or equal to maxSurgePercent"/],
   ] as const)('KubeRay %s: stepSizePercent above maxSurgePercent', (version, change, first) => {
     const base = rayService(incremental);
     const head = structuredClone(base);
@@ -382,7 +394,7 @@ describe('a RayService the operator rejects', () => {
     headContainer(head).image = 'x:2';
     const s = plan(set([base]), set([head]), { kuberayVersion: version, incrementalGate: true }).services[0]!;
     expect(s.change).toBe(change);
-    expect(s.reasons[0]).toMatch(first);
+    expect(s.reasons[0]!.text).toMatch(first);
   });
 });
 
@@ -410,6 +422,6 @@ describe('manifests the operator accepts but cannot run', () => {
     });
     const s = plan(set([rayService()]), set([head])).services[0]!;
     expect(s.change).toBe('cluster');
-    expect(s.reasons.join(' ')).toMatch(/none named `dashboard`.*never leaves Initializing/);
+    expect(s.reasons.map((r) => r.text).join(' ')).toMatch(/none named `dashboard`.*never leaves Initializing/);
   });
 });

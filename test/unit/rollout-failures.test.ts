@@ -360,7 +360,7 @@ describe('deadline without any snapshot', () => {
     const { verdict, progress } = checkTime(state, t(1800));
     expect(verdict?.result).toBe('timeout');
     expect(verdict?.summary).toBe('default/text-ml: not done after 30m00s: no status of the RayService observed yet');
-    expect(verdict?.diagnosis?.hints.join(' ')).toContain('No observation of the RayService arrived');
+    expect(verdict?.diagnosis?.hints.map((h) => h.text).join(' ')).toContain('No observation of the RayService arrived');
     expect(progress.map((l) => l.text)).toEqual(['deadline reached']);
     expect(verdict?.durationMs).toBe(1_800_000);
   });

@@ -18,21 +18,22 @@ import { storedSpec } from '../../kuberay/stored-spec.js';
 import type { ManifestSet } from '../../manifests/load.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import { isPlainObject } from '../../util/objects.js';
-import { type PlanSettings, planService } from '../plan-service.js';
+import { type PlanSettings, planService, sizingOf } from '../plan-service.js';
 import { plan as gitPlan, type PlanOptions, releaseFor, settingsFor, shownVersion } from '../plan.js';
-import type { Drift, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../types.js';
+import { type Drift, type Note, type Plan, type PlanClusterContext, reason, type ServiceClusterView, type ServicePlan, type VersionSource } from '../types.js';
 import { compareWithLive, type ComparisonTarget } from './compare-with-live.js';
 import { driftOf } from './drift.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
 import { type FitInput, fitAll } from './fit-all.js';
 import { headAsStored, lineInManifest, type StoredHead } from './head-as-stored.js';
-import { compareVersions, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
+import { type FeatureGate, type FeatureGateSettings, gateDefault, settledGates } from '../../kuberay/feature-gates.js';
+import { compareVersions, type OperatorDeploymentSettings, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
 import { haltedPlan, incrementalRollback, operatorRefreshNotes, upgradeInProgressNotes } from './rollout-in-progress.js';
 
-/** Plan from Git alone, saying why the cluster could not be read. */
+/** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
 export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanOptions, why: string): Plan {
   const p = gitPlan(base, head, options);
-  return { ...p, cluster: { mode: 'git-only', notes: [why] } };
+  return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
 }
 
 export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: ClusterFacts, options: PlanOptions = {}): Plan {
@@ -44,7 +45,7 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
 
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
   const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
-  const fits = fitAll(planned, facts);
+  const fits = fitAll(planned, facts, sizingOf(settings));
   const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i]! } }));
 
   const context: PlanClusterContext = {
@@ -56,36 +57,75 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
   return { kuberayVersion: shown, kuberayVersionSource: source, cluster: context, services };
 }
 
-/** The operator's own ENABLE_ZERO_DOWNTIME and feature gate, where its Deployment says, over the inputs. */
-function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, options: PlanOptions, notes: string[]): PlanSettings {
+/**
+ * The operator's own ENABLE_ZERO_DOWNTIME, ENABLE_INIT_CONTAINER_INJECTION and feature gates, where
+ * its Deployment says, over the inputs. Read from the Deployment, every gate is settled: a gate its
+ * `--feature-gates` leaves out runs at the release's default.
+ */
+function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, options: PlanOptions, notes: Note[]): PlanSettings {
   const deployed = operatorSettingsFrom(facts.operatorDeployments);
-  if (deployed?.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
+  if (!deployed) return settingsFor(release, options);
+  const gates = settledGates(release, deployed.featureGates);
+  notes.push(...gateNotes(release, deployed, gates, options));
+  if (deployed.initContainerInjection === false) {
     notes.push(
-      `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`,
+      reason(
+        'operator.no-init-container',
+        `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${deployed.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`,
+      ),
     );
   }
-  if (deployed?.incrementalGate !== undefined && options.incrementalGate !== undefined && deployed.incrementalGate !== options.incrementalGate) {
+  if (deployed.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
     notes.push(
-      `The operator runs with the RayServiceIncrementalUpgrade gate ${deployed.incrementalGate ? 'on' : 'off'} (${deployed.detail}): the plan follows the operator.`,
+      reason(
+        'operator.zero-downtime',
+        `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`,
+      ),
     );
   }
-  return settingsFor(release, {
-    ...options,
-    ...(deployed?.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
-    ...(deployed?.incrementalGate !== undefined ? { incrementalGate: deployed.incrementalGate } : {}),
-  });
+  const incrementalGate = gates.RayServiceIncrementalUpgrade;
+  return {
+    ...settingsFor(release, {
+      ...options,
+      ...(deployed.zeroDowntime !== undefined ? { zeroDowntime: deployed.zeroDowntime } : {}),
+      ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+    }),
+    featureGates: gates,
+    ...(deployed.initContainerInjection !== undefined ? { initContainerInjection: deployed.initContainerInjection } : {}),
+  };
+}
+
+/** A gate the operator runs away from the release's default, or from the gate input: the plan follows the operator. */
+function gateNotes(release: KubeRayRelease, deployed: OperatorDeploymentSettings, gates: FeatureGateSettings, options: PlanOptions): Note[] {
+  const out: Note[] = [];
+  for (const [gate, on] of Object.entries(gates) as [FeatureGate, boolean][]) {
+    const set = deployed.featureGates[gate];
+    const input = gate === 'RayServiceIncrementalUpgrade' ? options.incrementalGate : undefined;
+    const offDefault = set !== undefined && set !== gateDefault(release, gate);
+    if (!offDefault && (input === undefined || input === on)) continue;
+    const how = set === undefined ? `${deployed.detail}: its release default, no --feature-gates for it` : deployed.detail;
+    const against =
+      input !== undefined && input !== on ? `the gate input says ${input ? 'on' : 'off'}` : `KubeRay ${release.version}'s default is ${on ? 'off' : 'on'}`;
+    out.push(
+      reason('operator.feature-gate', `The operator runs with the ${gate} gate ${on ? 'on' : 'off'} (${how}); ${against}: the plan follows the operator.`),
+    );
+  }
+  return out;
 }
 
 function chooseRelease(
   operator: OperatorVersion | undefined,
   options: PlanOptions,
-  notes: string[],
+  notes: Note[],
 ): { release: KubeRayRelease; source: VersionSource; shown: string } {
   const fromInput = releaseFor(options.kuberayVersion);
   const inputShown = shownVersion(options.kuberayVersion, fromInput);
   if (!operator) {
     notes.push(
-      `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`,
+      reason(
+        'operator.version-unknown',
+        `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`,
+      ),
     );
     return { release: fromInput, source: 'input', shown: inputShown };
   }
@@ -94,17 +134,26 @@ function chooseRelease(
   if (!release && compareVersions(operator.version, newest.version) > 0) {
     release = newest;
     notes.push(
-      `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`,
+      reason(
+        'operator.newer-than-known',
+        `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`,
+      ),
     );
   } else if (!release) {
     notes.push(
-      `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`,
+      reason(
+        'operator.older-than-known',
+        `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`,
+      ),
     );
     return { release: fromInput, source: 'input', shown: inputShown };
   }
   if (release.minor !== fromInput.minor) {
     notes.push(
-      `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`,
+      reason(
+        'operator.version-differs',
+        `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`,
+      ),
     );
   }
   // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
@@ -129,7 +178,7 @@ function planOne(
 ): Planned {
   const release = settings.release;
   const live = facts.services.get(id);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const stored = headAsStored(gitHead, facts.dryRuns.get(id), release, notes);
   const target = compareWithLive(gitBase, gitHead, live, release, notes);
   const headCluster = stored.head ? clusterOf(stored.head, release) : undefined;
@@ -154,14 +203,15 @@ function driftFromGitBase(
   gitHead: RayServiceManifest | undefined,
   target: ComparisonTarget,
   release: KubeRayRelease,
-  notes: string[],
+  notes: Note[],
 ): Drift[] {
   const found = target.found;
   if (!found || !gitBase) return [];
   const drift = driftOf(gitBase.object.spec as Record<string, unknown>, found, release.minor, lineInManifest(gitBase));
   if (drift.length && gitHead) {
     const liveMatchesHead = driftOf(gitHead.object.spec as Record<string, unknown>, found, release.minor, () => null).length === 0;
-    if (liveMatchesHead) notes.push("The live RayService already matches Git's head: this change was applied outside this pull request.");
+    if (liveMatchesHead)
+      notes.push(reason('live.matches-head', "The live RayService already matches Git's head: this change was applied outside this pull request."));
   }
   return drift;
 }
@@ -172,7 +222,7 @@ function clusterView(
   stored: StoredHead,
   gitOnlyChange: ServicePlan['change'] | undefined,
   drift: Drift[],
-  notes: string[],
+  notes: Note[],
 ): Omit<ServiceClusterView, 'fit'> {
   const { activeName, pendingName, comparedWith } = target;
   return {

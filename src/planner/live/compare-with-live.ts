@@ -10,6 +10,7 @@ import { storedSpec } from '../../kuberay/stored-spec.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import type { KubeCondition } from '../../util/kube-object.js';
 import { isPlainObject } from '../../util/objects.js';
+import { type Note, type Reason, reason } from '../types.js';
 import type { KubeObject, LiveService, RayServiceObject } from './facts.js';
 
 export interface ComparisonTarget {
@@ -20,7 +21,7 @@ export interface ComparisonTarget {
   /** The RayCluster compared with, by name. */
   readonly comparedWith: string | undefined;
   /** Why KubeRay applies nothing in the RayService's current state, if it does not. */
-  readonly halted: string | undefined;
+  readonly halted: Reason | undefined;
   readonly activeName: string | undefined;
   readonly pendingName: string | undefined;
 }
@@ -31,16 +32,16 @@ export function compareWithLive(
   gitHead: RayServiceManifest | undefined,
   live: LiveService | undefined,
   release: KubeRayRelease,
-  notes: string[],
+  notes: Note[],
 ): ComparisonTarget {
   const found = live?.rayService ?? undefined;
   if (live && found) return compareWithLiveRayService(found, live, gitBase, gitHead, release, notes);
   const none = { found, comparedWith: undefined, halted: undefined, activeName: undefined, pendingName: undefined };
   if (live && live.rayService === null && gitBase && gitHead) {
-    notes.push("In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).");
+    notes.push(reason('live.absent', "In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy)."));
     return { ...none, base: undefined };
   }
-  if (!live) notes.push("The live RayService could not be read: compared with Git's base only.");
+  if (!live) notes.push(reason('live.unreadable', "The live RayService could not be read: compared with Git's base only."));
   return { ...none, base: gitBase };
 }
 
@@ -50,7 +51,7 @@ function compareWithLiveRayService(
   gitBase: RayServiceManifest | undefined,
   gitHead: RayServiceManifest | undefined,
   release: KubeRayRelease,
-  notes: string[],
+  notes: Note[],
 ): ComparisonTarget {
   const activeName = nonEmpty(found.status?.activeServiceStatus?.rayClusterName);
   const pendingName = nonEmpty(found.status?.pendingServiceStatus?.rayClusterName);
@@ -63,12 +64,15 @@ function compareWithLiveRayService(
     // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
     // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
     base = undefined;
-    notes.push('The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.');
+    notes.push(reason('live.no-cluster-yet', 'The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.'));
   }
   const halted = stateWhereKubeRayAppliesNothing(found);
   if (conditionOf(found, 'RollbackInProgress')?.status === 'True') {
     notes.push(
-      'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.',
+      reason(
+        'live.rollback-in-progress',
+        'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.',
+      ),
     );
   }
   return { found, base, comparedWith, halted, activeName, pendingName };
@@ -84,7 +88,7 @@ function compareWithPendingCluster(
   live: LiveService,
   pendingName: string | undefined,
   release: KubeRayRelease,
-  notes: string[],
+  notes: Note[],
 ): { spec: Record<string, unknown>; comparedWith: string | undefined } {
   const target = pendingName ? live.pending : live.active;
   const spec = { ...(found.spec ?? {}) } as Record<string, unknown>;
@@ -95,19 +99,28 @@ function compareWithPendingCluster(
   const comparedWith = String(target.metadata?.name);
   if (!isDeepStrictEqual(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
     notes.push(
-      `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`,
+      reason(
+        'live.cluster-differs-from-service',
+        `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`,
+      ),
     );
   }
   return { spec, comparedWith };
 }
 
 /** Being deleted, or the terminal InitializingTimeout: the operator reconciles nothing of a change. */
-function stateWhereKubeRayAppliesNothing(found: RayServiceObject): string | undefined {
+function stateWhereKubeRayAppliesNothing(found: RayServiceObject): Reason | undefined {
   if (found.metadata?.deletionTimestamp) {
-    return 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.';
+    return reason(
+      'live.being-deleted',
+      'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.',
+    );
   }
   if (conditionOf(found, 'Ready')?.reason === 'InitializingTimeout') {
-    return 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.';
+    return reason(
+      'live.initializing-timeout',
+      'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.',
+    );
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 
 import type { KubeObject as TypedKubeObject, UnknownMap } from '../../util/kube-object.js';
+import type { Note } from '../types.js';
 
 /** A Kubernetes object as the API returns it: typed metadata; spec and status are maps whose fields are narrowed where read. */
 export type KubeObject = TypedKubeObject<UnknownMap, UnknownMap>;
@@ -42,7 +43,7 @@ export type DryRunOutcome =
 export interface ClusterFacts {
   /** API server host or kubeconfig context, for display (never credentials). */
   readonly server: string;
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   /** Keyed by identity (namespace/name); missing key = could not be read. */
   readonly services: ReadonlyMap<string, LiveService>;
   readonly dryRuns: ReadonlyMap<string, DryRunOutcome>;

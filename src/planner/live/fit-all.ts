@@ -7,6 +7,7 @@ import { podResources } from '../../capacity/capacity.js';
 import { checkFit } from '../../placement/fit.js';
 import { nodeGroupsFrom, nodeStatesFrom, podShapesOf, quotaStatesFrom } from '../../placement/from-objects.js';
 import type { FitDemand, FitResult } from '../../placement/types.js';
+import type { SizeOptions } from '../../capacity/capacity.js';
 import type { FitView, ServicePlan } from '../types.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
 
@@ -19,13 +20,13 @@ export interface FitInput {
 }
 
 /** Places every rollout's new pods, in plan order, onto what the cluster has free. */
-export function fitAll(planned: readonly FitInput[], facts: ClusterFacts): FitView[] {
+export function fitAll(planned: readonly FitInput[], facts: ClusterFacts, sizing: SizeOptions = {}): FitView[] {
   const unknown = (why: string): FitView => ({ verdict: 'unknown', summary: why, pods: 0, problems: [], scaleUp: [] });
   if (!facts.nodes || !facts.pods) {
     const why = `Not checked: ${!facts.nodes ? 'nodes' : 'pods'} could not be read (see the notes).`;
     return planned.map(() => unknown(why));
   }
-  const demands: FitDemand[] = planned.map((p) => demandOf(p, facts.pods!));
+  const demands: FitDemand[] = planned.map((p) => demandOf(p, facts.pods!, sizing));
   // Node groups only where a cluster-autoscaler publishes its status; otherwise nobody is known to add nodes.
   const nodeGroups = facts.autoscalerStatus ? nodeGroupsFrom(facts.autoscalerStatus, facts.nodes as KubeObject[]) : undefined;
   const results = checkFit({
@@ -49,7 +50,8 @@ export function fitAll(planned: readonly FitInput[], facts: ClusterFacts): FitVi
   });
 }
 
-function demandOf(p: FitInput, pods: readonly KubeObject[]): FitDemand {
+function demandOf(p: FitInput, pods: readonly KubeObject[], sizing: SizeOptions): FitDemand {
+  const injected = { initContainerInjection: sizing.initContainerInjection !== false };
   const { namespace, name, change } = p.plan;
   const id = `${namespace}/${name}`;
   const cluster = p.headCluster;
@@ -58,7 +60,7 @@ function demandOf(p: FitInput, pods: readonly KubeObject[]): FitDemand {
     case 'create':
     case 'cluster':
     case 'cluster-incremental': {
-      const shapes = podShapesOf(cluster, change === 'cluster-incremental' ? { atMinReplicas: true } : {});
+      const shapes = podShapesOf(cluster, { ...injected, atMinReplicas: change === 'cluster-incremental' });
       // A pending cluster that this change abandons is deleted: its pods make room (after the deletion delay).
       const replaced = change !== 'create' ? p.live?.pending?.metadata?.name : undefined;
       const frees = replaced
@@ -71,20 +73,20 @@ function demandOf(p: FitInput, pods: readonly KubeObject[]): FitDemand {
     case 'cluster-inplace': {
       // A suspended cluster resumed in place (releases with suspendToggleInPlace) starts all its pods.
       const running = p.live?.pending ?? p.live?.active;
-      if (running?.spec?.suspend === true && cluster.suspend !== true) return { id, namespace, pods: podShapesOf(cluster) };
-      const appended = p.plan.changes.filter((c) => c.effect === 'cluster-inplace' && c.note?.startsWith('appended worker group')).map((c) => c.path);
-      const groups = (Array.isArray(cluster.workerGroupSpecs) ? cluster.workerGroupSpecs : []) as Record<string, unknown>[];
-      const names = groups
-        .filter((_, i) => {
-          const at = `spec.rayClusterConfig.workerGroupSpecs[${i}]`;
-          return appended.some((path) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`));
-        })
-        .map((g) => String(g.groupName ?? ''));
-      return { id, namespace, pods: names.length ? podShapesOf(cluster, { onlyGroups: names }) : [] };
+      if (running?.spec?.suspend === true && cluster.suspend !== true) return { id, namespace, pods: podShapesOf(cluster, injected) };
+      // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
+      const runningNames = new Set(groupNames(running?.spec));
+      const names = groupNames(cluster).filter((n) => !runningNames.has(n));
+      return { id, namespace, pods: names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [] };
     }
     default:
       return { id, namespace, pods: [] };
   }
+}
+
+function groupNames(spec: unknown): string[] {
+  const groups = (spec as { workerGroupSpecs?: unknown } | undefined)?.workerGroupSpecs;
+  return (Array.isArray(groups) ? groups : []).map((g) => String((g as { groupName?: unknown } | null)?.groupName ?? ''));
 }
 
 function fitView(r: FitResult, facts: ClusterFacts): FitView {

@@ -6,7 +6,7 @@
 import type { KubeRayRelease } from '../../kuberay/releases.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import type { PathSegment } from '../../manifests/yaml-documents.js';
-import type { ServiceClusterView } from '../types.js';
+import { type Note, reason, type ServiceClusterView } from '../types.js';
 import { keptByApply } from './drift.js';
 import { dryRunErrors } from './dry-run-errors.js';
 import type { DryRunOutcome } from './facts.js';
@@ -20,23 +20,27 @@ export interface StoredHead {
 }
 
 /** Notes on what the apply keeps or conflicts with, and why the dry run did not run, go into `notes`. */
-export function headAsStored(gitHead: RayServiceManifest | undefined, dryRun: DryRunOutcome | undefined, release: KubeRayRelease, notes: string[]): StoredHead {
+export function headAsStored(gitHead: RayServiceManifest | undefined, dryRun: DryRunOutcome | undefined, release: KubeRayRelease, notes: Note[]): StoredHead {
   const notRun: DryRunView = { dryRun: 'not-run', dryRunErrors: [], keptByApply: [] };
   if (!gitHead || !dryRun) return { head: gitHead, dryRunView: notRun };
   if (dryRun.ok === false) {
     return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
   }
   if (dryRun.ok === 'not-run') {
-    notes.push(`No server-side dry run: ${dryRun.why}.`);
+    notes.push(reason('live.no-dry-run', `No server-side dry run: ${dryRun.why}.`));
     return { head: gitHead, dryRunView: notRun };
   }
   const kept = keptByApply(gitHead.object.spec as Record<string, unknown>, dryRun.object, release.minor);
   if (kept.length) {
     notes.push(
-      `The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`,
+      reason(
+        'live.apply-keeps-fields',
+        `The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`,
+      ),
     );
   }
-  if (dryRun.conflict) notes.push(`The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`);
+  if (dryRun.conflict)
+    notes.push(reason('live.apply-conflict', `The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`));
   return {
     head: { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } },
     dryRunView: { dryRun: 'ok', dryRunErrors: [], keptByApply: kept },

@@ -3,6 +3,7 @@
  * the `ray.io/kuberay-version` annotation that the operator writes on every RayCluster it creates or
  * updates (what ran last). Pure.
  */
+import { type FeatureGateSettings, parseFeatureGates } from '../../kuberay/feature-gates.js';
 import type { VersionSource } from '../types.js';
 import { asList, asMap } from '../../util/kube-object.js';
 import type { KubeObject } from './facts.js';
@@ -78,12 +79,20 @@ function name(o: KubeObject): string {
   return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
 
-/** The operator's own settings, as its Deployment sets them (what `--zero-downtime` and the gate input guess). */
+/**
+ * The operator's own settings, as its Deployment sets them (what `--zero-downtime` and the gate
+ * inputs guess). Read from the operator container: its env and its `--feature-gates` flag.
+ */
 export interface OperatorDeploymentSettings {
-  /** ENABLE_ZERO_DOWNTIME: false only when set to "false" (any case), as the operator reads it. */
+  /** ENABLE_ZERO_DOWNTIME: false only when set to "false" (any case), as the operator reads it; absent: unset or not a literal. */
   readonly zeroDowntime?: boolean;
-  /** --feature-gates=RayServiceIncrementalUpgrade=…, when given. */
-  readonly incrementalGate?: boolean;
+  /** ENABLE_INIT_CONTAINER_INJECTION, read the same way (getEnableInitContainerInjection). */
+  readonly initContainerInjection?: boolean;
+  /**
+   * The gates the flag sets; every other gate is at the release's default. Absent only when the
+   * flag cannot be read (a value from elsewhere than the container's command and args).
+   */
+  readonly featureGates: FeatureGateSettings;
   readonly detail: string;
 }
 
@@ -91,21 +100,34 @@ export function operatorSettingsFrom(deployments: readonly KubeObject[] | undefi
   const d = byName(deployments)[0];
   const c = d && operatorContainer(d);
   if (!d || !c) return undefined;
-  const env = ((c.env ?? []) as KubeObject[]).find((e) => e.name === 'ENABLE_ZERO_DOWNTIME');
-  const zeroDowntime = env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
-  let incrementalGate: boolean | undefined;
-  for (const arg of [...((c.command ?? []) as string[]), ...((c.args ?? []) as string[])]) {
-    const m = /^--feature-gates=(.*)$/.exec(String(arg));
-    const gate = m?.[1]
-      ?.split(',')
-      .map((g) => g.trim().split('='))
-      .find(([k]) => k === 'RayServiceIncrementalUpgrade');
-    if (gate) incrementalGate = (gate[1] ?? 'true').toLowerCase() === 'true';
-  }
-  if (zeroDowntime === undefined && incrementalGate === undefined) return undefined;
+  const zeroDowntime = envSwitch(c, 'ENABLE_ZERO_DOWNTIME');
+  const initContainerInjection = envSwitch(c, 'ENABLE_INIT_CONTAINER_INJECTION');
+  const gates = featureGatesFlag([...asList(c.command), ...asList(c.args)].map(String));
   return {
     ...(zeroDowntime !== undefined ? { zeroDowntime } : {}),
-    ...(incrementalGate !== undefined ? { incrementalGate } : {}),
+    ...(initContainerInjection !== undefined ? { initContainerInjection } : {}),
+    featureGates: gates === undefined ? {} : parseFeatureGates(gates),
     detail: `Deployment ${name(d)}`,
   };
+}
+
+/** A switch the operator reads with os.Getenv: off only for "false" (any case); undefined when not a literal value. */
+function envSwitch(container: KubeObject, key: string): boolean | undefined {
+  const env = (asList(container.env) as KubeObject[]).find((e) => e.name === key);
+  return env && typeof env.value === 'string' ? env.value.toLowerCase() !== 'false' : undefined;
+}
+
+/**
+ * The value of the operator's `--feature-gates` flag as Go's flag package reads it: `--feature-gates=v`,
+ * `-feature-gates=v` or the flag and its value as two arguments; the last one given wins.
+ */
+export function featureGatesFlag(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--?feature-gates(?:=(.*))?$/s.exec(argv[i]!);
+    if (!m) continue;
+    if (m[1] !== undefined) value = m[1];
+    else if (i + 1 < argv.length) value = argv[++i];
+  }
+  return value;
 }

@@ -5,17 +5,17 @@
  */
 import { compareClusterSpecs, comparisonBase } from '../../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../../kuberay/releases.js';
-import type { Change, ServicePlan } from '../types.js';
+import { type Change, type Note, overridden, type Reason, reason, type ServicePlan } from '../types.js';
 import { type ComparisonTarget, storedCluster } from './compare-with-live.js';
 import type { LiveService } from './facts.js';
 import { KUBERAY_VERSION_ANNOTATION, normalizeVersion, type OperatorVersion } from './operator-version.js';
 
 /** The plan turned `ignored`, its reasons kept as what would otherwise happen. */
-export function haltedPlan(p: ServicePlan, halted: string): ServicePlan {
+export function haltedPlan(p: ServicePlan, halted: Reason): ServicePlan {
   return {
     ...p,
     change: 'ignored',
-    reasons: [halted, ...p.reasons.map((r) => `Otherwise: ${r}`)],
+    reasons: [halted, ...overridden(p.reasons, halted.rule, 'Otherwise')],
     changes: p.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
   };
 }
@@ -31,7 +31,7 @@ export function incrementalRollback(
   live: LiveService | undefined,
   headCluster: Record<string, unknown> | undefined,
   release: KubeRayRelease,
-  notes: string[],
+  notes: Note[],
 ): ServicePlan {
   if (p.change !== 'cluster-incremental' || !live?.pending || !live.active || !release.incrementalRollback || !headCluster) return p;
   const pendingName = String(live.pending.metadata?.name);
@@ -42,45 +42,68 @@ export function incrementalRollback(
       ...p,
       change: 'none',
       reasons: [
-        `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
-        ...p.reasons.map((r) => `Without the rollback: ${r}`),
+        reason(
+          'live.incremental-revert',
+          `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
+        ),
+        ...overridden(p.reasons, 'live.incremental-revert', 'Without the rollback'),
       ],
     };
   }
   notes.push(
-    `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`,
+    reason(
+      'live.incremental-rollback-first',
+      `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`,
+    ),
   );
   return p;
 }
 
 /** An upgrade in progress: the change is compared with its pending cluster, which it extends, keeps or abandons. */
-export function upgradeInProgressNotes(target: ComparisonTarget, live: LiveService | undefined, change: Change, release: KubeRayRelease): string[] {
+export function upgradeInProgressNotes(target: ComparisonTarget, live: LiveService | undefined, change: Change, release: KubeRayRelease): Note[] {
   const { pendingName, activeName } = target;
   if (!target.found || !pendingName) return [];
   const readable = live?.pending ? '' : ' (not readable: compared with the live RayService)';
   const notes = [
-    `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`,
+    reason(
+      'live.upgrade-in-progress',
+      `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`,
+    ),
   ];
   if (change === 'cluster-inplace') {
     notes.push(
-      `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`,
+      reason(
+        'live.pending-extended',
+        `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`,
+      ),
     );
   } else if (change === 'cluster' || (change === 'cluster-incremental' && !release.incrementalRollback)) {
     notes.push(
-      `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`,
+      reason(
+        'live.pending-abandoned',
+        `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`,
+      ),
     );
   } else if (change === 'none' || change === 'app') {
-    notes.push(`${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`);
+    notes.push(
+      reason(
+        'live.pending-kept',
+        `${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`,
+      ),
+    );
   }
   return notes;
 }
 
 /** An active cluster last written by another operator version is rewritten in place, once, by this one. */
-export function operatorRefreshNotes(operator: OperatorVersion | undefined, live: LiveService | undefined, pendingName: string | undefined): string[] {
+export function operatorRefreshNotes(operator: OperatorVersion | undefined, live: LiveService | undefined, pendingName: string | undefined): Note[] {
   if (!operator || !live?.active) return [];
   const built = normalizeVersion(live.active.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
   if (!built || built === operator.version) return [];
   return [
-    `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
+    reason(
+      'live.operator-refresh',
+      `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
+    ),
   ];
 }
