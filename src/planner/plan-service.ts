@@ -79,7 +79,7 @@ function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId)
     ...id,
     change: 'delete',
     reasons: [
-      'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+      'The manifest is gone from head. apply never deletes: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`).',
     ],
     changes: [],
     capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },

@@ -18,6 +18,7 @@ import { storedSpec } from '../../kuberay/stored-spec.js';
 import type { ManifestSet } from '../../manifests/load.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import { isPlainObject } from '../../util/objects.js';
+import { withManifestFacts } from '../manifest-facts.js';
 import { type PlanSettings, planService } from '../plan-service.js';
 import { plan as gitPlan, type PlanOptions, releaseFor, settingsFor, shownVersion } from '../plan.js';
 import type { Drift, Plan, PlanClusterContext, ServiceClusterView, ServicePlan, VersionSource } from '../types.js';
@@ -141,7 +142,7 @@ function planOne(
   notes.push(...operatorRefreshNotes(operator, live, target.pendingName));
   const drift = driftFromGitBase(gitBase, gitHead, target, release, notes);
   return {
-    plan: predicted,
+    plan: withManifestFacts(predicted, gitBase, gitHead),
     live,
     ...(headCluster ? { headCluster } : {}),
     view: clusterView(live, target, stored, fromGit.change !== predicted.change ? fromGit.change : undefined, drift, notes),
