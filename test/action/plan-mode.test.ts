@@ -67,6 +67,8 @@ describe('plan mode on a pull request', () => {
     const body = gh.comments[0]!.body;
     expect(body.startsWith('<!-- rayservice-rollout:plan:rayservice plan -->')).toBe(true);
     expect(body).toContain('ml-serving/ticket-triage');
+    // Each field links to its line in the file at the head SHA.
+    expect(body).toContain(`https://github.com/acme/ml-platform/blob/${headSha}/deploy/`);
     expect(body).toContain('https://github.com/acme/ml-platform/actions/runs/4242');
     expect(body.length).toBeLessThan(65_536);
 
@@ -85,6 +87,22 @@ describe('plan mode on a pull request', () => {
     );
     expect(first.stdout).toMatch(/::notice title=ml-serving\/ticket-triage%3A cluster,file=deploy\/sentiment\.yaml,line=39::/);
     expect(first.stdout + first.stderr).not.toContain(TOKEN);
+  });
+
+  it('a pull request that touches no RayService gets its status and no new comment; an earlier plan comment is corrected', async () => {
+    const same = { ...event(), pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: baseSha, ref: 'feature' } } };
+    const quiet = await runAction({ cwd: repo, eventName: 'pull_request', event: same, inputs: inputs(), apiUrl: gh.url });
+    expect(quiet.code, quiet.stdout + quiet.stderr).toBe(0);
+    expect(gh.comments).toHaveLength(0);
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.path.includes('/statuses/'))).toHaveLength(1);
+    expect(quiet.summary).toContain('This change touches no RayService');
+
+    const marker = '<!-- rayservice-rollout:plan:rayservice plan -->';
+    gh.comments.push({ id: 9, node_id: 'IC_9', issue: 7, user: { login: 'github-actions[bot]' }, body: `${marker}\nan older plan` });
+    const again = await runAction({ cwd: repo, eventName: 'pull_request', event: same, inputs: inputs(), apiUrl: gh.url });
+    expect(again.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('This change touches no RayService');
   });
 
   it('minimizes older duplicates of its comment', async () => {
