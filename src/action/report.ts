@@ -55,7 +55,8 @@ export async function report(outcome: Outcome, ctx: ReportContext, facts: Facts,
 
   if (!octokit) return;
   if (comment && outcome.comment !== undefined) {
-    if (ctx.kind === 'plan' && ctx.pullRequest !== undefined) await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment, !outcome.commentOnlyIfPresent);
+    if (ctx.kind === 'plan' && ctx.pullRequest !== undefined)
+      await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment, !outcome.commentOnlyIfPresent);
     else if (ctx.kind === 'apply' && ctx.commentOnMergedPullRequest && ctx.sha) await commentOnMergedPullRequest(octokit, ctx, ctx.sha, outcome.comment);
   }
   if (ctx.sha) await setStatus(octokit, ctx, ctx.sha, outcome);

@@ -215,8 +215,7 @@ function summaryWords(s: ServicePlan): string {
 
 function capacityText(s: ServicePlan): string {
   const c = s.capacity;
-  if (s.change === 'delete' && s.manifest === 'removed')
-    return `Capacity: ${prose(fig(c.current))} keeps running; delete the RayService by hand to free it.`;
+  if (s.change === 'delete' && s.manifest === 'removed') return `Capacity: ${prose(fig(c.current))} keeps running; delete the RayService by hand to free it.`;
   if (s.change === 'cluster-inplace' && s.appendedGroups) {
     const range = describeExtra(labelledExtra([s]), true);
     return `Capacity: ${prose(fig(c.current))} now; the appended groups add ${prose(range)} (minReplicas to maxReplicas).`;

@@ -58,7 +58,9 @@ export function proseWithCode(text: string): string {
 
 /** Inside raw HTML (a `<summary>`): markdown is not read there, entities are. */
 export function htmlText(text: string): string {
-  return oneLine(text).replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/@/g, '@<wbr>');
+  return oneLine(text)
+    .replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+    .replace(/@/g, '@<wbr>');
 }
 
 /** A link to a line of a file; the path's segments are URL-encoded, so the target cannot be bent. */

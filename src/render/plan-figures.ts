@@ -58,7 +58,12 @@ export function describeExtra(figures: Labelled, withPods = false): string {
     const { low, high } = figures.get(k)!;
     if (low <= 1e-9 && high !== null && high <= 1e-9) continue;
     const [resource, accelerator] = k.split('\n') as [string, string | undefined];
-    const amount = high === null ? `${amountOf(resource, low)} or more` : Math.abs(high - low) > 1e-9 ? `${amountOf(resource, low)}–${amountOf(resource, high)}` : amountOf(resource, low);
+    const amount =
+      high === null
+        ? `${amountOf(resource, low)} or more`
+        : Math.abs(high - low) > 1e-9
+          ? `${amountOf(resource, low)}–${amountOf(resource, high)}`
+          : amountOf(resource, low);
     parts.push(`+${amount} ${unitOf(resource)}${accelerator ? ` (${accelerator})` : ''}`.replace(/ $/, ''));
   }
   return parts.join(', ');

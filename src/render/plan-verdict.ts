@@ -24,8 +24,13 @@ function actionOf(s: ServicePlan): [key: string, one: string, many: (n: number) 
     case 'app':
       return ['app', 'updates 1 Serve config in place', (n) => `updates ${n} Serve configs in place`];
     case 'delete':
-      if (edited) return ['suspend', "suspends 1 RayService (KubeRay deletes its clusters)", (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
-      return ['orphan', 'leaves 1 RayService removed from Git running (apply never deletes)', (n) => `leaves ${n} RayServices removed from Git running (apply never deletes)`];
+      if (edited)
+        return ['suspend', 'suspends 1 RayService (KubeRay deletes its clusters)', (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
+      return [
+        'orphan',
+        'leaves 1 RayService removed from Git running (apply never deletes)',
+        (n) => `leaves ${n} RayServices removed from Git running (apply never deletes)`,
+      ];
     default:
       return undefined;
   }

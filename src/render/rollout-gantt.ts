@@ -38,9 +38,9 @@ const DONE: Record<Milestones['kind'], string> = {
   nothing: 'nothing to wait for',
 };
 
-/** Mermaid reads `:`, `;`, `#` and line breaks as syntax: a name keeps letters, digits and `._/-`. */
+/** Mermaid reads `:`, `;`, `#`, `%` and line breaks as syntax: a name keeps letters, digits, spaces and `._/()-`. */
 export function mermaidName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._/ -]/g, '_').slice(0, 80);
+  return text.replace(/[^A-Za-z0-9._/() -]/g, '_').slice(0, 80);
 }
 
 export function renderGantt(title: string, v: Verdict, hadActive: boolean): string[] {
@@ -52,14 +52,23 @@ export function renderGantt(title: string, v: Verdict, hadActive: boolean): stri
   for (const step of stepsOf(m, hadActive)) {
     const at = m[step.at];
     if (typeof at !== 'number') {
-      if (v.result !== 'succeeded') lines.push(bar(`${step.label}: ${v.result === 'timeout' ? 'timed out' : 'failed'} here`, 'crit', ++n, from, v.at));
+      if (v.result !== 'succeeded') lines.push(bar(`${step.label} not reached (${v.result === 'timeout' ? 'timed out' : 'failed'})`, 'crit', ++n, from, v.at));
       else continue;
       return [...lines, '```'];
     }
     lines.push(bar(step.label, 'done', ++n, from, Math.max(at, from)));
     from = Math.max(at, from);
   }
-  if (v.at > from) lines.push(bar(v.result === 'succeeded' ? DONE[m.kind] : v.result === 'timeout' ? 'timed out' : 'failed', v.result === 'succeeded' ? 'done' : 'crit', ++n, from, v.at));
+  if (v.at > from)
+    lines.push(
+      bar(
+        v.result === 'succeeded' ? DONE[m.kind] : v.result === 'timeout' ? 'timed out' : 'failed',
+        v.result === 'succeeded' ? 'done' : 'crit',
+        ++n,
+        from,
+        v.at,
+      ),
+    );
   return [...lines, '```'];
 }
 

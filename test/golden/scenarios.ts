@@ -12,7 +12,11 @@ import { A, P, appsIn, cluster, clusterPods, play, pod, rs, running, snap, unsch
 import { type Obj, rayService, set, toYaml, workerGroup } from '../fixtures/rayservice.js';
 
 const LINKS: MarkdownOptions = {
-  links: { repoUrl: 'https://github.com/acme/ml-platform', headSha: '9f2c4e1d7a3b5c6d8e0f1a2b3c4d5e6f7a8b9c0d', baseSha: '1a2b3c4d5e6f7a8b9c0d9f2c4e1d7a3b5c6d8e0f' },
+  links: {
+    repoUrl: 'https://github.com/acme/ml-platform',
+    headSha: '9f2c4e1d7a3b5c6d8e0f1a2b3c4d5e6f7a8b9c0d',
+    baseSha: '1a2b3c4d5e6f7a8b9c0d9f2c4e1d7a3b5c6d8e0f',
+  },
   footer: '<sub>[Workflow run](https://github.com/acme/ml-platform/actions/runs/1) · rayservice-rollout · base `1a2b3c4` → head `9f2c4e1`</sub>',
 };
 
@@ -29,7 +33,9 @@ function gpuGroup(name: string, gpus: number, accelerator: Record<string, string
   if ('affinity' in accelerator) {
     const [key, value] = accelerator.affinity as [string, string];
     g.template.spec.affinity = {
-      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: 'In', values: [value] }] }] } },
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: 'In', values: [value] }] }] },
+      },
     };
   } else g.template.spec.nodeSelector = accelerator;
   g.template.spec.tolerations = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }];
@@ -79,8 +85,14 @@ export const PLAN_SCENARIOS: readonly PlanScenario[] = [
           if (n === 'reranker') rs.spec.rayClusterConfig.workerGroupSpecs[0].replicas = 2;
         },
         (n, rs) => {
-          if (n === 'llm-chat') rs.spec.rayClusterConfig.workerGroupSpecs = [gpuGroup('a100', 8, { 'cloud.google.com/gke-accelerator': 'nvidia-a100-80gb' }, { replicas: 1, minReplicas: 1 })];
-          if (n === 'llm-code') rs.spec.rayClusterConfig.workerGroupSpecs = [gpuGroup('h100', 8, { affinity: ['nvidia.com/gpu.product', 'NVIDIA-H100-80GB-HBM3'] }, { replicas: 1, minReplicas: 1 })];
+          if (n === 'llm-chat')
+            rs.spec.rayClusterConfig.workerGroupSpecs = [
+              gpuGroup('a100', 8, { 'cloud.google.com/gke-accelerator': 'nvidia-a100-80gb' }, { replicas: 1, minReplicas: 1 }),
+            ];
+          if (n === 'llm-code')
+            rs.spec.rayClusterConfig.workerGroupSpecs = [
+              gpuGroup('h100', 8, { affinity: ['nvidia.com/gpu.product', 'NVIDIA-H100-80GB-HBM3'] }, { replicas: 1, minReplicas: 1 }),
+            ];
         },
       );
       return plan(set(base, 'deploy/llm.yaml'), set(head, 'deploy/llm.yaml'));
@@ -124,10 +136,7 @@ export const PLAN_SCENARIOS: readonly PlanScenario[] = [
         rs.metadata.labels = { owner: '@acme/security-team ::error::pwned' };
       });
       const file = 'deploy/<b>x</b> @ops|#1.yaml';
-      return plan(
-        manifestsFromTexts([{ file, text: toYaml(...base) }], 'default'),
-        manifestsFromTexts([{ file, text: toYaml(...head) }], 'default'),
-      );
+      return plan(manifestsFromTexts([{ file, text: toYaml(...base) }], 'default'), manifestsFromTexts([{ file, text: toYaml(...head) }], 'default'));
     },
   },
   {
@@ -201,7 +210,13 @@ export const PLAN_SCENARIOS: readonly PlanScenario[] = [
         rs.spec.rayClusterConfig.enableInTreeAutoscaling = true;
       };
       const base = [rayService(incremental, 'gateway-app')];
-      const head = [rayService((rs) => (incremental(rs), (rs.spec.rayClusterConfig.rayVersion = '2.46.0')), 'gateway-app'), rayService(undefined, 'new-svc')];
+      const head = [
+        rayService((rs) => {
+          incremental(rs);
+          rs.spec.rayClusterConfig.rayVersion = '2.46.0';
+        }, 'gateway-app'),
+        rayService(undefined, 'new-svc'),
+      ];
       return plan(set(base, 'deploy/serving.yaml'), set(head, 'deploy/serving.yaml'), { kuberayVersion: '1.7', incrementalGate: true });
     },
   },
@@ -221,7 +236,7 @@ export const APPLY_SCENARIOS: readonly ApplyScenario[] = [
     name: 'rollout-blue-green',
     what: 'a blue/green rollout from apply to the old cluster deleted',
     outcomes: () => {
-      const run = play({ expected: 'cluster', waitForOldClusterDeletion: true }, [
+      const run = play({ expected: 'cluster', namespace: 'ml-serving', waitForOldClusterDeletion: true }, [
         snap(0.4, rs({ obs: 6 }), { rayClusters: [cluster(A)], pods: clusterPods(A, 2, 3) }),
         snap(2, upgrading(), { rayClusters: both, pods: [...clusterPods(A, 2, 3), ...clusterPods(P, 2, 0)] }),
         snap(95, upgrading(), { rayClusters: both, pods: [...clusterPods(A, 2, 3), ...clusterPods(P, 2, 3)] }),
@@ -238,9 +253,13 @@ export const APPLY_SCENARIOS: readonly ApplyScenario[] = [
     outcomes: () => {
       const stuck = pod(`${P}-gpu-worker-0`, P, 'worker', { ready: false, ...unschedulable('0/12 nodes are available: 12 Insufficient nvidia.com/gpu.') });
       const pods = [...clusterPods(A, 1, 2), pod(`${P}-head`, P, 'head', { ready: true }), stuck];
-      const run = play({ expected: 'cluster' }, [
+      const run = play({ expected: 'cluster', namespace: 'ml-serving', name: 'llm-chat' }, [
         snap(0.5, rs({ obs: 6 }), { rayClusters: [cluster(A)], pods: clusterPods(A, 1, 2) }),
-        snap(3, upgrading(), { rayClusters: both, pods, events: [warning('FailedScheduling', '0/12 nodes are available: 12 Insufficient nvidia.com/gpu.', 4, `${P}-gpu-worker-0`)] }),
+        snap(3, upgrading(), {
+          rayClusters: both,
+          pods,
+          events: [warning('FailedScheduling', '0/12 nodes are available: 12 Insufficient nvidia.com/gpu.', 4, `${P}-gpu-worker-0`)],
+        }),
         snap(200, upgrading(), { rayClusters: both, pods }),
         { check: 260 },
       ]);
@@ -248,7 +267,11 @@ export const APPLY_SCENARIOS: readonly ApplyScenario[] = [
         { service: { namespace: 'ml-serving', name: 'llm-chat', change: 'cluster' }, verdict: run.verdict!, applied: { activeBefore: A } },
         {
           service: { namespace: 'ml-serving', name: 'text-ml', change: 'app' },
-          verdict: play({ expected: 'app', name: 'text-ml' }, [snap(0.5, rs({ obs: 6 })), snap(2, rs({ activeApps: appsIn('DEPLOYING') })), snap(30, rs())]).verdict!,
+          verdict: play({ expected: 'app', namespace: 'ml-serving', name: 'text-ml' }, [
+            snap(0.5, rs({ obs: 6 })),
+            snap(2, rs({ activeApps: appsIn('DEPLOYING') })),
+            snap(30, rs()),
+          ]).verdict!,
           applied: { activeBefore: A },
         },
       ];

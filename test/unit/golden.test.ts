@@ -48,3 +48,10 @@ describe('golden: the apply summary and the merged-PR outcome comment', () => {
     }
   });
 });
+
+describe('the rollout chart', () => {
+  it('neutralizes names: nothing Mermaid reads as syntax survives', async () => {
+    const { mermaidName } = await import('../../src/render/rollout-gantt.js');
+    expect(mermaidName('a:b;c#d%%e\nf`g<h>')).toBe('a_b_c_d__e_f_g_h_');
+  });
+});

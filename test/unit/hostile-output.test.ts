@@ -107,9 +107,7 @@ describe('the rendered plan and outcome', () => {
     const md = renderMarkdown(p, { maxLength: Number.MAX_SAFE_INTEGER });
     expectWellFormedMarkdown(md);
     // Each service's detail table names the image change on one row.
-    expect(md.split('\n').filter((l) => l.startsWith('| `head › ray-head › image`'))).toHaveLength(
-      HOSTILE.length,
-    );
+    expect(md.split('\n').filter((l) => l.startsWith('| `head › ray-head › image`'))).toHaveLength(HOSTILE.length);
   });
 
   it('the outcome table and its timeline: rows intact, the fence never closed early', () => {
