@@ -52625,7 +52625,9 @@ function proseWithCode(text) {
 }
 /** Inside raw HTML (a `<summary>`): markdown is not read there, entities are. */
 function htmlText(text) {
-    return oneLine(text).replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/@/g, '@<wbr>');
+    return oneLine(text)
+        .replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+        .replace(/@/g, '@<wbr>');
 }
 /** A link to a line of a file; the path's segments are URL-encoded, so the target cannot be bent. */
 function lineLink(url, line) {
@@ -53087,7 +53089,11 @@ function describeExtra(figures, withPods = false) {
         if (low <= 1e-9 && high !== null && high <= 1e-9)
             continue;
         const [resource, accelerator] = k.split('\n');
-        const amount = high === null ? `${amountOf(resource, low)} or more` : Math.abs(high - low) > 1e-9 ? `${amountOf(resource, low)}–${amountOf(resource, high)}` : amountOf(resource, low);
+        const amount = high === null
+            ? `${amountOf(resource, low)} or more`
+            : Math.abs(high - low) > 1e-9
+                ? `${amountOf(resource, low)}–${amountOf(resource, high)}`
+                : amountOf(resource, low);
         parts.push(`+${amount} ${unitOf(resource)}${accelerator ? ` (${accelerator})` : ''}`.replace(/ $/, ''));
     }
     return parts.join(', ');
@@ -53129,8 +53135,12 @@ function actionOf(s) {
             return ['app', 'updates 1 Serve config in place', (n) => `updates ${n} Serve configs in place`];
         case 'delete':
             if (edited)
-                return ['suspend', "suspends 1 RayService (KubeRay deletes its clusters)", (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
-            return ['orphan', 'leaves 1 RayService removed from Git running (apply never deletes)', (n) => `leaves ${n} RayServices removed from Git running (apply never deletes)`];
+                return ['suspend', 'suspends 1 RayService (KubeRay deletes its clusters)', (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
+            return [
+                'orphan',
+                'leaves 1 RayService removed from Git running (apply never deletes)',
+                (n) => `leaves ${n} RayServices removed from Git running (apply never deletes)`,
+            ];
         default:
             return undefined;
     }
@@ -59374,9 +59384,9 @@ const DONE = {
     delete: 'RayService deleted',
     nothing: 'nothing to wait for',
 };
-/** Mermaid reads `:`, `;`, `#` and line breaks as syntax: a name keeps letters, digits and `._/-`. */
+/** Mermaid reads `:`, `;`, `#`, `%` and line breaks as syntax: a name keeps letters, digits, spaces and `._/()-`. */
 function mermaidName(text) {
-    return text.replace(/[^A-Za-z0-9._/ -]/g, '_').slice(0, 80);
+    return text.replace(/[^A-Za-z0-9._/() -]/g, '_').slice(0, 80);
 }
 function renderGantt(title, v, hadActive) {
     const m = v.milestones;
@@ -59389,7 +59399,7 @@ function renderGantt(title, v, hadActive) {
         const at = m[step.at];
         if (typeof at !== 'number') {
             if (v.result !== 'succeeded')
-                lines.push(bar(`${step.label}: ${v.result === 'timeout' ? 'timed out' : 'failed'} here`, 'crit', ++n, from, v.at));
+                lines.push(bar(`${step.label} not reached (${v.result === 'timeout' ? 'timed out' : 'failed'})`, 'crit', ++n, from, v.at));
             else
                 continue;
             return [...lines, '```'];
