@@ -44,7 +44,8 @@ export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run:
     headFiles.map((f) => ({ file: f.path, text: f.text })),
     inputs.namespace,
   );
-  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
+  // prune: the comment says what merging will do with a RayService removed from Git.
+  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
   const result = inputs.live
     ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
     : plan(base, head, options);

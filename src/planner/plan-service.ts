@@ -23,6 +23,8 @@ export { describeSize, formatBytes } from './describe-size.js';
 
 export interface PlanSettings extends OperatorSettings {
   readonly release: KubeRayRelease;
+  /** apply deletes what Git removed (and this tool applied). */
+  readonly prune?: boolean;
 }
 
 export function planService(base: RayServiceManifest | undefined, head: RayServiceManifest | undefined, settings: PlanSettings): ServicePlan {
@@ -33,7 +35,7 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const strategy = effectiveStrategy((h ?? b)!.spec, release, settings);
   const id: ServiceId = { namespace: any.namespace, name: any.name, file: any.source.file };
   if (h) checkUnknownFields(h, release);
-  if (!h) return planDelete(b!, strategy, id);
+  if (!h) return planDelete(b!, strategy, id, settings.prune === true);
   const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
   return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
 }
@@ -73,13 +75,16 @@ function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeR
   };
 }
 
-function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId): ServicePlan {
+function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId, prune: boolean): ServicePlan {
   const size = measure(b, () => clusterSize(b.cluster));
   return {
     ...id,
     change: 'delete',
+    removal: prune ? 'prune' : 'left-running',
     reasons: [
-      'The manifest is gone from head. apply never deletes: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`).',
+      prune
+        ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
+        : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.',
     ],
     changes: [],
     capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },

@@ -15,6 +15,8 @@ export interface PlanOptions {
   readonly zeroDowntime?: boolean;
   /** The RayServiceIncrementalUpgrade feature gate; default: the release's default. */
   readonly incrementalGate?: boolean;
+  /** apply deletes RayServices removed from Git that its field manager applied (default false). */
+  readonly prune?: boolean;
 }
 
 export class UnsupportedVersionError extends UserError {}
@@ -38,6 +40,7 @@ export function settingsFor(release: KubeRayRelease, options: PlanOptions): Plan
   return {
     release,
     zeroDowntime: options.zeroDowntime ?? true,
+    prune: options.prune ?? false,
     ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
   };
 }

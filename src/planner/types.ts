@@ -55,7 +55,15 @@ export interface ServicePlan {
   readonly accelerators?: readonly AcceleratorDemand[];
   /** cluster-inplace: what the appended worker groups hold at minReplicas and at maxReplicas (null: unbounded). */
   readonly appendedGroups?: { readonly min: ResourceFigures; readonly max: ResourceFigures | null };
+  /**
+   * A RayService removed from Git (manifest `removed`): `prune`, apply deletes it (prune is on and,
+   * in a cluster-aware plan, our field manager applied it); `left-running`, prune is off;
+   * `not-ours`, prune is on but the live object was applied by someone else, so it stays.
+   */
+  readonly removal?: Removal;
 }
+
+export type Removal = 'prune' | 'left-running' | 'not-ours';
 
 export type ManifestState = 'added' | 'removed' | 'edited' | 'unchanged';
 

@@ -136,6 +136,8 @@ function untouchedText(n: number): string {
 function changeText(s: ServicePlan): string {
   if (s.change === 'delete') {
     if (s.manifest === 'edited') return '🗑️ **suspended**: KubeRay deletes its RayClusters';
+    if (s.removal === 'prune') return '🗑️ **will be deleted (prune)**: with its RayClusters';
+    if (s.removal === 'not-ours') return '🗑️ **removed from Git, left running**: prune deletes only what it applied';
     return '🗑️ **removed from Git, left running**: apply never deletes';
   }
   if (s.change === 'create' && s.manifest === 'edited') return '🆕 **resumed**: a new RayCluster';
@@ -215,7 +217,10 @@ function summaryWords(s: ServicePlan): string {
 
 function capacityText(s: ServicePlan): string {
   const c = s.capacity;
-  if (s.change === 'delete' && s.manifest === 'removed') return `Capacity: ${prose(fig(c.current))} keeps running; delete the RayService by hand to free it.`;
+  if (s.change === 'delete' && s.manifest === 'removed') {
+    if (s.removal === 'prune') return `Capacity: ${prose(fig(c.current))} freed once the RayService and its RayClusters are gone.`;
+    return `Capacity: ${prose(fig(c.current))} keeps running; delete the RayService by hand to free it.`;
+  }
   if (s.change === 'cluster-inplace' && s.appendedGroups) {
     const range = describeExtra(labelledExtra([s]), true);
     return `Capacity: ${prose(fig(c.current))} now; the appended groups add ${prose(range)} (minReplicas to maxReplicas).`;

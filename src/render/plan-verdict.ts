@@ -26,6 +26,13 @@ function actionOf(s: ServicePlan): [key: string, one: string, many: (n: number) 
     case 'delete':
       if (edited)
         return ['suspend', 'suspends 1 RayService (KubeRay deletes its clusters)', (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
+      if (s.removal === 'prune') return ['prune', 'deletes 1 RayService removed from Git (prune)', (n) => `deletes ${n} RayServices removed from Git (prune)`];
+      if (s.removal === 'not-ours')
+        return [
+          'not-ours',
+          'leaves 1 RayService removed from Git running (applied by someone else, so prune keeps it)',
+          (n) => `leaves ${n} RayServices removed from Git running (applied by someone else, so prune keeps them)`,
+        ];
       return [
         'orphan',
         'leaves 1 RayService removed from Git running (apply never deletes)',

@@ -14,7 +14,16 @@ export interface OutcomeRow {
   readonly verdict?: Verdict;
   /** The active cluster before the apply (a blue/green switch is part of the rollout when there was one). */
   readonly applied?: { readonly activeBefore: string | undefined };
+  /** Prune's outcome for a RayService removed from Git. */
+  readonly pruned?: { readonly result: 'deleted' | 'gone' | 'dry-run' | 'left-running'; readonly note?: string };
 }
+
+const PRUNED: Record<NonNullable<OutcomeRow['pruned']>['result'], string> = {
+  deleted: 'deleted',
+  gone: '✅ already gone',
+  'dry-run': 'dry run ok',
+  'left-running': '⏭️ left running',
+};
 
 export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: string; footer?: string; maxLength?: number } = {}): string {
   const lines: string[] = [`### ${opts.title ?? 'RayService rollout'}`, ''];
@@ -24,10 +33,18 @@ export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: 
     lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
     for (const o of outcomes) {
       const v = o.verdict;
+      const change = o.pruned ? 'delete (prune)' : o.service.change;
+      const result = v
+        ? `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
+        : o.pruned
+          ? PRUNED[o.pruned.result]
+          : 'dry run ok';
       lines.push(
-        `| ${codeSpan(serviceKey(o.service))} | ${prose(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? codeSpan(v.activeCluster) : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
+        `| ${codeSpan(serviceKey(o.service))} | ${prose(change)} | ${result} | ${v?.activeCluster ? codeSpan(v.activeCluster) : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
       );
     }
+    const kept = outcomes.filter((o) => o.pruned?.note);
+    if (kept.length) lines.push('', ...kept.map((o) => `- ${codeSpan(serviceKey(o.service))}: ${prose(o.pruned!.note!)}`));
     for (const o of outcomes) if (o.verdict) lines.push(...renderOne(o, o.verdict));
   }
   if (opts.footer) lines.push('', opts.footer);

@@ -126,6 +126,14 @@ export const PLAN_SCENARIOS: readonly PlanScenario[] = [
     },
   },
   {
+    name: 'removed-from-git-prune',
+    what: 'a RayService deleted from Git with prune: will be deleted, and its capacity freed',
+    plan: () => {
+      const base = [rayService(undefined, 'legacy-ranker'), rayService(undefined, 'search')];
+      return plan(set(base, 'deploy/serving.yaml'), set([base[1]!], 'deploy/serving.yaml'), { prune: true });
+    },
+  },
+  {
     name: 'hostile-names',
     what: 'markdown and HTML injection, mentions, URLs, pipes, bidi and control characters in values, group names and the file name',
     plan: () => {
@@ -274,6 +282,34 @@ export const APPLY_SCENARIOS: readonly ApplyScenario[] = [
           ]).verdict!,
           applied: { activeBefore: A },
         },
+      ];
+    },
+  },
+  {
+    name: 'rollout-prune',
+    what: 'apply with prune: a Serve change, one RayService deleted, one applied by someone else left running, one already gone',
+    outcomes: () => {
+      const deleted = play({ expected: 'delete', namespace: 'ml-serving', name: 'legacy-ranker', generation: 0, activeBefore: undefined, serveApps: [] }, [
+        snap(0.5, rs({ deleting: true }), { rayClusters: [cluster(A)] }),
+        snap(41, null, { rayClusters: [] }),
+      ]);
+      const app = play({ expected: 'app', namespace: 'ml-serving', name: 'search' }, [
+        snap(0.5, rs({ obs: 6 })),
+        snap(2, rs({ activeApps: appsIn('DEPLOYING') })),
+        snap(30, rs()),
+      ]);
+      const removed = (name: string) => ({ namespace: 'ml-serving', name, change: 'delete' as const });
+      return [
+        { service: { namespace: 'ml-serving', name: 'search', change: 'app' }, verdict: app.verdict!, applied: { activeBefore: A } },
+        { service: removed('legacy-ranker'), verdict: deleted.verdict!, pruned: { result: 'deleted' } },
+        {
+          service: removed('team-b-ranker'),
+          pruned: {
+            result: 'left-running',
+            note: 'not deleted: rayservice-rollout never applied it (managed by kubectl-client-side-apply (Update), kuberay-operator (Update)); delete it by hand if it must go',
+          },
+        },
+        { service: removed('old-canary'), pruned: { result: 'gone' } },
       ];
     },
   },
