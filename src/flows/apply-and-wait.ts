@@ -111,7 +111,7 @@ async function planPrune(opts: ApplyAndWaitOptions, removed: readonly ServicePla
   );
   const say = (d: PruneDecision): string =>
     d.action === 'delete'
-      ? 'deleting it (prune; propagation Foreground: gone once its RayClusters are)'
+      ? 'to be deleted once the dry runs pass (prune; propagation Foreground: gone once its RayClusters are)'
       : d.action === 'gone'
         ? 'already gone from the cluster'
         : d.note;

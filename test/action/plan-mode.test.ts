@@ -209,4 +209,26 @@ describe('plan mode on a pull request', () => {
       rmSync(shallow, { recursive: true, force: true });
     }
   });
+
+  it('input prune: the comment says whether merging deletes a RayService removed from Git', async () => {
+    git('checkout', '-q', '-b', 'remove-fraud', headSha);
+    git('rm', '-q', 'deploy/fraud.yaml');
+    git('commit', '-qm', 'remove fraud');
+    const removal = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'feature');
+    const ev = { ...event(), pull_request: { number: 7, base: { sha: headSha, ref: 'main' }, head: { sha: removal, ref: 'remove-fraud' } } };
+    const bodies: string[] = [];
+    for (const prune of ['false', 'true']) {
+      const r = await runAction({ cwd: repo, eventName: 'pull_request', event: ev, inputs: inputs({ prune, comment: 'false' }), apiUrl: gh.url });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const fraud = JSON.parse(r.outputs.plan!).services.find((s: { name: string }) => s.name === 'fraud-scoring');
+      expect(fraud).toMatchObject({ change: 'delete', manifest: 'removed', removal: prune === 'true' ? 'prune' : 'left-running' });
+      bodies.push(r.outputs.comment!);
+    }
+    expect(bodies[0]).toMatch(/removed from Git, left running\*\*: apply never deletes/);
+    expect(bodies[1]).toMatch(/will be deleted \(prune\)/);
+    const typo = await runAction({ cwd: repo, eventName: 'pull_request', event: ev, inputs: inputs({ prune: 'yes' }), apiUrl: gh.url });
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toMatch(/input prune must be true or false, not "yes"/);
+  });
 });
