@@ -50554,6 +50554,54 @@ function serviceKey(id) {
     return `${id.namespace}/${id.name}`;
 }
 
+;// CONCATENATED MODULE: ./src/planner/prune.ts
+/**
+ * Prune, the opt-in deletion of RayServices removed from Git: which ones apply may delete, and
+ * whether a live object is ours to delete. Pure: the plan and the object read from the cluster in,
+ * a decision out; src/kube/apply.ts reads and deletes.
+ *
+ * Ours means: its managedFields hold an `Apply` entry of our field manager, i.e. a server-side apply
+ * by this tool (with the same --field-manager) wrote it. A RayService created by kubectl, Helm or
+ * another controller under the same name is never deleted because a manifest left Git.
+ */
+
+/** A manifest that was in base and is not in head (a suspend is a `delete` too, but stays in Git). */
+function isRemovedFromGit(s) {
+    return s.change === 'delete' && s.manifest === 'removed';
+}
+/** How many field managers a note names; a hostile object may list thousands. */
+const MAX_MANAGERS = 4;
+const prune_MAX_NAME = 64;
+/** `live`: the RayService as read from the API server, null when it does not exist. */
+function pruneDecision(live, fieldManager) {
+    if (live === null)
+        return { action: 'gone' };
+    const meta = objects_isPlainObject(live.metadata) ? live.metadata : {};
+    const entries = managedFieldsOf(meta.managedFields);
+    if (entries.some((e) => e.manager === fieldManager && e.operation === 'Apply')) {
+        return typeof meta.uid === 'string' ? { action: 'delete', uid: meta.uid } : { action: 'delete' };
+    }
+    return { action: 'skip', note: skipNote(entries, fieldManager) };
+}
+function managedFieldsOf(v) {
+    if (!Array.isArray(v))
+        return [];
+    return v.filter(objects_isPlainObject).map((e) => ({
+        manager: typeof e.manager === 'string' ? e.manager : '',
+        operation: typeof e.operation === 'string' ? e.operation : '',
+    }));
+}
+function skipNote(entries, fieldManager) {
+    const named = [...new Set(entries.map((e) => `${cut(e.manager || '(unnamed)')} (${cut(e.operation || '?')})`))];
+    const whose = named.length
+        ? `managed by ${named.slice(0, MAX_MANAGERS).join(', ')}${named.length > MAX_MANAGERS ? ` and ${named.length - MAX_MANAGERS} more` : ''}`
+        : 'no field manager recorded';
+    return `not deleted: ${fieldManager} never applied it (${whose}); delete it by hand if it must go`;
+}
+function cut(text) {
+    return text.length > prune_MAX_NAME ? `${text.slice(0, prune_MAX_NAME - 1)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/kube/request-errors.ts
 /**
  * What a failed request to the API server means, in words a person can act on. Node's fetch says
@@ -50689,6 +50737,7 @@ function firstLine(s) {
 
 
 
+
 /** The API server refused one or more manifests (the dry run): nothing was applied. */
 class ApplyRefusedError extends UserError {
     refusals;
@@ -50703,7 +50752,17 @@ function objectToApply(m) {
     delete o.status;
     return o;
 }
-async function dryRunAll(conn, manifests, opts) {
+/**
+ * The dry runs of everything a command changes: each server-side apply and each deletion of prune.
+ * One refusal of either kind applies and deletes nothing.
+ */
+async function dryRunAll(conn, manifests, opts, deletions = []) {
+    const [applies, deletes] = await Promise.all([applyRefusals(conn, manifests, opts), deleteAll(conn, deletions, 'All')]);
+    const refusals = [...applies, ...deletes];
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyRefusals(conn, manifests, opts) {
     const { k8s, kc } = conn;
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
     const refusals = [];
@@ -50716,14 +50775,17 @@ async function dryRunAll(conn, manifests, opts) {
             // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
             if (statusCode(e) === undefined)
                 throw requestError(e, what, conn.server);
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+            refusals.push(refusalOf(m, e));
         }
     }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
+    return refusals;
 }
-async function applyAll(conn, manifests, opts) {
-    await dryRunAll(conn, manifests, opts);
+function refusalOf(m, e) {
+    return formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e));
+}
+/** `deletions`: prune's, dry-run together with the applies (nothing is applied when one is refused). */
+async function applyAll(conn, manifests, opts, deletions = []) {
+    await dryRunAll(conn, manifests, opts, deletions);
     const { k8s, kc } = conn;
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
@@ -50739,7 +50801,7 @@ async function applyAll(conn, manifests, opts) {
             if (statusCode(e) === 404)
                 return undefined;
             if (statusCode(e) === 403) {
-                refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+                refusals.push(refusalOf(m, e));
                 return undefined;
             }
             throw requestError(e, what, conn.server);
@@ -50761,8 +50823,62 @@ async function applyAll(conn, manifests, opts) {
     }
     return out;
 }
+/**
+ * Reads each RayService removed from Git and decides, from its managedFields, whether prune may
+ * delete it. A refusal to read (403) is a refusal like the dry run's: nothing is applied.
+ */
+async function decidePrune(conn, removed, fieldManager) {
+    const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+    const refusals = [];
+    const read = await Promise.all(removed.map(async (m) => {
+        const what = `GET RayService ${serviceKey(m)}`;
+        const live = await conn.deadline
+            .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
+            .catch((e) => {
+            if (statusCode(e) === 404)
+                return null;
+            if (statusCode(e) === 403)
+                return void refusals.push(refusalOf(m, e));
+            throw requestError(e, what, conn.server);
+        });
+        return { manifest: m, decision: live === undefined ? { action: 'gone' } : pruneDecision(live, fieldManager) };
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+    return read;
+}
+/**
+ * DELETE each RayService (dryRun 'All': only the dry run; its refusals are returned). Foreground
+ * propagation: the RayService stays, with deletionTimestamp set, until the garbage collector has
+ * deleted its RayClusters (their ownerReferences block the owner's deletion) and their pods, so
+ * "gone" means the capacity is free on every release — KubeRay 1.5 has no finalizer of its own and
+ * with Background the RayService would vanish while its clusters still run. Already gone is fine.
+ */
+async function deleteAll(conn, deletions, dryRun) {
+    const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+    const refusals = [];
+    await Promise.all(deletions.map(async ({ manifest: m, uid }) => {
+        const what = `${dryRun ? 'the dry run of ' : ''}DELETE RayService ${serviceKey(m)}`;
+        const request = custom.deleteNamespacedCustomObject({
+            ...{ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name },
+            propagationPolicy: 'Foreground',
+            ...(dryRun ? { dryRun } : {}),
+            ...(uid ? { body: { preconditions: { uid } } } : {}),
+        });
+        await conn.deadline.within(what, request).catch((e) => {
+            if (statusCode(e) === 404)
+                return;
+            if (statusCode(e) === undefined || !dryRun)
+                throw requestError(e, what, conn.server);
+            refusals.push(refusalOf(m, e));
+        });
+    }));
+    return refusals;
+}
 function hintFor(e) {
     const code = statusCode(e);
+    if (code === 403 && /\bdelete\b/.test(apiMessage(e)))
+        return 'prune deletes RayServices: grant `delete` on rayservices (docs/rbac.md), or run without prune';
     if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
         // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
         // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
@@ -52040,6 +52156,8 @@ const defaults_DEFAULTS = {
     /** One field manager for the dry runs and the apply, so the dry run predicts the apply's conflicts. */
     fieldManager: 'rayservice-rollout',
     forceConflicts: false,
+    /** Deleting what Git removed is opt-in: a manifest moved or renamed by mistake must not take a service down. */
+    prune: false,
     onFailure: 'none',
     live: false,
     dryRun: false,
@@ -52466,6 +52584,7 @@ function readInputs() {
         timeoutMs: parseDuration('input timeout', getInput('timeout'), defaults_DEFAULTS.timeout),
         fieldManager: inputs_text('field-manager', defaults_DEFAULTS.fieldManager),
         forceConflicts: bool('force-conflicts', defaults_DEFAULTS.forceConflicts),
+        prune: bool('prune', defaults_DEFAULTS.prune),
         dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
         onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
         live: bool('live', defaults_DEFAULTS.live),
@@ -52671,11 +52790,11 @@ function valueCell(c) {
     const from = shown(c.from);
     const to = shown(c.to);
     if (from === undefined)
-        return `added ${codeSpan(cut(to ?? '', 0, 0))}`;
+        return `added ${codeSpan(field_table_cut(to ?? '', 0, 0))}`;
     if (to === undefined)
-        return `removed ${codeSpan(cut(from, 0, 0))}`;
+        return `removed ${codeSpan(field_table_cut(from, 0, 0))}`;
     const { prefix, suffix } = common(from, to);
-    return `${codeSpan(cut(from, prefix, suffix))}<br>→ ${codeSpan(cut(to, prefix, suffix))}`;
+    return `${codeSpan(field_table_cut(from, prefix, suffix))}<br>→ ${codeSpan(field_table_cut(to, prefix, suffix))}`;
 }
 /** A Serve field that ships with a new cluster is deployed there: the Serve note on in-place updates does not apply. */
 function effectCell(c) {
@@ -52702,7 +52821,7 @@ function common(a, b) {
  * At most VALUE_WIDTH characters around the part that differs: from the path segment it starts in
  * (an image's name and tag, not its registry), as far right as the width allows.
  */
-function cut(v, prefix, suffix, width = VALUE_WIDTH) {
+function field_table_cut(v, prefix, suffix, width = VALUE_WIDTH) {
     if (v.length <= width)
         return v;
     const diffEnd = Math.max(prefix, v.length - suffix);
@@ -53136,6 +53255,14 @@ function actionOf(s) {
         case 'delete':
             if (edited)
                 return ['suspend', 'suspends 1 RayService (KubeRay deletes its clusters)', (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
+            if (s.removal === 'prune')
+                return ['prune', 'deletes 1 RayService removed from Git (prune)', (n) => `deletes ${n} RayServices removed from Git (prune)`];
+            if (s.removal === 'not-ours')
+                return [
+                    'not-ours',
+                    'leaves 1 RayService removed from Git running (applied by someone else, so prune keeps it)',
+                    (n) => `leaves ${n} RayServices removed from Git running (applied by someone else, so prune keeps them)`,
+                ];
             return [
                 'orphan',
                 'leaves 1 RayService removed from Git running (apply never deletes)',
@@ -53305,6 +53432,10 @@ function changeText(s) {
     if (s.change === 'delete') {
         if (s.manifest === 'edited')
             return '🗑️ **suspended**: KubeRay deletes its RayClusters';
+        if (s.removal === 'prune')
+            return '🗑️ **will be deleted (prune)**: with its RayClusters';
+        if (s.removal === 'not-ours')
+            return '🗑️ **removed from Git, left running**: prune deletes only what it applied';
         return '🗑️ **removed from Git, left running**: apply never deletes';
     }
     if (s.change === 'create' && s.manifest === 'edited')
@@ -53384,8 +53515,11 @@ function summaryWords(s) {
 }
 function capacityText(s) {
     const c = s.capacity;
-    if (s.change === 'delete' && s.manifest === 'removed')
+    if (s.change === 'delete' && s.manifest === 'removed') {
+        if (s.removal === 'prune')
+            return `Capacity: ${md_prose(fig(c.current))} freed once the RayService and its RayClusters are gone.`;
         return `Capacity: ${md_prose(fig(c.current))} keeps running; delete the RayService by hand to free it.`;
+    }
     if (s.change === 'cluster-inplace' && s.appendedGroups) {
         const range = describeExtra(labelledExtra([s]), true);
         return `Capacity: ${md_prose(fig(c.current))} now; the appended groups add ${md_prose(range)} (minReplicas to maxReplicas).`;
@@ -55117,7 +55251,7 @@ function planService(base, head, settings) {
     if (h)
         checkUnknownFields(h, release);
     if (!h)
-        return planDelete(b, strategy, id);
+        return planDelete(b, strategy, id, settings.prune === true);
     const planned = b ? planUpdate(b, h, strategy, release, id) : planCreate(h, strategy, release, id);
     return ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
 }
@@ -55149,13 +55283,16 @@ function planCreate(h, strategy, release, id) {
         capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
     };
 }
-function planDelete(b, strategy, id) {
+function planDelete(b, strategy, id, prune) {
     const size = measure(b, () => clusterSize(b.cluster));
     return {
         ...id,
         change: 'delete',
+        removal: prune ? 'prune' : 'left-running',
         reasons: [
-            'The manifest is gone from head. apply never deletes: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`).',
+            prune
+                ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
+                : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.',
         ],
         changes: [],
         capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
@@ -55232,6 +55369,7 @@ function settingsFor(release, options) {
     return {
         release,
         zeroDowntime: options.zeroDowntime ?? true,
+        prune: options.prune ?? false,
         ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
     };
 }
@@ -55478,7 +55616,8 @@ function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes
     // hold whole manifests (env values included), and other tools' labels are not this change's business.
     const shape = gitBase ?? gitHead;
     let base = { ...shape, object: { ...shape.object, spec } };
-    if (!activeName && !pendingName) {
+    // Removed from Git: nothing is built, the base stays what is planned against.
+    if (!activeName && !pendingName && gitHead) {
         // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
         // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
         base = undefined;
@@ -57288,6 +57427,8 @@ function operatorRefreshNotes(operator, live, pendingName) {
 
 
 
+
+
 /** Plan from Git alone, saying why the cluster could not be read. */
 function gitOnlyPlan(base, head, options, why) {
     const p = plan(base, head, options);
@@ -57300,7 +57441,8 @@ function planWithCluster(base, head, facts, options = {}) {
     const { release, source, shown } = chooseRelease(operator, options, notes);
     const settings = settingsTheOperatorRuns(release, facts, options, notes);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
+    const pruneBy = options.prune ? (options.fieldManager ?? defaults_DEFAULTS.fieldManager) : undefined;
+    const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator, pruneBy));
     const fits = fitAll(planned, facts);
     const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i] } }));
     const context = {
@@ -57353,7 +57495,7 @@ function chooseRelease(operator, options, notes) {
  * One RayService against the cluster: the head as the API server stores it, compared with what the
  * operator compares it with, in the state the RayService is in; notes say what the cluster changed.
  */
-function planOne(id, gitBase, gitHead, facts, settings, operator) {
+function planOne(id, gitBase, gitHead, facts, settings, operator, pruneBy) {
     const release = settings.release;
     const live = facts.services.get(id);
     const notes = [];
@@ -57368,11 +57510,26 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
     notes.push(...operatorRefreshNotes(operator, live, target.pendingName));
     const drift = driftFromGitBase(gitBase, gitHead, target, release, notes);
     return {
-        plan: withManifestFacts(predicted, gitBase, gitHead),
+        plan: withPruneFacts(withManifestFacts(predicted, gitBase, gitHead), live, pruneBy, notes),
         live,
         ...(headCluster ? { headCluster } : {}),
         view: clusterView(live, target, stored, fromGit.change !== predicted.change ? fromGit.change : undefined, drift, notes),
     };
+}
+/**
+ * Prune deletes only what our field manager applied: the live object tells the comment whether
+ * merging deletes this RayService or leaves it running (unread: apply decides, as planned).
+ */
+function withPruneFacts(p, live, pruneBy, notes) {
+    if (!pruneBy || !isRemovedFromGit(p) || !live)
+        return p;
+    const decision = pruneDecision(live.rayService, pruneBy);
+    if (decision.action === 'gone')
+        notes.push('Not in the cluster: prune has nothing to delete.');
+    if (decision.action !== 'skip')
+        return p;
+    notes.push(`Prune leaves it running: ${decision.note}.`);
+    return { ...p, removal: 'not-ours' };
 }
 /** Where the live RayService differs from Git's base; a live object that already matches the head is said so. */
 function driftFromGitBase(gitBase, gitHead, target, release, notes) {
@@ -57493,7 +57650,8 @@ async function runPlanMode(inputs, target, run, facts) {
     output_info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
     const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
+    // prune: the comment says what merging will do with a RayService removed from Git.
+    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
     const result = inputs.live
         ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
         : plan(base, head, options);
@@ -59257,22 +59415,30 @@ class RolloutWatch {
 
 
 
+
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
 async function applyAndWait(opts) {
     const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
-    if (services.length === 0)
+    const removed = opts.prune ? opts.plan.services.filter((s) => isRemovedFromGit(s) && opts.base?.has(serviceKey(s))) : [];
+    if (services.length === 0 && removed.length === 0)
         return [];
     const manifests = services.map((s) => opts.head.get(serviceKey(s)));
     const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+    const pruning = await planPrune(opts, removed);
     if (opts.dryRun) {
-        await dryRunAll(opts.conn, manifests, applyOptions);
-        return services.map((service) => ({ service }));
+        await dryRunAll(opts.conn, manifests, applyOptions, pruning.deletions);
+        return [...services.map((service) => ({ service })), ...pruning.outcomes(true)];
     }
-    const applied = await applyAll(opts.conn, manifests, applyOptions);
+    const applied = await applyAll(opts.conn, manifests, applyOptions, pruning.deletions);
+    await deleteAll(opts.conn, pruning.deletions);
     const startedAt = Date.now();
-    return Promise.all(applied.map(async (a, i) => {
+    return Promise.all([...applyWaits(opts, services, applied, startedAt), ...pruning.outcomes(false).map((o) => waitGone(opts, o, startedAt))]);
+}
+function applyWaits(opts, services, applied, startedAt) {
+    const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+    return applied.map(async (a, i) => {
         const service = services[i];
         opts.onApplied?.(service, a);
         // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
@@ -59282,7 +59448,50 @@ async function applyAndWait(opts) {
         if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback')
             return { service, applied: a, verdict, requests };
         return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
-    }));
+    });
+}
+/** Reads every RayService removed from Git and decides what prune does with each (and says so). */
+async function planPrune(opts, removed) {
+    if (removed.length === 0)
+        return { deletions: [], outcomes: () => [] };
+    const decided = await decidePrune(opts.conn, removed.map((s) => opts.base.get(serviceKey(s))), opts.fieldManager);
+    const say = (d) => d.action === 'delete'
+        ? 'to be deleted once the dry runs pass (prune; propagation Foreground: gone once its RayClusters are)'
+        : d.action === 'gone'
+            ? 'already gone from the cluster'
+            : d.note;
+    for (const [i, d] of decided.entries())
+        opts.onPrune?.(removed[i], say(d.decision));
+    return {
+        deletions: decided.flatMap((d) => (d.decision.action === 'delete' ? [{ manifest: d.manifest, ...(d.decision.uid ? { uid: d.decision.uid } : {}) }] : [])),
+        outcomes: (dryRun) => decided.map(({ decision }, i) => ({
+            service: removed[i],
+            pruned: decision.action === 'skip'
+                ? { result: 'left-running', note: decision.note }
+                : { result: decision.action === 'gone' ? 'gone' : dryRun ? 'dry-run' : 'deleted' },
+        })),
+    };
+}
+/** A deleted RayService is done when it is gone, within the command's deadline. */
+async function waitGone(opts, o, startedAt) {
+    if (o.pruned?.result !== 'deleted')
+        return o;
+    const { service } = o;
+    const { verdict, requests } = await watchRollout({
+        conn: opts.conn,
+        target: {
+            namespace: service.namespace,
+            name: service.name,
+            expected: 'delete',
+            generation: 0,
+            serveApps: [],
+            startedAt,
+            deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
+        },
+        onProgress: (line) => opts.onProgress?.(service, line),
+        log: (text) => opts.onLog?.(service, text),
+    });
+    return { ...o, verdict, requests };
 }
 function waitFor(opts, service, a, expected, startedAt) {
     return watchRollout({
@@ -59423,6 +59632,12 @@ function bar(label, tag, n, from, to) {
 
 
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' };
+const PRUNED = {
+    deleted: 'deleted',
+    gone: '✅ already gone',
+    'dry-run': 'dry run ok',
+    'left-running': '⏭️ left running',
+};
 function renderOutcomes(outcomes, opts = {}) {
     const lines = [`### ${opts.title ?? 'RayService rollout'}`, ''];
     if (outcomes.length === 0) {
@@ -59432,8 +59647,17 @@ function renderOutcomes(outcomes, opts = {}) {
         lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
         for (const o of outcomes) {
             const v = o.verdict;
-            lines.push(`| ${codeSpan(serviceKey(o.service))} | ${md_prose(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? codeSpan(v.activeCluster) : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
+            const change = o.pruned ? 'delete (prune)' : o.service.change;
+            const result = v
+                ? `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
+                : o.pruned
+                    ? PRUNED[o.pruned.result]
+                    : 'dry run ok';
+            lines.push(`| ${codeSpan(serviceKey(o.service))} | ${md_prose(change)} | ${result} | ${v?.activeCluster ? codeSpan(v.activeCluster) : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
         }
+        const kept = outcomes.filter((o) => o.pruned?.note);
+        if (kept.length)
+            lines.push('', ...kept.map((o) => `- ${codeSpan(serviceKey(o.service))}: ${md_prose(o.pruned.note)}`));
         for (const o of outcomes)
             if (o.verdict)
                 lines.push(...renderOne(o, o.verdict));
@@ -59483,6 +59707,7 @@ function renderOne(o, v) {
 
 
 
+
 const NO_COMMIT = /^0+$/;
 function applyFooter(run, after) {
     return run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${after.slice(0, 7)}\`</sub>` : undefined;
@@ -59504,11 +59729,13 @@ async function runApplyMode(inputs, push, run, facts) {
         zeroDowntime: inputs.zeroDowntime,
         fieldManager: inputs.fieldManager,
         forceConflicts: inputs.forceConflicts,
+        prune: inputs.prune,
     });
     logClusterFindings(p);
     facts.plan = p;
-    for (const s of p.services.filter((x) => x.change === 'delete'))
-        output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+    if (!inputs.prune)
+        for (const s of p.services.filter(isRemovedFromGit))
+            output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`);
     const footer = applyFooter(run, push.after);
     const started = Date.now();
     const outcomes = await applyAndWait({
@@ -59522,6 +59749,8 @@ async function runApplyMode(inputs, push, run, facts) {
         fieldManager: inputs.fieldManager,
         forceConflicts: inputs.forceConflicts,
         dryRun: inputs.dryRun,
+        prune: inputs.prune,
+        onPrune: (s, text) => output_info(`${s.namespace}/${s.name}: removed from Git: ${text}`),
         onApplied: (s, a) => output_info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
         onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
         onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
