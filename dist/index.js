@@ -50554,6 +50554,54 @@ function serviceKey(id) {
     return `${id.namespace}/${id.name}`;
 }
 
+;// CONCATENATED MODULE: ./src/planner/prune.ts
+/**
+ * Prune, the opt-in deletion of RayServices removed from Git: which ones apply may delete, and
+ * whether a live object is ours to delete. Pure: the plan and the object read from the cluster in,
+ * a decision out; src/kube/apply.ts reads and deletes.
+ *
+ * Ours means: its managedFields hold an `Apply` entry of our field manager, i.e. a server-side apply
+ * by this tool (with the same --field-manager) wrote it. A RayService created by kubectl, Helm or
+ * another controller under the same name is never deleted because a manifest left Git.
+ */
+
+/** A manifest that was in base and is not in head (a suspend is a `delete` too, but stays in Git). */
+function isRemovedFromGit(s) {
+    return s.change === 'delete' && s.manifest === 'removed';
+}
+/** How many field managers a note names; a hostile object may list thousands. */
+const MAX_MANAGERS = 4;
+const prune_MAX_NAME = 64;
+/** `live`: the RayService as read from the API server, null when it does not exist. */
+function pruneDecision(live, fieldManager) {
+    if (live === null)
+        return { action: 'gone' };
+    const meta = objects_isPlainObject(live.metadata) ? live.metadata : {};
+    const entries = managedFieldsOf(meta.managedFields);
+    if (entries.some((e) => e.manager === fieldManager && e.operation === 'Apply')) {
+        return typeof meta.uid === 'string' ? { action: 'delete', uid: meta.uid } : { action: 'delete' };
+    }
+    return { action: 'skip', note: skipNote(entries, fieldManager) };
+}
+function managedFieldsOf(v) {
+    if (!Array.isArray(v))
+        return [];
+    return v.filter(objects_isPlainObject).map((e) => ({
+        manager: typeof e.manager === 'string' ? e.manager : '',
+        operation: typeof e.operation === 'string' ? e.operation : '',
+    }));
+}
+function skipNote(entries, fieldManager) {
+    const named = [...new Set(entries.map((e) => `${cut(e.manager || '(unnamed)')} (${cut(e.operation || '?')})`))];
+    const whose = named.length
+        ? `managed by ${named.slice(0, MAX_MANAGERS).join(', ')}${named.length > MAX_MANAGERS ? ` and ${named.length - MAX_MANAGERS} more` : ''}`
+        : 'no field manager recorded';
+    return `not deleted: ${fieldManager} never applied it (${whose}); delete it by hand if it must go`;
+}
+function cut(text) {
+    return text.length > prune_MAX_NAME ? `${text.slice(0, prune_MAX_NAME - 1)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/kube/request-errors.ts
 /**
  * What a failed request to the API server means, in words a person can act on. Node's fetch says
@@ -50689,6 +50737,7 @@ function firstLine(s) {
 
 
 
+
 /** The API server refused one or more manifests (the dry run): nothing was applied. */
 class ApplyRefusedError extends UserError {
     refusals;
@@ -50703,7 +50752,17 @@ function objectToApply(m) {
     delete o.status;
     return o;
 }
-async function dryRunAll(conn, manifests, opts) {
+/**
+ * The dry runs of everything a command changes: each server-side apply and each deletion of prune.
+ * One refusal of either kind applies and deletes nothing.
+ */
+async function dryRunAll(conn, manifests, opts, deletions = []) {
+    const [applies, deletes] = await Promise.all([applyRefusals(conn, manifests, opts), deleteAll(conn, deletions, 'All')]);
+    const refusals = [...applies, ...deletes];
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+}
+async function applyRefusals(conn, manifests, opts) {
     const { k8s, kc } = conn;
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
     const refusals = [];
@@ -50716,14 +50775,17 @@ async function dryRunAll(conn, manifests, opts) {
             // No answer at all says nothing about the manifest: the cluster is unreachable, or time ran out.
             if (statusCode(e) === undefined)
                 throw requestError(e, what, conn.server);
-            refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+            refusals.push(refusalOf(m, e));
         }
     }));
-    if (refusals.length)
-        throw new ApplyRefusedError(refusals.sort());
+    return refusals;
 }
-async function applyAll(conn, manifests, opts) {
-    await dryRunAll(conn, manifests, opts);
+function refusalOf(m, e) {
+    return formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e));
+}
+/** `deletions`: prune's, dry-run together with the applies (nothing is applied when one is refused). */
+async function applyAll(conn, manifests, opts, deletions = []) {
+    await dryRunAll(conn, manifests, opts, deletions);
     const { k8s, kc } = conn;
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
@@ -50739,7 +50801,7 @@ async function applyAll(conn, manifests, opts) {
             if (statusCode(e) === 404)
                 return undefined;
             if (statusCode(e) === 403) {
-                refusals.push(formatInputError(m.source.file, m.source.lineOf([...m.pathInDocument, 'metadata', 'name']), serviceKey(m), apiMessage(e), hintFor(e)));
+                refusals.push(refusalOf(m, e));
                 return undefined;
             }
             throw requestError(e, what, conn.server);
@@ -50761,8 +50823,62 @@ async function applyAll(conn, manifests, opts) {
     }
     return out;
 }
+/**
+ * Reads each RayService removed from Git and decides, from its managedFields, whether prune may
+ * delete it. A refusal to read (403) is a refusal like the dry run's: nothing is applied.
+ */
+async function decidePrune(conn, removed, fieldManager) {
+    const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+    const refusals = [];
+    const read = await Promise.all(removed.map(async (m) => {
+        const what = `GET RayService ${serviceKey(m)}`;
+        const live = await conn.deadline
+            .within(what, custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }))
+            .catch((e) => {
+            if (statusCode(e) === 404)
+                return null;
+            if (statusCode(e) === 403)
+                return void refusals.push(refusalOf(m, e));
+            throw requestError(e, what, conn.server);
+        });
+        return { manifest: m, decision: live === undefined ? { action: 'gone' } : pruneDecision(live, fieldManager) };
+    }));
+    if (refusals.length)
+        throw new ApplyRefusedError(refusals.sort());
+    return read;
+}
+/**
+ * DELETE each RayService (dryRun 'All': only the dry run; its refusals are returned). Foreground
+ * propagation: the RayService stays, with deletionTimestamp set, until the garbage collector has
+ * deleted its RayClusters (their ownerReferences block the owner's deletion) and their pods, so
+ * "gone" means the capacity is free on every release — KubeRay 1.5 has no finalizer of its own and
+ * with Background the RayService would vanish while its clusters still run. Already gone is fine.
+ */
+async function deleteAll(conn, deletions, dryRun) {
+    const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+    const refusals = [];
+    await Promise.all(deletions.map(async ({ manifest: m, uid }) => {
+        const what = `${dryRun ? 'the dry run of ' : ''}DELETE RayService ${serviceKey(m)}`;
+        const request = custom.deleteNamespacedCustomObject({
+            ...{ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name },
+            propagationPolicy: 'Foreground',
+            ...(dryRun ? { dryRun } : {}),
+            ...(uid ? { body: { preconditions: { uid } } } : {}),
+        });
+        await conn.deadline.within(what, request).catch((e) => {
+            if (statusCode(e) === 404)
+                return;
+            if (statusCode(e) === undefined || !dryRun)
+                throw requestError(e, what, conn.server);
+            refusals.push(refusalOf(m, e));
+        });
+    }));
+    return refusals;
+}
 function hintFor(e) {
     const code = statusCode(e);
+    if (code === 403 && /\bdelete\b/.test(apiMessage(e)))
+        return 'prune deletes RayServices: grant `delete` on rayservices (docs/rbac.md), or run without prune';
     if (code === 409 && /kuberay-operator/.test(apiMessage(e))) {
         // Seen on the real operator (1.6.2): its finalizer update re-serializes the spec and so takes
         // ownership of the atomic workerGroupSpecs list; it never writes those fields again.
@@ -52148,6 +52264,8 @@ const defaults_DEFAULTS = {
     /** One field manager for the dry runs and the apply, so the dry run predicts the apply's conflicts. */
     fieldManager: 'rayservice-rollout',
     forceConflicts: false,
+    /** Deleting what Git removed is opt-in: a manifest moved or renamed by mistake must not take a service down. */
+    prune: false,
     onFailure: 'none',
     live: false,
     dryRun: false,
@@ -52566,6 +52684,7 @@ function readInputs() {
         timeoutMs: parseDuration('input timeout', getInput('timeout'), defaults_DEFAULTS.timeout),
         fieldManager: inputs_text('field-manager', defaults_DEFAULTS.fieldManager),
         forceConflicts: bool('force-conflicts', defaults_DEFAULTS.forceConflicts),
+        prune: bool('prune', defaults_DEFAULTS.prune),
         dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
         onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
         live: bool('live', defaults_DEFAULTS.live),
@@ -52639,6 +52758,181 @@ function statusSha(ev) {
 function pullRequestNumber(ev) {
     const n = ev.payload.pull_request?.number;
     return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/planner/describe-size.ts
+/** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
+function describeSize(f) {
+    const parts = [];
+    for (const [k, v] of Object.entries(f)) {
+        if (k === 'cpu')
+            parts.push(`${round(v)} CPU`);
+        else if (k === 'memory' || k === 'ephemeral-storage' || k.startsWith('hugepages-'))
+            parts.push(`${formatBytes(v)} ${k}`);
+        else
+            parts.push(`${round(v)} ${k}`);
+    }
+    return parts.join(', ') || 'no resources';
+}
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let i = 0;
+    while (Math.abs(n) >= 1024 && i < units.length - 1) {
+        n /= 1024;
+        i++;
+    }
+    return `${round(n)} ${units[i]}`;
+}
+function round(n) {
+    return String(Math.round(n * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./src/render/md.ts
+/**
+ * Text from manifests and clusters, written so that GitHub shows it as the literal characters and
+ * nothing else. Checked by rendering with cmark-gfm (`npm run preview`):
+ * - values go in code spans: no markup, HTML, autolink or @-mention is recognized inside one, and
+ *   entities are not decoded there, so nothing is entity-escaped; a backtick run longer than any in
+ *   the value delimits it; in a table `|` becomes `\|` (the table parser removes that backslash
+ *   before the code span is read, so `a\|b` shows `a\|b`);
+ * - prose is backslash-escaped, `<`, `>` and `&` become entities, and `@`, `://` and `www.` get an
+ *   empty `<wbr>` behind them: a mention or an autolink needs one unbroken text run, and `<wbr>`
+ *   renders as nothing (no invisible character ends up in a copy);
+ * - every line break becomes a space and controls and bidi overrides visible escapes.
+ * Everything is redacted first: escaping would hide a secret's shape from the redaction.
+ */
+
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this is for
+const md_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this is for
+const LINE_BREAK = /\r\n|[\n\r\t\u000b\u000c\u0085\u2028\u2029]/g;
+/** One line: breaks become spaces, controls visible escapes. */
+function oneLine(text) {
+    return redactSecrets(text).replace(LINE_BREAK, ' ').replace(md_UNSAFE, visibleEscape);
+}
+/** A code span holding `text` exactly (in a table: with `|` escaped for the table parser). */
+function codeSpan(text, inTable = true) {
+    let s = oneLine(text);
+    if (s === '')
+        return '`""`';
+    if (inTable)
+        s = s.replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space on each side when both are there: pad when the text needs it.
+    const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ')) ? ' ' : '';
+    return `${fence}${pad}${s}${pad}${fence}`;
+}
+/** Prose: markup, HTML, mentions and autolinks escaped; safe in a table cell and a list item. */
+function md_prose(text) {
+    return oneLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!~|])/g, '\\$1')
+        .replace(/@/g, '@<wbr>')
+        .replace(/:\/\//g, ':<wbr>//')
+        .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}<wbr>.`);
+}
+/** Text with `back-quoted` spans (names the planner quotes) as code, the rest as prose. */
+function proseWithCode(text) {
+    return text
+        .split('`')
+        .map((part, i) => (i % 2 ? codeSpan(part) : md_prose(part)))
+        .join('');
+}
+/** Inside raw HTML (a `<summary>`): markdown is not read there, entities are. */
+function htmlText(text) {
+    return oneLine(text)
+        .replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+        .replace(/@/g, '@<wbr>');
+}
+/** A link to a line of a file; the path's segments are URL-encoded, so the target cannot be bent. */
+function lineLink(url, line) {
+    return url ? `[L${line}](${url}#L${line})` : `L${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/field-table.ts
+
+/** Characters of a value shown: a code span does not wrap inside a word. */
+const VALUE_WIDTH = 34;
+const MAX_ROWS = 60;
+/** What one field makes happen, in the words of the row. */
+const EFFECT = {
+    create: 'new RayService',
+    delete: 'removed',
+    none: 'no rollout',
+    app: 'Serve, in place',
+    'cluster-inplace': 'running cluster, in place',
+    cluster: 'new cluster',
+    'cluster-incremental': 'new cluster, stepwise',
+    ignored: '⚠️ ignored',
+    rejected: '⛔ refused by the operator',
+};
+function fieldTable(changes, links) {
+    if (!changes.length)
+        return [];
+    const out = ['| Field | Change | Effect |', '|---|---|---|'];
+    for (const c of changes.slice(0, MAX_ROWS))
+        out.push(`| ${fieldCell(c, links)} | ${valueCell(c)} | ${effectCell(c)} |`);
+    if (changes.length > MAX_ROWS)
+        out.push(`| … and ${changes.length - MAX_ROWS} more fields | | |`);
+    return out;
+}
+function fieldCell(c, links) {
+    const label = codeSpan(c.label ?? c.path);
+    if (c.line === null)
+        return label;
+    const url = c.to === null ? links.base : links.head;
+    return `${label} ${lineLink(url, c.line)}`;
+}
+function valueCell(c) {
+    const from = shown(c.from);
+    const to = shown(c.to);
+    if (from === undefined)
+        return `added ${codeSpan(field_table_cut(to ?? '', 0, 0))}`;
+    if (to === undefined)
+        return `removed ${codeSpan(field_table_cut(from, 0, 0))}`;
+    const { prefix, suffix } = common(from, to);
+    return `${codeSpan(field_table_cut(from, prefix, suffix))}<br>→ ${codeSpan(field_table_cut(to, prefix, suffix))}`;
+}
+/** A Serve field that ships with a new cluster is deployed there: the Serve note on in-place updates does not apply. */
+function effectCell(c) {
+    const serveWithNewCluster = c.path.startsWith('spec.serveConfigV2') && (c.effect === 'cluster' || c.effect === 'cluster-incremental');
+    const effect = serveWithNewCluster ? 'deployed on the new cluster' : EFFECT[c.effect];
+    const note = c.note && !serveWithNewCluster ? `<br><sub>${md_prose(c.note)}</sub>` : '';
+    return `${effect}${note}`;
+}
+function shown(v) {
+    if (v === null || v === undefined)
+        return undefined;
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+function common(a, b) {
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
+        prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
+        suffix++;
+    return { prefix, suffix };
+}
+/**
+ * At most VALUE_WIDTH characters around the part that differs: from the path segment it starts in
+ * (an image's name and tag, not its registry), as far right as the width allows.
+ */
+function field_table_cut(v, prefix, suffix, width = VALUE_WIDTH) {
+    if (v.length <= width)
+        return v;
+    const diffEnd = Math.max(prefix, v.length - suffix);
+    let start = v.lastIndexOf('/', prefix - 1) + 1;
+    if (prefix - start > width / 2)
+        start = Math.max(0, prefix - 8);
+    if (diffEnd - start < width && v.length - start < width)
+        start = Math.max(0, v.length - width);
+    const end = Math.min(v.length, start + width);
+    return `${start > 0 ? '…' : ''}${v.slice(start, end)}${end < v.length ? '…' : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/kuberay/pod-additions.ts
@@ -52922,6 +53216,884 @@ function list(v) {
     return Array.isArray(v) ? v : [];
 }
 function capacity_int(v, fallback) {
+    return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : fallback;
+}
+
+;// CONCATENATED MODULE: ./src/capacity/accelerators.ts
+/**
+ * Which accelerator a pod asks for: its extended resources (nvidia.com/gpu, google.com/tpu,
+ * aws.amazon.com/neuron …) and the accelerator model its node selection pins, read from the node
+ * labels that cloud providers and device plugins set. A GPU count without its model is half an
+ * answer: 8 A100s and 8 T4s are not the same request to a capacity planner.
+ */
+
+
+/** Node labels that name the accelerator model, most specific first. */
+const ACCELERATOR_LABELS = [
+    'cloud.google.com/gke-accelerator',
+    'cloud.google.com/gke-tpu-accelerator',
+    'nvidia.com/gpu.product',
+    'karpenter.k8s.aws/instance-gpu-name',
+    'k8s.amazonaws.com/accelerator',
+    'accelerator',
+    'node.kubernetes.io/instance-type',
+];
+/** Resources the scheduler counts that are not CPU, memory, storage or pods: devices. */
+function isExtendedResource(name) {
+    return !['cpu', 'memory', 'pods', 'ephemeral-storage', 'storage'].includes(name) && !name.startsWith('hugepages-');
+}
+/** Each distinct (resource, accelerator) pair the head and worker groups request. */
+function acceleratorsOf(rayClusterConfig) {
+    const pods = [accelerators_obj(rayClusterConfig.headGroupSpec), ...accelerators_list(rayClusterConfig.workerGroupSpecs).map(accelerators_obj)].map((g) => accelerators_obj(accelerators_obj(g.template).spec));
+    const seen = new Map();
+    for (const pod of pods) {
+        const accelerator = acceleratorOf(pod);
+        for (const [resource, amount] of Object.entries(podResources(pod))) {
+            if (!isExtendedResource(resource) || amount <= 0)
+                continue;
+            const demand = accelerator ? { resource, accelerator } : { resource };
+            seen.set(`${resource}\n${accelerator ?? ''}`, demand);
+        }
+    }
+    return [...seen.values()];
+}
+/** The model named by nodeSelector, else by a required node affinity `In` term. */
+function acceleratorOf(podSpec) {
+    const selector = accelerators_obj(podSpec.nodeSelector);
+    for (const label of ACCELERATOR_LABELS)
+        if (typeof selector[label] === 'string' && selector[label] !== '')
+            return selector[label];
+    const terms = accelerators_list(accelerators_obj(accelerators_obj(accelerators_obj(podSpec.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
+    for (const label of ACCELERATOR_LABELS) {
+        const values = new Set();
+        for (const term of terms)
+            for (const e of accelerators_list(accelerators_obj(term).matchExpressions).map(accelerators_obj))
+                if (e.key === label && e.operator === 'In')
+                    for (const v of accelerators_list(e.values))
+                        if (typeof v === 'string')
+                            values.add(v);
+        if (values.size)
+            return [...values].join(' or ');
+    }
+    return undefined;
+}
+function accelerators_obj(v) {
+    return objects_isPlainObject(v) ? v : {};
+}
+function accelerators_list(v) {
+    return Array.isArray(v) ? v : [];
+}
+
+;// CONCATENATED MODULE: ./src/render/plan-figures.ts
+/**
+ * What a rollout adds while it runs, per RayService and for the whole change: apply rolls every
+ * RayService out at once, so the extras of a change add up. Devices come first and are named by
+ * the accelerator model their pods select; an appended worker group is a range, minReplicas to
+ * maxReplicas, because the autoscaler decides where in it the group lands.
+ */
+
+
+function extraOf(s) {
+    if (s.change === 'cluster-inplace' && s.appendedGroups)
+        return { low: s.appendedGroups.min, high: s.appendedGroups.max };
+    if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace')
+        return { low: {}, high: {} };
+    const extra = {};
+    for (const [k, v] of Object.entries(s.capacity.peak)) {
+        const d = v - (s.capacity.current?.[k] ?? 0);
+        if (d > 1e-9)
+            extra[k] = d;
+    }
+    return { low: extra, high: extra };
+}
+/** Sums the services' extras, devices split by accelerator model. */
+function labelledExtra(services) {
+    const out = new Map();
+    for (const s of services) {
+        const { low, high } = extraOf(s);
+        for (const k of new Set([...Object.keys(low), ...Object.keys(high ?? {})])) {
+            const key = isExtendedResource(k) ? `${k}\n${acceleratorName(s, k)}` : k;
+            const prev = out.get(key) ?? { low: 0, high: 0 };
+            const h = high === null || prev.high === null ? null : prev.high + (high[k] ?? 0);
+            out.set(key, { low: prev.low + (low[k] ?? 0), high: h });
+        }
+    }
+    return out;
+}
+function acceleratorName(s, resource) {
+    const names = [...new Set((s.accelerators ?? []).filter((a) => a.resource === resource).map((a) => a.accelerator ?? 'model not selected'))];
+    return names.length ? names.join(' or ') : 'model not selected';
+}
+/** "+16 nvidia.com/gpu (a100-80gb), +184 CPU, +1.4 TiB memory": devices, CPU, memory; pods left to the details. */
+function describeExtra(figures, withPods = false) {
+    const rank = (k) => (k.includes('\n') ? 0 : k === 'cpu' ? 1 : k === 'memory' ? 2 : k === 'pods' ? 4 : 3);
+    const keys = [...figures.keys()].filter((k) => withPods || k !== 'pods').sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    const parts = [];
+    for (const k of keys) {
+        const { low, high } = figures.get(k);
+        if (low <= 1e-9 && high !== null && high <= 1e-9)
+            continue;
+        const [resource, accelerator] = k.split('\n');
+        const amount = high === null
+            ? `${amountOf(resource, low)} or more`
+            : Math.abs(high - low) > 1e-9
+                ? `${amountOf(resource, low)}–${amountOf(resource, high)}`
+                : amountOf(resource, low);
+        parts.push(`+${amount} ${unitOf(resource)}${accelerator ? ` (${accelerator})` : ''}`.replace(/ $/, ''));
+    }
+    return parts.join(', ');
+}
+function amountOf(resource, n) {
+    if (Math.abs(n) < 1e-9)
+        return '0';
+    if (resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-'))
+        return formatBytes(n);
+    return String(Math.round(n * 100) / 100);
+}
+function unitOf(resource) {
+    if (resource === 'cpu')
+        return 'CPU';
+    if (resource === 'memory')
+        return 'memory';
+    return resource;
+}
+
+;// CONCATENATED MODULE: ./src/render/plan-verdict.ts
+
+
+/** How a RayService reads in the verdict: the words per count, or undefined when it is left out. */
+function actionOf(s) {
+    const edited = s.manifest === 'edited';
+    const c = s.change;
+    switch (c) {
+        case 'cluster':
+            return ['cluster', 'builds 1 new RayCluster (blue/green)', (n) => `builds ${n} new RayClusters (blue/green)`];
+        case 'cluster-incremental':
+            return ['incremental', 'builds 1 new RayCluster, traffic moved step by step', (n) => `builds ${n} new RayClusters, traffic moved step by step`];
+        case 'create':
+            return edited
+                ? ['resume', 'resumes 1 suspended RayService (a new RayCluster)', (n) => `resumes ${n} suspended RayServices (new RayClusters)`]
+                : ['create', 'creates 1 RayService', (n) => `creates ${n} RayServices`];
+        case 'cluster-inplace':
+            return ['inplace', 'updates 1 running RayCluster in place', (n) => `updates ${n} running RayClusters in place`];
+        case 'app':
+            return ['app', 'updates 1 Serve config in place', (n) => `updates ${n} Serve configs in place`];
+        case 'delete':
+            if (edited)
+                return ['suspend', 'suspends 1 RayService (KubeRay deletes its clusters)', (n) => `suspends ${n} RayServices (KubeRay deletes their clusters)`];
+            if (s.removal === 'prune')
+                return ['prune', 'deletes 1 RayService removed from Git (prune)', (n) => `deletes ${n} RayServices removed from Git (prune)`];
+            if (s.removal === 'not-ours')
+                return [
+                    'not-ours',
+                    'leaves 1 RayService removed from Git running (applied by someone else, so prune keeps it)',
+                    (n) => `leaves ${n} RayServices removed from Git running (applied by someone else, so prune keeps them)`,
+                ];
+            return [
+                'orphan',
+                'leaves 1 RayService removed from Git running (apply never deletes)',
+                (n) => `leaves ${n} RayServices removed from Git running (apply never deletes)`,
+            ];
+        default:
+            return undefined;
+    }
+}
+function verdictText(plan, shown) {
+    const actions = new Map();
+    for (const s of shown) {
+        const a = actionOf(s);
+        if (!a)
+            continue;
+        const prev = actions.get(a[0]);
+        actions.set(a[0], { one: a[1], many: a[2], n: (prev?.n ?? 0) + 1 });
+    }
+    const phrases = [...actions.values()].map((a) => (a.n === 1 ? a.one : a.many(a.n)));
+    const ignored = shown.filter((s) => s.change === 'ignored').length;
+    const sentences = [];
+    if (phrases.length)
+        sentences.push(`**Merging ${joinAnd(phrases)}.**`);
+    else if (ignored)
+        sentences.push('**Merging changes nothing that KubeRay acts on.**');
+    else
+        sentences.push(`**Merging changes ${shown.length} RayService manifest${shown.length > 1 ? 's' : ''}, but nothing reaches the operator.**`);
+    const cost = describeExtra(labelledExtra(shown));
+    if (cost)
+        sentences.push(`At peak (apply rolls them out in parallel): ${cost}.`);
+    if (ignored)
+        sentences.push(`KubeRay will ignore ${ignored === 1 ? 'the change to 1 RayService' : `the changes to ${ignored} RayServices`}.`);
+    sentences.push(...liveFlags(shown));
+    if (cost)
+        sentences.push(fitSentence(plan));
+    return sentences.filter(Boolean).join(' ');
+}
+/** What the cluster said that stops or endangers the merge. */
+function liveFlags(shown) {
+    const refused = shown.filter((s) => s.cluster?.dryRun === 'refused').length;
+    const misfits = shown.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
+    const drifted = shown.filter((s) => (s.cluster?.drift.length ?? 0) > 0).length;
+    return [
+        refused ? `⛔ The API server refuses ${refused}: apply would stop before changing anything.` : '',
+        misfits ? `⛔ ${misfits} ${misfits > 1 ? 'do' : 'does'} not fit in the cluster.` : '',
+        drifted ? `⚠️ ${drifted} drifted from Git.` : '',
+    ];
+}
+/** Whether the new pods fit: checked against the cluster, or how to check it. */
+function fitSentence(plan) {
+    if (plan.cluster?.mode === 'live')
+        return '';
+    return 'Whether it fits was not checked (Git only): run `plan --live`, or set the action input `live: true`.';
+}
+function joinAnd(parts) {
+    if (parts.length <= 1)
+        return parts.join('');
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+/** The version line under the verdict. */
+function versionText(plan) {
+    return `KubeRay ${md_prose(plan.kuberayVersion)}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+
+/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+/** Riskiest first: the order of the rows. A new change value is one line here. */
+const RISK_RANK = {
+    rejected: 0,
+    ignored: 1,
+    cluster: 2,
+    'cluster-incremental': 3,
+    delete: 4,
+    create: 5,
+    'cluster-inplace': 6,
+    app: 7,
+    none: 8,
+};
+/** What merging does to one RayService, for its row. */
+const CHANGE_TEXT = {
+    rejected: '⛔ **rejected**: the operator refuses it, nothing is built or updated',
+    ignored: '🟠 **ignored**: KubeRay will not apply it',
+    cluster: '🔵 **new RayCluster**, blue/green',
+    'cluster-incremental': '🔵 **new RayCluster**, traffic moved step by step',
+    delete: '🗑️ **removed from Git**',
+    create: '🆕 **new RayService**: its first RayCluster',
+    'cluster-inplace': '🟡 **running RayCluster updated in place**',
+    app: '🟢 **Serve config updated in place**',
+    none: '⚪ **nothing reaches the operator**',
+};
+/** The RayServices a change touches: its manifest changed, or the cluster makes it do something. */
+function touchedServices(plan) {
+    return plan.services.filter(isTouched).sort(byRisk);
+}
+function isTouched(s) {
+    if (s.manifest === undefined || s.manifest !== 'unchanged' || s.change !== 'none')
+        return true;
+    const c = s.cluster;
+    return !!c && (c.drift.length > 0 || c.dryRun === 'refused' || c.fit.verdict === 'does-not-fit' || c.gitOnlyChange !== undefined);
+}
+function byRisk(a, b) {
+    return flagRank(a) - flagRank(b) || RISK_RANK[a.change] - RISK_RANK[b.change] || serviceKey(a).localeCompare(serviceKey(b));
+}
+/** What the API server refuses, then what does not fit, comes before any change. */
+function flagRank(s) {
+    return s.cluster?.dryRun === 'refused' ? 0 : s.cluster?.fit.verdict === 'does-not-fit' ? 1 : 2;
+}
+function renderMarkdown(plan, options = {}) {
+    const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
+    const shown = touchedServices(plan);
+    const head = renderHead(plan, shown, options);
+    const foot = options.footer ? `\n${options.footer}\n` : '';
+    const details = shown.map((s) => renderDetails(s, options.links));
+    let body = head + details.join('') + foot;
+    if (body.length <= max)
+        return body;
+    // Drop detail by whole services, largest first, and say so.
+    const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
+    const kept = [...details];
+    for (const { i } of order) {
+        kept[i] = '';
+        const omitted = kept.filter((d) => d === '').length;
+        const note = `\n_Details of ${omitted} RayService${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
+        body = head + kept.join('') + note + foot;
+        if (body.length <= max)
+            return body;
+    }
+    return renderShort(plan, shown, max, options);
+}
+function renderHead(plan, shown, options) {
+    const lines = [`### ${options.title ?? 'RayService rollout plan'}`, ''];
+    const context = clusterLine(plan);
+    if (!shown.length) {
+        lines.push(nothingTouched(plan), '');
+        if (context)
+            lines.push(context, '');
+        return `${lines.join('\n')}\n`;
+    }
+    lines.push(verdictText(plan, shown), '');
+    const live = plan.cluster?.mode === 'live';
+    lines.push(`| RayService | What merging does | Extra while it rolls out |${live ? ' Fits? |' : ''}`, `|---|---|---|${live ? '---|' : ''}`);
+    for (const s of shown)
+        lines.push(`| ${codeSpan(serviceKey(s))} | ${changeText(s)} | ${rowExtra(s)} |${live ? ` ${fitCell(s)} |` : ''}`);
+    lines.push('', `<sub>${untouchedText(plan.services.length - shown.length)}${versionText(plan)}.</sub>`, '');
+    if (context)
+        lines.push(context, '');
+    return `${lines.join('\n')}\n`;
+}
+function nothingTouched(plan) {
+    const n = plan.services.length;
+    if (n === 0)
+        return `**No RayService found** in the manifests (${versionText(plan)}).`;
+    return `**This change touches no RayService**: ${n} RayService${n > 1 ? 's' : ''} unchanged (${versionText(plan)}).`;
+}
+function untouchedText(n) {
+    if (n <= 0)
+        return '';
+    return `${n} other RayService${n > 1 ? 's' : ''} unchanged · `;
+}
+/** The row's words: what merging does, the strategy only where a cluster is built, what apply does with a removal. */
+function changeText(s) {
+    if (s.change === 'delete') {
+        if (s.manifest === 'edited')
+            return '🗑️ **suspended**: KubeRay deletes its RayClusters';
+        if (s.removal === 'prune')
+            return '🗑️ **will be deleted (prune)**: with its RayClusters';
+        if (s.removal === 'not-ours')
+            return '🗑️ **removed from Git, left running**: prune deletes only what it applied';
+        return '🗑️ **removed from Git, left running**: apply never deletes';
+    }
+    if (s.change === 'create' && s.manifest === 'edited')
+        return '🆕 **resumed**: a new RayCluster';
+    const strategy = s.change === 'cluster' || s.change === 'cluster-incremental' ? ` (${s.capacity.strategy})` : '';
+    return `${CHANGE_TEXT[s.change]}${strategy}`;
+}
+function rowExtra(s) {
+    const text = describeExtra(labelledExtra([s]));
+    return text ? md_prose(text) : '—';
+}
+const FIT_BADGE = {
+    fits: '✅ fits',
+    'fits-after-scale-up': '🟡 after scale-up',
+    'does-not-fit': '⛔ does not fit',
+    'nothing-to-place': '— no new pods',
+    unknown: '❔ unknown',
+    refused: '⛔ refused by the API server',
+};
+const FIT_ICON = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
+function fitCell(s) {
+    return s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—';
+}
+/** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
+function clusterLine(plan) {
+    const c = plan.cluster;
+    if (!c)
+        return undefined;
+    if (c.mode === 'git-only')
+        return `_Git only:_ ${md_prose(c.notes.map((n) => n.text).join(' '))}`;
+    const operator = c.operator ? `KubeRay ${md_prose(c.operator.version)} (${md_prose(c.operator.detail)})` : 'operator version not found';
+    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${md_prose(n.text)}`).join('\n>\n')}` : '';
+    return `_Compared with the cluster_ ${codeSpan(c.server ?? '', false)}: ${operator}.${notes}`;
+}
+/** One plain line (no markup) for the commit status: what merging does, counted. */
+function summaryLine(plan) {
+    const shown = touchedServices(plan);
+    if (plan.services.length === 0)
+        return `No RayService found (KubeRay ${plan.kuberayVersion})`;
+    if (!shown.length)
+        return `No RayService changed (${plan.services.length} unchanged)`;
+    const counts = new Map();
+    for (const s of shown)
+        counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
+    const parts = [...counts.entries()].sort((a, b) => RISK_RANK[a[0]] - RISK_RANK[b[0]]).map(([c, k]) => `${k} ${c}`);
+    const refused = shown.filter((s) => s.cluster?.dryRun === 'refused').length;
+    const misfits = shown.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
+    const flags = [refused ? `, ${refused} refused by the API server` : '', misfits ? `, ${misfits} not fitting` : ''].join('');
+    return `${shown.length} RayService${shown.length > 1 ? 's' : ''} changed: ${parts.join(', ')}${flags} (KubeRay ${plan.kuberayVersion})`;
+}
+function fileUrl(links, sha, file) {
+    if (!links || !sha)
+        return undefined;
+    return `${links.repoUrl}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}`;
+}
+function renderDetails(s, links) {
+    const urls = { head: fileUrl(links, links?.headSha, s.file), base: fileUrl(links, links?.baseSha, s.file) };
+    const out = ['', `<details><summary><code>${htmlText(serviceKey(s))}</code> · ${htmlText(summaryWords(s))}</summary>`, ''];
+    const fileUrlShown = s.manifest === 'removed' ? urls.base : urls.head;
+    out.push(fileUrlShown ? `[${codeSpan(s.file, false)}](${fileUrlShown})` : codeSpan(s.file, false), '');
+    for (const r of s.reasons)
+        out.push(`- ${proseWithCode(r.text)}`);
+    const table = fieldTable(s.changes, urls);
+    if (table.length)
+        out.push('', ...table);
+    out.push('', capacityText(s));
+    if (s.cluster)
+        out.push(...renderClusterView(s, s.cluster));
+    out.push('', '</details>', '');
+    return out.join('\n');
+}
+/** The `<summary>` words: the row's change without markup. */
+function summaryWords(s) {
+    return changeText(s)
+        .replace(/\*\*|`/g, '')
+        .replace(/^\S+ /, '');
+}
+function capacityText(s) {
+    const c = s.capacity;
+    if (s.change === 'delete' && s.manifest === 'removed') {
+        if (s.removal === 'prune')
+            return `Capacity: ${md_prose(fig(c.current))} freed once the RayService and its RayClusters are gone.`;
+        return `Capacity: ${md_prose(fig(c.current))} keeps running; delete the RayService by hand to free it.`;
+    }
+    if (s.change === 'cluster-inplace' && s.appendedGroups) {
+        const range = describeExtra(labelledExtra([s]), true);
+        return `Capacity: ${md_prose(fig(c.current))} now; the appended groups add ${md_prose(range)} (minReplicas to maxReplicas).`;
+    }
+    return `Capacity: now ${md_prose(fig(c.current))} → after ${md_prose(fig(c.new))}; at peak ${md_prose(fig(c.peak))}.`;
+}
+function renderClusterView(s, c) {
+    const out = ['', '**In the cluster**', ''];
+    const state = c.live === 'found'
+        ? `running: active RayCluster ${c.activeCluster ? codeSpan(c.activeCluster, false) : '(none)'}${c.pendingCluster ? `, pending ${codeSpan(c.pendingCluster, false)} (upgrade in progress)` : ''}${c.comparedWith ? `; this change is compared with ${codeSpan(c.comparedWith, false)}` : ''}`
+        : c.live === 'absent'
+            ? 'not in the cluster yet'
+            : 'could not be read';
+    out.push(`- RayService ${state}.`);
+    if (c.gitOnlyChange)
+        out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
+    if (c.dryRun === 'refused') {
+        out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);
+        for (const e of c.dryRunErrors)
+            out.push(`  - ${e.line ? `line ${e.line}: ` : ''}${e.path ? `${codeSpan(e.path, false)}: ` : ''}${md_prose(e.message)}`);
+    }
+    else if (c.dryRun === 'ok') {
+        out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
+    }
+    for (const n of c.notes)
+        out.push(`- ${md_prose(n.text)}`);
+    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : proseWithCode(c.fit.summary);
+    out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
+    for (const p of c.fit.problems)
+        out.push(`  - ${proseWithCode(p)}`);
+    if (c.drift.length)
+        out.push(...driftTable(c));
+    return out;
+}
+function driftTable(c) {
+    const out = [
+        '',
+        `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`,
+        '',
+        '| Field | Git (base) → live | Written by |',
+        '|---|---|---|',
+    ];
+    for (const d of c.drift.slice(0, 30))
+        out.push(`| ${codeSpan(d.path)}${d.line ? ` L${d.line}` : ''} | ${value(d.git)}<br>→ ${value(d.live)} | ${d.manager ? codeSpan(d.manager) : ''} |`);
+    if (c.drift.length > 30)
+        out.push(`| … and ${c.drift.length - 30} more | | |`);
+    return out;
+}
+function renderShort(plan, shown, max, options) {
+    const lines = [
+        `### ${options.title ?? 'RayService rollout plan'}`,
+        '',
+        verdictText(plan, shown),
+        '',
+        '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
+        '',
+    ];
+    for (const s of shown)
+        lines.push(`- ${codeSpan(serviceKey(s), false)}: \`${s.change}\``);
+    let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
+    if (text.length > max) {
+        // Even the list is too long (thousands of services): name them compactly.
+        text = [lines[0], '', summaryLine(plan), '', shown.map((s) => `${md_prose(serviceKey(s))}=${s.change}`).join(', ')].join('\n');
+        text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
+    }
+    return text;
+}
+function fig(f) {
+    return f ? describeSize(f) : '—';
+}
+function value(v) {
+    if (v === null || v === undefined)
+        return '—';
+    const s = typeof v === 'string' ? v : JSON.stringify(v);
+    return codeSpan(s.length > 40 ? `${s.slice(0, 39)}…` : s);
+}
+/** Prose escaping for other renderers (kept under its old name). */
+const esc = (/* unused pure expression or super */ null && (prose));
+
+;// CONCATENATED MODULE: ./src/action/outcome.ts
+/**
+ * What a run of the action ends with, whatever happened: the commit status, the `result` output,
+ * the job summary, the comment and whether the step fails. The modes compute one of these (from a
+ * plan, from the rollouts, or from the error that stopped them) and src/action/report.ts reports
+ * it, always: a required check never waits for a status that a failed run forgot to set.
+ * Pure: values in, values out.
+ */
+
+
+
+
+/** GitHub's limit on a commit status description. */
+const STATUS_DESCRIPTION_LIMIT = 140;
+function statusDescription(text) {
+    const line = text
+        .replace(/\*\*|`/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length <= STATUS_DESCRIPTION_LIMIT ? line : `${line.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`;
+}
+/** A plan that was made: the status follows the fail-on policy. */
+function planOutcome(plan, verdict, footer, links) {
+    const policy = verdict.reasons.join('; ') || undefined;
+    const withFooter = { ...(footer ? { footer } : {}), ...(links ? { links } : {}) };
+    return {
+        state: policy ? 'failure' : 'success',
+        result: verdict.result,
+        description: policy ?? summaryLine(plan),
+        summary: (maxLength) => renderMarkdown(plan, { maxLength, ...withFooter }),
+        comment: renderMarkdown(plan, withFooter),
+        // A pull request that touches no RayService gets its status, not a new comment; an earlier plan is corrected.
+        commentOnlyIfPresent: touchedServices(plan).length === 0,
+        failure: policy,
+    };
+}
+/** What a refusal or a fault says, and what it means for the status and `result`. */
+function errorOutcome(e, kind, footer) {
+    const user = e instanceof UserError;
+    const message = user ? e.message : `internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`;
+    // The change's fault (a manifest the parser or the API server refuses) fails the check; anything
+    // else (credentials, an unreachable cluster, a wrong input, a bug) is an error of the run.
+    const changeAtFault = e instanceof input_error_InputError || e instanceof ApplyRefusedError;
+    const at = e instanceof input_error_InputError && e.line ? { file: e.file, line: e.line } : undefined;
+    const title = kind === 'plan' ? 'RayService rollout plan' : 'RayService rollout';
+    const what = kind === 'plan' ? 'No plan: it could not be made.' : 'Nothing was applied, or the rollout could not be followed to the end.';
+    const body = `### ${title}\n\n⛔ ${what}\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n${footer ? `\n${footer}\n` : ''}`;
+    return {
+        state: changeAtFault ? 'failure' : 'error',
+        result: e instanceof ApplyRefusedError ? 'refused' : 'error',
+        description: message.split('\n')[0],
+        summary: () => body,
+        comment: body,
+        failure: message,
+        at,
+    };
+}
+/** The apply's summary line for the status, e.g. "2 RayServices: succeeded". */
+function describeApply(n, result) {
+    if (n === 0)
+        return 'nothing to apply';
+    return `${n} RayService${n > 1 ? 's' : ''}: ${result}`;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
+/**
+ * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
+ * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
+ * is looked into, as kubectl does.
+ */
+
+
+// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
+// service names from it, so it must also stay short enough for a DNS label.
+const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function rayServicesIn(doc, defaultNamespace) {
+    const out = [];
+    visit(doc, doc.value, [], defaultNamespace, out);
+    return out;
+}
+function visit(doc, value, path, defaultNamespace, out) {
+    if (!objects_isPlainObject(value))
+        return; // not a Kubernetes object: not ours to judge
+    if (value.kind === 'List' && Array.isArray(value.items)) {
+        for (const [i, item] of value.items.entries())
+            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
+        return;
+    }
+    if (value.kind !== 'RayService')
+        return;
+    const at = (p) => doc.lineOf([...path, ...p]);
+    checkApiVersion(doc.file, value, at);
+    const { name, namespace } = identityOf(doc.file, value.metadata, defaultNamespace, at);
+    checkStringMaps(doc.file, value.metadata, at);
+    checkClusterConfig(doc.file, value.spec, at);
+    out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
+}
+/**
+ * ray.io/v1 and ray.io/v1alpha1: every 1.x CRD still serves v1alpha1 (stored as v1, the same
+ * fields); 1.7.0 marks it deprecated. The planner plans both and notes the deprecation.
+ */
+function checkApiVersion(file, value, at) {
+    if (value.apiVersion === 'ray.io/v1' || value.apiVersion === 'ray.io/v1alpha1')
+        return;
+    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
+    const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
+        ? 'KubeRay 1.x serves ray.io/v1 (and the deprecated ray.io/v1alpha1); change it to `apiVersion: ray.io/v1`'
+        : 'a RayService must be `apiVersion: ray.io/v1`';
+    throw new input_error_InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
+}
+/** metadata.name and metadata.namespace, as the API server would accept them. */
+function identityOf(file, metadata, defaultNamespace, at) {
+    if (!objects_isPlainObject(metadata)) {
+        throw new input_error_InputError(file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
+    }
+    const name = metadata.name;
+    if (typeof name !== 'string' || name === '') {
+        const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
+        throw new input_error_InputError(file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
+    }
+    if (!NAME_RE.test(name) || name.length > 63) {
+        throw new input_error_InputError(file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
+    }
+    if (metadata.namespace === undefined || metadata.namespace === null)
+        return { name, namespace: defaultNamespace };
+    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
+        throw new input_error_InputError(file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
+    }
+    return { name, namespace: metadata.namespace };
+}
+/** Labels and annotations map names to strings (an unquoted `true` or `300` is refused by the API server). */
+function checkStringMaps(file, metadata, at) {
+    for (const key of ['labels', 'annotations']) {
+        const m = metadata[key];
+        if (m === undefined || m === null)
+            continue;
+        if (!objects_isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
+            throw new input_error_InputError(file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
+        }
+    }
+}
+/** What the planner relies on in spec.rayClusterConfig: a head group, and worker groups with unique names. */
+function checkClusterConfig(file, spec, at) {
+    if (!objects_isPlainObject(spec)) {
+        throw new input_error_InputError(file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
+    }
+    const rcc = spec.rayClusterConfig;
+    if (!objects_isPlainObject(rcc) || !objects_isPlainObject(rcc.headGroupSpec)) {
+        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
+    }
+    if (rcc.workerGroupSpecs === undefined || rcc.workerGroupSpecs === null)
+        return;
+    if (!Array.isArray(rcc.workerGroupSpecs)) {
+        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
+    }
+    const groups = new Map();
+    for (const [i, g] of rcc.workerGroupSpecs.entries()) {
+        const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
+        const field = `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`;
+        if (!objects_isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName)
+            throw new input_error_InputError(file, at(gp), field, 'is required');
+        const seen = groups.get(g.groupName);
+        if (seen !== undefined) {
+            throw new input_error_InputError(file, at([...gp, 'groupName']), field, `"${g.groupName}" is used twice (also line ${seen})`, 'worker group names must be unique');
+        }
+        groups.set(g.groupName, at([...gp, 'groupName']));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifests/load.ts
+/**
+ * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
+ * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
+ */
+
+
+
+
+
+
+
+/**
+ * Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. A
+ * symbolic link named like a YAML file is read through, as kubectl reads it; one that leads nowhere
+ * is refused rather than skipped without a word. Linked folders are not entered (kubectl's walk
+ * does not enter them either).
+ */
+async function yamlFilesOf(path) {
+    let st;
+    try {
+        st = await stat(path);
+    }
+    catch {
+        throw new InputError(path, undefined, undefined, 'no such file or folder', 'check the --base/--head path');
+    }
+    if (st.isFile())
+        return [path];
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    const candidates = entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name))
+        .filter((e) => !relative(path, join(e.parentPath, e.name))
+        .split(sep)
+        .some((part) => part.startsWith('.') || part === 'node_modules'));
+    const files = [];
+    for (const e of candidates) {
+        const file = join(e.parentPath, e.name);
+        if (e.isSymbolicLink() && !(await isLinkToFile(file)))
+            continue;
+        files.push(file);
+    }
+    return files.sort();
+}
+async function isLinkToFile(file) {
+    try {
+        return (await stat(file)).isFile();
+    }
+    catch {
+        const target = await readlink(file).catch(() => '?');
+        throw new InputError(file, undefined, undefined, `is a symbolic link to ${target}, which does not exist`, 'fix or remove the link');
+    }
+}
+/** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
+async function loadManifests(path, options) {
+    const files = await yamlFilesOf(path);
+    const shown = (f) => (options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f);
+    const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await readFile(f))));
+    return manifestsFromTexts(files.map((f, i) => ({ file: shown(f), text: texts[i] })), options.defaultNamespace);
+}
+/** The pure part of loading: file texts → RayServices by identity. */
+function manifestsFromTexts(files, defaultNamespace) {
+    const set = new Map();
+    for (const { file, text } of files) {
+        for (const doc of parseYamlDocuments(file, text)) {
+            for (const rs of rayServicesIn(doc, defaultNamespace)) {
+                const id = serviceKey(rs);
+                const prior = set.get(id);
+                if (prior) {
+                    throw new input_error_InputError(file, doc.lineOf([...rs.pathInDocument, 'metadata', 'name']), 'metadata.name', `RayService ${id} is defined twice (also ${prior.source.file}:${prior.source.lineOf([...prior.pathInDocument, 'metadata', 'name'])})`, 'keep one manifest per RayService');
+                }
+                set.set(id, rs);
+            }
+        }
+    }
+    return set;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/util/structural-diff.ts
+/**
+ * Leaf-level differences between two plain JSON-like values, with their paths.
+ * Lists are compared by position (order matters to the operator); a list that grew or shrank
+ * reports whole added or removed elements.
+ */
+
+
+function diffValues(a, b, path = [], out = []) {
+    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+        return out;
+    if (Array.isArray(a) && Array.isArray(b)) {
+        const n = Math.max(a.length, b.length);
+        for (let i = 0; i < n; i++)
+            diffValues(a[i], b[i], [...path, i], out);
+        return out;
+    }
+    if (objects_isPlainObject(a) && objects_isPlainObject(b)) {
+        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+        for (const k of [...keys].sort())
+            diffValues(a[k], b[k], [...path, k], out);
+        return out;
+    }
+    out.push({ path, from: a, to: b });
+    return out;
+}
+/** Value at `path` inside `root`, or undefined. */
+function valueAt(root, path) {
+    let v = root;
+    for (const seg of path) {
+        if (Array.isArray(v) && typeof seg === 'number')
+            v = v[seg];
+        else if (objects_isPlainObject(v))
+            v = v[String(seg)];
+        else
+            return undefined;
+    }
+    return v;
+}
+/** `spec.rayClusterConfig.workerGroupSpecs[0].template` */
+function formatPath(path) {
+    let s = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            s += `[${seg}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(seg))
+            s += s ? `.${seg}` : seg;
+        else
+            s += `[${JSON.stringify(seg)}]`;
+    }
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/planner/manifest-facts.ts
+/**
+ * What the comment needs beside the verdict, from the manifests themselves: whether this
+ * RayService's manifest changed at all between base and head (a pull request's comment lists only
+ * those), which accelerators it asks for, and the range an appended worker group may grow over.
+ */
+
+
+
+
+/** KubeRay's default maxReplicas (int32 max): no upper bound in practice. */
+const UNBOUNDED = 2147483647;
+function withManifestFacts(p, base, head) {
+    const cluster = clusterOf(head ?? base);
+    const accelerators = safely(() => acceleratorsOf(cluster), []);
+    const range = p.change === 'cluster-inplace' && base && head ? safely(() => appendedRange(clusterOf(base), cluster), undefined) : undefined;
+    return { ...p, manifest: manifestState(base, head), ...(accelerators.length ? { accelerators } : {}), ...(range ? { appendedGroups: range } : {}) };
+}
+/** Parsed objects compared: comments, key order and formatting are not a change. */
+function manifestState(base, head) {
+    if (!base)
+        return 'added';
+    if (!head)
+        return 'removed';
+    return diffValues(base.object, head.object).length ? 'edited' : 'unchanged';
+}
+/** Groups appended after the base's: what they hold at minReplicas and at maxReplicas (null: no bound). */
+function appendedRange(base, head) {
+    const before = Array.isArray(base.workerGroupSpecs) ? base.workerGroupSpecs.length : 0;
+    const groups = (Array.isArray(head.workerGroupSpecs) ? head.workerGroupSpecs : []).slice(before).filter(objects_isPlainObject);
+    if (!groups.length || head.suspend === true)
+        return undefined;
+    const min = { pods: 0 };
+    let max = { pods: 0 };
+    for (const g of groups) {
+        if (g.suspend === true)
+            continue;
+        const perPod = { ...podResources(objects_isPlainObject(g.template) && objects_isPlainObject(g.template.spec) ? g.template.spec : {}), pods: 1 };
+        const hosts = Math.max(manifest_facts_int(g.numOfHosts, 1), 1);
+        const low = manifest_facts_int(g.minReplicas, 0);
+        const high = manifest_facts_int(g.maxReplicas, UNBOUNDED);
+        addInto(min, perPod, low * hosts);
+        if (max && high < UNBOUNDED)
+            addInto(max, perPod, Math.max(high, low) * hosts);
+        else
+            max = null;
+    }
+    return { min, max };
+}
+function clusterOf(m) {
+    const spec = m?.object.spec;
+    return objects_isPlainObject(spec) && objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : {};
+}
+/** A malformed quantity was already reported by the planner with its line; here it only costs the extra. */
+function safely(f, fallback) {
+    try {
+        return f();
+    }
+    catch {
+        return fallback;
+    }
+}
+function manifest_facts_int(v, fallback) {
     return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : fallback;
 }
 
@@ -53919,61 +55091,6 @@ function externallyManaged(spec, release) {
         return by;
     }
     return undefined;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/util/structural-diff.ts
-/**
- * Leaf-level differences between two plain JSON-like values, with their paths.
- * Lists are compared by position (order matters to the operator); a list that grew or shrank
- * reports whole added or removed elements.
- */
-
-
-function diffValues(a, b, path = [], out = []) {
-    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
-        return out;
-    if (Array.isArray(a) && Array.isArray(b)) {
-        const n = Math.max(a.length, b.length);
-        for (let i = 0; i < n; i++)
-            diffValues(a[i], b[i], [...path, i], out);
-        return out;
-    }
-    if (objects_isPlainObject(a) && objects_isPlainObject(b)) {
-        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        for (const k of [...keys].sort())
-            diffValues(a[k], b[k], [...path, k], out);
-        return out;
-    }
-    out.push({ path, from: a, to: b });
-    return out;
-}
-/** Value at `path` inside `root`, or undefined. */
-function valueAt(root, path) {
-    let v = root;
-    for (const seg of path) {
-        if (Array.isArray(v) && typeof seg === 'number')
-            v = v[seg];
-        else if (objects_isPlainObject(v))
-            v = v[String(seg)];
-        else
-            return undefined;
-    }
-    return v;
-}
-/** `spec.rayClusterConfig.workerGroupSpecs[0].template` */
-function formatPath(path) {
-    let s = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            s += `[${seg}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(seg))
-            s += s ? `.${seg}` : seg;
-        else
-            s += `[${JSON.stringify(seg)}]`;
-    }
-    return s;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -59424,33 +60541,6 @@ function refuseWhatTheApiServerRefuses(head, base, release) {
     throw new input_error_InputError(head.source.file, head.source.lineOf([...head.pathInDocument, ...path]), formatPath(path), `${v.problem} (the RayService CRD of KubeRay ${release.minor})`, v.hint ?? 'change the manifest so the API server accepts it');
 }
 
-;// CONCATENATED MODULE: ./src/planner/describe-size.ts
-/** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
-function describeSize(f) {
-    const parts = [];
-    for (const [k, v] of Object.entries(f)) {
-        if (k === 'cpu')
-            parts.push(`${round(v)} CPU`);
-        else if (k === 'memory' || k === 'ephemeral-storage' || k.startsWith('hugepages-'))
-            parts.push(`${formatBytes(v)} ${k}`);
-        else
-            parts.push(`${round(v)} ${k}`);
-    }
-    return parts.join(', ') || 'no resources';
-}
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let i = 0;
-    while (Math.abs(n) >= 1024 && i < units.length - 1) {
-        n /= 1024;
-        i++;
-    }
-    return `${round(n)} ${units[i]}`;
-}
-function round(n) {
-    return String(Math.round(n * 100) / 100);
-}
-
 ;// CONCATENATED MODULE: ./src/kuberay/cluster-hash.ts
 /**
  * The operator's cluster-spec comparison, without the hash: two specs hash alike exactly when
@@ -60059,6 +61149,57 @@ function deletionDelay(r) {
     return typeof d === 'number' ? d : 60;
 }
 
+;// CONCATENATED MODULE: ./src/planner/field-label.ts
+
+const SEP = ' › ';
+const POD_LISTS = new Set(['containers', 'initContainers']);
+/** `root` is the manifest the path points into (head, or base for a removal). */
+function fieldLabel(path, root) {
+    const [spec, section, ...rest] = path;
+    if (spec !== 'spec')
+        return formatPath(path);
+    if (section !== 'rayClusterConfig')
+        return `RayService${SEP}${formatPath(path.slice(1))}`;
+    const [group, index, ...inGroup] = rest;
+    if (group === 'headGroupSpec')
+        return groupLabel('head', [group], [index, ...inGroup].filter((s) => s !== undefined), root);
+    if (group === 'workerGroupSpecs' && typeof index === 'number') {
+        const name = nameAt(root, ['spec', 'rayClusterConfig', group, index, 'groupName']) ?? `worker group ${index}`;
+        return groupLabel(name, [group, index], inGroup, root);
+    }
+    return `cluster${SEP}${formatPath(rest)}`;
+}
+/** Inside a group: the pod template's containers by name, env variables by name. */
+function groupLabel(name, groupPath, inGroup, root) {
+    if (inGroup.length === 0)
+        return `${name}${SEP}(whole group)`;
+    const [template, spec, list, index, ...inContainer] = inGroup;
+    const base = ['spec', 'rayClusterConfig', ...groupPath];
+    if (template !== 'template' || spec !== 'spec')
+        return `${name}${SEP}${formatPath(inGroup)}`;
+    if (typeof list !== 'string' || !POD_LISTS.has(list) || typeof index !== 'number')
+        return `${name}${SEP}${formatPath(inGroup.slice(2))}`;
+    const container = nameAt(root, [...base, template, spec, list, index, 'name']) ?? `${list}[${index}]`;
+    const prefix = `${name}${SEP}${list === 'initContainers' ? 'init ' : ''}${container}`;
+    if (inContainer.length === 0)
+        return `${prefix}${SEP}(whole container)`;
+    return `${prefix}${SEP}${containerField(inContainer, root, [...base, template, spec, list, index])}`;
+}
+/** `env[2].value` → `env[HF_TOKEN]`; other fields as dotted paths. */
+function containerField(path, root, containerPath) {
+    const [field, index, ...rest] = path;
+    if (field === 'env' && typeof index === 'number') {
+        const name = nameAt(root, [...containerPath, 'env', index, 'name']);
+        if (name !== undefined)
+            return `env[${name}]${rest.length && rest[0] !== 'value' ? `.${formatPath(rest)}` : ''}`;
+    }
+    return formatPath(path);
+}
+function nameAt(root, path) {
+    const v = valueAt(root, path);
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/planner/reasons.ts
 
 /** What a change to a RayService-level spec field (outside rayClusterConfig/serveConfigV2) does. */
@@ -60254,6 +61395,7 @@ function isSecretFlag(arg) {
 
 
 
+
 function clusterFieldChanges(b, h, cmp, clusterEffect, release) {
     const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
     const out = { all: [], hashed: [], blanked: [] };
@@ -60285,6 +61427,7 @@ function serveFieldChanges(serveChanges, appliedEffect) {
         const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
         return {
             path: `spec.serveConfigV2: ${s.display}`,
+            label: `Serve › ${s.display}`,
             from: redactAt(servePath, s.from) ?? null,
             to: redactAt(servePath, s.to) ?? null,
             effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
@@ -60328,7 +61471,8 @@ function fieldChange(b, h, path, d, effect, rule, note) {
     const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from), b.m.object);
     const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
     const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
-    return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
+    const label = fieldLabel(path, d.to !== undefined ? h.m.object : b.m.object);
+    return { path: formatPath(path), label, from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
 }
 function field_changes_unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
@@ -60409,13 +61553,23 @@ function explainServeOptionsFixedAtStart(x) {
 function explainHashBlankedFields(x) {
     if (!x.blanked.length)
         return [];
-    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
     return [
-        reason('cluster.hash-blanked', `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-            (autoscaling
-                ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-                : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.')),
+        reason('cluster.hash-blanked', `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).${blankedAdvice(x)}`),
     ];
+}
+/** Advice that fits the fields: replica counts can be scaled by hand; anything else needs a new cluster. */
+function blankedAdvice(x) {
+    const replicas = x.blanked.some((c) => /\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path));
+    const others = x.blanked.some((c) => !/\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path));
+    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
+    const parts = [];
+    if (replicas)
+        parts.push(autoscaling
+            ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+            : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.');
+    if (others)
+        parts.push(' The running pods keep the old values: they take effect when a later change builds a new cluster.');
+    return parts.join('');
 }
 /** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
 function explainNoRollout(x) {
@@ -60617,7 +61771,7 @@ function planService(base, head, settings) {
     if (head)
         refuseWhatTheApiServerRefuses(head, base, release);
     if (!h)
-        return planDelete(b, strategy, id, sizing);
+        return planDelete(b, strategy, id, sizing, settings.prune === true);
     const planned = whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
     return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
 }
@@ -60690,13 +61844,16 @@ function planCreate(h, strategy, release, id, sizing) {
         capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
     };
 }
-function planDelete(b, strategy, id, sizing) {
+function planDelete(b, strategy, id, sizing, prune) {
     const size = measure(b, () => clusterSize(b.cluster, sizing));
     return {
         ...id,
         change: 'delete',
+        removal: prune ? 'prune' : 'left-running',
         reasons: [
-            reason('service.delete', 'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.'),
+            reason('service.delete', prune
+                ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
+                : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.'),
         ],
         changes: [],
         capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
@@ -60782,499 +61939,11 @@ function rejectionReason(r, release, unchanged) {
     return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
 }
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-/**
- * The plan as GitHub-flavoured markdown: the PR comment, the job summary and `--format markdown`.
- * Everything that comes from a manifest is escaped (a manifest must not inject markdown, HTML or
- * @-mentions), and the text never exceeds `maxLength`: detail is dropped by whole services, then
- * the whole plan collapses to a short form that still names every service.
- */
-
-
-
-
-
-/** GitHub's limit on a comment body is 65,536 characters; keep headroom for the marker and footer. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-const BADGE = {
-    create: '🆕 create',
-    delete: '🗑️ delete',
-    none: '⚪ none',
-    app: '🟢 app (in place)',
-    'cluster-inplace': '🟡 cluster-inplace',
-    cluster: '🔵 cluster (blue/green)',
-    'cluster-incremental': '🔵 cluster-incremental',
-    ignored: '🟠 ignored',
-    rejected: '🔴 rejected',
-};
-const RISK = {
-    none: 'none',
-    ignored: '⚠️ change not applied',
-    rejected: '⛔ the operator refuses it: nothing is built or updated',
-    app: 'low',
-    'cluster-inplace': 'medium: running cluster modified, replicas reset',
-    cluster: 'high: second cluster, double capacity',
-    'cluster-incremental': 'medium: second cluster, traffic shifted in steps',
-    create: 'medium: new cluster',
-    delete: 'high: service removed',
-};
-function renderMarkdown(plan, options = {}) {
-    const max = options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000;
-    const head = renderHead(plan, options);
-    const foot = options.footer ? `\n${options.footer}\n` : '';
-    const details = plan.services.map(renderDetails);
-    let body = head + details.join('') + foot;
-    if (body.length <= max)
-        return body;
-    // Drop detail by whole services, largest first, and say so.
-    const order = details.map((d, i) => ({ i, n: d.length })).sort((a, b) => b.n - a.n);
-    const kept = [...details];
-    for (const { i } of order) {
-        kept[i] = '';
-        const omitted = kept.filter((d) => d === '').length;
-        const note = `\n_Details of ${omitted} service${omitted > 1 ? 's' : ''} omitted to stay within GitHub's comment size; the job summary and the \`plan\` output have them all._\n`;
-        body = head + kept.join('') + note + foot;
-        if (body.length <= max)
-            return body;
-    }
-    return renderShort(plan, max, options);
-}
-function renderHead(plan, options) {
-    const lines = [];
-    lines.push(`### ${options.title ?? 'RayService rollout plan'}`, '');
-    lines.push(summaryLine(plan), '');
-    const context = clusterLine(plan);
-    if (context)
-        lines.push(context, '');
-    if (plan.services.length === 0)
-        return `${lines.join('\n')}\n`;
-    const live = plan.cluster?.mode === 'live';
-    lines.push(`| RayService | Change | Strategy | Extra capacity during rollout | Risk |${live ? ' Fits? |' : ''}`, `|---|---|---|---|---|${live ? '---|' : ''}`);
-    for (const s of plan.services) {
-        const fit = live ? ` ${s.cluster ? FIT_BADGE[s.cluster.dryRun === 'refused' ? 'refused' : s.cluster.fit.verdict] : '—'} |` : '';
-        lines.push(`| ${code(serviceKey(s))} | ${BADGE[s.change]} | ${s.capacity.strategy} | ${esc(extraCapacity(s))} | ${RISK[s.change]} |${fit}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-const FIT_BADGE = {
-    fits: '✅ fits',
-    'fits-after-scale-up': '🟡 after scale-up',
-    'does-not-fit': '⛔ does not fit',
-    'nothing-to-place': '— no new pods',
-    unknown: '❔ unknown',
-    refused: '⛔ refused by the API server',
-};
-const FIT_ICON = { fits: '✅', 'fits-after-scale-up': '🟡', 'does-not-fit': '⛔', 'nothing-to-place': '—', unknown: '❔' };
-/** Escaped text in which `back-quoted` spans (names the placement quotes) become code. */
-function escWithCode(text) {
-    return text
-        .split('`')
-        .map((part, i) => (i % 2 ? code(part) : esc(part)))
-        .join('');
-}
-/** Where the plan's knowledge comes from: the cluster (and which operator), or Git alone and why. */
-function clusterLine(plan) {
-    const c = plan.cluster;
-    if (!c)
-        return undefined;
-    if (c.mode === 'git-only')
-        return `_Git only:_ ${esc(c.notes.map((n) => n.text).join(' '))}`;
-    const operator = c.operator ? `KubeRay ${esc(c.operator.version)} (${esc(c.operator.detail)})` : 'operator version not found';
-    const notes = c.notes.length ? `\n\n${c.notes.map((n) => `> ${esc(n.text)}`).join('\n>\n')}` : '';
-    return `_Compared with the cluster_ ${code(c.server ?? '')}: ${operator}.${notes}`;
-}
-function summaryLine(plan) {
-    const n = plan.services.length;
-    if (n === 0)
-        return `**No RayService found** in the manifests (KubeRay ${esc(plan.kuberayVersion)}).`;
-    const counts = new Map();
-    for (const s of plan.services)
-        counts.set(s.change, (counts.get(s.change) ?? 0) + 1);
-    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${k} ${c}`);
-    const strongest = strongestChange(plan.services.map((s) => s.change));
-    const misfits = plan.services.filter((s) => s.cluster?.fit.verdict === 'does-not-fit').length;
-    const refused = plan.services.filter((s) => s.cluster?.dryRun === 'refused').length;
-    const drifted = plan.services.filter((s) => (s.cluster?.drift.length ?? 0) > 0).length;
-    const flags = [
-        refused ? ` · ⛔ ${refused} refused by the API server` : '',
-        misfits ? ` · ⛔ ${misfits} do${misfits > 1 ? '' : 'es'} not fit` : '',
-        drifted ? ` · ⚠️ ${drifted} drifted from Git` : '',
-    ].join('');
-    return `**${n} RayService${n > 1 ? 's' : ''}**: ${parts.join(', ')} · strongest: \`${strongest}\` · KubeRay ${esc(plan.kuberayVersion)}${flags}`;
-}
-function renderDetails(s) {
-    const out = [];
-    out.push('', `<details><summary>${htmlCode(serviceKey(s))}: ${esc(s.change)} (${htmlText(s.file)})</summary>`, '');
-    for (const r of s.reasons)
-        out.push(`- ${esc(r.text)}`);
-    if (s.changes.length) {
-        out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
-        for (const c of s.changes.slice(0, 60)) {
-            const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
-            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
-        }
-        if (s.changes.length > 60)
-            out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);
-    }
-    out.push('', `Capacity: current ${esc(fig(s.capacity.current))} → new ${esc(fig(s.capacity.new))}; peak ${esc(fig(s.capacity.peak))}.`);
-    if (s.cluster)
-        out.push(...renderClusterView(s, s.cluster));
-    out.push('', '</details>', '');
-    return out.join('\n');
-}
-function renderClusterView(s, c) {
-    const out = ['', '**In the cluster**', ''];
-    const state = c.live === 'found'
-        ? `running: active RayCluster ${c.activeCluster ? code(c.activeCluster) : '(none)'}${c.pendingCluster ? `, pending ${code(c.pendingCluster)} (upgrade in progress)` : ''}${c.comparedWith ? `; this change is compared with ${code(c.comparedWith)}` : ''}`
-        : c.live === 'absent'
-            ? 'not in the cluster yet'
-            : 'could not be read';
-    out.push(`- RayService ${state}.`);
-    if (c.gitOnlyChange)
-        out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
-    if (c.dryRun === 'refused') {
-        out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);
-        for (const e of c.dryRunErrors)
-            out.push(`  - ${e.line ? `line ${e.line}: ` : ''}${e.path ? `${code(e.path)}: ` : ''}${esc(e.message)}`);
-    }
-    else if (c.dryRun === 'ok') {
-        out.push('- Server-side dry run: accepted; the plan compares the object as the API server would store it.');
-    }
-    for (const n of c.notes)
-        out.push(`- ${esc(n.text)}`);
-    const fitText = c.fit.verdict === 'nothing-to-place' ? 'no new pods to schedule.' : escWithCode(c.fit.summary);
-    out.push(`- Will it fit? ${FIT_ICON[c.fit.verdict]} ${fitText}`);
-    for (const p of c.fit.problems)
-        out.push(`  - ${escWithCode(p)}`);
-    if (c.drift.length) {
-        out.push('', `Drift: the live RayService differs from Git's base in ${c.drift.length} field${c.drift.length > 1 ? 's' : ''} (changed outside Git?):`, '', '| Field | Git (base) | Live | Written by | Line |', '|---|---|---|---|---|');
-        for (const d of c.drift.slice(0, 30))
-            out.push(`| ${code(d.path)} | ${value(d.git)} | ${value(d.live)} | ${d.manager ? code(d.manager) : ''} | ${d.line ?? ''} |`);
-        if (c.drift.length > 30)
-            out.push(`| … and ${c.drift.length - 30} more | | | | |`);
-    }
-    return out;
-}
-function renderShort(plan, max, options) {
-    const lines = [
-        `### ${options.title ?? 'RayService rollout plan'}`,
-        '',
-        summaryLine(plan),
-        '',
-        '_Short form: the full plan does not fit in a comment; see the job summary or the `plan` output._',
-        '',
-    ];
-    for (const s of plan.services)
-        lines.push(`- ${code(serviceKey(s))}: \`${s.change}\``);
-    let text = `${lines.join('\n')}\n${options.footer ? `\n${options.footer}\n` : ''}`;
-    if (text.length > max) {
-        // Even the list is too long (thousands of services): name them compactly.
-        text = [lines[0], '', summaryLine(plan), '', plan.services.map((s) => `${esc(serviceKey(s))}=${s.change}`).join(', ')].join('\n');
-        text = text.slice(0, max - 20) + (text.length > max - 20 ? ' …(truncated)' : '');
-    }
-    return text;
-}
-function extraCapacity(s) {
-    if (s.change !== 'cluster' && s.change !== 'cluster-incremental' && s.change !== 'create' && s.change !== 'cluster-inplace')
-        return '—';
-    const extra = {};
-    for (const [k, v] of Object.entries(s.capacity.peak)) {
-        const d = v - (s.capacity.current?.[k] ?? 0);
-        if (Math.abs(d) > 1e-9)
-            extra[k] = d;
-    }
-    return Object.keys(extra).length ? `+${describeSize(extra).replace(/, /g, ', +')}` : '—';
-}
-function fig(f) {
-    return f ? describeSize(f) : '—';
-}
-function value(v) {
-    if (v === null || v === undefined)
-        return '—';
-    let s = typeof v === 'string' ? v : JSON.stringify(v);
-    if (s.length > 80)
-        s = `${s.slice(0, 77)}…`;
-    return code(s);
-}
-/**
- * Escapes text for a markdown table cell or list item: no markup, HTML or mentions get through,
- * and (the cell neutralizer) no line break of any kind, `|` or control character. Redacted first:
- * escaping would hide a secret's shape from the redaction at the output edge.
- */
-function esc(text) {
-    return neutralizeTableCell(redactSecrets(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!~])/g, '\\$1')
-        .replace(/@/g, '@\u200b'));
-}
-/** Inline code that survives any content: HTML <code> with entities (backticks can't be escaped inside ``). */
-function code(text) {
-    return htmlCode(text);
-}
-function htmlCode(text) {
-    return `<code>${htmlText(text)}</code>`;
-}
-const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/** Text inside inline HTML (<code>, a <summary>): entities for markup, then the cell neutralizer. */
-function htmlText(text) {
-    return neutralizeTableCell(
-    // One pass, so no entity written here is escaped again (`@` → `&#64;` must not become `&&#35;64;`).
-    redactSecrets(text).replace(/[&<>@[\]()*_`~\\#!]/g, (ch) => HTML_ENTITY[ch] ?? `&#${ch.charCodeAt(0)};`));
-}
-
-;// CONCATENATED MODULE: ./src/action/outcome.ts
-/**
- * What a run of the action ends with, whatever happened: the commit status, the `result` output,
- * the job summary, the comment and whether the step fails. The modes compute one of these (from a
- * plan, from the rollouts, or from the error that stopped them) and src/action/report.ts reports
- * it, always: a required check never waits for a status that a failed run forgot to set.
- * Pure: values in, values out.
- */
-
-
-
-
-/** GitHub's limit on a commit status description. */
-const STATUS_DESCRIPTION_LIMIT = 140;
-function statusDescription(text) {
-    const line = text
-        .replace(/\*\*|`/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length <= STATUS_DESCRIPTION_LIMIT ? line : `${line.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`;
-}
-/** A plan that was made: the status follows the fail-on policy. */
-function planOutcome(plan, verdict, footer) {
-    const policy = verdict.reasons.join('; ') || undefined;
-    const withFooter = footer ? { footer } : {};
-    return {
-        state: policy ? 'failure' : 'success',
-        result: verdict.result,
-        description: policy ?? summaryLine(plan),
-        summary: (maxLength) => renderMarkdown(plan, { maxLength, ...withFooter }),
-        comment: renderMarkdown(plan, withFooter),
-        failure: policy,
-    };
-}
-/** What a refusal or a fault says, and what it means for the status and `result`. */
-function errorOutcome(e, kind, footer) {
-    const user = e instanceof UserError;
-    const message = user ? e.message : `internal error: ${e?.message ?? String(e)} (this is a bug; please report it)`;
-    // The change's fault (a manifest the parser or the API server refuses) fails the check; anything
-    // else (credentials, an unreachable cluster, a wrong input, a bug) is an error of the run.
-    const changeAtFault = e instanceof input_error_InputError || e instanceof ApplyRefusedError;
-    const at = e instanceof input_error_InputError && e.line ? { file: e.file, line: e.line } : undefined;
-    const title = kind === 'plan' ? 'RayService rollout plan' : 'RayService rollout';
-    const what = kind === 'plan' ? 'No plan: it could not be made.' : 'Nothing was applied, or the rollout could not be followed to the end.';
-    const body = `### ${title}\n\n⛔ ${what}\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n${footer ? `\n${footer}\n` : ''}`;
-    return {
-        state: changeAtFault ? 'failure' : 'error',
-        result: e instanceof ApplyRefusedError ? 'refused' : 'error',
-        description: message.split('\n')[0],
-        summary: () => body,
-        comment: body,
-        failure: message,
-        at,
-    };
-}
-/** The apply's summary line for the status, e.g. "2 RayServices: succeeded". */
-function describeApply(n, result) {
-    if (n === 0)
-        return 'nothing to apply';
-    return `${n} RayService${n > 1 ? 's' : ''}: ${result}`;
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/manifests/rayservice.ts
-/**
- * Picks the RayServices out of parsed YAML documents and checks what the planner relies on:
- * `apiVersion: ray.io/v1`, a valid name, a `spec` mapping. Other kinds are skipped; `kind: List`
- * is looked into, as kubectl does.
- */
-
-
-// RFC 1123 subdomain, as Kubernetes requires of object names; KubeRay derives cluster and
-// service names from it, so it must also stay short enough for a DNS label.
-const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function rayServicesIn(doc, defaultNamespace) {
-    const out = [];
-    visit(doc, doc.value, [], defaultNamespace, out);
-    return out;
-}
-function visit(doc, value, path, defaultNamespace, out) {
-    if (!objects_isPlainObject(value))
-        return; // not a Kubernetes object: not ours to judge
-    if (value.kind === 'List' && Array.isArray(value.items)) {
-        for (const [i, item] of value.items.entries())
-            visit(doc, item, [...path, 'items', i], defaultNamespace, out);
-        return;
-    }
-    if (value.kind !== 'RayService')
-        return;
-    const at = (p) => doc.lineOf([...path, ...p]);
-    checkApiVersion(doc.file, value, at);
-    const { name, namespace } = identityOf(doc.file, value.metadata, defaultNamespace, at);
-    checkStringMaps(doc.file, value.metadata, at);
-    checkClusterConfig(doc.file, value.spec, at);
-    out.push({ namespace, name, source: doc, pathInDocument: path, object: value });
-}
-/**
- * ray.io/v1 and ray.io/v1alpha1: every 1.x CRD still serves v1alpha1 (stored as v1, the same
- * fields); 1.7.0 marks it deprecated. The planner plans both and notes the deprecation.
- */
-function checkApiVersion(file, value, at) {
-    if (value.apiVersion === 'ray.io/v1' || value.apiVersion === 'ray.io/v1alpha1')
-        return;
-    const got = value.apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(value.apiVersion)}`;
-    const hint = typeof value.apiVersion === 'string' && value.apiVersion.startsWith('ray.io/')
-        ? 'KubeRay 1.x serves ray.io/v1 (and the deprecated ray.io/v1alpha1); change it to `apiVersion: ray.io/v1`'
-        : 'a RayService must be `apiVersion: ray.io/v1`';
-    throw new input_error_InputError(file, at(['apiVersion']), 'apiVersion', `RayService with ${got} is not supported`, hint);
-}
-/** metadata.name and metadata.namespace, as the API server would accept them. */
-function identityOf(file, metadata, defaultNamespace, at) {
-    if (!objects_isPlainObject(metadata)) {
-        throw new input_error_InputError(file, at(['kind']), 'metadata', 'RayService has no metadata', 'add `metadata: {name: …}`');
-    }
-    const name = metadata.name;
-    if (typeof name !== 'string' || name === '') {
-        const hint = metadata.generateName !== undefined ? 'generateName cannot be tracked from Git; give it a fixed `name`' : 'add `metadata.name`';
-        throw new input_error_InputError(file, at(['metadata']), 'metadata.name', 'RayService has no name', hint);
-    }
-    if (!NAME_RE.test(name) || name.length > 63) {
-        throw new input_error_InputError(file, at(['metadata', 'name']), 'metadata.name', `"${name}" is not a valid name`, 'use lowercase letters, digits and "-", at most 63 characters');
-    }
-    if (metadata.namespace === undefined || metadata.namespace === null)
-        return { name, namespace: defaultNamespace };
-    if (typeof metadata.namespace !== 'string' || !NAMESPACE_RE.test(metadata.namespace) || metadata.namespace.length > 63) {
-        throw new input_error_InputError(file, at(['metadata', 'namespace']), 'metadata.namespace', `${JSON.stringify(metadata.namespace)} is not a valid namespace`);
-    }
-    return { name, namespace: metadata.namespace };
-}
-/** Labels and annotations map names to strings (an unquoted `true` or `300` is refused by the API server). */
-function checkStringMaps(file, metadata, at) {
-    for (const key of ['labels', 'annotations']) {
-        const m = metadata[key];
-        if (m === undefined || m === null)
-            continue;
-        if (!objects_isPlainObject(m) || Object.values(m).some((v) => typeof v !== 'string')) {
-            throw new input_error_InputError(file, at(['metadata', key]), `metadata.${key}`, 'must map names to strings', 'quote values such as "true" or "300"');
-        }
-    }
-}
-/** What the planner relies on in spec.rayClusterConfig: a head group, and worker groups with unique names. */
-function checkClusterConfig(file, spec, at) {
-    if (!objects_isPlainObject(spec)) {
-        throw new input_error_InputError(file, at(['spec']), 'spec', 'RayService has no spec mapping', 'add `spec.rayClusterConfig` and `spec.serveConfigV2`');
-    }
-    const rcc = spec.rayClusterConfig;
-    if (!objects_isPlainObject(rcc) || !objects_isPlainObject(rcc.headGroupSpec)) {
-        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig']), 'spec.rayClusterConfig.headGroupSpec', 'is required', 'a RayService needs a head group; see the KubeRay samples');
-    }
-    if (rcc.workerGroupSpecs === undefined || rcc.workerGroupSpecs === null)
-        return;
-    if (!Array.isArray(rcc.workerGroupSpecs)) {
-        throw new input_error_InputError(file, at(['spec', 'rayClusterConfig', 'workerGroupSpecs']), 'spec.rayClusterConfig.workerGroupSpecs', 'must be a list');
-    }
-    const groups = new Map();
-    for (const [i, g] of rcc.workerGroupSpecs.entries()) {
-        const gp = ['spec', 'rayClusterConfig', 'workerGroupSpecs', i];
-        const field = `spec.rayClusterConfig.workerGroupSpecs[${i}].groupName`;
-        if (!objects_isPlainObject(g) || typeof g.groupName !== 'string' || !g.groupName)
-            throw new input_error_InputError(file, at(gp), field, 'is required');
-        const seen = groups.get(g.groupName);
-        if (seen !== undefined) {
-            throw new input_error_InputError(file, at([...gp, 'groupName']), field, `"${g.groupName}" is used twice (also line ${seen})`, 'worker group names must be unique');
-        }
-        groups.set(g.groupName, at([...gp, 'groupName']));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/manifests/load.ts
-/**
- * The file-system adapter: a file or a folder (searched recursively for .yaml/.yml) → the
- * RayServices in it, keyed by namespace/name. Refuses two documents with the same identity.
- */
-
-
-
-
-
-
-
-/**
- * Lists the YAML files of a file or folder, sorted, skipping dot-folders and node_modules. A
- * symbolic link named like a YAML file is read through, as kubectl reads it; one that leads nowhere
- * is refused rather than skipped without a word. Linked folders are not entered (kubectl's walk
- * does not enter them either).
- */
-async function yamlFilesOf(path) {
-    let st;
-    try {
-        st = await stat(path);
-    }
-    catch {
-        throw new InputError(path, undefined, undefined, 'no such file or folder', 'check the --base/--head path');
-    }
-    if (st.isFile())
-        return [path];
-    const entries = await readdir(path, { recursive: true, withFileTypes: true });
-    const candidates = entries
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name))
-        .filter((e) => !relative(path, join(e.parentPath, e.name))
-        .split(sep)
-        .some((part) => part.startsWith('.') || part === 'node_modules'));
-    const files = [];
-    for (const e of candidates) {
-        const file = join(e.parentPath, e.name);
-        if (e.isSymbolicLink() && !(await isLinkToFile(file)))
-            continue;
-        files.push(file);
-    }
-    return files.sort();
-}
-async function isLinkToFile(file) {
-    try {
-        return (await stat(file)).isFile();
-    }
-    catch {
-        const target = await readlink(file).catch(() => '?');
-        throw new InputError(file, undefined, undefined, `is a symbolic link to ${target}, which does not exist`, 'fix or remove the link');
-    }
-}
-/** Reads and parses every YAML file under `path`. Returns an empty set for a missing side when `allowMissing`. */
-async function loadManifests(path, options) {
-    const files = await yamlFilesOf(path);
-    const shown = (f) => (options.displayRoot !== undefined ? relative(options.displayRoot, f) || f : f);
-    const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await readFile(f))));
-    return manifestsFromTexts(files.map((f, i) => ({ file: shown(f), text: texts[i] })), options.defaultNamespace);
-}
-/** The pure part of loading: file texts → RayServices by identity. */
-function manifestsFromTexts(files, defaultNamespace) {
-    const set = new Map();
-    for (const { file, text } of files) {
-        for (const doc of parseYamlDocuments(file, text)) {
-            for (const rs of rayServicesIn(doc, defaultNamespace)) {
-                const id = serviceKey(rs);
-                const prior = set.get(id);
-                if (prior) {
-                    throw new input_error_InputError(file, doc.lineOf([...rs.pathInDocument, 'metadata', 'name']), 'metadata.name', `RayService ${id} is defined twice (also ${prior.source.file}:${prior.source.lineOf([...prior.pathInDocument, 'metadata', 'name'])})`, 'keep one manifest per RayService');
-                }
-                set.set(id, rs);
-            }
-        }
-    }
-    return set;
-}
-
 ;// CONCATENATED MODULE: ./src/planner/plan.ts
 /**
  * The planner: base and head manifest sets → a Plan. Pure; the adapters read files and render.
  */
+
 
 
 
@@ -61295,6 +61964,7 @@ function settingsFor(release, options) {
     return {
         release,
         zeroDowntime: options.zeroDowntime ?? true,
+        prune: options.prune ?? false,
         ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
     };
 }
@@ -61304,7 +61974,7 @@ function plan(base, head, options = {}) {
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
     return {
         kuberayVersion: shownVersion(options.kuberayVersion, release),
-        services: ids.map((id) => planService(base.get(id), head.get(id), settings)),
+        services: ids.map((id) => withManifestFacts(planService(base.get(id), head.get(id), settings), base.get(id), head.get(id))),
     };
 }
 
@@ -61542,7 +62212,8 @@ function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes
     // hold whole manifests (env values included), and other tools' labels are not this change's business.
     const shape = gitBase ?? gitHead;
     let base = { ...shape, object: { ...shape.object, spec } };
-    if (!activeName && !pendingName) {
+    // Removed from Git: nothing is built, the base stays what is planned against.
+    if (!activeName && !pendingName && gitHead) {
         // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
         // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
         base = undefined;
@@ -63374,6 +64045,9 @@ function operatorRefreshNotes(operator, live, pendingName) {
 
 
 
+
+
+
 /** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
 function gitOnlyPlan(base, head, options, why) {
     const p = plan(base, head, options);
@@ -63386,7 +64060,8 @@ function planWithCluster(base, head, facts, options = {}) {
     const { release, source, shown } = chooseRelease(operator, options, notes);
     const settings = settingsTheOperatorRuns(release, facts, options, notes);
     const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
+    const pruneBy = options.prune ? (options.fieldManager ?? defaults_DEFAULTS.fieldManager) : undefined;
+    const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator, pruneBy));
     const fits = fitAll(planned, facts, sizingOf(settings));
     const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i] } }));
     const context = {
@@ -63467,13 +64142,13 @@ function chooseRelease(operator, options, notes) {
  * One RayService against the cluster: the head as the API server stores it, compared with what the
  * operator compares it with, in the state the RayService is in; notes say what the cluster changed.
  */
-function planOne(id, gitBase, gitHead, facts, settings, operator) {
+function planOne(id, gitBase, gitHead, facts, settings, operator, pruneBy) {
     const release = settings.release;
     const live = facts.services.get(id);
     const notes = [];
     const stored = headAsStored(gitHead, facts.dryRuns.get(id), release, notes);
     const target = compareWithLive(gitBase, gitHead, live, release, notes);
-    const headCluster = stored.head ? clusterOf(stored.head, release) : undefined;
+    const headCluster = stored.head ? cluster_plan_clusterOf(stored.head, release) : undefined;
     const planned = planService(target.base, stored.head, settings);
     const predicted = target.halted ? haltedPlan(planned, target.halted) : incrementalRollback(planned, live, headCluster, release, notes);
     const unchangedByCluster = stored.head === gitHead && target.base === gitBase;
@@ -63482,11 +64157,26 @@ function planOne(id, gitBase, gitHead, facts, settings, operator) {
     notes.push(...operatorRefreshNotes(operator, live, target.pendingName));
     const drift = driftFromGitBase(gitBase, gitHead, target, release, notes);
     return {
-        plan: predicted,
+        plan: withPruneFacts(withManifestFacts(predicted, gitBase, gitHead), live, pruneBy, notes),
         live,
         ...(headCluster ? { headCluster } : {}),
         view: clusterView(live, target, stored, fromGit.change !== predicted.change ? fromGit.change : undefined, drift, notes),
     };
+}
+/**
+ * Prune deletes only what our field manager applied: the live object tells the comment whether
+ * merging deletes this RayService or leaves it running (unread: apply decides, as planned).
+ */
+function withPruneFacts(p, live, pruneBy, notes) {
+    if (!pruneBy || !isRemovedFromGit(p) || !live)
+        return p;
+    const decision = pruneDecision(live.rayService, pruneBy);
+    if (decision.action === 'gone')
+        notes.push(reason('prune.gone', 'Not in the cluster: prune has nothing to delete.'));
+    if (decision.action !== 'skip')
+        return p;
+    notes.push(reason('prune.not-ours', `Prune leaves it running: ${decision.note}.`));
+    return { ...p, removal: 'not-ours' };
 }
 /** Where the live RayService differs from Git's base; a live object that already matches the head is said so. */
 function driftFromGitBase(gitBase, gitHead, target, release, notes) {
@@ -63514,7 +64204,7 @@ function clusterView(live, target, stored, gitOnlyChange, drift, notes) {
         notes,
     };
 }
-function clusterOf(m, release) {
+function cluster_plan_clusterOf(m, release) {
     try {
         const spec = storedSpec(m.object.spec, release.minor);
         return objects_isPlainObject(spec.rayClusterConfig) ? spec.rayClusterConfig : undefined;
@@ -63620,7 +64310,8 @@ async function runPlanMode(inputs, target, run, facts) {
     output_info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
     const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
     const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
+    // prune: the comment says what merging will do with a RayService removed from Git.
+    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
     const result = inputs.live
         ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
         : plan(base, head, options);
@@ -63634,7 +64325,8 @@ async function runPlanMode(inputs, target, run, facts) {
     for (const w of verdict.warnings)
         output_warning(w);
     annotate(result);
-    return planOutcome(result, verdict, planFooter(run, target));
+    const links = run.repoUrl ? { repoUrl: run.repoUrl, headSha: target.headSha, baseSha: target.baseSha } : undefined;
+    return planOutcome(result, verdict, planFooter(run, target), links);
 }
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
 function annotate(p) {
@@ -64473,7 +65165,7 @@ function trackGeneration({ state, snap, say, mark }, rs) {
         mark('newer', String(rs.generation), `generation ${rs.generation} appeared after the apply (KubeRay rewrites the spec when it adds its finalizer, or someone applied again): the rollout waits for that one`, true);
 }
 /** A pending cluster appearing, or replaced by a newer one (P → P′). */
-function trackPending({ state, say }, rs) {
+function trackPending({ state, snap, say }, rs) {
     const { target, memory } = state;
     const active = activeName(rs);
     const pending = pendingName(rs);
@@ -64487,6 +65179,10 @@ function trackPending({ state, say }, rs) {
     else
         say(`pending cluster ${pending} created`);
     memory.pending = pending;
+    // A replacement starts the picture of the new cluster over.
+    memory.pendingAt = snap.at;
+    delete memory.podsReadyAt;
+    delete memory.serveReadyAt;
     memory.everPending = true;
 }
 /** The UpgradeInProgress and RollbackInProgress conditions, and the traffic of an incremental upgrade. */
@@ -64614,10 +65310,14 @@ function trackTarget(t) {
         const line = appsLine(status);
         const topic = `apps:${cluster}`;
         // In place, the first status of generation G may still be the old one: take it as the baseline.
-        if ((kind === 'app' || kind === 'inplace') && memory.marks[topic] === undefined)
+        if ((kind === 'app' || kind === 'inplace') && memory.marks[topic] === undefined) {
             memory.marks[topic] = line;
-        else if (line !== '')
+            return;
+        }
+        if (line !== '')
             mark(topic, line, allRunning(status) ? `Serve apps RUNNING on ${cluster}` : `Serve apps on ${cluster}: ${line}`);
+        if (kind === 'new-cluster' && memory.serveReadyAt === undefined && line !== '' && allRunning(status))
+            memory.serveReadyAt = snap.at;
     }
 }
 /** Head, workers and stuck pods of the target cluster (not for Serve-only changes: nothing about pods changes). */
@@ -64642,6 +65342,8 @@ function trackPods(t, cluster) {
         const value = `${workers.filter((p) => p.ready).length}/${workers.length}`;
         record(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
     }
+    if (state.kind === 'new-cluster' && head?.ready && workers.every((p) => p.ready) && state.memory.podsReadyAt === undefined)
+        state.memory.podsReadyAt = snap.at;
     trackPodIssues(t, cluster);
 }
 /** Pods not watched: the RayCluster's HeadPodReady condition still tells when the head is up. */
@@ -64651,6 +65353,8 @@ function trackHeadCondition(t, cluster) {
         return;
     const record = baselineOr(t, t.state.kind === 'inplace');
     record(`head:${cluster}`, rc.headReady ? 'ready' : 'pending', rc.headReady ? `head pod ready on ${cluster}` : undefined);
+    if (t.state.kind === 'new-cluster' && rc.headReady && t.state.memory.podsReadyAt === undefined)
+        t.state.memory.podsReadyAt = t.snap.at;
 }
 /** `mark`, or on the first snapshot of a quiet rollout kind, only recording the value as the baseline. */
 function baselineOr({ state, first, mark }, quietKind) {
@@ -64793,6 +65497,21 @@ function machine_verdictOf(state, result, summary, at, timeline, diagnosis) {
         ...(activeCluster !== undefined ? { activeCluster } : {}),
         timeline,
         ...(diagnosis ? { diagnosis } : {}),
+        milestones: milestonesOf(state),
+    };
+}
+/** The times the memory kept, as the steps of the rollout's picture. */
+function milestonesOf({ kind, target, memory: m }) {
+    const at = (k, v) => (v === undefined ? {} : { [k]: v });
+    return {
+        kind,
+        appliedAt: target.startedAt,
+        ...at('observedAt', m.firstObservedAt),
+        ...at('pendingAt', m.pendingAt),
+        ...at('podsReadyAt', m.podsReadyAt),
+        ...at('serveReadyAt', m.serveReadyAt),
+        ...at('switchedAt', m.switchedAt),
+        ...at('oldDeletedAt', m.oldClusterGoneAt),
     };
 }
 function success(state, now) {
@@ -65377,22 +66096,30 @@ class RolloutWatch {
 
 
 
+
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
 async function applyAndWait(opts) {
     const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
-    if (services.length === 0)
+    const removed = opts.prune ? opts.plan.services.filter((s) => isRemovedFromGit(s) && opts.base?.has(serviceKey(s))) : [];
+    if (services.length === 0 && removed.length === 0)
         return [];
     const manifests = services.map((s) => opts.head.get(serviceKey(s)));
     const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+    const pruning = await planPrune(opts, removed);
     if (opts.dryRun) {
-        await dryRunAll(opts.conn, manifests, applyOptions);
-        return services.map((service) => ({ service }));
+        await dryRunAll(opts.conn, manifests, applyOptions, pruning.deletions);
+        return [...services.map((service) => ({ service })), ...pruning.outcomes(true)];
     }
-    const applied = await applyAll(opts.conn, manifests, applyOptions);
+    const applied = await applyAll(opts.conn, manifests, applyOptions, pruning.deletions);
+    await deleteAll(opts.conn, pruning.deletions);
     const startedAt = Date.now();
-    return Promise.all(applied.map(async (a, i) => {
+    return Promise.all([...applyWaits(opts, services, applied, startedAt), ...pruning.outcomes(false).map((o) => waitGone(opts, o, startedAt))]);
+}
+function applyWaits(opts, services, applied, startedAt) {
+    const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+    return applied.map(async (a, i) => {
         const service = services[i];
         opts.onApplied?.(service, a);
         // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
@@ -65402,7 +66129,50 @@ async function applyAndWait(opts) {
         if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback')
             return { service, applied: a, verdict, requests };
         return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
-    }));
+    });
+}
+/** Reads every RayService removed from Git and decides what prune does with each (and says so). */
+async function planPrune(opts, removed) {
+    if (removed.length === 0)
+        return { deletions: [], outcomes: () => [] };
+    const decided = await decidePrune(opts.conn, removed.map((s) => opts.base.get(serviceKey(s))), opts.fieldManager);
+    const say = (d) => d.action === 'delete'
+        ? 'to be deleted once the dry runs pass (prune; propagation Foreground: gone once its RayClusters are)'
+        : d.action === 'gone'
+            ? 'already gone from the cluster'
+            : d.note;
+    for (const [i, d] of decided.entries())
+        opts.onPrune?.(removed[i], say(d.decision));
+    return {
+        deletions: decided.flatMap((d) => (d.decision.action === 'delete' ? [{ manifest: d.manifest, ...(d.decision.uid ? { uid: d.decision.uid } : {}) }] : [])),
+        outcomes: (dryRun) => decided.map(({ decision }, i) => ({
+            service: removed[i],
+            pruned: decision.action === 'skip'
+                ? { result: 'left-running', note: decision.note }
+                : { result: decision.action === 'gone' ? 'gone' : dryRun ? 'dry-run' : 'deleted' },
+        })),
+    };
+}
+/** A deleted RayService is done when it is gone, within the command's deadline. */
+async function waitGone(opts, o, startedAt) {
+    if (o.pruned?.result !== 'deleted')
+        return o;
+    const { service } = o;
+    const { verdict, requests } = await watchRollout({
+        conn: opts.conn,
+        target: {
+            namespace: service.namespace,
+            name: service.name,
+            expected: 'delete',
+            generation: 0,
+            serveApps: [],
+            startedAt,
+            deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
+        },
+        onProgress: (line) => opts.onProgress?.(service, line),
+        log: (text) => opts.onLog?.(service, text),
+    });
+    return { ...o, verdict, requests };
 }
 function waitFor(opts, service, a, expected, startedAt) {
     return watchRollout({
@@ -65478,11 +66248,77 @@ function logClusterFindings(plan) {
         (f.level === 'warning' ? output_warning : output_info)(f.text);
 }
 
+;// CONCATENATED MODULE: ./src/render/rollout-gantt.ts
+/** The steps of each kind of rollout, in order. */
+function stepsOf(m, hadActive) {
+    switch (m.kind) {
+        case 'new-cluster':
+            return [
+                ...(hadActive || m.pendingAt !== undefined ? [{ label: 'pending cluster created', at: 'pendingAt' }] : []),
+                { label: 'pods ready', at: 'podsReadyAt' },
+                { label: 'Serve ready', at: 'serveReadyAt' },
+                ...(hadActive ? [{ label: 'traffic switched', at: 'switchedAt' }] : []),
+                ...(m.oldDeletedAt !== undefined ? [{ label: 'old cluster deleted', at: 'oldDeletedAt' }] : []),
+            ];
+        case 'delete':
+            return [{ label: 'clusters deleted', at: 'oldDeletedAt' }];
+        default:
+            return [{ label: 'operator observed the change', at: 'observedAt' }];
+    }
+}
+/** The final step of a kind, named for the chart when it has no milestone of its own. */
+const DONE = {
+    'new-cluster': 'done',
+    app: 'Serve config applied in place',
+    inplace: 'running cluster updated in place',
+    delete: 'RayService deleted',
+    nothing: 'nothing to wait for',
+};
+/** Mermaid reads `:`, `;`, `#`, `%` and line breaks as syntax: a name keeps letters, digits, spaces and `._/()-`. */
+function mermaidName(text) {
+    return text.replace(/[^A-Za-z0-9._/() -]/g, '_').slice(0, 80);
+}
+function renderGantt(title, v, hadActive) {
+    const m = v.milestones;
+    if (!m || m.kind === 'nothing')
+        return [];
+    const lines = ['```mermaid', 'gantt', `  title ${mermaidName(title)}`, '  dateFormat x', '  axisFormat %H:%M:%S', '  section Rollout'];
+    let from = m.appliedAt;
+    let n = 0;
+    for (const step of stepsOf(m, hadActive)) {
+        const at = m[step.at];
+        if (typeof at !== 'number') {
+            if (v.result !== 'succeeded')
+                lines.push(bar(`${step.label} not reached (${v.result === 'timeout' ? 'timed out' : 'failed'})`, 'crit', ++n, from, v.at));
+            else
+                continue;
+            return [...lines, '```'];
+        }
+        lines.push(bar(step.label, 'done', ++n, from, Math.max(at, from)));
+        from = Math.max(at, from);
+    }
+    if (v.at > from)
+        lines.push(bar(v.result === 'succeeded' ? DONE[m.kind] : v.result === 'timeout' ? 'timed out' : 'failed', v.result === 'succeeded' ? 'done' : 'crit', ++n, from, v.at));
+    return [...lines, '```'];
+}
+function bar(label, tag, n, from, to) {
+    // A bar needs a length to be drawn: a step seen in the same snapshot as the one before gets 1 s.
+    const end = Math.max(to, from + 1000);
+    return `  ${mermaidName(label)} :${tag}, s${n}, ${from}, ${end}`;
+}
+
 ;// CONCATENATED MODULE: ./src/render/rollout-markdown.ts
 
 
 
+
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' };
+const PRUNED = {
+    deleted: 'deleted',
+    gone: '✅ already gone',
+    'dry-run': 'dry run ok',
+    'left-running': '⏭️ left running',
+};
 function renderOutcomes(outcomes, opts = {}) {
     const lines = [`### ${opts.title ?? 'RayService rollout'}`, ''];
     if (outcomes.length === 0) {
@@ -65492,25 +66328,44 @@ function renderOutcomes(outcomes, opts = {}) {
         lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
         for (const o of outcomes) {
             const v = o.verdict;
-            lines.push(`| <code>${esc(serviceKey(o.service))}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
+            const change = o.pruned ? 'delete (prune)' : o.service.change;
+            const result = v
+                ? `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
+                : o.pruned
+                    ? PRUNED[o.pruned.result]
+                    : 'dry run ok';
+            lines.push(`| ${codeSpan(serviceKey(o.service))} | ${md_prose(change)} | ${result} | ${v?.activeCluster ? codeSpan(v.activeCluster) : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`);
         }
-        for (const o of outcomes) {
-            const v = o.verdict;
-            if (!v)
-                continue;
-            lines.push('', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(serviceKey(o.service))}</code>: ${esc(v.summary)}</summary>`, '', '```text');
-            lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
-            // Inside the code fence, a manifest's text must not close it.
-            if (v.diagnosis)
-                lines.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
-            lines.push('```', '', '</details>');
-        }
+        const kept = outcomes.filter((o) => o.pruned?.note);
+        if (kept.length)
+            lines.push('', ...kept.map((o) => `- ${codeSpan(serviceKey(o.service))}: ${md_prose(o.pruned.note)}`));
+        for (const o of outcomes)
+            if (o.verdict)
+                lines.push(...renderOne(o, o.verdict));
     }
     if (opts.footer)
         lines.push('', opts.footer);
     const text = `${lines.join('\n')}\n`;
     const max = opts.maxLength ?? 60_000;
     return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
+}
+/** One RayService: its picture, then the timeline and the diagnosis as text. */
+function renderOne(o, v) {
+    const key = serviceKey(o.service);
+    // The summary names the service first; the summary line already shows it.
+    const summary = v.summary.startsWith(`${key}: `) ? v.summary.slice(key.length + 2) : v.summary;
+    const hadActive = o.applied ? o.applied.activeBefore !== undefined : o.service.change !== 'create' && o.service.change !== 'delete';
+    const out = ['', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${htmlText(key)}</code>: ${htmlText(summary)}</summary>`, ''];
+    const chart = renderGantt(key, v, hadActive);
+    if (chart.length)
+        out.push(...chart, '');
+    out.push('```text');
+    // Inside the code fence, a manifest's text must not close it.
+    out.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
+    if (v.diagnosis)
+        out.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
+    out.push('```', '', '</details>');
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/action/apply-mode.ts
@@ -65521,6 +66376,7 @@ function renderOutcomes(outcomes, opts = {}) {
  * puts in the job summary, the commit status and the comment on the merged pull request.
  */
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
+
 
 
 
@@ -65554,11 +66410,13 @@ async function runApplyMode(inputs, push, run, facts) {
         zeroDowntime: inputs.zeroDowntime,
         fieldManager: inputs.fieldManager,
         forceConflicts: inputs.forceConflicts,
+        prune: inputs.prune,
     });
     logClusterFindings(p);
     facts.plan = p;
-    for (const s of p.services.filter((x) => x.change === 'delete'))
-        output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+    if (!inputs.prune)
+        for (const s of p.services.filter(isRemovedFromGit))
+            output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`);
     const footer = applyFooter(run, push.after);
     const started = Date.now();
     const outcomes = await applyAndWait({
@@ -65572,6 +66430,8 @@ async function runApplyMode(inputs, push, run, facts) {
         fieldManager: inputs.fieldManager,
         forceConflicts: inputs.forceConflicts,
         dryRun: inputs.dryRun,
+        prune: inputs.prune,
+        onPrune: (s, text) => output_info(`${s.namespace}/${s.name}: removed from Git: ${text}`),
         onApplied: (s, a) => output_info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
         onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
         onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
@@ -65634,7 +66494,7 @@ async function actingIdentity(octokit) {
     }
     return { login: GITHUB_ACTIONS_LOGIN, source: 'fallback' };
 }
-async function upsertStickyComment(octokit, target, body) {
+async function upsertStickyComment(octokit, target, body, options = {}) {
     const text = `${target.marker}\n${body}`;
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
         owner: target.owner,
@@ -65651,6 +66511,9 @@ async function upsertStickyComment(octokit, target, body) {
     if (newest) {
         await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
         result = { action: 'updated', id: newest.id, author };
+    }
+    else if (options.create === false) {
+        return { action: 'none', id: 0, author, minimized: 0, minimizeFailures: [] };
     }
     else {
         const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
@@ -65713,7 +66576,7 @@ async function report(outcome, ctx, facts, octokit, comment) {
         return;
     if (comment && outcome.comment !== undefined) {
         if (ctx.kind === 'plan' && ctx.pullRequest !== undefined)
-            await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment);
+            await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment, !outcome.commentOnlyIfPresent);
         else if (ctx.kind === 'apply' && ctx.commentOnMergedPullRequest && ctx.sha)
             await commentOnMergedPullRequest(octokit, ctx, ctx.sha, outcome.comment);
     }
@@ -65747,10 +66610,14 @@ function shortPlan(plan, file) {
         services: plan.services.map((s) => ({ service: serviceKey(s), file: s.file, change: s.change })),
     });
 }
-async function commentOnPullRequest(octokit, ctx, issueNumber, body) {
+async function commentOnPullRequest(octokit, ctx, issueNumber, body, create) {
     await api('comment on the pull request', 'warning', async () => {
         const marker = markerFor('plan', ctx.workflow);
-        const r = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber, marker }, markdownText(body));
+        const r = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber, marker }, markdownText(body), { create });
+        if (r.action === 'none') {
+            output_info('No RayService changed: no plan comment posted');
+            return;
+        }
         // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
         const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
         output_info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);
@@ -65852,7 +66719,7 @@ async function run() {
     };
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const runUrl = github_context.runId ? `${github_context.serverUrl}/${ev.owner}/${ev.repo}/actions/runs/${github_context.runId}` : undefined;
-    const info = { workspace, workflow: github_context.workflow, runUrl };
+    const info = { workspace, workflow: github_context.workflow, runUrl, repoUrl: `${github_context.serverUrl}/${ev.owner}/${ev.repo}` };
     // What the report needs is read without the parsers that may refuse an input: a wrong `fail-on`
     // must still leave a status on the commit.
     const token = getInput('github-token');

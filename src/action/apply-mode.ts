@@ -13,6 +13,7 @@ import { Deadline, formatSeconds } from '../kube/deadline.js';
 import { manifestsFromTexts } from '../manifests/load.js';
 import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { logClusterFindings } from './cluster-findings.js';
+import { isRemovedFromGit } from '../planner/prune.js';
 import { renderOutcomes } from '../render/rollout-markdown.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { ActionInputs } from './inputs.js';
@@ -51,11 +52,13 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     zeroDowntime: inputs.zeroDowntime,
     fieldManager: inputs.fieldManager,
     forceConflicts: inputs.forceConflicts,
+    prune: inputs.prune,
   });
   logClusterFindings(p);
   facts.plan = p;
-  for (const s of p.services.filter((x) => x.change === 'delete'))
-    core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: not deleted from the cluster (deletion is not enabled).`);
+  if (!inputs.prune)
+    for (const s of p.services.filter(isRemovedFromGit))
+      core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`);
 
   const footer = applyFooter(run, push.after);
   const started = Date.now();
@@ -70,6 +73,8 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     fieldManager: inputs.fieldManager,
     forceConflicts: inputs.forceConflicts,
     dryRun: inputs.dryRun,
+    prune: inputs.prune,
+    onPrune: (s, text) => core.info(`${s.namespace}/${s.name}: removed from Git: ${text}`),
     onApplied: (s, a) => core.info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
     onProgress: (s, line) => core.info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
     onLog: (s, text) => core.info(`[${s.namespace}/${s.name}] ${text}`),

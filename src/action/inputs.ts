@@ -26,6 +26,8 @@ export interface ActionInputs {
   readonly timeoutMs: number;
   readonly fieldManager: string;
   readonly forceConflicts: boolean;
+  /** Apply deletes RayServices removed from Git that its field manager applied; plan says so. */
+  readonly prune: boolean;
   readonly dryRun: boolean;
   readonly onFailure: OnFailure;
   /** Plan mode: also read the cluster (dry run, drift, operator version, will it fit). */
@@ -54,6 +56,7 @@ export function readInputs(): ActionInputs {
     timeoutMs: parseDuration('input timeout', core.getInput('timeout'), DEFAULTS.timeout),
     fieldManager: text('field-manager', DEFAULTS.fieldManager),
     forceConflicts: bool('force-conflicts', DEFAULTS.forceConflicts),
+    prune: bool('prune', DEFAULTS.prune),
     dryRun: bool('dry-run', DEFAULTS.dryRun),
     onFailure: parseChoice<OnFailure>('input on-failure', core.getInput('on-failure'), ['rollback', 'none'], DEFAULTS.onFailure),
     live: bool('live', DEFAULTS.live),

@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
   };
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const runUrl = context.runId ? `${context.serverUrl}/${ev.owner}/${ev.repo}/actions/runs/${context.runId}` : undefined;
-  const info: RunInfo = { workspace, workflow: context.workflow, runUrl };
+  const info: RunInfo = { workspace, workflow: context.workflow, runUrl, repoUrl: `${context.serverUrl}/${ev.owner}/${ev.repo}` };
   // What the report needs is read without the parsers that may refuse an input: a wrong `fail-on`
   // must still leave a status on the commit.
   const token = getInput('github-token');

@@ -9,7 +9,7 @@ import { ApplyRefusedError } from '../kube/apply.js';
 import { InputError } from '../manifests/input-error.js';
 import type { PolicyVerdict } from '../planner/fail-on.js';
 import type { Plan } from '../planner/types.js';
-import { renderMarkdown, summaryLine } from '../render/markdown.js';
+import { type FileLinks, renderMarkdown, summaryLine, touchedServices } from '../render/markdown.js';
 import { UserError } from '../util/user-error.js';
 
 export type StatusState = 'success' | 'failure' | 'error';
@@ -24,6 +24,8 @@ export interface Outcome {
   readonly summary: (maxChars: number) => string;
   /** The comment body without its marker; undefined: no comment for this outcome. */
   readonly comment: string | undefined;
+  /** Edit the existing sticky comment with it, but start none (a change that touches no RayService). */
+  readonly commentOnlyIfPresent?: boolean;
   /** Why the step fails; undefined: it passes. */
   readonly failure: string | undefined;
   /** Where the failure points (a manifest line). */
@@ -42,15 +44,17 @@ export function statusDescription(text: string): string {
 }
 
 /** A plan that was made: the status follows the fail-on policy. */
-export function planOutcome(plan: Plan, verdict: PolicyVerdict, footer: string | undefined): Outcome {
+export function planOutcome(plan: Plan, verdict: PolicyVerdict, footer: string | undefined, links?: FileLinks): Outcome {
   const policy = verdict.reasons.join('; ') || undefined;
-  const withFooter = footer ? { footer } : {};
+  const withFooter = { ...(footer ? { footer } : {}), ...(links ? { links } : {}) };
   return {
     state: policy ? 'failure' : 'success',
     result: verdict.result,
     description: policy ?? summaryLine(plan),
     summary: (maxLength) => renderMarkdown(plan, { maxLength, ...withFooter }),
     comment: renderMarkdown(plan, withFooter),
+    // A pull request that touches no RayService gets its status, not a new comment; an earlier plan is corrected.
+    commentOnlyIfPresent: touchedServices(plan).length === 0,
     failure: policy,
   };
 }

@@ -21,6 +21,8 @@ export interface RunInfo {
   readonly workspace: string;
   readonly workflow: string;
   readonly runUrl: string | undefined;
+  /** `https://github.com/owner/repo`: the comment links each field to its line at the head SHA. */
+  readonly repoUrl?: string;
 }
 
 export function planFooter(run: RunInfo, target: Pick<PlanTarget, 'baseSha' | 'headSha'>): string | undefined {
@@ -42,7 +44,8 @@ export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run:
     headFiles.map((f) => ({ file: f.path, text: f.text })),
     inputs.namespace,
   );
-  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime };
+  // prune: the comment says what merging will do with a RayService removed from Git.
+  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
   const result = inputs.live
     ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
     : plan(base, head, options);
@@ -56,7 +59,8 @@ export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run:
   const verdict = judgeFailOn(result, inputs.failOn);
   for (const w of verdict.warnings) core.warning(w);
   annotate(result);
-  return planOutcome(result, verdict, planFooter(run, target));
+  const links = run.repoUrl ? { repoUrl: run.repoUrl, headSha: target.headSha, baseSha: target.baseSha } : undefined;
+  return planOutcome(result, verdict, planFooter(run, target), links);
 }
 
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */

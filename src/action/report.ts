@@ -55,7 +55,8 @@ export async function report(outcome: Outcome, ctx: ReportContext, facts: Facts,
 
   if (!octokit) return;
   if (comment && outcome.comment !== undefined) {
-    if (ctx.kind === 'plan' && ctx.pullRequest !== undefined) await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment);
+    if (ctx.kind === 'plan' && ctx.pullRequest !== undefined)
+      await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment, !outcome.commentOnlyIfPresent);
     else if (ctx.kind === 'apply' && ctx.commentOnMergedPullRequest && ctx.sha) await commentOnMergedPullRequest(octokit, ctx, ctx.sha, outcome.comment);
   }
   if (ctx.sha) await setStatus(octokit, ctx, ctx.sha, outcome);
@@ -87,10 +88,14 @@ function shortPlan(plan: Plan, file: string): string {
   });
 }
 
-async function commentOnPullRequest(octokit: Octokit, ctx: ReportContext, issueNumber: number, body: string): Promise<void> {
+async function commentOnPullRequest(octokit: Octokit, ctx: ReportContext, issueNumber: number, body: string, create: boolean): Promise<void> {
   await api('comment on the pull request', 'warning', async () => {
     const marker = markerFor('plan', ctx.workflow);
-    const r = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber, marker }, core.markdownText(body));
+    const r = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber, marker }, core.markdownText(body), { create });
+    if (r.action === 'none') {
+      core.info('No RayService changed: no plan comment posted');
+      return;
+    }
     // Only comments the token's own identity wrote are edited or minimized (src/github/sticky-comment.ts).
     const as = r.author ? ` as ${r.author.login}${r.author.source === 'fallback' ? ' (viewer query refused)' : ''}` : '';
     core.info(`Plan comment ${r.action} (id ${r.id})${as}${r.minimized ? `, ${r.minimized} outdated minimized` : ''}`);

@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: 'string' },
         'field-manager': { type: 'string' },
         'force-conflicts': { type: 'boolean' },
+        prune: { type: 'boolean' },
       },
     });
     return runPlan(values, process.stdout);
@@ -76,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
     timeout: { type: 'string' },
     'field-manager': { type: 'string' },
     'force-conflicts': { type: 'boolean' },
+    prune: { type: 'boolean' },
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
     verbose: { type: 'boolean' },

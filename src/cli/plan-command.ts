@@ -41,6 +41,8 @@ Options:
                               included; when it runs out: the Git-only plan with a note (default: 60s)
   --field-manager NAME        field manager of the dry run, as for apply (default: ${DEFAULTS.fieldManager})
   --force-conflicts           dry-run as the apply will run: taking over fields of other managers
+  --prune                     plan as \`apply --prune\` runs: a RayService removed from Git will be
+                              deleted (with --live: only if this field manager applied it)
   -h, --help                  this help
 
 Exit status: 0 for any plan, 2 for input it cannot read (the message names file and line) or,
@@ -61,6 +63,7 @@ export interface PlanFlags {
   timeout?: string;
   'field-manager'?: string;
   'force-conflicts'?: boolean;
+  prune?: boolean;
 }
 
 export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err: Sink = process.stderr): Promise<number> {
@@ -80,6 +83,7 @@ export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err:
   const options = {
     kuberayVersion,
     zeroDowntime,
+    prune: flags.prune ?? DEFAULTS.prune,
     ...(gate !== undefined ? { incrementalGate: gate === 'on' || gate === 'true' } : {}),
   };
   const result = flags.live

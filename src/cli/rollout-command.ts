@@ -15,6 +15,7 @@ import { plan } from '../planner/plan.js';
 import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { clusterFindings } from '../render/cluster-findings.js';
 import type { ServicePlan } from '../planner/types.js';
+import { isRemovedFromGit } from '../planner/prune.js';
 import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { RolloutTarget, Verdict } from '../rollout/types.js';
 import { UsageError } from './usage-error.js';
@@ -37,6 +38,10 @@ Options:
                               and the wait (default ${DEFAULTS.timeout}; e.g. 90s, 10m, 1h)
   --field-manager NAME        server-side apply field manager (default ${DEFAULTS.fieldManager})
   --force-conflicts           take over fields owned by another field manager
+  --prune                     delete the RayServices removed between --base and --head, only those
+                              this field manager applied (its server-side apply is in their
+                              managedFields; others are left running with a note), dry-run first
+                              with the applies; needs \`delete\` on rayservices (docs/rbac.md)
   --on-failure rollback|none  rollback: when a rollout fails or times out, re-apply the base manifest
                               and wait for that. Under NewCluster KubeRay then builds ANOTHER cluster
                               from the base spec (a copy of what runs) in place of the failed pending
@@ -65,6 +70,7 @@ export interface RolloutFlags {
   timeout?: string;
   'field-manager'?: string;
   'force-conflicts'?: boolean;
+  prune?: boolean;
   kubeconfig?: string;
   context?: string;
   verbose?: boolean;
@@ -107,6 +113,7 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
   const planOptions = {
     kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
     zeroDowntime: parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
+    prune: flags.prune ?? DEFAULTS.prune,
   };
   const fieldManager = flags['field-manager'] ?? DEFAULTS.fieldManager;
   const namespace = flags.namespace ?? DEFAULTS.namespace;
@@ -123,9 +130,9 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
     forceConflicts: flags['force-conflicts'] === true,
   });
   for (const f of clusterFindings(p)) err.write(`${f.level === 'warning' ? 'warning: ' : ''}${f.text}\n`);
-  for (const s of p.services.filter((x) => x.change === 'delete'))
-    err.write(`${s.namespace}/${s.name}: gone from head; not deleted (deletion needs prune, which is off)\n`);
-  if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change))) {
+  if (!planOptions.prune)
+    for (const s of p.services.filter(isRemovedFromGit)) err.write(`${serviceKey(s)}: gone from head; left running (pass --prune to delete it)\n`);
+  if (!p.services.some((s) => APPLIED_CHANGES.includes(s.change) || (planOptions.prune && isRemovedFromGit(s)))) {
     out.write('Nothing to apply: no RayService changed in a way that reaches the cluster.\n');
     return ROLLOUT_EXIT.ok;
   }
@@ -141,6 +148,8 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
       onFailure,
       fieldManager,
       forceConflicts: flags['force-conflicts'] === true,
+      prune: planOptions.prune,
+      onPrune: (s, text) => out.write(`${id(s)}: removed from Git: ${text}\n`),
       onApplied: (s, a) => out.write(`${id(s)}: applied (generation ${a.generation}); expecting ${s.change}\n`),
       onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
       onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),

@@ -8,7 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import type { ManifestSet } from '../manifests/load.js';
 import type { Change, Plan, ServicePlan } from '../planner/types.js';
 import type { ProgressLine, Verdict } from '../rollout/types.js';
-import { applyAll, dryRunAll, type Applied } from '../kube/apply.js';
+import { isRemovedFromGit, type PruneDecision } from '../planner/prune.js';
+import { applyAll, decidePrune, deleteAll, dryRunAll, type Applied, type Deletion } from '../kube/apply.js';
 import type { Connection } from '../kube/connection.js';
 import { Deadline } from '../kube/deadline.js';
 import { watchRollout } from '../kube/rollout-watch.js';
@@ -38,6 +39,10 @@ export interface ApplyAndWaitOptions {
   readonly forceConflicts: boolean;
   /** Validate with a server-side dry run only; apply nothing. */
   readonly dryRun?: boolean;
+  /** Delete the RayServices removed between base and head that `fieldManager` applied. */
+  readonly prune?: boolean;
+  /** What prune does with each RayService removed from Git (deleting, left running and why, gone). */
+  readonly onPrune?: (service: ServicePlan, text: string) => void;
   readonly onApplied?: (service: ServicePlan, applied: Applied) => void;
   readonly onProgress?: (service: ServicePlan, line: ProgressLine) => void;
   readonly onLog?: (service: ServicePlan, text: string) => void;
@@ -52,32 +57,97 @@ export interface ServiceOutcome {
   readonly requests?: number;
   /** The rollback's own outcome, when the rollout failed and `onFailure` was 'rollback'. */
   readonly rollback?: { readonly verdict?: Verdict; readonly skipped?: string };
+  /** A RayService removed from Git, with prune: deleted (the verdict: until it was gone), already gone, or left running. */
+  readonly pruned?: PruneOutcome;
 }
+
+export type PruneOutcome = { readonly result: 'deleted' | 'gone' | 'dry-run' } | { readonly result: 'left-running'; readonly note: string };
 
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
 export async function applyAndWait(opts: ApplyAndWaitOptions): Promise<ServiceOutcome[]> {
   const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
-  if (services.length === 0) return [];
+  const removed = opts.prune ? opts.plan.services.filter((s) => isRemovedFromGit(s) && opts.base?.has(serviceKey(s))) : [];
+  if (services.length === 0 && removed.length === 0) return [];
   const manifests = services.map((s) => opts.head.get(serviceKey(s))!);
   const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+  const pruning = await planPrune(opts, removed);
   if (opts.dryRun) {
-    await dryRunAll(opts.conn, manifests, applyOptions);
-    return services.map((service) => ({ service }));
+    await dryRunAll(opts.conn, manifests, applyOptions, pruning.deletions);
+    return [...services.map((service) => ({ service })), ...pruning.outcomes(true)];
   }
-  const applied = await applyAll(opts.conn, manifests, applyOptions);
+  const applied = await applyAll(opts.conn, manifests, applyOptions, pruning.deletions);
+  await deleteAll(opts.conn, pruning.deletions);
   const startedAt = Date.now();
-  return Promise.all(
-    applied.map(async (a, i) => {
-      const service = services[i]!;
-      opts.onApplied?.(service, a);
-      // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
-      // wait for its current config to run; a pending cluster, if one appears, is followed.
-      const expected: Change = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
-      const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
-      if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback') return { service, applied: a, verdict, requests };
-      return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
-    }),
+  return Promise.all([...applyWaits(opts, services, applied, startedAt), ...pruning.outcomes(false).map((o) => waitGone(opts, o, startedAt))]);
+}
+
+function applyWaits(opts: ApplyAndWaitOptions, services: readonly ServicePlan[], applied: readonly Applied[], startedAt: number): Promise<ServiceOutcome>[] {
+  const applyOptions = { fieldManager: opts.fieldManager, forceConflicts: opts.forceConflicts };
+  return applied.map(async (a, i) => {
+    const service = services[i]!;
+    opts.onApplied?.(service, a);
+    // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
+    // wait for its current config to run; a pending cluster, if one appears, is followed.
+    const expected: Change = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
+    const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
+    if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback') return { service, applied: a, verdict, requests };
+    return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
+  });
+}
+
+interface Pruning {
+  readonly deletions: readonly Deletion[];
+  /** One outcome per RayService removed from Git; `dryRun`: the deletions were only dry-run. */
+  outcomes(dryRun: boolean): ServiceOutcome[];
+}
+
+/** Reads every RayService removed from Git and decides what prune does with each (and says so). */
+async function planPrune(opts: ApplyAndWaitOptions, removed: readonly ServicePlan[]): Promise<Pruning> {
+  if (removed.length === 0) return { deletions: [], outcomes: () => [] };
+  const decided = await decidePrune(
+    opts.conn,
+    removed.map((s) => opts.base!.get(serviceKey(s))!),
+    opts.fieldManager,
   );
+  const say = (d: PruneDecision): string =>
+    d.action === 'delete'
+      ? 'to be deleted once the dry runs pass (prune; propagation Foreground: gone once its RayClusters are)'
+      : d.action === 'gone'
+        ? 'already gone from the cluster'
+        : d.note;
+  for (const [i, d] of decided.entries()) opts.onPrune?.(removed[i]!, say(d.decision));
+  return {
+    deletions: decided.flatMap((d) => (d.decision.action === 'delete' ? [{ manifest: d.manifest, ...(d.decision.uid ? { uid: d.decision.uid } : {}) }] : [])),
+    outcomes: (dryRun) =>
+      decided.map(({ decision }, i) => ({
+        service: removed[i]!,
+        pruned:
+          decision.action === 'skip'
+            ? { result: 'left-running', note: decision.note }
+            : { result: decision.action === 'gone' ? 'gone' : dryRun ? 'dry-run' : 'deleted' },
+      })),
+  };
+}
+
+/** A deleted RayService is done when it is gone, within the command's deadline. */
+async function waitGone(opts: ApplyAndWaitOptions, o: ServiceOutcome, startedAt: number): Promise<ServiceOutcome> {
+  if (o.pruned?.result !== 'deleted') return o;
+  const { service } = o;
+  const { verdict, requests } = await watchRollout({
+    conn: opts.conn,
+    target: {
+      namespace: service.namespace,
+      name: service.name,
+      expected: 'delete',
+      generation: 0,
+      serveApps: [],
+      startedAt,
+      deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
+    },
+    onProgress: (line) => opts.onProgress?.(service, line),
+    log: (text) => opts.onLog?.(service, text),
+  });
+  return { ...o, verdict, requests };
 }
 
 function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, expected: Change, startedAt: number) {

@@ -22,7 +22,9 @@ export interface StickyTarget {
 }
 
 export interface StickyResult {
-  readonly action: 'created' | 'updated';
+  /** `none`: there was no comment of ours and `create` was false. */
+  readonly action: 'created' | 'updated' | 'none';
+  /** The comment's id (0 when none). */
   readonly id: number;
   readonly minimized: number;
   /** Why outdated copies could not be minimized (best effort: the comment itself is what matters). */
@@ -73,7 +75,7 @@ export async function actingIdentity(octokit: Octokit): Promise<ActingIdentity> 
   return { login: GITHUB_ACTIONS_LOGIN, source: 'fallback' };
 }
 
-export async function upsertStickyComment(octokit: Octokit, target: StickyTarget, body: string): Promise<StickyResult> {
+export async function upsertStickyComment(octokit: Octokit, target: StickyTarget, body: string, options: { create?: boolean } = {}): Promise<StickyResult> {
   const text = `${target.marker}\n${body}`;
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
@@ -90,6 +92,8 @@ export async function upsertStickyComment(octokit: Octokit, target: StickyTarget
   if (newest) {
     await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: newest.id, body: text });
     result = { action: 'updated', id: newest.id, author };
+  } else if (options.create === false) {
+    return { action: 'none', id: 0, author, minimized: 0, minimizeFailures: [] };
   } else {
     const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
     result = { action: 'created', id: created.data.id, author };

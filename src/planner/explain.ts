@@ -124,16 +124,28 @@ function explainServeOptionsFixedAtStart(x: UpdateFacts): Reason[] {
 
 function explainHashBlankedFields(x: UpdateFacts): Reason[] {
   if (!x.blanked.length) return [];
-  const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
   return [
     reason(
       'cluster.hash-blanked',
-      `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).` +
-        (autoscaling
-          ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-          : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'),
+      `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).${blankedAdvice(x)}`,
     ),
   ];
+}
+
+/** Advice that fits the fields: replica counts can be scaled by hand; anything else needs a new cluster. */
+function blankedAdvice(x: UpdateFacts): string {
+  const replicas = x.blanked.some((c) => /\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path));
+  const others = x.blanked.some((c) => !/\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path));
+  const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
+  const parts: string[] = [];
+  if (replicas)
+    parts.push(
+      autoscaling
+        ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+        : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.',
+    );
+  if (others) parts.push(' The running pods keep the old values: they take effect when a later change builds a new cluster.');
+  return parts.join('');
 }
 
 /** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */

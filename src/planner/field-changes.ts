@@ -8,6 +8,7 @@ import type { PathSegment } from '../manifests/yaml-documents.js';
 import { describeServeEffect, type ServeChange } from '../serve/serve-config.js';
 import { diffValues, formatPath, valueAt } from '../util/structural-diff.js';
 import { type ReadManifest, metadataOf } from './read-manifest.js';
+import { fieldLabel } from './field-label.js';
 import { describeRayServiceField } from './reasons.js';
 import { redactAt } from './redact.js';
 import type { Change, FieldChange, RuleId } from './types.js';
@@ -67,6 +68,7 @@ export function serveFieldChanges(serveChanges: readonly ServeChange[], appliedE
     const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
     return {
       path: `spec.serveConfigV2: ${s.display}`,
+      label: `Serve › ${s.display}`,
       from: redactAt(servePath, s.from) ?? null,
       to: redactAt(servePath, s.to) ?? null,
       effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
@@ -120,7 +122,8 @@ function fieldChange(
   const from = d.from === undefined ? undefined : redactAt(path, raw(b, d.from), b.m.object);
   const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
   const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
-  return { path: formatPath(path), from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
+  const label = fieldLabel(path, d.to !== undefined ? h.m.object : b.m.object);
+  return { path: formatPath(path), label, from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
 }
 
 function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

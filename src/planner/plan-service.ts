@@ -24,6 +24,8 @@ export { describeSize, formatBytes } from './describe-size.js';
 
 export interface PlanSettings extends OperatorSettings {
   readonly release: KubeRayRelease;
+  /** apply deletes what Git removed (and this tool applied). */
+  readonly prune?: boolean;
 }
 
 export function planService(base: RayServiceManifest | undefined, head: RayServiceManifest | undefined, settings: PlanSettings): ServicePlan {
@@ -36,7 +38,7 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   const sizing = sizingOf(settings);
   if (h) checkUnknownFields(h, release);
   if (head) refuseWhatTheApiServerRefuses(head, base, release);
-  if (!h) return planDelete(b!, strategy, id, sizing);
+  if (!h) return planDelete(b!, strategy, id, sizing, settings.prune === true);
   const planned =
     whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
   return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
@@ -128,15 +130,18 @@ function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeR
   };
 }
 
-function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId, sizing: SizeOptions): ServicePlan {
+function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId, sizing: SizeOptions, prune: boolean): ServicePlan {
   const size = measure(b, () => clusterSize(b.cluster, sizing));
   return {
     ...id,
     change: 'delete',
+    removal: prune ? 'prune' : 'left-running',
     reasons: [
       reason(
         'service.delete',
-        'The manifest is gone from head. The RayService and its RayClusters are deleted from the cluster only where deletion is enabled (`prune`); otherwise they keep running untracked.',
+        prune
+          ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
+          : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.',
       ),
     ],
     changes: [],

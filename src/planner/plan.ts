@@ -3,6 +3,7 @@
  */
 import { DEFAULT_KUBERAY_VERSION, resolveRelease, supportedVersionsText, type KubeRayRelease } from '../kuberay/releases.js';
 import type { ManifestSet } from '../manifests/load.js';
+import { withManifestFacts } from './manifest-facts.js';
 import { planService, type PlanSettings } from './plan-service.js';
 import type { Plan } from './types.js';
 import { UserError } from '../util/user-error.js';
@@ -14,6 +15,8 @@ export interface PlanOptions {
   readonly zeroDowntime?: boolean;
   /** The RayServiceIncrementalUpgrade feature gate; default: the release's default. */
   readonly incrementalGate?: boolean;
+  /** apply deletes RayServices removed from Git that its field manager applied (default false). */
+  readonly prune?: boolean;
 }
 
 export class UnsupportedVersionError extends UserError {}
@@ -37,6 +40,7 @@ export function settingsFor(release: KubeRayRelease, options: PlanOptions): Plan
   return {
     release,
     zeroDowntime: options.zeroDowntime ?? true,
+    prune: options.prune ?? false,
     ...(options.incrementalGate !== undefined ? { incrementalGate: options.incrementalGate } : {}),
   };
 }
@@ -47,6 +51,6 @@ export function plan(base: ManifestSet, head: ManifestSet, options: PlanOptions 
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
   return {
     kuberayVersion: shownVersion(options.kuberayVersion, release),
-    services: ids.map((id) => planService(base.get(id), head.get(id), settings)),
+    services: ids.map((id) => withManifestFacts(planService(base.get(id), head.get(id), settings), base.get(id), head.get(id))),
   };
 }

@@ -1,4 +1,5 @@
 /** The plan: the contract of README.md ("The plan", "JSON"): what `--format json` prints and the action outputs. */
+import type { AcceleratorDemand } from '../capacity/accelerators.js';
 import type { ResourceFigures } from '../capacity/capacity.js';
 import type { StrategyType } from '../kuberay/upgrade-strategy.js';
 
@@ -19,6 +20,8 @@ export function strongestChange(changes: Iterable<Change>): Change {
 export interface FieldChange {
   /** Dotted path in the manifest (`spec.rayClusterConfig.workerGroupSpecs[0].template…`). */
   readonly path: string;
+  /** The field for people: relative to its group, named by group, container and env name (`gpu › ray-worker › env[HF_TOKEN]`). */
+  readonly label?: string;
   readonly from: unknown;
   readonly to: unknown;
   /** What this field alone makes the operator do. */
@@ -95,7 +98,23 @@ export interface ServicePlan {
   readonly rejection?: OperatorRejectionView;
   /** What the cluster says (only in a cluster-aware plan: `plan --live`, the action's `live` input, apply). */
   readonly cluster?: ServiceClusterView;
+  /** How the manifest differs between base and head as parsed objects (formatting and comments are not a change). */
+  readonly manifest?: ManifestState;
+  /** The devices the (head, else base) cluster requests, with the accelerator model its pods select. */
+  readonly accelerators?: readonly AcceleratorDemand[];
+  /** cluster-inplace: what the appended worker groups hold at minReplicas and at maxReplicas (null: unbounded). */
+  readonly appendedGroups?: { readonly min: ResourceFigures; readonly max: ResourceFigures | null };
+  /**
+   * A RayService removed from Git (manifest `removed`): `prune`, apply deletes it (prune is on and,
+   * in a cluster-aware plan, our field manager applied it); `left-running`, prune is off;
+   * `not-ours`, prune is on but the live object was applied by someone else, so it stays.
+   */
+  readonly removal?: Removal;
 }
+
+export type Removal = 'prune' | 'left-running' | 'not-ours';
+
+export type ManifestState = 'added' | 'removed' | 'edited' | 'unchanged';
 
 export interface Plan {
   readonly kuberayVersion: string;

@@ -2,8 +2,9 @@
 import type { ServicePlan } from '../planner/types.js';
 import type { Verdict } from '../rollout/types.js';
 import { formatDuration, renderDiagnosis, renderLine } from '../rollout/index.js';
-import { esc } from './markdown.js';
 import { serviceKey } from '../util/objects.js';
+import { codeSpan, htmlText, prose } from './md.js';
+import { renderGantt } from './rollout-gantt.js';
 
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
 
@@ -11,7 +12,18 @@ const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
 export interface OutcomeRow {
   readonly service: Pick<ServicePlan, 'namespace' | 'name' | 'change'>;
   readonly verdict?: Verdict;
+  /** The active cluster before the apply (a blue/green switch is part of the rollout when there was one). */
+  readonly applied?: { readonly activeBefore: string | undefined };
+  /** Prune's outcome for a RayService removed from Git. */
+  readonly pruned?: { readonly result: 'deleted' | 'gone' | 'dry-run' | 'left-running'; readonly note?: string };
 }
+
+const PRUNED: Record<NonNullable<OutcomeRow['pruned']>['result'], string> = {
+  deleted: 'deleted',
+  gone: '✅ already gone',
+  'dry-run': 'dry run ok',
+  'left-running': '⏭️ left running',
+};
 
 export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: string; footer?: string; maxLength?: number } = {}): string {
   const lines: string[] = [`### ${opts.title ?? 'RayService rollout'}`, ''];
@@ -21,27 +33,39 @@ export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: 
     lines.push('| RayService | Change | Result | Active cluster | Took |', '|---|---|---|---|---|');
     for (const o of outcomes) {
       const v = o.verdict;
+      const change = o.pruned ? 'delete (prune)' : o.service.change;
+      const result = v
+        ? `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
+        : o.pruned
+          ? PRUNED[o.pruned.result]
+          : 'dry run ok';
       lines.push(
-        `| <code>${esc(serviceKey(o.service))}</code> | ${esc(o.service.change)} | ${v ? `${ICON[v.result]} ${v.result}` : 'dry run ok'} | ${v?.activeCluster ? `<code>${esc(v.activeCluster)}</code>` : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
+        `| ${codeSpan(serviceKey(o.service))} | ${prose(change)} | ${result} | ${v?.activeCluster ? codeSpan(v.activeCluster) : '—'} | ${v ? formatDuration(v.durationMs) : '—'} |`,
       );
     }
-    for (const o of outcomes) {
-      const v = o.verdict;
-      if (!v) continue;
-      lines.push(
-        '',
-        `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${esc(serviceKey(o.service))}</code>: ${esc(v.summary)}</summary>`,
-        '',
-        '```text',
-      );
-      lines.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
-      // Inside the code fence, a manifest's text must not close it.
-      if (v.diagnosis) lines.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
-      lines.push('```', '', '</details>');
-    }
+    const kept = outcomes.filter((o) => o.pruned?.note);
+    if (kept.length) lines.push('', ...kept.map((o) => `- ${codeSpan(serviceKey(o.service))}: ${prose(o.pruned!.note!)}`));
+    for (const o of outcomes) if (o.verdict) lines.push(...renderOne(o, o.verdict));
   }
   if (opts.footer) lines.push('', opts.footer);
   const text = `${lines.join('\n')}\n`;
   const max = opts.maxLength ?? 60_000;
   return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
+}
+
+/** One RayService: its picture, then the timeline and the diagnosis as text. */
+function renderOne(o: OutcomeRow, v: Verdict): string[] {
+  const key = serviceKey(o.service);
+  // The summary names the service first; the summary line already shows it.
+  const summary = v.summary.startsWith(`${key}: `) ? v.summary.slice(key.length + 2) : v.summary;
+  const hadActive = o.applied ? o.applied.activeBefore !== undefined : o.service.change !== 'create' && o.service.change !== 'delete';
+  const out = ['', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${htmlText(key)}</code>: ${htmlText(summary)}</summary>`, ''];
+  const chart = renderGantt(key, v, hadActive);
+  if (chart.length) out.push(...chart, '');
+  out.push('```text');
+  // Inside the code fence, a manifest's text must not close it.
+  out.push(...v.timeline.map((l) => renderLine(l).replace(/```/g, "'''")));
+  if (v.diagnosis) out.push(...renderDiagnosis(v.diagnosis).map((l) => l.replace(/```/g, "'''")));
+  out.push('```', '', '</details>');
+  return out;
 }

@@ -14,7 +14,7 @@ import { failure } from './judge.js';
 import { activeName, appsLine, formatDuration } from './observed.js';
 import { unmet } from './predicates.js';
 import { initialMemory, track } from './progress.js';
-import type { Hint, ProgressLine, ResolvedTarget, RolloutKind, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
+import type { Hint, Milestones, ProgressLine, ResolvedTarget, RolloutKind, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
 import { serviceKey } from '../util/objects.js';
 
 export const DEFAULTS = {
@@ -139,6 +139,22 @@ function verdictOf(
     ...(activeCluster !== undefined ? { activeCluster } : {}),
     timeline,
     ...(diagnosis ? { diagnosis } : {}),
+    milestones: milestonesOf(state),
+  };
+}
+
+/** The times the memory kept, as the steps of the rollout's picture. */
+function milestonesOf({ kind, target, memory: m }: RolloutState): Milestones {
+  const at = (k: keyof Milestones, v: number | undefined) => (v === undefined ? {} : { [k]: v });
+  return {
+    kind,
+    appliedAt: target.startedAt,
+    ...at('observedAt', m.firstObservedAt),
+    ...at('pendingAt', m.pendingAt),
+    ...at('podsReadyAt', m.podsReadyAt),
+    ...at('serveReadyAt', m.serveReadyAt),
+    ...at('switchedAt', m.switchedAt),
+    ...at('oldDeletedAt', m.oldClusterGoneAt),
   };
 }
 

@@ -125,7 +125,7 @@ function trackGeneration({ state, snap, say, mark }: Tracking, rs: RayServiceVie
 }
 
 /** A pending cluster appearing, or replaced by a newer one (P → P′). */
-function trackPending({ state, say }: Tracking, rs: RayServiceView): void {
+function trackPending({ state, snap, say }: Tracking, rs: RayServiceView): void {
   const { target, memory } = state;
   const active = activeName(rs);
   const pending = pendingName(rs);
@@ -136,6 +136,10 @@ function trackPending({ state, say }: Tracking, rs: RayServiceView): void {
     say(`pending cluster changed ${previous} → ${pending} (the spec changed again; ${previous} will be deleted)`, true);
   } else say(`pending cluster ${pending} created`);
   memory.pending = pending;
+  // A replacement starts the picture of the new cluster over.
+  memory.pendingAt = snap.at;
+  delete memory.podsReadyAt;
+  delete memory.serveReadyAt;
   memory.everPending = true;
 }
 
@@ -259,8 +263,12 @@ function trackTarget(t: Tracking): void {
     const line = appsLine(status);
     const topic = `apps:${cluster}`;
     // In place, the first status of generation G may still be the old one: take it as the baseline.
-    if ((kind === 'app' || kind === 'inplace') && memory.marks[topic] === undefined) memory.marks[topic] = line;
-    else if (line !== '') mark(topic, line, allRunning(status) ? `Serve apps RUNNING on ${cluster}` : `Serve apps on ${cluster}: ${line}`);
+    if ((kind === 'app' || kind === 'inplace') && memory.marks[topic] === undefined) {
+      memory.marks[topic] = line;
+      return;
+    }
+    if (line !== '') mark(topic, line, allRunning(status) ? `Serve apps RUNNING on ${cluster}` : `Serve apps on ${cluster}: ${line}`);
+    if (kind === 'new-cluster' && memory.serveReadyAt === undefined && line !== '' && allRunning(status)) memory.serveReadyAt = snap.at;
   }
 }
 
@@ -285,6 +293,8 @@ function trackPods(t: Tracking, cluster: string): void {
     const value = `${workers.filter((p) => p.ready).length}/${workers.length}`;
     record(`workers:${cluster}`, value, `${value} workers ready on ${cluster}`);
   }
+  if (state.kind === 'new-cluster' && head?.ready && workers.every((p) => p.ready) && state.memory.podsReadyAt === undefined)
+    state.memory.podsReadyAt = snap.at;
   trackPodIssues(t, cluster);
 }
 
@@ -294,6 +304,7 @@ function trackHeadCondition(t: Tracking, cluster: string): void {
   if (rc?.headReady === undefined) return;
   const record = baselineOr(t, t.state.kind === 'inplace');
   record(`head:${cluster}`, rc.headReady ? 'ready' : 'pending', rc.headReady ? `head pod ready on ${cluster}` : undefined);
+  if (t.state.kind === 'new-cluster' && rc.headReady && t.state.memory.podsReadyAt === undefined) t.state.memory.podsReadyAt = t.snap.at;
 }
 
 /** `mark`, or on the first snapshot of a quiet rollout kind, only recording the value as the baseline. */

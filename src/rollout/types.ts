@@ -194,6 +194,27 @@ export interface Verdict {
   readonly activeCluster?: string;
   readonly timeline: readonly ProgressLine[];
   readonly diagnosis?: Diagnosis;
+  /** When each step of the rollout was first seen: the picture of the rollout (the job summary's chart). */
+  readonly milestones?: Milestones;
+}
+
+/** The steps of a rollout, each the time (ms) it was first seen; absent: not reached (or not this kind of rollout). */
+export interface Milestones {
+  readonly kind: RolloutKind;
+  /** The apply returned. */
+  readonly appliedAt: number;
+  /** The operator observed the applied generation. */
+  readonly observedAt?: number;
+  /** The pending (new) RayCluster appeared. */
+  readonly pendingAt?: number;
+  /** Head and every worker of the cluster that decides the rollout ready. */
+  readonly podsReadyAt?: number;
+  /** Every Serve application RUNNING on that cluster. */
+  readonly serveReadyAt?: number;
+  /** The new cluster became active. */
+  readonly switchedAt?: number;
+  /** The old cluster gone. */
+  readonly oldDeletedAt?: number;
 }
 
 /**
@@ -227,6 +248,11 @@ export interface Memory {
   abandoned: string[];
   /** A pending cluster was seen at some point. */
   everPending: boolean;
+  /** When the tracked pending cluster appeared. */
+  pendingAt?: number;
+  /** When the target cluster's pods were first all ready, and every Serve app RUNNING on it. */
+  podsReadyAt?: number;
+  serveReadyAt?: number;
   /** The cluster that became active, and when. */
   switchedTo?: string;
   switchedAt?: number;

@@ -22,6 +22,8 @@ export const DEFAULTS = {
   /** One field manager for the dry runs and the apply, so the dry run predicts the apply's conflicts. */
   fieldManager: 'rayservice-rollout',
   forceConflicts: false,
+  /** Deleting what Git removed is opt-in: a manifest moved or renamed by mistake must not take a service down. */
+  prune: false,
   onFailure: 'none' as OnFailure,
   live: false,
   dryRun: false,

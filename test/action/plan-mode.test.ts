@@ -67,6 +67,8 @@ describe('plan mode on a pull request', () => {
     const body = gh.comments[0]!.body;
     expect(body.startsWith('<!-- rayservice-rollout:plan:rayservice plan -->')).toBe(true);
     expect(body).toContain('ml-serving/ticket-triage');
+    // Each field links to its line in the file at the head SHA.
+    expect(body).toContain(`https://github.com/acme/ml-platform/blob/${headSha}/deploy/`);
     expect(body).toContain('https://github.com/acme/ml-platform/actions/runs/4242');
     expect(body.length).toBeLessThan(65_536);
 
@@ -85,6 +87,22 @@ describe('plan mode on a pull request', () => {
     );
     expect(first.stdout).toMatch(/::notice title=ml-serving\/ticket-triage%3A cluster,file=deploy\/sentiment\.yaml,line=39::/);
     expect(first.stdout + first.stderr).not.toContain(TOKEN);
+  });
+
+  it('a pull request that touches no RayService gets its status and no new comment; an earlier plan comment is corrected', async () => {
+    const same = { ...event(), pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: baseSha, ref: 'feature' } } };
+    const quiet = await runAction({ cwd: repo, eventName: 'pull_request', event: same, inputs: inputs(), apiUrl: gh.url });
+    expect(quiet.code, quiet.stdout + quiet.stderr).toBe(0);
+    expect(gh.comments).toHaveLength(0);
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.path.includes('/statuses/'))).toHaveLength(1);
+    expect(quiet.summary).toContain('This change touches no RayService');
+
+    const marker = '<!-- rayservice-rollout:plan:rayservice plan -->';
+    gh.comments.push({ id: 9, node_id: 'IC_9', issue: 7, user: { login: 'github-actions[bot]' }, body: `${marker}\nan older plan` });
+    const again = await runAction({ cwd: repo, eventName: 'pull_request', event: same, inputs: inputs(), apiUrl: gh.url });
+    expect(again.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('This change touches no RayService');
   });
 
   it('minimizes older duplicates of its comment', async () => {
@@ -190,5 +208,27 @@ describe('plan mode on a pull request', () => {
     } finally {
       rmSync(shallow, { recursive: true, force: true });
     }
+  });
+
+  it('input prune: the comment says whether merging deletes a RayService removed from Git', async () => {
+    git('checkout', '-q', '-b', 'remove-fraud', headSha);
+    git('rm', '-q', 'deploy/fraud.yaml');
+    git('commit', '-qm', 'remove fraud');
+    const removal = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'feature');
+    const ev = { ...event(), pull_request: { number: 7, base: { sha: headSha, ref: 'main' }, head: { sha: removal, ref: 'remove-fraud' } } };
+    const bodies: string[] = [];
+    for (const prune of ['false', 'true']) {
+      const r = await runAction({ cwd: repo, eventName: 'pull_request', event: ev, inputs: inputs({ prune, comment: 'false' }), apiUrl: gh.url });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const fraud = JSON.parse(r.outputs.plan!).services.find((s: { name: string }) => s.name === 'fraud-scoring');
+      expect(fraud).toMatchObject({ change: 'delete', manifest: 'removed', removal: prune === 'true' ? 'prune' : 'left-running' });
+      bodies.push(r.outputs.comment!);
+    }
+    expect(bodies[0]).toMatch(/removed from Git, left running\*\*: apply never deletes/);
+    expect(bodies[1]).toMatch(/will be deleted \(prune\)/);
+    const typo = await runAction({ cwd: repo, eventName: 'pull_request', event: ev, inputs: inputs({ prune: 'yes' }), apiUrl: gh.url });
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toMatch(/input prune must be true or false, not "yes"/);
   });
 });

@@ -35,6 +35,7 @@ describe('action.yml', () => {
     ['timeout', DEFAULTS.timeout],
     ['field-manager', DEFAULTS.fieldManager],
     ['force-conflicts', String(DEFAULTS.forceConflicts)],
+    ['prune', String(DEFAULTS.prune)],
     ['on-failure', DEFAULTS.onFailure],
     ['dry-run', String(DEFAULTS.dryRun)],
     ['fail-on', DEFAULTS.failOn],

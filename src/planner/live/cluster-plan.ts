@@ -18,6 +18,9 @@ import { storedSpec } from '../../kuberay/stored-spec.js';
 import type { ManifestSet } from '../../manifests/load.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import { isPlainObject } from '../../util/objects.js';
+import { withManifestFacts } from '../manifest-facts.js';
+import { isRemovedFromGit, pruneDecision } from '../prune.js';
+import { DEFAULTS } from '../../settings/defaults.js';
 import { type PlanSettings, planService, sizingOf } from '../plan-service.js';
 import { plan as gitPlan, type PlanOptions, releaseFor, settingsFor, shownVersion } from '../plan.js';
 import { type Drift, type Note, type Plan, type PlanClusterContext, reason, type ServiceClusterView, type ServicePlan, type VersionSource } from '../types.js';
@@ -36,7 +39,10 @@ export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanO
   return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
 }
 
-export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: ClusterFacts, options: PlanOptions = {}): Plan {
+/** `fieldManager`: whose RayServices prune may delete (the apply's field manager). */
+export type ClusterPlanOptions = PlanOptions & { readonly fieldManager?: string };
+
+export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: ClusterFacts, options: ClusterPlanOptions = {}): Plan {
   const notes = [...facts.notes];
   const liveClusters = [...facts.services.values()].flatMap((s) => [s.active, s.pending].filter((c): c is KubeObject => c !== undefined));
   const operator = operatorVersion(facts.operatorDeployments, liveClusters);
@@ -44,7 +50,8 @@ export function planWithCluster(base: ManifestSet, head: ManifestSet, facts: Clu
   const settings = settingsTheOperatorRuns(release, facts, options, notes);
 
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort();
-  const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator));
+  const pruneBy = options.prune ? (options.fieldManager ?? DEFAULTS.fieldManager) : undefined;
+  const planned = ids.map((id) => planOne(id, base.get(id), head.get(id), facts, settings, operator, pruneBy));
   const fits = fitAll(planned, facts, sizingOf(settings));
   const services = planned.map((p, i) => ({ ...p.plan, cluster: { ...p.view, fit: fits[i]! } }));
 
@@ -175,6 +182,7 @@ function planOne(
   facts: ClusterFacts,
   settings: PlanSettings,
   operator: OperatorVersion | undefined,
+  pruneBy: string | undefined,
 ): Planned {
   const release = settings.release;
   const live = facts.services.get(id);
@@ -190,11 +198,24 @@ function planOne(
   notes.push(...operatorRefreshNotes(operator, live, target.pendingName));
   const drift = driftFromGitBase(gitBase, gitHead, target, release, notes);
   return {
-    plan: predicted,
+    plan: withPruneFacts(withManifestFacts(predicted, gitBase, gitHead), live, pruneBy, notes),
     live,
     ...(headCluster ? { headCluster } : {}),
     view: clusterView(live, target, stored, fromGit.change !== predicted.change ? fromGit.change : undefined, drift, notes),
   };
+}
+
+/**
+ * Prune deletes only what our field manager applied: the live object tells the comment whether
+ * merging deletes this RayService or leaves it running (unread: apply decides, as planned).
+ */
+function withPruneFacts(p: ServicePlan, live: LiveService | undefined, pruneBy: string | undefined, notes: Note[]): ServicePlan {
+  if (!pruneBy || !isRemovedFromGit(p) || !live) return p;
+  const decision = pruneDecision(live.rayService, pruneBy);
+  if (decision.action === 'gone') notes.push(reason('prune.gone', 'Not in the cluster: prune has nothing to delete.'));
+  if (decision.action !== 'skip') return p;
+  notes.push(reason('prune.not-ours', `Prune leaves it running: ${decision.note}.`));
+  return { ...p, removal: 'not-ours' };
 }
 
 /** Where the live RayService differs from Git's base; a live object that already matches the head is said so. */

@@ -60,7 +60,8 @@ function compareWithLiveRayService(
   // hold whole manifests (env values included), and other tools' labels are not this change's business.
   const shape = gitBase ?? gitHead!;
   let base: RayServiceManifest | undefined = { ...shape, object: { ...shape.object, spec } };
-  if (!activeName && !pendingName) {
+  // Removed from Git: nothing is built, the base stays what is planned against.
+  if (!activeName && !pendingName && gitHead) {
     // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
     // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
     base = undefined;
