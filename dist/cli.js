@@ -9788,8 +9788,10 @@ function formatPath(path) {
 const UNBOUNDED = 2147483647;
 function withManifestFacts(p, base, head) {
     const cluster = clusterOf(head ?? base);
-    const accelerators = safely(() => acceleratorsOf(cluster), []);
     const range = p.change === 'cluster-inplace' && base && head ? safely(() => appendedRange(clusterOf(base), cluster), undefined) : undefined;
+    // An in-place update adds pods only in the appended groups: name their devices, not the running groups'.
+    const demand = range ? { workerGroupSpecs: appendedGroups(clusterOf(base), cluster) } : cluster;
+    const accelerators = safely(() => acceleratorsOf(demand), []);
     return { ...p, manifest: manifestState(base, head), ...(accelerators.length ? { accelerators } : {}), ...(range ? { appendedGroups: range } : {}) };
 }
 /** Parsed objects compared: comments, key order and formatting are not a change. */
@@ -9800,10 +9802,14 @@ function manifestState(base, head) {
         return 'removed';
     return diffValues(base.object, head.object).length ? 'edited' : 'unchanged';
 }
+/** The worker groups the head appends after the base's. */
+function appendedGroups(base, head) {
+    const before = Array.isArray(base.workerGroupSpecs) ? base.workerGroupSpecs.length : 0;
+    return (Array.isArray(head.workerGroupSpecs) ? head.workerGroupSpecs : []).slice(before).filter(isPlainObject);
+}
 /** Groups appended after the base's: what they hold at minReplicas and at maxReplicas (null: no bound). */
 function appendedRange(base, head) {
-    const before = Array.isArray(base.workerGroupSpecs) ? base.workerGroupSpecs.length : 0;
-    const groups = (Array.isArray(head.workerGroupSpecs) ? head.workerGroupSpecs : []).slice(before).filter(isPlainObject);
+    const groups = appendedGroups(base, head);
     if (!groups.length || head.suspend === true)
         return undefined;
     const min = { pods: 0 };

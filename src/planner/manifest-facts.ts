@@ -15,8 +15,10 @@ const UNBOUNDED = 2147483647;
 
 export function withManifestFacts(p: ServicePlan, base: RayServiceManifest | undefined, head: RayServiceManifest | undefined): ServicePlan {
   const cluster = clusterOf(head ?? base);
-  const accelerators = safely(() => acceleratorsOf(cluster), []);
   const range = p.change === 'cluster-inplace' && base && head ? safely(() => appendedRange(clusterOf(base), cluster), undefined) : undefined;
+  // An in-place update adds pods only in the appended groups: name their devices, not the running groups'.
+  const demand = range ? { workerGroupSpecs: appendedGroups(clusterOf(base!), cluster) } : cluster;
+  const accelerators = safely(() => acceleratorsOf(demand), []);
   return { ...p, manifest: manifestState(base, head), ...(accelerators.length ? { accelerators } : {}), ...(range ? { appendedGroups: range } : {}) };
 }
 
@@ -27,10 +29,15 @@ export function manifestState(base: RayServiceManifest | undefined, head: RaySer
   return diffValues(base.object, head.object).length ? 'edited' : 'unchanged';
 }
 
+/** The worker groups the head appends after the base's. */
+function appendedGroups(base: Record<string, unknown>, head: Record<string, unknown>): Record<string, unknown>[] {
+  const before = Array.isArray(base.workerGroupSpecs) ? base.workerGroupSpecs.length : 0;
+  return (Array.isArray(head.workerGroupSpecs) ? head.workerGroupSpecs : []).slice(before).filter(isPlainObject);
+}
+
 /** Groups appended after the base's: what they hold at minReplicas and at maxReplicas (null: no bound). */
 function appendedRange(base: Record<string, unknown>, head: Record<string, unknown>): ServicePlan['appendedGroups'] {
-  const before = Array.isArray(base.workerGroupSpecs) ? base.workerGroupSpecs.length : 0;
-  const groups = (Array.isArray(head.workerGroupSpecs) ? head.workerGroupSpecs : []).slice(before).filter(isPlainObject);
+  const groups = appendedGroups(base, head);
   if (!groups.length || head.suspend === true) return undefined;
   const min: ResourceFigures = { pods: 0 };
   let max: ResourceFigures | null = { pods: 0 };
