@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: 'string' },
         'field-manager': { type: 'string' },
         'force-conflicts': { type: 'boolean' },
+        render: { type: 'string' },
       },
     });
     return runPlan(values, process.stdout);

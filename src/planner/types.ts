@@ -22,6 +22,8 @@ export interface FieldChange {
   readonly effect: Change;
   /** Manifest line (head, or base for a removal); null when it cannot be placed. */
   readonly line: number | null;
+  /** The file of `line` when it is not the service's `file` (a kustomize patch, or rendered output). */
+  readonly file?: string;
   /** A few words on what Ray Serve or KubeRay does with it. */
   readonly note?: string;
 }

@@ -1,0 +1,142 @@
+/**
+ * One side of a rendered plan: run the renderer in the tree, read the RayServices it printed, and
+ * work out where each rendered line came from (kustomize's origin annotations), so the plan can
+ * name source files and lines.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { manifestsFromTexts, type ManifestSet } from '../manifests/load.js';
+import { isPlainObject } from '../util/objects.js';
+import { serviceKey } from '../util/objects.js';
+import { locatedDocuments, ORIGIN, sameObjectIn, traceLines, TRANSFORMATIONS, type Located, type SourceLine } from './origins.js';
+import { runRenderer, type RunLimits } from './run.js';
+import type { RenderCommand } from './spec.js';
+
+export interface RenderedSide {
+  readonly manifests: ManifestSet;
+  /** The name the rendered output goes by in plans and messages. */
+  readonly renderedName: string;
+  /** Rendered line → source file and line, where kustomize said. */
+  readonly lines: ReadonlyMap<number, SourceLine>;
+  /** namespace/name → the file the RayService was read from, where kustomize said. */
+  readonly origins: ReadonlyMap<string, string>;
+}
+
+export interface RenderOptions {
+  readonly defaultNamespace: string;
+  /** `base` or `head`, for messages. */
+  readonly side: string;
+  readonly limits?: RunLimits;
+}
+
+export function renderedName(command: RenderCommand): string {
+  return `${command.spec} (rendered)`;
+}
+
+export async function renderSide(tree: string, command: RenderCommand, options: RenderOptions): Promise<RenderedSide> {
+  const text = await runRenderer(command, tree, options.side, options.limits);
+  const name = renderedName(command);
+  const manifests = manifestsFromTexts([{ file: name, text }], options.defaultNamespace);
+  const lines = new Map<number, SourceLine>();
+  const origins = new Map<string, string>();
+  for (const rendered of locatedDocuments(name, text)) {
+    const object = rendered.root.toJSON() as unknown;
+    if (!isPlainObject(object) || object.kind !== 'RayService' || !isPlainObject(object.metadata)) continue;
+    const sources = await sourcesOf(tree, command.originRoot, object);
+    if (sources.length === 0) continue;
+    traceLines(rendered, sources, lines);
+    const id = serviceKey({ namespace: namespaceOf(object.metadata, options.defaultNamespace), name: String(object.metadata.name) });
+    origins.set(id, sources[0]!.file);
+  }
+  for (const m of manifests.values()) dropBuildAnnotations(m.object);
+  return { manifests, renderedName: name, lines, origins };
+}
+
+function namespaceOf(metadata: Record<string, unknown>, fallback: string): string {
+  return typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : fallback;
+}
+
+/**
+ * The annotations kustomize adds on request say where the object came from; they are not part of
+ * what the operator acts on, and differ between revisions, so the planner never sees them.
+ */
+function dropBuildAnnotations(object: Record<string, unknown>): void {
+  const metadata = object.metadata;
+  if (!isPlainObject(metadata) || !isPlainObject(metadata.annotations)) return;
+  delete metadata.annotations[ORIGIN];
+  delete metadata.annotations[TRANSFORMATIONS];
+  if (Object.keys(metadata.annotations).length === 0) delete metadata.annotations;
+}
+
+/** The origin document, then the patches of the kustomizations that transformed it, in order. */
+async function sourcesOf(tree: string, originRoot: string, object: Record<string, unknown>): Promise<Located[]> {
+  const annotations = isPlainObject(object.metadata) && isPlainObject(object.metadata.annotations) ? object.metadata.annotations : {};
+  const origin = yamlField(annotations[ORIGIN]);
+  if (!isPlainObject(origin) || typeof origin.path !== 'string') return [];
+  const originFile = inTree(tree, join(originRoot, origin.path));
+  if (!originFile) return [];
+  const docs = await readLocated(tree, originFile);
+  const originDoc = pick(docs, object);
+  if (!originDoc) return [];
+  const originName = (originDoc.root.toJSON() as { metadata: { name: string } }).metadata.name;
+  const patches: Located[] = [];
+  const seen = new Set<string>();
+  const steps = yamlField(annotations[TRANSFORMATIONS]);
+  for (const step of Array.isArray(steps) ? steps : []) {
+    if (!isPlainObject(step) || typeof step.configuredIn !== 'string' || seen.has(step.configuredIn)) continue;
+    if (!isPlainObject(step.configuredBy) || !/Patch/.test(String(step.configuredBy.kind))) continue;
+    seen.add(step.configuredIn);
+    patches.push(...(await patchesIn(tree, join(originRoot, step.configuredIn), originName)));
+  }
+  return [originDoc, ...patches];
+}
+
+/** The strategic-merge patches a kustomization lists that name this RayService. */
+async function patchesIn(tree: string, kustomizationPath: string, name: string): Promise<Located[]> {
+  const file = inTree(tree, kustomizationPath);
+  if (!file) return [];
+  const k = yamlField(await readFile(join(tree, file), 'utf8').catch(() => ''));
+  if (!isPlainObject(k)) return [];
+  const listed = [
+    ...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []),
+    ...(Array.isArray(k.patches) ? k.patches.map((p) => (isPlainObject(p) ? p.path : undefined)) : []),
+  ].filter((p): p is string => typeof p === 'string' && /\.ya?ml$/i.test(p));
+  const out: Located[] = [];
+  for (const p of listed) {
+    const patchFile = inTree(tree, join(dirname(file), p));
+    if (!patchFile) continue;
+    const doc = sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
+    if (doc) out.push(doc);
+  }
+  return out;
+}
+
+function pick(docs: readonly Located[], object: Record<string, unknown>): Located | undefined {
+  const name = isPlainObject(object.metadata) ? String(object.metadata.name) : '';
+  const byName = sameObjectIn(docs, 'RayService', name);
+  if (byName) return byName;
+  // A namePrefix or nameSuffix renamed it: the file's only RayService is the one.
+  const all = docs.filter((d) => (d.root.toJSON() as { kind?: unknown })?.kind === 'RayService');
+  return all.length === 1 ? all[0] : undefined;
+}
+
+/** A path inside the tree, relative to it; undefined when it leads out (a remote base, `..` above the root). */
+function inTree(tree: string, path: string): string | undefined {
+  const rel = relative(tree, resolve(tree, normalize(path)));
+  return rel === '' || rel.startsWith('..') || rel.startsWith(sep) ? undefined : rel.split(sep).join('/');
+}
+
+async function readLocated(tree: string, file: string): Promise<Located[]> {
+  const text = await readFile(join(tree, file), 'utf8').catch(() => undefined);
+  return text === undefined ? [] : locatedDocuments(file, text);
+}
+
+function yamlField(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return parseYaml(text);
+  } catch {
+    return undefined;
+  }
+}
