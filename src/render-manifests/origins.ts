@@ -70,7 +70,9 @@ export function traceLines(rendered: Located, sources: readonly Located[], into:
         if (!isPair(p) || !isScalar(p.key) || !p.value) continue;
         visit(p.value as Node, [...path, String(p.key.value)], lineOfNode(rendered, p.key as Node));
       }
-    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item as Node, [...path, i], lineOfNode(rendered, item as Node)));
+    } else if (isSeq(node)) {
+      for (const [i, item] of node.items.entries()) visit(item as Node, [...path, i], lineOfNode(rendered, item as Node));
+    }
   };
   visit(rendered.root, [], undefined);
 }
