@@ -62,7 +62,8 @@ export function traceLines(rendered: Located, sources: readonly Located[], into:
     const from = sourceOf(node, path, sources);
     if (from && keyLine !== undefined) {
       const srcKey = keyLineIn(from, path);
-      if (srcKey !== undefined && !into.has(keyLine)) into.set(keyLine, { file: from.file, line: srcKey });
+      // Visited outside in: a deeper key on the same rendered line (`- image: …` opens a list item) wins.
+      if (srcKey !== undefined) into.set(keyLine, { file: from.file, line: srcKey });
       if (isScalar(node)) mapBlockScalar(rendered, node, from, path, into);
     }
     if (isMap(node)) {
