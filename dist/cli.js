@@ -15151,7 +15151,7 @@ function runRenderer(command, cwd, side, limits = DEFAULT_LIMITS) {
                 // already gone
             }
         };
-        const timer = setTimeout(() => stop(`did not finish within ${Math.round(limits.timeoutMs / 1000)} s`), limits.timeoutMs);
+        const timer = setTimeout(() => stop(`did not finish within ${limits.timeoutMs / 1000} s`), limits.timeoutMs);
         child.stdout.on('data', (d) => {
             size += d.length;
             if (size > limits.maxOutputBytes)

@@ -47,7 +47,7 @@ export function runRenderer(command: RenderCommand, cwd: string, side: string, l
         // already gone
       }
     };
-    const timer = setTimeout(() => stop(`did not finish within ${Math.round(limits.timeoutMs / 1000)} s`), limits.timeoutMs);
+    const timer = setTimeout(() => stop(`did not finish within ${limits.timeoutMs / 1000} s`), limits.timeoutMs);
     child.stdout.on('data', (d: Buffer) => {
       size += d.length;
       if (size > limits.maxOutputBytes) return stop(`printed more than ${limits.maxOutputBytes / 1024 / 1024} MiB`);
