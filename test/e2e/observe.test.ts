@@ -5,11 +5,13 @@
  * sync, then for the rollout, and report it as apply does. Without a sync it names the Argo CD
  * Application or Flux Kustomization from the labels those controllers put on what they apply.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getRayService, rayServiceObject, startControlPlane, waitFor, type ControlPlane, type RayServiceFixture } from '../harness/index.js';
+import { getRayService, rayServiceObject, rayServiceYaml, startControlPlane, waitFor, type ControlPlane, type RayServiceFixture } from '../harness/index.js';
+import { runAction, startFakeGitHub } from '../action/runner.js';
+import { git as gitIn } from '../helpers/git.js';
 import { type CliResult, type CliRun, runCli as startCli } from '../helpers/cli.js';
 import { manifestDirs } from '../helpers/manifest-dirs.js';
 
@@ -25,6 +27,7 @@ const BASE = {
   serve: { name: 'served', namespace: 'ob-serve' },
   argo: { name: 'unsynced', namespace: 'ob-argo' },
   flux: { name: 'fluxed', namespace: 'ob-flux' },
+  action: { name: 'merged', namespace: 'ob-action' },
 } satisfies Record<string, RayServiceFixture>;
 const id = (f: RayServiceFixture) => `${f.namespace}/${f.name}`;
 
@@ -123,5 +126,47 @@ describe('wait --head (observe) on KubeRay v1.6.2 with a stand-in GitOps control
     const r = await observe(f, { ...f, serveConfigRevision: 'r9' }, '--timeout', '60s', '--sync-timeout', '3s').done;
     expect(r.code).toBe(4);
     expect(r.stdout).toContain('it is applied by the Flux Kustomization flux-system/rayservices');
+  });
+
+  it('the action in observe mode on the merge: waits for the stand-in controller, then reports as apply does (status on the merged SHA, summary, comment on the merged PR)', async () => {
+    const f = BASE.action;
+    const head = { ...f, image: NEW_IMAGE };
+    const repo = join(tmpRoot, 'repo');
+    const git = (...args: string[]) => gitIn(repo, ...args);
+    mkdirSync(join(repo, 'deploy'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'deploy', 'rs.yaml'), rayServiceYaml(f));
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const before = git('rev-parse', 'HEAD');
+    writeFileSync(join(repo, 'deploy', 'rs.yaml'), rayServiceYaml(head));
+    git('commit', '-qam', 'new image');
+    const after = git('rev-parse', 'HEAD');
+    const gh = await startFakeGitHub();
+    try {
+      const synced = controllerApplies(rayServiceObject(head), 4_000);
+      const r = await runAction({
+        cwd: repo,
+        eventName: 'push',
+        event: { ref: 'refs/heads/main', before, after, repository: { name: 'ml-platform', owner: { login: 'acme' } } },
+        inputs: { mode: 'observe', manifests: 'deploy/**/*.yaml', 'github-token': 'ghs_fake', timeout: '150s', 'sync-timeout': '60s' },
+        apiUrl: gh.url,
+        env: { KUBECONFIG: cp.kubeconfigPath, GITHUB_SHA: after },
+      });
+      await synced;
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.outputs.result).toBe('succeeded');
+      expect(r.stdout).toContain(`${id(f)}: synced by the controller`);
+      expect(r.stdout).toMatch(/traffic switched/);
+      expect(r.summary).toContain('RayService rollout');
+      const status = gh.requests.find((q) => q.method === 'POST' && q.path === `/repos/acme/ml-platform/statuses/${after}`);
+      expect(status?.body).toMatchObject({ context: 'rayservice-rollout/apply', state: 'success' });
+      const comment = gh.requests.find((q) => q.method === 'POST' && q.path === '/repos/acme/ml-platform/issues/7/comments');
+      expect(comment?.body.body).toMatch(/^<!-- rayservice-rollout:apply:/);
+      expect(comment?.body.body).toContain(id(f));
+      expect(JSON.parse(r.outputs.clusters!)[id(f)]).toBe((await getRayService(cp.kubectl, f.name, f.namespace)).activeCluster);
+    } finally {
+      await gh.close();
+    }
   });
 });
