@@ -14686,7 +14686,7 @@ function renderDetails(s) {
         out.push('', '| Field | From | To | Effect | Line |', '|---|---|---|---|---|');
         for (const c of s.changes.slice(0, 60)) {
             const note = c.note ? `<br><sub>${esc(c.note)}</sub>` : '';
-            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.line ?? ''} |`);
+            out.push(`| ${code(c.path)} | ${value(c.from)} | ${value(c.to)} | ${esc(c.effect)}${note} | ${c.file ? `${esc(c.file)}:` : ''}${c.line ?? ''} |`);
         }
         if (s.changes.length > 60)
             out.push(`| … and ${s.changes.length - 60} more fields | | | | |`);

@@ -1,4 +1,4 @@
-// node --import tsx scripts/record-health-snapshots.ts [--kuberay v1.6.2]
+// npm run record:health [-- --kuberay v1.6.2]
 // Re-records the RayService statuses that the health rules of deploy/argocd and deploy/flux are
 // tested against (test/tools/health-rules.test.ts): each scenario is played on a local control
 // plane (the real KubeRay operator; the simulator plays nodes and Ray), and the RayService is saved
