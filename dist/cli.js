@@ -15240,7 +15240,8 @@ function dropBuildAnnotations(object) {
 async function sourcesOf(tree, originRoot, object) {
     const annotations = isPlainObject(object.metadata) && isPlainObject(object.metadata.annotations) ? object.metadata.annotations : {};
     const origin = yamlField(annotations[ORIGIN]);
-    if (!isPlainObject(origin) || typeof origin.path !== 'string')
+    // A remote base (`repo:` in the origin) is not in the tree: its lines stay the rendered output's.
+    if (!isPlainObject(origin) || typeof origin.path !== 'string' || origin.repo !== undefined)
         return [];
     const originFile = inTree(tree, (0,external_node_path_namespaceObject.join)(originRoot, origin.path));
     if (!originFile)
@@ -15268,7 +15269,8 @@ async function patchesIn(tree, kustomizationPath, name) {
     const file = inTree(tree, kustomizationPath);
     if (!file)
         return [];
-    const k = yamlField(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(tree, file), 'utf8').catch(() => ''));
+    const [doc] = await readLocated(tree, file);
+    const k = doc?.root.toJSON();
     if (!isPlainObject(k))
         return [];
     const listed = [
@@ -15300,7 +15302,13 @@ function inTree(tree, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(tree, (0,external_node_path_namespaceObject.resolve)(tree, (0,external_node_path_namespaceObject.normalize)(path)));
     return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_namespaceObject.sep) ? undefined : rel.split(external_node_path_namespaceObject.sep).join('/');
 }
+/** A source file's documents; none for a file that is missing, not a file, or larger than a manifest may be. */
 async function readLocated(tree, file) {
+    const size = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(tree, file))
+        .then((st) => (st.isFile() ? st.size : Number.POSITIVE_INFINITY))
+        .catch(() => Number.POSITIVE_INFINITY);
+    if (size > MAX_FILE_BYTES)
+        return [];
     const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(tree, file), 'utf8').catch(() => undefined);
     return text === undefined ? [] : locatedDocuments(file, text);
 }

@@ -3,12 +3,12 @@
  * work out where each rendered line came from (kustomize's origin annotations), so the plan can
  * name source files and lines.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { MAX_FILE_BYTES } from '../manifests/yaml-documents.js';
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { manifestsFromTexts, type ManifestSet } from '../manifests/load.js';
-import { isPlainObject } from '../util/objects.js';
-import { serviceKey } from '../util/objects.js';
+import { isPlainObject, serviceKey } from '../util/objects.js';
 import { locatedDocuments, ORIGIN, sameObjectIn, traceLines, TRANSFORMATIONS, type Located, type SourceLine } from './origins.js';
 import { runRenderer, type RunLimits } from './run.js';
 import type { RenderCommand } from './spec.js';
@@ -73,7 +73,8 @@ function dropBuildAnnotations(object: Record<string, unknown>): void {
 async function sourcesOf(tree: string, originRoot: string, object: Record<string, unknown>): Promise<Located[]> {
   const annotations = isPlainObject(object.metadata) && isPlainObject(object.metadata.annotations) ? object.metadata.annotations : {};
   const origin = yamlField(annotations[ORIGIN]);
-  if (!isPlainObject(origin) || typeof origin.path !== 'string') return [];
+  // A remote base (`repo:` in the origin) is not in the tree: its lines stay the rendered output's.
+  if (!isPlainObject(origin) || typeof origin.path !== 'string' || origin.repo !== undefined) return [];
   const originFile = inTree(tree, join(originRoot, origin.path));
   if (!originFile) return [];
   const docs = await readLocated(tree, originFile);
@@ -96,7 +97,8 @@ async function sourcesOf(tree: string, originRoot: string, object: Record<string
 async function patchesIn(tree: string, kustomizationPath: string, name: string): Promise<Located[]> {
   const file = inTree(tree, kustomizationPath);
   if (!file) return [];
-  const k = yamlField(await readFile(join(tree, file), 'utf8').catch(() => ''));
+  const [doc] = await readLocated(tree, file);
+  const k = doc?.root.toJSON() as unknown;
   if (!isPlainObject(k)) return [];
   const listed = [
     ...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []),
@@ -127,7 +129,12 @@ function inTree(tree: string, path: string): string | undefined {
   return rel === '' || rel.startsWith('..') || rel.startsWith(sep) ? undefined : rel.split(sep).join('/');
 }
 
+/** A source file's documents; none for a file that is missing, not a file, or larger than a manifest may be. */
 async function readLocated(tree: string, file: string): Promise<Located[]> {
+  const size = await stat(join(tree, file))
+    .then((st) => (st.isFile() ? st.size : Number.POSITIVE_INFINITY))
+    .catch(() => Number.POSITIVE_INFINITY);
+  if (size > MAX_FILE_BYTES) return [];
   const text = await readFile(join(tree, file), 'utf8').catch(() => undefined);
   return text === undefined ? [] : locatedDocuments(file, text);
 }
