@@ -15004,13 +15004,16 @@ function relocateError(e, sides) {
 
 const ORIGIN = 'config.kubernetes.io/origin';
 const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
-/** Every YAML document of a text, each with a way to turn offsets into lines. */
-function locatedDocuments(file, text) {
+/**
+ * Every YAML document of a text, each with a way to turn offsets into lines; `firstLine` is the
+ * file's line of the text's first line (an inline patch inside a kustomization's block scalar).
+ */
+function locatedDocuments(file, text, firstLine = 1) {
     const lc = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lc });
     if (!Array.isArray(docs))
         return [];
-    const lineAt = (o) => lc.linePos(o).line;
+    const lineAt = (o) => lc.linePos(o).line + firstLine - 1;
     return docs.filter((d) => d.errors.length === 0 && d.contents).map((d) => ({ file, root: d.contents, lineAt }));
 }
 /** The node at `path`, or undefined. */
@@ -15196,6 +15199,7 @@ function quote(stderr) {
 
 
 
+
 function renderedName(command) {
     return `${command.spec} (rendered)`;
 }
@@ -15264,27 +15268,37 @@ async function sourcesOf(tree, originRoot, object) {
     }
     return [originDoc, ...patches];
 }
-/** The strategic-merge patches a kustomization lists that name this RayService. */
+/**
+ * The strategic-merge patches a kustomization lists that name this RayService: patch files
+ * (`patches[].path`, `patchesStrategicMerge`) and inline patches (`patches[].patch: |`, whose lines
+ * are lines of the kustomization itself).
+ */
 async function patchesIn(tree, kustomizationPath, name) {
     const file = inTree(tree, kustomizationPath);
     if (!file)
         return [];
     const [doc] = await readLocated(tree, file);
     const k = doc?.root.toJSON();
-    if (!isPlainObject(k))
+    if (!doc || !isPlainObject(k))
         return [];
-    const listed = [
-        ...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []),
-        ...(Array.isArray(k.patches) ? k.patches.map((p) => (isPlainObject(p) ? p.path : undefined)) : []),
-    ].filter((p) => typeof p === 'string' && /\.ya?ml$/i.test(p));
     const out = [];
-    for (const p of listed) {
+    const patches = Array.isArray(k.patches) ? k.patches : [];
+    const files = [...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []), ...patches.map((p) => (isPlainObject(p) ? p.path : undefined))];
+    for (const p of files.filter((x) => typeof x === 'string' && /\.ya?ml$/i.test(x))) {
         const patchFile = inTree(tree, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), p));
-        if (!patchFile)
+        const found = patchFile && sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
+        if (found)
+            out.push(found);
+    }
+    for (const [i, p] of patches.entries()) {
+        if (!isPlainObject(p) || typeof p.patch !== 'string')
             continue;
-        const doc = sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
-        if (doc)
-            out.push(doc);
+        const node = nodeAt(doc.root, ['patches', i, 'patch']);
+        if (!(0,dist/* isScalar */.jn)(node) || !node.range || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED'))
+            continue;
+        const found = sameObjectIn(locatedDocuments(file, p.patch, doc.lineAt(node.range[0]) + 1), 'RayService', name);
+        if (found)
+            out.push(found);
     }
     return out;
 }

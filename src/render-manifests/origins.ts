@@ -27,12 +27,15 @@ export interface Located {
 
 type Path = (string | number)[];
 
-/** Every YAML document of a text, each with a way to turn offsets into lines. */
-export function locatedDocuments(file: string, text: string): Located[] {
+/**
+ * Every YAML document of a text, each with a way to turn offsets into lines; `firstLine` is the
+ * file's line of the text's first line (an inline patch inside a kustomization's block scalar).
+ */
+export function locatedDocuments(file: string, text: string, firstLine = 1): Located[] {
   const lc = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lc }) as Document[] | { errors: unknown[] };
   if (!Array.isArray(docs)) return [];
-  const lineAt = (o: number) => lc.linePos(o).line;
+  const lineAt = (o: number) => lc.linePos(o).line + firstLine - 1;
   return docs.filter((d) => d.errors.length === 0 && d.contents).map((d) => ({ file, root: d.contents as Node, lineAt }));
 }
 

@@ -9,7 +9,8 @@ import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { manifestsFromTexts, type ManifestSet } from '../manifests/load.js';
 import { isPlainObject, serviceKey } from '../util/objects.js';
-import { locatedDocuments, ORIGIN, sameObjectIn, traceLines, TRANSFORMATIONS, type Located, type SourceLine } from './origins.js';
+import { isScalar } from 'yaml';
+import { locatedDocuments, nodeAt, ORIGIN, sameObjectIn, traceLines, TRANSFORMATIONS, type Located, type SourceLine } from './origins.js';
 import { runRenderer, type RunLimits } from './run.js';
 import type { RenderCommand } from './spec.js';
 
@@ -93,23 +94,31 @@ async function sourcesOf(tree: string, originRoot: string, object: Record<string
   return [originDoc, ...patches];
 }
 
-/** The strategic-merge patches a kustomization lists that name this RayService. */
+/**
+ * The strategic-merge patches a kustomization lists that name this RayService: patch files
+ * (`patches[].path`, `patchesStrategicMerge`) and inline patches (`patches[].patch: |`, whose lines
+ * are lines of the kustomization itself).
+ */
 async function patchesIn(tree: string, kustomizationPath: string, name: string): Promise<Located[]> {
   const file = inTree(tree, kustomizationPath);
   if (!file) return [];
   const [doc] = await readLocated(tree, file);
   const k = doc?.root.toJSON() as unknown;
-  if (!isPlainObject(k)) return [];
-  const listed = [
-    ...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []),
-    ...(Array.isArray(k.patches) ? k.patches.map((p) => (isPlainObject(p) ? p.path : undefined)) : []),
-  ].filter((p): p is string => typeof p === 'string' && /\.ya?ml$/i.test(p));
+  if (!doc || !isPlainObject(k)) return [];
   const out: Located[] = [];
-  for (const p of listed) {
+  const patches = Array.isArray(k.patches) ? k.patches : [];
+  const files = [...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []), ...patches.map((p) => (isPlainObject(p) ? p.path : undefined))];
+  for (const p of files.filter((x): x is string => typeof x === 'string' && /\.ya?ml$/i.test(x))) {
     const patchFile = inTree(tree, join(dirname(file), p));
-    if (!patchFile) continue;
-    const doc = sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
-    if (doc) out.push(doc);
+    const found = patchFile && sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
+    if (found) out.push(found);
+  }
+  for (const [i, p] of patches.entries()) {
+    if (!isPlainObject(p) || typeof p.patch !== 'string') continue;
+    const node = nodeAt(doc.root, ['patches', i, 'patch']);
+    if (!isScalar(node) || !node.range || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) continue;
+    const found = sameObjectIn(locatedDocuments(file, p.patch, doc.lineAt(node.range[0]) + 1), 'RayService', name);
+    if (found) out.push(found);
   }
   return out;
 }

@@ -88,6 +88,30 @@ describe('plan --render with kustomize and helm', () => {
     expect(r.json.services[0].changes[0]).toMatchObject({ from: 1, to: 2, line: 16 });
   });
 
+  it('kustomize inline patch (patches[].patch): the line inside the kustomization', () => {
+    const inline = (replicas: number) =>
+      `patches:\n  - patch: |-\n      apiVersion: ray.io/v1\n      kind: RayService\n      metadata:\n        name: reranker\n      spec:\n        rayClusterConfig:\n          rayVersion: "2.4${replicas}.0"\n`;
+    const trees = revisions('inline', (head) =>
+      writeFileSync(
+        join(head, 'examples/kustomize/overlays/staging/kustomization.yaml'),
+        `${readFileSync(join(head, 'examples/kustomize/overlays/staging/kustomization.yaml'), 'utf8')}${inline(8)}`,
+      ),
+    );
+    writeFileSync(
+      join(trees.base, 'examples/kustomize/overlays/staging/kustomization.yaml'),
+      `${readFileSync(join(trees.base, 'examples/kustomize/overlays/staging/kustomization.yaml'), 'utf8')}${inline(7)}`,
+    );
+    const r = plan(trees, 'kustomize:examples/kustomize/overlays/staging');
+    expect(r.code, r.stderr).toBe(0);
+    // kustomization.yaml: 6 lines of its own, then `patches:` (7), `- patch: |-` (8), the patch from line 9: rayVersion on 15.
+    expect(changeAt(r.json, 'spec.rayClusterConfig.rayVersion')).toMatchObject({
+      from: '2.47.0',
+      to: '2.48.0',
+      line: 15,
+      file: 'examples/kustomize/overlays/staging/kustomization.yaml',
+    });
+  });
+
   it('kustomize without buildMetadata: the lines are the rendered output, and named so', () => {
     const trees = revisions('plain', (head) =>
       replaceIn(join(head, 'examples/kustomize/base/rayservice.yaml'), 'rayVersion: "2.46.0"', 'rayVersion: "2.47.0"'),
