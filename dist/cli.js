@@ -15204,8 +15204,12 @@ function renderedName(command) {
     return `${command.spec} (rendered)`;
 }
 async function renderSide(tree, command, options) {
-    const text = await runRenderer(command, tree, options.side, options.limits);
     const name = renderedName(command);
+    // An overlay or chart that the base does not have yet (added by this change): nothing ran before.
+    if (command.input !== undefined && !(await exists((0,external_node_path_namespaceObject.join)(tree, command.input)))) {
+        return { manifests: new Map(), renderedName: name, lines: new Map(), origins: new Map() };
+    }
+    const text = await runRenderer(command, tree, options.side, options.limits);
     const manifests = manifestsFromTexts([{ file: name, text }], options.defaultNamespace);
     const lines = new Map();
     const origins = new Map();
@@ -15224,6 +15228,7 @@ async function renderSide(tree, command, options) {
         dropBuildAnnotations(m.object);
     return { manifests, renderedName: name, lines, origins };
 }
+const exists = (path) => (0,promises_namespaceObject.stat)(path).then(() => true, () => false);
 function namespaceOf(metadata, fallback) {
     return typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : fallback;
 }
@@ -15354,12 +15359,13 @@ function parseRenderSpec(spec, programs) {
     if (trimmed.startsWith('kustomize:')) {
         const dir = relativePath(trimmed.slice('kustomize:'.length), spec);
         const argv = programs.kustomize === 'kustomize' ? ['kustomize', 'build', dir] : ['kubectl', 'kustomize', dir];
-        return { spec: trimmed, argv, originRoot: dir };
+        return { spec: trimmed, argv, originRoot: dir, input: dir };
     }
     if (trimmed.startsWith('helm:')) {
         const [chart, ...values] = trimmed.slice('helm:'.length).split(':');
-        const argv = ['helm', 'template', relativePath(chart ?? '', spec), ...values.flatMap((v) => ['--values', relativePath(v, spec)])];
-        return { spec: trimmed, argv, originRoot: '.' };
+        const chartPath = relativePath(chart ?? '', spec);
+        const argv = ['helm', 'template', chartPath, ...values.flatMap((v) => ['--values', relativePath(v, spec)])];
+        return { spec: trimmed, argv, originRoot: '.', input: chartPath };
     }
     return { spec: trimmed, argv: ['sh', '-c', trimmed], originRoot: '.' };
 }

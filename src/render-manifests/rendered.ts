@@ -36,8 +36,12 @@ export function renderedName(command: RenderCommand): string {
 }
 
 export async function renderSide(tree: string, command: RenderCommand, options: RenderOptions): Promise<RenderedSide> {
-  const text = await runRenderer(command, tree, options.side, options.limits);
   const name = renderedName(command);
+  // An overlay or chart that the base does not have yet (added by this change): nothing ran before.
+  if (command.input !== undefined && !(await exists(join(tree, command.input)))) {
+    return { manifests: new Map(), renderedName: name, lines: new Map(), origins: new Map() };
+  }
+  const text = await runRenderer(command, tree, options.side, options.limits);
   const manifests = manifestsFromTexts([{ file: name, text }], options.defaultNamespace);
   const lines = new Map<number, SourceLine>();
   const origins = new Map<string, string>();
@@ -53,6 +57,12 @@ export async function renderSide(tree: string, command: RenderCommand, options: 
   for (const m of manifests.values()) dropBuildAnnotations(m.object);
   return { manifests, renderedName: name, lines, origins };
 }
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 function namespaceOf(metadata: Record<string, unknown>, fallback: string): string {
   return typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : fallback;

@@ -12,6 +12,8 @@ export interface RenderCommand {
   readonly argv: readonly string[];
   /** Folder (relative to the tree) that kustomize's `config.kubernetes.io/origin` paths are relative to. */
   readonly originRoot: string;
+  /** What a shorthand renders (the kustomization folder, the chart): absent from a tree, that side is empty. */
+  readonly input?: string;
 }
 
 /** A `--render` value that names nothing to run. */
@@ -28,12 +30,13 @@ export function parseRenderSpec(spec: string, programs: Programs): RenderCommand
   if (trimmed.startsWith('kustomize:')) {
     const dir = relativePath(trimmed.slice('kustomize:'.length), spec);
     const argv = programs.kustomize === 'kustomize' ? ['kustomize', 'build', dir] : ['kubectl', 'kustomize', dir];
-    return { spec: trimmed, argv, originRoot: dir };
+    return { spec: trimmed, argv, originRoot: dir, input: dir };
   }
   if (trimmed.startsWith('helm:')) {
     const [chart, ...values] = trimmed.slice('helm:'.length).split(':');
-    const argv = ['helm', 'template', relativePath(chart ?? '', spec), ...values.flatMap((v) => ['--values', relativePath(v, spec)])];
-    return { spec: trimmed, argv, originRoot: '.' };
+    const chartPath = relativePath(chart ?? '', spec);
+    const argv = ['helm', 'template', chartPath, ...values.flatMap((v) => ['--values', relativePath(v, spec)])];
+    return { spec: trimmed, argv, originRoot: '.', input: chartPath };
   }
   return { spec: trimmed, argv: ['sh', '-c', trimmed], originRoot: '.' };
 }

@@ -148,6 +148,15 @@ describe('plan --render with kustomize and helm', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('an overlay the base does not have yet: every RayService it renders is a create', () => {
+    const trees = revisions('new-overlay', (head) =>
+      cpSync(join(head, 'examples/kustomize/overlays/staging'), join(head, 'examples/kustomize/overlays/qa'), { recursive: true }),
+    );
+    const r = plan(trees, 'kustomize:examples/kustomize/overlays/qa');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.services.map((s: { change: string; file: string }) => [s.change, s.file])).toEqual([['create', 'examples/kustomize/base/rayservice.yaml']]);
+  });
+
   it('shorthand paths stay inside the tree', () => {
     const trees = revisions('outside', () => {});
     const r = plan(trees, 'kustomize:../elsewhere');
