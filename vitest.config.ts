@@ -27,6 +27,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'tools',
+          include: ['test/tools/**/*.test.ts'],
+          // Builds (first use) or finds kustomize, helm and the health-rule interpreters before the suites start.
+          globalSetup: ['test/tools/global-setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           // Builds (first use) or finds the control plane's binaries before any suite starts.

@@ -21685,8 +21685,11 @@ function fieldCell(c, links) {
     const label = codeSpan(c.label ?? c.path);
     if (c.line === null)
         return label;
-    const url = c.to === null ? links.base : links.head;
-    return `${label} ${lineLink(url, c.line)}`;
+    const side = c.to === null ? 'base' : 'head';
+    // A line in another file than the service's (traced through a renderer) names that file.
+    if (c.file)
+        return `${label} ${codeSpan(c.file)} ${lineLink(links.other?.(c.file, side), c.line)}`;
+    return `${label} ${lineLink(links[side], c.line)}`;
 }
 function valueCell(c) {
     const from = shown(c.from);
@@ -22072,7 +22075,12 @@ function fileUrl(links, sha, file) {
     return `${links.repoUrl}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 function renderDetails(s, links) {
-    const urls = { head: fileUrl(links, links?.headSha, s.file), base: fileUrl(links, links?.baseSha, s.file) };
+    const urls = {
+        head: fileUrl(links, links?.headSha, s.file),
+        base: fileUrl(links, links?.baseSha, s.file),
+        // Rendered output is no file of the repository: its lines stay unlinked.
+        other: (file, side) => (file.endsWith('(rendered)') ? undefined : fileUrl(links, side === 'head' ? links?.headSha : links?.baseSha, file)),
+    };
     const out = ['', `<details><summary><code>${htmlText(serviceKey(s))}</code> · ${htmlText(summaryWords(s))}</summary>`, ''];
     const fileUrlShown = s.manifest === 'removed' ? urls.base : urls.head;
     out.push(fileUrlShown ? `[${codeSpan(s.file, false)}](${fileUrlShown})` : codeSpan(s.file, false), '');
@@ -22302,8 +22310,486 @@ function parseKubeRayVersion(setting, text, fallback) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./src/render-manifests/relocate.ts
+/**
+ * A plan made from rendered output names lines of that output; where kustomize said where they
+ * came from, point them back to the source files instead: the service to the file its RayService
+ * was read from, each change to the file and line that set it (the overlay's patch or the base).
+ */
+
+
+function relocatePlan(plan, base, head) {
+    return { ...plan, services: plan.services.map((s) => relocateService(s, base, head)) };
+}
+function relocateService(s, base, head) {
+    const side = s.change === 'delete' ? base : head;
+    const file = side.origins.get(serviceKey(s)) ?? s.file;
+    const changes = s.changes.map((c) => relocateChange(c, file, removed(c) ? base : head));
+    return { ...s, file, changes };
+}
+/** A removal's line is the base's (FieldChange.line). */
+const removed = (c) => c.to === null;
+function relocateChange(c, serviceFile, side) {
+    if (c.line === null)
+        return c;
+    const at = side.lines.get(c.line);
+    const { file: _file, ...rest } = c;
+    if (!at)
+        return serviceFile === side.renderedName ? rest : { ...rest, file: side.renderedName };
+    return at.file === serviceFile ? { ...rest, line: at.line } : { ...rest, line: at.line, file: at.file };
+}
+/** A refusal that names a rendered line names the source line instead, where known. */
+function relocateError(e, sides) {
+    if (!(e instanceof InputError) || e.line === undefined)
+        return e;
+    const side = sides.find((s) => s.renderedName === e.file);
+    const at = side?.lines.get(e.line);
+    return at ? new InputError(at.file, at.line, e.field, e.problem, e.hint) : e;
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/origins.ts
+/**
+ * Where a rendered line came from. kustomize says it when asked (`buildMetadata:
+ * [originAnnotations, transformerAnnotations]`): `config.kubernetes.io/origin` names the file each
+ * object was read from, and `alpha.config.kubernetes.io/transformations` the kustomizations whose
+ * patches changed it. A rendered key is traced to the last patch that sets it to the rendered value,
+ * else to the origin file when that holds it with the same value; anything else (a namespace set
+ * by a transformer, a Helm template) stays a line of the rendered output.
+ */
+
+
+
+const ORIGIN = 'config.kubernetes.io/origin';
+const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
+/**
+ * Every YAML document of a text, each with a way to turn offsets into lines; `firstLine` is the
+ * file's line of the text's first line (an inline patch inside a kustomization's block scalar).
+ */
+function locatedDocuments(file, text, firstLine = 1) {
+    const lc = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lc });
+    if (!Array.isArray(docs))
+        return [];
+    const lineAt = (o) => lc.linePos(o).line + firstLine - 1;
+    return docs.filter((d) => d.errors.length === 0 && d.contents).map((d) => ({ file, root: d.contents, lineAt }));
+}
+/** The node at `path`, or undefined. */
+function nodeAt(root, path) {
+    let node = root;
+    for (const seg of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+            node = pair?.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number')
+            node = node.items[seg];
+        else
+            return undefined;
+        if (node === undefined || node === null)
+            return undefined;
+    }
+    return node;
+}
+const jsOf = (n) => (n && 'toJSON' in n ? n.toJSON() : undefined);
+const lineOfNode = (l, n) => (n.range ? l.lineAt(n.range[0]) : undefined);
+/**
+ * Rendered line → source line for one rendered object, given its sources in the order they were
+ * applied (the origin first, then patches).
+ */
+function traceLines(rendered, sources, into) {
+    const visit = (node, path, keyLine) => {
+        const from = sourceOf(node, path, sources);
+        if (from && keyLine !== undefined) {
+            const srcKey = keyLineIn(from, path);
+            // Visited outside in: a deeper key on the same rendered line (`- image: …` opens a list item) wins.
+            if (srcKey !== undefined)
+                into.set(keyLine, { file: from.file, line: srcKey });
+            if ((0,dist/* isScalar */.jn)(node))
+                mapBlockScalar(rendered, node, from, path, into);
+        }
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const p of node.items) {
+                if (!(0,dist/* isPair */.tO)(p) || !(0,dist/* isScalar */.jn)(p.key) || !p.value)
+                    continue;
+                visit(p.value, [...path, String(p.key.value)], lineOfNode(rendered, p.key));
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const [i, item] of node.items.entries())
+                visit(item, [...path, i], lineOfNode(rendered, item));
+        }
+    };
+    visit(rendered.root, [], undefined);
+}
+/** The last source that holds `path` with the rendered value (a collection: that holds `path`). */
+function sourceOf(node, path, sources) {
+    const value = jsOf(node);
+    for (let i = sources.length - 1; i >= 0; i--) {
+        const src = sources[i];
+        const there = nodeAt(src.root, path);
+        if (!there)
+            continue;
+        if ((0,dist/* isScalar */.jn)(node) ? (0,external_node_util_namespaceObject.isDeepStrictEqual)(jsOf(there), value) : (0,dist/* isMap */.jh)(there) || (0,dist/* isSeq */.oP)(there))
+            return src;
+    }
+    return undefined;
+}
+/** The line of the key (or list item) at `path` in a source. */
+function keyLineIn(src, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = nodeAt(src.root, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if ((0,dist/* isMap */.jh)(parent)) {
+        const pair = parent.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(last));
+        return pair?.key ? lineOfNode(src, pair.key) : undefined;
+    }
+    const item = (0,dist/* isSeq */.oP)(parent) && typeof last === 'number' ? parent.items[last] : undefined;
+    return item ? lineOfNode(src, item) : undefined;
+}
+/** The lines inside a block scalar (serveConfigV2) map one to one when both sides hold the same text. */
+function mapBlockScalar(rendered, node, from, path, into) {
+    const there = nodeAt(from.root, path);
+    const isBlock = (n) => (0,dist/* isScalar */.jn)(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED');
+    if (!isBlock(node) || !isBlock(there) || !node.range || !there?.range)
+        return;
+    const start = rendered.lineAt(node.range[0]) + 1;
+    const srcStart = from.lineAt(there.range[0]) + 1;
+    const lines = String(node.value).split('\n').length;
+    for (let k = 0; k < lines; k++)
+        if (!into.has(start + k))
+            into.set(start + k, { file: from.file, line: srcStart + k });
+}
+/** The object's own document among a source file's documents: same kind and name. */
+function sameObjectIn(docs, kind, name) {
+    return docs.find((d) => {
+        const v = jsOf(d.root);
+        return isPlainObject(v) && v.kind === kind && isPlainObject(v.metadata) && v.metadata.name === name;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/run.ts
+/**
+ * Runs a renderer in a tree, bounded: a time limit (the whole process group is killed when it runs
+ * out), a cap on what it prints, and an environment without the run's tokens (the renderer runs
+ * repository content: a Helm chart's templates, a kustomize plugin, a script). A failure is a
+ * refusal quoting the end of the renderer's own words, redacted.
+ */
+
+
+
+/** The renderer failed, ran too long or printed too much: the plan cannot be made. */
+class RenderError extends UserError {
+}
+const run_DEFAULT_LIMITS = { timeoutMs: 120_000, maxOutputBytes: 8 * 1024 * 1024 };
+const STDERR_KEPT = 4096;
+function renderEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        // The action's inputs (the GitHub token among them) and the runner's own tokens stay out.
+        if (k.startsWith('INPUT_') || k.startsWith('ACTIONS_') || isSecretName(k))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+/** Runs `command` in `cwd` and returns what it printed on stdout. */
+function runRenderer(command, cwd, side, limits = run_DEFAULT_LIMITS) {
+    return new Promise((resolve, reject) => {
+        const [program, ...args] = command.argv;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { cwd, env: renderEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const chunks = [];
+        let size = 0;
+        let stderr = '';
+        let stopped;
+        const stop = (why) => {
+            stopped ??= why;
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        };
+        const timer = setTimeout(() => stop(`did not finish within ${limits.timeoutMs / 1000} s`), limits.timeoutMs);
+        child.stdout.on('data', (d) => {
+            size += d.length;
+            if (size > limits.maxOutputBytes)
+                return stop(`printed more than ${limits.maxOutputBytes / 1024 / 1024} MiB`);
+            chunks.push(d);
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            stderr = (stderr + d).slice(-STDERR_KEPT);
+        });
+        const fail = (what) => reject(new RenderError(`--render ${JSON.stringify(command.spec)} in the ${side} tree ${what}${quote(stderr)}`));
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            fail(e.code === 'ENOENT' ? `could not start: ${program} is not installed (or not on the PATH)` : `could not start: ${e.message}`);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (stopped)
+                return fail(stopped);
+            if (code !== 0)
+                return fail(`failed (${signal ? `signal ${signal}` : `exit status ${code}`})`);
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+    });
+}
+/** The last lines of the renderer's stderr, redacted, on one line (the refusal is one line). */
+function quote(stderr) {
+    const lines = redactSecrets(stderr).trim().split('\n').slice(-6).join(' ⏎ ').trim();
+    return lines ? `: ${lines}` : '';
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/rendered.ts
+/**
+ * One side of a rendered plan: run the renderer in the tree, read the RayServices it printed, and
+ * work out where each rendered line came from (kustomize's origin annotations), so the plan can
+ * name source files and lines.
+ */
+
+
+
+
+
+
+
+
+
+function renderedName(command) {
+    return `${command.spec} (rendered)`;
+}
+async function renderSide(tree, command, options) {
+    const name = renderedName(command);
+    // An overlay or chart that the base does not have yet (added by this change): nothing ran before.
+    if (command.input !== undefined && !(await exists((0,external_node_path_namespaceObject.join)(tree, command.input)))) {
+        return { manifests: new Map(), renderedName: name, lines: new Map(), origins: new Map() };
+    }
+    const text = await runRenderer(command, tree, options.side, options.limits);
+    const manifests = manifestsFromTexts([{ file: name, text }], options.defaultNamespace);
+    const lines = new Map();
+    const origins = new Map();
+    for (const rendered of locatedDocuments(name, text)) {
+        const object = rendered.root.toJSON();
+        if (!isPlainObject(object) || object.kind !== 'RayService' || !isPlainObject(object.metadata))
+            continue;
+        const sources = await sourcesOf(tree, command.originRoot, object);
+        if (sources.length === 0)
+            continue;
+        traceLines(rendered, sources, lines);
+        const id = serviceKey({ namespace: namespaceOf(object.metadata, options.defaultNamespace), name: String(object.metadata.name) });
+        origins.set(id, sources[0].file);
+    }
+    for (const m of manifests.values())
+        dropBuildAnnotations(m.object);
+    return { manifests, renderedName: name, lines, origins };
+}
+const exists = (path) => (0,promises_namespaceObject.stat)(path).then(() => true, () => false);
+function namespaceOf(metadata, fallback) {
+    return typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : fallback;
+}
+/**
+ * The annotations kustomize adds on request say where the object came from; they are not part of
+ * what the operator acts on, and differ between revisions, so the planner never sees them.
+ */
+function dropBuildAnnotations(object) {
+    const metadata = object.metadata;
+    if (!isPlainObject(metadata) || !isPlainObject(metadata.annotations))
+        return;
+    delete metadata.annotations[ORIGIN];
+    delete metadata.annotations[TRANSFORMATIONS];
+    if (Object.keys(metadata.annotations).length === 0)
+        delete metadata.annotations;
+}
+/** The origin document, then the patches of the kustomizations that transformed it, in order. */
+async function sourcesOf(tree, originRoot, object) {
+    const annotations = isPlainObject(object.metadata) && isPlainObject(object.metadata.annotations) ? object.metadata.annotations : {};
+    const origin = yamlField(annotations[ORIGIN]);
+    // A remote base (`repo:` in the origin) is not in the tree: its lines stay the rendered output's.
+    if (!isPlainObject(origin) || typeof origin.path !== 'string' || origin.repo !== undefined)
+        return [];
+    const originFile = inTree(tree, (0,external_node_path_namespaceObject.join)(originRoot, origin.path));
+    if (!originFile)
+        return [];
+    const docs = await readLocated(tree, originFile);
+    const originDoc = pick(docs, object);
+    if (!originDoc)
+        return [];
+    const originName = originDoc.root.toJSON().metadata.name;
+    const patches = [];
+    const seen = new Set();
+    const steps = yamlField(annotations[TRANSFORMATIONS]);
+    for (const step of Array.isArray(steps) ? steps : []) {
+        if (!isPlainObject(step) || typeof step.configuredIn !== 'string' || seen.has(step.configuredIn))
+            continue;
+        if (!isPlainObject(step.configuredBy) || !/Patch/.test(String(step.configuredBy.kind)))
+            continue;
+        seen.add(step.configuredIn);
+        patches.push(...(await patchesIn(tree, (0,external_node_path_namespaceObject.join)(originRoot, step.configuredIn), originName)));
+    }
+    return [originDoc, ...patches];
+}
+/**
+ * The strategic-merge patches a kustomization lists that name this RayService: patch files
+ * (`patches[].path`, `patchesStrategicMerge`) and inline patches (`patches[].patch: |`, whose lines
+ * are lines of the kustomization itself).
+ */
+async function patchesIn(tree, kustomizationPath, name) {
+    const file = inTree(tree, kustomizationPath);
+    if (!file)
+        return [];
+    const [doc] = await readLocated(tree, file);
+    const k = doc?.root.toJSON();
+    if (!doc || !isPlainObject(k))
+        return [];
+    const out = [];
+    const patches = Array.isArray(k.patches) ? k.patches : [];
+    const files = [...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []), ...patches.map((p) => (isPlainObject(p) ? p.path : undefined))];
+    for (const p of files.filter((x) => typeof x === 'string' && /\.ya?ml$/i.test(x))) {
+        const patchFile = inTree(tree, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), p));
+        const found = patchFile && sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
+        if (found)
+            out.push(found);
+    }
+    for (const [i, p] of patches.entries()) {
+        if (!isPlainObject(p) || typeof p.patch !== 'string')
+            continue;
+        const node = nodeAt(doc.root, ['patches', i, 'patch']);
+        if (!(0,dist/* isScalar */.jn)(node) || !node.range || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED'))
+            continue;
+        const found = sameObjectIn(locatedDocuments(file, p.patch, doc.lineAt(node.range[0]) + 1), 'RayService', name);
+        if (found)
+            out.push(found);
+    }
+    return out;
+}
+function pick(docs, object) {
+    const name = isPlainObject(object.metadata) ? String(object.metadata.name) : '';
+    const byName = sameObjectIn(docs, 'RayService', name);
+    if (byName)
+        return byName;
+    // A namePrefix or nameSuffix renamed it: the file's only RayService is the one.
+    const all = docs.filter((d) => d.root.toJSON()?.kind === 'RayService');
+    return all.length === 1 ? all[0] : undefined;
+}
+/** A path inside the tree, relative to it; undefined when it leads out (a remote base, `..` above the root). */
+function inTree(tree, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(tree, (0,external_node_path_namespaceObject.resolve)(tree, (0,external_node_path_namespaceObject.normalize)(path)));
+    return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_namespaceObject.sep) ? undefined : rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** A source file's documents; none for a file that is missing, not a file, or larger than a manifest may be. */
+async function readLocated(tree, file) {
+    const size = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(tree, file))
+        .then((st) => (st.isFile() ? st.size : Number.POSITIVE_INFINITY))
+        .catch(() => Number.POSITIVE_INFINITY);
+    if (size > MAX_FILE_BYTES)
+        return [];
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(tree, file), 'utf8').catch(() => undefined);
+    return text === undefined ? [] : locatedDocuments(file, text);
+}
+function yamlField(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/spec.ts
+/**
+ * What `--render` (the action's `render` input) names: a shorthand for a renderer or a shell
+ * command. Each becomes the program to run in a tree (base or head) and the folder its relative
+ * paths start from, so kustomize's origin annotations can be found again in that tree.
+ */
+
+/** A `--render` value that names nothing to run. */
+class RenderSpecError extends UserError {
+}
+function parseRenderSpec(spec, programs) {
+    const trimmed = spec.trim();
+    if (trimmed === '')
+        throw new RenderSpecError('--render is empty: give kustomize:<dir>, helm:<chart>[:<values file>…] or a command');
+    if (trimmed.startsWith('kustomize:')) {
+        const dir = relativePath(trimmed.slice('kustomize:'.length), spec);
+        const argv = programs.kustomize === 'kustomize' ? ['kustomize', 'build', dir] : ['kubectl', 'kustomize', dir];
+        return { spec: trimmed, argv, originRoot: dir, input: dir };
+    }
+    if (trimmed.startsWith('helm:')) {
+        const [chart, ...values] = trimmed.slice('helm:'.length).split(':');
+        const chartPath = relativePath(chart ?? '', spec);
+        const argv = ['helm', 'template', chartPath, ...values.flatMap((v) => ['--values', relativePath(v, spec)])];
+        return { spec: trimmed, argv, originRoot: '.', input: chartPath };
+    }
+    return { spec: trimmed, argv: ['sh', '-c', trimmed], originRoot: '.' };
+}
+/**
+ * Paths of the shorthands stay inside the tree: relative, without `..` (the same spec runs in the
+ * base and the head tree, and a path out of it would render something that is not under review).
+ */
+function relativePath(path, spec) {
+    const p = path.trim();
+    if (p === '' || p.startsWith('/') || p.startsWith('-') || p.split('/').includes('..')) {
+        throw new RenderSpecError(`--render ${JSON.stringify(spec)}: "${p}" must be a path relative to the repository root, without ".." or a leading "-"`);
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/index.ts
+/**
+ * Rendered manifests (`plan --render`, the action's `render` input): the same renderer runs in the
+ * base tree and in the head tree, and the planner plans what they print. An adapter: it runs
+ * processes and reads the trees; the planner below it stays pure.
+ */
+
+
+
+
+
+
+
+async function renderBoth(trees, spec, options) {
+    const command = parseRenderSpec(spec, findPrograms());
+    const common = { defaultNamespace: options.defaultNamespace, ...(options.limits ? { limits: options.limits } : {}) };
+    const [base, head] = await Promise.all([
+        renderSide(trees.base, command, { ...common, side: 'base' }),
+        renderSide(trees.head, command, { ...common, side: 'head' }),
+    ]);
+    const relocate = (p) => relocatePlan(p, base, head);
+    return {
+        base,
+        head,
+        relocate,
+        planWith: async (plan) => {
+            try {
+                return relocate(await plan());
+            }
+            catch (e) {
+                throw relocateError(e, [base, head]);
+            }
+        },
+    };
+}
+/** `kustomize build` when kustomize is installed, else kubectl's built-in `kubectl kustomize`. */
+function findPrograms(path = process.env.PATH ?? '') {
+    const onPath = (name) => path.split(external_node_path_namespaceObject.delimiter).some((dir) => {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)((0,external_node_path_namespaceObject.join)(dir, name), external_node_fs_namespaceObject.constants.X_OK);
+            return dir !== '';
+        }
+        catch {
+            return false;
+        }
+    });
+    return { kustomize: onPath('kustomize') ? 'kustomize' : 'kubectl' };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/plan-command.ts
 /** `rayservice-rollout plan`: the shell around the planner. */
+
 
 
 
@@ -22332,6 +22818,13 @@ Options:
   --zero-downtime true|false  the operator's ENABLE_ZERO_DOWNTIME (default: ${DEFAULTS.zeroDowntime})
   --incremental-gate on|off   the RayServiceIncrementalUpgrade feature gate (default: the release's default)
   --namespace NS              namespace of manifests that set none (default: ${DEFAULTS.namespace})
+  --render SPEC               plan what a renderer prints instead of the files: --base and --head
+                              are then the two checkouts (tree roots) it runs in. SPEC is
+                              kustomize:<dir> (kustomize build, or kubectl kustomize),
+                              helm:<chart>[:<values file>…] (helm template) or a shell command.
+                              It runs repository content: only on trees you trust. With
+                              kustomize's buildMetadata: [originAnnotations, transformerAnnotations]
+                              lines name the source files; else the rendered output
   --live                      also read the cluster (KUBECONFIG, ~/.kube/config or in-cluster):
                               server-side dry run of each head manifest, comparison with the live
                               RayService and its active/pending RayClusters, drift, the running
@@ -22360,29 +22853,16 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
     const gate = flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
     const namespace = flags.namespace ?? DEFAULTS.namespace;
     const liveTimeoutMs = parseDuration('--timeout', flags.timeout, LIVE_TIMEOUT_DEFAULT);
-    const cwd = process.cwd();
-    const [base, head] = await Promise.all([
-        loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: cwd }),
-        loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: cwd }),
-    ]);
+    const rendered = flags.render ? await renderBoth({ base: flags.base, head: flags.head }, flags.render, { defaultNamespace: namespace }) : undefined;
+    const [base, head] = rendered ? [rendered.base.manifests, rendered.head.manifests] : await loadBoth(flags.base, flags.head, namespace);
     const options = {
         kuberayVersion,
         zeroDowntime,
         prune: flags.prune ?? DEFAULTS.prune,
         ...(gate !== undefined ? { incrementalGate: gate === 'on' || gate === 'true' } : {}),
     };
-    const result = flags.live
-        ? await clusterAwarePlan(base, head, {
-            ...options,
-            fieldManager: flags['field-manager'] ?? DEFAULTS.fieldManager,
-            forceConflicts: flags['force-conflicts'] ?? false,
-            connect: {
-                ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-                ...(flags.context ? { context: flags.context } : {}),
-                deadline: new Deadline(liveTimeoutMs, `--timeout ${flags.timeout ?? LIVE_TIMEOUT_DEFAULT}`),
-            },
-        })
-        : plan(base, head, options);
+    const planned = () => planOf(base, head, flags, options, liveTimeoutMs);
+    const result = rendered ? await rendered.planWith(planned) : await planned();
     // Through the output edge: the plan carries manifest values and, with --live, the cluster's words.
     const [stdout, stderr] = [outputTo(out), outputTo(err)];
     if (format === 'json')
@@ -22395,6 +22875,27 @@ async function runPlan(flags, out = process.stdout, err = process.stderr) {
     for (const r of refusals)
         stderr.text(`${r}\n`);
     return refusals.length ? 2 : 0;
+}
+function loadBoth(basePath, headPath, namespace) {
+    const cwd = process.cwd();
+    return Promise.all([
+        loadManifests(basePath, { defaultNamespace: namespace, displayRoot: cwd }),
+        loadManifests(headPath, { defaultNamespace: namespace, displayRoot: cwd }),
+    ]);
+}
+async function planOf(base, head, flags, options, liveTimeoutMs) {
+    return flags.live
+        ? await clusterAwarePlan(base, head, {
+            ...options,
+            fieldManager: flags['field-manager'] ?? DEFAULTS.fieldManager,
+            forceConflicts: flags['force-conflicts'] ?? false,
+            connect: {
+                ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+                ...(flags.context ? { context: flags.context } : {}),
+                deadline: new Deadline(liveTimeoutMs, `--timeout ${flags.timeout ?? LIVE_TIMEOUT_DEFAULT}`),
+            },
+        })
+        : plan(base, head, options);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/observed.ts
@@ -24268,6 +24769,149 @@ function overallResult(outcomes) {
     return 'succeeded';
 }
 
+;// CONCATENATED MODULE: ./src/flows/observe-and-wait.ts
+
+
+
+
+async function observeAndWait(opts) {
+    const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
+    const startedAt = Date.now();
+    return Promise.all(services.map((service) => observeOne(opts, service, startedAt)));
+}
+async function observeOne(opts, service, startedAt) {
+    const want = opts.head.get(serviceKey(service)).object;
+    const syncBy = Math.min(startedAt + opts.syncTimeoutMs, opts.conn.deadline.at);
+    const first = await readLive(opts.conn, service);
+    let live = first;
+    while (!carries(live, want)) {
+        if (Date.now() >= syncBy)
+            return { service, verdict: notSynced(service, live, want, startedAt) };
+        await sleep(Math.min(opts.pollMs ?? 2000, Math.max(0, syncBy - Date.now())));
+        live = await readLive(opts.conn, service);
+    }
+    const generation = Number(live.metadata.generation ?? 1);
+    opts.onSynced?.(service, generation);
+    const syncedAt = Date.now();
+    const target = {
+        namespace: service.namespace,
+        name: service.name,
+        ...expectation(service.change, first, live),
+        generation,
+        serveApps: serveAppsOf(live),
+        startedAt: syncedAt,
+        deadline: Math.min(syncedAt + opts.timeoutMs, opts.conn.deadline.at),
+    };
+    const { verdict, requests } = await watchRollout({
+        conn: opts.conn,
+        target,
+        onProgress: (line) => opts.onProgress?.(service, line),
+        log: (text) => opts.onLog?.(service, text),
+    });
+    return { service, verdict, requests };
+}
+/**
+ * What "done" means. Synced after we started: the plan's change, judged against the cluster that
+ * was active before (as apply). Already synced when we started: what is under way decides, as
+ * `wait` does (a pending cluster must take over, else the Serve config must run).
+ */
+function expectation(change, first, live) {
+    const activeOf = (o) => observe_and_wait_clusterName(o, 'activeServiceStatus');
+    if (!first)
+        return { expected: 'create' };
+    const active = activeOf(first);
+    const already = first === live;
+    const expected = already ? (observe_and_wait_clusterName(live, 'pendingServiceStatus') ? 'cluster' : 'app') : change === 'create' ? 'app' : change;
+    return { expected, ...(active ? { activeBefore: active } : {}) };
+}
+function observe_and_wait_clusterName(o, key) {
+    const s = isPlainObject(o?.status) ? o.status[key] : undefined;
+    const name = isPlainObject(s) ? s.rayClusterName : undefined;
+    return typeof name === 'string' && name ? name : undefined;
+}
+/**
+ * The live object carries the manifest: every field the manifest sets has that value live (the
+ * API server adds defaults and other managers' fields, which are not the controller's business).
+ */
+function carries(live, want) {
+    if (!live)
+        return false;
+    return covers(live.spec, want.spec);
+}
+function covers(live, want) {
+    if (isPlainObject(want))
+        return isPlainObject(live) && Object.entries(want).every(([k, v]) => v === null || covers(live[k], v));
+    if (Array.isArray(want))
+        return Array.isArray(live) && live.length === want.length && want.every((v, i) => covers(live[i], v));
+    return live === want || (live !== undefined && want !== undefined && String(live) === String(want) && typeof live !== typeof want);
+}
+/** The Argo CD Application or Flux object that applies this RayService, from what they write on it. */
+function ownerOf(o) {
+    const meta = isPlainObject(o?.metadata) ? o.metadata : {};
+    const labels = isPlainObject(meta.labels) ? meta.labels : {};
+    const annotations = isPlainObject(meta.annotations) ? meta.annotations : {};
+    const tracking = annotations['argocd.argoproj.io/tracking-id'];
+    if (typeof tracking === 'string' && tracking)
+        return `the Argo CD Application ${tracking.split(':')[0]}`;
+    const instance = labels['argocd.argoproj.io/instance'] ?? annotations['argocd.argoproj.io/instance'];
+    if (typeof instance === 'string' && instance)
+        return `the Argo CD Application ${instance}`;
+    const ks = labels['kustomize.toolkit.fluxcd.io/name'];
+    if (typeof ks === 'string' && ks)
+        return `the Flux Kustomization ${labels['kustomize.toolkit.fluxcd.io/namespace'] ?? '?'}/${ks}`;
+    const hr = labels['helm.toolkit.fluxcd.io/name'];
+    if (typeof hr === 'string' && hr)
+        return `the Flux HelmRelease ${labels['helm.toolkit.fluxcd.io/namespace'] ?? '?'}/${hr}`;
+    return undefined;
+}
+function notSynced(service, live, want, startedAt) {
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    const owner = ownerOf(live);
+    const what = live
+        ? `${serviceKey(service)} does not carry the merged spec yet (${firstDifference(live.spec, want.spec) ?? 'spec'} differs)`
+        : `${serviceKey(service)} does not exist in the cluster yet`;
+    const who = owner
+        ? `; it is applied by ${owner}: check its sync status (auto-sync off, a sync error, or a pending refresh)`
+        : '; no Argo CD or Flux label or annotation on it names the controller that applies it';
+    const summary = `not synced yet: ${what} after ${seconds} s${who}`;
+    const at = Date.now();
+    return { result: 'timeout', summary, at, durationMs: at - startedAt, timeline: [] };
+}
+/** The first field path where the live spec does not carry the manifest's, for the message. */
+function firstDifference(live, want, path = 'spec') {
+    if (covers(live, want))
+        return undefined;
+    if (isPlainObject(want) && isPlainObject(live)) {
+        for (const [k, v] of Object.entries(want)) {
+            const d = firstDifference(live[k], v, `${path}.${k}`);
+            if (d)
+                return d;
+        }
+    }
+    if (Array.isArray(want) && Array.isArray(live) && live.length === want.length) {
+        for (const [i, v] of want.entries()) {
+            const d = firstDifference(live[i], v, `${path}[${i}]`);
+            if (d)
+                return d;
+        }
+    }
+    return path;
+}
+async function readLive(conn, service) {
+    const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+    const what = `GET RayService ${serviceKey(service)}`;
+    const args = { group: 'ray.io', version: 'v1', namespace: service.namespace, plural: 'rayservices', name: service.name };
+    try {
+        return (await conn.deadline.within(what, custom.getNamespacedCustomObject(args)));
+    }
+    catch (e) {
+        if (e?.code === 404)
+            return undefined;
+        throw requestError(e, what, conn.server);
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 ;// CONCATENATED MODULE: ./src/cli/rollout-command.ts
 /**
  * `rayservice-rollout apply` (plan, dry-run every changed manifest, server-side apply, then wait
@@ -24275,6 +24919,8 @@ function overallResult(outcomes) {
  * that someone else started). Exit status: 0 all rolled out, 3 a rollout failed, 4 timed out,
  * 2 bad input (nothing applied), 1 a bug.
  */
+
+
 
 
 
@@ -24322,6 +24968,13 @@ Exit status: 0 rolled out, 3 a rollout failed, 4 timed out (also: the cluster di
 time), 2 bad input or a cluster that cannot be reached (nothing applied).
 `;
 const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--kubeconfig PATH] [--context NAME] [--verbose]
+       rayservice-rollout wait --head <file|dir> [--base <file|dir>] [--render SPEC] [--sync-timeout 10m] [options]
+
+With --head (observe: a GitOps controller such as Argo CD or Flux applies, not this command): waits
+until every RayService that changed from --base (none: every one) carries the head's spec live (the
+controller has synced; "not synced yet" naming the Argo CD Application or Flux object that owns it
+when --sync-timeout runs out), then waits for each rollout as apply does. Read-only. --render, as
+for plan, plans what a renderer prints (--base and --head are then tree roots).
 
 Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
 or the Serve applications to run the current generation. Exit status as for apply.
@@ -24434,6 +25087,11 @@ async function runWait(target, flags, stdout, stderr = process.stderr) {
 }
 async function wait(target, flags, stdout) {
     const out = textSink(stdout);
+    if (flags.head !== undefined) {
+        if (target !== undefined)
+            throw new UsageError('wait takes <namespace/name> or --head, not both (try wait --help)');
+        return rollout_command_observe(flags, out);
+    }
     const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
     if (!m)
         throw new UsageError('wait needs <namespace/name> (try wait --help)');
@@ -24466,6 +25124,44 @@ async function wait(target, flags, stdout) {
         deadline: deadline.at,
     }, out, flags.verbose === true);
     return exitFor([verdict]);
+}
+/** `wait --head`: the controller applies; wait for it to sync, then for each rollout. */
+async function rollout_command_observe(flags, out) {
+    const namespace = flags.namespace ?? DEFAULTS.namespace;
+    const syncTimeoutMs = parseDuration('--sync-timeout', flags['sync-timeout'], '10m');
+    const { base, head, relocate } = await manifestsForObserve(flags, namespace);
+    const p = relocate(plan(base, head, {
+        kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
+        zeroDowntime: parse_parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
+    }));
+    const deadline = commandDeadline(flags);
+    const conn = await connect({ ...connectOptions(flags), deadline });
+    const id = (s) => serviceKey(s);
+    const outcomes = await observeAndWait({
+        conn,
+        plan: p,
+        head,
+        syncTimeoutMs,
+        timeoutMs: deadline.ms,
+        onSynced: (s, g) => out.write(`${id(s)}: synced by the controller (generation ${g}); expecting ${s.change}\n`),
+        onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
+        onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),
+    });
+    if (outcomes.length === 0)
+        out.write('Nothing to wait for: no RayService changed in a way that reaches the cluster.\n');
+    for (const o of outcomes)
+        out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict).join(`\n[${id(o.service)}] `)}\n`);
+    return exitFor(outcomes.map((o) => o.verdict));
+}
+async function manifestsForObserve(flags, namespace) {
+    const headPath = flags.head;
+    if (flags.render) {
+        const pair = await renderBoth({ base: flags.base ?? headPath, head: headPath }, flags.render, { defaultNamespace: namespace });
+        return { base: flags.base ? pair.base.manifests : new Map(), head: pair.head.manifests, relocate: pair.relocate };
+    }
+    const load = (path) => loadManifests(path, { defaultNamespace: namespace, displayRoot: process.cwd() });
+    const [base, head] = await Promise.all([flags.base ? load(flags.base) : Promise.resolve(new Map()), load(headPath)]);
+    return { base, head, relocate: (p) => p };
 }
 function connectOptions(flags) {
     return { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) };
@@ -24510,12 +25206,14 @@ Usage:
   rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
   rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
   rayservice-rollout wait <namespace/name> [options]
+  rayservice-rollout wait --head <file|dir> [--base <file|dir>] [options]
   rayservice-rollout --help | --version
 
 Commands:
   plan    what the KubeRay operator will do with each changed RayService
   apply   dry-run, server-side apply and wait until each rollout is really done
-  wait    wait for a rollout that someone else started
+  wait    wait for a rollout that someone else started; with --head, for Argo CD or Flux
+          to sync the head's manifests, then for each rollout
 
 Run \`rayservice-rollout <command> --help\` for the options of a command.
 `;
@@ -24554,6 +25252,7 @@ async function main(argv) {
                 'field-manager': { type: 'string' },
                 'force-conflicts': { type: 'boolean' },
                 prune: { type: 'boolean' },
+                render: { type: 'string' },
             },
         });
         return runPlan(values, process.stdout);
@@ -24572,6 +25271,8 @@ async function main(argv) {
         context: { type: 'string' },
         verbose: { type: 'boolean' },
         'on-failure': { type: 'string' },
+        render: { type: 'string' },
+        'sync-timeout': { type: 'string' },
     };
     if (command === 'apply' || command === 'wait') {
         if (rest.includes('--help') || rest.includes('-h')) {

@@ -52546,6 +52546,18 @@ function globMatcher(globs) {
     const exc = exclude.length ? picomatch_default()(exclude) : () => false;
     return (path) => inc(path) && !exc(path);
 }
+/**
+ * A checkout of `sha` in `dir` (a detached git worktree), for a renderer that needs the files on
+ * disk: `render` runs the same command in the base and the head tree side by side. No hook runs
+ * (NOTHING_RUNS), LFS does not smudge; removed again with `removeWorktree`.
+ */
+async function worktreeAt(cwd, sha, dir, timeouts = {}) {
+    await ensureCommit(cwd, sha, timeouts);
+    await git(cwd, ['-c', 'filter.lfs.smudge=', '-c', 'filter.lfs.process=', 'worktree', 'add', '--detach', '--force', dir, sha], timeouts.localMs ?? LOCAL_MS);
+}
+async function removeWorktree(cwd, dir) {
+    await git(cwd, ['worktree', 'remove', '--force', dir]).catch(() => git(cwd, ['worktree', 'prune']).catch(() => ''));
+}
 
 ;// CONCATENATED MODULE: ./src/planner/fail-on.ts
 /**
@@ -52662,7 +52674,7 @@ function parseKubeRayVersion(setting, text, fallback) {
 
 
 
-const ACTION_MODES = ['plan', 'apply'];
+const ACTION_MODES = ['plan', 'apply', 'observe'];
 /** A wrong action input (`with:`) or an event the action cannot run on. */
 class ActionInputError extends UserError {
 }
@@ -52688,6 +52700,9 @@ function readInputs() {
         dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
         onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
         live: bool('live', defaults_DEFAULTS.live),
+        render: getInput('render').trim(),
+        syncTimeoutMs: parseDuration('input sync-timeout', getInput('sync-timeout'), '10m'),
+        renderUntrusted: bool('render-untrusted', false),
     };
 }
 
@@ -52884,8 +52899,11 @@ function fieldCell(c, links) {
     const label = codeSpan(c.label ?? c.path);
     if (c.line === null)
         return label;
-    const url = c.to === null ? links.base : links.head;
-    return `${label} ${lineLink(url, c.line)}`;
+    const side = c.to === null ? 'base' : 'head';
+    // A line in another file than the service's (traced through a renderer) names that file.
+    if (c.file)
+        return `${label} ${codeSpan(c.file)} ${lineLink(links.other?.(c.file, side), c.line)}`;
+    return `${label} ${lineLink(links[side], c.line)}`;
 }
 function valueCell(c) {
     const from = shown(c.from);
@@ -53620,7 +53638,12 @@ function fileUrl(links, sha, file) {
     return `${links.repoUrl}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 function renderDetails(s, links) {
-    const urls = { head: fileUrl(links, links?.headSha, s.file), base: fileUrl(links, links?.baseSha, s.file) };
+    const urls = {
+        head: fileUrl(links, links?.headSha, s.file),
+        base: fileUrl(links, links?.baseSha, s.file),
+        // Rendered output is no file of the repository: its lines stay unlinked.
+        other: (file, side) => (file.endsWith('(rendered)') ? undefined : fileUrl(links, side === 'head' ? links?.headSha : links?.baseSha, file)),
+    };
     const out = ['', `<details><summary><code>${htmlText(serviceKey(s))}</code> · ${htmlText(summaryWords(s))}</summary>`, ''];
     const fileUrlShown = s.manifest === 'removed' ? urls.base : urls.head;
     out.push(fileUrlShown ? `[${codeSpan(s.file, false)}](${fileUrlShown})` : codeSpan(s.file, false), '');
@@ -53976,8 +53999,522 @@ function manifestsFromTexts(files, defaultNamespace) {
     return set;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/render-manifests/relocate.ts
+/**
+ * A plan made from rendered output names lines of that output; where kustomize said where they
+ * came from, point them back to the source files instead: the service to the file its RayService
+ * was read from, each change to the file and line that set it (the overlay's patch or the base).
+ */
+
+
+function relocatePlan(plan, base, head) {
+    return { ...plan, services: plan.services.map((s) => relocateService(s, base, head)) };
+}
+function relocateService(s, base, head) {
+    const side = s.change === 'delete' ? base : head;
+    const file = side.origins.get(serviceKey(s)) ?? s.file;
+    const changes = s.changes.map((c) => relocateChange(c, file, removed(c) ? base : head));
+    return { ...s, file, changes };
+}
+/** A removal's line is the base's (FieldChange.line). */
+const removed = (c) => c.to === null;
+function relocateChange(c, serviceFile, side) {
+    if (c.line === null)
+        return c;
+    const at = side.lines.get(c.line);
+    const { file: _file, ...rest } = c;
+    if (!at)
+        return serviceFile === side.renderedName ? rest : { ...rest, file: side.renderedName };
+    return at.file === serviceFile ? { ...rest, line: at.line } : { ...rest, line: at.line, file: at.file };
+}
+/** A refusal that names a rendered line names the source line instead, where known. */
+function relocateError(e, sides) {
+    if (!(e instanceof input_error_InputError) || e.line === undefined)
+        return e;
+    const side = sides.find((s) => s.renderedName === e.file);
+    const at = side?.lines.get(e.line);
+    return at ? new input_error_InputError(at.file, at.line, e.field, e.problem, e.hint) : e;
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/render-manifests/origins.ts
+/**
+ * Where a rendered line came from. kustomize says it when asked (`buildMetadata:
+ * [originAnnotations, transformerAnnotations]`): `config.kubernetes.io/origin` names the file each
+ * object was read from, and `alpha.config.kubernetes.io/transformations` the kustomizations whose
+ * patches changed it. A rendered key is traced to the last patch that sets it to the rendered value,
+ * else to the origin file when that holds it with the same value; anything else (a namespace set
+ * by a transformer, a Helm template) stays a line of the rendered output.
+ */
+
+
+
+const ORIGIN = 'config.kubernetes.io/origin';
+const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
+/**
+ * Every YAML document of a text, each with a way to turn offsets into lines; `firstLine` is the
+ * file's line of the text's first line (an inline patch inside a kustomization's block scalar).
+ */
+function locatedDocuments(file, text, firstLine = 1) {
+    const lc = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lc });
+    if (!Array.isArray(docs))
+        return [];
+    const lineAt = (o) => lc.linePos(o).line + firstLine - 1;
+    return docs.filter((d) => d.errors.length === 0 && d.contents).map((d) => ({ file, root: d.contents, lineAt }));
+}
+/** The node at `path`, or undefined. */
+function nodeAt(root, path) {
+    let node = root;
+    for (const seg of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+            node = pair?.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number')
+            node = node.items[seg];
+        else
+            return undefined;
+        if (node === undefined || node === null)
+            return undefined;
+    }
+    return node;
+}
+const jsOf = (n) => (n && 'toJSON' in n ? n.toJSON() : undefined);
+const lineOfNode = (l, n) => (n.range ? l.lineAt(n.range[0]) : undefined);
+/**
+ * Rendered line → source line for one rendered object, given its sources in the order they were
+ * applied (the origin first, then patches).
+ */
+function traceLines(rendered, sources, into) {
+    const visit = (node, path, keyLine) => {
+        const from = sourceOf(node, path, sources);
+        if (from && keyLine !== undefined) {
+            const srcKey = keyLineIn(from, path);
+            // Visited outside in: a deeper key on the same rendered line (`- image: …` opens a list item) wins.
+            if (srcKey !== undefined)
+                into.set(keyLine, { file: from.file, line: srcKey });
+            if ((0,dist/* isScalar */.jn)(node))
+                mapBlockScalar(rendered, node, from, path, into);
+        }
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const p of node.items) {
+                if (!(0,dist/* isPair */.tO)(p) || !(0,dist/* isScalar */.jn)(p.key) || !p.value)
+                    continue;
+                visit(p.value, [...path, String(p.key.value)], lineOfNode(rendered, p.key));
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const [i, item] of node.items.entries())
+                visit(item, [...path, i], lineOfNode(rendered, item));
+        }
+    };
+    visit(rendered.root, [], undefined);
+}
+/** The last source that holds `path` with the rendered value (a collection: that holds `path`). */
+function sourceOf(node, path, sources) {
+    const value = jsOf(node);
+    for (let i = sources.length - 1; i >= 0; i--) {
+        const src = sources[i];
+        const there = nodeAt(src.root, path);
+        if (!there)
+            continue;
+        if ((0,dist/* isScalar */.jn)(node) ? (0,external_node_util_.isDeepStrictEqual)(jsOf(there), value) : (0,dist/* isMap */.jh)(there) || (0,dist/* isSeq */.oP)(there))
+            return src;
+    }
+    return undefined;
+}
+/** The line of the key (or list item) at `path` in a source. */
+function keyLineIn(src, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = nodeAt(src.root, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if ((0,dist/* isMap */.jh)(parent)) {
+        const pair = parent.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(last));
+        return pair?.key ? lineOfNode(src, pair.key) : undefined;
+    }
+    const item = (0,dist/* isSeq */.oP)(parent) && typeof last === 'number' ? parent.items[last] : undefined;
+    return item ? lineOfNode(src, item) : undefined;
+}
+/** The lines inside a block scalar (serveConfigV2) map one to one when both sides hold the same text. */
+function mapBlockScalar(rendered, node, from, path, into) {
+    const there = nodeAt(from.root, path);
+    const isBlock = (n) => (0,dist/* isScalar */.jn)(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED');
+    if (!isBlock(node) || !isBlock(there) || !node.range || !there?.range)
+        return;
+    const start = rendered.lineAt(node.range[0]) + 1;
+    const srcStart = from.lineAt(there.range[0]) + 1;
+    const lines = String(node.value).split('\n').length;
+    for (let k = 0; k < lines; k++)
+        if (!into.has(start + k))
+            into.set(start + k, { file: from.file, line: srcStart + k });
+}
+/** The object's own document among a source file's documents: same kind and name. */
+function sameObjectIn(docs, kind, name) {
+    return docs.find((d) => {
+        const v = jsOf(d.root);
+        return objects_isPlainObject(v) && v.kind === kind && objects_isPlainObject(v.metadata) && v.metadata.name === name;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/run.ts
+/**
+ * Runs a renderer in a tree, bounded: a time limit (the whole process group is killed when it runs
+ * out), a cap on what it prints, and an environment without the run's tokens (the renderer runs
+ * repository content: a Helm chart's templates, a kustomize plugin, a script). A failure is a
+ * refusal quoting the end of the renderer's own words, redacted.
+ */
+
+
+
+/** The renderer failed, ran too long or printed too much: the plan cannot be made. */
+class RenderError extends UserError {
+}
+const DEFAULT_LIMITS = { timeoutMs: 120_000, maxOutputBytes: 8 * 1024 * 1024 };
+const STDERR_KEPT = 4096;
+function renderEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        // The action's inputs (the GitHub token among them) and the runner's own tokens stay out.
+        if (k.startsWith('INPUT_') || k.startsWith('ACTIONS_') || isSecretName(k))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+/** Runs `command` in `cwd` and returns what it printed on stdout. */
+function runRenderer(command, cwd, side, limits = DEFAULT_LIMITS) {
+    return new Promise((resolve, reject) => {
+        const [program, ...args] = command.argv;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { cwd, env: renderEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const chunks = [];
+        let size = 0;
+        let stderr = '';
+        let stopped;
+        const stop = (why) => {
+            stopped ??= why;
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        };
+        const timer = setTimeout(() => stop(`did not finish within ${limits.timeoutMs / 1000} s`), limits.timeoutMs);
+        child.stdout.on('data', (d) => {
+            size += d.length;
+            if (size > limits.maxOutputBytes)
+                return stop(`printed more than ${limits.maxOutputBytes / 1024 / 1024} MiB`);
+            chunks.push(d);
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            stderr = (stderr + d).slice(-STDERR_KEPT);
+        });
+        const fail = (what) => reject(new RenderError(`--render ${JSON.stringify(command.spec)} in the ${side} tree ${what}${quote(stderr)}`));
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            fail(e.code === 'ENOENT' ? `could not start: ${program} is not installed (or not on the PATH)` : `could not start: ${e.message}`);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (stopped)
+                return fail(stopped);
+            if (code !== 0)
+                return fail(`failed (${signal ? `signal ${signal}` : `exit status ${code}`})`);
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+    });
+}
+/** The last lines of the renderer's stderr, redacted, on one line (the refusal is one line). */
+function quote(stderr) {
+    const lines = redactSecrets(stderr).trim().split('\n').slice(-6).join(' ⏎ ').trim();
+    return lines ? `: ${lines}` : '';
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/rendered.ts
+/**
+ * One side of a rendered plan: run the renderer in the tree, read the RayServices it printed, and
+ * work out where each rendered line came from (kustomize's origin annotations), so the plan can
+ * name source files and lines.
+ */
+
+
+
+
+
+
+
+
+
+function renderedName(command) {
+    return `${command.spec} (rendered)`;
+}
+async function renderSide(tree, command, options) {
+    const name = renderedName(command);
+    // An overlay or chart that the base does not have yet (added by this change): nothing ran before.
+    if (command.input !== undefined && !(await rendered_exists((0,external_node_path_namespaceObject.join)(tree, command.input)))) {
+        return { manifests: new Map(), renderedName: name, lines: new Map(), origins: new Map() };
+    }
+    const text = await runRenderer(command, tree, options.side, options.limits);
+    const manifests = manifestsFromTexts([{ file: name, text }], options.defaultNamespace);
+    const lines = new Map();
+    const origins = new Map();
+    for (const rendered of locatedDocuments(name, text)) {
+        const object = rendered.root.toJSON();
+        if (!objects_isPlainObject(object) || object.kind !== 'RayService' || !objects_isPlainObject(object.metadata))
+            continue;
+        const sources = await sourcesOf(tree, command.originRoot, object);
+        if (sources.length === 0)
+            continue;
+        traceLines(rendered, sources, lines);
+        const id = serviceKey({ namespace: namespaceOf(object.metadata, options.defaultNamespace), name: String(object.metadata.name) });
+        origins.set(id, sources[0].file);
+    }
+    for (const m of manifests.values())
+        dropBuildAnnotations(m.object);
+    return { manifests, renderedName: name, lines, origins };
+}
+const rendered_exists = (path) => (0,promises_namespaceObject.stat)(path).then(() => true, () => false);
+function namespaceOf(metadata, fallback) {
+    return typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : fallback;
+}
+/**
+ * The annotations kustomize adds on request say where the object came from; they are not part of
+ * what the operator acts on, and differ between revisions, so the planner never sees them.
+ */
+function dropBuildAnnotations(object) {
+    const metadata = object.metadata;
+    if (!objects_isPlainObject(metadata) || !objects_isPlainObject(metadata.annotations))
+        return;
+    delete metadata.annotations[ORIGIN];
+    delete metadata.annotations[TRANSFORMATIONS];
+    if (Object.keys(metadata.annotations).length === 0)
+        delete metadata.annotations;
+}
+/** The origin document, then the patches of the kustomizations that transformed it, in order. */
+async function sourcesOf(tree, originRoot, object) {
+    const annotations = objects_isPlainObject(object.metadata) && objects_isPlainObject(object.metadata.annotations) ? object.metadata.annotations : {};
+    const origin = yamlField(annotations[ORIGIN]);
+    // A remote base (`repo:` in the origin) is not in the tree: its lines stay the rendered output's.
+    if (!objects_isPlainObject(origin) || typeof origin.path !== 'string' || origin.repo !== undefined)
+        return [];
+    const originFile = inTree(tree, (0,external_node_path_namespaceObject.join)(originRoot, origin.path));
+    if (!originFile)
+        return [];
+    const docs = await readLocated(tree, originFile);
+    const originDoc = pick(docs, object);
+    if (!originDoc)
+        return [];
+    const originName = originDoc.root.toJSON().metadata.name;
+    const patches = [];
+    const seen = new Set();
+    const steps = yamlField(annotations[TRANSFORMATIONS]);
+    for (const step of Array.isArray(steps) ? steps : []) {
+        if (!objects_isPlainObject(step) || typeof step.configuredIn !== 'string' || seen.has(step.configuredIn))
+            continue;
+        if (!objects_isPlainObject(step.configuredBy) || !/Patch/.test(String(step.configuredBy.kind)))
+            continue;
+        seen.add(step.configuredIn);
+        patches.push(...(await patchesIn(tree, (0,external_node_path_namespaceObject.join)(originRoot, step.configuredIn), originName)));
+    }
+    return [originDoc, ...patches];
+}
+/**
+ * The strategic-merge patches a kustomization lists that name this RayService: patch files
+ * (`patches[].path`, `patchesStrategicMerge`) and inline patches (`patches[].patch: |`, whose lines
+ * are lines of the kustomization itself).
+ */
+async function patchesIn(tree, kustomizationPath, name) {
+    const file = inTree(tree, kustomizationPath);
+    if (!file)
+        return [];
+    const [doc] = await readLocated(tree, file);
+    const k = doc?.root.toJSON();
+    if (!doc || !objects_isPlainObject(k))
+        return [];
+    const out = [];
+    const patches = Array.isArray(k.patches) ? k.patches : [];
+    const files = [...(Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []), ...patches.map((p) => (objects_isPlainObject(p) ? p.path : undefined))];
+    for (const p of files.filter((x) => typeof x === 'string' && /\.ya?ml$/i.test(x))) {
+        const patchFile = inTree(tree, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), p));
+        const found = patchFile && sameObjectIn(await readLocated(tree, patchFile), 'RayService', name);
+        if (found)
+            out.push(found);
+    }
+    for (const [i, p] of patches.entries()) {
+        if (!objects_isPlainObject(p) || typeof p.patch !== 'string')
+            continue;
+        const node = nodeAt(doc.root, ['patches', i, 'patch']);
+        if (!(0,dist/* isScalar */.jn)(node) || !node.range || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED'))
+            continue;
+        const found = sameObjectIn(locatedDocuments(file, p.patch, doc.lineAt(node.range[0]) + 1), 'RayService', name);
+        if (found)
+            out.push(found);
+    }
+    return out;
+}
+function pick(docs, object) {
+    const name = objects_isPlainObject(object.metadata) ? String(object.metadata.name) : '';
+    const byName = sameObjectIn(docs, 'RayService', name);
+    if (byName)
+        return byName;
+    // A namePrefix or nameSuffix renamed it: the file's only RayService is the one.
+    const all = docs.filter((d) => d.root.toJSON()?.kind === 'RayService');
+    return all.length === 1 ? all[0] : undefined;
+}
+/** A path inside the tree, relative to it; undefined when it leads out (a remote base, `..` above the root). */
+function inTree(tree, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(tree, (0,external_node_path_namespaceObject.resolve)(tree, (0,external_node_path_namespaceObject.normalize)(path)));
+    return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_namespaceObject.sep) ? undefined : rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** A source file's documents; none for a file that is missing, not a file, or larger than a manifest may be. */
+async function readLocated(tree, file) {
+    const size = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(tree, file))
+        .then((st) => (st.isFile() ? st.size : Number.POSITIVE_INFINITY))
+        .catch(() => Number.POSITIVE_INFINITY);
+    if (size > MAX_FILE_BYTES)
+        return [];
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(tree, file), 'utf8').catch(() => undefined);
+    return text === undefined ? [] : locatedDocuments(file, text);
+}
+function yamlField(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/spec.ts
+/**
+ * What `--render` (the action's `render` input) names: a shorthand for a renderer or a shell
+ * command. Each becomes the program to run in a tree (base or head) and the folder its relative
+ * paths start from, so kustomize's origin annotations can be found again in that tree.
+ */
+
+/** A `--render` value that names nothing to run. */
+class RenderSpecError extends UserError {
+}
+function parseRenderSpec(spec, programs) {
+    const trimmed = spec.trim();
+    if (trimmed === '')
+        throw new RenderSpecError('--render is empty: give kustomize:<dir>, helm:<chart>[:<values file>…] or a command');
+    if (trimmed.startsWith('kustomize:')) {
+        const dir = relativePath(trimmed.slice('kustomize:'.length), spec);
+        const argv = programs.kustomize === 'kustomize' ? ['kustomize', 'build', dir] : ['kubectl', 'kustomize', dir];
+        return { spec: trimmed, argv, originRoot: dir, input: dir };
+    }
+    if (trimmed.startsWith('helm:')) {
+        const [chart, ...values] = trimmed.slice('helm:'.length).split(':');
+        const chartPath = relativePath(chart ?? '', spec);
+        const argv = ['helm', 'template', chartPath, ...values.flatMap((v) => ['--values', relativePath(v, spec)])];
+        return { spec: trimmed, argv, originRoot: '.', input: chartPath };
+    }
+    return { spec: trimmed, argv: ['sh', '-c', trimmed], originRoot: '.' };
+}
+/**
+ * Paths of the shorthands stay inside the tree: relative, without `..` (the same spec runs in the
+ * base and the head tree, and a path out of it would render something that is not under review).
+ */
+function relativePath(path, spec) {
+    const p = path.trim();
+    if (p === '' || p.startsWith('/') || p.startsWith('-') || p.split('/').includes('..')) {
+        throw new RenderSpecError(`--render ${JSON.stringify(spec)}: "${p}" must be a path relative to the repository root, without ".." or a leading "-"`);
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/render-manifests/index.ts
+/**
+ * Rendered manifests (`plan --render`, the action's `render` input): the same renderer runs in the
+ * base tree and in the head tree, and the planner plans what they print. An adapter: it runs
+ * processes and reads the trees; the planner below it stays pure.
+ */
+
+
+
+
+
+
+
+async function renderBoth(trees, spec, options) {
+    const command = parseRenderSpec(spec, findPrograms());
+    const common = { defaultNamespace: options.defaultNamespace, ...(options.limits ? { limits: options.limits } : {}) };
+    const [base, head] = await Promise.all([
+        renderSide(trees.base, command, { ...common, side: 'base' }),
+        renderSide(trees.head, command, { ...common, side: 'head' }),
+    ]);
+    const relocate = (p) => relocatePlan(p, base, head);
+    return {
+        base,
+        head,
+        relocate,
+        planWith: async (plan) => {
+            try {
+                return relocate(await plan());
+            }
+            catch (e) {
+                throw relocateError(e, [base, head]);
+            }
+        },
+    };
+}
+/** `kustomize build` when kustomize is installed, else kubectl's built-in `kubectl kustomize`. */
+function findPrograms(path = process.env.PATH ?? '') {
+    const onPath = (name) => path.split(external_node_path_namespaceObject.delimiter).some((dir) => {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)((0,external_node_path_namespaceObject.join)(dir, name), external_node_fs_namespaceObject.constants.X_OK);
+            return dir !== '';
+        }
+        catch {
+            return false;
+        }
+    });
+    return { kustomize: onPath('kustomize') ? 'kustomize' : 'kubectl' };
+}
+
+;// CONCATENATED MODULE: ./src/action/render-trees.ts
+/**
+ * The action's `render` input: the base and head commits checked out side by side (git worktrees
+ * in RUNNER_TEMP), the renderer run in each, and the plan's lines pointed back to the sources.
+ * Rendering runs repository content (a chart's templates, a kustomize plugin, a script): under
+ * pull_request_target and workflow_run that content may be a fork's, with a write token and
+ * secrets in reach, so it is refused there unless the workflow opts in with `render-untrusted`.
+ */
+
+
+
+
+
+
+const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run'];
+function checkRenderTrust(eventName, inputs) {
+    if (!inputs.render || inputs.renderUntrusted || !PRIVILEGED_EVENTS.includes(eventName))
+        return;
+    throw new ActionInputError(`render runs the repository's content (templates, plugins, commands) and is refused on ${eventName}, where a pull request's code would run with a write token and the workflow's secrets; plan on pull_request instead, or set render-untrusted: true if you have made sure nothing of value is in reach (docs/security.md)`);
+}
+/** Renders both commits and returns the manifests to plan; the worktrees are gone when `use` returns. */
+async function withRenderedCommits(workspace, shas, inputs, use) {
+    const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'rayservice-rollout-render-'));
+    const trees = { base: (0,external_node_path_namespaceObject.join)(root, 'base'), head: (0,external_node_path_namespaceObject.join)(root, 'head') };
+    try {
+        await worktreeAt(workspace, shas.base, trees.base);
+        await worktreeAt(workspace, shas.head, trees.head);
+        return await use(await renderBoth(trees, inputs.render, { defaultNamespace: inputs.namespace }));
+    }
+    finally {
+        await Promise.all([removeWorktree(workspace, trees.base), removeWorktree(workspace, trees.head)]);
+        await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/util/structural-diff.ts
 /**
  * Leaf-level differences between two plain JSON-like values, with their paths.
@@ -59814,7 +60351,7 @@ class Parser {
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/options.js
 
 
-const DEFAULT_LIMITS = objFreeze({
+const options_DEFAULT_LIMITS = objFreeze({
   maxAstNodes: 100000,
   maxDepth: 250,
   maxListElements: 1000,
@@ -59822,8 +60359,8 @@ const DEFAULT_LIMITS = objFreeze({
   maxCallArguments: 32
 })
 
-const LIMIT_KEYS = new Set(objKeys(DEFAULT_LIMITS))
-function createLimits(overrides, base = DEFAULT_LIMITS) {
+const LIMIT_KEYS = new Set(objKeys(options_DEFAULT_LIMITS))
+function createLimits(overrides, base = options_DEFAULT_LIMITS) {
   const keys = overrides ? objKeys(overrides) : undefined
   if (!keys?.length) return base
 
@@ -59841,7 +60378,7 @@ const DEFAULT_OPTIONS = objFreeze({
   unlistedVariablesAreDyn: false,
   homogeneousAggregateLiterals: true,
   enableOptionalTypes: false,
-  limits: DEFAULT_LIMITS
+  limits: options_DEFAULT_LIMITS
 })
 
 function options_bool(a, b, key) {
@@ -61984,8 +62521,6 @@ function plan(base, head, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
 /**
  * The connection to a cluster: a kubeconfig and the @kubernetes/client-node module, loaded on
@@ -64304,6 +64839,7 @@ class OperatorRejectsError extends UserError {
 
 
 
+
 function planFooter(run, target) {
     return run.runUrl
         ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · base \`${target.baseSha.slice(0, 7)}\` → head \`${target.headSha.slice(0, 7)}\`</sub>`
@@ -64311,16 +64847,12 @@ function planFooter(run, target) {
 }
 /** Plans, fills `facts.plan`, and returns the outcome; a refusal (a bad manifest) throws. */
 async function runPlanMode(inputs, target, run, facts) {
-    const globs = inputs.manifests;
-    const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, target.baseSha, globs), manifestsAt(run.workspace, target.headSha, globs)]);
-    output_info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
-    const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    // prune: the comment says what merging will do with a RayService removed from Git.
-    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
-    const result = inputs.live
-        ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
-        : plan(base, head, options);
+    const result = inputs.render
+        ? await withRenderedCommits(run.workspace, { base: target.baseSha, head: target.headSha }, inputs, (pair) => {
+            output_info(`Rendered with ${inputs.render}: ${pair.base.manifests.size} RayService(s) at base, ${pair.head.manifests.size} at head`);
+            return pair.planWith(() => planManifests(inputs, pair.base.manifests, pair.head.manifests));
+        })
+        : await planFromGit(inputs, target, run);
     facts.plan = result;
     if (result.cluster?.mode === 'git-only')
         for (const n of result.cluster.notes)
@@ -64333,6 +64865,21 @@ async function runPlanMode(inputs, target, run, facts) {
     annotate(result);
     const links = run.repoUrl ? { repoUrl: run.repoUrl, headSha: target.headSha, baseSha: target.baseSha } : undefined;
     return planOutcome(result, verdict, planFooter(run, target), links);
+}
+async function planFromGit(inputs, target, run) {
+    const globs = inputs.manifests;
+    const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, target.baseSha, globs), manifestsAt(run.workspace, target.headSha, globs)]);
+    output_info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
+    const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    return planManifests(inputs, base, head);
+}
+async function planManifests(inputs, base, head) {
+    // prune: the comment says what merging will do with a RayService removed from Git.
+    const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
+    return inputs.live
+        ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
+        : plan(base, head, options);
 }
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
 function annotate(p) {
@@ -64360,7 +64907,7 @@ function annotate(p) {
         for (const c of s.changes) {
             if (c.line === null)
                 continue;
-            const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
+            const props = { file: c.file ?? s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
             if (c.effect === 'ignored' && warnings < LIMIT) {
                 output_warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
                 warnings++;
@@ -66395,19 +66942,34 @@ function renderOne(o, v) {
 
 
 
+
 const NO_COMMIT = /^0+$/;
 function applyFooter(run, after) {
     return run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${after.slice(0, 7)}\`</sub>` : undefined;
 }
-/** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
-async function runApplyMode(inputs, push, run, facts) {
+/**
+ * The manifests before and after the push: read from Git, or rendered in both commits (`render`).
+ * With no commit before (a new branch, a dispatch) the base is empty.
+ */
+async function manifestsOfPush(inputs, push, run) {
+    const first = NO_COMMIT.test(push.before);
+    if (inputs.render) {
+        return withRenderedCommits(run.workspace, { base: first ? push.after : push.before, head: push.after }, inputs, async (pair) => ({
+            base: first ? new Map() : pair.base.manifests,
+            head: pair.head.manifests,
+        }));
+    }
     const globs = inputs.manifests;
     const [baseFiles, headFiles] = await Promise.all([
-        NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
+        first ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
         manifestsAt(run.workspace, push.after, globs),
     ]);
-    const base = manifestsFromTexts(baseFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
-    const head = manifestsFromTexts(headFiles.map((f) => ({ file: f.path, text: f.text })), inputs.namespace);
+    const texts = (files) => files.map((f) => ({ file: f.path, text: f.text }));
+    return { base: manifestsFromTexts(texts(baseFiles), inputs.namespace), head: manifestsFromTexts(texts(headFiles), inputs.namespace) };
+}
+/** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
+async function runApplyMode(inputs, push, run, facts) {
+    const { base, head } = await manifestsOfPush(inputs, push, run);
     // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
     // wait end when the `timeout` input says, naming what did not answer.
     const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
@@ -66423,7 +66985,6 @@ async function runApplyMode(inputs, push, run, facts) {
     if (!inputs.prune)
         for (const s of p.services.filter(isRemovedFromGit))
             output_warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`);
-    const footer = applyFooter(run, push.after);
     const started = Date.now();
     const outcomes = await applyAndWait({
         conn,
@@ -66442,6 +67003,13 @@ async function runApplyMode(inputs, push, run, facts) {
         onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
         onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
     });
+    return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started }, facts);
+}
+/**
+ * The outcome of waited-for rollouts, as apply and observe report it: each verdict logged, the
+ * `clusters`, `durations` and `duration` outputs, the summary and the merged pull request's comment.
+ */
+function rolloutOutcome(outcomes, how, facts) {
     for (const o of outcomes) {
         if (!o.verdict)
             continue;
@@ -66450,14 +67018,14 @@ async function runApplyMode(inputs, push, run, facts) {
             output_info(l);
         output_endGroup();
     }
-    const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
+    const result = how.dryRun ? 'dry-run' : overallResult(outcomes);
     facts.json = {
         clusters: JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict.activeCluster]))),
         durations: JSON.stringify(Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict.durationMs / 1000)]))),
     };
-    facts.text = { duration: String(Math.round((Date.now() - started) / 1000)) };
+    facts.text = { duration: String(Math.round((Date.now() - how.started) / 1000)) };
     const failed = result === 'failed' || result === 'timeout';
-    const options = { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) };
+    const options = { title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(how.footer ? { footer: how.footer } : {}) };
     const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
     return {
         state: failed ? 'failure' : 'success',
@@ -66468,6 +67036,184 @@ async function runApplyMode(inputs, push, run, facts) {
         comment: outcomes.length ? renderOutcomes(outcomes, options) : undefined,
         failure: failed ? bad.map((o) => o.verdict.summary).join('; ') : undefined,
     };
+}
+
+;// CONCATENATED MODULE: ./src/flows/observe-and-wait.ts
+
+
+
+
+async function observeAndWait(opts) {
+    const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
+    const startedAt = Date.now();
+    return Promise.all(services.map((service) => observeOne(opts, service, startedAt)));
+}
+async function observeOne(opts, service, startedAt) {
+    const want = opts.head.get(serviceKey(service)).object;
+    const syncBy = Math.min(startedAt + opts.syncTimeoutMs, opts.conn.deadline.at);
+    const first = await readLive(opts.conn, service);
+    let live = first;
+    while (!carries(live, want)) {
+        if (Date.now() >= syncBy)
+            return { service, verdict: notSynced(service, live, want, startedAt) };
+        await sleep(Math.min(opts.pollMs ?? 2000, Math.max(0, syncBy - Date.now())));
+        live = await readLive(opts.conn, service);
+    }
+    const generation = Number(live.metadata.generation ?? 1);
+    opts.onSynced?.(service, generation);
+    const syncedAt = Date.now();
+    const target = {
+        namespace: service.namespace,
+        name: service.name,
+        ...expectation(service.change, first, live),
+        generation,
+        serveApps: serveAppsOf(live),
+        startedAt: syncedAt,
+        deadline: Math.min(syncedAt + opts.timeoutMs, opts.conn.deadline.at),
+    };
+    const { verdict, requests } = await watchRollout({
+        conn: opts.conn,
+        target,
+        onProgress: (line) => opts.onProgress?.(service, line),
+        log: (text) => opts.onLog?.(service, text),
+    });
+    return { service, verdict, requests };
+}
+/**
+ * What "done" means. Synced after we started: the plan's change, judged against the cluster that
+ * was active before (as apply). Already synced when we started: what is under way decides, as
+ * `wait` does (a pending cluster must take over, else the Serve config must run).
+ */
+function expectation(change, first, live) {
+    const activeOf = (o) => observe_and_wait_clusterName(o, 'activeServiceStatus');
+    if (!first)
+        return { expected: 'create' };
+    const active = activeOf(first);
+    const already = first === live;
+    const expected = already ? (observe_and_wait_clusterName(live, 'pendingServiceStatus') ? 'cluster' : 'app') : change === 'create' ? 'app' : change;
+    return { expected, ...(active ? { activeBefore: active } : {}) };
+}
+function observe_and_wait_clusterName(o, key) {
+    const s = objects_isPlainObject(o?.status) ? o.status[key] : undefined;
+    const name = objects_isPlainObject(s) ? s.rayClusterName : undefined;
+    return typeof name === 'string' && name ? name : undefined;
+}
+/**
+ * The live object carries the manifest: every field the manifest sets has that value live (the
+ * API server adds defaults and other managers' fields, which are not the controller's business).
+ */
+function carries(live, want) {
+    if (!live)
+        return false;
+    return covers(live.spec, want.spec);
+}
+function covers(live, want) {
+    if (objects_isPlainObject(want))
+        return objects_isPlainObject(live) && Object.entries(want).every(([k, v]) => v === null || covers(live[k], v));
+    if (Array.isArray(want))
+        return Array.isArray(live) && live.length === want.length && want.every((v, i) => covers(live[i], v));
+    return live === want || (live !== undefined && want !== undefined && String(live) === String(want) && typeof live !== typeof want);
+}
+/** The Argo CD Application or Flux object that applies this RayService, from what they write on it. */
+function ownerOf(o) {
+    const meta = objects_isPlainObject(o?.metadata) ? o.metadata : {};
+    const labels = objects_isPlainObject(meta.labels) ? meta.labels : {};
+    const annotations = objects_isPlainObject(meta.annotations) ? meta.annotations : {};
+    const tracking = annotations['argocd.argoproj.io/tracking-id'];
+    if (typeof tracking === 'string' && tracking)
+        return `the Argo CD Application ${tracking.split(':')[0]}`;
+    const instance = labels['argocd.argoproj.io/instance'] ?? annotations['argocd.argoproj.io/instance'];
+    if (typeof instance === 'string' && instance)
+        return `the Argo CD Application ${instance}`;
+    const ks = labels['kustomize.toolkit.fluxcd.io/name'];
+    if (typeof ks === 'string' && ks)
+        return `the Flux Kustomization ${labels['kustomize.toolkit.fluxcd.io/namespace'] ?? '?'}/${ks}`;
+    const hr = labels['helm.toolkit.fluxcd.io/name'];
+    if (typeof hr === 'string' && hr)
+        return `the Flux HelmRelease ${labels['helm.toolkit.fluxcd.io/namespace'] ?? '?'}/${hr}`;
+    return undefined;
+}
+function notSynced(service, live, want, startedAt) {
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    const owner = ownerOf(live);
+    const what = live
+        ? `${serviceKey(service)} does not carry the merged spec yet (${firstDifference(live.spec, want.spec) ?? 'spec'} differs)`
+        : `${serviceKey(service)} does not exist in the cluster yet`;
+    const who = owner
+        ? `; it is applied by ${owner}: check its sync status (auto-sync off, a sync error, or a pending refresh)`
+        : '; no Argo CD or Flux label or annotation on it names the controller that applies it';
+    const summary = `not synced yet: ${what} after ${seconds} s${who}`;
+    const at = Date.now();
+    return { result: 'timeout', summary, at, durationMs: at - startedAt, timeline: [] };
+}
+/** The first field path where the live spec does not carry the manifest's, for the message. */
+function firstDifference(live, want, path = 'spec') {
+    if (covers(live, want))
+        return undefined;
+    if (objects_isPlainObject(want) && objects_isPlainObject(live)) {
+        for (const [k, v] of Object.entries(want)) {
+            const d = firstDifference(live[k], v, `${path}.${k}`);
+            if (d)
+                return d;
+        }
+    }
+    if (Array.isArray(want) && Array.isArray(live) && live.length === want.length) {
+        for (const [i, v] of want.entries()) {
+            const d = firstDifference(live[i], v, `${path}[${i}]`);
+            if (d)
+                return d;
+        }
+    }
+    return path;
+}
+async function readLive(conn, service) {
+    const custom = conn.kc.makeApiClient(conn.k8s.CustomObjectsApi);
+    const what = `GET RayService ${serviceKey(service)}`;
+    const args = { group: 'ray.io', version: 'v1', namespace: service.namespace, plural: 'rayservices', name: service.name };
+    try {
+        return (await conn.deadline.within(what, custom.getNamespacedCustomObject(args)));
+    }
+    catch (e) {
+        if (e?.code === 404)
+            return undefined;
+        throw requestError(e, what, conn.server);
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+;// CONCATENATED MODULE: ./src/action/observe-mode.ts
+/**
+ * Observe after a merge (`mode: observe`), when Argo CD or Flux applies: the pushed range planned
+ * from Git (or rendered), then, read-only, wait until each changed RayService carries the merged
+ * spec and its rollout is done. Reported as apply mode reports: the commit status on the merged
+ * SHA, the summary and the outcome comment on the merged pull request.
+ */
+// @actions/core's output calls through the edge that redacts and neutralizes every string.
+
+
+
+
+
+
+
+async function runObserveMode(inputs, push, run, facts) {
+    const { base, head } = await manifestsOfPush(inputs, push, run);
+    const p = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
+    facts.plan = p;
+    // One deadline for the sync and the rollouts together: the timeout input.
+    const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
+    const started = Date.now();
+    const outcomes = await observeAndWait({
+        conn,
+        plan: p,
+        head,
+        syncTimeoutMs: inputs.syncTimeoutMs,
+        timeoutMs: inputs.timeoutMs,
+        onSynced: (s, generation) => output_info(`${s.namespace}/${s.name}: synced by the controller (generation ${generation}); expecting ${s.change}`),
+        onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
+        onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
+    });
+    return rolloutOutcome(outcomes, { dryRun: false, footer: applyFooter(run, push.after), started }, facts);
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
@@ -66715,6 +67461,8 @@ async function step(what, f) {
 
 
 
+
+
 async function run() {
     const ev = {
         eventName: github_context.eventName,
@@ -66738,16 +67486,19 @@ async function run() {
         inputs = readInputs();
         target = resolveTarget(ev, inputs.mode);
         output_info(`rayservice-rollout: ${target.mode} (event ${ev.eventName}, KubeRay ${inputs.kuberayVersion})`);
+        checkRenderTrust(ev.eventName, inputs);
         if (target.mode === 'plan') {
             if (ev.eventName === 'pull_request_target')
                 await warnIfHeadCheckedOut(workspace, target.headSha);
             outcome = await runPlanMode(inputs, target, info, facts);
         }
+        else if (target.mode === 'observe')
+            outcome = await runObserveMode(inputs, target, info, facts);
         else
             outcome = await runApplyMode(inputs, target, info, facts);
     }
     catch (e) {
-        const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+        const kind = reportKind(ev, target, inputs);
         const footer = target?.mode === 'plan' ? planFooter(info, target) : target ? applyFooter(info, target.after) : undefined;
         outcome = errorOutcome(e, kind, footer);
         if (process.env.RUNNER_DEBUG === '1')
@@ -66756,7 +67507,7 @@ async function run() {
     await report(outcome, reportContext(ev, info, target, inputs), facts, octokit, inputs?.comment ?? false);
 }
 function reportContext(ev, info, target, inputs) {
-    const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+    const kind = reportKind(ev, target, inputs);
     const context = getInput('status-context').trim() || defaults_DEFAULTS.planStatusContext;
     return {
         kind,
@@ -66771,6 +67522,11 @@ function reportContext(ev, info, target, inputs) {
         runUrl: info.runUrl,
         tempDir: process.env.RUNNER_TEMP,
     };
+}
+/** Observe mode reports as apply mode does: the same status context, summary and merged-PR comment. */
+function reportKind(ev, target, inputs) {
+    const mode = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+    return mode === 'plan' ? 'plan' : 'apply';
 }
 /** pull_request_target with the PR's head checked out is the "pwn request" pattern: say so loudly. */
 async function warnIfHeadCheckedOut(workspace, headSha) {

@@ -5,6 +5,7 @@
 #   testbin/build.sh                  # everything
 #   testbin/build.sh etcd kube-apiserver kuberay-v1.6.2
 #   testbin/build.sh act              # the GitHub Actions runner of the workflow tests
+#   testbin/build.sh kustomize helm health-rules   # the renderers and the health-rule interpreters
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/versions.env"
@@ -38,12 +39,16 @@ minor=${K8S_VERSION#v1.}; minor=${minor%%.*}
 kube_ldflags="-X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/client-go/pkg/version.gitVersion=$K8S_VERSION"
 
 wanted=("$@")
-[ ${#wanted[@]} -gt 0 ] || wanted=(etcd kube-apiserver $(for v in $KUBERAY_VERSIONS; do echo "kuberay-$v"; done) act)
+[ ${#wanted[@]} -gt 0 ] || wanted=(etcd kube-apiserver $(for v in $KUBERAY_VERSIONS; do echo "kuberay-$v"; done) act kustomize helm health-rules)
 for w in "${wanted[@]}"; do
   case $w in
     etcd) build etcd "$ETCD_VERSION" etcd go.etcd.io/etcd/server/v3 ;;
     kube-apiserver) build kube-apiserver "$K8S_VERSION" kube k8s.io/kubernetes/cmd/kube-apiserver "$kube_ldflags" ;;
     act) build act "$ACT_VERSION" act github.com/nektos/act "-X main.version=$ACT_VERSION" ;;
+    kustomize) build kustomize "$KUSTOMIZE_VERSION" kustomize sigs.k8s.io/kustomize/kustomize/v5 ;;
+    helm) build helm "$HELM_VERSION" helm helm.sh/helm/v3/cmd/helm "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" ;;
+    # Our own program: cached by the hash of its sources, so an edit rebuilds it.
+    health-rules) build health-rules "$(cat "$here/health-rules/go.sum" "$here/health-rules/main.go" | sha256sum | cut -c1-12)" health-rules . ;;
     kuberay-v*)
       v=${w#kuberay-}
       [ -d "$here/kuberay-$v" ] || { echo "testbin: no wrapper module testbin/kuberay-$v (known: $KUBERAY_VERSIONS)" >&2; exit 2; }
@@ -52,6 +57,6 @@ for w in "${wanted[@]}"; do
       crd_src=$(cd "$here/kuberay-$v" && go list -m -json github.com/ray-project/kuberay/ray-operator | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')
       echo "kuberay-crds-$v=$crd_src/config/crd/bases"
       ;;
-    *) echo "testbin: unknown binary '$w' (etcd, kube-apiserver, kuberay-vX.Y.Z, act)" >&2; exit 2 ;;
+    *) echo "testbin: unknown binary '$w' (etcd, kube-apiserver, kuberay-vX.Y.Z, act, kustomize, helm, health-rules)" >&2; exit 2 ;;
   esac
 done

@@ -7,10 +7,11 @@
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 import * as core from './output.js';
 import { manifestsAt } from '../git/git-tree.js';
-import { applyAndWait, overallResult } from '../flows/apply-and-wait.js';
+import { applyAndWait, overallResult, type ServiceOutcome } from '../flows/apply-and-wait.js';
 import { connect } from '../kube/connection.js';
 import { Deadline, formatSeconds } from '../kube/deadline.js';
-import { manifestsFromTexts } from '../manifests/load.js';
+import { manifestsFromTexts, type ManifestSet } from '../manifests/load.js';
+import { withRenderedCommits } from './render-trees.js';
 import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { logClusterFindings } from './cluster-findings.js';
 import { isRemovedFromGit } from '../planner/prune.js';
@@ -29,21 +30,30 @@ export function applyFooter(run: RunInfo, after: string): string | undefined {
   return run.runUrl ? `<sub>[Workflow run](${run.runUrl}) · rayservice-rollout · \`${after.slice(0, 7)}\`</sub>` : undefined;
 }
 
-/** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
-export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run: RunInfo, facts: Facts): Promise<Outcome> {
+/**
+ * The manifests before and after the push: read from Git, or rendered in both commits (`render`).
+ * With no commit before (a new branch, a dispatch) the base is empty.
+ */
+export async function manifestsOfPush(inputs: ActionInputs, push: ApplyTarget, run: RunInfo): Promise<{ base: ManifestSet; head: ManifestSet }> {
+  const first = NO_COMMIT.test(push.before);
+  if (inputs.render) {
+    return withRenderedCommits(run.workspace, { base: first ? push.after : push.before, head: push.after }, inputs, async (pair) => ({
+      base: first ? new Map() : pair.base.manifests,
+      head: pair.head.manifests,
+    }));
+  }
   const globs = inputs.manifests;
   const [baseFiles, headFiles] = await Promise.all([
-    NO_COMMIT.test(push.before) ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
+    first ? Promise.resolve([]) : manifestsAt(run.workspace, push.before, globs),
     manifestsAt(run.workspace, push.after, globs),
   ]);
-  const base = manifestsFromTexts(
-    baseFiles.map((f) => ({ file: f.path, text: f.text })),
-    inputs.namespace,
-  );
-  const head = manifestsFromTexts(
-    headFiles.map((f) => ({ file: f.path, text: f.text })),
-    inputs.namespace,
-  );
+  const texts = (files: typeof headFiles) => files.map((f) => ({ file: f.path, text: f.text }));
+  return { base: manifestsFromTexts(texts(baseFiles), inputs.namespace), head: manifestsFromTexts(texts(headFiles), inputs.namespace) };
+}
+
+/** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
+export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run: RunInfo, facts: Facts): Promise<Outcome> {
+  const { base, head } = await manifestsOfPush(inputs, push, run);
   // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
   // wait end when the `timeout` input says, naming what did not answer.
   const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
@@ -60,7 +70,6 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     for (const s of p.services.filter(isRemovedFromGit))
       core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`);
 
-  const footer = applyFooter(run, push.after);
   const started = Date.now();
   const outcomes = await applyAndWait({
     conn,
@@ -79,13 +88,25 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     onProgress: (s, line) => core.info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
     onLog: (s, text) => core.info(`[${s.namespace}/${s.name}] ${text}`),
   });
+  return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started }, facts);
+}
+
+/**
+ * The outcome of waited-for rollouts, as apply and observe report it: each verdict logged, the
+ * `clusters`, `durations` and `duration` outputs, the summary and the merged pull request's comment.
+ */
+export function rolloutOutcome(
+  outcomes: readonly ServiceOutcome[],
+  how: { readonly dryRun: boolean; readonly footer: string | undefined; readonly started: number },
+  facts: Facts,
+): Outcome {
   for (const o of outcomes) {
     if (!o.verdict) continue;
     core.startGroup(`${o.service.namespace}/${o.service.name}: ${o.verdict.result}`);
     for (const l of renderVerdict(o.verdict)) core.info(l);
     core.endGroup();
   }
-  const result = inputs.dryRun ? 'dry-run' : overallResult(outcomes);
+  const result = how.dryRun ? 'dry-run' : overallResult(outcomes);
   facts.json = {
     clusters: JSON.stringify(
       Object.fromEntries(outcomes.filter((o) => o.verdict?.activeCluster).map((o) => [serviceKey(o.service), o.verdict!.activeCluster])),
@@ -94,10 +115,10 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
       Object.fromEntries(outcomes.filter((o) => o.verdict).map((o) => [serviceKey(o.service), Math.round(o.verdict!.durationMs / 1000)])),
     ),
   };
-  facts.text = { duration: String(Math.round((Date.now() - started) / 1000)) };
+  facts.text = { duration: String(Math.round((Date.now() - how.started) / 1000)) };
 
   const failed = result === 'failed' || result === 'timeout';
-  const options = { title: inputs.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(footer ? { footer } : {}) };
+  const options = { title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(how.footer ? { footer: how.footer } : {}) };
   const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
   return {
     state: failed ? 'failure' : 'success',

@@ -20,9 +20,12 @@ export interface PlanTarget extends Repo {
   readonly pullRequest: number | undefined;
 }
 
-/** Apply mode: the pushed range; `before` is all zeros for a new branch or a manual dispatch (no base). */
+/**
+ * Apply mode (and observe mode, where a GitOps controller applies and the action only watches):
+ * the pushed range; `before` is all zeros for a new branch or a manual dispatch (no base).
+ */
 export interface ApplyTarget extends Repo {
-  readonly mode: 'apply';
+  readonly mode: 'apply' | 'observe';
   readonly before: string;
   readonly after: string;
 }

@@ -9,8 +9,8 @@ import { DEFAULTS, type OnFailure } from '../settings/defaults.js';
 import { parseBool, parseChoice, parseChoiceList, parseDuration, parseKubeRayVersion, parseList } from '../settings/parse.js';
 import { UserError } from '../util/user-error.js';
 
-export type ActionMode = 'plan' | 'apply';
-const ACTION_MODES: readonly ActionMode[] = ['plan', 'apply'];
+export type ActionMode = 'plan' | 'apply' | 'observe';
+const ACTION_MODES: readonly ActionMode[] = ['plan', 'apply', 'observe'];
 
 export interface ActionInputs {
   readonly manifests: string[];
@@ -32,6 +32,12 @@ export interface ActionInputs {
   readonly onFailure: OnFailure;
   /** Plan mode: also read the cluster (dry run, drift, operator version, will it fit). */
   readonly live: boolean;
+  /** Plan (and observe) what this renderer prints instead of reading `manifests` (empty: read them). */
+  readonly render: string;
+  /** Observe mode: how long the GitOps controller may take to sync the merged manifests. */
+  readonly syncTimeoutMs: number;
+  /** Let `render` run under pull_request_target and workflow_run (the code of a fork may run). */
+  readonly renderUntrusted: boolean;
 }
 
 /** A wrong action input (`with:`) or an event the action cannot run on. */
@@ -60,5 +66,8 @@ export function readInputs(): ActionInputs {
     dryRun: bool('dry-run', DEFAULTS.dryRun),
     onFailure: parseChoice<OnFailure>('input on-failure', core.getInput('on-failure'), ['rollback', 'none'], DEFAULTS.onFailure),
     live: bool('live', DEFAULTS.live),
+    render: core.getInput('render').trim(),
+    syncTimeoutMs: parseDuration('input sync-timeout', core.getInput('sync-timeout'), '10m'),
+    renderUntrusted: bool('render-untrusted', false),
   };
 }

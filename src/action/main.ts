@@ -21,7 +21,9 @@ import { pullRequestNumber, resolveTarget, statusSha, type EventInput, type Targ
 import { errorOutcome, type Outcome } from './outcome.js';
 import { planFooter, runPlanMode, type RunInfo } from './plan-mode.js';
 import { applyFooter, runApplyMode } from './apply-mode.js';
+import { runObserveMode } from './observe-mode.js';
 import { report, type Facts, type ReportContext } from './report.js';
+import { checkRenderTrust } from './render-trees.js';
 
 export async function run(): Promise<void> {
   const ev: EventInput = {
@@ -46,12 +48,14 @@ export async function run(): Promise<void> {
     inputs = readInputs();
     target = resolveTarget(ev, inputs.mode);
     core.info(`rayservice-rollout: ${target.mode} (event ${ev.eventName}, KubeRay ${inputs.kuberayVersion})`);
+    checkRenderTrust(ev.eventName, inputs);
     if (target.mode === 'plan') {
       if (ev.eventName === 'pull_request_target') await warnIfHeadCheckedOut(workspace, target.headSha);
       outcome = await runPlanMode(inputs, target, info, facts);
-    } else outcome = await runApplyMode(inputs, target, info, facts);
+    } else if (target.mode === 'observe') outcome = await runObserveMode(inputs, target, info, facts);
+    else outcome = await runApplyMode(inputs, target, info, facts);
   } catch (e) {
-    const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+    const kind = reportKind(ev, target, inputs);
     const footer = target?.mode === 'plan' ? planFooter(info, target) : target ? applyFooter(info, target.after) : undefined;
     outcome = errorOutcome(e, kind, footer);
     if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
@@ -60,7 +64,7 @@ export async function run(): Promise<void> {
 }
 
 function reportContext(ev: EventInput, info: RunInfo, target: Target | undefined, inputs: ActionInputs | undefined): ReportContext {
-  const kind = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+  const kind = reportKind(ev, target, inputs);
   const context = getInput('status-context').trim() || DEFAULTS.planStatusContext;
   return {
     kind,
@@ -75,6 +79,12 @@ function reportContext(ev: EventInput, info: RunInfo, target: Target | undefined
     runUrl: info.runUrl,
     tempDir: process.env.RUNNER_TEMP,
   };
+}
+
+/** Observe mode reports as apply mode does: the same status context, summary and merged-PR comment. */
+function reportKind(ev: EventInput, target: Target | undefined, inputs: ActionInputs | undefined): 'plan' | 'apply' {
+  const mode = target?.mode ?? inputs?.mode ?? (ev.eventName === 'push' ? 'apply' : 'plan');
+  return mode === 'plan' ? 'plan' : 'apply';
 }
 
 /** pull_request_target with the PR's head checked out is the "pwn request" pattern: say so loudly. */

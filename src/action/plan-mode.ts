@@ -7,7 +7,8 @@
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 import * as core from './output.js';
 import { manifestsAt } from '../git/git-tree.js';
-import { manifestsFromTexts } from '../manifests/load.js';
+import { manifestsFromTexts, type ManifestSet } from '../manifests/load.js';
+import { withRenderedCommits } from './render-trees.js';
 import { plan } from '../planner/plan.js';
 import { judgeFailOn } from '../planner/fail-on.js';
 import { clusterAwarePlan } from '../flows/cluster-aware-plan.js';
@@ -33,22 +34,12 @@ export function planFooter(run: RunInfo, target: Pick<PlanTarget, 'baseSha' | 'h
 
 /** Plans, fills `facts.plan`, and returns the outcome; a refusal (a bad manifest) throws. */
 export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run: RunInfo, facts: Facts): Promise<Outcome> {
-  const globs = inputs.manifests;
-  const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, target.baseSha, globs), manifestsAt(run.workspace, target.headSha, globs)]);
-  core.info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
-  const base = manifestsFromTexts(
-    baseFiles.map((f) => ({ file: f.path, text: f.text })),
-    inputs.namespace,
-  );
-  const head = manifestsFromTexts(
-    headFiles.map((f) => ({ file: f.path, text: f.text })),
-    inputs.namespace,
-  );
-  // prune: the comment says what merging will do with a RayService removed from Git.
-  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
-  const result = inputs.live
-    ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
-    : plan(base, head, options);
+  const result = inputs.render
+    ? await withRenderedCommits(run.workspace, { base: target.baseSha, head: target.headSha }, inputs, (pair) => {
+        core.info(`Rendered with ${inputs.render}: ${pair.base.manifests.size} RayService(s) at base, ${pair.head.manifests.size} at head`);
+        return pair.planWith(() => planManifests(inputs, pair.base.manifests, pair.head.manifests));
+      })
+    : await planFromGit(inputs, target, run);
   facts.plan = result;
   if (result.cluster?.mode === 'git-only') for (const n of result.cluster.notes) core.warning(n.text);
   else if (result.cluster)
@@ -61,6 +52,29 @@ export async function runPlanMode(inputs: ActionInputs, target: PlanTarget, run:
   annotate(result);
   const links = run.repoUrl ? { repoUrl: run.repoUrl, headSha: target.headSha, baseSha: target.baseSha } : undefined;
   return planOutcome(result, verdict, planFooter(run, target), links);
+}
+
+async function planFromGit(inputs: ActionInputs, target: PlanTarget, run: RunInfo): Promise<Plan> {
+  const globs = inputs.manifests;
+  const [baseFiles, headFiles] = await Promise.all([manifestsAt(run.workspace, target.baseSha, globs), manifestsAt(run.workspace, target.headSha, globs)]);
+  core.info(`Manifests: ${baseFiles.length} file(s) at base ${target.baseSha.slice(0, 7)}, ${headFiles.length} at head ${target.headSha.slice(0, 7)}`);
+  const base = manifestsFromTexts(
+    baseFiles.map((f) => ({ file: f.path, text: f.text })),
+    inputs.namespace,
+  );
+  const head = manifestsFromTexts(
+    headFiles.map((f) => ({ file: f.path, text: f.text })),
+    inputs.namespace,
+  );
+  return planManifests(inputs, base, head);
+}
+
+async function planManifests(inputs: ActionInputs, base: ManifestSet, head: ManifestSet): Promise<Plan> {
+  // prune: the comment says what merging will do with a RayService removed from Git.
+  const options = { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime, prune: inputs.prune };
+  return inputs.live
+    ? await clusterAwarePlan(base, head, { ...options, fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts })
+    : plan(base, head, options);
 }
 
 /** Annotations on the manifest lines that build a new cluster or are ignored, within GitHub's per-step limits. */
@@ -87,7 +101,7 @@ function annotate(p: Plan): void {
     }
     for (const c of s.changes) {
       if (c.line === null) continue;
-      const props = { file: s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
+      const props = { file: c.file ?? s.file, startLine: c.line, title: `${s.namespace}/${s.name}: ${c.effect}` };
       if (c.effect === 'ignored' && warnings < LIMIT) {
         core.warning(`${c.path}: ignored by the operator${c.note ? ` (${c.note})` : ''}`, props);
         warnings++;

@@ -18,12 +18,14 @@ Usage:
   rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
   rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
   rayservice-rollout wait <namespace/name> [options]
+  rayservice-rollout wait --head <file|dir> [--base <file|dir>] [options]
   rayservice-rollout --help | --version
 
 Commands:
   plan    what the KubeRay operator will do with each changed RayService
   apply   dry-run, server-side apply and wait until each rollout is really done
-  wait    wait for a rollout that someone else started
+  wait    wait for a rollout that someone else started; with --head, for Argo CD or Flux
+          to sync the head's manifests, then for each rollout
 
 Run \`rayservice-rollout <command> --help\` for the options of a command.
 `;
@@ -64,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
         'field-manager': { type: 'string' },
         'force-conflicts': { type: 'boolean' },
         prune: { type: 'boolean' },
+        render: { type: 'string' },
       },
     });
     return runPlan(values, process.stdout);
@@ -82,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
     context: { type: 'string' },
     verbose: { type: 'boolean' },
     'on-failure': { type: 'string' },
+    render: { type: 'string' },
+    'sync-timeout': { type: 'string' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -11,6 +11,8 @@ import { outputTo, type Sink } from './output.js';
 import { supportedVersionsText } from '../kuberay/releases.js';
 import { DEFAULTS } from '../settings/defaults.js';
 import { parseBool, parseChoice, parseDuration, parseKubeRayVersion } from '../settings/parse.js';
+import { renderBoth } from '../render-manifests/index.js';
+import type { ManifestSet } from '../manifests/load.js';
 
 const LIVE_TIMEOUT_DEFAULT = `${LIVE_PLAN_DEADLINE_MS / 1000}s`;
 
@@ -29,6 +31,13 @@ Options:
   --zero-downtime true|false  the operator's ENABLE_ZERO_DOWNTIME (default: ${DEFAULTS.zeroDowntime})
   --incremental-gate on|off   the RayServiceIncrementalUpgrade feature gate (default: the release's default)
   --namespace NS              namespace of manifests that set none (default: ${DEFAULTS.namespace})
+  --render SPEC               plan what a renderer prints instead of the files: --base and --head
+                              are then the two checkouts (tree roots) it runs in. SPEC is
+                              kustomize:<dir> (kustomize build, or kubectl kustomize),
+                              helm:<chart>[:<values file>…] (helm template) or a shell command.
+                              It runs repository content: only on trees you trust. With
+                              kustomize's buildMetadata: [originAnnotations, transformerAnnotations]
+                              lines name the source files; else the rendered output
   --live                      also read the cluster (KUBECONFIG, ~/.kube/config or in-cluster):
                               server-side dry run of each head manifest, comparison with the live
                               RayService and its active/pending RayClusters, drift, the running
@@ -64,6 +73,7 @@ export interface PlanFlags {
   'field-manager'?: string;
   'force-conflicts'?: boolean;
   prune?: boolean;
+  render?: string;
 }
 
 export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err: Sink = process.stderr): Promise<number> {
@@ -75,18 +85,38 @@ export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err:
     flags['incremental-gate'] === undefined ? undefined : parseChoice('--incremental-gate', flags['incremental-gate'], ['on', 'off', 'true', 'false']);
   const namespace = flags.namespace ?? DEFAULTS.namespace;
   const liveTimeoutMs = parseDuration('--timeout', flags.timeout, LIVE_TIMEOUT_DEFAULT);
-  const cwd = process.cwd();
-  const [base, head] = await Promise.all([
-    loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: cwd }),
-    loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: cwd }),
-  ]);
+  const rendered = flags.render ? await renderBoth({ base: flags.base, head: flags.head }, flags.render, { defaultNamespace: namespace }) : undefined;
+  const [base, head] = rendered ? [rendered.base.manifests, rendered.head.manifests] : await loadBoth(flags.base, flags.head, namespace);
   const options = {
     kuberayVersion,
     zeroDowntime,
     prune: flags.prune ?? DEFAULTS.prune,
     ...(gate !== undefined ? { incrementalGate: gate === 'on' || gate === 'true' } : {}),
   };
-  const result = flags.live
+  const planned = () => planOf(base, head, flags, options, liveTimeoutMs);
+  const result = rendered ? await rendered.planWith(planned) : await planned();
+  // Through the output edge: the plan carries manifest values and, with --live, the cluster's words.
+  const [stdout, stderr] = [outputTo(out), outputTo(err)];
+  if (format === 'json') stdout.json(renderJson(result));
+  else stdout.text(renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
+  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) stderr.text(`note: ${note.text}\n`);
+  const refusals = dryRunRefusals(result);
+  for (const r of refusals) stderr.text(`${r}\n`);
+  return refusals.length ? 2 : 0;
+}
+
+function loadBoth(basePath: string, headPath: string, namespace: string): Promise<[ManifestSet, ManifestSet]> {
+  const cwd = process.cwd();
+  return Promise.all([
+    loadManifests(basePath, { defaultNamespace: namespace, displayRoot: cwd }),
+    loadManifests(headPath, { defaultNamespace: namespace, displayRoot: cwd }),
+  ]);
+}
+
+type PlanOptions = Parameters<typeof plan>[2];
+
+async function planOf(base: ManifestSet, head: ManifestSet, flags: PlanFlags, options: PlanOptions, liveTimeoutMs: number) {
+  return flags.live
     ? await clusterAwarePlan(base, head, {
         ...options,
         fieldManager: flags['field-manager'] ?? DEFAULTS.fieldManager,
@@ -98,12 +128,4 @@ export async function runPlan(flags: PlanFlags, out: Sink = process.stdout, err:
         },
       })
     : plan(base, head, options);
-  // Through the output edge: the plan carries manifest values and, with --live, the cluster's words.
-  const [stdout, stderr] = [outputTo(out), outputTo(err)];
-  if (format === 'json') stdout.json(renderJson(result));
-  else stdout.text(renderMarkdown(result, { maxLength: Number.MAX_SAFE_INTEGER }));
-  for (const note of result.cluster?.mode === 'git-only' ? result.cluster.notes : []) stderr.text(`note: ${note.text}\n`);
-  const refusals = dryRunRefusals(result);
-  for (const r of refusals) stderr.text(`${r}\n`);
-  return refusals.length ? 2 : 0;
 }

@@ -10,7 +10,10 @@ import { Deadline, DeadlineError } from '../kube/deadline.js';
 import { requestError } from '../kube/request-errors.js';
 import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../flows/apply-and-wait.js';
 import { watchRollout } from '../kube/rollout-watch.js';
-import { loadManifests } from '../manifests/load.js';
+import { loadManifests, type ManifestSet } from '../manifests/load.js';
+import { observeAndWait } from '../flows/observe-and-wait.js';
+import { renderBoth } from '../render-manifests/index.js';
+import type { Plan } from '../planner/types.js';
 import { plan } from '../planner/plan.js';
 import { planBeforeApply } from '../flows/cluster-aware-plan.js';
 import { clusterFindings } from '../render/cluster-findings.js';
@@ -56,6 +59,13 @@ time), 2 bad input or a cluster that cannot be reached (nothing applied).
 `;
 
 export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--kubeconfig PATH] [--context NAME] [--verbose]
+       rayservice-rollout wait --head <file|dir> [--base <file|dir>] [--render SPEC] [--sync-timeout 10m] [options]
+
+With --head (observe: a GitOps controller such as Argo CD or Flux applies, not this command): waits
+until every RayService that changed from --base (none: every one) carries the head's spec live (the
+controller has synced; "not synced yet" naming the Argo CD Application or Flux object that owns it
+when --sync-timeout runs out), then waits for each rollout as apply does. Read-only. --render, as
+for plan, plans what a renderer prints (--base and --head are then tree roots).
 
 Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
 or the Serve applications to run the current generation. Exit status as for apply.
@@ -75,6 +85,8 @@ export interface RolloutFlags {
   context?: string;
   verbose?: boolean;
   'on-failure'?: string;
+  render?: string;
+  'sync-timeout'?: string;
 }
 
 type Out = { write(s: string): unknown };
@@ -182,6 +194,10 @@ export async function runWait(target: string | undefined, flags: RolloutFlags, s
 
 async function wait(target: string | undefined, flags: RolloutFlags, stdout: Out): Promise<number> {
   const out = textSink(stdout);
+  if (flags.head !== undefined) {
+    if (target !== undefined) throw new UsageError('wait takes <namespace/name> or --head, not both (try wait --help)');
+    return observe(flags, out);
+  }
   const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
   if (!m) throw new UsageError('wait needs <namespace/name> (try wait --help)');
   const [, namespace, name] = m as unknown as [string, string, string];
@@ -217,6 +233,46 @@ async function wait(target: string | undefined, flags: RolloutFlags, stdout: Out
     flags.verbose === true,
   );
   return exitFor([verdict]);
+}
+
+/** `wait --head`: the controller applies; wait for it to sync, then for each rollout. */
+async function observe(flags: RolloutFlags, out: Out): Promise<number> {
+  const namespace = flags.namespace ?? DEFAULTS.namespace;
+  const syncTimeoutMs = parseDuration('--sync-timeout', flags['sync-timeout'], '10m');
+  const { base, head, relocate } = await manifestsForObserve(flags, namespace);
+  const p = relocate(
+    plan(base, head, {
+      kuberayVersion: parseKubeRayVersion('--kuberay-version', flags['kuberay-version'], DEFAULTS.kuberayVersion),
+      zeroDowntime: parseBool('--zero-downtime', flags['zero-downtime'], DEFAULTS.zeroDowntime),
+    }),
+  );
+  const deadline = commandDeadline(flags);
+  const conn = await connect({ ...connectOptions(flags), deadline });
+  const id = (s: ServicePlan) => serviceKey(s);
+  const outcomes = await observeAndWait({
+    conn,
+    plan: p,
+    head,
+    syncTimeoutMs,
+    timeoutMs: deadline.ms,
+    onSynced: (s, g) => out.write(`${id(s)}: synced by the controller (generation ${g}); expecting ${s.change}\n`),
+    onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
+    onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),
+  });
+  if (outcomes.length === 0) out.write('Nothing to wait for: no RayService changed in a way that reaches the cluster.\n');
+  for (const o of outcomes) out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict!).join(`\n[${id(o.service)}] `)}\n`);
+  return exitFor(outcomes.map((o) => o.verdict!));
+}
+
+async function manifestsForObserve(flags: RolloutFlags, namespace: string): Promise<{ base: ManifestSet; head: ManifestSet; relocate: (p: Plan) => Plan }> {
+  const headPath = flags.head!;
+  if (flags.render) {
+    const pair = await renderBoth({ base: flags.base ?? headPath, head: headPath }, flags.render, { defaultNamespace: namespace });
+    return { base: flags.base ? pair.base.manifests : new Map(), head: pair.head.manifests, relocate: pair.relocate };
+  }
+  const load = (path: string) => loadManifests(path, { defaultNamespace: namespace, displayRoot: process.cwd() });
+  const [base, head] = await Promise.all([flags.base ? load(flags.base) : Promise.resolve(new Map()), load(headPath)]);
+  return { base, head, relocate: (p) => p };
 }
 
 function connectOptions(flags: RolloutFlags) {

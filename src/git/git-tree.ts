@@ -320,3 +320,17 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
   const exc = exclude.length ? picomatch(exclude) : () => false;
   return (path) => inc(path) && !exc(path);
 }
+
+/**
+ * A checkout of `sha` in `dir` (a detached git worktree), for a renderer that needs the files on
+ * disk: `render` runs the same command in the base and the head tree side by side. No hook runs
+ * (NOTHING_RUNS), LFS does not smudge; removed again with `removeWorktree`.
+ */
+export async function worktreeAt(cwd: string, sha: string, dir: string, timeouts: GitTimeouts = {}): Promise<void> {
+  await ensureCommit(cwd, sha, timeouts);
+  await git(cwd, ['-c', 'filter.lfs.smudge=', '-c', 'filter.lfs.process=', 'worktree', 'add', '--detach', '--force', dir, sha], timeouts.localMs ?? LOCAL_MS);
+}
+
+export async function removeWorktree(cwd: string, dir: string): Promise<void> {
+  await git(cwd, ['worktree', 'remove', '--force', dir]).catch(() => git(cwd, ['worktree', 'prune']).catch(() => ''));
+}

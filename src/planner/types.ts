@@ -30,6 +30,8 @@ export interface FieldChange {
   readonly line: number | null;
   /** Stable id of the rule that decided `effect` (docs/rule-ids.md). */
   readonly rule: RuleId;
+  /** The file of `line` when it is not the service's `file` (a kustomize patch, or rendered output). */
+  readonly file?: string;
   /** A few words on what Ray Serve or KubeRay does with it (rendered from `rule` and the field). */
   readonly note?: string;
 }

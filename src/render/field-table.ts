@@ -28,6 +28,8 @@ export interface LineLinks {
   readonly head?: string;
   /** URL of the file at base (lines of removed values). */
   readonly base?: string;
+  /** URL of another file at head or base: a change whose line is in a kustomize patch or base. */
+  readonly other?: (file: string, side: 'head' | 'base') => string | undefined;
 }
 
 export function fieldTable(changes: readonly FieldChange[], links: LineLinks): string[] {
@@ -41,8 +43,10 @@ export function fieldTable(changes: readonly FieldChange[], links: LineLinks): s
 function fieldCell(c: FieldChange, links: LineLinks): string {
   const label = codeSpan(c.label ?? c.path);
   if (c.line === null) return label;
-  const url = c.to === null ? links.base : links.head;
-  return `${label} ${lineLink(url, c.line)}`;
+  const side = c.to === null ? 'base' : 'head';
+  // A line in another file than the service's (traced through a renderer) names that file.
+  if (c.file) return `${label} ${codeSpan(c.file)} ${lineLink(links.other?.(c.file, side), c.line)}`;
+  return `${label} ${lineLink(links[side], c.line)}`;
 }
 
 function valueCell(c: FieldChange): string {

@@ -197,7 +197,12 @@ function fileUrl(links: FileLinks | undefined, sha: string | undefined, file: st
 }
 
 function renderDetails(s: ServicePlan, links: FileLinks | undefined): string {
-  const urls: LineLinks = { head: fileUrl(links, links?.headSha, s.file), base: fileUrl(links, links?.baseSha, s.file) };
+  const urls: LineLinks = {
+    head: fileUrl(links, links?.headSha, s.file),
+    base: fileUrl(links, links?.baseSha, s.file),
+    // Rendered output is no file of the repository: its lines stay unlinked.
+    other: (file, side) => (file.endsWith('(rendered)') ? undefined : fileUrl(links, side === 'head' ? links?.headSha : links?.baseSha, file)),
+  };
   const out: string[] = ['', `<details><summary><code>${htmlText(serviceKey(s))}</code> · ${htmlText(summaryWords(s))}</summary>`, ''];
   const fileUrlShown = s.manifest === 'removed' ? urls.base : urls.head;
   out.push(fileUrlShown ? `[${codeSpan(s.file, false)}](${fileUrlShown})` : codeSpan(s.file, false), '');

@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['planner'],
   ['rollout'],
   ['render'],
-  ['kube', 'git', 'github'],
+  ['kube', 'git', 'github', 'render-manifests'],
   ['flows'],
   ['cli', 'action'],
 ];
