@@ -14,11 +14,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../action/runner.js';
 import { resolveAct, runWorkflow, type WorkflowRun } from './act.js';
 import { type GitHubEvent, mergeGroupEvent, pullRequestEvent, pullRequestTargetEvent } from './events.js';
-import { makeUpstream, type Upstream } from './upstream.js';
+import { KUSTOMIZE_EXAMPLE, makeUpstream, type Revisions, type Upstream } from './upstream.js';
 
 const examples = resolve(import.meta.dirname, '..', '..', 'examples');
 const PLAN = join(examples, 'workflows', 'rayservice-plan.yml');
 const FORK_SAFE = join(examples, 'workflows', 'rayservice-plan-fork-safe.yml');
+const RENDERED = join(examples, 'workflows', 'rayservice-plan-rendered.yml');
 
 let act: string;
 let tmp: string;
@@ -29,9 +30,9 @@ beforeAll(async () => {
   act = await resolveAct();
 });
 
-async function setUp() {
+async function setUp(revisions?: Revisions) {
   tmp = mkdtempSync(join(tmpdir(), 'rsr-workflows-'));
-  up = makeUpstream(tmp);
+  up = makeUpstream(tmp, revisions);
   gh = await startFakeGitHub({ gitRoot: up.root });
 }
 
@@ -114,5 +115,19 @@ describe('examples/workflows/rayservice-plan-fork-safe.yml', () => {
     expect(fetches.slice(2).every((q) => q.authorization === undefined)).toBe(true);
     expect(gh.comments).toHaveLength(1);
     expect(statusOn(up.headSha)[0]?.body).toMatchObject({ context: 'rayservice-rollout/plan', state: 'failure' });
+  });
+});
+
+describe('examples/workflows/rayservice-plan-rendered.yml', () => {
+  it('on pull_request: plans what the prod overlay renders, the change traced to the overlay patch at the head SHA', async () => {
+    await setUp(KUSTOMIZE_EXAMPLE);
+    const r = await run(RENDERED, pullRequestEvent(up, 'opened'));
+    expect(r.code, tail(r)).toBe(0);
+    expect(gh.comments, tail(r)).toHaveLength(1);
+    const body = gh.comments[0]!.body;
+    expect(body).toMatch(/search-prod\/reranker/);
+    expect(body).toMatch(/new RayCluster/);
+    expect(body).toContain(`/blob/${up.headSha}/deploy/overlays/prod/rayservice-size.yaml#L`);
+    expect(statusOn(up.headSha)[0]?.body).toMatchObject({ context: 'rayservice-rollout/plan', state: 'success' });
   });
 });

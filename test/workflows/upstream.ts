@@ -5,7 +5,7 @@
  * `refs/pull/7/head` (the head, also for a fork whose branch is not in this repository) and
  * `refs/pull/7/merge` (the test merge `pull_request` runs on). Served by the fake GitHub over HTTP.
  */
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { git } from '../helpers/git.js';
 
@@ -29,7 +29,30 @@ export interface Upstream {
   merge(): { before: string; after: string };
 }
 
-export function makeUpstream(dir: string): Upstream {
+/** What deploy/ holds at the pull request's base and at its head. */
+export interface Revisions {
+  base(deploy: string): void;
+  head(deploy: string): void;
+}
+
+/** The examples' plain manifests: examples/base, then examples/head. */
+export const PLAIN_EXAMPLES: Revisions = {
+  base: (deploy) => copyFlat(join(examples, 'base'), deploy),
+  head: (deploy) => copyFlat(join(examples, 'head'), deploy),
+};
+
+/** examples/kustomize (a base and overlays); the head gives prod's workers more memory in the overlay's patch. */
+export const KUSTOMIZE_EXAMPLE: Revisions = {
+  base: (deploy) => cpSync(join(examples, 'kustomize'), deploy, { recursive: true }),
+  head: (deploy) => {
+    const patch = join(deploy, 'overlays', 'prod', 'rayservice-size.yaml');
+    const text = readFileSync(patch, 'utf8');
+    const worker = text.lastIndexOf('requests: {cpu: "2", memory: 8Gi}');
+    writeFileSync(patch, `${text.slice(0, worker)}requests: {cpu: "2", memory: 12Gi}${text.slice(worker + 'requests: {cpu: "2", memory: 8Gi}'.length)}`);
+  },
+};
+
+export function makeUpstream(dir: string, revisions: Revisions = PLAIN_EXAMPLES): Upstream {
   const root = join(dir, 'git');
   const bare = join(root, OWNER, `${REPO}.git`);
   const work = join(dir, 'work');
@@ -37,11 +60,11 @@ export function makeUpstream(dir: string): Upstream {
   git(bare, 'init', '--bare', '-q', '-b', 'main');
   git(dir, 'init', '-q', '-b', 'main', work);
   git(work, 'remote', 'add', 'origin', bare);
-  putDeploy(work, join(examples, 'base'));
+  putDeploy(work, revisions.base);
   writeFileSync(join(work, 'README.md'), '# ml-platform\n');
   commit(work, 'RayServices at base');
   git(work, 'checkout', '-q', '-b', 'feature');
-  putDeploy(work, join(examples, 'head'));
+  revisions.head(join(work, 'deploy'));
   commit(work, 'the change under review');
   git(work, 'checkout', '-q', 'main');
   writeFileSync(join(work, 'README.md'), '# ml-platform\n\nOwned by the ML platform team.\n');
@@ -90,11 +113,17 @@ export function makeUpstream(dir: string): Upstream {
   };
 }
 
-function putDeploy(work: string, from: string): void {
+function putDeploy(work: string, fill: (deploy: string) => void): void {
   const deploy = join(work, 'deploy');
   rmSync(deploy, { recursive: true, force: true });
   mkdirSync(deploy);
-  for (const f of readdirSync(from)) cpSync(join(from, f), join(deploy, f));
+  fill(deploy);
+}
+
+function copyFlat(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to);
+  for (const f of readdirSync(from)) cpSync(join(from, f), join(to, f));
 }
 
 function commit(work: string, message: string): void {
