@@ -200,31 +200,29 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
     await serving('midway');
   });
 
-  it('refuses, with file and line, what the installed CRD refuses (server-side dry run)', async () => {
-    // A value of the wrong type: server-side apply refuses it while building its typed patch.
+  it('refuses, with file and line, what the API server refuses: from the CRD before any request, else by the dry run', async () => {
+    // A value of the wrong type: the release's CRD refuses it, so the plan does before asking the cluster.
     const typo = service({ name: 'typo' });
     typo.spec.rayClusterConfig.workerGroupSpecs[0].replicas = 'two';
-    // A value outside the CRD's enum: CRD validation, with a field cause.
-    const fast = service({ name: 'fast' });
-    fast.spec.rayClusterConfig.enableInTreeAutoscaling = true;
-    fast.spec.rayClusterConfig.autoscalerOptions = { upscalingMode: 'Fast' };
     const file = join(dir, 'refused.yaml');
-    const text = [typo, fast].map((d) => stringify(d)).join('---\n');
+    const text = stringify(typo);
     writeFileSync(file, text);
-    const lines = text.split('\n');
-    const p = await livePlan(manifests('refused.yaml'), manifestsFromTexts([{ file, text }], NS));
-    const [fastPlan, typoPlan] = p.services;
-    for (const sp of [fastPlan!, typoPlan!]) expect(sp.cluster!.dryRun, JSON.stringify(sp.cluster)).toBe('refused');
-    const [t] = typoPlan!.cluster!.dryRunErrors;
-    expect(t).toMatchObject({ path: 'spec.rayClusterConfig.workerGroupSpecs[0].replicas', message: expect.stringMatching(/expected numeric|integer/) });
-    expect(lines[t!.line! - 1]).toMatch(/replicas: two/);
-    const [f] = fastPlan!.cluster!.dryRunErrors;
-    expect(f).toMatchObject({
-      path: 'spec.rayClusterConfig.autoscalerOptions.upscalingMode',
-      message: expect.stringMatching(/Unsupported value|supported values/),
-    });
-    expect(lines[f!.line! - 1]).toMatch(/upscalingMode: Fast/);
-    expect(renderMarkdown(p)).toContain('2 refused by the API server');
+    const line = text.split('\n').findIndex((l) => /replicas: two/.test(l)) + 1;
+    await expect(livePlan(manifests('refused.yaml'), manifestsFromTexts([{ file, text }], NS))).rejects.toThrow(
+      new RegExp(`refused\\.yaml:${line}: spec\\.rayClusterConfig\\.workerGroupSpecs\\[0\\]\\.replicas`),
+    );
+    // A field the CRD leaves to Kubernetes' own types (a misspelt container field): only the installed API
+    // server knows it, and its server-side dry run refuses it, with the line.
+    const odd = service({ name: 'odd' });
+    odd.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].imagePullPolice = 'Always';
+    const oddFile = join(dir, 'odd.yaml');
+    const oddText = stringify(odd);
+    writeFileSync(oddFile, oddText);
+    const p = await livePlan(manifests('odd.yaml'), manifestsFromTexts([{ file: oddFile, text: oddText }], NS));
+    const [oddPlan] = p.services;
+    expect(oddPlan!.cluster!.dryRun, JSON.stringify(oddPlan!.cluster)).toBe('refused');
+    expect(oddPlan!.cluster!.dryRunErrors[0]!.message).toMatch(/imagePullPolice/);
+    expect(renderMarkdown(p)).toContain('The API server refuses 1');
 
     // A namespace that does not exist (yet) says nothing about the manifest: no dry run, a note, no refusal.
     const elsewhere = rayServiceObject({ name: 'elsewhere', namespace: 'not-created-yet' });
@@ -244,14 +242,15 @@ describe('cluster-aware plans on KubeRay v1.6.2', () => {
         },
       }) as unknown as NodeJS.WritableStream;
     const code = await runPlan(
-      { base: file, head: file, live: true, kubeconfig: cp.kubeconfigPath, 'force-conflicts': true, namespace: NS },
+      { base: oddFile, head: oddFile, live: true, kubeconfig: cp.kubeconfigPath, 'force-conflicts': true, namespace: NS },
       sink(out),
       sink(err),
     );
     expect(code).toBe(2);
-    expect(JSON.parse(out.join('')).services.map((s: ServicePlan) => s.cluster!.dryRun)).toEqual(['refused', 'refused']);
-    expect(err.join('')).toContain(`refused.yaml:${t!.line}: live/typo: spec.rayClusterConfig.workerGroupSpecs[0].replicas: the API server refuses it`);
-    expect(err.join('')).toContain(`refused.yaml:${f!.line}: live/fast: spec.rayClusterConfig.autoscalerOptions.upscalingMode: the API server refuses it`);
+    expect(JSON.parse(out.join('')).services.map((s: ServicePlan) => s.cluster!.dryRun)).toEqual(['refused']);
+    const refusedAt = oddPlan!.cluster!.dryRunErrors[0]!.line;
+    expect(err.join('')).toContain(`odd.yaml:${refusedAt}: live/odd:`);
+    expect(err.join('')).toContain('the API server refuses it');
   });
 
   it('GPU pods behind a taint and a selector: a plan that fits rolls out, one that does not leaves pods Unschedulable', async () => {
