@@ -16,6 +16,7 @@ import { formatPath } from '../util/structural-diff.js';
 import { refuseWhatTheApiServerRefuses } from './api-server-refusal.js';
 import { describeSize } from './describe-size.js';
 import { clusterUpgradeStrategyWarning, planUpdate } from './plan-update.js';
+import { refusePodsTheApiServerRefuses } from './pod-refusal.js';
 import { measure, metadataOf, readManifest, type ReadManifest, type ServiceId } from './read-manifest.js';
 import { type Change, type OperatorRejectionView, overridden, type Reason, reason, type RuleId, type ServicePlan } from './types.js';
 
@@ -41,7 +42,8 @@ export function planService(base: RayServiceManifest | undefined, head: RayServi
   if (!h) return planDelete(b!, strategy, id, sizing, settings.prune === true);
   const planned =
     whileSuspended(b, h, strategy, release) ?? (b ? planUpdate(b, h, strategy, release, id, sizing) : planCreate(h, strategy, release, id, sizing));
-  return withApiVersionNote(ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings), h, release);
+  const judged = ignoredWhereOperatorSkips(withHeadPortWarning(planned, h), b, h, strategy, settings);
+  return withApiVersionNote(refusePodsTheApiServerRefuses(judged, b, h, release, sizingOf(settings).initContainerInjection !== false), h, release);
 }
 
 /** How pods are sized: with the operator's wait-gcs-ready init container unless it runs with injection off. */

@@ -51,7 +51,13 @@ const CASES: [string, ((rs: Obj) => void) | undefined, (rs: Obj) => void, string
     '1.6',
     undefined,
   ],
-  ['enum: imagePullPolicy stays free text, restartPolicy too', undefined, (rs) => (headContainer(rs).imagePullPolicy = 'Sometimes'), '1.6', undefined],
+  [
+    'enum: imagePullPolicy is free text in the CRD; the pod validation refuses it',
+    undefined,
+    (rs) => (headContainer(rs).imagePullPolicy = 'Sometimes'),
+    '1.6',
+    /accepts this RayService but refuses every pod of the head group.*imagePullPolicy: Unsupported value/,
+  ],
   ['enum: authOptions.mode', undefined, (rs) => (rcc(rs).authOptions = { mode: 'open' }), '1.6', /authOptions\.mode: "open" is not one of "disabled", "token"/],
   [
     'managedBy outside the CEL list',

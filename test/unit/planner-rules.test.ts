@@ -67,7 +67,7 @@ const rows: Row[] = [
   { name: 'worker env added', head: (rs) => (worker0(rs).template.spec.containers[0].env = [{ name: 'X', value: '1' }]), expect: 'cluster' },
   { name: 'rayStartParams value', head: (rs) => (worker0(rs).rayStartParams = { 'num-cpus': '2' }), expect: 'cluster' },
   { name: 'numOfHosts', head: (rs) => (worker0(rs).numOfHosts = 2), expect: 'cluster' },
-  { name: 'worker memory request', head: (rs) => (worker0(rs).template.spec.containers[0].resources.requests.memory = '4Gi'), expect: 'cluster' },
+  { name: 'worker memory request', head: (rs) => (worker0(rs).template.spec.containers[0].resources.requests.memory = '1Gi'), expect: 'cluster' },
   {
     name: 'enableInTreeAutoscaling false written out (pointer: hashes differently)',
     head: (rs) => (rcc(rs).enableInTreeAutoscaling = false),
