@@ -8,7 +8,7 @@
  * a Warning event FailedToCreateHeadPod / FailedToCreateWorkerPod on the RayCluster, for every
  * pod of that group, so the cluster never becomes ready.
  */
-import { child, invalid } from '../kube-validation/field-error.js';
+import { child, duplicate, invalid } from '../kube-validation/field-error.js';
 import { dns1123LabelErrors } from '../kube-validation/names.js';
 import { type PodFieldError, podSpecErrors } from '../kube-validation/pod-spec.js';
 import type { PathSegment } from '../util/objects.js';
@@ -36,7 +36,7 @@ const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
 /** The first group whose pods the API server refuses, head first; undefined when every pod is accepted. */
 export function podRefusal(cluster: Readonly<Obj>, initContainerInjection = true): PodRefusal | undefined {
   const head = obj(obj(obj(cluster.headGroupSpec).template).spec);
-  const found = headServiceRefusal(head) ?? refusalOf(head, 'head', ['spec', 'rayClusterConfig', 'headGroupSpec', 'template'], undefined);
+  const found = headServiceRefusal(cluster, head) ?? refusalOf(head, 'head', ['spec', 'rayClusterConfig', 'headGroupSpec', 'template'], undefined);
   if (found) return found;
   for (const [i, g] of list(cluster.workerGroupSpecs).entries()) {
     const spec = obj(obj(g.template).spec);
@@ -93,24 +93,47 @@ function manifestSegments(segments: readonly PathSegment[], spec: Obj, injectedA
 }
 
 /**
- * The head Service (common/service.go, BuildServiceForHeadPod; reconcileHeadService runs before
- * reconcilePods, 1.3–1.7): one port per named port of the head's Ray container, under that name
- * (an unnamed one becomes "<port>-port"). A Service port name must be a DNS-1123 label
- * (validateServicePort), looser than a container port's IANA name, except that it is checked
- * first: `metrics_port` stops the cluster at its Service (FailedToCreateService) and no pod is ever
- * created. The ports come from a Go map, so the position the API server names (`spec.ports[N]`) is
- * not the manifest's: the message says N.
+ * The head Service (common/service.go, BuildServiceForHeadPod and getServicePorts;
+ * reconcileHeadService runs before reconcilePods, 1.3–1.7): one TCP port per port of the head's Ray
+ * container, keyed by its name (an unnamed one is "<port>-port"), plus `metrics` on 8080 when no
+ * port is named so. The API server checks it first, so what it refuses stops the cluster at its
+ * Service (FailedToCreateService) and no pod is ever created:
+ * - a port name that is no DNS-1123 label (`metrics_port`; looser than a container port's IANA name,
+ *   so `8080` passes here and fails the pod);
+ * - two ports of one number (the protocol is not copied: 8000/TCP and 8000/UDP clash), such as a
+ *   port on 8080 not named `metrics` next to the metrics port the operator adds.
+ * The ports come from a Go map, so the position the API server names (`spec.ports[N]`) is not the
+ * manifest's: the message says N. A custom `headService` is merged in other ways: not checked.
  */
-function headServiceRefusal(head: Obj): PodRefusal | undefined {
+function headServiceRefusal(cluster: Obj, head: Obj): PodRefusal | undefined {
+  if (obj(cluster.headGroupSpec).headService !== undefined) return undefined;
   const ports = list(list(head.containers)[0]?.ports);
+  const byName = new Map<string, { port: number; index: number }>();
   for (const [i, p] of ports.entries()) {
-    const name = typeof p.name === 'string' ? p.name : '';
-    const problem = name ? dns1123LabelErrors(name)[0] : undefined;
-    if (!problem) continue;
-    const at = child({ segments: ['spec', 'ports', i], text: 'spec.ports[N]' }, 'name');
-    const error = invalid('head-service.port-name', at, name, problem);
-    const path = ['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports', i, 'name'];
-    return { group: 'head', object: 'Service', eventReason: 'FailedToCreateService', error, all: [error], path };
+    const port = typeof p.containerPort === 'number' ? p.containerPort : 0;
+    byName.set(typeof p.name === 'string' && p.name !== '' ? p.name : `${port}-port`, { port, index: i });
+  }
+  if (ports.length > 0 && !byName.has('metrics')) byName.set('metrics', { port: 8080, index: -1 });
+  const at = { segments: ['spec', 'ports'], text: 'spec.ports[N]' };
+  const portPath = (i: number) => ['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports', i];
+  for (const [name, { index }] of byName) {
+    const problem = dns1123LabelErrors(name)[0];
+    if (problem && index >= 0) return serviceRefusal(invalid('head-service.port-name', child(at, 'name'), name, problem), [...portPath(index), 'name']);
+  }
+  const seen = new Map<number, number>();
+  for (const { port, index } of byName.values()) {
+    const first = seen.get(port);
+    if (first === undefined) {
+      seen.set(port, index);
+      continue;
+    }
+    const value = `{"Name":"","Protocol":"TCP","AppProtocol":null,"Port":${port},"TargetPort":0,"NodePort":0}`;
+    const error = { ...duplicate('head-service.port-duplicate', at, port), message: `${at.text}: Duplicate value: ${value}` };
+    return serviceRefusal(error, portPath(index >= 0 ? index : first));
   }
   return undefined;
+}
+
+function serviceRefusal(error: PodFieldError, path: PathSegment[]): PodRefusal {
+  return { group: 'head', object: 'Service', eventReason: 'FailedToCreateService', error, all: [error], path };
 }

@@ -75,7 +75,16 @@ const CASES: Case[] = [
   // A head port name that is no DNS-1123 label: the head Service, created before the pods, is refused.
   { name: 'head-port-name', head: (rs) => headContainer(rs).ports.push({ containerPort: 8080, name: 'metrics_port' }), refused: 'service' },
   // A DNS-1123 label but no IANA service name: the Service passes, the pod does not.
-  { name: 'head-port-name-digits', head: (rs) => headContainer(rs).ports.push({ containerPort: 8080, name: '8080' }), refused: 'headGroupSpec' },
+  { name: 'head-port-name-digits', head: (rs) => headContainer(rs).ports.push({ containerPort: 9090, name: '9090' }), refused: 'headGroupSpec' },
+  // 8080 not named metrics: the operator adds metrics on 8080 to the head Service, which has it twice.
+  { name: 'head-port-8080', head: (rs) => headContainer(rs).ports.push({ containerPort: 8080, name: 'prom' }), refused: 'service' },
+  // One number, two protocols: the CRD's list-map allows it, the Service (TCP only) does not.
+  {
+    name: 'head-port-two-protocols',
+    head: (rs) => headContainer(rs).ports.push({ containerPort: 8000, name: 'serve-udp', protocol: 'UDP' }),
+    refused: 'service',
+  },
+  { name: 'head-port-metrics', head: (rs) => headContainer(rs).ports.push({ containerPort: 8080, name: 'metrics' }) },
   { name: 'worker-port-name', head: (rs) => (worker(rs).ports = [{ containerPort: 8080, name: 'metrics_port' }]), refused: 'workerGroupSpecs[0]' },
   { name: 'env-name-equals', head: (rs) => (worker(rs).env = [{ name: 'A=B', value: '1' }]), refused: 'workerGroupSpecs[0]' },
   { name: 'mount-no-volume', head: (rs) => (worker(rs).volumeMounts = [{ name: 'data', mountPath: '/data' }]), refused: 'workerGroupSpecs[0]' },
@@ -173,7 +182,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
     afterAll(async () => {
       const line = (c: Case) => {
         const o = observed.get(c.name);
-        const detail = o && 'message' in o ? o.message.slice(0, 160) : '';
+        const detail = o && 'message' in o ? o.message.slice(0, 400) : '';
         return `  ${c.name.padEnd(26)} ${o?.what} ${detail}`;
       };
       console.log(`operator ${version}:\n${CASES.map(line).join('\n')}`);

@@ -340,6 +340,57 @@ describe('the plan refuses a head whose pods the API server refuses', () => {
     expect(newCluster.error?.problem).toContain('rule pod.image-pull-policy');
   });
 
+  it.each([
+    [
+      'a port name that is no DNS-1123 label',
+      { containerPort: 9000, name: 'metrics_port' },
+      'head-service.port-name',
+      'spec.ports[N].name: Invalid value: "metrics_port"',
+    ],
+    [
+      '8080 not named metrics (the operator adds metrics on 8080)',
+      { containerPort: 8080, name: 'prom' },
+      'head-service.port-duplicate',
+      'spec.ports[N]: Duplicate value: {"Name":"","Protocol":"TCP","AppProtocol":null,"Port":8080,"TargetPort":0,"NodePort":0}',
+    ],
+    ['one number, two protocols', { containerPort: 8000, name: 'serve-udp', protocol: 'UDP' }, 'head-service.port-duplicate', '"Port":8000'],
+    ['8080 named metrics', { containerPort: 8080, name: 'metrics' }, undefined, undefined],
+    [
+      'a digits-only name: a DNS label, no IANA name (the pod refuses it)',
+      { containerPort: 9000, name: '9000' },
+      'pod.port-name',
+      'must contain at least one letter',
+    ],
+  ])('the head Service first: %s', (_what, port, rule, message) => {
+    const head = rayService((rs) => headContainer(rs).ports.push(port));
+    const r = podRefusal(set([head]).get('default/demo')!.object.spec.rayClusterConfig);
+    expect(r?.error.rule).toBe(rule);
+    if (message) expect(r?.error.message).toContain(message);
+    if (rule?.startsWith('head-service.')) {
+      expect(r?.eventReason).toBe('FailedToCreateService');
+      expect(r?.path).toEqual([
+        'spec',
+        'rayClusterConfig',
+        'headGroupSpec',
+        'template',
+        'spec',
+        'containers',
+        0,
+        'ports',
+        2,
+        ...(rule.endsWith('name') ? ['name'] : []),
+      ]);
+    }
+  });
+
+  it('leaves a custom head Service alone', () => {
+    const head = rayService((rs) => {
+      headContainer(rs).ports.push({ containerPort: 8080, name: 'prom' });
+      rcc(rs).headGroupSpec.headService = { spec: { type: 'ClusterIP' } };
+    });
+    expect(podRefusal(set([head]).get('default/demo')!.object.spec.rayClusterConfig)).toBeUndefined();
+  });
+
   it('reports the first refused group, head first', () => {
     const r = podRefusal({
       headGroupSpec: { template: { spec: pod({}, res({ cpu: '-1' })) } },
