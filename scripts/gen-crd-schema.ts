@@ -9,6 +9,8 @@
  *
  * Each argument is a release line and its `ray.io_rayservices.yaml` (config/crd/bases/ of the
  * operator module, or `git show vX.Y.Z:ray-operator/config/crd/bases/ray.io_rayservices.yaml`).
+ * The served `v1alpha1` version has a schema of its own (older: no upgradeStrategy,
+ * rayClusterDeletionDelaySeconds, managedBy…; rayStartParams still required): `v1alpha1Roots`.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -75,10 +77,14 @@ function compact(s: Schema): number {
 }
 
 const roots: Record<string, number> = {};
+/** Where a release's v1alpha1 schema differs from its v1 (it does in every release: fewer fields). */
+const v1alpha1Roots: Record<string, number> = {};
 for (const arg of process.argv.slice(2)) {
   const [minor, file] = arg.split('=');
   const crd = parse(readFileSync(file!, 'utf8'), { maxAliasCount: -1 });
-  const v1 = crd.spec.versions.find((v: { name: string }) => v.name === 'v1');
-  roots[minor!] = compact(v1.schema.openAPIV3Schema.properties.spec);
+  const specOf = (name: string) => crd.spec.versions.find((v: { name: string }) => v.name === name)?.schema.openAPIV3Schema.properties.spec;
+  roots[minor!] = compact(specOf('v1'));
+  const alpha = specOf('v1alpha1');
+  if (alpha && compact(alpha) !== roots[minor!]) v1alpha1Roots[minor!] = compact(alpha);
 }
-process.stdout.write(`${JSON.stringify({ roots, nodes })}\n`);
+process.stdout.write(`${JSON.stringify({ roots, v1alpha1Roots, nodes })}\n`);

@@ -9,7 +9,8 @@ import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { formatPath } from '../util/structural-diff.js';
 
 export function refuseWhatTheApiServerRefuses(head: RayServiceManifest, base: RayServiceManifest | undefined, release: KubeRayRelease): void {
-  const v = apiServerViolation(head.object.spec, base?.object.spec, release.minor);
+  const apiVersion = typeof head.object.apiVersion === 'string' ? head.object.apiVersion : undefined;
+  const v = apiServerViolation(head.object.spec, base?.object.spec, release.minor, apiVersion);
   if (!v) return;
   const path = ['spec', ...v.path];
   throw new InputError(

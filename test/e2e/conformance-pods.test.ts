@@ -108,6 +108,16 @@ const CASES: Case[] = [
   { name: 'dns-policy', head: (rs) => (workerPod(rs).dnsPolicy = 'Cluster'), refused: 'workerGroupSpecs[0]' },
   { name: 'image-pull-policy', head: (rs) => (headContainer(rs).imagePullPolicy = 'Sometimes'), refused: 'headGroupSpec' },
   { name: 'toleration-operator', head: (rs) => (workerPod(rs).tolerations = [{ key: 'gpu', operator: 'In', value: 'x' }]), refused: 'workerGroupSpecs[0]' },
+  // ray.io/v1alpha1 has its own, older schema: a v1-only field is refused by the apply.
+  {
+    name: 'v1alpha1-v1-field',
+    head: (rs) => {
+      rs.apiVersion = 'ray.io/v1alpha1';
+      rs.spec.rayClusterDeletionDelaySeconds = 5;
+    },
+    refused: 'apply',
+  },
+  { name: 'v1alpha1-plain', head: (rs) => (rs.apiVersion = 'ray.io/v1alpha1') },
   // Accepted by the API server: the plan must not refuse them.
   {
     name: 'gpu-integer',
@@ -143,7 +153,8 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
     const observed = new Map<string, Observed>();
 
     const applyText = async (text: string, name: string) => {
-      const type = await cp.kubectl.resolve({ apiVersion: 'ray.io/v1', kind: 'RayService' });
+      const apiVersion = /^apiVersion: (\S+)$/m.exec(text)?.[1] ?? 'ray.io/v1';
+      const type = await cp.kubectl.resolve({ apiVersion, kind: 'RayService' });
       return cp.kubectl.rest.apply(objectPath(type, name, 'default'), text, 'test');
     };
 

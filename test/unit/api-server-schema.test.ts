@@ -49,7 +49,8 @@ const CASES: [string, ((rs: Obj) => void) | undefined, (rs: Obj) => void, string
     undefined,
     (rs) => headContainer(rs).ports.push({ containerPort: 8265, name: 'udp', protocol: 'UDP' }),
     '1.6',
-    undefined,
+    // The CRD's list-map takes it; the head Service the operator builds from it (TCP only) does not.
+    /refuses the head Service.*"Port":8265/,
   ],
   [
     'enum: imagePullPolicy is free text in the CRD; the pod validation refuses it',
@@ -91,6 +92,37 @@ const CASES: [string, ((rs: Obj) => void) | undefined, (rs: Obj) => void, string
     /env\[0\]\.value: must be a string, not the boolean true \(.*quote it/,
   ],
 ];
+
+describe('ray.io/v1alpha1 is checked against its own (older) schema', () => {
+  const alpha = (edit: (rs: Obj) => void) =>
+    rayService((rs) => {
+      rs.apiVersion = 'ray.io/v1alpha1';
+      edit(rs);
+    });
+  it.each([
+    [
+      'a field only v1 has',
+      (rs: Obj) => (rs.spec.rayClusterDeletionDelaySeconds = 5),
+      '1.6',
+      /spec\.rayClusterDeletionDelaySeconds: not a field of ray\.io\/v1alpha1/,
+    ],
+    ['upgradeStrategy', (rs: Obj) => (rs.spec.upgradeStrategy = { type: 'NewCluster' }), '1.6', /spec\.upgradeStrategy: not a field of ray\.io\/v1alpha1/],
+    ['rayStartParams, required there', (rs: Obj) => delete worker0(rs).rayStartParams, '1.6', /workerGroupSpecs\[0\]\.rayStartParams: is required/],
+    ['a plain manifest', (_rs: Obj) => {}, '1.6', undefined],
+  ])('%s', (_what, edit, version, refusal) => {
+    const run = () => plan(set([rayService()]), set([alpha(edit)]), { kuberayVersion: version });
+    if (refusal) expect(run).toThrow(refusal);
+    else expect(run).not.toThrow();
+  });
+
+  it('the same fields pass as ray.io/v1', () => {
+    const head = rayService((rs) => {
+      rs.spec.rayClusterDeletionDelaySeconds = 5;
+      delete worker0(rs).rayStartParams;
+    });
+    expect(() => plan(set([rayService()]), set([head]), { kuberayVersion: '1.6' })).not.toThrow();
+  });
+});
 
 describe('what the API server refuses is refused by the plan', () => {
   it.each(CASES)('%s', (_name, baseEdit, headEdit, version, refusal) => {

@@ -363,7 +363,7 @@ describe('the plan refuses a head whose pods the API server refuses', () => {
     ],
   ])('the head Service first: %s', (_what, port, rule, message) => {
     const head = rayService((rs) => headContainer(rs).ports.push(port));
-    const r = podRefusal(set([head]).get('default/demo')!.object.spec.rayClusterConfig);
+    const r = podRefusal((set([head]).get('default/demo')!.object.spec as Obj).rayClusterConfig);
     expect(r?.error.rule).toBe(rule);
     if (message) expect(r?.error.message).toContain(message);
     if (rule?.startsWith('head-service.')) {
@@ -388,7 +388,7 @@ describe('the plan refuses a head whose pods the API server refuses', () => {
       headContainer(rs).ports.push({ containerPort: 8080, name: 'prom' });
       rcc(rs).headGroupSpec.headService = { spec: { type: 'ClusterIP' } };
     });
-    expect(podRefusal(set([head]).get('default/demo')!.object.spec.rayClusterConfig)).toBeUndefined();
+    expect(podRefusal((set([head]).get('default/demo')!.object.spec as Obj).rayClusterConfig)).toBeUndefined();
   });
 
   it('reports the first refused group, head first', () => {

@@ -40,7 +40,7 @@ interface SchemaNode {
   rules?: { rule: string; message?: string }[];
 }
 
-const SCHEMAS = generated as unknown as { roots: Record<string, number>; nodes: SchemaNode[] };
+const SCHEMAS = generated as unknown as { roots: Record<string, number>; v1alpha1Roots: Record<string, number>; nodes: SchemaNode[] };
 
 /** One refusal: where (relative to `spec`), what, and what to do. */
 export interface SchemaViolation {
@@ -49,20 +49,29 @@ export interface SchemaViolation {
   readonly hint?: string;
 }
 
-/** The root node of the newest CRD at or below this release line (the oldest if none is). */
-function rootFor(minor: string): number {
+/** The root node of the newest CRD at or below this release line (the oldest if none is), for the version written. */
+function rootFor(minor: string, v1alpha1: boolean): number {
+  const roots = v1alpha1 ? SCHEMAS.v1alpha1Roots : SCHEMAS.roots;
   const wanted = Number(minor.split('.')[1]);
-  const lines = Object.keys(SCHEMAS.roots).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+  const lines = Object.keys(roots).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
   const hit = lines.filter((k) => Number(k.split('.')[1]) <= wanted).pop() ?? lines[0]!;
-  return SCHEMAS.roots[hit]!;
+  return roots[hit]!;
 }
 
-/** The first thing the API server refuses in `spec` (head), given the stored `oldSpec` (base), if any. */
-export function apiServerViolation(spec: unknown, oldSpec: unknown, minor: string): SchemaViolation | undefined {
+/**
+ * The first thing the API server refuses in `spec` (head), given the stored `oldSpec` (base), if
+ * any. A `ray.io/v1alpha1` manifest is checked against that version's own schema, which lacks the
+ * newer fields: there a field the schema does not declare is refused here too ("field not declared
+ * in schema"), since the v1-based unknown-field check lets v1's fields through.
+ */
+export function apiServerViolation(spec: unknown, oldSpec: unknown, minor: string, apiVersion = 'ray.io/v1'): SchemaViolation | undefined {
   // Validation runs on the defaulted object, and server-side apply fills in defaulted list-map keys
   // (a port's `protocol: TCP`) before it looks for duplicates.
   const defaulted = (s: unknown) => (isPlainObject(s) ? applyCrdDefaults(s, minor) : s);
-  return check(defaulted(spec), defaulted(oldSpec), SCHEMAS.nodes[rootFor(minor)]!, []);
+  const v1alpha1 = apiVersion === 'ray.io/v1alpha1';
+  const root = SCHEMAS.nodes[rootFor(minor, v1alpha1)]!;
+  // The written fields, not the defaulted ones: the defaults come from v1's schema.
+  return (v1alpha1 ? undeclared(spec, root, []) : undefined) ?? check(defaulted(spec), defaulted(oldSpec), root, []);
 }
 
 function check(value: unknown, old: unknown, node: SchemaNode, path: PathSegment[]): SchemaViolation | undefined {
@@ -70,6 +79,33 @@ function check(value: unknown, old: unknown, node: SchemaNode, path: PathSegment
   return (
     typeViolation(value, node, path) ?? valueViolation(value, node, path) ?? childViolation(value, old, node, path) ?? ruleViolation(value, old, node, path)
   );
+}
+
+/** The first field written that the schema does not declare (server-side apply: "field not declared in schema"). */
+function undeclared(value: unknown, node: SchemaNode, path: PathSegment[]): SchemaViolation | undefined {
+  if (Array.isArray(value)) {
+    if (node.items === undefined) return undefined;
+    for (const [i, v] of value.entries()) {
+      const found = undeclared(v, SCHEMAS.nodes[node.items]!, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isPlainObject(value) || node.preserveUnknown) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || v === undefined) continue;
+    const child = node.properties?.[k] ?? node.additionalProperties;
+    if (child === undefined && node.properties) {
+      return {
+        path: [...path, k],
+        problem: "not a field of ray.io/v1alpha1 (its schema is older than v1's): the API server refuses it",
+        hint: 'switch to apiVersion: ray.io/v1',
+      };
+    }
+    const found = child !== undefined && undeclared(v, SCHEMAS.nodes[child]!, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function typeViolation(value: unknown, node: SchemaNode, path: PathSegment[]): SchemaViolation | undefined {
