@@ -153,8 +153,11 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
     const observed = new Map<string, Observed>();
 
     const applyText = async (text: string, name: string) => {
-      const apiVersion = /^apiVersion: (\S+)$/m.exec(text)?.[1] ?? 'ray.io/v1';
-      const type = await cp.kubectl.resolve({ apiVersion, kind: 'RayService' });
+      // Discovery lists the preferred version only: v1alpha1's path is written out.
+      const alpha = /^apiVersion: ray\.io\/v1alpha1$/m.test(text);
+      const type = alpha
+        ? { group: 'ray.io', version: 'v1alpha1', kind: 'RayService', plural: 'rayservices', namespaced: true }
+        : await cp.kubectl.resolve({ apiVersion: 'ray.io/v1', kind: 'RayService' });
       return cp.kubectl.rest.apply(objectPath(type, name, 'default'), text, 'test');
     };
 

@@ -4,6 +4,8 @@
 # copied into a scratch folder, since Go builds only packages inside the main module).
 #   tools/go-shape/gen.sh            # every testbin/kuberay-v*/
 #   tools/go-shape/gen.sh 1.6.2      # one
+#   tools/go-shape/gen.sh 1.4.0      # a release the module proxy serves without a testbin wrapper
+# (then biome formats the JSON: npx biome format --write src/kuberay/go-json/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 versions=("$@")
@@ -13,7 +15,13 @@ fi
 for v in "${versions[@]}"; do
   scratch=$(mktemp -d)
   trap 'rm -rf "$scratch"' EXIT
-  cp "$root/testbin/kuberay-v$v/go.mod" "$root/testbin/kuberay-v$v/go.sum" "$root/tools/go-shape/main.go" "$scratch/"
+  if [ -f "$root/testbin/kuberay-v$v/go.mod" ]; then
+    cp "$root/testbin/kuberay-v$v/go.mod" "$root/testbin/kuberay-v$v/go.sum" "$scratch/"
+  else
+    # A release without a testbin wrapper (1.4.0): a module that requires just the operator.
+    printf 'module go-shape\n\ngo 1.26.0\n\nrequire github.com/ray-project/kuberay/ray-operator v%s\n' "$v" > "$scratch/go.mod"
+  fi
+  cp "$root/tools/go-shape/main.go" "$scratch/"
   (cd "$scratch" && GOFLAGS=-mod=mod go run .) > "$root/src/kuberay/go-json/shape-$v.json"
   rm -rf "$scratch"
   echo "src/kuberay/go-json/shape-$v.json" >&2

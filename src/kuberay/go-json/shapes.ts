@@ -6,6 +6,7 @@
  * know (`exact: false`): a newer release's fields must not vanish, and the fields a release's CRD
  * lacks are pruned before this shape is consulted (crd-defaults.ts).
  */
+import shape140 from './shape-1.4.0.json' with { type: 'json' };
 import shape151 from './shape-1.5.1.json' with { type: 'json' };
 import shape162 from './shape-1.6.2.json' with { type: 'json' };
 
@@ -34,7 +35,9 @@ export interface GoShape {
   readonly types: Readonly<Record<string, readonly GoField[]>>;
 }
 
+// 1.4.0's types are 1.4.2's (no change under apis/ray/v1, the same k8s.io/api v0.33.1).
 const SHAPES: readonly (readonly [version: string, shape: GoShape])[] = [
+  ['1.4.0', shape140 as GoShape],
   ['1.5.1', shape151 as GoShape],
   ['1.6.2', shape162 as GoShape],
 ];
