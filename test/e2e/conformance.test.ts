@@ -54,7 +54,15 @@ const CASES: Case[] = [
   { name: 'tolerations', head: (rs) => (worker0(rs).template.spec.tolerations = [{ key: 'dedicated', operator: 'Exists' }]) },
   { name: 'head-image', head: (rs) => (headContainer(rs).image = NEW_IMAGE) },
   { name: 'worker-env', head: (rs) => (worker0(rs).template.spec.containers[0].env = [{ name: 'MODE', value: 'fast' }]) },
-  { name: 'worker-memory', head: (rs) => (worker0(rs).template.spec.containers[0].resources.requests.memory = '300Mi') },
+  // Request and limit together: a request above its limit is a pod the API server refuses (conformance-pods).
+  {
+    name: 'worker-memory',
+    head: (rs) =>
+      Object.assign(worker0(rs).template.spec.containers[0].resources, {
+        requests: { cpu: '100m', memory: '300Mi' },
+        limits: { cpu: '100m', memory: '300Mi' },
+      }),
+  },
   { name: 'ray-start-params', head: (rs) => (worker0(rs).rayStartParams = { 'num-cpus': '1' }) },
   { name: 'autoscaling-false', head: (rs) => (rcc(rs).enableInTreeAutoscaling = false) },
   {
