@@ -106,7 +106,9 @@ describe('capacity of a plan', () => {
 
   it('an append grows the running cluster; peak is the larger', () => {
     const head = rayService((rs) =>
-      rs.spec.rayClusterConfig.workerGroupSpecs.push(workerGroup('gpu', { template: { spec: { containers: [c({ cpu: '4', 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu': '1' })] } } })),
+      rs.spec.rayClusterConfig.workerGroupSpecs.push(
+        workerGroup('gpu', { template: { spec: { containers: [c({ cpu: '4', 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu': '1' })] } } }),
+      ),
     );
     const cap = plan(set([rayService()]), set([head])).services[0]!.capacity;
     // The appended worker gets the operator's wait-gcs-ready init container (200m, 256Mi): its memory counts.
