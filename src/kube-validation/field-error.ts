@@ -27,8 +27,12 @@ export interface PodFieldError {
 /** A bad value as Go's field.Error prints it: strings quoted (%q), numbers as they are. */
 export type BadValue = string | number;
 
+/** Values longer than this are cut (manifests are hostile input; the API server would print them whole). */
+const MAX_VALUE = 200;
+
 function quote(v: BadValue): string {
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  if (typeof v !== 'string') return String(v);
+  return JSON.stringify(v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v);
 }
 
 function make(rule: string, field: FieldPath, body: string, detail: string): PodFieldError {

@@ -39,7 +39,9 @@ export function refusePodsTheApiServerRefuses(
     h.lineOf(r.path),
     formatPath(r.path),
     refusalText(r, release),
-    'change the pod template so that a Pod built from it is valid',
+    r.object === 'Service'
+      ? 'give each head port a DNS-1123 label name and a number of its own (the operator adds `metrics` on 8080 unless a port is named metrics)'
+      : 'change the pod template so that a Pod built from it is valid',
   );
 }
 

@@ -258,6 +258,13 @@ const PODS: [string, Obj, string | undefined, string?][] = [
 ];
 
 describe('pod validation (Kubernetes 1.36)', () => {
+  it('cuts a long bad value (hostile input stays bounded)', () => {
+    const first = podSpecErrors(pod({}, { name: 'x'.repeat(5000) }))[0];
+    expect(first?.rule).toBe('pod.container-name');
+    expect(first!.message.length).toBeLessThan(400);
+    expect(first!.message).toContain('…');
+  });
+
   it.each(PODS)('%s', (_what, spec, rule, message) => {
     const first = podSpecErrors(spec)[0];
     expect(first?.rule).toBe(rule);
