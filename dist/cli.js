@@ -18227,8 +18227,12 @@ const fieldRoot = (name) => ({ segments: [name], text: name });
 const child = (p, name) => ({ segments: [...p.segments, name], text: `${p.text}.${name}` });
 const index = (p, i) => ({ segments: [...p.segments, i], text: `${p.text}[${i}]` });
 const key = (p, k) => ({ segments: [...p.segments, k], text: `${p.text}[${k}]` });
+/** Values longer than this are cut (manifests are hostile input; the API server would print them whole). */
+const MAX_VALUE = 200;
 function quote(v) {
-    return typeof v === 'string' ? JSON.stringify(v) : String(v);
+    if (typeof v !== 'string')
+        return String(v);
+    return JSON.stringify(v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v);
 }
 function make(rule, field, body, detail) {
     return { rule, field, message: `${field.text}: ${body}${detail ? `: ${detail}` : ''}` };
@@ -18879,7 +18883,9 @@ function refusePodsTheApiServerRefuses(planned, b, h, release, initContainerInje
         const why = `The API server refuses ${what} (${quoted(r)}), as it did before: this change builds no new pods, and the cluster built from the old spec stays without them until the template is fixed.`;
         return { ...planned, reasons: [...planned.reasons, reason('pod.still-refused', why)] };
     }
-    throw new InputError(h.m.source.file, h.lineOf(r.path), formatPath(r.path), refusalText(r, release), 'change the pod template so that a Pod built from it is valid');
+    throw new InputError(h.m.source.file, h.lineOf(r.path), formatPath(r.path), refusalText(r, release), r.object === 'Service'
+        ? 'give each head port a DNS-1123 label name and a number of its own (the operator adds `metrics` on 8080 unless a port is named metrics)'
+        : 'change the pod template so that a Pod built from it is valid');
 }
 function refusalText(r, release) {
     const what = r.object === 'Service'
