@@ -12,7 +12,7 @@ import { objectToApply } from './apply.js';
 import { noteAbandoned } from './deadline.js';
 import { ClusterUnreachableError, apiMessage, describeRequestError, statusCode } from './request-errors.js';
 import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService, RayServiceObject } from '../planner/live/facts.js';
-import { type Note, reason } from '../planner/types.js';
+import { type Note, note } from '../planner/types.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { asList, asMap } from '../util/kube-object.js';
@@ -97,11 +97,7 @@ function factReader(conn: Connection, opts: FactsOptions): FactReader {
       const key = `${what}:${code}`;
       if (!noted.has(key)) {
         noted.add(key);
-        notes.push(
-          code === 403
-            ? reason('cluster.read-forbidden', `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`)
-            : reason('cluster.read-failed', `Could not ${what}: ${shortMessage(e)}.`),
-        );
+        notes.push(code === 403 ? note('cluster.read-forbidden', { read: what }) : note('cluster.read-failed', { read: what, error: shortMessage(e) }));
       }
       return undefined;
     }
@@ -227,17 +223,13 @@ async function readQuotas({ core, optional }: FactReader, namespaces: readonly s
 
 /** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
 function readAutoscalerStatus({ core, within, notes }: FactReader): Promise<KubeObject | null | undefined> {
+  const read = 'read kube-system/cluster-autoscaler-status';
   return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then(
     (cm) => plain(cm),
     (e: unknown) => {
       if (statusCode(e) === 404) return null;
       notes.push(
-        statusCode(e) === 403
-          ? reason(
-              'cluster.read-forbidden',
-              'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).',
-            )
-          : reason('cluster.read-failed', `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`),
+        statusCode(e) === 403 ? note('cluster.read-forbidden', { read, unknown: 'scale-up' }) : note('cluster.read-failed', { read, error: shortMessage(e) }),
       );
       return undefined;
     },
