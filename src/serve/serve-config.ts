@@ -237,34 +237,6 @@ function deploymentOptionEffect(option: string): ServeEffect {
   return 'deployment-restarted';
 }
 
-/** What a Serve effect means for the running application, in a few words. */
-export function describeServeEffect(effect: ServeEffect): string {
-  switch (effect) {
-    case 'app-added':
-      return 'new application deployed';
-    case 'app-removed':
-      return 'application deleted';
-    case 'app-redeployed':
-      return 'application redeployed: its replicas restart';
-    case 'app-route':
-      return 'route changed, no restart';
-    case 'deployment-added':
-      return 'new deployment started';
-    case 'deployment-removed':
-      return 'deployment deleted';
-    case 'deployment-reconfigured':
-      return 'reconfigured in place, no restart';
-    case 'deployment-scaled':
-      return 'replicas scaled, no restart';
-    case 'deployment-restarted':
-      return "deployment's replicas replaced";
-    case 'serve-fixed-at-start':
-      return 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster';
-    case 'serve-options':
-      return 'Serve options updated';
-  }
-}
-
 /** Ray Serve names an unnamed application "default" when it is the only one. */
 function appName(app: unknown, count: number): string {
   const name = isPlainObject(app) ? app.name : undefined;

@@ -90,7 +90,7 @@ export const REASONS = {
   ) =>
     `${hashedWhat(d)} KubeRay ${d.version} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${d.stepSizePercent ?? '?'}% every ${d.intervalSeconds ?? '?'} s, capacity surging by at most ${d.maxSurgePercent ?? 100}%); the autoscaler grows the new cluster as traffic arrives.`,
   'cluster.hash-changed-ignored': (d: HashedChange & { disabledBecause?: string }) =>
-    `${hashedWhat(d)} The change is silently ignored: ${d.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+    `${hashedWhat(d)} The change is silently ignored${d.disabledBecause ? `: ${d.disabledBecause}` : ''}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
   'cluster.appended-group': (d: { version: string; groups: readonly string[] }) =>
     `Worker group${d.groups.length > 1 ? 's' : ''} ${d.groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${d.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
   'cluster.hash-blanked': (d: Blanked) =>
