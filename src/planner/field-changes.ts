@@ -65,7 +65,7 @@ export const RULE_ANNOTATION_READ = 'metadata.annotation-read' as const;
 /** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
 export function serveFieldChanges(serveChanges: readonly ServeChange[], appliedEffect: Change): FieldChange[] {
   return serveChanges.map((s) => {
-    const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
+    const servePath = ['serveConfigV2', ...s.path];
     return {
       path: `spec.serveConfigV2: ${s.display}`,
       label: `Serve › ${s.display}`,
