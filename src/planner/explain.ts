@@ -42,7 +42,9 @@ function explainHashedClusterChange(x: UpdateFacts): Reason[] {
   if (x.cmp.kind !== 'different') return [];
   const what = { fields: clusterFields(x.hashed), groups: workerGroupMoves(x.b.cluster, x.h.cluster) };
   if (x.strategy.type === 'None') {
-    return [reason('cluster.hash-changed-ignored', { ...what, ...(x.strategy.disabledBecause ? { disabledBecause: x.strategy.disabledBecause } : {}) })];
+    const { disabledBy, requested } = x.strategy;
+    const off = { ...(disabledBy ? { disabledBy } : {}), ...(requested !== undefined ? { requested } : {}) };
+    return [reason('cluster.hash-changed-ignored', { ...what, ...off, version: x.release.version, minor: x.release.minor })];
   }
   const version = x.release.version;
   const rollout =

@@ -4,7 +4,8 @@
  * the words can be rendered again from the plan JSON alone.
  */
 import { describe, expect, it } from 'vitest';
-import { FIELD_NOTES, NOTES, REASONS } from '../../src/planner/wording/index.js';
+import type { StrategyDisabledBy } from '../../src/kuberay/upgrade-strategy.js';
+import { FIELD_NOTES, NOTES, REASONS, type WorkerGroupMoves } from '../../src/planner/wording/index.js';
 import { HINTS } from '../../src/rollout/wording.js';
 import type { Catalog, DataArgs } from '../../src/util/wording.js';
 
@@ -38,8 +39,19 @@ const REASON_SAMPLES: Samples<typeof REASONS> = {
     [{ ...v, fields: ['rayVersion'], groups: { removed: ['a'], reordered: true, added: ['b'], addedAs: 'inserted' } }],
   ],
   'cluster.hash-changed-ignored': [
-    [{ fields: ['rayVersion'], groups: { ...moves, added: ['b', 'c'], addedAs: 'appended-with-changes' }, disabledBecause: 'upgradeStrategy.type is None' }],
-    [{ fields: ['rayVersion'], groups: { removed: ['a'], reordered: false, added: ['b'], addedAs: 'added' } }],
+    ...(['type-none', 'type-unknown', 'incremental-unsupported', 'incremental-gate-off', 'zero-downtime-off'] as const).map(
+      (disabledBy): [{ fields: string[]; groups: WorkerGroupMoves; disabledBy: StrategyDisabledBy; requested: string; version: string; minor: string }] => [
+        {
+          fields: ['rayVersion'],
+          groups: { ...moves, added: ['b', 'c'], addedAs: 'appended-with-changes' },
+          disabledBy,
+          requested: 'Blue',
+          ...v,
+          minor: '1.6',
+        },
+      ],
+    ),
+    [{ fields: ['rayVersion'], groups: { removed: ['a'], reordered: false, added: ['b'], addedAs: 'added' }, ...v, minor: '1.6' }],
   ],
   'cluster.appended-group': [[{ ...v, groups: ['gpu'] }], [{ ...v, groups: ['gpu', 'cpu'] }]],
   'cluster.hash-blanked': [

@@ -3,6 +3,7 @@
  * the producer hands over, and the English rendered from it. Adding a rule is one entry here.
  */
 import type { ResourceFigures } from '../../capacity/capacity.js';
+import type { StrategyDisabledBy } from '../../kuberay/upgrade-strategy.js';
 import type { Catalog } from '../../util/wording.js';
 import { describeSize } from '../describe-size.js';
 import { type ServeApp, serveApps, summarizePaths, type WorkerGroupMoves, workerGroupMovesWords } from './phrases.js';
@@ -17,6 +18,30 @@ const hashedWhat = (d: HashedChange): string => {
   const groupNotes = workerGroupMovesWords(d.groups);
   return `The RayCluster spec changed in fields the operator hashes (${summarizePaths(d.fields)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
 };
+
+/** Why the operator ignores cluster changes (EffectiveStrategy of kuberay/upgrade-strategy.ts). */
+interface StrategyOff {
+  readonly disabledBy?: StrategyDisabledBy;
+  /** The manifest's upgradeStrategy.type. */
+  readonly requested?: string;
+  readonly version: string;
+  readonly minor: string;
+}
+
+function strategyOffWords(d: StrategyOff): string {
+  switch (d.disabledBy) {
+    case 'incremental-unsupported':
+      return `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but KubeRay ${d.version} has no incremental upgrade, so the operator treats it like None`;
+    case 'incremental-gate-off':
+      return `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${d.minor}), so the operator treats it like None`;
+    case 'type-unknown':
+      return `upgradeStrategy.type is ${JSON.stringify(d.requested)}`;
+    case 'zero-downtime-off':
+      return 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type';
+    default:
+      return 'upgradeStrategy.type is None';
+  }
+}
 
 /** The operator's refusal: its message, where it shows it, and the gates the verdict assumed. */
 interface Refusal {
@@ -89,8 +114,8 @@ export const REASONS = {
     d: HashedChange & { version: string; stepSizePercent?: unknown; intervalSeconds?: unknown; maxSurgePercent?: unknown },
   ) =>
     `${hashedWhat(d)} KubeRay ${d.version} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${d.stepSizePercent ?? '?'}% every ${d.intervalSeconds ?? '?'} s, capacity surging by at most ${d.maxSurgePercent ?? 100}%); the autoscaler grows the new cluster as traffic arrives.`,
-  'cluster.hash-changed-ignored': (d: HashedChange & { disabledBecause?: string }) =>
-    `${hashedWhat(d)} The change is silently ignored${d.disabledBecause ? `: ${d.disabledBecause}` : ''}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+  'cluster.hash-changed-ignored': (d: HashedChange & StrategyOff) =>
+    `${hashedWhat(d)} The change is silently ignored${d.disabledBy ? `: ${strategyOffWords(d)}` : ''}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
   'cluster.appended-group': (d: { version: string; groups: readonly string[] }) =>
     `Worker group${d.groups.length > 1 ? 's' : ''} ${d.groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${d.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
   'cluster.hash-blanked': (d: Blanked) =>
