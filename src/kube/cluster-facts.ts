@@ -195,9 +195,9 @@ function dryRunFailure(e: unknown, m: RayServiceManifest): DryRunOutcome {
   if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message)) return refusal(e);
   // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
   // throttling, an unwell server. Noted, never a failed plan.
-  if (code === 403) return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
-  if (code === 404) return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
-  return { ok: 'not-run', why: shortMessage(e) };
+  if (code === 403) return { ok: 'not-run', why: { because: 'forbidden', namespace: m.namespace } };
+  if (code === 404) return { ok: 'not-run', why: { because: 'not-found', message } };
+  return { ok: 'not-run', why: { because: 'failed', message: shortMessage(e) } };
 }
 
 /** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */

@@ -101,7 +101,11 @@ const NOTE_SAMPLES: Samples<typeof NOTES> = {
   'live.pending-abandoned': [[{ pending: 'rs-b' }]],
   'live.pending-kept': [[{ pending: 'rs-b', serveChanged: true }], [{ pending: 'rs-b', serveChanged: false }]],
   'live.operator-refresh': [[{ ...running, cluster: 'rs-a', builtBy: 'v1.6.2', upgradeInProgress: true }]],
-  'live.no-dry-run': [[{ why: 'not allowed to apply RayServices in default (HTTP 403)' }]],
+  'live.no-dry-run': [
+    [{ because: 'forbidden', namespace: 'default' }],
+    [{ because: 'not-found', message: 'namespaces "ml" not found' }],
+    [{ because: 'failed', message: 'HTTP 500' }],
+  ],
   'live.apply-keeps-fields': [[{ fields: ['spec.a'] }], [{ fields: ['spec.a', 'spec.b', 'spec.c', 'spec.d'] }]],
   'live.apply-conflict': [[{ conflict: 'conflict with "kubectl" using ray.io/v1: .spec.x' }]],
   'prune.gone': [none],

@@ -27,7 +27,7 @@ export function headAsStored(gitHead: RayServiceManifest | undefined, dryRun: Dr
     return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
   }
   if (dryRun.ok === 'not-run') {
-    notes.push(note('live.no-dry-run', { why: dryRun.why }));
+    notes.push(note('live.no-dry-run', dryRun.why));
     return { head: gitHead, dryRunView: notRun };
   }
   const kept = keptByApply(gitHead.object.spec as Record<string, unknown>, dryRun.object, release.minor);

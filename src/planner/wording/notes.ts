@@ -3,6 +3,7 @@
  * entry per rule id of docs/rule-ids.md. Adding a note is one entry here.
  */
 import type { Catalog } from '../../util/wording.js';
+import type { DryRunNotRun } from '../live/facts.js';
 
 /** The operator as its Deployment shows it (`detail`: namespace/name and image, never credentials). */
 interface Running {
@@ -84,7 +85,14 @@ export const NOTES = {
     `${d.pending} already has this cluster spec: it keeps starting${d.serveChanged ? ' and the new Serve config goes to it' : ''}.`,
   'live.operator-refresh': (d: Running & { cluster: string; builtBy: string; upgradeInProgress: boolean }) =>
     `The operator (${d.version}, ${d.detail}) is not the one that last wrote active RayCluster ${d.cluster} (${d.builtBy}): on its next reconcile${d.upgradeInProgress ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
-  'live.no-dry-run': (d: { why: string }) => `No server-side dry run: ${d.why}.`,
+  'live.no-dry-run': (d: DryRunNotRun) =>
+    `No server-side dry run: ${
+      d.because === 'forbidden'
+        ? `not allowed to apply RayServices in ${d.namespace} (HTTP 403)`
+        : d.because === 'not-found'
+          ? `${d.message} (the apply fails unless it exists by then)`
+          : d.message
+    }.`,
   'live.apply-keeps-fields': (d: { fields: readonly string[] }) =>
     `The apply keeps ${d.fields.length} field(s) that Git's head does not set, because another field manager owns them (${d.fields.slice(0, 3).join(', ')}${d.fields.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`,
   'live.apply-conflict': (d: { conflict: string }) => `The apply conflicts with another field manager unless forced (force-conflicts: true): ${d.conflict}`,
