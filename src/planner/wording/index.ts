@@ -4,6 +4,7 @@
  * ids and data, never on the text.
  */
 import { type DataArgs, renderWords, type WordData } from '../../util/wording.js';
+import type { Reason } from '../types.js';
 import { FIELD_NOTES, type FieldNoteRule } from './field-notes.js';
 import { NOTES, type NoteRule } from './notes.js';
 import { OVERRIDDEN_AS, type OverridingRule, REASONS, type ReasonRule } from './reasons.js';
@@ -13,26 +14,18 @@ export { NOTES, type NoteRule, notOursWords, type NotOurs } from './notes.js';
 export { SERVE_EFFECT_WORDS, type ServeApp, type WorkerGroupMoves } from './phrases.js';
 export { OVERRIDDEN_AS, type OverridingRule, REASONS, type ReasonRule } from './reasons.js';
 
-/** A reason or a note as it travels: the rule, its data, its English (same shape as `Reason` of types.ts). */
-export interface Worded {
-  readonly rule: string;
-  readonly data: WordData;
-  readonly text: string;
-  readonly overriddenBy?: string;
-}
-
 /** A reason of a plan: `reason('service.resume', { version })`. */
-export function reason<R extends ReasonRule>(rule: R, ...data: DataArgs<typeof REASONS, R>): Worded & { readonly rule: R } {
+export function reason<R extends ReasonRule>(rule: R, ...data: DataArgs<typeof REASONS, R>): Reason & { readonly rule: R } {
   return { rule, ...renderWords(REASONS, rule, data) };
 }
 
 /** A note of a cluster-aware plan: `note('live.absent')`. */
-export function note<R extends NoteRule>(rule: R, ...data: DataArgs<typeof NOTES, R>): Worded & { readonly rule: R } {
+export function note<R extends NoteRule>(rule: R, ...data: DataArgs<typeof NOTES, R>): Reason & { readonly rule: R } {
   return { rule, ...renderWords(NOTES, rule, data) };
 }
 
 /** The reasons of a plan another rule overrides, kept as what would otherwise happen, prefixed with that rule's words. */
-export function overridden(reasons: readonly Worded[], by: OverridingRule): Worded[] {
+export function overridden(reasons: readonly Reason[], by: OverridingRule): Reason[] {
   return reasons.map((r) => ({ rule: r.rule, data: r.data, text: `${OVERRIDDEN_AS[by]}: ${r.text}`, overriddenBy: by }));
 }
 
