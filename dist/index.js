@@ -50554,6 +50554,297 @@ function serviceKey(id) {
     return `${id.namespace}/${id.name}`;
 }
 
+;// CONCATENATED MODULE: ./src/util/wording.ts
+/**
+ * The shape of a catalog of words: each rule id maps to the function that renders its English from
+ * the rule's data. Producers hand over `{ rule, data }` and never write prose; the catalog is the one
+ * place the words live, so they can be read, audited and changed together. The type of each entry's
+ * parameter is the data the rule takes: an unknown id, or data of the wrong shape, does not compile.
+ */
+/** The rule's data (`{}` when it has none) and its English. */
+function renderWords(catalog, id, args) {
+    const data = args[0] ?? {};
+    return { data, text: catalog[id](data) };
+}
+
+;// CONCATENATED MODULE: ./src/planner/wording/phrases.ts
+/** "a, b, c, d and 3 more" (duplicates once). */
+function summarizePaths(paths, max = 4) {
+    const uniq = [...new Set(paths)];
+    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+}
+/** What Ray Serve does with one kind of Serve change. */
+const SERVE_EFFECT_WORDS = {
+    'app-added': 'new application deployed',
+    'app-removed': 'application deleted',
+    'app-redeployed': 'application redeployed: its replicas restart',
+    'app-route': 'route changed, no restart',
+    'deployment-added': 'new deployment started',
+    'deployment-removed': 'deployment deleted',
+    'deployment-reconfigured': 'reconfigured in place, no restart',
+    'deployment-scaled': 'replicas scaled, no restart',
+    'deployment-restarted': "deployment's replicas replaced",
+    'serve-fixed-at-start': 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster',
+    'serve-options': 'Serve options updated',
+};
+function serveApps(apps) {
+    return summarizePaths(apps.map((a) => `${a.path}: ${SERVE_EFFECT_WORDS[a.effect]}`), 3);
+}
+const groupsWord = (names) => `worker group${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`;
+function workerGroupMovesWords(m) {
+    if (m.renamed)
+        return [`worker group "${m.renamed[0]}" renamed to "${m.renamed[1]}" (a rename is not an append)`];
+    const out = [];
+    if (m.removed.length)
+        out.push(`${groupsWord(m.removed)} removed (removal always needs a new cluster)`);
+    if (m.reordered)
+        out.push('worker groups reordered (order is part of the hash)');
+    if (m.addedAs === 'appended-with-changes')
+        out.push(`${groupsWord(m.added)} appended, but existing groups changed too, so it is not a pure append`);
+    else if (m.addedAs === 'inserted')
+        out.push(`${groupsWord(m.added)} inserted before existing groups`);
+    else if (m.addedAs === 'added')
+        out.push(`${groupsWord(m.added)} added`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/planner/wording/field-notes.ts
+
+function settingWords(d) {
+    switch (d.key) {
+        case 'upgradeStrategy':
+            return 'how future cluster changes roll out; nothing rolls out now';
+        case 'rayClusterDeletionDelaySeconds':
+            return 'how long an old cluster is kept after a switch; nothing rolls out now';
+        case 'serviceUnhealthySecondThreshold':
+        case 'deploymentUnhealthySecondThreshold':
+            return `ignored by KubeRay since 1.1 (deprecated); ${d.version} does nothing with it`;
+        case 'serveService':
+            return 'the operator reconciles the Serve Service object in place; no cluster rolls out';
+        case 'excludeHeadPodFromServeSvc':
+            return 'changes which pods back the Serve Service; no cluster rolls out';
+        case 'suspend':
+            return d.suspendField ? 'suspends or resumes the whole RayService' : `not a RayService field in KubeRay ${d.version}: dropped by the API server`;
+        case 'managedBy':
+            return 'which controller reconciles this RayService';
+        default:
+            return 'a RayService setting; no cluster rolls out';
+    }
+}
+const serve = (effect) => () => SERVE_EFFECT_WORDS[effect];
+const FIELD_NOTES = {
+    'cluster.hash-blanked': (d) => `not in the cluster hash of KubeRay ${d.version}: not applied to the running RayCluster`,
+    'cluster.appended-group': () => 'appended worker group: added to the running RayCluster',
+    'cluster.suspend-toggle-in-place': () => 'applied in place with the suspend toggle',
+    'service.stays-suspended': () => 'the RayService stays suspended: applied only on resume',
+    'service.setting.<key>': settingWords,
+    'metadata.annotation-read': () => 'read by the operator on its next reconcile; no rollout',
+    'metadata.labels-not-copied': () => 'RayService labels are not copied to existing RayClusters; no rollout',
+    'metadata.annotations-not-copied': () => 'RayService annotations are not copied to existing RayClusters; no rollout',
+    'serve.app-added': serve('app-added'),
+    'serve.app-removed': serve('app-removed'),
+    'serve.app-redeployed': serve('app-redeployed'),
+    'serve.app-route': serve('app-route'),
+    'serve.deployment-added': serve('deployment-added'),
+    'serve.deployment-removed': serve('deployment-removed'),
+    'serve.deployment-reconfigured': serve('deployment-reconfigured'),
+    'serve.deployment-scaled': serve('deployment-scaled'),
+    'serve.deployment-restarted': serve('deployment-restarted'),
+    'serve.serve-fixed-at-start': serve('serve-fixed-at-start'),
+    'serve.serve-options': serve('serve-options'),
+};
+
+;// CONCATENATED MODULE: ./src/planner/wording/notes.ts
+/** Why prune leaves a RayService running (also the apply's log line). */
+function notOursWords(d) {
+    const whose = d.managers.length ? `managed by ${d.managers.join(', ')}${d.more > 0 ? ` and ${d.more} more` : ''}` : 'no field manager recorded';
+    return `not deleted: ${d.fieldManager} never applied it (${whose}); delete it by hand if it must go`;
+}
+const onOff = (on) => (on ? 'on' : 'off');
+const NOTES = {
+    'cluster.unreachable': (d) => `Planned from Git alone: ${d.error}.`,
+    'cluster.read-forbidden': (d) => d.unknown === 'scale-up'
+        ? `Not allowed to ${d.read} (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).`
+        : `Not allowed to ${d.read} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`,
+    'cluster.read-failed': (d) => `Could not ${d.read}: ${d.error}.`,
+    'operator.version-unknown': (d) => `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${d.input}.`,
+    'operator.newer-than-known': (d) => `KubeRay ${d.version} runs (${d.detail}), newer than the releases whose rules this tool knows: the plan uses ${d.uses}'s rules.`,
+    'operator.older-than-known': (d) => `KubeRay ${d.version} runs (${d.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${d.input}.`,
+    'operator.version-differs': (d) => `KubeRay ${d.version} runs in the cluster (${d.detail}); the kuberay-version input says ${d.input}: the plan follows the cluster.`,
+    'operator.zero-downtime': (d) => `The operator runs with ENABLE_ZERO_DOWNTIME=${d.operator} (${d.detail}); the zero-downtime input says ${d.input}: the plan follows the operator.`,
+    'operator.feature-gate': (d) => {
+        const how = d.setByFlag ? d.detail : `${d.detail}: its release default, no --feature-gates for it`;
+        const against = d.input !== undefined ? `the gate input says ${onOff(d.input)}` : `KubeRay ${d.version}'s default is ${onOff(!d.on)}`;
+        return `The operator runs with the ${d.gate} gate ${onOff(d.on)} (${how}); ${against}: the plan follows the operator.`;
+    },
+    'operator.no-init-container': (d) => `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${d.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`,
+    'live.absent': () => "In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy).",
+    'live.unreadable': () => "The live RayService could not be read: compared with Git's base only.",
+    'live.no-cluster-yet': () => 'The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.',
+    'live.matches-head': () => "The live RayService already matches Git's head: this change was applied outside this pull request.",
+    'live.cluster-differs-from-service': (d) => `RayCluster ${d.cluster} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`,
+    'live.rollback-in-progress': () => 'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.',
+    'live.incremental-rollback-first': (d) => `KubeRay ${d.version} does not replace ${d.pending} right away: the goal differs from it, so it first rolls traffic back to ${d.active} (RollbackInProgress) and removes ${d.pending}; only then does it build the new RayCluster.`,
+    'live.upgrade-in-progress': (d) => `A rollout is already in progress: pending RayCluster ${d.pending} is being prepared next to active ${d.active ?? '(none)'}; KubeRay compares this change with ${d.pending}${d.pendingRead ? '' : ' (not readable: compared with the live RayService)'}.`,
+    'live.pending-extended': (d) => `The appended worker groups are added to ${d.pending} in place (it keeps starting); ${d.active ?? 'the active cluster'} is not touched during the upgrade.`,
+    'live.pending-abandoned': (d) => `${d.pending} is abandoned: a new pending RayCluster replaces it, and ${d.pending} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`,
+    'live.pending-kept': (d) => `${d.pending} already has this cluster spec: it keeps starting${d.serveChanged ? ' and the new Serve config goes to it' : ''}.`,
+    'live.operator-refresh': (d) => `The operator (${d.version}, ${d.detail}) is not the one that last wrote active RayCluster ${d.cluster} (${d.builtBy}): on its next reconcile${d.upgradeInProgress ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
+    'live.no-dry-run': (d) => `No server-side dry run: ${d.because === 'forbidden'
+        ? `not allowed to apply RayServices in ${d.namespace} (HTTP 403)`
+        : d.because === 'not-found'
+            ? `${d.message} (the apply fails unless it exists by then)`
+            : d.message}.`,
+    'live.apply-keeps-fields': (d) => `The apply keeps ${d.fields.length} field(s) that Git's head does not set, because another field manager owns them (${d.fields.slice(0, 3).join(', ')}${d.fields.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`,
+    'live.apply-conflict': (d) => `The apply conflicts with another field manager unless forced (force-conflicts: true): ${d.conflict}`,
+    'prune.gone': () => 'Not in the cluster: prune has nothing to delete.',
+    'prune.not-ours': (d) => `Prune leaves it running: ${notOursWords(d)}.`,
+};
+
+;// CONCATENATED MODULE: ./src/planner/describe-size.ts
+/** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
+function describeSize(f) {
+    const parts = [];
+    for (const [k, v] of Object.entries(f)) {
+        if (k === 'cpu')
+            parts.push(`${round(v)} CPU`);
+        else if (k === 'memory' || k === 'ephemeral-storage' || k.startsWith('hugepages-'))
+            parts.push(`${formatBytes(v)} ${k}`);
+        else
+            parts.push(`${round(v)} ${k}`);
+    }
+    return parts.join(', ') || 'no resources';
+}
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let i = 0;
+    while (Math.abs(n) >= 1024 && i < units.length - 1) {
+        n /= 1024;
+        i++;
+    }
+    return `${round(n)} ${units[i]}`;
+}
+function round(n) {
+    return String(Math.round(n * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./src/planner/wording/reasons.ts
+
+
+const hashedWhat = (d) => {
+    const groupNotes = workerGroupMovesWords(d.groups);
+    return `The RayCluster spec changed in fields the operator hashes (${summarizePaths(d.fields)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
+};
+function strategyOffWords(d) {
+    switch (d.disabledBy) {
+        case 'incremental-unsupported':
+            return `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but KubeRay ${d.version} has no incremental upgrade, so the operator treats it like None`;
+        case 'incremental-gate-off':
+            return `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${d.minor}), so the operator treats it like None`;
+        case 'type-unknown':
+            return `upgradeStrategy.type is ${JSON.stringify(d.requested)}`;
+        case 'zero-downtime-off':
+            return 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type';
+        default:
+            return 'upgradeStrategy.type is None';
+    }
+}
+const refused = (unchanged) => (d) => {
+    const shown = d.condition ? `Ready=False with reason ValidationFailed and a Warning event ${d.eventReason}` : `only a Warning event ${d.eventReason}`;
+    const effect = unchanged
+        ? 'The manifest does not change, and the operator goes on refusing it as it stands: nothing is reconciled until that is fixed.'
+        : 'Nothing is built or updated: the running cluster (if any) keeps serving its old spec.';
+    const gates = d.assumedGates.length
+        ? ` This assumes the feature gate${d.assumedGates.length > 1 ? 's' : ''} ${d.assumedGates.join(', ')} at ${d.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
+        : '';
+    return `KubeRay ${d.version} rejects this RayService: "${d.error}" (${shown}). ${effect}${gates}`;
+};
+const blankedAdvice = (d) => (d.replicas
+    ? d.autoscaling
+        ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
+        : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.'
+    : '') + (d.others ? ' The running pods keep the old values: they take effect when a later change builds a new cluster.' : '');
+const REASONS = {
+    'service.create': (d) => `New RayService: the operator builds its first RayCluster (${describeSize(d.size)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
+    'service.delete': (d) => d.prune
+        ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
+        : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.',
+    'service.created-suspended': (d) => `New RayService with spec.suspend: true: KubeRay ${d.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`,
+    'service.stays-suspended': (d) => d.changesWait
+        ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${d.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
+        : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`,
+    'service.suspend': (d) => `spec.suspend set: KubeRay ${d.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`,
+    'service.resume': (d) => `spec.suspend cleared: KubeRay ${d.version} builds a new RayCluster for the RayService and deploys its Serve config.`,
+    'service.managed-by': (d) => `spec.managedBy is ${JSON.stringify(d.manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`,
+    'service.api-version-v1alpha1': (d) => `apiVersion ray.io/v1alpha1: ${d.deprecated ? 'deprecated in KubeRay 1.7 (the API server warns on every request; it is to be removed in 1.9)' : 'served by this release, deprecated from 1.7'}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
+    'validation.rejected': refused(false),
+    'validation.still-rejected': refused(true),
+    'pod.still-refused': (d) => `The API server refuses ${d.object === 'Service' ? 'the head Service' : `the pods of ${d.group === 'head' ? 'the head group' : `worker group ${JSON.stringify(d.group)}`}`} (${JSON.stringify(d.message)}${d.more > 0 ? ` and ${d.more} more` : ''}), as it did before: this change builds no new pods, and the cluster built from the old spec stays without them until the template is fixed.`,
+    'cluster.hash-changed': (d) => `${hashedWhat(d)} KubeRay ${d.version} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`,
+    'cluster.hash-changed-incremental': (d) => `${hashedWhat(d)} KubeRay ${d.version} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${d.stepSizePercent ?? '?'}% every ${d.intervalSeconds ?? '?'} s, capacity surging by at most ${d.maxSurgePercent ?? 100}%); the autoscaler grows the new cluster as traffic arrives.`,
+    'cluster.hash-changed-ignored': (d) => `${hashedWhat(d)} The change is silently ignored${d.disabledBy ? `: ${strategyOffWords(d)}` : ''}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`,
+    'cluster.appended-group': (d) => `Worker group${d.groups.length > 1 ? 's' : ''} ${d.groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${d.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`,
+    'cluster.hash-blanked': (d) => `Only fields that KubeRay ${d.version} leaves out of the cluster hash changed in the RayCluster spec (${summarizePaths(d.fields)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).${blankedAdvice(d)}`,
+    'cluster.suspend-toggle-in-place': (d) => `rayClusterConfig.suspend toggled: KubeRay ${d.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
+    'cluster.upgrade-strategy-refused': (d) => `rayClusterConfig.upgradeStrategy is set: KubeRay ${d.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
+    'cluster.head-no-dashboard-port': (d) => `The head container lists ports (line ${d.line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
+    'capacity.both-clusters': (d) => `During the rollout both clusters run side by side: up to ${describeSize(d.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${d.deletionDelaySeconds} s) after the switch.`,
+    'serve.in-place': (d) => `Serve config changed (${serveApps(d.apps)}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`,
+    'serve.serve-fixed-at-start': () => 'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.',
+    'serve.also-to-old-cluster': (d) => `The Serve config changed too: KubeRay ${d.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`,
+    'serve.new-cluster-only': () => 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.',
+    'none.formatting-only': () => 'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).',
+    'none.metadata-only': () => 'Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.',
+    'none.settings-only': (d) => `Only RayService settings changed (${summarizePaths(d.paths)}): they take effect on the next reconcile; no cluster rolls out.`,
+    'metadata.annotation-read': (d) => `Annotation ${d.annotation} is read by the operator: it changes how it treats this RayService from now on.`,
+    'live.being-deleted': () => 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.',
+    'live.initializing-timeout': () => 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.',
+    'live.incremental-revert': (d) => `A revert to what ${d.active} runs, in the middle of an incremental upgrade: KubeRay ${d.version} rolls traffic back to ${d.active} (RollbackInProgress) and removes ${d.pending}; no new RayCluster is built.`,
+};
+/**
+ * The reasons another rule overrides are kept as what would otherwise happen, each prefixed with
+ * the words of the overriding rule (`overriddenBy`): the prefix is rendered from that id.
+ */
+const OVERRIDDEN_AS = {
+    'validation.rejected': 'Were it accepted',
+    'service.managed-by': 'Were it accepted',
+    'live.being-deleted': 'Otherwise',
+    'live.initializing-timeout': 'Otherwise',
+    'live.incremental-revert': 'Without the rollback',
+};
+
+;// CONCATENATED MODULE: ./src/planner/wording/index.ts
+/**
+ * The planner's words, in one place: every reason, note and field note is produced as a rule id and
+ * its data, and its English is rendered here from the catalogs beside this module. Modules decide on
+ * ids and data, never on the text.
+ */
+
+
+
+
+
+
+
+
+/** A reason of a plan: `reason('service.resume', { version })`. */
+function reason(rule, ...data) {
+    return { rule, ...renderWords(REASONS, rule, data) };
+}
+/** A note of a cluster-aware plan: `note('live.absent')`. */
+function note(rule, ...data) {
+    return { rule, ...renderWords(NOTES, rule, data) };
+}
+/** The reasons of a plan another rule overrides, kept as what would otherwise happen, prefixed with that rule's words. */
+function overridden(reasons, by) {
+    return reasons.map((r) => ({ rule: r.rule, data: r.data, text: `${OVERRIDDEN_AS[by]}: ${r.text}`, overriddenBy: by }));
+}
+/** The note of a field change (`rule` stays the field change's own; `service.setting.<key>` for every setting). */
+function fieldNote(rule, ...data) {
+    const { data: d, text } = renderWords(FIELD_NOTES, rule, data);
+    return { data: d, note: text };
+}
+
 ;// CONCATENATED MODULE: ./src/planner/prune.ts
 /**
  * Prune, the opt-in deletion of RayServices removed from Git: which ones apply may delete, and
@@ -50564,6 +50855,7 @@ function serviceKey(id) {
  * by this tool (with the same --field-manager) wrote it. A RayService created by kubectl, Helm or
  * another controller under the same name is never deleted because a manifest left Git.
  */
+
 
 /** A manifest that was in base and is not in head (a suspend is a `delete` too, but stays in Git). */
 function isRemovedFromGit(s) {
@@ -50581,7 +50873,8 @@ function pruneDecision(live, fieldManager) {
     if (entries.some((e) => e.manager === fieldManager && e.operation === 'Apply')) {
         return typeof meta.uid === 'string' ? { action: 'delete', uid: meta.uid } : { action: 'delete' };
     }
-    return { action: 'skip', note: skipNote(entries, fieldManager) };
+    const whose = notOurs(entries, fieldManager);
+    return { action: 'skip', whose, note: notOursWords(whose) };
 }
 function managedFieldsOf(v) {
     if (!Array.isArray(v))
@@ -50591,12 +50884,9 @@ function managedFieldsOf(v) {
         operation: typeof e.operation === 'string' ? e.operation : '',
     }));
 }
-function skipNote(entries, fieldManager) {
+function notOurs(entries, fieldManager) {
     const named = [...new Set(entries.map((e) => `${cut(e.manager || '(unnamed)')} (${cut(e.operation || '?')})`))];
-    const whose = named.length
-        ? `managed by ${named.slice(0, MAX_MANAGERS).join(', ')}${named.length > MAX_MANAGERS ? ` and ${named.length - MAX_MANAGERS} more` : ''}`
-        : 'no field manager recorded';
-    return `not deleted: ${fieldManager} never applied it (${whose}); delete it by hand if it must go`;
+    return { fieldManager, managers: named.slice(0, MAX_MANAGERS), more: Math.max(0, named.length - MAX_MANAGERS) };
 }
 function cut(text) {
     return text.length > prune_MAX_NAME ? `${text.slice(0, prune_MAX_NAME - 1)}…` : text;
@@ -51026,6 +51316,8 @@ function noteAbandoned() {
 }
 
 ;// CONCATENATED MODULE: ./src/planner/types.ts
+// Reasons, notes and field notes are made from a rule id and its data; their words live in wording/.
+
 /**
  * From weakest to strongest: the strongest change of a run is the action's `change` output.
  * `rejected` changes nothing in the cluster, as `ignored`, but is worse news: it sits right above it.
@@ -51037,13 +51329,6 @@ function strongestChange(changes) {
         if (CHANGE_ORDER.indexOf(c) > CHANGE_ORDER.indexOf(best))
             best = c;
     return best;
-}
-function reason(rule, text) {
-    return { rule, text };
-}
-/** The reasons of a plan another rule overrides, kept as what would otherwise happen. */
-function overridden(reasons, by, prefix) {
-    return reasons.map((r) => ({ rule: r.rule, text: `${prefix}: ${r.text}`, overriddenBy: by }));
 }
 
 ;// CONCATENATED MODULE: ./src/util/kube-object.ts
@@ -51143,9 +51428,7 @@ function factReader(conn, opts) {
             const key = `${what}:${code}`;
             if (!noted.has(key)) {
                 noted.add(key);
-                notes.push(code === 403
-                    ? reason('cluster.read-forbidden', `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`)
-                    : reason('cluster.read-failed', `Could not ${what}: ${shortMessage(e)}.`));
+                notes.push(code === 403 ? note('cluster.read-forbidden', { read: what }) : note('cluster.read-failed', { read: what, error: shortMessage(e) }));
             }
             return undefined;
         }
@@ -51241,10 +51524,10 @@ function dryRunFailure(e, m) {
     // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
     // throttling, an unwell server. Noted, never a failed plan.
     if (code === 403)
-        return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
+        return { ok: 'not-run', why: { because: 'forbidden', namespace: m.namespace } };
     if (code === 404)
-        return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
-    return { ok: 'not-run', why: shortMessage(e) };
+        return { ok: 'not-run', why: { because: 'not-found', message } };
+    return { ok: 'not-run', why: { because: 'failed', message: shortMessage(e) } };
 }
 /** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */
 function readOperatorDeployments({ apps, optional }) {
@@ -51262,12 +51545,11 @@ async function readQuotas({ core, optional }, namespaces) {
 }
 /** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
 function readAutoscalerStatus({ core, within, notes }) {
+    const read = 'read kube-system/cluster-autoscaler-status';
     return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then((cm) => plain(cm), (e) => {
         if (statusCode(e) === 404)
             return null;
-        notes.push(statusCode(e) === 403
-            ? reason('cluster.read-forbidden', 'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).')
-            : reason('cluster.read-failed', `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`));
+        notes.push(statusCode(e) === 403 ? note('cluster.read-forbidden', { read, unknown: 'scale-up' }) : note('cluster.read-failed', { read, error: shortMessage(e) }));
         return undefined;
     });
 }
@@ -52775,33 +53057,6 @@ function pullRequestNumber(ev) {
     return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/planner/describe-size.ts
-/** "8 CPU, 32 GiB memory, 2 nvidia.com/gpu, 3 pods" */
-function describeSize(f) {
-    const parts = [];
-    for (const [k, v] of Object.entries(f)) {
-        if (k === 'cpu')
-            parts.push(`${round(v)} CPU`);
-        else if (k === 'memory' || k === 'ephemeral-storage' || k.startsWith('hugepages-'))
-            parts.push(`${formatBytes(v)} ${k}`);
-        else
-            parts.push(`${round(v)} ${k}`);
-    }
-    return parts.join(', ') || 'no resources';
-}
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let i = 0;
-    while (Math.abs(n) >= 1024 && i < units.length - 1) {
-        n /= 1024;
-        i++;
-    }
-    return `${round(n)} ${units[i]}`;
-}
-function round(n) {
-    return String(Math.round(n * 100) / 100);
-}
-
 ;// CONCATENATED MODULE: ./src/render/md.ts
 /**
  * Text from manifests and clusters, written so that GitHub shows it as the literal characters and
@@ -52915,9 +53170,9 @@ function valueCell(c) {
     const { prefix, suffix } = common(from, to);
     return `${codeSpan(field_table_cut(from, prefix, suffix))}<br>→ ${codeSpan(field_table_cut(to, prefix, suffix))}`;
 }
-/** A Serve field that ships with a new cluster is deployed there: the Serve note on in-place updates does not apply. */
+/** A Serve field (rule `serve.<effect>`) that ships with a new cluster is deployed there: the Serve note on in-place updates does not apply. */
 function effectCell(c) {
-    const serveWithNewCluster = c.path.startsWith('spec.serveConfigV2') && (c.effect === 'cluster' || c.effect === 'cluster-incremental');
+    const serveWithNewCluster = c.rule.startsWith('serve.') && (c.effect === 'cluster' || c.effect === 'cluster-incremental');
     const effect = serveWithNewCluster ? 'deployed on the new cluster' : EFFECT[c.effect];
     const note = c.note && !serveWithNewCluster ? `<br><sub>${md_prose(c.note)}</sub>` : '';
     return `${effect}${note}`;
@@ -54745,23 +55000,12 @@ function effectiveStrategy(spec, release, settings) {
         if (requested === 'NewClusterWithIncrementalUpgrade') {
             if (gate)
                 return { type: 'NewClusterWithIncrementalUpgrade', requested };
-            const why = release.incrementalUpgrade === 'unsupported'
-                ? `KubeRay ${release.version} has no incremental upgrade`
-                : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
-            return {
-                type: 'None',
-                requested,
-                disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None`,
-            };
+            return { type: 'None', requested, disabledBy: release.incrementalUpgrade === 'unsupported' ? 'incremental-unsupported' : 'incremental-gate-off' };
         }
-        return {
-            type: 'None',
-            requested,
-            disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}`,
-        };
+        return { type: 'None', requested, disabledBy: requested === 'None' ? 'type-none' : 'type-unknown' };
     }
     if (!settings.zeroDowntime)
-        return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
+        return { type: 'None', requested, disabledBy: 'zero-downtime-off' };
     return { type: 'NewCluster', requested };
 }
 
@@ -61373,6 +61617,7 @@ function diffTopLevelOptions(a, b, sides, out) {
         for (const c of diffValues(a[key], b[key], [key])) {
             out.push({
                 display: formatPath(c.path),
+                path: c.path,
                 from: c.from,
                 to: c.to,
                 effect: FIXED_AT_START.has(key) ? 'serve-fixed-at-start' : 'serve-options',
@@ -61384,12 +61629,13 @@ function diffTopLevelOptions(a, b, sides, out) {
 /** One application, matched by name: added, removed, or its own options and deployments compared. */
 function diffApplication(name, ea, eb, sides, out) {
     const label = `applications[${name}]`;
+    const path = ['applications', name];
     if (!ea && eb) {
-        out.push({ display: label, from: undefined, to: eb.value, effect: 'app-added', line: sides.lineIn(sides.head, ['applications', eb.index]) });
+        out.push({ display: label, path, from: undefined, to: eb.value, effect: 'app-added', line: sides.lineIn(sides.head, ['applications', eb.index]) });
         return;
     }
     if (ea && !eb) {
-        out.push({ display: label, from: ea.value, to: undefined, effect: 'app-removed', line: sides.lineIn(sides.base, ['applications', ea.index]) });
+        out.push({ display: label, path, from: ea.value, to: undefined, effect: 'app-removed', line: sides.lineIn(sides.base, ['applications', ea.index]) });
         return;
     }
     if (!ea || !eb || (0,external_node_util_.isDeepStrictEqual)(ea.value, eb.value))
@@ -61402,6 +61648,7 @@ function diffApplication(name, ea, eb, sides, out) {
         for (const c of diffValues(appA[key], appB[key], [key])) {
             out.push({
                 display: `${label}.${formatPath(c.path)}`,
+                path: [...path, ...c.path],
                 from: c.from,
                 to: c.to,
                 effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
@@ -61413,14 +61660,16 @@ function diffApplication(name, ea, eb, sides, out) {
     const depsA = indexByName(appA.deployments, deploymentName);
     const depsB = indexByName(appB.deployments, deploymentName);
     for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
-        diffDeployment(`${label}.deployments[${dname}]`, { a: ea.index, b: eb.index }, depsA.get(dname), depsB.get(dname), sides, out);
+        const at = { label: `${label}.deployments[${dname}]`, path: [...path, 'deployments', dname] };
+        diffDeployment(at, { a: ea.index, b: eb.index }, depsA.get(dname), depsB.get(dname), sides, out);
     }
 }
 /** One deployment of an application, matched by name: what Ray Serve does with each option. */
-function diffDeployment(label, app, da, db, sides, out) {
+function diffDeployment({ label, path }, app, da, db, sides, out) {
     if (!da && db) {
         out.push({
             display: label,
+            path,
             from: undefined,
             to: db.value,
             effect: 'deployment-added',
@@ -61431,6 +61680,7 @@ function diffDeployment(label, app, da, db, sides, out) {
     if (da && !db) {
         out.push({
             display: label,
+            path,
             from: da.value,
             to: undefined,
             effect: 'deployment-removed',
@@ -61443,6 +61693,7 @@ function diffDeployment(label, app, da, db, sides, out) {
     for (const c of diffValues(da.value, db.value)) {
         out.push({
             display: `${label}.${formatPath(c.path)}`,
+            path: [...path, ...c.path],
             from: c.from,
             to: c.to,
             effect: deploymentOptionEffect(String(c.path[0])),
@@ -61457,33 +61708,6 @@ function deploymentOptionEffect(option) {
     if (LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option))
         return 'deployment-reconfigured';
     return 'deployment-restarted';
-}
-/** What a Serve effect means for the running application, in a few words. */
-function describeServeEffect(effect) {
-    switch (effect) {
-        case 'app-added':
-            return 'new application deployed';
-        case 'app-removed':
-            return 'application deleted';
-        case 'app-redeployed':
-            return 'application redeployed: its replicas restart';
-        case 'app-route':
-            return 'route changed, no restart';
-        case 'deployment-added':
-            return 'new deployment started';
-        case 'deployment-removed':
-            return 'deployment deleted';
-        case 'deployment-reconfigured':
-            return 'reconfigured in place, no restart';
-        case 'deployment-scaled':
-            return 'replicas scaled, no restart';
-        case 'deployment-restarted':
-            return "deployment's replicas replaced";
-        case 'serve-fixed-at-start':
-            return 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster';
-        case 'serve-options':
-            return 'Serve options updated';
-    }
 }
 /** Ray Serve names an unnamed application "default" when it is the only one. */
 function appName(app, count) {
@@ -61789,60 +62013,6 @@ function nameAt(root, path) {
     return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/planner/reasons.ts
-
-/** What a change to a RayService-level spec field (outside rayClusterConfig/serveConfigV2) does. */
-function describeRayServiceField(key, release) {
-    switch (key) {
-        case 'upgradeStrategy':
-            return 'how future cluster changes roll out; nothing rolls out now';
-        case 'rayClusterDeletionDelaySeconds':
-            return 'how long an old cluster is kept after a switch; nothing rolls out now';
-        case 'serviceUnhealthySecondThreshold':
-        case 'deploymentUnhealthySecondThreshold':
-            return `ignored by KubeRay since 1.1 (deprecated); ${release.version} does nothing with it`;
-        case 'serveService':
-            return 'the operator reconciles the Serve Service object in place; no cluster rolls out';
-        case 'excludeHeadPodFromServeSvc':
-            return 'changes which pods back the Serve Service; no cluster rolls out';
-        case 'suspend':
-            return release.rayServiceSuspend
-                ? 'suspends or resumes the whole RayService'
-                : `not a RayService field in KubeRay ${release.version}: dropped by the API server`;
-        case 'managedBy':
-            return 'which controller reconciles this RayService';
-        default:
-            return 'a RayService setting; no cluster rolls out';
-    }
-}
-/** Says how the worker groups moved (removed, renamed, reordered, changed and appended). */
-function describeWorkerGroupChanges(base, head) {
-    const names = (c) => (Array.isArray(c.workerGroupSpecs) ? c.workerGroupSpecs : []).map((g) => String(objects_isPlainObject(g) ? g.groupName : ''));
-    const a = names(base);
-    const b = names(head);
-    const out = [];
-    const removed = a.filter((n) => !b.includes(n));
-    const added = b.filter((n) => !a.includes(n));
-    if (removed.length === 1 && added.length === 1 && a.length === b.length && a.indexOf(removed[0]) === b.indexOf(added[0])) {
-        out.push(`worker group "${removed[0]}" renamed to "${added[0]}" (a rename is not an append)`);
-        return out;
-    }
-    if (removed.length)
-        out.push(`worker group${removed.length > 1 ? 's' : ''} ${removed.map((n) => `"${n}"`).join(', ')} removed (removal always needs a new cluster)`);
-    const common = a.filter((n) => b.includes(n));
-    const commonInHead = b.filter((n) => a.includes(n));
-    if (common.join('\u0000') !== commonInHead.join('\u0000'))
-        out.push('worker groups reordered (order is part of the hash)');
-    const appendedAtEnd = added.length > 0 && b.slice(b.length - added.length).every((n) => added.includes(n));
-    if (added.length && !removed.length && appendedAtEnd)
-        out.push(`worker group${added.length > 1 ? 's' : ''} ${added.map((n) => `"${n}"`).join(', ')} appended, but existing groups changed too, so it is not a pure append`);
-    else if (added.length && !appendedAtEnd)
-        out.push(`worker group${added.length > 1 ? 's' : ''} ${added.map((n) => `"${n}"`).join(', ')} inserted before existing groups`);
-    else if (added.length)
-        out.push(`worker group${added.length > 1 ? 's' : ''} ${added.map((n) => `"${n}"`).join(', ')} added`);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/planner/redact.ts
 
 
@@ -61984,7 +62154,6 @@ function isSecretFlag(arg) {
 
 
 
-
 function clusterFieldChanges(b, h, cmp, clusterEffect, release) {
     const baseGroupCount = Array.isArray(b.cluster.workerGroupSpecs) ? b.cluster.workerGroupSpecs.length : 0;
     const out = { all: [], hashed: [], blanked: [] };
@@ -61999,10 +62168,10 @@ function clusterFieldChanges(b, h, cmp, clusterEffect, release) {
 /** A hash-blanked field is ignored; a field of an appended group goes in place; the rest follows the cluster. */
 function clusterFieldEffect(path, cmp, baseGroupCount, clusterEffect, release) {
     if (isHashBlanked(path, release)) {
-        return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
+        return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: fieldNote(RULE_HASH_BLANKED, { version: release.version }) };
     }
     if (cmp.kind === 'appended' && path[0] === 'workerGroupSpecs' && typeof path[1] === 'number' && path[1] >= baseGroupCount) {
-        return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: 'appended worker group: added to the running RayCluster' };
+        return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: fieldNote(RULE_APPENDED_GROUP) };
     }
     return { effect: clusterEffect, rule: 'cluster.hashed' };
 }
@@ -62013,7 +62182,7 @@ const RULE_ANNOTATION_READ = 'metadata.annotation-read';
 /** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
 function serveFieldChanges(serveChanges, appliedEffect) {
     return serveChanges.map((s) => {
-        const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
+        const servePath = ['serveConfigV2', ...s.path];
         return {
             path: `spec.serveConfigV2: ${s.display}`,
             label: `Serve › ${s.display}`,
@@ -62022,7 +62191,7 @@ function serveFieldChanges(serveChanges, appliedEffect) {
             effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
             line: s.line,
             rule: `serve.${s.effect}`,
-            note: describeServeEffect(s.effect),
+            ...fieldNote(`serve.${s.effect}`),
         };
     });
 }
@@ -62033,7 +62202,8 @@ function rayServiceSettingChanges(b, h, release) {
         if (key === 'rayClusterConfig' || key === 'serveConfigV2')
             continue;
         for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
-            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, describeRayServiceField(String(key), release)));
+            const note = fieldNote('service.setting.<key>', { key: String(key), version: release.version, suspendField: release.rayServiceSuspend });
+            out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, note));
         }
     }
     return out;
@@ -62045,8 +62215,8 @@ function metadataChanges(b, h, release) {
         for (const d of diffValues(read_manifest_metadataOf(b)[key] ?? {}, read_manifest_metadataOf(h)[key] ?? {}, ['metadata', key])) {
             const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
             const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
-            const note = read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`;
-            out.push(fieldChange(b, h, d.path, d, 'none', read ? RULE_ANNOTATION_READ : `metadata.${key}-not-copied`, note));
+            const rule = read ? RULE_ANNOTATION_READ : `metadata.${key}-not-copied`;
+            out.push(fieldChange(b, h, d.path, d, 'none', rule, fieldNote(rule)));
         }
     }
     return out;
@@ -62061,14 +62231,34 @@ function fieldChange(b, h, path, d, effect, rule, note) {
     const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
     const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
     const label = fieldLabel(path, d.to !== undefined ? h.m.object : b.m.object);
-    return { path: formatPath(path), label, from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
+    return { path: formatPath(path), label, from: from ?? null, to: to ?? null, effect, line, rule, ...note };
 }
 function field_changes_unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
-;// CONCATENATED MODULE: ./src/planner/explain.ts
+;// CONCATENATED MODULE: ./src/planner/reasons.ts
+/** How worker groups moved between base and head, as data: the words are wording/phrases.ts's. */
 
+/** Removed, renamed, reordered, appended or inserted groups, by name. */
+function workerGroupMoves(base, head) {
+    const names = (c) => (Array.isArray(c.workerGroupSpecs) ? c.workerGroupSpecs : []).map((g) => String(objects_isPlainObject(g) ? g.groupName : ''));
+    const a = names(base);
+    const b = names(head);
+    const removed = a.filter((n) => !b.includes(n));
+    const added = b.filter((n) => !a.includes(n));
+    if (removed.length === 1 && added.length === 1 && a.length === b.length && a.indexOf(removed[0]) === b.indexOf(added[0])) {
+        return { renamed: [removed[0], added[0]], removed: [], reordered: false, added: [] };
+    }
+    const common = a.filter((n) => b.includes(n));
+    const commonInHead = b.filter((n) => a.includes(n));
+    const reordered = common.join('\u0000') !== commonInHead.join('\u0000');
+    const appendedAtEnd = added.length > 0 && b.slice(b.length - added.length).every((n) => added.includes(n));
+    const addedAs = !added.length ? undefined : !appendedAtEnd ? 'inserted' : removed.length ? 'added' : 'appended-with-changes';
+    return { removed, reordered, added, ...(addedAs ? { addedAs } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/planner/explain.ts
 
 
 
@@ -62087,78 +62277,65 @@ function explain(x) {
 function explainHashedClusterChange(x) {
     if (x.cmp.kind !== 'different')
         return [];
-    const v = `KubeRay ${x.release.version}`;
-    const groupNotes = describeWorkerGroupChanges(x.b.cluster, x.h.cluster);
-    const what = `The RayCluster spec changed in fields the operator hashes (${clusterFields(x.hashed)})${groupNotes.length ? `; ${groupNotes.join('; ')}` : ''}.`;
+    const what = { fields: clusterFields(x.hashed), groups: workerGroupMoves(x.b.cluster, x.h.cluster) };
     if (x.strategy.type === 'None') {
-        return [
-            reason('cluster.hash-changed-ignored', `${what} The change is silently ignored: ${x.strategy.disabledBecause}. No RayCluster is updated or created, and nothing tells you so in the status. To roll it out, set spec.upgradeStrategy.type: NewCluster (needs room for two clusters) or delete and recreate the RayService (downtime).`),
-        ];
+        const { disabledBy, requested } = x.strategy;
+        const off = { ...(disabledBy ? { disabledBy } : {}), ...(requested !== undefined ? { requested } : {}) };
+        return [reason('cluster.hash-changed-ignored', { ...what, ...off, version: x.release.version, minor: x.release.minor })];
     }
+    const version = x.release.version;
     const rollout = x.strategy.type === 'NewClusterWithIncrementalUpgrade'
-        ? reason('cluster.hash-changed-incremental', `${what} ${v} builds a new RayCluster with every worker group at minReplicas and moves traffic step by step through the Gateway (${incrementalSteps(x.h)}); the autoscaler grows the new cluster as traffic arrives.`)
-        : reason('cluster.hash-changed', `${what} ${v} builds a new RayCluster next to the running one and switches traffic once its Serve applications are ready (blue/green, NewCluster). The operator has no upgrade timeout: if the new cluster never becomes ready, it waits forever.`);
+        ? reason('cluster.hash-changed-incremental', { ...what, version, ...incrementalSteps(x.h) })
+        : reason('cluster.hash-changed', { ...what, version });
     return [rollout, ...explainServeWithNewCluster(x)];
 }
+/** The step size, interval and surge the head sets (what is unset stays out). */
 function incrementalSteps(h) {
     const o = read_manifest_clusterUpgradeOptions(h.spec);
-    return `${o.stepSizePercent ?? '?'}% every ${o.intervalSeconds ?? '?'} s, capacity surging by at most ${o.maxSurgePercent ?? 100}%`;
+    const { stepSizePercent, intervalSeconds, maxSurgePercent } = o;
+    return {
+        ...(stepSizePercent != null ? { stepSizePercent } : {}),
+        ...(intervalSeconds != null ? { intervalSeconds } : {}),
+        ...(maxSurgePercent != null ? { maxSurgePercent } : {}),
+    };
 }
 /** A Serve change shipped with a new cluster: which cluster gets it depends on the release. */
 function explainServeWithNewCluster(x) {
     if (!x.appliedServe.length)
         return [];
-    return [
-        x.release.serveConfigAlsoToOldCluster
-            ? reason('serve.also-to-old-cluster', `The Serve config changed too: KubeRay ${x.release.version} also sends it to the running cluster before the switch (kuberay#3423), so the old cluster serves the new config while the new one starts.`)
-            : reason('serve.new-cluster-only', 'The Serve config changed too: it is deployed on the new cluster only; the running cluster keeps serving the old config until traffic switches.'),
-    ];
+    return [x.release.serveConfigAlsoToOldCluster ? reason('serve.also-to-old-cluster', { version: x.release.version }) : reason('serve.new-cluster-only')];
 }
 function explainAppendedGroups(x) {
     if (x.cmp.kind !== 'appended')
         return [];
-    const groups = x.cmp.appendedGroups;
-    return [
-        reason('cluster.appended-group', `Worker group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `"${g}"`).join(', ')} appended at the end: KubeRay ${x.release.version} updates the running RayCluster in place, no second cluster. It replaces the whole RayCluster spec, so the existing groups' replicas are reset to the manifest's values, overriding the autoscaler (kuberay#1769).`),
-    ];
+    return [reason('cluster.appended-group', { version: x.release.version, groups: x.cmp.appendedGroups })];
 }
 /** Serve changes without a new cluster (none is built, or strategy None ignores it) go to the running one. */
 function explainServeInPlace(x) {
     const newCluster = x.cmp.kind === 'different' && x.strategy.type !== 'None';
     if (!x.appliedServe.length || newCluster)
         return [];
-    const apps = summarizePaths(x.appliedServe.map((s) => `${s.display}: ${describeServeEffect(s.effect)}`), 3);
-    return [
-        reason('serve.in-place', `Serve config changed (${apps}): the operator submits it to the running cluster's dashboard and Ray Serve updates the applications in place.`),
-    ];
+    return [reason('serve.in-place', { apps: x.appliedServe.map((s) => ({ path: s.display, effect: s.effect })) })];
 }
 function explainServeOptionsFixedAtStart(x) {
     if (!x.serveChanges.some((s) => s.effect === 'serve-fixed-at-start'))
         return [];
-    return [
-        reason('serve.serve-fixed-at-start', 'http_options/grpc_options changed: Ray Serve keeps the options it started with, so a running cluster ignores them; they take effect only on a new cluster.'),
-    ];
+    return [reason('serve.serve-fixed-at-start')];
 }
 function explainHashBlankedFields(x) {
     if (!x.blanked.length)
         return [];
+    // The advice fits the fields: replica counts can be scaled by hand; anything else needs a new cluster.
+    const replicaCount = (c) => /\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path);
     return [
-        reason('cluster.hash-blanked', `Only fields that KubeRay ${x.release.version} leaves out of the cluster hash changed in the RayCluster spec (${clusterFields(x.blanked)}): they are not copied to the running RayCluster and do not build a new one (kuberay#4568).${blankedAdvice(x)}`),
+        reason('cluster.hash-blanked', {
+            version: x.release.version,
+            fields: clusterFields(x.blanked),
+            replicas: x.blanked.some(replicaCount),
+            others: x.blanked.some((c) => !replicaCount(c)),
+            autoscaling: x.h.cluster.enableInTreeAutoscaling === true,
+        }),
     ];
-}
-/** Advice that fits the fields: replica counts can be scaled by hand; anything else needs a new cluster. */
-function blankedAdvice(x) {
-    const replicas = x.blanked.some((c) => /\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path));
-    const others = x.blanked.some((c) => !/\.(replicas|minReplicas|maxReplicas)$|\.scaleStrategy/.test(c.path));
-    const autoscaling = x.h.cluster.enableInTreeAutoscaling === true;
-    const parts = [];
-    if (replicas)
-        parts.push(autoscaling
-            ? ' With in-tree autoscaling the autoscaler owns the replica counts anyway.'
-            : ' To apply a replica change, scale the RayCluster directly, or ship it together with a change that builds a new cluster.');
-    if (others)
-        parts.push(' The running pods keep the old values: they take effect when a later change builds a new cluster.');
-    return parts.join('');
 }
 /** Nothing rolls out: say what changed instead (nothing, metadata, settings) and which annotations the operator reads. */
 function explainNoRollout(x) {
@@ -62166,29 +62343,28 @@ function explainNoRollout(x) {
         return [];
     const out = [];
     if (x.changes.length === 0)
-        out.push(reason('none.formatting-only', 'No change reaches the operator: the manifests differ only in formatting, key order, comments or equivalent values (equal quantities, CRD defaults written out).'));
+        out.push(reason('none.formatting-only'));
     else if (x.changes.every((c) => c.rule.startsWith('metadata.')))
-        out.push(reason('none.metadata-only', 'Only the RayService metadata changed: no generation bump, not copied to the RayClusters, nothing rolls out.'));
+        out.push(reason('none.metadata-only'));
     else
-        out.push(reason('none.settings-only', `Only RayService settings changed (${summarizePaths(x.changes.map((c) => c.path))}): they take effect on the next reconcile; no cluster rolls out.`));
+        out.push(reason('none.settings-only', { paths: uniquePaths(x.changes.map((c) => c.path)) }));
     // The annotations the operator reads, by name from the manifests (not from the rendered paths).
     if (x.changes.some((c) => c.rule === RULE_ANNOTATION_READ)) {
         const before = annotationsOf(x.b);
         const after = annotationsOf(x.h);
         for (const name of x.release.meaningfulAnnotations) {
             if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
-                out.push(reason(RULE_ANNOTATION_READ, `Annotation ${name} is read by the operator: it changes how it treats this RayService from now on.`));
+                out.push(reason(RULE_ANNOTATION_READ, { annotation: name }));
         }
     }
     return out;
 }
 /** Changed rayClusterConfig fields, named relative to rayClusterConfig. */
 function clusterFields(list) {
-    return summarizePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
+    return uniquePaths(list.map((c) => c.path.replace(/^spec\.rayClusterConfig\./, '')));
 }
-function summarizePaths(paths, max = 4) {
-    const uniq = [...new Set(paths)];
-    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+function uniquePaths(paths) {
+    return [...new Set(paths)];
 }
 function annotationsOf(r) {
     const a = read_manifest_metadataOf(r).annotations;
@@ -62201,7 +62377,6 @@ function annotationsOf(r) {
  * suspend, a rebuilt cluster, appended groups, a Serve redeploy, ignored fields), its reasons and
  * the capacity the rollout holds.
  */
-
 
 
 
@@ -62262,40 +62437,31 @@ function verdict(suspend, cmp, strategy, appliedServe, changes) {
 /** With the in-place suspend toggle, every effective RayCluster change goes to the running cluster. */
 function appliedWithToggle(changes) {
     return changes.map((c) => c.rule.startsWith('cluster.') && c.effect !== 'none'
-        ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', note: 'applied in place with the suspend toggle' }
+        ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', ...fieldNote('cluster.suspend-toggle-in-place') }
         : c);
 }
 /** A suspend rule explains itself; otherwise every step of the update is explained. */
 function verdictReasons(suspend, x) {
     if (suspend.clusterToggledInPlace) {
-        return [
-            reason('cluster.suspend-toggle-in-place', `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`),
-        ];
+        return [reason('cluster.suspend-toggle-in-place', { version: x.release.version })];
     }
     if (suspend.service)
         return [serviceSuspendReason(suspend.service, x.release)];
     return explain(x);
 }
 function serviceSuspendReason(service, release) {
-    return service === 'suspend'
-        ? reason('service.suspend', `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`)
-        : reason('service.resume', `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
+    return service === 'suspend' ? reason('service.suspend', { version: release.version }) : reason('service.resume', { version: release.version });
 }
 /** A second cluster is built: what can keep it from starting, and how long both clusters run. */
 function newClusterReasons(change, h, release, capacity) {
     if (change !== 'cluster' && change !== 'cluster-incremental')
         return [];
-    return [
-        ...clusterUpgradeStrategyWarning(h, release),
-        reason('capacity.both-clusters', `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`),
-    ];
+    return [...clusterUpgradeStrategyWarning(h, release), reason('capacity.both-clusters', { peak: capacity.peak, deletionDelaySeconds: deletionDelay(h) })];
 }
 function clusterUpgradeStrategyWarning(h, release) {
     if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined)
         return [];
-    return [
-        reason('cluster.upgrade-strategy-refused', `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`),
-    ];
+    return [reason('cluster.upgrade-strategy-refused', { version: release.version })];
 }
 /** What runs before, what the changed cluster starts with, and the most held at once. */
 function capacityOf(change, b, h, strategy, sizing) {
@@ -62983,9 +63149,8 @@ function refusePodsTheApiServerRefuses(planned, b, h, release, initContainerInje
         return planned;
     const before = b && podRefusal(b.cluster, initContainerInjection);
     if (before && before.group === r.group && before.error.message === r.error.message && !BUILDS_PODS.has(planned.change)) {
-        const what = r.object === 'Service' ? 'the head Service' : `the pods of ${groupName(r)}`;
-        const why = `The API server refuses ${what} (${quoted(r)}), as it did before: this change builds no new pods, and the cluster built from the old spec stays without them until the template is fixed.`;
-        return { ...planned, reasons: [...planned.reasons, reason('pod.still-refused', why)] };
+        const still = reason('pod.still-refused', { object: r.object, group: r.group, message: r.error.message, more: r.all.length - 1 });
+        return { ...planned, reasons: [...planned.reasons, still] };
     }
     throw new input_error_InputError(h.m.source.file, h.lineOf(r.path), formatPath(r.path), refusalText(r, release), r.object === 'Service'
         ? 'give each head port a DNS-1123 label name and a number of its own (the operator adds `metrics` on 8080 unless a port is named metrics)'
@@ -63013,7 +63178,6 @@ function quoted(r) {
  * sibling modules: read-manifest (reading), field-changes and plan-update (an update's verdict),
  * explain (its reasons); this module handles create, delete and what the operator refuses outright.
  */
-
 
 
 
@@ -63054,16 +63218,7 @@ function sizingOf(settings) {
 function withApiVersionNote(p, h, release) {
     if (h.m.object.apiVersion !== 'ray.io/v1alpha1')
         return p;
-    const deprecated = release.minor === '1.7'
-        ? 'deprecated in KubeRay 1.7 (the API server warns on every request; it is to be removed in 1.9)'
-        : 'served by this release, deprecated from 1.7';
-    return {
-        ...p,
-        reasons: [
-            ...p.reasons,
-            reason('service.api-version-v1alpha1', `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`),
-        ],
-    };
+    return { ...p, reasons: [...p.reasons, reason('service.api-version-v1alpha1', { deprecated: release.minor === '1.7' })] };
 }
 /**
  * Fields the release's CRD does not define: a server-side apply refuses them ("field not declared
@@ -63090,27 +63245,19 @@ function whileSuspended(b, h, strategy, release) {
     const id = { namespace: h.m.namespace, name: h.m.name, file: h.m.source.file };
     const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
     if (!b) {
-        const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
-        return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
+        return { ...id, change: 'none', reasons: [reason('service.created-suspended', { version: release.version })], changes: [], capacity };
     }
-    const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) => c.rule.startsWith('metadata.')
-        ? c
-        : { ...c, effect: 'ignored', rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' });
+    const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) => c.rule.startsWith('metadata.') ? c : { ...c, effect: 'ignored', rule: 'service.stays-suspended', ...fieldNote('service.stays-suspended') });
     const effective = changes.some((c) => c.effect === 'ignored');
-    const why = effective
-        ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
-        : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
-    return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
+    const why = reason('service.stays-suspended', { version: release.version, changesWait: effective });
+    return { ...id, change: effective ? 'ignored' : 'none', reasons: [why], changes, capacity };
 }
 function planCreate(h, strategy, release, id, sizing) {
     const size = measure(h, () => clusterSize(h.cluster, sizing));
     return {
         ...id,
         change: 'create',
-        reasons: [
-            reason('service.create', `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`),
-            ...clusterUpgradeStrategyWarning(h, release),
-        ],
+        reasons: [reason('service.create', { size: size.total }), ...clusterUpgradeStrategyWarning(h, release)],
         changes: [],
         capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
     };
@@ -63121,11 +63268,7 @@ function planDelete(b, strategy, id, sizing, prune) {
         ...id,
         change: 'delete',
         removal: prune ? 'prune' : 'left-running',
-        reasons: [
-            reason('service.delete', prune
-                ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
-                : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.'),
-        ],
+        reasons: [reason('service.delete', { prune })],
         changes: [],
         capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
     };
@@ -63142,21 +63285,14 @@ function withHeadPortWarning(p, h) {
     if (!ports?.length || ports.some((x) => x.name === 'dashboard'))
         return p;
     const line = h.lineOf(['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports']);
-    return {
-        ...p,
-        reasons: [
-            ...p.reasons,
-            reason('cluster.head-no-dashboard-port', `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`),
-        ],
-    };
+    return { ...p, reasons: [...p.reasons, reason('cluster.head-no-dashboard-port', { line })] };
 }
 /** A head the operator leaves to another controller, or refuses: nothing of the change is applied. */
 function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
     const release = settings.release;
     const manager = externallyManaged(h.spec, release);
     if (manager) {
-        const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
-        return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why), sizingOf(settings));
+        return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', { manager }), sizingOf(settings));
     }
     const annotations = objects_isPlainObject(read_manifest_metadataOf(h).annotations) ? read_manifest_metadataOf(h).annotations : {};
     const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
@@ -63165,9 +63301,12 @@ function ignoredWhereOperatorSkips(planned, b, h, strategy, settings) {
     const view = rejectionView(rejection, h);
     if (b && planned.change === 'none' && planned.changes.length === 0) {
         // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
-        return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
+        return { ...planned, reasons: [...planned.reasons, reason('validation.still-rejected', rejectionData(rejection, release))], rejection: view };
     }
-    return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), sizingOf(settings)), rejection: view };
+    return {
+        ...nothingApplied(planned, b, strategy, 'rejected', reason('validation.rejected', rejectionData(rejection, release)), sizingOf(settings)),
+        rejection: view,
+    };
 }
 /** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
 function nothingApplied(planned, b, strategy, change, why, sizing) {
@@ -63176,7 +63315,7 @@ function nothingApplied(planned, b, strategy, change, why, sizing) {
     return {
         ...planned,
         change,
-        reasons: [why, ...overridden(planned.reasons, rule, 'Were it accepted')],
+        reasons: [why, ...overridden(planned.reasons, rule)],
         changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
         capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
     };
@@ -63196,18 +63335,14 @@ function rejectionView(r, h) {
  * The operator's refusal in its own words, where it shows it, and what the plan had to assume
  * (`validation.rejected`, or `validation.still-rejected` when the manifest does not change).
  */
-function rejectionReason(r, release, unchanged) {
-    const shown = r.conditionMessage !== undefined
-        ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
-        : `only a Warning event ${r.eventReason}`;
-    const effect = unchanged
-        ? 'The manifest does not change, and the operator goes on refusing it as it stands: nothing is reconciled until that is fixed.'
-        : 'Nothing is built or updated: the running cluster (if any) keeps serving its old spec.';
-    const gates = r.assumedGates?.length
-        ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
-        : '';
-    const text = `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
-    return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
+function rejectionData(r, release) {
+    return {
+        version: release.version,
+        error: r.error,
+        eventReason: r.eventReason,
+        condition: r.conditionMessage !== undefined,
+        assumedGates: r.assumedGates ?? [],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/planner/plan.ts
@@ -63466,11 +63601,11 @@ function compareWithLive(gitBase, gitHead, live, release, notes) {
         return compareWithLiveRayService(found, live, gitBase, gitHead, release, notes);
     const none = { found, comparedWith: undefined, halted: undefined, activeName: undefined, pendingName: undefined };
     if (live && live.rayService === null && gitBase && gitHead) {
-        notes.push(reason('live.absent', "In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy)."));
+        notes.push(note('live.absent'));
         return { ...none, base: undefined };
     }
     if (!live)
-        notes.push(reason('live.unreadable', "The live RayService could not be read: compared with Git's base only."));
+        notes.push(note('live.unreadable'));
     return { ...none, base: gitBase };
 }
 function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes) {
@@ -63486,11 +63621,11 @@ function compareWithLiveRayService(found, live, gitBase, gitHead, release, notes
         // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
         // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
         base = undefined;
-        notes.push(reason('live.no-cluster-yet', 'The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.'));
+        notes.push(note('live.no-cluster-yet'));
     }
     const halted = stateWhereKubeRayAppliesNothing(found);
     if (conditionOf(found, 'RollbackInProgress')?.status === 'True') {
-        notes.push(reason('live.rollback-in-progress', 'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.'));
+        notes.push(note('live.rollback-in-progress'));
     }
     return { found, base, comparedWith, halted, activeName, pendingName };
 }
@@ -63509,17 +63644,17 @@ function compareWithPendingCluster(found, live, pendingName, release, notes) {
     spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
     const comparedWith = String(target.metadata?.name);
     if (!(0,external_node_util_.isDeepStrictEqual)(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
-        notes.push(reason('live.cluster-differs-from-service', `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`));
+        notes.push(note('live.cluster-differs-from-service', { cluster: comparedWith }));
     }
     return { spec, comparedWith };
 }
 /** Being deleted, or the terminal InitializingTimeout: the operator reconciles nothing of a change. */
 function stateWhereKubeRayAppliesNothing(found) {
     if (found.metadata?.deletionTimestamp) {
-        return reason('live.being-deleted', 'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.');
+        return reason('live.being-deleted');
     }
     if (conditionOf(found, 'Ready')?.reason === 'InitializingTimeout') {
-        return reason('live.initializing-timeout', 'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.');
+        return reason('live.initializing-timeout');
     }
     return undefined;
 }
@@ -65084,15 +65219,15 @@ function headAsStored(gitHead, dryRun, release, notes) {
         return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
     }
     if (dryRun.ok === 'not-run') {
-        notes.push(reason('live.no-dry-run', `No server-side dry run: ${dryRun.why}.`));
+        notes.push(note('live.no-dry-run', dryRun.why));
         return { head: gitHead, dryRunView: notRun };
     }
     const kept = keptByApply(gitHead.object.spec, dryRun.object, release.minor);
     if (kept.length) {
-        notes.push(reason('live.apply-keeps-fields', `The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`));
+        notes.push(note('live.apply-keeps-fields', { fields: kept }));
     }
     if (dryRun.conflict)
-        notes.push(reason('live.apply-conflict', `The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`));
+        notes.push(note('live.apply-conflict', { conflict: dryRun.conflict }));
     return {
         head: { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } },
         dryRunView: { dryRun: 'ok', dryRunErrors: [], keptByApply: kept },
@@ -65224,7 +65359,7 @@ function haltedPlan(p, halted) {
     return {
         ...p,
         change: 'ignored',
-        reasons: [halted, ...overridden(p.reasons, halted.rule, 'Otherwise')],
+        reasons: [halted, ...overridden(p.reasons, halted.rule)],
         changes: p.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
     };
 }
@@ -65245,12 +65380,12 @@ function incrementalRollback(p, live, headCluster, release, notes) {
             ...p,
             change: 'none',
             reasons: [
-                reason('live.incremental-revert', `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`),
-                ...overridden(p.reasons, 'live.incremental-revert', 'Without the rollback'),
+                reason('live.incremental-revert', { version: release.version, active: activeName, pending: pendingName }),
+                ...overridden(p.reasons, 'live.incremental-revert'),
             ],
         };
     }
-    notes.push(reason('live.incremental-rollback-first', `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`));
+    notes.push(note('live.incremental-rollback-first', { version: release.version, active: activeName, pending: pendingName }));
     return p;
 }
 /** An upgrade in progress: the change is compared with its pending cluster, which it extends, keeps or abandons. */
@@ -65258,18 +65393,17 @@ function upgradeInProgressNotes(target, live, change, release) {
     const { pendingName, activeName } = target;
     if (!target.found || !pendingName)
         return [];
-    const readable = live?.pending ? '' : ' (not readable: compared with the live RayService)';
-    const notes = [
-        reason('live.upgrade-in-progress', `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`),
-    ];
+    const pending = pendingName;
+    const active = activeName ? { active: activeName } : {};
+    const notes = [note('live.upgrade-in-progress', { pending, ...active, pendingRead: Boolean(live?.pending) })];
     if (change === 'cluster-inplace') {
-        notes.push(reason('live.pending-extended', `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`));
+        notes.push(note('live.pending-extended', { pending, ...active }));
     }
     else if (change === 'cluster' || (change === 'cluster-incremental' && !release.incrementalRollback)) {
-        notes.push(reason('live.pending-abandoned', `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`));
+        notes.push(note('live.pending-abandoned', { pending }));
     }
     else if (change === 'none' || change === 'app') {
-        notes.push(reason('live.pending-kept', `${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`));
+        notes.push(note('live.pending-kept', { pending, serveChanged: change === 'app' }));
     }
     return notes;
 }
@@ -65280,8 +65414,15 @@ function operatorRefreshNotes(operator, live, pendingName) {
     const built = normalizeVersion(live.active.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
     if (!built || built === operator.version)
         return [];
+    const cluster = `${live.active.metadata?.name}`;
     return [
-        reason('live.operator-refresh', `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`),
+        note('live.operator-refresh', {
+            version: operator.version,
+            detail: operator.detail,
+            cluster,
+            builtBy: built,
+            upgradeInProgress: pendingName !== undefined,
+        }),
     ];
 }
 
@@ -65317,10 +65458,10 @@ function operatorRefreshNotes(operator, live, pendingName) {
 
 
 
-/** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
-function gitOnlyPlan(base, head, options, why) {
+/** Plan from Git alone, with what stopped the cluster read (`cluster.unreachable`: the error's message). */
+function gitOnlyPlan(base, head, options, error) {
     const p = plan(base, head, options);
-    return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
+    return { ...p, cluster: { mode: 'git-only', notes: [note('cluster.unreachable', { error })] } };
 }
 function planWithCluster(base, head, facts, options = {}) {
     const notes = [...facts.notes];
@@ -65353,10 +65494,10 @@ function settingsTheOperatorRuns(release, facts, options, notes) {
     const gates = settledGates(release, deployed.featureGates);
     notes.push(...gateNotes(release, deployed, gates, options));
     if (deployed.initContainerInjection === false) {
-        notes.push(reason('operator.no-init-container', `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${deployed.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`));
+        notes.push(note('operator.no-init-container', { detail: deployed.detail }));
     }
     if (deployed.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
-        notes.push(reason('operator.zero-downtime', `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`));
+        notes.push(note('operator.zero-downtime', { operator: deployed.zeroDowntime, input: options.zeroDowntime ?? true, detail: deployed.detail }));
     }
     const incrementalGate = gates.RayServiceIncrementalUpgrade;
     return {
@@ -65378,9 +65519,8 @@ function gateNotes(release, deployed, gates, options) {
         const offDefault = set !== undefined && set !== gateDefault(release, gate);
         if (!offDefault && (input === undefined || input === on))
             continue;
-        const how = set === undefined ? `${deployed.detail}: its release default, no --feature-gates for it` : deployed.detail;
-        const against = input !== undefined && input !== on ? `the gate input says ${input ? 'on' : 'off'}` : `KubeRay ${release.version}'s default is ${on ? 'off' : 'on'}`;
-        out.push(reason('operator.feature-gate', `The operator runs with the ${gate} gate ${on ? 'on' : 'off'} (${how}); ${against}: the plan follows the operator.`));
+        const against = input !== undefined && input !== on ? { input } : {};
+        out.push(note('operator.feature-gate', { gate, on, detail: deployed.detail, setByFlag: set !== undefined, ...against, version: release.version }));
     }
     return out;
 }
@@ -65388,21 +65528,22 @@ function chooseRelease(operator, options, notes) {
     const fromInput = releaseFor(options.kuberayVersion);
     const inputShown = shownVersion(options.kuberayVersion, fromInput);
     if (!operator) {
-        notes.push(reason('operator.version-unknown', `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`));
+        notes.push(note('operator.version-unknown', { input: inputShown }));
         return { release: fromInput, source: 'input', shown: inputShown };
     }
     const newest = RELEASES[RELEASES.length - 1];
+    const running = { version: operator.version, detail: operator.detail };
     let release = resolveRelease(operator.version);
     if (!release && compareVersions(operator.version, newest.version) > 0) {
         release = newest;
-        notes.push(reason('operator.newer-than-known', `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`));
+        notes.push(note('operator.newer-than-known', { ...running, uses: newest.version }));
     }
     else if (!release) {
-        notes.push(reason('operator.older-than-known', `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`));
+        notes.push(note('operator.older-than-known', { ...running, input: inputShown }));
         return { release: fromInput, source: 'input', shown: inputShown };
     }
     if (release.minor !== fromInput.minor) {
-        notes.push(reason('operator.version-differs', `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`));
+        notes.push(note('operator.version-differs', { ...running, input: inputShown }));
     }
     // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
     return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
@@ -65441,10 +65582,10 @@ function withPruneFacts(p, live, pruneBy, notes) {
         return p;
     const decision = pruneDecision(live.rayService, pruneBy);
     if (decision.action === 'gone')
-        notes.push(reason('prune.gone', 'Not in the cluster: prune has nothing to delete.'));
+        notes.push(note('prune.gone'));
     if (decision.action !== 'skip')
         return p;
-    notes.push(reason('prune.not-ours', `Prune leaves it running: ${decision.note}.`));
+    notes.push(note('prune.not-ours', decision.whose));
     return { ...p, removal: 'not-ours' };
 }
 /** Where the live RayService differs from Git's base; a live object that already matches the head is said so. */
@@ -65456,7 +65597,7 @@ function driftFromGitBase(gitBase, gitHead, target, release, notes) {
     if (drift.length && gitHead) {
         const liveMatchesHead = driftOf(gitHead.object.spec, found, release.minor, () => null).length === 0;
         if (liveMatchesHead)
-            notes.push(reason('live.matches-head', "The live RayService already matches Git's head: this change was applied outside this pull request."));
+            notes.push(note('live.matches-head'));
     }
     return drift;
 }
@@ -65508,7 +65649,7 @@ async function clusterAwarePlan(base, head, options) {
     }
     catch (e) {
         if (e instanceof ConnectionError)
-            return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+            return gitOnlyPlan(base, head, options, e.message);
         throw e;
     }
     let facts;
@@ -65518,7 +65659,7 @@ async function clusterAwarePlan(base, head, options) {
     catch (e) {
         // Unreachable, out of time, a credential plugin that failed: still a plan, from Git.
         if (e instanceof ClusterUnreachableError || e instanceof DeadlineError || e instanceof ConnectionError)
-            return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+            return gitOnlyPlan(base, head, options, e.message);
         throw e;
     }
     finally {
@@ -65962,6 +66103,39 @@ function clusterPodClauses(snap, cluster, what) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/rollout/wording.ts
+/**
+ * The words of the hints of a failed rollout (`hints[].id`, docs/rule-ids.md), one entry per id:
+ * the data the failure rule or the diagnosis hands over, and the English rendered from it. A hint is
+ * made with `hint(id, data)`; adding a hint is one entry here.
+ */
+
+const HINTS = {
+    'initializing-timeout-terminal': () => 'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+    'fix-the-spec': () => 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.',
+    'cluster-upgrade-strategy': () => 'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+    'no-upgrade-timeout': (d) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${d.pending} stays${d.active ? ` next to ${d.active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
+    'serve-endpoints': () => 'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+    'serve-logs': () => 'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
+    'status-frozen': () => 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.',
+    'zero-downtime-disabled': () => 'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
+    'operator-just-upgraded': () => 'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+    /** `failed`: the failure rule's words (a pod stuck unschedulable past its grace); else the diagnosis's. */
+    'room-for-both-clusters': (d) => d.failed
+        ? `A blue/green upgrade runs the old cluster ${d.active} and the new cluster${d.pending ? ` ${d.pending}` : ''} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
+        : `Pods of ${d.pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${d.active} and the new one side by side (the old one until 60 s after the switch).`,
+    'no-room': () => 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+    'container-crashing': (d) => `Its container keeps crashing: kubectl -n ${d.namespace} logs ${d.pod} --previous`,
+    'missing-config': () => 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.',
+    'image-pull': () => 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+    'no-observation': () => 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
+    'operator-not-watching': (d) => `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${d.namespace}?`,
+};
+/** A hint: `hint('container-crashing', { namespace, pod })`. */
+function hint(id, ...data) {
+    return { id, ...renderWords(HINTS, id, data) };
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/judge.ts
 /**
  * Failure rules: when to stop waiting before the deadline because the rollout cannot end well.
@@ -65973,10 +66147,8 @@ function clusterPodClauses(snap, cluster, what) {
  */
 
 
-const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => ({
-    id: 'no-upgrade-timeout',
-    text: `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
-});
+
+const HINT_NO_UPGRADE_TIMEOUT = (pending, active) => hint('no-upgrade-timeout', { pending, ...(active ? { active } : {}) });
 /** The cluster whose applications and pods decide the rollout, and its Serve status. */
 function targetOf({ kind, target, memory }, rs) {
     if (kind === 'new-cluster') {
@@ -66075,9 +66247,7 @@ function judge_initializingTimeout({ ready }) {
         return undefined;
     return {
         summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
-        hints: [
-            hint('initializing-timeout-terminal', 'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).'),
-        ],
+        hints: [hint('initializing-timeout-terminal')],
     };
 }
 /** The operator validates before anything else; a rejected spec leaves observedGeneration behind. */
@@ -66090,7 +66260,7 @@ function specRejected({ behind, recent }) {
         return undefined;
     return {
         summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
-        hints: [hint('fix-the-spec', 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.')],
+        hints: [hint('fix-the-spec')],
     };
 }
 function clusterRejected({ state, rs, recent, cluster }) {
@@ -66099,10 +66269,7 @@ function clusterRejected({ state, rs, recent, cluster }) {
         return undefined;
     return {
         summary: `the RayCluster controller rejected ${cluster} (${rejected.reason}): ${rejected.message}`,
-        hints: [
-            hint('cluster-upgrade-strategy', 'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).'),
-            ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
-        ],
+        hints: [hint('cluster-upgrade-strategy'), ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : [])],
     };
 }
 /** Ready=False/ZeroServeEndpoints is only written when Ready was True before: an outage. */
@@ -66113,9 +66280,7 @@ function outage({ state, ready }) {
         return undefined;
     return {
         summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
-        hints: [
-            hint('serve-endpoints', 'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).'),
-        ],
+        hints: [hint('serve-endpoints')],
     };
 }
 /** An application or deployment DEPLOY_FAILED or UNHEALTHY for longer than the grace period. */
@@ -66125,9 +66290,7 @@ function badForTooLong({ state, now }) {
         if (now - s.since >= target.graceMs && (kind === 'new-cluster' || settled(state, now))) {
             return {
                 summary: `${s.text} (for ${formatDuration(now - s.since)})`,
-                hints: [
-                    hint('serve-logs', 'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.'),
-                ],
+                hints: [hint('serve-logs')],
             };
         }
     }
@@ -66147,7 +66310,7 @@ function frozenStatus({ state, rs, now, ready, recent, behind }) {
         : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
     return {
         summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
-        hints: [hint('status-frozen', 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.')],
+        hints: [hint('status-frozen')],
     };
 }
 /** Planned a new cluster, but the operator kept the old one: the change is not being applied. */
@@ -66165,10 +66328,7 @@ function noNewCluster({ state, rs, now, behind }) {
         return undefined;
     return {
         summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
-        hints: [
-            hint('zero-downtime-disabled', 'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).'),
-            hint('operator-just-upgraded', 'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.'),
-        ],
+        hints: [hint('zero-downtime-disabled'), hint('operator-just-upgraded')],
     };
 }
 /** A pod that blocks the rollout stayed unschedulable or stuck past its grace period. */
@@ -66204,8 +66364,8 @@ function unschedulable(state, { pod, cluster, since, rs }, autoscaler, now) {
         summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - since.since)}): ${since.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
         hints: [
             kind === 'new-cluster' && target.activeBefore !== undefined
-                ? hint('room-for-both-clusters', `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`)
-                : hint('no-room', 'The nodes lack room for this pod: add capacity, free some, or lower its requests.'),
+                ? hint('room-for-both-clusters', { active: target.activeBefore, ...(cluster ? { pending: cluster } : {}), failed: true })
+                : hint('no-room'),
             ...pendingClusterHint(state, cluster, rs),
         ],
     };
@@ -66215,10 +66375,10 @@ function stuckWaiting(state, { pod, cluster, reason, since, rs }, now) {
         summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - since.since)})${since.text ? `: ${since.text}` : ''}`,
         hints: [
             reason === 'CrashLoopBackOff'
-                ? hint('container-crashing', `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`)
+                ? hint('container-crashing', { namespace: state.target.namespace, pod: pod.name })
                 : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
-                    ? hint('missing-config', 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.')
-                    : hint('image-pull', 'Check the image name and tag, and the imagePullSecrets of the pod template.'),
+                    ? hint('missing-config')
+                    : hint('image-pull'),
             ...pendingClusterHint(state, cluster, rs),
         ],
     };
@@ -66228,9 +66388,6 @@ function pendingClusterHint({ kind, target }, cluster, rs) {
     return kind === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
         ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
         : [];
-}
-function hint(id, text) {
-    return { id, text };
 }
 function splitKey(key) {
     const i = key.lastIndexOf(':');
@@ -66256,6 +66413,7 @@ function lastAutoscalerEvent(snap, pod) {
  */
 
 
+
 const MAX_PODS = 20;
 function diagnose(state, now, missing, failureHints = []) {
     const { target, memory, last: snap } = state;
@@ -66263,10 +66421,7 @@ function diagnose(state, now, missing, failureHints = []) {
     for (const h of failureHints)
         add(hints, h);
     if (!snap || snap.rayService === undefined) {
-        add(hints, {
-            id: 'no-observation',
-            text: 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
-        });
+        add(hints, hint('no-observation'));
         return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints.values()] };
     }
     const rs = snap.rayService;
@@ -66334,10 +66489,7 @@ function frozen({ target }, rs, recent, now, hints) {
     if (observedGeneration(rs) >= target.generation)
         return undefined;
     if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-        add(hints, {
-            id: 'operator-not-watching',
-            text: `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`,
-        });
+        add(hints, hint('operator-not-watching', { namespace: target.namespace }));
     }
     return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
 }
@@ -66347,10 +66499,7 @@ function addBlueGreenHints({ target }, rs, snap, hints) {
     if (pending === undefined)
         return;
     if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined) {
-        add(hints, {
-            id: 'room-for-both-clusters',
-            text: `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
-        });
+        add(hints, hint('room-for-both-clusters', { active: target.activeBefore, pending, failed: false }));
     }
     add(hints, HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }

@@ -29,7 +29,7 @@ export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, opt
   try {
     conn = await connect({ ...options.connect, deadline });
   } catch (e) {
-    if (e instanceof ConnectionError) return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+    if (e instanceof ConnectionError) return gitOnlyPlan(base, head, options, e.message);
     throw e;
   }
   let facts: Awaited<ReturnType<typeof readClusterFacts>>;
@@ -37,8 +37,7 @@ export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, opt
     facts = await readClusterFacts(conn, base, head, options);
   } catch (e) {
     // Unreachable, out of time, a credential plugin that failed: still a plan, from Git.
-    if (e instanceof ClusterUnreachableError || e instanceof DeadlineError || e instanceof ConnectionError)
-      return gitOnlyPlan(base, head, options, `Planned from Git alone: ${e.message}.`);
+    if (e instanceof ClusterUnreachableError || e instanceof DeadlineError || e instanceof ConnectionError) return gitOnlyPlan(base, head, options, e.message);
     throw e;
   } finally {
     // Nothing more is read: a credential plugin still running is killed, not left behind.

@@ -12,7 +12,7 @@ import { objectToApply } from './apply.js';
 import { noteAbandoned } from './deadline.js';
 import { ClusterUnreachableError, apiMessage, describeRequestError, statusCode } from './request-errors.js';
 import type { ClusterFacts, DryRunOutcome, KubeObject, LiveService, RayServiceObject } from '../planner/live/facts.js';
-import { type Note, reason } from '../planner/types.js';
+import { type Note, note } from '../planner/types.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { asList, asMap } from '../util/kube-object.js';
@@ -97,11 +97,7 @@ function factReader(conn: Connection, opts: FactsOptions): FactReader {
       const key = `${what}:${code}`;
       if (!noted.has(key)) {
         noted.add(key);
-        notes.push(
-          code === 403
-            ? reason('cluster.read-forbidden', `Not allowed to ${what} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`)
-            : reason('cluster.read-failed', `Could not ${what}: ${shortMessage(e)}.`),
-        );
+        notes.push(code === 403 ? note('cluster.read-forbidden', { read: what }) : note('cluster.read-failed', { read: what, error: shortMessage(e) }));
       }
       return undefined;
     }
@@ -199,9 +195,9 @@ function dryRunFailure(e: unknown, m: RayServiceManifest): DryRunOutcome {
   if (code === 400 || code === 422 || (code === 403 && ADMISSION_DENIAL.test(message)) || TYPED_PATCH_REFUSAL.test(message)) return refusal(e);
   // Anything else says nothing about the manifest: missing permission, a namespace not created yet,
   // throttling, an unwell server. Noted, never a failed plan.
-  if (code === 403) return { ok: 'not-run', why: `not allowed to apply RayServices in ${m.namespace} (HTTP 403)` };
-  if (code === 404) return { ok: 'not-run', why: `${message} (the apply fails unless it exists by then)` };
-  return { ok: 'not-run', why: shortMessage(e) };
+  if (code === 403) return { ok: 'not-run', why: { because: 'forbidden', namespace: m.namespace } };
+  if (code === 404) return { ok: 'not-run', why: { because: 'not-found', message } };
+  return { ok: 'not-run', why: { because: 'failed', message: shortMessage(e) } };
 }
 
 /** Helm labels the Deployment name=kuberay-operator, the kustomize manifests component=kuberay-operator. */
@@ -227,17 +223,13 @@ async function readQuotas({ core, optional }: FactReader, namespaces: readonly s
 
 /** kube-system/cluster-autoscaler-status: null when absent, undefined (with a note) when unreadable. */
 function readAutoscalerStatus({ core, within, notes }: FactReader): Promise<KubeObject | null | undefined> {
+  const read = 'read kube-system/cluster-autoscaler-status';
   return within('read the cluster-autoscaler status', core.readNamespacedConfigMap({ name: 'cluster-autoscaler-status', namespace: 'kube-system' })).then(
     (cm) => plain(cm),
     (e: unknown) => {
       if (statusCode(e) === 404) return null;
       notes.push(
-        statusCode(e) === 403
-          ? reason(
-              'cluster.read-forbidden',
-              'Not allowed to read kube-system/cluster-autoscaler-status (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).',
-            )
-          : reason('cluster.read-failed', `Could not read kube-system/cluster-autoscaler-status: ${shortMessage(e)}.`),
+        statusCode(e) === 403 ? note('cluster.read-forbidden', { read, unknown: 'scale-up' }) : note('cluster.read-failed', { read, error: shortMessage(e) }),
       );
       return undefined;
     },

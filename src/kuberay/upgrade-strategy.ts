@@ -26,9 +26,16 @@ export interface EffectiveStrategy {
   readonly type: StrategyType;
   /** What the manifest asked for (undefined when unset). */
   readonly requested: string | undefined;
-  /** Why cluster changes are ignored, when type is None. */
-  readonly disabledBecause?: string;
+  /** Why cluster changes are ignored, when type is None (the plan words it: planner/wording/reasons.ts). */
+  readonly disabledBy?: StrategyDisabledBy;
 }
+
+/**
+ * What makes the operator ignore cluster changes: `upgradeStrategy.type` None, or a type it does
+ * not know; NewClusterWithIncrementalUpgrade on a release without it, or with its gate off; no type
+ * with ENABLE_ZERO_DOWNTIME=false.
+ */
+export type StrategyDisabledBy = 'type-none' | 'type-unknown' | 'incremental-unsupported' | 'incremental-gate-off' | 'zero-downtime-off';
 
 export function incrementalGateOn(release: KubeRayRelease, settings: OperatorSettings): boolean {
   if (release.incrementalUpgrade === 'unsupported') return false;
@@ -43,23 +50,10 @@ export function effectiveStrategy(spec: Record<string, unknown>, release: KubeRa
     if (requested === 'NewCluster') return { type: 'NewCluster', requested };
     if (requested === 'NewClusterWithIncrementalUpgrade') {
       if (gate) return { type: 'NewClusterWithIncrementalUpgrade', requested };
-      const why =
-        release.incrementalUpgrade === 'unsupported'
-          ? `KubeRay ${release.version} has no incremental upgrade`
-          : `the RayServiceIncrementalUpgrade feature gate is off (its default in KubeRay ${release.minor})`;
-      return {
-        type: 'None',
-        requested,
-        disabledBecause: `upgradeStrategy.type is NewClusterWithIncrementalUpgrade but ${why}, so the operator treats it like None`,
-      };
+      return { type: 'None', requested, disabledBy: release.incrementalUpgrade === 'unsupported' ? 'incremental-unsupported' : 'incremental-gate-off' };
     }
-    return {
-      type: 'None',
-      requested,
-      disabledBecause: requested === 'None' ? 'upgradeStrategy.type is None' : `upgradeStrategy.type is ${JSON.stringify(requested)}`,
-    };
+    return { type: 'None', requested, disabledBy: requested === 'None' ? 'type-none' : 'type-unknown' };
   }
-  if (!settings.zeroDowntime)
-    return { type: 'None', requested, disabledBecause: 'the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no upgradeStrategy.type' };
+  if (!settings.zeroDowntime) return { type: 'None', requested, disabledBy: 'zero-downtime-off' };
   return { type: 'NewCluster', requested };
 }

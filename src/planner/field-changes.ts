@@ -5,13 +5,13 @@
 import { type ClusterSpecComparison, isHashBlanked } from '../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import type { PathSegment } from '../manifests/yaml-documents.js';
-import { describeServeEffect, type ServeChange } from '../serve/serve-config.js';
+import type { ServeChange } from '../serve/serve-config.js';
+import type { WordData } from '../util/wording.js';
 import { diffValues, formatPath, valueAt } from '../util/structural-diff.js';
 import { type ReadManifest, metadataOf } from './read-manifest.js';
 import { fieldLabel } from './field-label.js';
-import { describeRayServiceField } from './reasons.js';
 import { redactAt } from './redact.js';
-import type { Change, FieldChange, RuleId } from './types.js';
+import { type Change, type FieldChange, fieldNote, type RuleId } from './types.js';
 
 /** rayClusterConfig changes, all of them and split by whether the cluster hash sees them. */
 export interface ClusterFieldChanges {
@@ -47,25 +47,25 @@ function clusterFieldEffect(
   baseGroupCount: number,
   clusterEffect: Change,
   release: KubeRayRelease,
-): { effect: Change; rule: RuleId; note?: string } {
+): { effect: Change; rule: RuleId; note?: FieldNote } {
   if (isHashBlanked(path, release)) {
-    return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: `not in the cluster hash of KubeRay ${release.version}: not applied to the running RayCluster` };
+    return { effect: 'ignored', rule: RULE_HASH_BLANKED, note: fieldNote(RULE_HASH_BLANKED, { version: release.version }) };
   }
   if (cmp.kind === 'appended' && path[0] === 'workerGroupSpecs' && typeof path[1] === 'number' && path[1] >= baseGroupCount) {
-    return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: 'appended worker group: added to the running RayCluster' };
+    return { effect: 'cluster-inplace', rule: RULE_APPENDED_GROUP, note: fieldNote(RULE_APPENDED_GROUP) };
   }
   return { effect: clusterEffect, rule: 'cluster.hashed' };
 }
 
 /** Rule ids other modules act on (docs/rule-ids.md). */
-export const RULE_HASH_BLANKED = 'cluster.hash-blanked';
-export const RULE_APPENDED_GROUP = 'cluster.appended-group';
-export const RULE_ANNOTATION_READ = 'metadata.annotation-read';
+export const RULE_HASH_BLANKED = 'cluster.hash-blanked' as const;
+export const RULE_APPENDED_GROUP = 'cluster.appended-group' as const;
+export const RULE_ANNOTATION_READ = 'metadata.annotation-read' as const;
 
 /** serveConfigV2, application by application: options fixed at Serve start are ignored, the rest gets `appliedEffect`. */
 export function serveFieldChanges(serveChanges: readonly ServeChange[], appliedEffect: Change): FieldChange[] {
   return serveChanges.map((s) => {
-    const servePath = ['serveConfigV2', ...s.display.split(/[.[\]]+/).filter(Boolean)];
+    const servePath = ['serveConfigV2', ...s.path];
     return {
       path: `spec.serveConfigV2: ${s.display}`,
       label: `Serve › ${s.display}`,
@@ -74,7 +74,7 @@ export function serveFieldChanges(serveChanges: readonly ServeChange[], appliedE
       effect: s.effect === 'serve-fixed-at-start' ? 'ignored' : appliedEffect,
       line: s.line,
       rule: `serve.${s.effect}`,
-      note: describeServeEffect(s.effect),
+      ...fieldNote(`serve.${s.effect}`),
     };
   });
 }
@@ -85,7 +85,8 @@ export function rayServiceSettingChanges(b: ReadManifest, h: ReadManifest, relea
   for (const key of unionKeys(b.spec, h.spec)) {
     if (key === 'rayClusterConfig' || key === 'serveConfigV2') continue;
     for (const d of diffValues(b.spec[key], h.spec[key], [key])) {
-      out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, describeRayServiceField(String(key), release)));
+      const note = fieldNote('service.setting.<key>', { key: String(key), version: release.version, suspendField: release.rayServiceSuspend });
+      out.push(fieldChange(b, h, ['spec', ...d.path], d, 'none', `service.setting.${String(key)}`, note));
     }
   }
   return out;
@@ -98,8 +99,8 @@ export function metadataChanges(b: ReadManifest, h: ReadManifest, release: KubeR
     for (const d of diffValues(metadataOf(b)[key] ?? {}, metadataOf(h)[key] ?? {}, ['metadata', key])) {
       const annotation = key === 'annotations' ? String(d.path[2]) : undefined;
       const read = annotation !== undefined && release.meaningfulAnnotations.includes(annotation);
-      const note = read ? `read by the operator on its next reconcile; no rollout` : `RayService ${key} are not copied to existing RayClusters; no rollout`;
-      out.push(fieldChange(b, h, d.path, d, 'none', read ? RULE_ANNOTATION_READ : `metadata.${key}-not-copied`, note));
+      const rule = read ? RULE_ANNOTATION_READ : (`metadata.${key}-not-copied` as const);
+      out.push(fieldChange(b, h, d.path, d, 'none', rule, fieldNote(rule)));
     }
   }
   return out;
@@ -112,7 +113,7 @@ function fieldChange(
   d: { from: unknown; to: unknown },
   effect: Change,
   rule: RuleId,
-  note: string | undefined,
+  note: FieldNote | undefined,
 ): FieldChange {
   // Show what the user wrote (e.g. "4000m"), not the canonical form, where the manifest has it.
   const raw = (r: ReadManifest, fallback: unknown) => {
@@ -123,7 +124,13 @@ function fieldChange(
   const to = d.to === undefined ? undefined : redactAt(path, raw(h, d.to), h.m.object);
   const line = d.to !== undefined ? h.lineOf(path) : b.lineOf(path);
   const label = fieldLabel(path, d.to !== undefined ? h.m.object : b.m.object);
-  return { path: formatPath(path), label, from: from ?? null, to: to ?? null, effect, line, rule, ...(note ? { note } : {}) };
+  return { path: formatPath(path), label, from: from ?? null, to: to ?? null, effect, line, rule, ...note };
+}
+
+/** A field change's note and the data it is rendered from (`fieldNote()`). */
+interface FieldNote {
+  readonly note: string;
+  readonly data: WordData;
 }
 
 function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

@@ -14,11 +14,11 @@ import type { RayServiceManifest } from '../manifests/rayservice.js';
 import { isPlainObject } from '../util/objects.js';
 import { formatPath } from '../util/structural-diff.js';
 import { refuseWhatTheApiServerRefuses } from './api-server-refusal.js';
-import { describeSize } from './describe-size.js';
 import { clusterUpgradeStrategyWarning, planUpdate } from './plan-update.js';
 import { refusePodsTheApiServerRefuses } from './pod-refusal.js';
 import { measure, metadataOf, readManifest, type ReadManifest, type ServiceId } from './read-manifest.js';
-import { type Change, type OperatorRejectionView, overridden, type Reason, reason, type RuleId, type ServicePlan } from './types.js';
+import { type Change, fieldNote, type OperatorRejectionView, overridden, type Reason, reason, type ServicePlan } from './types.js';
+import type { OverridingRule } from './wording/index.js';
 
 // The rendered comment sizes capacity in the same words as the reasons.
 export { describeSize, formatBytes } from './describe-size.js';
@@ -54,20 +54,7 @@ export function sizingOf(settings: PlanSettings): SizeOptions {
 /** ray.io/v1alpha1 is served by every 1.x CRD (stored as v1); 1.7.0's CRD marks it deprecated. */
 function withApiVersionNote(p: ServicePlan, h: ReadManifest, release: KubeRayRelease): ServicePlan {
   if (h.m.object.apiVersion !== 'ray.io/v1alpha1') return p;
-  const deprecated =
-    release.minor === '1.7'
-      ? 'deprecated in KubeRay 1.7 (the API server warns on every request; it is to be removed in 1.9)'
-      : 'served by this release, deprecated from 1.7';
-  return {
-    ...p,
-    reasons: [
-      ...p.reasons,
-      reason(
-        'service.api-version-v1alpha1',
-        `apiVersion ray.io/v1alpha1: ${deprecated}. The API server stores it as ray.io/v1 and the operator treats it the same; its schema gets no new fields, so switch to apiVersion: ray.io/v1.`,
-      ),
-    ],
-  };
+  return { ...p, reasons: [...p.reasons, reason('service.api-version-v1alpha1', { deprecated: release.minor === '1.7' })] };
 }
 
 /**
@@ -100,19 +87,14 @@ function whileSuspended(b: ReadManifest | undefined, h: ReadManifest, strategy: 
   const id: ServiceId = { namespace: h.m.namespace, name: h.m.name, file: h.m.source.file };
   const capacity = { strategy: strategy.type, current: b ? {} : null, new: null, peak: {} };
   if (!b) {
-    const why = `New RayService with spec.suspend: true: KubeRay ${release.version} builds no RayCluster and sends no Serve config until spec.suspend is cleared.`;
-    return { ...id, change: 'none', reasons: [reason('service.created-suspended', why)], changes: [], capacity };
+    return { ...id, change: 'none', reasons: [reason('service.created-suspended', { version: release.version })], changes: [], capacity };
   }
   const changes = planUpdate(b, h, strategy, release, id, {}).changes.map((c) =>
-    c.rule.startsWith('metadata.')
-      ? c
-      : { ...c, effect: 'ignored' as const, rule: 'service.stays-suspended', note: 'the RayService stays suspended: applied only on resume' },
+    c.rule.startsWith('metadata.') ? c : { ...c, effect: 'ignored' as const, rule: 'service.stays-suspended', ...fieldNote('service.stays-suspended') },
   );
   const effective = changes.some((c) => c.effect === 'ignored');
-  const why = effective
-    ? `The RayService stays suspended (spec.suspend: true in base and head): KubeRay ${release.version} reconciles nothing while it is suspended, so this change builds and updates nothing; it takes effect when spec.suspend is cleared (a new RayCluster from the spec of that time).`
-    : `The RayService stays suspended (spec.suspend: true in base and head): nothing runs and nothing changes.`;
-  return { ...id, change: effective ? 'ignored' : 'none', reasons: [reason('service.stays-suspended', why)], changes, capacity };
+  const why = reason('service.stays-suspended', { version: release.version, changesWait: effective });
+  return { ...id, change: effective ? 'ignored' : 'none', reasons: [why], changes, capacity };
 }
 
 function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeRayRelease, id: ServiceId, sizing: SizeOptions): ServicePlan {
@@ -120,13 +102,7 @@ function planCreate(h: ReadManifest, strategy: EffectiveStrategy, release: KubeR
   return {
     ...id,
     change: 'create',
-    reasons: [
-      reason(
-        'service.create',
-        `New RayService: the operator builds its first RayCluster (${describeSize(size.total)}) and deploys the Serve config on it, whatever the upgrade strategy.`,
-      ),
-      ...clusterUpgradeStrategyWarning(h, release),
-    ],
+    reasons: [reason('service.create', { size: size.total }), ...clusterUpgradeStrategyWarning(h, release)],
     changes: [],
     capacity: { strategy: strategy.type, current: null, new: size.total, peak: size.total },
   };
@@ -138,14 +114,7 @@ function planDelete(b: ReadManifest, strategy: EffectiveStrategy, id: ServiceId,
     ...id,
     change: 'delete',
     removal: prune ? 'prune' : 'left-running',
-    reasons: [
-      reason(
-        'service.delete',
-        prune
-          ? 'The manifest is gone from head and prune is on: apply deletes the RayService if its field manager applied it (a dry run first, with the other changes), and KubeRay deletes its RayClusters. One that someone else applied is left running, with a note.'
-          : 'The manifest is gone from head. apply never deletes without prune: the RayService and its RayClusters keep running, no longer tracked by Git, until someone deletes them (`kubectl delete rayservice`) or apply runs with prune.',
-      ),
-    ],
+    reasons: [reason('service.delete', { prune })],
     changes: [],
     capacity: { strategy: strategy.type, current: size.total, new: null, peak: size.total },
   };
@@ -162,16 +131,7 @@ function withHeadPortWarning(p: ServicePlan, h: ReadManifest): ServicePlan {
   const ports = containers?.[0]?.ports;
   if (!ports?.length || ports.some((x) => x.name === 'dashboard')) return p;
   const line = h.lineOf(['spec', 'rayClusterConfig', 'headGroupSpec', 'template', 'spec', 'containers', 0, 'ports']);
-  return {
-    ...p,
-    reasons: [
-      ...p.reasons,
-      reason(
-        'cluster.head-no-dashboard-port',
-        `The head container lists ports (line ${line}) but none named \`dashboard\`: KubeRay then builds the head Service from those ports only, cannot reach the Ray dashboard, and a new cluster never leaves Initializing (the operator only logs "dashboard port is not found"). Add {containerPort: 8265, name: dashboard}.`,
-      ),
-    ],
-  };
+  return { ...p, reasons: [...p.reasons, reason('cluster.head-no-dashboard-port', { line })] };
 }
 
 /** A head the operator leaves to another controller, or refuses: nothing of the change is applied. */
@@ -185,8 +145,7 @@ function ignoredWhereOperatorSkips(
   const release = settings.release;
   const manager = externallyManaged(h.spec, release);
   if (manager) {
-    const why = `spec.managedBy is ${JSON.stringify(manager)}: KubeRay skips this RayService and leaves it to that controller. Nothing in this change is applied by KubeRay.`;
-    return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', why), sizingOf(settings));
+    return nothingApplied(planned, b, strategy, 'ignored', reason('service.managed-by', { manager }), sizingOf(settings));
   }
   const annotations = isPlainObject(metadataOf(h).annotations) ? metadataOf(h).annotations! : {};
   const rejection = operatorRejection({ namespace: h.m.namespace, name: h.m.name, annotations, spec: h.spec }, release, settings);
@@ -194,9 +153,12 @@ function ignoredWhereOperatorSkips(
   const view = rejectionView(rejection, h);
   if (b && planned.change === 'none' && planned.changes.length === 0) {
     // Nothing changes: the operator goes on refusing what it refused before; the plan says so.
-    return { ...planned, reasons: [...planned.reasons, rejectionReason(rejection, release, true)], rejection: view };
+    return { ...planned, reasons: [...planned.reasons, reason('validation.still-rejected', rejectionData(rejection, release))], rejection: view };
   }
-  return { ...nothingApplied(planned, b, strategy, 'rejected', rejectionReason(rejection, release, false), sizingOf(settings)), rejection: view };
+  return {
+    ...nothingApplied(planned, b, strategy, 'rejected', reason('validation.rejected', rejectionData(rejection, release)), sizingOf(settings)),
+    rejection: view,
+  };
 }
 
 /** The plan of a change the operator does not act on (by the rule of `why`): its reasons say what would have happened. */
@@ -205,15 +167,15 @@ function nothingApplied(
   b: ReadManifest | undefined,
   strategy: EffectiveStrategy,
   change: Change,
-  why: Reason,
+  why: Reason & { readonly rule: OverridingRule },
   sizing: SizeOptions,
 ): ServicePlan {
-  const rule: RuleId = why.rule;
+  const rule = why.rule;
   const current = b ? measure(b, () => clusterSize(b.cluster, sizing).total) : null;
   return {
     ...planned,
     change,
-    reasons: [why, ...overridden(planned.reasons, rule, 'Were it accepted')],
+    reasons: [why, ...overridden(planned.reasons, rule)],
     changes: planned.changes.map((c) => (c.effect === 'none' ? c : { ...c, effect: change, rule })),
     capacity: { strategy: strategy.type, current, new: current, peak: current ?? {} },
   };
@@ -235,17 +197,12 @@ function rejectionView(r: Rejection, h: ReadManifest): OperatorRejectionView {
  * The operator's refusal in its own words, where it shows it, and what the plan had to assume
  * (`validation.rejected`, or `validation.still-rejected` when the manifest does not change).
  */
-function rejectionReason(r: Rejection, release: KubeRayRelease, unchanged: boolean): Reason {
-  const shown =
-    r.conditionMessage !== undefined
-      ? `Ready=False with reason ValidationFailed and a Warning event ${r.eventReason}`
-      : `only a Warning event ${r.eventReason}`;
-  const effect = unchanged
-    ? 'The manifest does not change, and the operator goes on refusing it as it stands: nothing is reconciled until that is fixed.'
-    : 'Nothing is built or updated: the running cluster (if any) keeps serving its old spec.';
-  const gates = r.assumedGates?.length
-    ? ` This assumes the feature gate${r.assumedGates.length > 1 ? 's' : ''} ${r.assumedGates.join(', ')} at ${release.version}'s default; only the running operator's --feature-gates settle it (plan --live reads them).`
-    : '';
-  const text = `KubeRay ${release.version} rejects this RayService: "${r.error}" (${shown}). ${effect}${gates}`;
-  return reason(unchanged ? 'validation.still-rejected' : 'validation.rejected', text);
+function rejectionData(r: Rejection, release: KubeRayRelease) {
+  return {
+    version: release.version,
+    error: r.error,
+    eventReason: r.eventReason,
+    condition: r.conditionMessage !== undefined,
+    assumedGates: r.assumedGates ?? [],
+  };
 }

@@ -8,11 +8,10 @@ import { compareClusterSpecs, type ClusterSpecComparison } from '../kuberay/clus
 import type { KubeRayRelease } from '../kuberay/releases.js';
 import type { EffectiveStrategy } from '../kuberay/upgrade-strategy.js';
 import { diffServeConfigs, type ServeChange } from '../serve/serve-config.js';
-import { describeSize } from './describe-size.js';
 import { explain, type UpdateFacts } from './explain.js';
 import { clusterFieldChanges, metadataChanges, rayServiceSettingChanges, serveFieldChanges } from './field-changes.js';
 import { deletionDelay, measure, type ReadManifest, type ServiceId } from './read-manifest.js';
-import { type CapacityPlan, type Change, type FieldChange, type Reason, reason, type ServicePlan } from './types.js';
+import { type CapacityPlan, type Change, type FieldChange, fieldNote, type Reason, reason, type ServicePlan } from './types.js';
 
 /** A suspend change that overrides the other rules (each needs the release that has it). */
 interface SuspendRules {
@@ -87,7 +86,7 @@ function verdict(
 function appliedWithToggle(changes: readonly FieldChange[]): FieldChange[] {
   return changes.map((c) =>
     c.rule.startsWith('cluster.') && c.effect !== 'none'
-      ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', note: 'applied in place with the suspend toggle' }
+      ? { ...c, effect: 'cluster-inplace', rule: 'cluster.suspend-toggle-in-place', ...fieldNote('cluster.suspend-toggle-in-place') }
       : c,
   );
 }
@@ -95,46 +94,25 @@ function appliedWithToggle(changes: readonly FieldChange[]): FieldChange[] {
 /** A suspend rule explains itself; otherwise every step of the update is explained. */
 function verdictReasons(suspend: SuspendRules, x: UpdateFacts): Reason[] {
   if (suspend.clusterToggledInPlace) {
-    return [
-      reason(
-        'cluster.suspend-toggle-in-place',
-        `rayClusterConfig.suspend toggled: KubeRay ${x.release.version} updates the running RayCluster in place before any hash check, replacing its whole spec, so every RayCluster change of this diff (replicas and fields that would otherwise build a new cluster included) is applied to the running cluster in place, without blue/green.`,
-      ),
-    ];
+    return [reason('cluster.suspend-toggle-in-place', { version: x.release.version })];
   }
   if (suspend.service) return [serviceSuspendReason(suspend.service, x.release)];
   return explain(x);
 }
 
 function serviceSuspendReason(service: 'suspend' | 'resume', release: KubeRayRelease): Reason {
-  return service === 'suspend'
-    ? reason(
-        'service.suspend',
-        `spec.suspend set: KubeRay ${release.version} deletes the RayService's RayClusters and Services (the applications stop serving) and keeps the RayService.`,
-      )
-    : reason('service.resume', `spec.suspend cleared: KubeRay ${release.version} builds a new RayCluster for the RayService and deploys its Serve config.`);
+  return service === 'suspend' ? reason('service.suspend', { version: release.version }) : reason('service.resume', { version: release.version });
 }
 
 /** A second cluster is built: what can keep it from starting, and how long both clusters run. */
 function newClusterReasons(change: Change, h: ReadManifest, release: KubeRayRelease, capacity: CapacityPlan): Reason[] {
   if (change !== 'cluster' && change !== 'cluster-incremental') return [];
-  return [
-    ...clusterUpgradeStrategyWarning(h, release),
-    reason(
-      'capacity.both-clusters',
-      `During the rollout both clusters run side by side: up to ${describeSize(capacity.peak)} at once, for as long as the new cluster takes to become ready plus rayClusterDeletionDelaySeconds (${deletionDelay(h)} s) after the switch.`,
-    ),
-  ];
+  return [...clusterUpgradeStrategyWarning(h, release), reason('capacity.both-clusters', { peak: capacity.peak, deletionDelaySeconds: deletionDelay(h) })];
 }
 
 export function clusterUpgradeStrategyWarning(h: ReadManifest, release: KubeRayRelease): Reason[] {
   if (!release.rejectsClusterUpgradeStrategy || h.cluster.upgradeStrategy === undefined) return [];
-  return [
-    reason(
-      'cluster.upgrade-strategy-refused',
-      `rayClusterConfig.upgradeStrategy is set: KubeRay ${release.version}'s RayCluster controller refuses it on clusters created by a RayService (event InvalidRayClusterSpec), so the new cluster gets no pods. Remove it; the RayService's own spec.upgradeStrategy is the one that counts.`,
-    ),
-  ];
+  return [reason('cluster.upgrade-strategy-refused', { version: release.version })];
 }
 
 /** What runs before, what the changed cluster starts with, and the most held at once. */

@@ -30,9 +30,8 @@ export function refusePodsTheApiServerRefuses(
   if (!r) return planned;
   const before = b && podRefusal(b.cluster, initContainerInjection);
   if (before && before.group === r.group && before.error.message === r.error.message && !BUILDS_PODS.has(planned.change)) {
-    const what = r.object === 'Service' ? 'the head Service' : `the pods of ${groupName(r)}`;
-    const why = `The API server refuses ${what} (${quoted(r)}), as it did before: this change builds no new pods, and the cluster built from the old spec stays without them until the template is fixed.`;
-    return { ...planned, reasons: [...planned.reasons, reason('pod.still-refused', why)] };
+    const still = reason('pod.still-refused', { object: r.object, group: r.group, message: r.error.message, more: r.all.length - 1 });
+    return { ...planned, reasons: [...planned.reasons, still] };
   }
   throw new InputError(
     h.m.source.file,

@@ -9,6 +9,7 @@
  */
 import { isPlainObject } from '../util/objects.js';
 import type { ServicePlan } from './types.js';
+import { type NotOurs, notOursWords } from './wording/index.js';
 
 /** A manifest that was in base and is not in head (a suspend is a `delete` too, but stays in Git). */
 export function isRemovedFromGit(s: Pick<ServicePlan, 'change' | 'manifest'>): boolean {
@@ -20,8 +21,8 @@ export type PruneDecision =
   | { readonly action: 'delete'; readonly uid?: string }
   /** Not there (any more): nothing to do. */
   | { readonly action: 'gone' }
-  /** Someone else's: left running, and the note says whose. */
-  | { readonly action: 'skip'; readonly note: string };
+  /** Someone else's: left running; `whose` says whose (the `prune.not-ours` data), `note` in words. */
+  | { readonly action: 'skip'; readonly whose: NotOurs; readonly note: string };
 
 /** How many field managers a note names; a hostile object may list thousands. */
 const MAX_MANAGERS = 4;
@@ -35,7 +36,8 @@ export function pruneDecision(live: { readonly metadata?: unknown } | null, fiel
   if (entries.some((e) => e.manager === fieldManager && e.operation === 'Apply')) {
     return typeof meta.uid === 'string' ? { action: 'delete', uid: meta.uid } : { action: 'delete' };
   }
-  return { action: 'skip', note: skipNote(entries, fieldManager) };
+  const whose = notOurs(entries, fieldManager);
+  return { action: 'skip', whose, note: notOursWords(whose) };
 }
 
 interface ManagerEntry {
@@ -51,12 +53,9 @@ function managedFieldsOf(v: unknown): ManagerEntry[] {
   }));
 }
 
-function skipNote(entries: readonly ManagerEntry[], fieldManager: string): string {
+function notOurs(entries: readonly ManagerEntry[], fieldManager: string): NotOurs {
   const named = [...new Set(entries.map((e) => `${cut(e.manager || '(unnamed)')} (${cut(e.operation || '?')})`))];
-  const whose = named.length
-    ? `managed by ${named.slice(0, MAX_MANAGERS).join(', ')}${named.length > MAX_MANAGERS ? ` and ${named.length - MAX_MANAGERS} more` : ''}`
-    : 'no field manager recorded';
-  return `not deleted: ${fieldManager} never applied it (${whose}); delete it by hand if it must go`;
+  return { fieldManager, managers: named.slice(0, MAX_MANAGERS), more: Math.max(0, named.length - MAX_MANAGERS) };
 }
 
 function cut(text: string): string {

@@ -2,6 +2,10 @@
 import type { AcceleratorDemand } from '../capacity/accelerators.js';
 import type { ResourceFigures } from '../capacity/capacity.js';
 import type { StrategyType } from '../kuberay/upgrade-strategy.js';
+import type { WordData } from '../util/wording.js';
+
+// Reasons, notes and field notes are made from a rule id and its data; their words live in wording/.
+export { fieldNote, note, overridden, reason } from './wording/index.js';
 
 export type Change = 'create' | 'delete' | 'none' | 'app' | 'cluster-inplace' | 'cluster' | 'cluster-incremental' | 'ignored' | 'rejected';
 
@@ -32,35 +36,31 @@ export interface FieldChange {
   readonly rule: RuleId;
   /** The file of `line` when it is not the service's `file` (a kustomize patch, or rendered output). */
   readonly file?: string;
-  /** A few words on what Ray Serve or KubeRay does with it (rendered from `rule` and the field). */
+  /** A few words on what Ray Serve or KubeRay does with it (rendered from `rule` and `data`: wording/field-notes.ts). */
   readonly note?: string;
+  /** The data `note` is rendered from (present with `note`). */
+  readonly data?: WordData;
 }
 
 /** A stable rule id, e.g. `cluster.hash-blanked` (the table is docs/rule-ids.md). */
 export type RuleId = string;
 
 /**
- * A reason of a plan or a note of its cluster view: the id of the rule that produced it (what
- * modules decide on) and its English (what people read; the words may change, the id does not).
+ * A reason of a plan or a note of its cluster view: the id of the rule that produced it and its
+ * data (what modules decide on), and its English rendered from them (what people read; the words
+ * may change, the id does not). Made by `reason()` / `note()` (wording/).
  */
 export interface Reason {
   readonly rule: RuleId;
+  /** What the words are rendered from: names, numbers, paths, versions (the rule's entry in wording/ says which). */
+  readonly data: WordData;
   readonly text: string;
-  /** What would happen but for another rule (a refusal, a halted RayService, a rollback): that rule's id. */
+  /** What would happen but for another rule (a refusal, a halted RayService, a rollback): that rule's id; it also words the prefix of `text`. */
   readonly overriddenBy?: RuleId;
 }
 
 /** A note: what the cluster changed in the plan, or what could not be read (same shape as a reason). */
 export type Note = Reason;
-
-export function reason(rule: RuleId, text: string): Reason {
-  return { rule, text };
-}
-
-/** The reasons of a plan another rule overrides, kept as what would otherwise happen. */
-export function overridden(reasons: readonly Reason[], by: RuleId, prefix: string): Reason[] {
-  return reasons.map((r) => ({ rule: r.rule, text: `${prefix}: ${r.text}`, overriddenBy: by }));
-}
 
 /** What the operator will refuse, as it will say it (present whenever the operator's validation fails the head). */
 export interface OperatorRejectionView {

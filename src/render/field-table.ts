@@ -58,9 +58,9 @@ function valueCell(c: FieldChange): string {
   return `${codeSpan(cut(from, prefix, suffix))}<br>→ ${codeSpan(cut(to, prefix, suffix))}`;
 }
 
-/** A Serve field that ships with a new cluster is deployed there: the Serve note on in-place updates does not apply. */
+/** A Serve field (rule `serve.<effect>`) that ships with a new cluster is deployed there: the Serve note on in-place updates does not apply. */
 function effectCell(c: FieldChange): string {
-  const serveWithNewCluster = c.path.startsWith('spec.serveConfigV2') && (c.effect === 'cluster' || c.effect === 'cluster-incremental');
+  const serveWithNewCluster = c.rule.startsWith('serve.') && (c.effect === 'cluster' || c.effect === 'cluster-incremental');
   const effect = serveWithNewCluster ? 'deployed on the new cluster' : EFFECT[c.effect];
   const note = c.note && !serveWithNewCluster ? `<br><sub>${prose(c.note)}</sub>` : '';
   return `${effect}${note}`;

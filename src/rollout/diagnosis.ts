@@ -22,6 +22,7 @@ import {
   podTrouble,
 } from './observed.js';
 import type { Diagnosis, EventView, Hint, HintId, RayServiceView, RolloutState, Snapshot } from './types.js';
+import { hint } from './wording.js';
 
 /** Hints by id: the first one given for an id stands (the failure rule's, worded for its case). */
 type Hints = Map<HintId, Hint>;
@@ -33,10 +34,7 @@ export function diagnose(state: RolloutState, now: number, missing: readonly str
   const hints: Hints = new Map();
   for (const h of failureHints) add(hints, h);
   if (!snap || snap.rayService === undefined) {
-    add(hints, {
-      id: 'no-observation',
-      text: 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
-    });
+    add(hints, hint('no-observation'));
     return { missing, conditions: [], apps: [], pendingPods: [], warnings: [], hints: [...hints.values()] };
   }
   const rs = snap.rayService;
@@ -98,10 +96,7 @@ function pendingPods(snap: Snapshot, clusters: readonly string[]): string[] {
 function frozen({ target }: RolloutState, rs: RayServiceView, recent: readonly EventView[], now: number, hints: Hints): string | undefined {
   if (observedGeneration(rs) >= target.generation) return undefined;
   if (!recent.some((e) => e.type === 'Warning' && OPERATOR_WARNINGS.has(e.reason))) {
-    add(hints, {
-      id: 'operator-not-watching',
-      text: `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${target.namespace}?`,
-    });
+    add(hints, hint('operator-not-watching', { namespace: target.namespace }));
   }
   return `status.observedGeneration is ${rs.observedGeneration ?? 'unset'}, below the applied generation ${target.generation}, ${formatDuration(now - target.startedAt)} after the apply: the operator has not completed a reconcile pass of the new spec (an error early in a pass freezes the whole status, observedGeneration included).`;
 }
@@ -111,10 +106,7 @@ function addBlueGreenHints({ target }: RolloutState, rs: RayServiceView, snap: S
   const pending = pendingName(rs);
   if (pending === undefined) return;
   if (podsOf(snap, pending).some(isUnschedulable) && target.activeBefore !== undefined) {
-    add(hints, {
-      id: 'room-for-both-clusters',
-      text: `Pods of ${pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${target.activeBefore} and the new one side by side (the old one until 60 s after the switch).`,
-    });
+    add(hints, hint('room-for-both-clusters', { active: target.activeBefore, pending, failed: false }));
   }
   add(hints, HINT_NO_UPGRADE_TIMEOUT(pending, activeName(rs)));
 }

@@ -26,17 +26,16 @@ import {
   podsOf,
 } from './observed.js';
 import { settled } from './predicates.js';
-import type { Condition, EventView, Hint, HintId, PodView, RayServiceView, RolloutState, ServiceStatus, Since, Snapshot } from './types.js';
+import type { Condition, EventView, Hint, PodView, RayServiceView, RolloutState, ServiceStatus, Since, Snapshot } from './types.js';
+import { hint } from './wording.js';
 
 export interface Failure {
   readonly summary: string;
   readonly hints: readonly Hint[];
 }
 
-export const HINT_NO_UPGRADE_TIMEOUT = (pending: string, active: string | undefined): Hint => ({
-  id: 'no-upgrade-timeout',
-  text: `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${pending} stays${active ? ` next to ${active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
-});
+export const HINT_NO_UPGRADE_TIMEOUT = (pending: string, active: string | undefined): Hint =>
+  hint('no-upgrade-timeout', { pending, ...(active ? { active } : {}) });
 
 /** The cluster whose applications and pods decide the rollout, and its Serve status. */
 export function targetOf({ kind, target, memory }: RolloutState, rs: RayServiceView): { cluster?: string; status?: ServiceStatus } {
@@ -146,12 +145,7 @@ function initializingTimeout({ ready }: Evidence): Failure | undefined {
   if (ready?.status !== 'False' || ready.reason !== 'InitializingTimeout') return undefined;
   return {
     summary: `the RayService did not become ready within its initializing timeout: ${ready.message ?? 'InitializingTimeout'}`,
-    hints: [
-      hint(
-        'initializing-timeout-terminal',
-        'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
-      ),
-    ],
+    hints: [hint('initializing-timeout-terminal')],
   };
 }
 
@@ -163,7 +157,7 @@ function specRejected({ behind, recent }: Evidence): Failure | undefined {
   if (!last) return undefined;
   return {
     summary: `the operator rejected the spec (${last.reason}): ${last.message}`,
-    hints: [hint('fix-the-spec', 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.')],
+    hints: [hint('fix-the-spec')],
   };
 }
 
@@ -174,13 +168,7 @@ function clusterRejected({ state, rs, recent, cluster }: Evidence): Failure | un
   if (!rejected || cluster === undefined) return undefined;
   return {
     summary: `the RayCluster controller rejected ${cluster} (${rejected.reason}): ${rejected.message}`,
-    hints: [
-      hint(
-        'cluster-upgrade-strategy',
-        'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
-      ),
-      ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : []),
-    ],
+    hints: [hint('cluster-upgrade-strategy'), ...(state.kind === 'new-cluster' ? [HINT_NO_UPGRADE_TIMEOUT(cluster, activeName(rs))] : [])],
   };
 }
 
@@ -190,12 +178,7 @@ function outage({ state, ready }: Evidence): Failure | undefined {
   if (!state.memory.seenReady && (ready.lastTransitionTime ?? 0) < state.target.startedAt) return undefined;
   return {
     summary: `outage: the RayService lost all its serve endpoints during the rollout (Ready=False, ZeroServeEndpoints${ready.message ? `: ${ready.message}` : ''})`,
-    hints: [
-      hint(
-        'serve-endpoints',
-        'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
-      ),
-    ],
+    hints: [hint('serve-endpoints')],
   };
 }
 
@@ -206,12 +189,7 @@ function badForTooLong({ state, now }: Evidence): Failure | undefined {
     if (now - s.since >= target.graceMs && (kind === 'new-cluster' || settled(state, now))) {
       return {
         summary: `${s.text} (for ${formatDuration(now - s.since)})`,
-        hints: [
-          hint(
-            'serve-logs',
-            'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
-          ),
-        ],
+        hints: [hint('serve-logs')],
       };
     }
   }
@@ -230,7 +208,7 @@ function frozenStatus({ state, rs, now, ready, recent, behind }: Evidence): Fail
     : [...new Set(complaints.map((e) => `${e.reason}: ${e.message}`))].slice(-3).join('; ');
   return {
     summary: `the status is frozen at observedGeneration ${rs.observedGeneration ?? 'unset'} < ${target.generation} for ${formatDuration(now - target.startedAt)}; the operator reports ${what}`,
-    hints: [hint('status-frozen', 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.')],
+    hints: [hint('status-frozen')],
   };
 }
 
@@ -249,16 +227,7 @@ function noNewCluster({ state, rs, now, behind }: Evidence): Failure | undefined
   if (!keptOld) return undefined;
   return {
     summary: `the operator did not prepare a new cluster for this cluster-level change: ${target.activeBefore} stays active with its old spec`,
-    hints: [
-      hint(
-        'zero-downtime-disabled',
-        'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
-      ),
-      hint(
-        'operator-just-upgraded',
-        'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
-      ),
-    ],
+    hints: [hint('zero-downtime-disabled'), hint('operator-just-upgraded')],
   };
 }
 
@@ -301,11 +270,8 @@ function unschedulable(state: RolloutState, { pod, cluster, since, rs }: StuckPo
     summary: `${describePod(pod, cluster)} cannot be scheduled (for ${formatDuration(now - since.since)}): ${since.text}${autoscaler ? `; ${autoscaler.reason}: ${autoscaler.message}` : ''}`,
     hints: [
       kind === 'new-cluster' && target.activeBefore !== undefined
-        ? hint(
-            'room-for-both-clusters',
-            `A blue/green upgrade runs the old cluster ${target.activeBefore} and the new cluster ${cluster} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`,
-          )
-        : hint('no-room', 'The nodes lack room for this pod: add capacity, free some, or lower its requests.'),
+        ? hint('room-for-both-clusters', { active: target.activeBefore, ...(cluster ? { pending: cluster } : {}), failed: true })
+        : hint('no-room'),
       ...pendingClusterHint(state, cluster, rs),
     ],
   };
@@ -316,10 +282,10 @@ function stuckWaiting(state: RolloutState, { pod, cluster, reason, since, rs }: 
     summary: `${describePod(pod, cluster)} is stuck in ${reason} (for ${formatDuration(now - since.since)})${since.text ? `: ${since.text}` : ''}`,
     hints: [
       reason === 'CrashLoopBackOff'
-        ? hint('container-crashing', `Its container keeps crashing: kubectl -n ${state.target.namespace} logs ${pod.name} --previous`)
+        ? hint('container-crashing', { namespace: state.target.namespace, pod: pod.name })
         : reason === 'CreateContainerConfigError' || reason === 'CreateContainerError'
-          ? hint('missing-config', 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.')
-          : hint('image-pull', 'Check the image name and tag, and the imagePullSecrets of the pod template.'),
+          ? hint('missing-config')
+          : hint('image-pull'),
       ...pendingClusterHint(state, cluster, rs),
     ],
   };
@@ -330,10 +296,6 @@ function pendingClusterHint({ kind, target }: RolloutState, cluster: string | un
   return kind === 'new-cluster' && target.activeBefore !== undefined && cluster !== undefined && pendingName(rs) === cluster
     ? [HINT_NO_UPGRADE_TIMEOUT(cluster, target.activeBefore)]
     : [];
-}
-
-function hint(id: HintId, text: string): Hint {
-  return { id, text };
 }
 
 function splitKey(key: string): [string, string] {

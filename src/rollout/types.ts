@@ -6,6 +6,8 @@
  * Everything here is data: no clients, no timers. Times are ms since the epoch.
  */
 import type { Change } from '../planner/types.js';
+import type { WordData } from '../util/wording.js';
+import type { HintId } from './wording.js';
 
 /** A metav1.Condition (times converted to ms). */
 export interface Condition {
@@ -161,27 +163,13 @@ export interface Diagnosis {
   readonly hints: readonly Hint[];
 }
 
-/** The advice a hint gives: hints are deduplicated by id, never by their words. */
-export type HintId =
-  | 'initializing-timeout-terminal'
-  | 'fix-the-spec'
-  | 'cluster-upgrade-strategy'
-  | 'no-upgrade-timeout'
-  | 'serve-endpoints'
-  | 'serve-logs'
-  | 'status-frozen'
-  | 'zero-downtime-disabled'
-  | 'operator-just-upgraded'
-  | 'room-for-both-clusters'
-  | 'no-room'
-  | 'container-crashing'
-  | 'missing-config'
-  | 'image-pull'
-  | 'no-observation'
-  | 'operator-not-watching';
+/** The advice a hint gives (its words: wording.ts). */
+export type { HintId } from './wording.js';
 
 export interface Hint {
   readonly id: HintId;
+  /** What the words are rendered from (names of clusters, pods, namespaces). */
+  readonly data: WordData;
   readonly text: string;
 }
 

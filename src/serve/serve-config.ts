@@ -32,6 +32,8 @@ export type ServeEffect =
 export interface ServeChange {
   /** Readable path: `applications[text_ml].deployments[Summarizer].num_replicas`. */
   readonly display: string;
+  /** The same path as segments, applications and deployments by name (`['applications', 'text_ml', 'deployments', 'Summarizer', 'num_replicas']`). */
+  readonly path: readonly PathSegment[];
   readonly from: unknown;
   readonly to: unknown;
   readonly effect: ServeEffect;
@@ -146,6 +148,7 @@ function diffTopLevelOptions(a: Record<string, unknown>, b: Record<string, unkno
     for (const c of diffValues(a[key], b[key], [key])) {
       out.push({
         display: formatPath(c.path),
+        path: c.path,
         from: c.from,
         to: c.to,
         effect: FIXED_AT_START.has(key) ? 'serve-fixed-at-start' : 'serve-options',
@@ -158,12 +161,13 @@ function diffTopLevelOptions(a: Record<string, unknown>, b: Record<string, unkno
 /** One application, matched by name: added, removed, or its own options and deployments compared. */
 function diffApplication(name: string, ea: Indexed | undefined, eb: Indexed | undefined, sides: Sides, out: ServeChange[]): void {
   const label = `applications[${name}]`;
+  const path = ['applications', name];
   if (!ea && eb) {
-    out.push({ display: label, from: undefined, to: eb.value, effect: 'app-added', line: sides.lineIn(sides.head, ['applications', eb.index]) });
+    out.push({ display: label, path, from: undefined, to: eb.value, effect: 'app-added', line: sides.lineIn(sides.head, ['applications', eb.index]) });
     return;
   }
   if (ea && !eb) {
-    out.push({ display: label, from: ea.value, to: undefined, effect: 'app-removed', line: sides.lineIn(sides.base, ['applications', ea.index]) });
+    out.push({ display: label, path, from: ea.value, to: undefined, effect: 'app-removed', line: sides.lineIn(sides.base, ['applications', ea.index]) });
     return;
   }
   if (!ea || !eb || isDeepStrictEqual(ea.value, eb.value)) return;
@@ -174,6 +178,7 @@ function diffApplication(name: string, ea: Indexed | undefined, eb: Indexed | un
     for (const c of diffValues(appA[key], appB[key], [key])) {
       out.push({
         display: `${label}.${formatPath(c.path)}`,
+        path: [...path, ...c.path],
         from: c.from,
         to: c.to,
         effect: key === 'route_prefix' ? 'app-route' : 'app-redeployed',
@@ -185,13 +190,14 @@ function diffApplication(name: string, ea: Indexed | undefined, eb: Indexed | un
   const depsA = indexByName(appA.deployments, deploymentName);
   const depsB = indexByName(appB.deployments, deploymentName);
   for (const dname of unionKeys(Object.fromEntries(depsA), Object.fromEntries(depsB))) {
-    diffDeployment(`${label}.deployments[${dname}]`, { a: ea.index, b: eb.index }, depsA.get(dname), depsB.get(dname), sides, out);
+    const at = { label: `${label}.deployments[${dname}]`, path: [...path, 'deployments', dname] };
+    diffDeployment(at, { a: ea.index, b: eb.index }, depsA.get(dname), depsB.get(dname), sides, out);
   }
 }
 
 /** One deployment of an application, matched by name: what Ray Serve does with each option. */
 function diffDeployment(
-  label: string,
+  { label, path }: { readonly label: string; readonly path: readonly PathSegment[] },
   app: { readonly a: number; readonly b: number },
   da: Indexed | undefined,
   db: Indexed | undefined,
@@ -201,6 +207,7 @@ function diffDeployment(
   if (!da && db) {
     out.push({
       display: label,
+      path,
       from: undefined,
       to: db.value,
       effect: 'deployment-added',
@@ -211,6 +218,7 @@ function diffDeployment(
   if (da && !db) {
     out.push({
       display: label,
+      path,
       from: da.value,
       to: undefined,
       effect: 'deployment-removed',
@@ -222,6 +230,7 @@ function diffDeployment(
   for (const c of diffValues(da.value, db.value)) {
     out.push({
       display: `${label}.${formatPath(c.path)}`,
+      path: [...path, ...c.path],
       from: c.from,
       to: c.to,
       effect: deploymentOptionEffect(String(c.path[0])),
@@ -235,34 +244,6 @@ function deploymentOptionEffect(option: string): ServeEffect {
   if (SCALING_OPTIONS.has(option)) return 'deployment-scaled';
   if (LIGHTWEIGHT_DEPLOYMENT_OPTIONS.has(option)) return 'deployment-reconfigured';
   return 'deployment-restarted';
-}
-
-/** What a Serve effect means for the running application, in a few words. */
-export function describeServeEffect(effect: ServeEffect): string {
-  switch (effect) {
-    case 'app-added':
-      return 'new application deployed';
-    case 'app-removed':
-      return 'application deleted';
-    case 'app-redeployed':
-      return 'application redeployed: its replicas restart';
-    case 'app-route':
-      return 'route changed, no restart';
-    case 'deployment-added':
-      return 'new deployment started';
-    case 'deployment-removed':
-      return 'deployment deleted';
-    case 'deployment-reconfigured':
-      return 'reconfigured in place, no restart';
-    case 'deployment-scaled':
-      return 'replicas scaled, no restart';
-    case 'deployment-restarted':
-      return "deployment's replicas replaced";
-    case 'serve-fixed-at-start':
-      return 'Ray Serve keeps the HTTP/gRPC options it started with: not applied to a running cluster';
-    case 'serve-options':
-      return 'Serve options updated';
-  }
 }
 
 /** Ray Serve names an unnamed application "default" when it is the only one. */

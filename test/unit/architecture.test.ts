@@ -66,3 +66,55 @@ describe('architecture', () => {
     expect(importsOf(file).filter((spec) => IO_MODULES.test(spec))).toEqual([]);
   });
 });
+
+/** The catalogs of words and their helper: the only modules that write the English of reasons, notes and hints. */
+const WORDING = /^(planner\/wording\/|rollout\/wording\.ts$|util\/wording\.ts$)/;
+const LITERAL = `['"\`]`;
+/** A string or template literal (its `${…}` included), for the object patterns. */
+const NO_BRACES = String.raw`(?:[^{}]|\$\{[^{}]*\})*`;
+const WORDS_WRITTEN_IN_PLACE: readonly RegExp[] = [
+  // reason('id', 'text'), note(id, `text`), hint('id', "text"), fieldNote('id', '…'): prose handed over instead of data.
+  new RegExp(String.raw`(?<![\w.$])(?:reason|note|hint|fieldNote)\(\s*(?:[^,()]|\([^()]*\))+,\s*${LITERAL}`, 'g'),
+  // overridden(reasons, by, 'Prefix'): the prefix is the overriding rule's words.
+  new RegExp(String.raw`(?<![\w.$])overridden\([^,()]+,[^,()]+,\s*${LITERAL}`, 'g'),
+  // { rule: …, text: '…' }, { id: …, note: `…` }, and the other order: a Reason, Note, Hint or field note built by hand.
+  new RegExp(String.raw`\{${NO_BRACES}\b(?:rule|id)\s*:${NO_BRACES}\b(?:text|note)\s*:\s*${LITERAL}`, 'g'),
+  new RegExp(String.raw`\{${NO_BRACES}\b(?:text|note)\s*:\s*${LITERAL}${NO_BRACES}\b(?:rule|id)\s*:`, 'g'),
+];
+
+/** Where a module writes the English of a reason, a note, a field note or a hint itself. */
+function wordsWrittenInPlace(source: string): string[] {
+  return WORDS_WRITTEN_IN_PLACE.flatMap((re) => [...source.matchAll(re)].map((m) => m[0].replace(/\s+/g, ' ').slice(0, 120)));
+}
+
+describe('words live in the catalogs', () => {
+  it.each(sources(SRC).filter((f) => !WORDING.test(f)))('%s hands over rule ids and data, never English', (file) => {
+    expect(wordsWrittenInPlace(readFileSync(join(SRC, file), 'utf8'))).toEqual([]);
+  });
+
+  it.each([
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source code to scan, not a template
+    { code: "reason('service.create', `New RayService: ${size}`)", found: true },
+    { code: "reason(\n  'cluster.hash-changed',\n  'The RayCluster spec changed',\n)", found: true },
+    { code: "notes.push(note('live.absent', \"In Git's base but not in the cluster\"))", found: true },
+    { code: "hint('no-room', 'The nodes lack room for this pod')", found: true },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source code to scan, not a template
+    { code: 'fieldNote(RULE_HASH_BLANKED, `not in the cluster hash of ${v}`)', found: true },
+    { code: "overridden(p.reasons, halted.rule, 'Otherwise')", found: true },
+    { code: "{ ...c, effect: 'ignored', rule: 'service.stays-suspended', note: 'the RayService stays suspended' }", found: true },
+    { code: "add(hints, { id: 'no-observation', text: 'No observation of the RayService arrived' })", found: true },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source code to scan, not a template
+    { code: "({ text: `Pods of ${pending} cannot be scheduled`, id: 'room-for-both-clusters' })", found: true },
+    { code: "reason('service.create', { size: size.total })", found: false },
+    { code: "notes.push(note('live.absent'))", found: false },
+    { code: "hint('container-crashing', { namespace, pod: pod.name })", found: false },
+    { code: "overridden(p.reasons, 'live.incremental-revert')", found: false },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source code to scan, not a template
+    { code: "out.push({ level: 'info', text: `${id}: ${n.text}` })", found: false },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source code to scan, not a template
+    { code: "return { kind: 'other', status, text: `HTTP ${status}: ${message}` }", found: false },
+    { code: "pendingClusterHint(state, cluster, rs); core.notice('x', 'y')", found: false },
+  ])('the scan finds words written in place: $code', ({ code, found }) => {
+    expect(wordsWrittenInPlace(code).length > 0).toBe(found);
+  });
+});

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { driftOf, keptByApply, lastWriter } from '../../src/planner/live/drift.js';
 import { dryRunErrors, parseFieldPath } from '../../src/planner/live/dry-run-errors.js';
 import type { ClusterFacts, KubeObject, LiveService } from '../../src/planner/live/facts.js';
+import { note } from '../../src/planner/types.js';
 import { gitOnlyPlan, planWithCluster } from '../../src/planner/live/cluster-plan.js';
 import { featureGatesFlag, operatorSettingsFrom, operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -280,7 +281,7 @@ describe('the plan against synthetic cluster facts', () => {
   it('nodes not readable: the fit is unknown, the rest stands', () => {
     const live = { rayService: liveOf(v1, 'rs-a'), active: clusterOf(v1, 'rs-a') };
     const { nodes: _n, ...rest } = facts({ 'default/demo': live });
-    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: [{ rule: 'cluster.read-forbidden', text: 'Not allowed to list nodes (HTTP 403)' }] });
+    const p = planWithCluster(set([v1]), set([v2]), { ...rest, notes: [note('cluster.read-forbidden', { read: 'list nodes' })] });
     expect(p.services[0]!.change).toBe('cluster');
     expect(p.services[0]!.cluster!.fit.verdict).toBe('unknown');
   });
@@ -333,10 +334,12 @@ describe('the plan against synthetic cluster facts', () => {
   });
 
   it('Git only: the plan with the reason, no cluster view', () => {
-    const p = gitOnlyPlan(set([v1]), set([v2]), {}, 'Planned from Git alone: no Kubernetes cluster configured.');
+    const p = gitOnlyPlan(set([v1]), set([v2]), {}, 'no Kubernetes cluster configured');
     expect(p.cluster).toEqual({
       mode: 'git-only',
-      notes: [{ rule: 'cluster.unreachable', text: 'Planned from Git alone: no Kubernetes cluster configured.' }],
+      notes: [
+        { rule: 'cluster.unreachable', data: { error: 'no Kubernetes cluster configured' }, text: 'Planned from Git alone: no Kubernetes cluster configured.' },
+      ],
     });
     expect(p.services[0]!.cluster).toBeUndefined();
     expect(renderMarkdown(p)).toContain('Git only');

@@ -42,11 +42,13 @@ describe('pruneDecision: only what our field manager applied', () => {
     const d = pruneDecision(live(entry('kubectl-client-side-apply', 'Update'), entry('helm', 'Apply')), 'rayservice-rollout');
     expect(d).toEqual({
       action: 'skip',
+      whose: { fieldManager: 'rayservice-rollout', managers: ['kubectl-client-side-apply (Update)', 'helm (Apply)'], more: 0 },
       note: 'not deleted: rayservice-rollout never applied it (managed by kubectl-client-side-apply (Update), helm (Apply)); delete it by hand if it must go',
     });
     const many = pruneDecision(live(...Array.from({ length: 5000 }, (_, i) => entry(`m${i}-${'x'.repeat(500)}`, 'Update'))), 'rayservice-rollout');
     expect(many.action === 'skip' && many.note.length).toBeLessThan(450);
     expect(many.action === 'skip' && many.note).toMatch(/and 4996 more/);
+    expect(many.action === 'skip' && JSON.stringify(many.whose).length).toBeLessThan(450);
   });
 });
 

@@ -47,6 +47,12 @@ describe('Serve config differences and what Ray Serve does with them', () => {
     expect(changes).toMatchObject([{ effect: 'app-removed', display: 'applications[b]', line: 13 }]);
   });
 
+  it('each change carries its path as segments, names kept whole (never re-parsed from the display)', () => {
+    const base = BASE.replace('name: a', 'name: "a.b[0]"').replace('name: D', 'name: "D.env_vars"');
+    const changes = diffServeConfigs(cfg(base), cfg(base.replace('num_replicas: 1', 'num_replicas: 2')), 1);
+    expect(changes).toMatchObject([{ path: ['applications', 'a.b[0]', 'deployments', 'D.env_vars', 'num_replicas'], effect: 'deployment-scaled' }]);
+  });
+
   it('lines map into the manifest through the block scalar', () => {
     const changes = diffServeConfigs(cfg(BASE), cfg(BASE.replace('num_replicas: 1', 'num_replicas: 2')), 1);
     // spec: (1) serveConfigV2: | (2) then the config from line 3; num_replicas is its 8th line.

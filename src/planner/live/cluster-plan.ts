@@ -23,7 +23,7 @@ import { isRemovedFromGit, pruneDecision } from '../prune.js';
 import { DEFAULTS } from '../../settings/defaults.js';
 import { type PlanSettings, planService, sizingOf } from '../plan-service.js';
 import { plan as gitPlan, type PlanOptions, releaseFor, settingsFor, shownVersion } from '../plan.js';
-import { type Drift, type Note, type Plan, type PlanClusterContext, reason, type ServiceClusterView, type ServicePlan, type VersionSource } from '../types.js';
+import { type Drift, type Note, type Plan, type PlanClusterContext, note, type ServiceClusterView, type ServicePlan, type VersionSource } from '../types.js';
 import { compareWithLive, type ComparisonTarget } from './compare-with-live.js';
 import { driftOf } from './drift.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
@@ -33,10 +33,10 @@ import { type FeatureGate, type FeatureGateSettings, gateDefault, settledGates }
 import { compareVersions, type OperatorDeploymentSettings, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
 import { haltedPlan, incrementalRollback, operatorRefreshNotes, upgradeInProgressNotes } from './rollout-in-progress.js';
 
-/** Plan from Git alone, saying why the cluster could not be read (`cluster.unreachable`). */
-export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanOptions, why: string): Plan {
+/** Plan from Git alone, with what stopped the cluster read (`cluster.unreachable`: the error's message). */
+export function gitOnlyPlan(base: ManifestSet, head: ManifestSet, options: PlanOptions, error: string): Plan {
   const p = gitPlan(base, head, options);
-  return { ...p, cluster: { mode: 'git-only', notes: [reason('cluster.unreachable', why)] } };
+  return { ...p, cluster: { mode: 'git-only', notes: [note('cluster.unreachable', { error })] } };
 }
 
 /** `fieldManager`: whose RayServices prune may delete (the apply's field manager). */
@@ -75,20 +75,10 @@ function settingsTheOperatorRuns(release: KubeRayRelease, facts: ClusterFacts, o
   const gates = settledGates(release, deployed.featureGates);
   notes.push(...gateNotes(release, deployed, gates, options));
   if (deployed.initContainerInjection === false) {
-    notes.push(
-      reason(
-        'operator.no-init-container',
-        `The operator runs with ENABLE_INIT_CONTAINER_INJECTION=false (${deployed.detail}): its worker pods get no wait-gcs-ready init container, and the plan sizes them without it.`,
-      ),
-    );
+    notes.push(note('operator.no-init-container', { detail: deployed.detail }));
   }
   if (deployed.zeroDowntime !== undefined && deployed.zeroDowntime !== (options.zeroDowntime ?? true)) {
-    notes.push(
-      reason(
-        'operator.zero-downtime',
-        `The operator runs with ENABLE_ZERO_DOWNTIME=${deployed.zeroDowntime} (${deployed.detail}); the zero-downtime input says ${options.zeroDowntime ?? true}: the plan follows the operator.`,
-      ),
-    );
+    notes.push(note('operator.zero-downtime', { operator: deployed.zeroDowntime, input: options.zeroDowntime ?? true, detail: deployed.detail }));
   }
   const incrementalGate = gates.RayServiceIncrementalUpgrade;
   return {
@@ -110,12 +100,8 @@ function gateNotes(release: KubeRayRelease, deployed: OperatorDeploymentSettings
     const input = gate === 'RayServiceIncrementalUpgrade' ? options.incrementalGate : undefined;
     const offDefault = set !== undefined && set !== gateDefault(release, gate);
     if (!offDefault && (input === undefined || input === on)) continue;
-    const how = set === undefined ? `${deployed.detail}: its release default, no --feature-gates for it` : deployed.detail;
-    const against =
-      input !== undefined && input !== on ? `the gate input says ${input ? 'on' : 'off'}` : `KubeRay ${release.version}'s default is ${on ? 'off' : 'on'}`;
-    out.push(
-      reason('operator.feature-gate', `The operator runs with the ${gate} gate ${on ? 'on' : 'off'} (${how}); ${against}: the plan follows the operator.`),
-    );
+    const against = input !== undefined && input !== on ? { input } : {};
+    out.push(note('operator.feature-gate', { gate, on, detail: deployed.detail, setByFlag: set !== undefined, ...against, version: release.version }));
   }
   return out;
 }
@@ -128,40 +114,21 @@ function chooseRelease(
   const fromInput = releaseFor(options.kuberayVersion);
   const inputShown = shownVersion(options.kuberayVersion, fromInput);
   if (!operator) {
-    notes.push(
-      reason(
-        'operator.version-unknown',
-        `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${inputShown}.`,
-      ),
-    );
+    notes.push(note('operator.version-unknown', { input: inputShown }));
     return { release: fromInput, source: 'input', shown: inputShown };
   }
   const newest = RELEASES[RELEASES.length - 1]!;
+  const running = { version: operator.version, detail: operator.detail };
   let release = resolveRelease(operator.version);
   if (!release && compareVersions(operator.version, newest.version) > 0) {
     release = newest;
-    notes.push(
-      reason(
-        'operator.newer-than-known',
-        `KubeRay ${operator.version} runs (${operator.detail}), newer than the releases whose rules this tool knows: the plan uses ${newest.version}'s rules.`,
-      ),
-    );
+    notes.push(note('operator.newer-than-known', { ...running, uses: newest.version }));
   } else if (!release) {
-    notes.push(
-      reason(
-        'operator.older-than-known',
-        `KubeRay ${operator.version} runs (${operator.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${inputShown}.`,
-      ),
-    );
+    notes.push(note('operator.older-than-known', { ...running, input: inputShown }));
     return { release: fromInput, source: 'input', shown: inputShown };
   }
   if (release.minor !== fromInput.minor) {
-    notes.push(
-      reason(
-        'operator.version-differs',
-        `KubeRay ${operator.version} runs in the cluster (${operator.detail}); the kuberay-version input says ${inputShown}: the plan follows the cluster.`,
-      ),
-    );
+    notes.push(note('operator.version-differs', { ...running, input: inputShown }));
   }
   // Shown as the input would be written ("1.6.2", as in the Git-only plan); the operator's own spelling stays in cluster.operator.
   return { release, source: operator.source, shown: operator.version.replace(/^v/, '') };
@@ -212,9 +179,9 @@ function planOne(
 function withPruneFacts(p: ServicePlan, live: LiveService | undefined, pruneBy: string | undefined, notes: Note[]): ServicePlan {
   if (!pruneBy || !isRemovedFromGit(p) || !live) return p;
   const decision = pruneDecision(live.rayService, pruneBy);
-  if (decision.action === 'gone') notes.push(reason('prune.gone', 'Not in the cluster: prune has nothing to delete.'));
+  if (decision.action === 'gone') notes.push(note('prune.gone'));
   if (decision.action !== 'skip') return p;
-  notes.push(reason('prune.not-ours', `Prune leaves it running: ${decision.note}.`));
+  notes.push(note('prune.not-ours', decision.whose));
   return { ...p, removal: 'not-ours' };
 }
 
@@ -231,8 +198,7 @@ function driftFromGitBase(
   const drift = driftOf(gitBase.object.spec as Record<string, unknown>, found, release.minor, lineInManifest(gitBase));
   if (drift.length && gitHead) {
     const liveMatchesHead = driftOf(gitHead.object.spec as Record<string, unknown>, found, release.minor, () => null).length === 0;
-    if (liveMatchesHead)
-      notes.push(reason('live.matches-head', "The live RayService already matches Git's head: this change was applied outside this pull request."));
+    if (liveMatchesHead) notes.push(note('live.matches-head'));
   }
   return drift;
 }

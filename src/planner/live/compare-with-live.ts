@@ -10,7 +10,7 @@ import { storedSpec } from '../../kuberay/stored-spec.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import type { KubeCondition } from '../../util/kube-object.js';
 import { isPlainObject } from '../../util/objects.js';
-import { type Note, type Reason, reason } from '../types.js';
+import { type Note, note, type Reason, reason } from '../types.js';
 import type { KubeObject, LiveService, RayServiceObject } from './facts.js';
 
 export interface ComparisonTarget {
@@ -21,7 +21,7 @@ export interface ComparisonTarget {
   /** The RayCluster compared with, by name. */
   readonly comparedWith: string | undefined;
   /** Why KubeRay applies nothing in the RayService's current state, if it does not. */
-  readonly halted: Reason | undefined;
+  readonly halted: Halted | undefined;
   readonly activeName: string | undefined;
   readonly pendingName: string | undefined;
 }
@@ -38,10 +38,10 @@ export function compareWithLive(
   if (live && found) return compareWithLiveRayService(found, live, gitBase, gitHead, release, notes);
   const none = { found, comparedWith: undefined, halted: undefined, activeName: undefined, pendingName: undefined };
   if (live && live.rayService === null && gitBase && gitHead) {
-    notes.push(reason('live.absent', "In Git's base but not in the cluster: the apply creates it (a new RayCluster, whatever the strategy)."));
+    notes.push(note('live.absent'));
     return { ...none, base: undefined };
   }
-  if (!live) notes.push(reason('live.unreadable', "The live RayService could not be read: compared with Git's base only."));
+  if (!live) notes.push(note('live.unreadable'));
   return { ...none, base: gitBase };
 }
 
@@ -65,16 +65,11 @@ function compareWithLiveRayService(
     // No cluster yet (the operator has not got to it, or refused the spec): with neither an active
     // nor a pending cluster, shouldPrepareNewCluster builds the first one from whatever spec it sees.
     base = undefined;
-    notes.push(reason('live.no-cluster-yet', 'The RayService exists but has no RayCluster yet: the operator builds its first one from this spec.'));
+    notes.push(note('live.no-cluster-yet'));
   }
   const halted = stateWhereKubeRayAppliesNothing(found);
   if (conditionOf(found, 'RollbackInProgress')?.status === 'True') {
-    notes.push(
-      reason(
-        'live.rollback-in-progress',
-        'A rollback is in progress (RollbackInProgress): KubeRay routes traffic back to the active cluster and prepares no new cluster until it has finished.',
-      ),
-    );
+    notes.push(note('live.rollback-in-progress'));
   }
   return { found, base, comparedWith, halted, activeName, pendingName };
 }
@@ -99,29 +94,21 @@ function compareWithPendingCluster(
   spec.rayClusterConfig = comparisonBase(clusterSpec, rsCluster, release);
   const comparedWith = String(target.metadata?.name);
   if (!isDeepStrictEqual(hashedView(clusterSpec, release), hashedView(rsCluster, release))) {
-    notes.push(
-      reason(
-        'live.cluster-differs-from-service',
-        `RayCluster ${comparedWith} runs a spec that differs from the RayService's in fields KubeRay hashes: a change the operator ignored (upgrade strategy None, or zero-downtime off), or an edit of the RayCluster itself. KubeRay compares with the hash it stored when it built the cluster; this plan assumes the cluster runs the spec it was built from — after a direct edit of the RayCluster, the operator sees no change where this plan does.`,
-      ),
-    );
+    notes.push(note('live.cluster-differs-from-service', { cluster: comparedWith }));
   }
   return { spec, comparedWith };
 }
 
+/** Why KubeRay applies nothing of a change in the RayService's state (its rule words the overridden reasons). */
+export type Halted = Reason & { readonly rule: 'live.being-deleted' | 'live.initializing-timeout' };
+
 /** Being deleted, or the terminal InitializingTimeout: the operator reconciles nothing of a change. */
-function stateWhereKubeRayAppliesNothing(found: RayServiceObject): Reason | undefined {
+function stateWhereKubeRayAppliesNothing(found: RayServiceObject): Halted | undefined {
   if (found.metadata?.deletionTimestamp) {
-    return reason(
-      'live.being-deleted',
-      'The RayService is being deleted in the cluster: the operator only cleans up, and the apply changes nothing until the deletion finishes.',
-    );
+    return reason('live.being-deleted');
   }
   if (conditionOf(found, 'Ready')?.reason === 'InitializingTimeout') {
-    return reason(
-      'live.initializing-timeout',
-      'The RayService is in the terminal state InitializingTimeout (Ready=False): KubeRay no longer reconciles it, so this change is not applied. Delete and re-create the RayService to recover.',
-    );
+    return reason('live.initializing-timeout');
   }
   return undefined;
 }

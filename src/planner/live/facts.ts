@@ -37,8 +37,13 @@ export type DryRunOutcome =
   | { readonly ok: true; readonly object: KubeObject; readonly conflict?: string }
   /** Refused: the API server's message and its field causes (`spec.x[0].y`). */
   | { readonly ok: false; readonly message: string; readonly causes: readonly { readonly field?: string; readonly message: string }[] }
-  /** Could not be run (no permission, …): the reason goes into notes. */
-  | { readonly ok: 'not-run'; readonly why: string };
+  /** Could not be run (no permission, a namespace not there yet, …): the reason goes into notes (`live.no-dry-run`). */
+  | { readonly ok: 'not-run'; readonly why: DryRunNotRun };
+
+/** Why the dry run did not run: HTTP 403, HTTP 404 (the API server's message), or another failure's message. */
+export type DryRunNotRun =
+  | { readonly because: 'forbidden'; readonly namespace: string }
+  | { readonly because: 'not-found' | 'failed'; readonly message: string };
 
 export interface ClusterFacts {
   /** API server host or kubeconfig context, for display (never credentials). */

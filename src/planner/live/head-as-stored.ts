@@ -6,7 +6,7 @@
 import type { KubeRayRelease } from '../../kuberay/releases.js';
 import type { RayServiceManifest } from '../../manifests/rayservice.js';
 import type { PathSegment } from '../../manifests/yaml-documents.js';
-import { type Note, reason, type ServiceClusterView } from '../types.js';
+import { type Note, note, type ServiceClusterView } from '../types.js';
 import { keptByApply } from './drift.js';
 import { dryRunErrors } from './dry-run-errors.js';
 import type { DryRunOutcome } from './facts.js';
@@ -27,20 +27,14 @@ export function headAsStored(gitHead: RayServiceManifest | undefined, dryRun: Dr
     return { head: gitHead, dryRunView: { dryRun: 'refused', dryRunErrors: dryRunErrors(dryRun, lineInManifest(gitHead)), keptByApply: [] } };
   }
   if (dryRun.ok === 'not-run') {
-    notes.push(reason('live.no-dry-run', `No server-side dry run: ${dryRun.why}.`));
+    notes.push(note('live.no-dry-run', dryRun.why));
     return { head: gitHead, dryRunView: notRun };
   }
   const kept = keptByApply(gitHead.object.spec as Record<string, unknown>, dryRun.object, release.minor);
   if (kept.length) {
-    notes.push(
-      reason(
-        'live.apply-keeps-fields',
-        `The apply keeps ${kept.length} field(s) that Git's head does not set, because another field manager owns them (${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''}): the plan includes them, as the operator will see them.`,
-      ),
-    );
+    notes.push(note('live.apply-keeps-fields', { fields: kept }));
   }
-  if (dryRun.conflict)
-    notes.push(reason('live.apply-conflict', `The apply conflicts with another field manager unless forced (force-conflicts: true): ${dryRun.conflict}`));
+  if (dryRun.conflict) notes.push(note('live.apply-conflict', { conflict: dryRun.conflict }));
   return {
     head: { ...gitHead, object: { ...gitHead.object, spec: dryRun.object.spec } },
     dryRunView: { dryRun: 'ok', dryRunErrors: [], keptByApply: kept },

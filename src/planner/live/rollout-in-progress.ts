@@ -5,17 +5,17 @@
  */
 import { compareClusterSpecs, comparisonBase } from '../../kuberay/cluster-hash.js';
 import type { KubeRayRelease } from '../../kuberay/releases.js';
-import { type Change, type Note, overridden, type Reason, reason, type ServicePlan } from '../types.js';
-import { type ComparisonTarget, storedCluster } from './compare-with-live.js';
+import { type Change, type Note, note, overridden, reason, type ServicePlan } from '../types.js';
+import { type ComparisonTarget, type Halted, storedCluster } from './compare-with-live.js';
 import type { LiveService } from './facts.js';
 import { KUBERAY_VERSION_ANNOTATION, normalizeVersion, type OperatorVersion } from './operator-version.js';
 
 /** The plan turned `ignored`, its reasons kept as what would otherwise happen. */
-export function haltedPlan(p: ServicePlan, halted: Reason): ServicePlan {
+export function haltedPlan(p: ServicePlan, halted: Halted): ServicePlan {
   return {
     ...p,
     change: 'ignored',
-    reasons: [halted, ...overridden(p.reasons, halted.rule, 'Otherwise')],
+    reasons: [halted, ...overridden(p.reasons, halted.rule)],
     changes: p.changes.map((c) => ({ ...c, effect: c.effect === 'none' ? 'none' : 'ignored' })),
   };
 }
@@ -42,20 +42,12 @@ export function incrementalRollback(
       ...p,
       change: 'none',
       reasons: [
-        reason(
-          'live.incremental-revert',
-          `A revert to what ${activeName} runs, in the middle of an incremental upgrade: KubeRay ${release.version} rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; no new RayCluster is built.`,
-        ),
-        ...overridden(p.reasons, 'live.incremental-revert', 'Without the rollback'),
+        reason('live.incremental-revert', { version: release.version, active: activeName, pending: pendingName }),
+        ...overridden(p.reasons, 'live.incremental-revert'),
       ],
     };
   }
-  notes.push(
-    reason(
-      'live.incremental-rollback-first',
-      `KubeRay ${release.version} does not replace ${pendingName} right away: the goal differs from it, so it first rolls traffic back to ${activeName} (RollbackInProgress) and removes ${pendingName}; only then does it build the new RayCluster.`,
-    ),
-  );
+  notes.push(note('live.incremental-rollback-first', { version: release.version, active: activeName, pending: pendingName }));
   return p;
 }
 
@@ -63,34 +55,15 @@ export function incrementalRollback(
 export function upgradeInProgressNotes(target: ComparisonTarget, live: LiveService | undefined, change: Change, release: KubeRayRelease): Note[] {
   const { pendingName, activeName } = target;
   if (!target.found || !pendingName) return [];
-  const readable = live?.pending ? '' : ' (not readable: compared with the live RayService)';
-  const notes = [
-    reason(
-      'live.upgrade-in-progress',
-      `A rollout is already in progress: pending RayCluster ${pendingName} is being prepared next to active ${activeName ?? '(none)'}; KubeRay compares this change with ${pendingName}${readable}.`,
-    ),
-  ];
+  const pending = pendingName;
+  const active = activeName ? { active: activeName } : {};
+  const notes: Note[] = [note('live.upgrade-in-progress', { pending, ...active, pendingRead: Boolean(live?.pending) })];
   if (change === 'cluster-inplace') {
-    notes.push(
-      reason(
-        'live.pending-extended',
-        `The appended worker groups are added to ${pendingName} in place (it keeps starting); ${activeName ?? 'the active cluster'} is not touched during the upgrade.`,
-      ),
-    );
+    notes.push(note('live.pending-extended', { pending, ...active }));
   } else if (change === 'cluster' || (change === 'cluster-incremental' && !release.incrementalRollback)) {
-    notes.push(
-      reason(
-        'live.pending-abandoned',
-        `${pendingName} is abandoned: a new pending RayCluster replaces it, and ${pendingName} is deleted after rayClusterDeletionDelaySeconds (default 60 s) — three clusters can exist for that long.`,
-      ),
-    );
+    notes.push(note('live.pending-abandoned', { pending }));
   } else if (change === 'none' || change === 'app') {
-    notes.push(
-      reason(
-        'live.pending-kept',
-        `${pendingName} already has this cluster spec: it keeps starting${change === 'app' ? ' and the new Serve config goes to it' : ''}.`,
-      ),
-    );
+    notes.push(note('live.pending-kept', { pending, serveChanged: change === 'app' }));
   }
   return notes;
 }
@@ -100,10 +73,14 @@ export function operatorRefreshNotes(operator: OperatorVersion | undefined, live
   if (!operator || !live?.active) return [];
   const built = normalizeVersion(live.active.metadata?.annotations?.[KUBERAY_VERSION_ANNOTATION]);
   if (!built || built === operator.version) return [];
+  const cluster = `${live.active.metadata?.name}`;
   return [
-    reason(
-      'live.operator-refresh',
-      `The operator (${operator.version}, ${operator.detail}) is not the one that last wrote active RayCluster ${live.active.metadata?.name} (${built}): on its next reconcile${pendingName ? ' after the upgrade in progress' : ''} it rewrites that cluster in place with the RayService's spec, once. A cluster change that reaches the operator at that moment is applied in place (pods restarted, no blue/green).`,
-    ),
+    note('live.operator-refresh', {
+      version: operator.version,
+      detail: operator.detail,
+      cluster,
+      builtBy: built,
+      upgradeInProgress: pendingName !== undefined,
+    }),
   ];
 }
