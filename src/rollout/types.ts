@@ -159,6 +159,17 @@ export interface Diagnosis {
   readonly frozenStatus?: string;
   /** What to do next, one hint per id (a later rule never repeats an earlier one's advice). */
   readonly hints: readonly Hint[];
+  /** The smoke requests sent after the rollout: each request (never its header values) and its answer. */
+  readonly smoke?: readonly string[];
+  /** The last lines of the logs that explain a failure (the head pod's Serve lines, the operator's). */
+  readonly logs?: readonly LogExcerpt[];
+}
+
+/** A few log lines, bounded and neutralized, and where they come from. */
+export interface LogExcerpt {
+  /** "head pod ns/pod (Serve lines)", "KubeRay operator ns/pod". */
+  readonly source: string;
+  readonly lines: readonly string[];
 }
 
 /** The advice a hint gives: hints are deduplicated by id, never by their words. */
@@ -178,7 +189,9 @@ export type HintId =
   | 'missing-config'
   | 'image-pull'
   | 'no-observation'
-  | 'operator-not-watching';
+  | 'operator-not-watching'
+  | 'smoke-request-failed'
+  | 'pod-logs-forbidden';
 
 export interface Hint {
   readonly id: HintId;
