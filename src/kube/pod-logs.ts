@@ -38,7 +38,10 @@ export async function readRolloutLogs(conn: Connection, namespace: string, name:
     try {
       return await Promise.race([p.then((value) => ({ value })), aborted]);
     } catch (e) {
-      if (statusCode(e) === 403) forbidden = true;
+      if (statusCode(e) === 403) {
+        forbidden = true;
+        return { note: `${what}: HTTP 403`, forbidden: true };
+      }
       return { note: `${what}: ${statusCode(e) ? `HTTP ${statusCode(e)}` : ((e as Error).message ?? '').split('\n')[0]}` };
     }
   };
@@ -51,11 +54,13 @@ export async function readRolloutLogs(conn: Connection, namespace: string, name:
 }
 
 /** A read's value, or a note saying why there is none. */
-type Read<T> = { readonly value: T } | { readonly note: string };
+type Read<T> = { readonly value: T } | { readonly note: string; readonly forbidden?: true };
 type Guard = <T>(p: Promise<T>, what: string) => Promise<Read<T>>;
 
-function logExcerpt(source: string, read: Read<string>, filter: (text: string) => string[], empty: string): LogExcerpt {
-  return 'note' in read ? excerpt(source, [], read.note) : excerpt(source, filter(String(read.value)), empty);
+/** A refused read leaves no excerpt: the diagnosis's hint names the rule instead. */
+function logExcerpt(source: string, read: Read<string>, filter: (text: string) => string[], empty: string): LogExcerpt[] {
+  if ('note' in read) return read.forbidden ? [] : [excerpt(source, [], read.note)];
+  return [excerpt(source, filter(String(read.value)), empty)];
 }
 
 /** The head pods of the RayService's clusters (`<name>-<5 characters>`), newest first, at most two. */
@@ -67,7 +72,7 @@ async function headLogs(core: Core, namespace: string, name: string, guard: Guar
     .filter((p) => ours.test(String(p.metadata?.labels?.['ray.io/cluster'] ?? '')))
     .sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')))
     .slice(0, 2);
-  return Promise.all(
+  const excerpts = await Promise.all(
     pods.map(async (p) => {
       const pod = String(p.metadata?.name);
       const container = String((p.spec as { containers?: { name?: string }[] } | undefined)?.containers?.[0]?.name ?? '');
@@ -75,6 +80,7 @@ async function headLogs(core: Core, namespace: string, name: string, guard: Guar
       return logExcerpt(`head pod ${namespace}/${pod} (Serve lines)`, text, (t) => serveLines(t), 'no Serve lines in its output');
     }),
   );
+  return excerpts.flat();
 }
 
 /** The KubeRay operator's pod (by the Helm chart's labels, in any namespace), its lines about this RayService. */
@@ -86,7 +92,7 @@ async function operatorLogs(core: Core, namespace: string, name: string, guard: 
     if (!pod) continue;
     const [ns, podName] = [String(pod.metadata?.namespace), String(pod.metadata?.name)];
     const text = await guard(core.readNamespacedPodLog({ namespace: ns, name: podName, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }), 'read its log');
-    return [logExcerpt(`KubeRay operator ${ns}/${podName}`, text, (t) => operatorLines(t, namespace, name), 'no lines about this RayService')];
+    return logExcerpt(`KubeRay operator ${ns}/${podName}`, text, (t) => operatorLines(t, namespace, name), 'no lines about this RayService');
   }
   return [];
 }

@@ -7,7 +7,7 @@
 import type { ServiceSmoke, SmokeRequest } from '../settings/smoke-file.js';
 import { describeRequest, judgeAnswer, nextTry, type SmokeOutcome } from '../rollout/smoke.js';
 import type { Connection } from './connection.js';
-import { sendThroughServiceProxy } from './service-proxy.js';
+import { DEFAULT_PROXY_LIMITS, sendThroughServiceProxy } from './service-proxy.js';
 
 /** KubeRay's serve Service of a RayService (utils.GenerateServeServiceName) and its port name. */
 export function serveServiceOf(rayService: string): { service: string; port: string } {
@@ -34,7 +34,8 @@ export async function runSmoke(opts: SmokeRunOptions): Promise<SmokeOutcome[]> {
 async function tryRequest(opts: SmokeRunOptions, request: SmokeRequest, deadline: number, now: () => number): Promise<SmokeOutcome> {
   const { service, port } = serveServiceOf(opts.smoke.name);
   for (let tries = 1; ; tries++) {
-    const answer = await sendThroughServiceProxy(opts.conn, { namespace: opts.smoke.namespace, service, port, ...request });
+    const limits = { ...DEFAULT_PROXY_LIMITS, timeoutMs: opts.smoke.timeoutMs };
+    const answer = await sendThroughServiceProxy(opts.conn, { namespace: opts.smoke.namespace, service, port, ...request }, limits);
     const check = judgeAnswer(request, answer);
     const next = check.ok ? undefined : nextTry(tries, now(), deadline);
     if (next === undefined) return { request, answer, check, tries };

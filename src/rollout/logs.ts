@@ -15,7 +15,7 @@ export const MAX_LOG_LINES = 25;
 const MAX_LINE = 400;
 
 /** Ray Serve's components as they name themselves in a log line (and the actors' prefixes). */
-const SERVE_LINE = /\b(?:serve|ServeController|ServeReplica|ProxyActor|controller \d+ --|proxy \S+ --|replica \S+ --|deployment_state|application_state)\b/i;
+const SERVE_LINE = /\b(?:serve|ServeController|ServeReplica|ProxyActor|deployment_state|application_state)\b|\b(?:controller|proxy|replica) \S+ -- /i;
 
 /** The Serve lines of a head container's output, the last `max`. */
 export function serveLines(text: string, max = MAX_LOG_LINES): string[] {
@@ -40,12 +40,27 @@ export function operatorLines(text: string, namespace: string, name: string, max
   );
 }
 
+/** Times, request ids and uuids: what differs between two lines that say the same thing. */
+const VARYING = /\d{4}-\d\d-\d\d[T ][\d:.,]+Z?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A line said again (the operator's reconcile every 2 s, the proxy's access line of each retry) is
+ * kept once, where it was last said, with how often: the lines that differ fit in the bound.
+ */
+function dedupe(lines: readonly string[]): string[] {
+  const last = new Map<string, { line: string; index: number; count: number }>();
+  lines.forEach((line, index) => {
+    const key = line.replace(VARYING, '');
+    last.set(key, { line, index, count: (last.get(key)?.count ?? 0) + 1 });
+  });
+  return [...last.values()].sort((a, b) => a.index - b.index).map((e) => (e.count > 1 ? `${e.line} (×${e.count})` : e.line));
+}
+
 function bound(lines: readonly string[], max: number): string[] {
-  return lines
-    .filter((l) => l.trim())
+  return dedupe(lines.filter((l) => l.trim()).map((l) => l.trimEnd()))
     .slice(-max)
     .map((l) => {
-      const line = neutralizeLine(redactSecrets(l.trimEnd()));
+      const line = neutralizeLine(redactSecrets(l));
       return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
     });
 }
@@ -58,7 +73,7 @@ export function excerpt(source: string, lines: readonly string[], empty: string)
 /** When the credentials may not read pod logs: what the diagnosis would have shown, and the rule to add. */
 export const HINT_LOGS_FORBIDDEN: Hint = {
   id: 'pod-logs-forbidden',
-  text: "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-logs.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
+  text: "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
 };
 
 /**

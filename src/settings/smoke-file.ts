@@ -7,6 +7,7 @@
  *   services:
  *     ml-serving/text-ml:          # namespace/name (or name: the default namespace)
  *       deadline: 60s              # how long the requests may keep failing after the rollout (default 30s)
+ *       timeout: 5s                # how long one try may take (default 10s)
  *       requests:
  *         - route: /summarize      # starts with /
  *           method: POST           # default GET
@@ -46,6 +47,8 @@ export interface ServiceSmoke {
   readonly namespace: string;
   readonly name: string;
   readonly deadlineMs: number;
+  /** How long one try may take. */
+  readonly timeoutMs: number;
   readonly requests: readonly SmokeRequest[];
   /** Where it was written, for messages. */
   readonly line: number | undefined;
@@ -55,12 +58,13 @@ export interface ServiceSmoke {
 export type SmokeSpec = ReadonlyMap<string, ServiceSmoke>;
 
 export const DEFAULT_SMOKE_DEADLINE = '30s';
+export const DEFAULT_SMOKE_TIMEOUT = '10s';
 const MAX_REQUESTS = 20;
 const MAX_BODY = 64 * 1024;
 
 export function parseSmokeFile(text: string, file: string, defaultNamespace: string): SmokeSpec {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines });
   const lineOf = (n: Node | null | undefined) => (n?.range ? lines.linePos(n.range[0]).line : undefined);
   const refuse = (n: Node | null | undefined, field: string | undefined, problem: string, hint?: string): never => {
     throw new InputError(file, lineOf(n), field, problem, hint);
@@ -107,9 +111,17 @@ function parseService(ctx: Ctx, keyNode: Node, value: Node): ServiceSmoke {
   if (!namespace || !name || !NAME.test(namespace) || !NAME.test(name)) ctx.refuse(keyNode, 'services', `"${id}" is not a RayService (namespace/name or name)`);
   const at = `services.${id}.`;
   if (!isMap(value)) return ctx.refuse(value ?? keyNode, `services.${id}`, 'expected a mapping with `requests:`');
-  checkKeys(ctx, value, at, ['requests', 'deadline']);
-  const deadlineNode = value.get('deadline', true) as Node | undefined;
-  const deadlineMs = parseDuration(`${at}deadline`, scalarText(ctx, deadlineNode, `${at}deadline`), DEFAULT_SMOKE_DEADLINE);
+  checkKeys(ctx, value, at, ['requests', 'deadline', 'timeout']);
+  const duration = (key: string, fallback: string) => {
+    const node = value.get(key, true) as Node | undefined;
+    try {
+      return parseDuration(`${at}${key}`, scalarText(ctx, node, `${at}${key}`), fallback);
+    } catch (e) {
+      return ctx.refuse(node, `${at}${key}`, `${(e as Error).message.replace(/^.*?: /, '')}`);
+    }
+  };
+  const deadlineMs = duration('deadline', DEFAULT_SMOKE_DEADLINE);
+  const timeoutMs = duration('timeout', DEFAULT_SMOKE_TIMEOUT);
   const requests = value.get('requests', true) as Node | undefined;
   if (!isSeq(requests) || requests.items.length === 0) return ctx.refuse(requests ?? value, `${at}requests`, 'expected a list of requests');
   if (requests.items.length > MAX_REQUESTS) ctx.refuse(requests, `${at}requests`, `at most ${MAX_REQUESTS} requests`);
@@ -117,6 +129,7 @@ function parseService(ctx: Ctx, keyNode: Node, value: Node): ServiceSmoke {
     namespace: namespace!,
     name: name!,
     deadlineMs,
+    timeoutMs,
     requests: requests.items.map((r, i) => parseRequest(ctx, r as Node, `${at}requests[${i}].`)),
     line: ctx.lineOf(keyNode),
   };
