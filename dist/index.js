@@ -66733,12 +66733,25 @@ function operatorLines(text, namespace, name, max = MAX_LOG_LINES) {
     const inNamespace = new RegExp(`"namespace"\\s*:\\s*"${namespace}"|\\b${namespace}/`);
     return bound(text.split('\n').filter((l) => names.test(l) && inNamespace.test(l)), max);
 }
+/** Times, request ids and uuids: what differs between two lines that say the same thing. */
+const VARYING = /\d{4}-\d\d-\d\d[T ][\d:.,]+Z?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/**
+ * A line said again (the operator's reconcile every 2 s, the proxy's access line of each retry) is
+ * kept once, where it was last said, with how often: the lines that differ fit in the bound.
+ */
+function logs_dedupe(lines) {
+    const last = new Map();
+    lines.forEach((line, index) => {
+        const key = line.replace(VARYING, '');
+        last.set(key, { line, index, count: (last.get(key)?.count ?? 0) + 1 });
+    });
+    return [...last.values()].sort((a, b) => a.index - b.index).map((e) => (e.count > 1 ? `${e.line} (×${e.count})` : e.line));
+}
 function bound(lines, max) {
-    return lines
-        .filter((l) => l.trim())
+    return logs_dedupe(lines.filter((l) => l.trim()).map((l) => l.trimEnd()))
         .slice(-max)
         .map((l) => {
-        const line = neutralizeLine(redactSecrets(l.trimEnd()));
+        const line = neutralizeLine(redactSecrets(l));
         return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
     });
 }
@@ -66789,8 +66802,10 @@ async function readRolloutLogs(conn, namespace, name) {
             return await Promise.race([p.then((value) => ({ value })), aborted]);
         }
         catch (e) {
-            if (statusCode(e) === 403)
+            if (statusCode(e) === 403) {
                 forbidden = true;
+                return { note: `${what}: HTTP 403`, forbidden: true };
+            }
             return { note: `${what}: ${statusCode(e) ? `HTTP ${statusCode(e)}` : (e.message ?? '').split('\n')[0]}` };
         }
     };
@@ -66802,8 +66817,11 @@ async function readRolloutLogs(conn, namespace, name) {
         clearTimeout(t);
     }
 }
+/** A refused read leaves no excerpt: the diagnosis's hint names the rule instead. */
 function logExcerpt(source, read, filter, empty) {
-    return 'note' in read ? excerpt(source, [], read.note) : excerpt(source, filter(String(read.value)), empty);
+    if ('note' in read)
+        return read.forbidden ? [] : [excerpt(source, [], read.note)];
+    return [excerpt(source, filter(String(read.value)), empty)];
 }
 /** The head pods of the RayService's clusters (`<name>-<5 characters>`), newest first, at most two. */
 async function headLogs(core, namespace, name, guard) {
@@ -66815,12 +66833,13 @@ async function headLogs(core, namespace, name, guard) {
         .filter((p) => ours.test(String(p.metadata?.labels?.['ray.io/cluster'] ?? '')))
         .sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')))
         .slice(0, 2);
-    return Promise.all(pods.map(async (p) => {
+    const excerpts = await Promise.all(pods.map(async (p) => {
         const pod = String(p.metadata?.name);
         const container = String(p.spec?.containers?.[0]?.name ?? '');
         const text = await guard(core.readNamespacedPodLog({ namespace, name: pod, container, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }), 'read its log');
         return logExcerpt(`head pod ${namespace}/${pod} (Serve lines)`, text, (t) => serveLines(t), 'no Serve lines in its output');
     }));
+    return excerpts.flat();
 }
 /** The KubeRay operator's pod (by the Helm chart's labels, in any namespace), its lines about this RayService. */
 async function operatorLogs(core, namespace, name, guard) {
@@ -66833,7 +66852,7 @@ async function operatorLogs(core, namespace, name, guard) {
             continue;
         const [ns, podName] = [String(pod.metadata?.namespace), String(pod.metadata?.name)];
         const text = await guard(core.readNamespacedPodLog({ namespace: ns, name: podName, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }), 'read its log');
-        return [logExcerpt(`KubeRay operator ${ns}/${podName}`, text, (t) => operatorLines(t, namespace, name), 'no lines about this RayService')];
+        return logExcerpt(`KubeRay operator ${ns}/${podName}`, text, (t) => operatorLines(t, namespace, name), 'no lines about this RayService');
     }
     return [];
 }

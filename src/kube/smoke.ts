@@ -18,7 +18,7 @@ export interface SmokeRunOptions {
   readonly conn: Connection;
   readonly smoke: ServiceSmoke;
   readonly log?: (text: string) => void;
-  /** For tests: time and sleep. */
+  /** The clock (tests). */
   readonly now?: () => number;
 }
 

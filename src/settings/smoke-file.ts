@@ -182,8 +182,8 @@ function headersOf(ctx: Ctx, n: Node | undefined, field: string): Record<string,
     if (name.toLowerCase() === 'authorization')
       ctx.refuse(
         pair.key as Node,
-        `${field}.${name}`,
-        'the API server takes Authorization for itself and removes it before proxying',
+        field,
+        'an Authorization header cannot be sent: the API server takes it for itself and removes it before proxying',
         'send the token in another header',
       );
     const v = pair.value as Node | undefined;

@@ -39,7 +39,9 @@ describe('smoke and link inputs', () => {
     );
     const r = await push({ smoke: 'smoke.yaml' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/smoke\.yaml:5: services\.ml-serving\/text\.requests\[0\]\.headers\.Authorization: the API server takes Authorization for itself/);
+    expect(r.stdout).toMatch(
+      /smoke\.yaml:5: services\.ml-serving\/text\.requests\[0\]\.headers: an Authorization header cannot be sent: the API server takes it for itself/,
+    );
     expect(r.stdout).not.toMatch(/kubeconfig|internal error/);
     expect(r.stdout + r.summary).not.toMatch(/hunter2-secret|also-secret/);
     expect(r.outputs.result).toBe('error');

@@ -70,7 +70,7 @@ describe('the smoke file', () => {
     [
       'an Authorization header',
       'services:\n  a:\n    requests:\n      - {route: /x, headers: {Authorization: secret-value}}',
-      /headers\.Authorization: the API server takes Authorization for itself/,
+      /requests\[0\]\.headers: an Authorization header cannot be sent: the API server takes it for itself/,
     ],
     ['a two-line header', 'services:\n  a:\n    requests:\n      - {route: /x, headers: {X-A: "a\\nb"}}', /headers\.X-A: expected a one-line value/],
     ['twice the same', 'services:\n  a:\n    requests: [{route: /x}]\n  default/a:\n    requests: [{route: /x}]', /services\.default\/a: named twice/],
