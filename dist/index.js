@@ -67008,7 +67008,7 @@ function headersOf(ctx, n, field) {
         if (!HEADER_NAME.test(name))
             ctx.refuse(pair.key, field, `"${name.slice(0, 40)}" is not a header name`);
         if (name.toLowerCase() === 'authorization')
-            ctx.refuse(pair.key, `${field}.${name}`, 'the API server takes Authorization for itself and removes it before proxying', 'send the token in another header');
+            ctx.refuse(pair.key, field, 'an Authorization header cannot be sent: the API server takes it for itself and removes it before proxying', 'send the token in another header');
         const v = pair.value;
         if (!(0,dist/* isScalar */.jn)(v) || v.value === null || typeof v.value === 'object' || /[\r\n]/.test(String(v.value)))
             ctx.refuse(v ?? pair.key, `${field}.${name}`, 'expected a one-line value');
