@@ -306,3 +306,14 @@ describe('repeated log lines', () => {
     expect(lines[1]).toMatch(/^2026-01-01T10:00:02\.100Z.*Reconciling.*\(×2\)$/);
   });
 });
+
+describe('links in the summary and the outcome comment', () => {
+  it('each RayService gets its configured links, filled in', async () => {
+    const { renderOutcomes } = await import('../../src/render/rollout-markdown.js');
+    const md = renderOutcomes([{ service: { namespace: 'ml', name: 'text', change: 'app' }, verdict: SUCCEEDED }], {
+      links: { dashboard: 'https://ray.example.com/{namespace}/{cluster}', grafana: 'https://g.example.com/d/x?var-name={name}' },
+    });
+    expect(md).toContain('[Ray dashboard](https://ray.example.com/ml/text-abcde) · [Grafana](https://g.example.com/d/x?var-name=text)');
+    expect(renderOutcomes([{ service: { namespace: 'ml', name: 'text', change: 'app' }, verdict: SUCCEEDED }])).not.toContain('Ray dashboard');
+  });
+});
