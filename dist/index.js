@@ -35730,7 +35730,7 @@ exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -52945,12 +52945,67 @@ function parseKubeRayVersion(setting, text, fallback) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./src/settings/links.ts
+/**
+ * Links to where people look next after a rollout (the Ray dashboard, a Grafana dashboard), as URL
+ * templates the user configures (`--dashboard-url`, `--grafana-url`; the action's `dashboard-url`,
+ * `grafana-url`): `{namespace}`, `{name}` (the RayService) and `{cluster}` (its active RayCluster)
+ * are filled in, URL-encoded. Only http(s) URLs are taken: the link lands in a comment.
+ */
+
+const LINK_PLACEHOLDERS = ['namespace', 'name', 'cluster'];
+/** A template, checked (absolute http or https, only known placeholders); empty: none. */
+function parseUrlTemplate(setting, text) {
+    const v = (text ?? '').trim();
+    if (!v)
+        return undefined;
+    const unknown = [...v.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).find((p) => !LINK_PLACEHOLDERS.includes(p));
+    if (unknown !== undefined)
+        throw new SettingError(`${setting}: unknown placeholder {${unknown}} (use ${LINK_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`);
+    let url;
+    try {
+        url = new URL(v.replace(/\{(namespace|name|cluster)\}/g, 'x'));
+    }
+    catch {
+        throw new SettingError(`${setting}: "${v.slice(0, 100)}" is not a URL (e.g. https://grafana.example.com/d/ray?var-namespace={namespace})`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new SettingError(`${setting}: only http and https URLs are taken, not ${url.protocol}`);
+    return v;
+}
+/** The template with its placeholders filled in (URL-encoded); a value that is unknown leaves the link out. */
+function fillUrlTemplate(template, values) {
+    let missing = false;
+    const url = template.replace(/\{(namespace|name|cluster)\}/g, (_, p) => {
+        const v = values[p];
+        if (v === undefined || v === '')
+            missing = true;
+        return encodeURIComponent(v ?? '');
+    });
+    return missing ? undefined : url;
+}
+/** The configured links of one RayService, filled in: what each is, and its URL. */
+function serviceLinks(links, values) {
+    const filled = { namespace: values.namespace, name: values.name, ...(values.cluster ? { cluster: values.cluster } : {}) };
+    const out = [];
+    for (const [label, t] of [
+        ['Ray dashboard', links.dashboard],
+        ['Grafana', links.grafana],
+    ]) {
+        const url = t ? fillUrlTemplate(t, filled) : undefined;
+        if (url)
+            out.push({ label, url });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * The action's inputs, read and checked once (action.yml documents each with its default). The
  * defaults and the parsers are the CLI's too (src/settings/), so an input and the flag of the same
  * name take the same values.
  */
+
 
 
 
@@ -52985,7 +53040,14 @@ function readInputs() {
         render: getInput('render').trim(),
         syncTimeoutMs: parseDuration('input sync-timeout', getInput('sync-timeout'), '10m'),
         renderUntrusted: bool('render-untrusted', false),
+        smoke: getInput('smoke').trim(),
+        links: readLinks(),
     };
+}
+function readLinks() {
+    const dashboard = parseUrlTemplate('input dashboard-url', getInput('dashboard-url'));
+    const grafana = parseUrlTemplate('input grafana-url', getInput('grafana-url'));
+    return { ...(dashboard ? { dashboard } : {}), ...(grafana ? { grafana } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/event.ts
@@ -66130,6 +66192,8 @@ const HINTS = {
     'image-pull': () => 'Check the image name and tag, and the imagePullSecrets of the pod template.',
     'no-observation': () => 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
     'operator-not-watching': (d) => `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${d.namespace}?`,
+    'smoke-request-failed': () => 'KubeRay switched traffic, but the application does not answer as the smoke file expects: read the answer above and the Serve lines of the head pod, fix the application (or the expectation) and push again.',
+    'pod-logs-forbidden': () => "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
 };
 /** A hint: `hint('container-crashing', { namespace, pod })`. */
 function hint(id, ...data) {
@@ -67165,6 +67229,9 @@ function renderDiagnosis(d) {
     section('Warning events', d.warnings);
     if (d.frozenStatus)
         section('Frozen status', [d.frozenStatus]);
+    section('Smoke requests', d.smoke ?? []);
+    for (const log of d.logs ?? [])
+        section(`Log of ${log.source}`, log.lines);
     section('What to do', d.hints.map((h) => h.text));
     return out;
 }
@@ -67514,6 +67581,607 @@ class RolloutWatch {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rollout/logs.ts
+/**
+ * Log lines for a failed rollout's diagnosis: from the head pod's output, the Serve lines (the
+ * controller deploying and failing applications, the proxy's requests); from the KubeRay
+ * operator's output, the lines about this RayService and its RayClusters. Pure: text in, bounded
+ * lines out; src/kube/pod-logs.ts reads the logs.
+ *
+ * Every line is the cluster's words: cut to a length, secrets redacted, controls made visible,
+ * and only the last few kept, so a chatty or hostile log cannot flood the comment.
+ */
+
+
+
+const MAX_LOG_LINES = 25;
+const MAX_LINE = 400;
+/** Ray Serve's components as they name themselves in a log line (and the actors' prefixes). */
+const SERVE_LINE = /\b(?:serve|ServeController|ServeReplica|ProxyActor|deployment_state|application_state)\b|\b(?:controller|proxy|replica) \S+ -- /i;
+/** The Serve lines of a head container's output, the last `max`. */
+function serveLines(text, max = MAX_LOG_LINES) {
+    return bound(text.split('\n').filter((l) => SERVE_LINE.test(l)), max);
+}
+/**
+ * The operator's lines about RayService `namespace/name`: KubeRay logs the object it reconciles as
+ * `"RayService": {"name":"…","namespace":"…"}` (console encoder) or `"RayService":{"name":…}`
+ * (JSON encoder), and names its clusters `<name>-<5 characters>`.
+ */
+function operatorLines(text, namespace, name, max = MAX_LOG_LINES) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const names = new RegExp(`"(?:name|rayCluster|RayCluster)"\\s*:\\s*"${esc}(?:-[a-z0-9]{5})?"|\\b${namespace}/${esc}(?:-[a-z0-9]{5})?\\b`);
+    const inNamespace = new RegExp(`"namespace"\\s*:\\s*"${namespace}"|\\b${namespace}/`);
+    return bound(text.split('\n').filter((l) => names.test(l) && inNamespace.test(l)), max);
+}
+/** Times, request ids and uuids: what differs between two lines that say the same thing. */
+const VARYING = /\d{4}-\d\d-\d\d[T ][\d:.,]+Z?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/**
+ * A line said again (the operator's reconcile every 2 s, the proxy's access line of each retry) is
+ * kept once, where it was last said, with how often: the lines that differ fit in the bound.
+ */
+function logs_dedupe(lines) {
+    const last = new Map();
+    lines.forEach((line, index) => {
+        const key = line.replace(VARYING, '');
+        last.set(key, { line, index, count: (last.get(key)?.count ?? 0) + 1 });
+    });
+    return [...last.values()].sort((a, b) => a.index - b.index).map((e) => (e.count > 1 ? `${e.line} (×${e.count})` : e.line));
+}
+function bound(lines, max) {
+    return logs_dedupe(lines.filter((l) => l.trim()).map((l) => l.trimEnd()))
+        .slice(-max)
+        .map((l) => {
+        const line = neutralizeLine(redactSecrets(l));
+        return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
+    });
+}
+/** An excerpt, or the note that says why there is none. */
+function excerpt(source, lines, empty) {
+    return { source, lines: lines.length ? lines : [`(${empty})`] };
+}
+/** When the credentials may not read pod logs: what the diagnosis would have shown, and the rule to add. */
+const HINT_LOGS_FORBIDDEN = hint('pod-logs-forbidden');
+/**
+ * The verdict of a failed rollout with the log excerpts in its diagnosis; refused logs add the
+ * hint that names the rule. A verdict without a diagnosis (success) is returned as it is.
+ */
+function withLogs(verdict, logs, forbidden) {
+    if (!verdict.diagnosis || (logs.length === 0 && !forbidden))
+        return verdict;
+    const hints = forbidden ? [...verdict.diagnosis.hints.filter((h) => h.id !== HINT_LOGS_FORBIDDEN.id), HINT_LOGS_FORBIDDEN] : verdict.diagnosis.hints;
+    return { ...verdict, diagnosis: { ...verdict.diagnosis, ...(logs.length ? { logs } : {}), hints } };
+}
+
+;// CONCATENATED MODULE: ./src/kube/pod-logs.ts
+/**
+ * The logs that explain a failed rollout, read through `pods/log` when the credentials allow:
+ * the head pods' output of the RayService's clusters (its Serve lines) and the KubeRay operator's
+ * output (its lines about this RayService). Optional, like pods and events: refused, they leave a
+ * note saying which rule to add; failing otherwise, they leave a note and the rollout's verdict
+ * stands. Filtering and bounding are src/rollout/logs.ts's.
+ */
+
+
+
+/** Read at most this much of each log, from its end. */
+const TAIL_LINES = 2000;
+const LIMIT_BYTES = 512 * 1024;
+/** How long the logs may take, all together (the diagnosis must not delay the verdict much). */
+const LOGS_MS = 15_000;
+async function readRolloutLogs(conn, namespace, name) {
+    const core = conn.kc.makeApiClient(conn.k8s.CoreV1Api);
+    const timer = new AbortController();
+    const t = setTimeout(() => timer.abort(), Math.min(LOGS_MS, conn.deadline.remainingMs()));
+    let forbidden = false;
+    const guard = async (p, what) => {
+        const aborted = new Promise((resolve) => timer.signal.addEventListener('abort', () => resolve({ note: `${what}: no answer in time` }), { once: true }));
+        try {
+            return await Promise.race([p.then((value) => ({ value })), aborted]);
+        }
+        catch (e) {
+            if (statusCode(e) === 403) {
+                forbidden = true;
+                return { note: `${what}: HTTP 403`, forbidden: true };
+            }
+            return { note: `${what}: ${statusCode(e) ? `HTTP ${statusCode(e)}` : (e.message ?? '').split('\n')[0]}` };
+        }
+    };
+    try {
+        const [head, operator] = await Promise.all([headLogs(core, namespace, name, guard), operatorLogs(core, namespace, name, guard)]);
+        return { logs: [...head, ...operator], forbidden };
+    }
+    finally {
+        clearTimeout(t);
+    }
+}
+/** A refused read leaves no excerpt: the diagnosis's hint names the rule instead. */
+function logExcerpt(source, read, filter, empty) {
+    if ('note' in read)
+        return read.forbidden ? [] : [excerpt(source, [], read.note)];
+    return [excerpt(source, filter(String(read.value)), empty)];
+}
+/** The head pods of the RayService's clusters (`<name>-<5 characters>`), newest first, at most two. */
+async function headLogs(core, namespace, name, guard) {
+    const listed = await guard(core.listNamespacedPod({ namespace, labelSelector: 'ray.io/node-type=head' }), 'list head pods');
+    if ('note' in listed)
+        return [];
+    const ours = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[a-z0-9]{5}$`);
+    const pods = listed.value.items
+        .filter((p) => ours.test(String(p.metadata?.labels?.['ray.io/cluster'] ?? '')))
+        .sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')))
+        .slice(0, 2);
+    const excerpts = await Promise.all(pods.map(async (p) => {
+        const pod = String(p.metadata?.name);
+        const container = String(p.spec?.containers?.[0]?.name ?? '');
+        const text = await guard(core.readNamespacedPodLog({ namespace, name: pod, container, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }), 'read its log');
+        return logExcerpt(`head pod ${namespace}/${pod} (Serve lines)`, text, (t) => serveLines(t), 'no Serve lines in its output');
+    }));
+    return excerpts.flat();
+}
+/** The KubeRay operator's pod (by the Helm chart's labels, in any namespace), its lines about this RayService. */
+async function operatorLogs(core, namespace, name, guard) {
+    for (const labelSelector of OPERATOR_LABEL_SELECTORS) {
+        const listed = await guard(core.listPodForAllNamespaces({ labelSelector }), 'list the operator pods');
+        if ('note' in listed)
+            return [];
+        const pod = listed.value.items.find((p) => p.status?.phase === 'Running');
+        if (!pod)
+            continue;
+        const [ns, podName] = [String(pod.metadata?.namespace), String(pod.metadata?.name)];
+        const text = await guard(core.readNamespacedPodLog({ namespace: ns, name: podName, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }), 'read its log');
+        return logExcerpt(`KubeRay operator ${ns}/${podName}`, text, (t) => operatorLines(t, namespace, name), 'no lines about this RayService');
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/settings/smoke-file.ts
+/**
+ * The smoke file (`apply --smoke <file>`, the action's `smoke` input): per RayService, a few HTTP
+ * requests sent after its rollout through the API server's service proxy, and what each must
+ * answer. Parsed and checked here, before anything is applied; a mistake is refused with the file,
+ * the line and what to write instead, as a manifest's is.
+ *
+ *   services:
+ *     ml-serving/text-ml:          # namespace/name (or name: the default namespace)
+ *       deadline: 60s              # how long the requests may keep failing after the rollout (default 30s)
+ *       timeout: 5s                # how long one try may take (default 10s)
+ *       requests:
+ *         - route: /summarize      # starts with /
+ *           method: POST           # default GET
+ *           body: {text: hello}    # a string, or YAML sent as JSON
+ *           headers: {X-Api-Key: "${SMOKE_TOKEN}"}   # values never logged; ${VAR} from the environment
+ *           expect: {status: 200, contains: summary, json: {path: result.label, equals: positive}}
+ *
+ * Pure: text in, value out. Header values may name environment variables (`${NAME}`); the entry
+ * point fills them in (`fillHeaders`), so a token stays in the CI's secrets, not in Git.
+ */
+
+
+
+const SMOKE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const DEFAULT_SMOKE_DEADLINE = '30s';
+const DEFAULT_SMOKE_TIMEOUT = '10s';
+const MAX_REQUESTS = 20;
+const MAX_BODY = 64 * 1024;
+function parseSmokeFile(text, file, defaultNamespace) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines });
+    const lineOf = (n) => (n?.range ? lines.linePos(n.range[0]).line : undefined);
+    const refuse = (n, field, problem, hint) => {
+        throw new input_error_InputError(file, lineOf(n), field, problem, hint);
+    };
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        throw new input_error_InputError(file, e.linePos?.[0]?.line, undefined, `not valid YAML: ${e.message.split('\n')[0]}`);
+    }
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        return refuse(root, undefined, 'expected a mapping with `services:`', 'see docs/smoke.md');
+    const ctx = { refuse, lineOf, defaultNamespace };
+    checkKeys(ctx, root, '', ['services']);
+    const services = root.get('services', true);
+    if (!(0,dist/* isMap */.jh)(services) || services.items.length === 0)
+        return refuse(services ?? root, 'services', 'expected a mapping of RayServices (namespace/name) to their requests');
+    const out = new Map();
+    for (const pair of services.items) {
+        const s = parseService(ctx, pair.key, pair.value);
+        const key = `${s.namespace}/${s.name}`;
+        if (out.has(key))
+            refuse(pair.key, `services.${key}`, 'named twice');
+        out.set(key, s);
+    }
+    return out;
+}
+function checkKeys(ctx, map, at, allowed) {
+    for (const pair of map.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        if (!allowed.includes(key))
+            ctx.refuse(pair.key, `${at}${key}`, 'unknown field', `expected one of: ${allowed.join(', ')}`);
+    }
+}
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseService(ctx, keyNode, value) {
+    const id = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
+    const [namespace, name] = id.includes('/') ? id.split('/', 2) : [ctx.defaultNamespace, id];
+    if (!namespace || !name || !NAME.test(namespace) || !NAME.test(name))
+        ctx.refuse(keyNode, 'services', `"${id}" is not a RayService (namespace/name or name)`);
+    const at = `services.${id}.`;
+    if (!(0,dist/* isMap */.jh)(value))
+        return ctx.refuse(value ?? keyNode, `services.${id}`, 'expected a mapping with `requests:`');
+    checkKeys(ctx, value, at, ['requests', 'deadline', 'timeout']);
+    const duration = (key, fallback) => {
+        const node = value.get(key, true);
+        try {
+            return parseDuration(`${at}${key}`, scalarText(ctx, node, `${at}${key}`), fallback);
+        }
+        catch (e) {
+            return ctx.refuse(node, `${at}${key}`, `${e.message.replace(/^.*?: /, '')}`);
+        }
+    };
+    const deadlineMs = duration('deadline', DEFAULT_SMOKE_DEADLINE);
+    const timeoutMs = duration('timeout', DEFAULT_SMOKE_TIMEOUT);
+    const requests = value.get('requests', true);
+    if (!(0,dist/* isSeq */.oP)(requests) || requests.items.length === 0)
+        return ctx.refuse(requests ?? value, `${at}requests`, 'expected a list of requests');
+    if (requests.items.length > MAX_REQUESTS)
+        ctx.refuse(requests, `${at}requests`, `at most ${MAX_REQUESTS} requests`);
+    return {
+        namespace: namespace,
+        name: name,
+        deadlineMs,
+        timeoutMs,
+        requests: requests.items.map((r, i) => parseRequest(ctx, r, `${at}requests[${i}].`)),
+        line: ctx.lineOf(keyNode),
+    };
+}
+function scalarText(ctx, n, field) {
+    if (n === undefined)
+        return undefined;
+    if (!(0,dist/* isScalar */.jn)(n) || n.value === null || typeof n.value === 'object')
+        return ctx.refuse(n, field, 'expected a value');
+    return String(n.value);
+}
+function parseRequest(ctx, n, at) {
+    if (!(0,dist/* isMap */.jh)(n))
+        return ctx.refuse(n, at.slice(0, -1), 'expected a mapping with `route:`');
+    checkKeys(ctx, n, at, ['route', 'method', 'body', 'headers', 'expect']);
+    const routeNode = n.get('route', true);
+    const route = scalarText(ctx, routeNode, `${at}route`);
+    if (!route?.startsWith('/') || /\s/.test(route))
+        ctx.refuse(routeNode ?? n, `${at}route`, 'expected a path starting with / (e.g. /fruit)');
+    const methodNode = n.get('method', true);
+    const method = (scalarText(ctx, methodNode, `${at}method`) ?? 'GET').toUpperCase();
+    if (!SMOKE_METHODS.includes(method))
+        ctx.refuse(methodNode, `${at}method`, `expected one of ${SMOKE_METHODS.join(', ')}`);
+    const body = bodyOf(ctx, n.get('body', true), `${at}body`);
+    return {
+        method: method,
+        route: route,
+        ...(body !== undefined ? { body } : {}),
+        headers: headersOf(ctx, n.get('headers', true), `${at}headers`),
+        expect: expectOf(ctx, n.get('expect', true), `${at}expect`),
+    };
+}
+/** A string is sent as written; anything else as its JSON. */
+function bodyOf(ctx, n, field) {
+    if (n === undefined)
+        return undefined;
+    const value = n.toJSON();
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    if (text.length > MAX_BODY)
+        ctx.refuse(n, field, `longer than ${MAX_BODY / 1024} KiB`);
+    return text;
+}
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+function headersOf(ctx, n, field) {
+    if (n === undefined)
+        return {};
+    if (!(0,dist/* isMap */.jh)(n))
+        return ctx.refuse(n, field, 'expected a mapping of header names to values');
+    const out = {};
+    for (const pair of n.items) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        // The value is never echoed: it may be a token.
+        if (!HEADER_NAME.test(name))
+            ctx.refuse(pair.key, field, `"${name.slice(0, 40)}" is not a header name`);
+        if (name.toLowerCase() === 'authorization')
+            ctx.refuse(pair.key, field, 'an Authorization header cannot be sent: the API server takes it for itself and removes it before proxying', 'send the token in another header');
+        const v = pair.value;
+        if (!(0,dist/* isScalar */.jn)(v) || v.value === null || typeof v.value === 'object' || /[\r\n]/.test(String(v.value)))
+            ctx.refuse(v ?? pair.key, `${field}.${name}`, 'expected a one-line value');
+        out[name] = String(v.value);
+    }
+    return out;
+}
+function expectOf(ctx, n, field) {
+    if (n === undefined)
+        return { status: 200 };
+    if (!(0,dist/* isMap */.jh)(n))
+        return ctx.refuse(n, field, 'expected a mapping (status, contains, json)');
+    checkKeys(ctx, n, `${field}.`, ['status', 'contains', 'json']);
+    const statusNode = n.get('status', true);
+    const status = Number(scalarText(ctx, statusNode, `${field}.status`) ?? 200);
+    if (!Number.isInteger(status) || status < 100 || status > 599)
+        ctx.refuse(statusNode, `${field}.status`, 'expected an HTTP status (100-599)');
+    const contains = scalarText(ctx, n.get('contains', true), `${field}.contains`);
+    const jsonNode = n.get('json', true);
+    let json;
+    if (jsonNode !== undefined) {
+        if (!(0,dist/* isMap */.jh)(jsonNode))
+            return ctx.refuse(jsonNode, `${field}.json`, 'expected {path, equals}');
+        checkKeys(ctx, jsonNode, `${field}.json.`, ['path', 'equals']);
+        const pathNode = jsonNode.get('path', true);
+        const path = scalarText(ctx, pathNode, `${field}.json.path`);
+        if (!path || parseJsonPath(path) === undefined)
+            ctx.refuse(pathNode ?? jsonNode, `${field}.json.path`, 'expected a path such as result.labels[0].name');
+        if (!jsonNode.has('equals'))
+            ctx.refuse(jsonNode, `${field}.json.equals`, 'missing: the value the field must have');
+        json = { path: path, equals: jsonNode.get('equals', true).toJSON() };
+    }
+    return { status, ...(contains !== undefined ? { contains } : {}), ...(json ? { json } : {}) };
+}
+/** `a.b[0].c` (an optional leading `$.`) → ['a', 'b', 0, 'c']; undefined when malformed. */
+function parseJsonPath(path) {
+    const rest = path.replace(/^\$\.?/, '');
+    const out = [];
+    const re = /([^.[\]]+)|\[(\d+)\]|\.(?=[^.])/gy;
+    let consumed = 0;
+    for (let m = re.exec(rest); m; m = re.exec(rest)) {
+        consumed = re.lastIndex;
+        if (m[1] !== undefined)
+            out.push(m[1]);
+        else if (m[2] !== undefined)
+            out.push(Number(m[2]));
+    }
+    return consumed === rest.length && out.length > 0 ? out : undefined;
+}
+/**
+ * Header values with `${NAME}` filled in from `env` (the CI's secrets). An unset variable is
+ * refused, naming the variable, never the value.
+ */
+function fillHeaders(spec, env, file) {
+    const out = new Map();
+    for (const [key, s] of spec) {
+        const requests = s.requests.map((r, i) => {
+            const headers = {};
+            for (const [h, v] of Object.entries(r.headers)) {
+                headers[h] = v.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name) => {
+                    const value = env[name];
+                    if (value === undefined)
+                        throw new input_error_InputError(file, s.line, `services.${key}.requests[${i}].headers.${h}`, `the environment variable ${name} is not set`);
+                    return value;
+                });
+            }
+            return { ...r, headers };
+        });
+        out.set(key, { ...s, requests });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/smoke.ts
+/**
+ * Smoke requests, judged: whether an answer is what the smoke file expects, when to try again,
+ * and what a rollout that KubeRay calls done but that does not answer right becomes. Pure: answers
+ * and the time in, decisions out; src/kube/smoke.ts sends the requests.
+ *
+ * Right after a switch the serve Service may still have no ready endpoint, or the new cluster's
+ * proxy may answer 503 until its replicas take traffic, so every request is retried until it
+ * answers right or the smoke deadline passes; the last answer is the one reported.
+ */
+
+
+/** Each expectation of `r` against `a`. */
+function judgeAnswer(r, a) {
+    if ('error' in a)
+        return { ok: false, why: `no answer: ${a.error}` };
+    if (a.status !== r.expect.status)
+        return { ok: false, why: `answered ${a.status}, expected ${r.expect.status}` };
+    if (r.expect.contains !== undefined && !a.body.includes(r.expect.contains))
+        return { ok: false, why: `the answer does not contain ${JSON.stringify(r.expect.contains)}${a.truncated ? ' (in its first bytes read)' : ''}` };
+    if (r.expect.json) {
+        const got = jsonField(a.body, r.expect.json.path);
+        if (!got.found)
+            return { ok: false, why: `the answer has no JSON field ${r.expect.json.path}${got.why ? ` (${got.why})` : ''}` };
+        if (JSON.stringify(got.value) !== JSON.stringify(r.expect.json.equals))
+            return { ok: false, why: `${r.expect.json.path} is ${smoke_short(JSON.stringify(got.value))}, expected ${smoke_short(JSON.stringify(r.expect.json.equals))}` };
+    }
+    return { ok: true };
+}
+function jsonField(body, path) {
+    let value;
+    try {
+        value = JSON.parse(body);
+    }
+    catch {
+        return { found: false, why: 'the answer is not JSON' };
+    }
+    for (const step of parseJsonPath(path) ?? []) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, step))
+            return { found: false };
+        value = value[step];
+    }
+    return { found: true, value };
+}
+const smoke_short = (s, n = 120) => (s === undefined ? 'undefined' : s.length > n ? `${s.slice(0, n)}…` : s);
+/** Waits between tries: quick at first (the switch just happened), then every 2 s. */
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000];
+/**
+ * After a failed try (`attempt` counts from 1) at `now`: when to try again, or undefined when the
+ * next try would start after `deadline` (the last answer stands).
+ */
+function nextTry(attempt, now, deadline) {
+    const at = now + (RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)] ?? 2000);
+    return at < deadline ? at : undefined;
+}
+/** `GET /fruit`: how a request is named (its headers never: their values are secrets). */
+function describeRequest(r) {
+    const names = Object.keys(r.headers);
+    return `${r.method} ${r.route}${names.length ? ` (headers: ${names.join(', ')})` : ''}`;
+}
+const BODY_LINES = 12;
+/** The lines of the diagnosis for one request: what was asked, what came back. */
+function describeOutcome(o) {
+    const head = `${describeRequest(o.request)}: ${o.check.ok ? 'ok' : o.check.why} (${o.tries} ${o.tries === 1 ? 'try' : 'tries'})`;
+    if (o.check.ok || 'error' in o.answer)
+        return [head];
+    const body = o.answer.body.split(/\r?\n/).filter((l) => l.trim());
+    const shown = body.slice(0, BODY_LINES).map((l) => `  answer: ${smoke_short(l, 300)}`);
+    if (body.length > BODY_LINES || o.answer.truncated)
+        shown.push('  answer: … (cut)');
+    return [head, ...(shown.length ? shown : ['  answer: (empty)'])];
+}
+const HINT_SMOKE = hint('smoke-request-failed');
+/** The rollout's progress line for the smoke requests. */
+function smokeLine(outcomes, at, startedAt) {
+    const bad = outcomes.filter((o) => !o.check.ok);
+    const text = bad.length
+        ? `smoke requests: ${bad.length} of ${outcomes.length} failed (${describeRequest(bad[0].request)}: ${bad[0].check.why})`
+        : `smoke requests: ${outcomes.length} answered as expected`;
+    return { at, elapsedMs: at - startedAt, text, ...(bad.length ? { warning: true } : {}) };
+}
+/**
+ * The verdict after the smoke requests: unchanged (a line added) when every request answered
+ * right; otherwise the rollout failed, with the answers in the diagnosis.
+ */
+function withSmoke(verdict, smoke, outcomes, at, startedAt) {
+    const line = smokeLine(outcomes, at, startedAt);
+    const timeline = [...verdict.timeline, line];
+    const bad = outcomes.filter((o) => !o.check.ok);
+    if (bad.length === 0)
+        return { ...verdict, timeline };
+    const diagnosis = {
+        ...(verdict.diagnosis ?? { missing: [], conditions: [], apps: [], pendingPods: [], warnings: [], hints: [] }),
+        smoke: outcomes.flatMap(describeOutcome),
+    };
+    return {
+        ...verdict,
+        result: 'failed',
+        summary: `${smoke.namespace}/${smoke.name}: rolled out, but ${describeRequest(bad[0].request)} ${bad[0].check.why}`,
+        at,
+        durationMs: at - startedAt,
+        timeline,
+        diagnosis: { ...diagnosis, hints: [HINT_SMOKE, ...diagnosis.hints.filter((h) => h.id !== HINT_SMOKE.id)] },
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/kube/service-proxy.ts
+/**
+ * One HTTP request to a Service, through the API server's service proxy:
+ *   <method> /api/v1/namespaces/<ns>/services/<service>:<port>/proxy<route>
+ * so no port-forward and no network path from the runner to the cluster is needed, only the
+ * `services/proxy` rule (docs/rbac.md). The answer is read up to a bound and in a bounded time;
+ * what it says is the cluster's words (the caller neutralizes it before it is shown).
+ *
+ * The API server authenticates the request with the kubeconfig's credentials and removes the
+ * Authorization header before proxying, so the application never sees one (the smoke file refuses
+ * it); other headers pass through.
+ */
+
+
+const DEFAULT_PROXY_LIMITS = { timeoutMs: 10_000, maxBytes: 64 * 1024 };
+function serviceProxyPath(r) {
+    const id = encodeURIComponent(`${r.service}:${r.port}`).replace(/%3A/gi, ':');
+    return `/api/v1/namespaces/${encodeURIComponent(r.namespace)}/services/${id}/proxy${r.route}`;
+}
+/** Never throws: a transport failure, a timeout or the deadline becomes `{error}`. */
+async function sendThroughServiceProxy(conn, r, limits = DEFAULT_PROXY_LIMITS) {
+    const started = Date.now();
+    const server = conn.kc.getCurrentCluster()?.server;
+    if (!server)
+        return { error: 'no cluster in the kubeconfig', ms: 0 };
+    const url = new URL(serviceProxyPath(r), server);
+    const options = { method: r.method, headers: {} };
+    try {
+        await conn.kc.applyToHTTPSOptions(options);
+    }
+    catch (e) {
+        return { error: `credentials: ${(e.message ?? '').split('\n')[0]}`, ms: Date.now() - started };
+    }
+    const timeoutMs = Math.max(1, Math.min(limits.timeoutMs, conn.deadline.remainingMs()));
+    const headers = { ...options.headers, ...withoutAuth(r.headers) };
+    if (r.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(r.body));
+    const send = url.protocol === 'http:' ? (external_node_http_default()).request : (external_node_https_default()).request;
+    return new Promise((resolve) => {
+        const done = (a) => {
+            clearTimeout(timer);
+            resolve(a);
+        };
+        const req = send(url, { ...options, agent: url.protocol === 'http:' ? undefined : options.agent, headers, signal: conn.deadline.signal }, (res) => {
+            readBounded(res, limits.maxBytes, (body, truncated) => done({ status: res.statusCode ?? 0, body, truncated, ms: Date.now() - started }));
+        });
+        const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        req.on('error', (e) => done({ error: conn.deadline.expired ? 'the command ran out of time' : e.message.split('\n')[0], ms: Date.now() - started }));
+        if (r.body !== undefined)
+            req.write(r.body);
+        req.end();
+    });
+}
+/** The API server consumes Authorization itself: the application cannot be given one this way. */
+function withoutAuth(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+}
+/** The body as text, at most `max` bytes; the rest is not read (the socket is let go). */
+function readBounded(res, max, then) {
+    const chunks = [];
+    let size = 0;
+    let finished = false;
+    const finish = (truncated) => {
+        if (finished)
+            return;
+        finished = true;
+        then(Buffer.concat(chunks).subarray(0, max).toString('utf8'), truncated);
+    };
+    res.on('data', (c) => {
+        chunks.push(c);
+        size += c.length;
+        if (size > max) {
+            finish(true);
+            res.destroy();
+        }
+    });
+    res.on('end', () => finish(false));
+    res.on('error', () => finish(size > max));
+    res.on('close', () => finish(size > max));
+}
+
+;// CONCATENATED MODULE: ./src/kube/smoke.ts
+
+
+/** KubeRay's serve Service of a RayService (utils.GenerateServeServiceName) and its port name. */
+function serveServiceOf(rayService) {
+    return { service: `${rayService}-serve-svc`, port: 'serve' };
+}
+/** Every request in order; each one's last answer. */
+async function runSmoke(opts) {
+    const now = opts.now ?? Date.now;
+    const deadline = Math.min(now() + opts.smoke.deadlineMs, opts.conn.deadline.at);
+    const out = [];
+    for (const request of opts.smoke.requests)
+        out.push(await tryRequest(opts, request, deadline, now));
+    return out;
+}
+async function tryRequest(opts, request, deadline, now) {
+    const { service, port } = serveServiceOf(opts.smoke.name);
+    for (let tries = 1;; tries++) {
+        const limits = { ...DEFAULT_PROXY_LIMITS, timeoutMs: opts.smoke.timeoutMs };
+        const answer = await sendThroughServiceProxy(opts.conn, { namespace: opts.smoke.namespace, service, port, ...request }, limits);
+        const check = judgeAnswer(request, answer);
+        const next = check.ok ? undefined : nextTry(tries, now(), deadline);
+        if (next === undefined)
+            return { request, answer, check, tries };
+        opts.log?.(`smoke: ${describeRequest(request)}: ${check.why}; trying again`);
+        await new Promise((r) => setTimeout(r, Math.max(0, next - now())));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flows/apply-and-wait.ts
 /**
  * The merge-time flow shared by `rayservice-rollout apply` and the action's apply mode: from a
@@ -67521,6 +68189,10 @@ class RolloutWatch {
  * parallel. Output goes through callbacks, so the CLI prints lines and the action groups logs and
  * writes a summary.
  */
+
+
+
+
 
 
 
@@ -67555,11 +68227,32 @@ function applyWaits(opts, services, applied, startedAt) {
         // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
         // wait for its current config to run; a pending cluster, if one appears, is followed.
         const expected = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
-        const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
+        const watched = await waitFor(opts, service, a, expected, startedAt);
+        const verdict = await afterRollout(opts, service, watched.verdict, startedAt);
+        const requests = watched.requests;
         if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback')
             return { service, applied: a, verdict, requests };
         return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
     });
+}
+/**
+ * A rollout KubeRay calls done is smoked (when the smoke file names the RayService); one that
+ * failed, or whose smoke requests failed, gets the logs that explain it.
+ */
+async function afterRollout(opts, service, watched, startedAt) {
+    let verdict = watched;
+    const smoke = opts.smoke?.get(serviceKey(service));
+    if (verdict.result === 'succeeded' && smoke) {
+        opts.onLog?.(service, `smoke: ${smoke.requests.length} request${smoke.requests.length === 1 ? '' : 's'} through the API server's service proxy`);
+        const outcomes = await runSmoke({ conn: opts.conn, smoke, log: (text) => opts.onLog?.(service, text) });
+        verdict = withSmoke(verdict, smoke, outcomes, Date.now(), startedAt);
+        opts.onProgress?.(service, verdict.timeline.at(-1));
+    }
+    // A rollout that ran out of the command's time gets no logs: the command ends when it said it would.
+    if (verdict.result === 'succeeded' || opts.logs === false || opts.conn.deadline.remainingMs() < 2_000)
+        return verdict;
+    const { logs, forbidden } = await readRolloutLogs(opts.conn, service.namespace, service.name);
+    return withLogs(verdict, logs, forbidden);
 }
 /** Reads every RayService removed from Git and decides what prune does with each (and says so). */
 async function planPrune(opts, removed) {
@@ -67742,6 +68435,7 @@ function bar(label, tag, n, from, to) {
 
 
 
+
 const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' };
 const PRUNED = {
     deleted: 'deleted',
@@ -67771,7 +68465,7 @@ function renderOutcomes(outcomes, opts = {}) {
             lines.push('', ...kept.map((o) => `- ${codeSpan(serviceKey(o.service))}: ${md_prose(o.pruned.note)}`));
         for (const o of outcomes)
             if (o.verdict)
-                lines.push(...renderOne(o, o.verdict));
+                lines.push(...renderOne(o, o.verdict, opts.links ?? {}));
     }
     if (opts.footer)
         lines.push('', opts.footer);
@@ -67780,12 +68474,16 @@ function renderOutcomes(outcomes, opts = {}) {
     return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
 }
 /** One RayService: its picture, then the timeline and the diagnosis as text. */
-function renderOne(o, v) {
+function renderOne(o, v, links) {
     const key = serviceKey(o.service);
     // The summary names the service first; the summary line already shows it.
     const summary = v.summary.startsWith(`${key}: `) ? v.summary.slice(key.length + 2) : v.summary;
     const hadActive = o.applied ? o.applied.activeBefore !== undefined : o.service.change !== 'create' && o.service.change !== 'delete';
     const out = ['', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${htmlText(key)}</code>: ${htmlText(summary)}</summary>`, ''];
+    const where = serviceLinks(links, { namespace: o.service.namespace, name: o.service.name, cluster: v.activeCluster });
+    // The URL is the user's template with URL-encoded names: it cannot close the link.
+    if (where.length)
+        out.push(where.map((l) => `[${l.label}](${l.url.replace(/[()<>\s]/g, encodeURIComponent)})`).join(' · '), '');
     const chart = renderGantt(key, v, hadActive);
     if (chart.length)
         out.push(...chart, '');
@@ -67798,6 +68496,31 @@ function renderOne(o, v) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/flows/load-smoke.ts
+/**
+ * Reads the smoke file both entry points take (`apply --smoke`, the action's `smoke`), checks it,
+ * and fills `${NAME}` in header values from the environment (the CI's secrets). A file that cannot
+ * be read is refused as a manifest would be.
+ */
+
+
+
+
+const MAX_FILE = 256 * 1024;
+async function loadSmokeFile(path, defaultNamespace, displayRoot = process.cwd()) {
+    const shown = (0,external_node_path_namespaceObject.relative)(displayRoot, path) || path;
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        throw new input_error_InputError(shown, undefined, undefined, `cannot read the smoke file: ${e.code ?? e.message}`);
+    }
+    if (text.length > MAX_FILE)
+        throw new input_error_InputError(shown, undefined, undefined, `the smoke file is larger than ${MAX_FILE / 1024} KiB`);
+    return fillHeaders(parseSmokeFile(text, shown, defaultNamespace), process.env, shown);
+}
+
 ;// CONCATENATED MODULE: ./src/action/apply-mode.ts
 /**
  * Apply on push (or a manual dispatch): manifests at the pushed range (before → after), planned,
@@ -67806,6 +68529,8 @@ function renderOne(o, v) {
  * puts in the job summary, the commit status and the comment on the merged pull request.
  */
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
+
+
 
 
 
@@ -67847,6 +68572,10 @@ async function manifestsOfPush(inputs, push, run) {
 /** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
 async function runApplyMode(inputs, push, run, facts) {
     const { base, head } = await manifestsOfPush(inputs, push, run);
+    // The smoke file of the checked-out workspace, checked before anything is applied.
+    const smoke = inputs.smoke
+        ? await loadSmokeFile((0,external_node_path_namespaceObject.isAbsolute)(inputs.smoke) ? inputs.smoke : (0,external_node_path_namespaceObject.join)(run.workspace, inputs.smoke), inputs.namespace, run.workspace)
+        : undefined;
     // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
     // wait end when the `timeout` input says, naming what did not answer.
     const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
@@ -67879,8 +68608,9 @@ async function runApplyMode(inputs, push, run, facts) {
         onApplied: (s, a) => output_info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
         onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
         onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
+        ...(smoke ? { smoke } : {}),
     });
-    return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started }, facts);
+    return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started, links: inputs.links }, facts);
 }
 /**
  * The outcome of waited-for rollouts, as apply and observe report it: each verdict logged, the
@@ -67902,7 +68632,11 @@ function rolloutOutcome(outcomes, how, facts) {
     };
     facts.text = { duration: String(Math.round((Date.now() - how.started) / 1000)) };
     const failed = result === 'failed' || result === 'timeout';
-    const options = { title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(how.footer ? { footer: how.footer } : {}) };
+    const options = {
+        title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout',
+        ...(how.footer ? { footer: how.footer } : {}),
+        ...(how.links ? { links: how.links } : {}),
+    };
     const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
     return {
         state: failed ? 'failure' : 'success',
@@ -68090,7 +68824,7 @@ async function runObserveMode(inputs, push, run, facts) {
         onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
         onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),
     });
-    return rolloutOutcome(outcomes, { dryRun: false, footer: applyFooter(run, push.after), started }, facts);
+    return rolloutOutcome(outcomes, { dryRun: false, footer: applyFooter(run, push.after), started, links: inputs.links }, facts);
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts

@@ -20,6 +20,9 @@ import { renderLine, renderVerdict } from '../rollout/index.js';
 import type { ActionInputs } from './inputs.js';
 import type { RunInfo } from './plan-mode.js';
 import { serviceKey } from '../util/objects.js';
+import { loadSmokeFile } from '../flows/load-smoke.js';
+import type { LinkTemplates } from '../settings/links.js';
+import { isAbsolute, join } from 'node:path';
 import type { ApplyTarget } from './event.js';
 import { describeApply, type Outcome } from './outcome.js';
 import type { Facts } from './report.js';
@@ -54,6 +57,10 @@ export async function manifestsOfPush(inputs: ActionInputs, push: ApplyTarget, r
 /** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
 export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run: RunInfo, facts: Facts): Promise<Outcome> {
   const { base, head } = await manifestsOfPush(inputs, push, run);
+  // The smoke file of the checked-out workspace, checked before anything is applied.
+  const smoke = inputs.smoke
+    ? await loadSmokeFile(isAbsolute(inputs.smoke) ? inputs.smoke : join(run.workspace, inputs.smoke), inputs.namespace, run.workspace)
+    : undefined;
   // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
   // wait end when the `timeout` input says, naming what did not answer.
   const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
@@ -87,8 +94,9 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     onApplied: (s, a) => core.info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
     onProgress: (s, line) => core.info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
     onLog: (s, text) => core.info(`[${s.namespace}/${s.name}] ${text}`),
+    ...(smoke ? { smoke } : {}),
   });
-  return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started }, facts);
+  return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started, links: inputs.links }, facts);
 }
 
 /**
@@ -97,7 +105,7 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
  */
 export function rolloutOutcome(
   outcomes: readonly ServiceOutcome[],
-  how: { readonly dryRun: boolean; readonly footer: string | undefined; readonly started: number },
+  how: { readonly dryRun: boolean; readonly footer: string | undefined; readonly started: number; readonly links?: LinkTemplates },
   facts: Facts,
 ): Outcome {
   for (const o of outcomes) {
@@ -118,7 +126,11 @@ export function rolloutOutcome(
   facts.text = { duration: String(Math.round((Date.now() - how.started) / 1000)) };
 
   const failed = result === 'failed' || result === 'timeout';
-  const options = { title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout', ...(how.footer ? { footer: how.footer } : {}) };
+  const options = {
+    title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout',
+    ...(how.footer ? { footer: how.footer } : {}),
+    ...(how.links ? { links: how.links } : {}),
+  };
   const bad = outcomes.filter((o) => o.verdict && o.verdict.result !== 'succeeded');
   return {
     state: failed ? 'failure' : 'success',

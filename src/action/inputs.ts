@@ -8,6 +8,7 @@ import { FAIL_ON_VALUES, type FailOn } from '../planner/fail-on.js';
 import { DEFAULTS, type OnFailure } from '../settings/defaults.js';
 import { parseBool, parseChoice, parseChoiceList, parseDuration, parseKubeRayVersion, parseList } from '../settings/parse.js';
 import { UserError } from '../util/user-error.js';
+import { type LinkTemplates, parseUrlTemplate } from '../settings/links.js';
 
 export type ActionMode = 'plan' | 'apply' | 'observe';
 const ACTION_MODES: readonly ActionMode[] = ['plan', 'apply', 'observe'];
@@ -38,6 +39,10 @@ export interface ActionInputs {
   readonly syncTimeoutMs: number;
   /** Let `render` run under pull_request_target and workflow_run (the code of a fork may run). */
   readonly renderUntrusted: boolean;
+  /** Apply mode: the smoke file (in the workspace) whose requests each rollout must answer (empty: none). */
+  readonly smoke: string;
+  /** Links in the summary and the outcome comment (URL templates). */
+  readonly links: LinkTemplates;
 }
 
 /** A wrong action input (`with:`) or an event the action cannot run on. */
@@ -69,5 +74,13 @@ export function readInputs(): ActionInputs {
     render: core.getInput('render').trim(),
     syncTimeoutMs: parseDuration('input sync-timeout', core.getInput('sync-timeout'), '10m'),
     renderUntrusted: bool('render-untrusted', false),
+    smoke: core.getInput('smoke').trim(),
+    links: readLinks(),
   };
+}
+
+function readLinks(): LinkTemplates {
+  const dashboard = parseUrlTemplate('input dashboard-url', core.getInput('dashboard-url'));
+  const grafana = parseUrlTemplate('input grafana-url', core.getInput('grafana-url'));
+  return { ...(dashboard ? { dashboard } : {}), ...(grafana ? { grafana } : {}) };
 }

@@ -35,5 +35,5 @@ export async function runObserveMode(inputs: ActionInputs, push: ApplyTarget, ru
     onProgress: (s, line) => core.info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
     onLog: (s, text) => core.info(`[${s.namespace}/${s.name}] ${text}`),
   });
-  return rolloutOutcome(outcomes, { dryRun: false, footer: applyFooter(run, push.after), started }, facts);
+  return rolloutOutcome(outcomes, { dryRun: false, footer: applyFooter(run, push.after), started, links: inputs.links }, facts);
 }

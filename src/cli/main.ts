@@ -87,6 +87,9 @@ async function main(argv: string[]): Promise<number> {
     'on-failure': { type: 'string' },
     render: { type: 'string' },
     'sync-timeout': { type: 'string' },
+    smoke: { type: 'string' },
+    'dashboard-url': { type: 'string' },
+    'grafana-url': { type: 'string' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -26,6 +26,8 @@ import { textSink } from './output.js';
 import { DEFAULTS, type OnFailure } from '../settings/defaults.js';
 import { parseBool, parseChoice, parseDuration, parseKubeRayVersion } from '../settings/parse.js';
 import { serviceKey } from '../util/objects.js';
+import { loadSmokeFile } from '../flows/load-smoke.js';
+import { type LinkTemplates, parseUrlTemplate, serviceLinks } from '../settings/links.js';
 
 export const ROLLOUT_EXIT = { ok: 0, failed: 3, timeout: 4 } as const;
 
@@ -50,9 +52,18 @@ Options:
                               from the base spec (a copy of what runs) in place of the failed pending
                               one and switches to it: a second blue/green rollout, while the old
                               cluster keeps serving. A Serve-only change is reverted in place.
+  --smoke FILE                requests sent to each RayService after its rollout, through the API
+                              server's service proxy (docs/smoke.md); one that does not answer as
+                              expected fails the rollout (and --on-failure applies). Needs
+                              \`create\`/\`get\` on services/proxy (docs/rbac.md)
+  --dashboard-url TEMPLATE    link printed after each rollout: the Ray dashboard, with {namespace},
+  --grafana-url TEMPLATE      {name} and {cluster} filled in; and a Grafana dashboard, the same way
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
   --verbose                   also print how many API requests each wait made
+
+A failed rollout's diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about
+the RayService when the credentials may read pod logs (optional; docs/rbac.md).
 
 Exit status: 0 rolled out, 3 a rollout failed, 4 timed out (also: the cluster did not answer in
 time), 2 bad input or a cluster that cannot be reached (nothing applied).
@@ -87,6 +98,9 @@ export interface RolloutFlags {
   'on-failure'?: string;
   render?: string;
   'sync-timeout'?: string;
+  smoke?: string;
+  'dashboard-url'?: string;
+  'grafana-url'?: string;
 }
 
 type Out = { write(s: string): unknown };
@@ -129,6 +143,8 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
   };
   const fieldManager = flags['field-manager'] ?? DEFAULTS.fieldManager;
   const namespace = flags.namespace ?? DEFAULTS.namespace;
+  const links = linkTemplates(flags);
+  const smoke = flags.smoke ? await loadSmokeFile(flags.smoke, namespace) : undefined;
   const [base, head] = await Promise.all([
     loadManifests(flags.base, { defaultNamespace: namespace, displayRoot: process.cwd() }),
     loadManifests(flags.head, { defaultNamespace: namespace, displayRoot: process.cwd() }),
@@ -166,6 +182,7 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
       onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
       onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),
       onRollback: (s, text) => out.write(`[${id(s)}] rollback: ${text}\n`),
+      ...(smoke ? { smoke } : {}),
     });
   } catch (e) {
     if (e instanceof ApplyRefusedError) {
@@ -179,6 +196,8 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
     out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict).join(`\n[${id(o.service)}] `)}\n`);
     if (flags.verbose) out.write(`[${id(o.service)}] ${o.requests ?? 0} API requests while waiting (lists and watch connections)\n`);
     if (o.rollback?.verdict) out.write(`[${id(o.service)}] rolled back: ${o.rollback.verdict.result}: ${o.rollback.verdict.summary}\n`);
+    const values = { namespace: o.service.namespace, name: o.service.name, cluster: o.verdict.activeCluster };
+    for (const { label, url } of serviceLinks(links, values)) out.write(`[${id(o.service)}] ${label}: ${url}\n`);
   }
   out.write('\n');
   return exitFor(outcomes.map((o) => o.verdict!).filter(Boolean));
@@ -273,6 +292,12 @@ async function manifestsForObserve(flags: RolloutFlags, namespace: string): Prom
   const load = (path: string) => loadManifests(path, { defaultNamespace: namespace, displayRoot: process.cwd() });
   const [base, head] = await Promise.all([flags.base ? load(flags.base) : Promise.resolve(new Map()), load(headPath)]);
   return { base, head, relocate: (p) => p };
+}
+
+function linkTemplates(flags: RolloutFlags): LinkTemplates {
+  const dashboard = parseUrlTemplate('--dashboard-url', flags['dashboard-url']);
+  const grafana = parseUrlTemplate('--grafana-url', flags['grafana-url']);
+  return { ...(dashboard ? { dashboard } : {}), ...(grafana ? { grafana } : {}) };
 }
 
 function connectOptions(flags: RolloutFlags) {

@@ -13,6 +13,11 @@ import { applyAll, decidePrune, deleteAll, dryRunAll, type Applied, type Deletio
 import type { Connection } from '../kube/connection.js';
 import { Deadline } from '../kube/deadline.js';
 import { watchRollout } from '../kube/rollout-watch.js';
+import { readRolloutLogs } from '../kube/pod-logs.js';
+import { runSmoke } from '../kube/smoke.js';
+import { withLogs } from '../rollout/logs.js';
+import { withSmoke } from '../rollout/smoke.js';
+import type { SmokeSpec } from '../settings/smoke-file.js';
 import { serviceKey } from '../util/objects.js';
 
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
@@ -47,6 +52,13 @@ export interface ApplyAndWaitOptions {
   readonly onProgress?: (service: ServicePlan, line: ProgressLine) => void;
   readonly onLog?: (service: ServicePlan, text: string) => void;
   readonly onRollback?: (service: ServicePlan, text: string) => void;
+  /**
+   * Requests sent to each RayService after its rollout succeeded, through the API server's service
+   * proxy; one that does not answer as expected fails the rollout (and `onFailure` applies).
+   */
+  readonly smoke?: SmokeSpec;
+  /** Add the head pod's Serve lines and the operator's lines to a failure's diagnosis (default: true; needs `pods/log`). */
+  readonly logs?: boolean;
 }
 
 export interface ServiceOutcome {
@@ -89,10 +101,31 @@ function applyWaits(opts: ApplyAndWaitOptions, services: readonly ServicePlan[],
     // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
     // wait for its current config to run; a pending cluster, if one appears, is followed.
     const expected: Change = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
-    const { verdict, requests } = await waitFor(opts, service, a, expected, startedAt);
+    const watched = await waitFor(opts, service, a, expected, startedAt);
+    const verdict = await afterRollout(opts, service, watched.verdict, startedAt);
+    const requests = watched.requests;
     if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback') return { service, applied: a, verdict, requests };
     return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
   });
+}
+
+/**
+ * A rollout KubeRay calls done is smoked (when the smoke file names the RayService); one that
+ * failed, or whose smoke requests failed, gets the logs that explain it.
+ */
+async function afterRollout(opts: ApplyAndWaitOptions, service: ServicePlan, watched: Verdict, startedAt: number): Promise<Verdict> {
+  let verdict = watched;
+  const smoke = opts.smoke?.get(serviceKey(service));
+  if (verdict.result === 'succeeded' && smoke) {
+    opts.onLog?.(service, `smoke: ${smoke.requests.length} request${smoke.requests.length === 1 ? '' : 's'} through the API server's service proxy`);
+    const outcomes = await runSmoke({ conn: opts.conn, smoke, log: (text) => opts.onLog?.(service, text) });
+    verdict = withSmoke(verdict, smoke, outcomes, Date.now(), startedAt);
+    opts.onProgress?.(service, verdict.timeline.at(-1)!);
+  }
+  // A rollout that ran out of the command's time gets no logs: the command ends when it said it would.
+  if (verdict.result === 'succeeded' || opts.logs === false || opts.conn.deadline.remainingMs() < 2_000) return verdict;
+  const { logs, forbidden } = await readRolloutLogs(opts.conn, service.namespace, service.name);
+  return withLogs(verdict, logs, forbidden);
 }
 
 interface Pruning {

@@ -3,6 +3,7 @@ import type { ServicePlan } from '../planner/types.js';
 import type { Verdict } from '../rollout/types.js';
 import { formatDuration, renderDiagnosis, renderLine } from '../rollout/index.js';
 import { serviceKey } from '../util/objects.js';
+import { type LinkTemplates, serviceLinks } from '../settings/links.js';
 import { codeSpan, htmlText, prose } from './md.js';
 import { renderGantt } from './rollout-gantt.js';
 
@@ -25,7 +26,10 @@ const PRUNED: Record<NonNullable<OutcomeRow['pruned']>['result'], string> = {
   'left-running': '⏭️ left running',
 };
 
-export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: string; footer?: string; maxLength?: number } = {}): string {
+export function renderOutcomes(
+  outcomes: readonly OutcomeRow[],
+  opts: { title?: string; footer?: string; maxLength?: number; links?: LinkTemplates } = {},
+): string {
   const lines: string[] = [`### ${opts.title ?? 'RayService rollout'}`, ''];
   if (outcomes.length === 0) {
     lines.push('Nothing to apply: no RayService changed in a way that reaches the cluster.');
@@ -45,7 +49,7 @@ export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: 
     }
     const kept = outcomes.filter((o) => o.pruned?.note);
     if (kept.length) lines.push('', ...kept.map((o) => `- ${codeSpan(serviceKey(o.service))}: ${prose(o.pruned!.note!)}`));
-    for (const o of outcomes) if (o.verdict) lines.push(...renderOne(o, o.verdict));
+    for (const o of outcomes) if (o.verdict) lines.push(...renderOne(o, o.verdict, opts.links ?? {}));
   }
   if (opts.footer) lines.push('', opts.footer);
   const text = `${lines.join('\n')}\n`;
@@ -54,12 +58,15 @@ export function renderOutcomes(outcomes: readonly OutcomeRow[], opts: { title?: 
 }
 
 /** One RayService: its picture, then the timeline and the diagnosis as text. */
-function renderOne(o: OutcomeRow, v: Verdict): string[] {
+function renderOne(o: OutcomeRow, v: Verdict, links: LinkTemplates): string[] {
   const key = serviceKey(o.service);
   // The summary names the service first; the summary line already shows it.
   const summary = v.summary.startsWith(`${key}: `) ? v.summary.slice(key.length + 2) : v.summary;
   const hadActive = o.applied ? o.applied.activeBefore !== undefined : o.service.change !== 'create' && o.service.change !== 'delete';
   const out = ['', `<details${v.result === 'succeeded' ? '' : ' open'}><summary><code>${htmlText(key)}</code>: ${htmlText(summary)}</summary>`, ''];
+  const where = serviceLinks(links, { namespace: o.service.namespace, name: o.service.name, cluster: v.activeCluster });
+  // The URL is the user's template with URL-encoded names: it cannot close the link.
+  if (where.length) out.push(where.map((l) => `[${l.label}](${l.url.replace(/[()<>\s]/g, encodeURIComponent)})`).join(' · '), '');
   const chart = renderGantt(key, v, hadActive);
   if (chart.length) out.push(...chart, '');
   out.push('```text');

@@ -40,6 +40,8 @@ export function renderDiagnosis(d: Diagnosis): string[] {
   section('Pods not ready', d.pendingPods);
   section('Warning events', d.warnings);
   if (d.frozenStatus) section('Frozen status', [d.frozenStatus]);
+  section('Smoke requests', d.smoke ?? []);
+  for (const log of d.logs ?? []) section(`Log of ${log.source}`, log.lines);
   section(
     'What to do',
     d.hints.map((h) => h.text),

@@ -161,6 +161,17 @@ export interface Diagnosis {
   readonly frozenStatus?: string;
   /** What to do next, one hint per id (a later rule never repeats an earlier one's advice). */
   readonly hints: readonly Hint[];
+  /** The smoke requests sent after the rollout: each request (never its header values) and its answer. */
+  readonly smoke?: readonly string[];
+  /** The last lines of the logs that explain a failure (the head pod's Serve lines, the operator's). */
+  readonly logs?: readonly LogExcerpt[];
+}
+
+/** A few log lines, bounded and neutralized, and where they come from. */
+export interface LogExcerpt {
+  /** "head pod ns/pod (Serve lines)", "KubeRay operator ns/pod". */
+  readonly source: string;
+  readonly lines: readonly string[];
 }
 
 /** The advice a hint gives (its words: wording.ts). */

@@ -35,6 +35,10 @@ export const HINTS = {
   'no-observation': () => 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
   'operator-not-watching': (d: { namespace: string }) =>
     `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${d.namespace}?`,
+  'smoke-request-failed': () =>
+    'KubeRay switched traffic, but the application does not answer as the smoke file expects: read the answer above and the Serve lines of the head pod, fix the application (or the expectation) and push again.',
+  'pod-logs-forbidden': () =>
+    "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
 } as const satisfies Catalog;
 
 /** The advice a hint gives: hints are deduplicated by id, never by their words. */

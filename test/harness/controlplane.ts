@@ -135,6 +135,24 @@ export class ControlPlane {
     this.parts.apiServer = await startApiServer(this.parts.apiServerConfig);
   }
 
+  /**
+   * A stand-in Pod for the KubeRay operator (which runs as a local process), labelled as the Helm
+   * chart labels it, in `namespace`, whose container's log is the operator's real output: found by
+   * label and read through the apiserver's `pods/log` as in a cluster.
+   */
+  async addOperatorPod(namespace = 'kuberay-system'): Promise<void> {
+    const node = this.sim.informers.nodes.list()[0]?.metadata.name;
+    if (!node) throw new Error('no node to put the operator pod on');
+    await this.sim.addStandInPod({
+      namespace,
+      name: 'kuberay-operator-0',
+      labels: { 'app.kubernetes.io/name': 'kuberay-operator', 'app.kubernetes.io/component': 'kuberay-operator' },
+      container: 'kuberay-operator',
+      node,
+      logs: () => tailFile(this.logs.operator, 5000),
+    });
+  }
+
   /** Stops the operator (e.g. to change its environment) — see startOperator(). */
   async stopOperator(): Promise<void> {
     await this.parts.operator?.stop();
@@ -227,7 +245,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   };
 
   try {
-    const [etcdClient, etcdPeer, apiPort, probePort] = await freePorts(4);
+    const [etcdClient, etcdPeer, apiPort, probePort, rayProxyPort] = await freePorts(5);
     const etcd = await startEtcd({ binary: binaries.etcd, dir, logDir, pidDir, clientPort: etcdClient!, peerPort: etcdPeer! });
     started.push(etcd.process);
     phase('etcd');
@@ -243,6 +261,8 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
       etcdUrl: etcd.clientUrl,
       token,
       extraArgs: opts.apiServerArgs,
+      // Its service proxy and kubelet client reach the simulated pods and nodes through the simulator.
+      simulatorProxy: `http://127.0.0.1:${opts.simulator?.rayProxyPort ?? rayProxyPort}`,
     };
     const apiServer = await startApiServer(apiServerConfig);
     started.push({ stop: () => apiServer.stop() });
@@ -262,7 +282,14 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
     await installCrds(simRest, binaries.kuberayCrdDir, { includeCronJobs: (opts.operatorArgs ?? []).some((a) => /RayCronJob=true/.test(a)) });
     phase('crds');
 
-    const sim = await Simulator.start(simRest, { ...opts.simulator, nodes: opts.nodes, log: fileLogger(logs.simulator) });
+    const sim = await Simulator.start(simRest, {
+      rayProxyPort,
+      ...opts.simulator,
+      nodes: opts.nodes,
+      log: fileLogger(logs.simulator),
+      // The kubelets' endpoint serves with the apiserver's self-signed certificate (not verified by it).
+      kubeletTls: { certPath: join(dir, 'certs', 'apiserver.crt'), keyPath: join(dir, 'certs', 'apiserver.key') },
+    });
     started.push(sim);
     sim.faults.setConnectionCutter(() => apiProxy.cutAll());
     phase('simulator');

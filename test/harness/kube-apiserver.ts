@@ -21,6 +21,14 @@ export interface ApiServerConfig {
   token: string;
   /** Extra flags, e.g. ['--feature-gates=…']. */
   extraArgs?: string[];
+  /**
+   * The simulator's HTTP proxy (http://127.0.0.1:<port>), given to the apiserver as HTTP_PROXY and
+   * HTTPS_PROXY: its service proxy (`services/<name>:<port>/proxy`, to a pod IP) and its kubelet
+   * client (`pods/log`, to a node IP) honour them (Go's http.ProxyFromEnvironment, set by
+   * utilnet.SetTransportDefaults), so the simulated addresses reach the simulator. Loopback — etcd,
+   * the apiserver's own clients — is never proxied.
+   */
+  simulatorProxy?: string;
 }
 
 /** Writes the token file and the service-account key pair (once per control plane). */
@@ -60,7 +68,11 @@ export async function startApiServer(c: ApiServerConfig, timeoutMs = 120_000): P
     name: 'kube-apiserver',
     command: c.binary,
     args: apiServerArgs(c),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      ...(c.simulatorProxy ? { HTTP_PROXY: c.simulatorProxy, HTTPS_PROXY: c.simulatorProxy, NO_PROXY: '' } : {}),
+    },
     logDir: c.logDir,
     pidDir: c.pidDir,
   });

@@ -168,6 +168,8 @@ const HINT_SAMPLES: Samples<typeof HINTS> = {
   'image-pull': [none],
   'no-observation': [none],
   'operator-not-watching': [[{ namespace: 'default' }]],
+  'smoke-request-failed': [none],
+  'pod-logs-forbidden': [none],
 };
 
 const CASES = [

@@ -8,7 +8,7 @@
 // - fault switches (faults.ts)
 // It talks to the apiserver directly (not through the cuttable client proxy), with its own watches.
 import { Informer } from '../kube/informer.js';
-import type { KubeObject, KubeRest } from '../kube/rest.js';
+import { isConflict, type KubeObject, type KubeRest } from '../kube/rest.js';
 import { R } from '../kube/resources.js';
 import { stderrLogger, type Logger } from '../log.js';
 import { SimEndpointsController } from './endpoints.js';
@@ -16,6 +16,7 @@ import { Faults, type RayClusterRef } from './faults.js';
 import { SimGarbageCollector } from './garbage-collector.js';
 import { IpPool } from './ip-pool.js';
 import { SimKubelet } from './kubelet.js';
+import { KubeletServer } from './kubelet-server.js';
 import { DEFAULT_NODES, deleteNode, upsertNode, type NodeSpec } from './nodes.js';
 import { RayHttpProxy, type ProxyTarget } from './ray-http-proxy.js';
 import { RayServeSim } from './ray-serve.js';
@@ -32,6 +33,11 @@ export interface SimulatorOptions {
   podTerminationDelayMs?: number;
   /** Port of the Ray HTTP proxy (default: any free port). */
   rayProxyPort?: number;
+  /**
+   * Certificate and key of the kubelets' HTTPS endpoint (kubelet-server.ts), for `pods/log` through
+   * the apiserver; without it nodes name no kubelet port and pod logs are not simulated.
+   */
+  kubeletTls?: { certPath: string; keyPath: string };
   /** Resource quota controller timings (settle time of decreases, resync period). */
   resourceQuota?: ResourceQuotaControllerOptions;
   log?: Logger;
@@ -56,6 +62,10 @@ export class Simulator {
   readonly quotas: SimResourceQuotaController;
   /** The simulator's caches (read them, do not modify): nodes, pods, services, rayclusters, rayservices, resourcequotas. */
   readonly informers: { nodes: Informer; pods: Informer; services: Informer; rayclusters: Informer; rayservices: Informer; resourcequotas: Informer };
+  /** The kubelets' HTTPS endpoint (`kubeletServer.requests`: what the apiserver asked for), with kubeletTls. */
+  readonly kubeletServer: KubeletServer | undefined;
+  /** Output of stand-in pods' containers ("ns/pod/container"), e.g. the KubeRay operator's log file. */
+  private readonly containerLogs = new Map<string, () => string>();
   private readonly ips = new IpPool();
   private readonly log: Logger;
 
@@ -74,7 +84,14 @@ export class Simulator {
       rayservices: inf(R.rayservices),
       resourcequotas: inf(R.resourcequotas),
     };
-    this.http = new RayHttpProxy({ serve: this.serve, faults: this.faults, resolve: (h, p) => this.resolve(h, p) });
+    this.http = new RayHttpProxy({
+      serve: this.serve,
+      faults: this.faults,
+      resolve: (h, p) => this.resolve(h, p),
+      tunnel: (h, p) => this.tunnel(h, p),
+      forwardedTarget: (uri) => this.forwardedTarget(uri),
+    });
+    this.kubeletServer = opts.kubeletTls ? new KubeletServer(opts.kubeletTls, (ns, pod, c) => this.logsOf(ns, pod, c)) : undefined;
     this.kubelet = new SimKubelet(
       rest,
       this.informers.pods,
@@ -94,6 +111,7 @@ export class Simulator {
   static async start(rest: KubeRest, opts: SimulatorOptions = {}): Promise<Simulator> {
     const sim = new Simulator(rest, opts);
     await sim.http.start(opts.rayProxyPort ?? 0);
+    await sim.kubeletServer?.start();
     await Promise.all(Object.values(sim.informers).map((i) => i.start()));
     for (const spec of opts.nodes ?? DEFAULT_NODES) await sim.addNode(spec);
     sim.kubelet.start();
@@ -109,6 +127,7 @@ export class Simulator {
     this.gc.stop();
     this.quotas.stop();
     await this.http.stop();
+    await this.kubeletServer?.stop();
     await Promise.all(Object.values(this.informers).map((i) => i.stop()));
   }
 
@@ -118,7 +137,73 @@ export class Simulator {
   async addNode(spec: NodeSpec): Promise<void> {
     const existing = this.informers.nodes.get(undefined, spec.name);
     const ip = (existing?.status?.addresses as KubeObject[] | undefined)?.find((a) => a.type === 'InternalIP')?.address ?? this.ips.nodeIp();
-    await upsertNode(this.rest, spec, ip);
+    await upsertNode(this.rest, spec, ip, this.kubeletServer?.port);
+  }
+
+  /**
+   * A pod that stands for a process running outside the cluster (the KubeRay operator): created bound
+   * to `node` (the simulated kubelet runs it), its container printing what `logs()` returns, so that
+   * it can be found by its labels and read through `pods/log`. Creates the namespace if needed.
+   */
+  async addStandInPod(p: {
+    namespace: string;
+    name: string;
+    labels: Record<string, string>;
+    container: string;
+    node: string;
+    logs: () => string;
+  }): Promise<void> {
+    await this.rest.request('POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: p.namespace } } }).catch((e) => {
+      if (!isConflict(e)) throw e;
+    });
+    this.containerLogs.set(`${p.namespace}/${p.name}/${p.container}`, p.logs);
+    await this.rest.request('POST', `/api/v1/namespaces/${p.namespace}/pods`, {
+      body: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: p.name, namespace: p.namespace, labels: p.labels },
+        spec: { nodeName: p.node, containers: [{ name: p.container, image: 'stand-in' }] },
+      },
+    });
+  }
+
+  /** A CONNECT to a node's kubelet port (by node name or address) → the local kubelet endpoint. */
+  private tunnel(hostname: string, port: number): number | undefined {
+    const server = this.kubeletServer;
+    if (!server || port !== server.port) return undefined;
+    const node = this.informers.nodes.list(
+      (n) => n.metadata.name === hostname || ((n.status?.addresses ?? []) as KubeObject[]).some((a) => a.address === hostname),
+    )[0];
+    return node ? server.port : undefined;
+  }
+
+  /**
+   * `services/[scheme:]<name>[:<port name or number>]/proxy/…` → the service's DNS name and port;
+   * `pods/<name>[:<port>]/proxy/…` → the pod's IP and port (what the apiserver connected to).
+   */
+  private forwardedTarget(uri: string): { hostname: string; port: number } | undefined {
+    const m = /^\/api\/v1\/namespaces\/([^/]+)\/(services|pods)\/([^/]+)\/proxy(?:\/|$)/.exec(uri.split('?')[0]!);
+    if (!m) return undefined;
+    const [, namespace, kind, id] = m as unknown as [string, string, string, string];
+    const parts = decodeURIComponent(id).split(':');
+    const [name, portText] = parts.length === 3 ? [parts[1]!, parts[2]] : [parts[0]!, parts[1]];
+    if (kind === 'pods') {
+      const ip = this.informers.pods.get(namespace, name)?.status?.podIP as string | undefined;
+      return ip ? { hostname: ip, port: Number(portText ?? 80) } : undefined;
+    }
+    const ports = (this.informers.services.get(namespace, name)?.spec?.ports ?? []) as KubeObject[];
+    const port = ports.find((p) => portText === undefined || p.name === portText || String(p.port) === portText);
+    return port ? { hostname: `${name}.${namespace}`, port: port.port as number } : undefined;
+  }
+
+  /** What a container printed: a stand-in's registered output, a head pod's Serve lines. */
+  private logsOf(namespace: string, pod: string, container: string): string | undefined {
+    const registered = this.containerLogs.get(`${namespace}/${pod}/${container}`);
+    if (registered) return registered();
+    const object = this.informers.pods.get(namespace, pod);
+    if (!object || !(object.spec.containers as KubeObject[]).some((c) => c.name === container)) return undefined;
+    const ref = this.clusterOfPod(object);
+    return ref && this.isHead(object) ? this.serve.headLog(ref) : '';
   }
 
   /** Deletes a node. Pods bound to it stay (as with a lost kubelet) but no longer count for capacity. */

@@ -38,7 +38,7 @@ export function gpuNode(name: string, gpus: number, extra: Partial<NodeSpec> = {
   };
 }
 
-export function nodeObject(spec: NodeSpec, internalIP: string): KubeObject {
+export function nodeObject(spec: NodeSpec, internalIP: string, kubeletPort?: number): KubeObject {
   const now = new Date().toISOString();
   const cond = (type: string, status: string, reason: string) => ({ type, status, reason, lastHeartbeatTime: now, lastTransitionTime: now, message: '' });
   return {
@@ -71,6 +71,8 @@ export function nodeObject(spec: NodeSpec, internalIP: string): KubeObject {
         { type: 'InternalIP', address: internalIP },
         { type: 'Hostname', address: spec.name },
       ],
+      // Where the apiserver calls the kubelet (pods/log): the simulator's kubelet endpoint (kubelet-server.ts).
+      ...(kubeletPort ? { daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } } : {}),
       nodeInfo: {
         kubeletVersion: 'v1.36.3',
         containerRuntimeVersion: 'simulated://1.0',
@@ -88,8 +90,8 @@ export function nodeObject(spec: NodeSpec, internalIP: string): KubeObject {
 }
 
 /** Creates the node, or replaces spec, labels and status of an existing one of the same name. */
-export async function upsertNode(rest: KubeRest, spec: NodeSpec, internalIP: string): Promise<void> {
-  const desired = nodeObject(spec, internalIP);
+export async function upsertNode(rest: KubeRest, spec: NodeSpec, internalIP: string, kubeletPort?: number): Promise<void> {
+  const desired = nodeObject(spec, internalIP, kubeletPort);
   let existing = await rest.getOrUndefined(objectPath(R.nodes, spec.name));
   if (!existing) {
     try {

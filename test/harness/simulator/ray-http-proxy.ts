@@ -6,7 +6,7 @@
 // The simulator resolves the host and port (a head service's `dashboard` port, a pod IP's container
 // port, the serve service's `serve` port) to a target; this file answers for that target.
 import http from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { Faults, RayClusterRef } from './faults.js';
 import type { RayServeSim } from './ray-serve.js';
 
@@ -33,6 +33,18 @@ export interface RayHttpProxyDeps {
   faults: Faults;
   /** undefined: the name does not resolve (a DNS failure: the proxy answers 502). */
   resolve(hostname: string, port: number): ProxyTarget | 'unreachable' | undefined;
+  /**
+   * A CONNECT (the apiserver's HTTPS_PROXY tunnel to a kubelet, for `pods/log`): the local port that
+   * plays `host:port`, or undefined (refused with 502).
+   */
+  tunnel?(hostname: string, port: number): number | undefined;
+  /**
+   * The service or pod a request of the apiserver's proxy is for, from its X-Forwarded-Uri
+   * (`/api/v1/namespaces/<ns>/services/<name>:<port>/proxy/…`): Go's transport writes the absolute
+   * URI of a proxied request from the request's Host header, which the apiserver's proxy leaves as
+   * its own address, so the URI cannot say which endpoint the apiserver picked.
+   */
+  forwardedTarget?(forwardedUri: string): { hostname: string; port: number } | undefined;
 }
 
 export class RayHttpProxy {
@@ -56,6 +68,7 @@ export class RayHttpProxy {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
+    server.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => this.connect(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -102,6 +115,27 @@ export class RayHttpProxy {
     }
   }
 
+  /** A tunnel to a kubelet: piped to the local port that plays it. */
+  private connect(req: http.IncomingMessage, socket: Socket, head: Buffer): void {
+    const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(req.url ?? '');
+    const local = m ? this.deps.tunnel?.(m[1]!, Number(m[2])) : undefined;
+    this.record({ method: 'CONNECT', host: req.url ?? '', path: '', target: undefined, cluster: undefined, outcome: local ? 200 : 502 });
+    if (!local) {
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
+    const upstream = net.connect(local, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    this.sockets.add(upstream);
+    upstream.on('close', () => this.sockets.delete(upstream));
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  }
+
   private record(r: Omit<ProxiedRequest, 'at'>): void {
     this.requests.push({ at: Date.now(), ...r });
     if (this.requests.length > 5000) this.requests.splice(0, 1000);
@@ -117,8 +151,9 @@ export class RayHttpProxy {
       return;
     }
     const method = req.method ?? 'GET';
-    const port = Number(url.port || 80);
-    const resolved = this.deps.resolve(url.hostname, port);
+    const forwarded = typeof req.headers['x-forwarded-uri'] === 'string' ? this.deps.forwardedTarget?.(req.headers['x-forwarded-uri']) : undefined;
+    const port = forwarded?.port ?? Number(url.port || 80);
+    const resolved = this.deps.resolve(forwarded?.hostname ?? url.hostname, port);
     const target = typeof resolved === 'object' ? resolved : undefined;
     const base = {
       method,
@@ -157,8 +192,9 @@ export class RayHttpProxy {
         this.record({ ...base, outcome: status });
         res.writeHead(status, { 'content-type': type }).end(text);
       };
-      const r = target.kind === 'dashboard' ? this.dashboard(target.cluster, method, url.pathname, body) : this.serveHttp(target, url.pathname);
-      answer(r.status, r.body, r.type);
+      const r = target.kind === 'dashboard' ? this.dashboard(target.cluster, method, url.pathname, body) : this.serveHttp(target, method, url.pathname);
+      if (r.delayMs) setTimeout(() => answer(r.status, r.body, r.type), r.delayMs).unref();
+      else answer(r.status, r.body, r.type);
     });
   }
 
@@ -182,8 +218,12 @@ export class RayHttpProxy {
     return text(404, `simulator: no dashboard route ${path}`);
   }
 
-  /** The Serve HTTP proxy: /-/healthz, /-/routes, and application traffic by route prefix. */
-  private serveHttp(target: Extract<ProxyTarget, { kind: 'serve' }>, path: string): Answer {
+  /**
+   * The Serve HTTP proxy: /-/healthz, /-/routes, and application traffic by route prefix (the longest
+   * prefix that matches, as Ray's proxy routes). What an application answers is decided by its
+   * config (ray-serve.ts `routeAnswer`), so a Serve change changes the answer.
+   */
+  private serveHttp(target: Extract<ProxyTarget, { kind: 'serve' }>, method: string, path: string): Answer {
     const { namespace, name } = target.cluster;
     const serve = this.deps.serve;
     // Ray starts Serve (and its proxies) with the first config; before that nothing answers healthily.
@@ -198,16 +238,18 @@ export class RayHttpProxy {
     const app = apps
       .filter((a) => a.routePrefix && (path === a.routePrefix || a.routePrefix === '/' || path.startsWith(`${a.routePrefix.replace(/\/$/, '')}/`)))
       .sort((a, b) => (b.routePrefix?.length ?? 0) - (a.routePrefix?.length ?? 0))[0];
-    if (!app) return text(404, 'Path not found');
-    const running = serve.statuses(target.cluster).get(app.name)?.status === 'RUNNING';
-    return json(running ? 200 : 503, JSON.stringify({ app: app.name, cluster: name, namespace }));
+    const answer: Answer = app ? serve.routeAnswer(target.cluster, app) : text(404, `Path '${path}' not found. Ping http://.../-/routes for available routes.`);
+    serve.logProxyRequest(target.cluster, method, path, answer.status, app?.name);
+    return answer;
   }
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   body: string;
   type: string;
+  /** Answer this late (a slow first request). */
+  delayMs?: number;
 }
 const json = (status: number, body: string): Answer => ({ status, body, type: 'application/json' });
 const text = (status: number, body: string): Answer => ({ status, body, type: 'text/plain' });

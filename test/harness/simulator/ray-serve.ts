@@ -12,6 +12,10 @@ export interface ServeAppState {
   config: string;
   /** When the current config of this app was submitted (ms since epoch). */
   deployedAt: number;
+  /** The application's `args` (what Ray Serve passes its builder): they decide what its route answers. */
+  args: Record<string, unknown>;
+  /** A request reached it since its config was submitted (the first one may be slow). */
+  answered: boolean;
 }
 
 export interface ServePut {
@@ -26,6 +30,8 @@ export interface ClusterServeState {
   apps: Map<string, ServeAppState>;
   /** Every accepted PUT, oldest first. */
   puts: ServePut[];
+  /** The Serve lines the head container printed (controller and proxy), oldest first. */
+  log: string[];
 }
 
 export interface AppStatusView {
@@ -75,7 +81,7 @@ export class RayServeSim {
     }
     const apps = Array.isArray(config.applications) ? (config.applications as Record<string, unknown>[]) : [];
     const key = this.key(ref.namespace, ref.name);
-    const st: ClusterServeState = this.clusters.get(key) ?? { namespace: ref.namespace, cluster: ref.name, apps: new Map(), puts: [] };
+    const st: ClusterServeState = this.clusters.get(key) ?? { namespace: ref.namespace, cluster: ref.name, apps: new Map(), puts: [], log: [] };
     this.clusters.set(key, st);
     const now = Date.now();
     st.puts.push({ at: now, config });
@@ -84,17 +90,72 @@ export class RayServeSim {
       const name = typeof app.name === 'string' && app.name ? app.name : 'default';
       const json = JSON.stringify(app);
       const prev = st.apps.get(name);
+      const same = prev !== undefined && prev.config === json;
+      if (!same)
+        for (const d of deploymentNames(app)) this.logLine(st, 'INFO', 'controller', `Deploying new version of Deployment(name='${d}', app='${name}').`);
       next.set(name, {
         name,
         routePrefix: typeof app.route_prefix === 'string' ? app.route_prefix : undefined,
         importPath: typeof app.import_path === 'string' ? app.import_path : undefined,
         deployments: deploymentNames(app),
         config: json,
-        deployedAt: prev && prev.config === json ? prev.deployedAt : now,
+        deployedAt: same ? prev.deployedAt : now,
+        args: app.args && typeof app.args === 'object' ? (app.args as Record<string, unknown>) : {},
+        answered: same ? prev.answered : false,
       });
     }
     st.apps = next;
     return { status: 200, body: '' };
+  }
+
+  /**
+   * What an application's route answers, from its `args`: by default 200 with
+   * `{"app": <name>, "args": <args>}` (so a Serve change that changes the args changes the answer);
+   * `simulated_status` and `simulated_body` replace the status and the body (a failing route);
+   * `simulated_first_answer_delay_ms` delays the first answer after each config (a slow first answer).
+   * An application that is not RUNNING answers 503, as Ray's proxy does while replicas start.
+   */
+  routeAnswer(ref: RayClusterRef, app: ServeAppState): { status: number; body: string; type: string; delayMs?: number } {
+    if (this.statuses(ref).get(app.name)?.status !== 'RUNNING') return { status: 503, body: 'Service Unavailable', type: 'text/plain' };
+    const { simulated_status, simulated_body, simulated_first_answer_delay_ms, ...args } = app.args;
+    const status = typeof simulated_status === 'number' ? simulated_status : 200;
+    const body = typeof simulated_body === 'string' ? simulated_body : JSON.stringify({ app: app.name, args });
+    const delayMs = !app.answered && typeof simulated_first_answer_delay_ms === 'number' ? simulated_first_answer_delay_ms : 0;
+    app.answered = true;
+    if (status >= 500)
+      this.logLine(this.state(ref.namespace, ref.name), 'ERROR', 'replica', `Request to application '${app.name}' failed: ${body.slice(0, 200)}`);
+    return { status, body, type: typeof simulated_body === 'string' ? 'text/plain' : 'application/json', ...(delayMs ? { delayMs } : {}) };
+  }
+
+  /** The proxy's access line, as Ray's Serve proxy logs every request. */
+  logProxyRequest(ref: RayClusterRef, method: string, path: string, status: number, app: string | undefined): void {
+    this.logLine(this.state(ref.namespace, ref.name), 'INFO', 'proxy', `${method} ${path} ${status}${app ? ` (app '${app}')` : ''}`);
+  }
+
+  /**
+   * What the head container printed: Ray's start-up lines, then the Serve lines in Ray's log format
+   * (`INFO 2026-01-02 10:00:00,123 controller 41 -- …`), and an ERROR line for each application a
+   * fault fails, with its message.
+   */
+  headLog(ref: RayClusterRef): string {
+    const st = this.state(ref.namespace, ref.name);
+    const failing = [...this.statuses(ref)].filter(([, s]) => s.status === 'DEPLOY_FAILED' || s.status === 'UNHEALTHY');
+    const lines = [
+      'Usage stats collection is disabled.',
+      'Local node IP: simulated',
+      '--------------------',
+      'Ray runtime started.',
+      '--------------------',
+      ...(st?.log ?? []),
+      ...failing.map(([name, s]) => serveLine('ERROR', 'controller', `Failed to update application '${name}': ${s.message}`)),
+    ];
+    return `${lines.join('\n')}\n`;
+  }
+
+  private logLine(st: ClusterServeState | undefined, level: string, component: string, message: string): void {
+    if (!st) return;
+    st.log.push(serveLine(level, component, message));
+    if (st.log.length > 2000) st.log.splice(0, 500);
   }
 
   /** Application statuses as Ray computes them now, fault overrides applied. */
@@ -178,4 +239,10 @@ function deploymentNames(app: Record<string, unknown>): string[] {
   const importPath = typeof app.import_path === 'string' ? app.import_path : 'app';
   const attr = importPath.split(/[:.]/).pop() || 'app';
   return [attr];
+}
+
+/** A line in the format of Ray Serve's logs: level, time, component, pid, message. */
+function serveLine(level: string, component: string, message: string): string {
+  const t = new Date().toISOString().replace('T', ' ').replace('Z', '').replace('.', ',');
+  return `${level} ${t} ${component} 41 -- ${message}`;
 }
