@@ -79,6 +79,7 @@ export function podView(o: KubeObject): PodView {
     ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
     ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
     ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
+    ...createdAt(meta.creationTimestamp),
     ...(phase ? { phase } : {}),
     ready: conds.find((c) => c.type === 'Ready')?.status === 'True',
     ...(meta.deletionTimestamp ? { deleting: true } : {}),
@@ -93,6 +94,11 @@ export function podView(o: KubeObject): PodView {
       : {}),
     ...(waiting ? { waiting } : {}),
   };
+}
+
+function createdAt(t: unknown): { createdAt?: number } {
+  const at = ms(t);
+  return at !== undefined && Number.isFinite(at) ? { createdAt: at } : {};
 }
 
 /** The first container (init containers first) waiting with a reason, e.g. ImagePullBackOff. */
