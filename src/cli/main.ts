@@ -87,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
     'on-failure': { type: 'string' },
     render: { type: 'string' },
     'sync-timeout': { type: 'string' },
+    'require-healthy': { type: 'boolean' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -128,3 +128,19 @@ export function eventView(o: KubeObject): EventView {
     ...numberField('count', o),
   };
 }
+
+/**
+ * When the object's spec was last written: the newest managedFields entry of a write to the object
+ * itself (not its status subresource) that owns spec fields. Second precision; undefined when the
+ * object carries no such entry. What `wait` can know of when the change it waits for was applied.
+ */
+export function specChangedAt(o: KubeObject): number | undefined {
+  let latest: number | undefined;
+  for (const item of asList(metadataOf(o).managedFields)) {
+    const entry = asMap(item);
+    if (stringOr(entry.subresource) || !('f:spec' in asMap(entry.fieldsV1))) continue;
+    const at = ms(entry.time);
+    if (at !== undefined && Number.isFinite(at) && (latest === undefined || at > latest)) latest = at;
+  }
+  return latest;
+}

@@ -31,11 +31,18 @@ export function healthOf(snap: Snapshot): HealthProblem[] {
   const out: HealthProblem[] = [];
   const ready = condition(rs, 'Ready');
   if (ready?.status === 'False' && ready.reason === 'ValidationFailed')
-    out.push(problem('health.validation-failed', 'service', `the operator refuses the spec (Ready=False, ValidationFailed)${ready.message ? `: ${ready.message}` : ''}`));
+    out.push(
+      problem(
+        'health.validation-failed',
+        'service',
+        `the operator refuses the spec (Ready=False, ValidationFailed)${ready.message ? `: ${ready.message}` : ''}`,
+      ),
+    );
   const active = activeName(rs);
   const pending = pendingName(rs);
   if (pending !== undefined) out.push(pendingUpgrade(snap, pending, active));
-  for (const c of [active, pending]) if (c !== undefined) out.push(...podProblems(snap, c), ...appProblemsOf(c, c === active ? rs.activeServiceStatus : rs.pendingServiceStatus));
+  for (const c of [active, pending])
+    if (c !== undefined) out.push(...podProblems(snap, c), ...appProblemsOf(c, c === active ? rs.activeServiceStatus : rs.pendingServiceStatus));
   return out;
 }
 
@@ -143,7 +150,8 @@ export function preExisting(target: ResolvedTarget, memory: Memory, snap: Snapsh
       const pod = pods.get(p.subject);
       return pod !== undefined && podPredates(target, pod);
     }
-    if (p.rule === 'health.app-failed') return p.subject.startsWith(`app:${active}/`) && appPredates(target, memory, active, p.subject.slice(`app:${active}/`.length));
+    if (p.rule === 'health.app-failed')
+      return p.subject.startsWith(`app:${active}/`) && appPredates(target, memory, active, p.subject.slice(`app:${active}/`.length));
     return false;
   });
 }

@@ -82,7 +82,13 @@ const cases: Case[] = [
   {
     name: 'without the old pod the same update is simply done',
     target: { expected: 'cluster-inplace', baseline: { changedAt: t(0.2), problems: [] } },
-    steps: [snap(1, rs(), { pods: [head, cpuWorker], rayClusters: [cluster(A, { generation: 2, observedGeneration: 2, desiredWorkerReplicas: 1, readyWorkerReplicas: 1 })] }), { check: 7 }],
+    steps: [
+      snap(1, rs(), {
+        pods: [head, cpuWorker],
+        rayClusters: [cluster(A, { generation: 2, observedGeneration: 2, desiredWorkerReplicas: 1, readyWorkerReplicas: 1 })],
+      }),
+      { check: 7 },
+    ],
     result: 'succeeded',
     at: 7,
     preExisting: [],
@@ -183,10 +189,15 @@ const stuckPending = pod(`${P}-gpu-0`, P, 'worker', { group: 'gpu', ...created()
 const pendingCases: Case[] = [
   {
     name: 'a stuck pending cluster before a new cluster change: the replacement becomes active, nothing predating it remains',
-    target: { expected: 'cluster', baseline: { changedAt: t(0.2), problems: healthOf(snap(-1, rs({ upgrading: true, pending: P }), { pods: [stuckPending] })) } },
+    target: {
+      expected: 'cluster',
+      baseline: { changedAt: t(0.2), problems: healthOf(snap(-1, rs({ upgrading: true, pending: P }), { pods: [stuckPending] })) },
+    },
     steps: [
       snap(0.5, rs({ upgrading: true, pending: P, obs: 6 }), { pods: [stuckPending] }),
-      snap(2, rs({ upgrading: true, pending: P2 }), { pods: [{ ...stuckPending, deleting: true }, pod(`${P2}-head`, P2, 'head', { ready: false, ...created(2) })] }),
+      snap(2, rs({ upgrading: true, pending: P2 }), {
+        pods: [{ ...stuckPending, deleting: true }, pod(`${P2}-head`, P2, 'head', { ready: false, ...created(2) })],
+      }),
       snap(40, rs({ pending: '', active: P2 }), { pods: [pod(`${P2}-head`, P2, 'head', created(2))] }),
     ],
     result: 'succeeded',
@@ -202,7 +213,11 @@ function check(c: Case): void {
   if (c.at !== undefined) expect(out.verdict?.at).toBe(t(c.at));
   for (const s of c.summary ?? []) expect(out.verdict?.summary, s).toContain(s);
   if (c.preExisting) expect((out.verdict?.preExisting ?? []).map((p) => p.subject)).toEqual(c.preExisting);
-  for (const h of c.hints ?? []) expect(out.verdict?.diagnosis?.hints.some((x) => x.text.includes(h)), h).toBe(true);
+  for (const h of c.hints ?? [])
+    expect(
+      out.verdict?.diagnosis?.hints.some((x) => x.text.includes(h)),
+      h,
+    ).toBe(true);
 }
 
 describe('problems from before the change', () => {
@@ -229,14 +244,22 @@ describe('healthOf: the state before a change', () => {
         ['health.pod-unschedulable', `pod:${P}-gpu-0`],
       ],
     ],
-    ['an upgrade under way', snap(0, rs({ upgrading: true, pending: P }), { pods: [pod(`${P}-head`, P, 'head', { ready: false })] }), [['health.upgrade-pending', `cluster:${P}`]]],
+    [
+      'an upgrade under way',
+      snap(0, rs({ upgrading: true, pending: P }), { pods: [pod(`${P}-head`, P, 'head', { ready: false })] }),
+      [['health.upgrade-pending', `cluster:${P}`]],
+    ],
     [
       'the spec refused',
       snap(0, rs({ ready: 'False', readyReason: 'ValidationFailed', readyMessage: 'spec.upgradeStrategy is invalid' })),
       [['health.validation-failed', 'service']],
     ],
     ['a failed application', snap(0, rs({ activeApps: { ...ok('app1'), ...failedApp('app2') } })), [['health.app-failed', `app:${A}/app2`]]],
-    ['an ImagePullBackOff worker', snap(0, rs(), { pods: [head, pod(`${A}-w`, A, 'worker', { ready: false, waiting: { reason: 'ImagePullBackOff' } })] }), [['health.pod-waiting', `pod:${A}-w`]]],
+    [
+      'an ImagePullBackOff worker',
+      snap(0, rs(), { pods: [head, pod(`${A}-w`, A, 'worker', { ready: false, waiting: { reason: 'ImagePullBackOff' } })] }),
+      [['health.pod-waiting', `pod:${A}-w`]],
+    ],
   ] as const)('%s', (_n, s, want) => {
     expect(healthOf(s).map((p) => [p.rule, p.subject])).toEqual(want);
   });
