@@ -7,7 +7,8 @@ import { asList, asMap, type KubeObject, metadataOf, stringMap, stringOr } from 
 import type { Condition, EventView, PodView, RayClusterView, RayServiceView, ServiceStatus } from './types.js';
 import { isPlainObject } from '../util/objects.js';
 
-const ms = (t: unknown): number | undefined => (typeof t === 'string' ? Date.parse(t) : undefined);
+/** A time as the API returns it: a string in JSON, a Date from the typed client's lists. */
+const ms = (t: unknown): number | undefined => (typeof t === 'string' ? Date.parse(t) : t instanceof Date ? t.getTime() : undefined);
 
 /** A numeric field of a map, as a spreadable `{ key: n }` or nothing. */
 function numberField<K extends string>(key: K, from: Readonly<Record<string, unknown>>): { [P in K]?: number } {
