@@ -151,12 +151,11 @@ describe('problems from before the change (dist/cli.js) on KubeRay v1.6.2', () =
 
   it('3. an upgrade stuck on its pending cluster before a new cluster change: reported before, the new cluster takes over', async () => {
     const active = (await getRayService(cp.kubectl, BLUE.name, BLUE.namespace)).activeCluster!;
-    // A blue/green change (a new image) with a GPU worker that cannot be scheduled: out of time, the pending cluster stays.
-    const stuckHead: RayServiceFixture = {
-      ...BLUE,
-      image: 'rayproject/ray:2.46.0-py310',
-      workerGroups: [{ groupName: 'small' }, { groupName: 'gpu', gpu: 1 }],
-    };
+    // A blue/green change (a new image) whose head needs a GPU no node has: out of time, the pending cluster stays.
+    const stuckHead = rayServiceObject({ ...BLUE, image: 'rayproject/ray:2.46.0-py310' });
+    const c = stuckHead.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0];
+    c.resources.requests['nvidia.com/gpu'] = '1';
+    c.resources.limits['nvidia.com/gpu'] = '1';
     const stuck = await apply([BLUE], [stuckHead], '--timeout', '25s');
     expect(stuck.code).toBe(4);
     const pending = (await getRayService(cp.kubectl, BLUE.name, BLUE.namespace)).pendingCluster!;
@@ -167,7 +166,7 @@ describe('problems from before the change (dist/cli.js) on KubeRay v1.6.2', () =
     const r = await apply([stuckHead], [fixed], '--timeout', '120s');
     expect(r.stderr).toContain(`warning: ${id(BLUE)}: before the change: an upgrade is stuck: pending cluster ${pending} is not serving yet`);
     expect(r.stderr).toMatch(
-      new RegExp(`warning: ${id(BLUE)}: before the change: worker pod ${pending}-\\S+ \\(group gpu\\) of ${pending} cannot be scheduled`),
+      new RegExp(`warning: ${id(BLUE)}: before the change: head pod ${pending}-\\S+ \\(group \\S+\\) of ${pending} cannot be scheduled`),
     );
     expect(r.code).toBe(0);
     const after = await getRayService(cp.kubectl, BLUE.name, BLUE.namespace);

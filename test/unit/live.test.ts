@@ -323,7 +323,7 @@ describe('the plan against synthetic cluster facts', () => {
     head.spec.rayClusterConfig.workerGroupSpecs.push({ ...structuredClone(base.spec.rayClusterConfig.workerGroupSpecs[0]), groupName: 'extra', replicas: 0 });
     // An autoscaler scaled the running group down to one worker.
     const active = clusterOf(base, 'rs-a');
-    active.spec.workerGroupSpecs[0].replicas = 1;
+    (active.spec as Obj).workerGroupSpecs[0].replicas = 1;
     const pods = [
       {
         metadata: { name: 'rs-a-w0', namespace: 'default', labels: { 'ray.io/cluster': 'rs-a', 'ray.io/group': group } },
@@ -351,7 +351,7 @@ describe('the plan against synthetic cluster facts', () => {
     const head = structuredClone(base);
     head.spec.rayClusterConfig.workerGroupSpecs.push({ ...structuredClone(base.spec.rayClusterConfig.workerGroupSpecs[0]), groupName: 'extra', replicas: 1 });
     const active = clusterOf(base, 'rs-a');
-    active.spec.workerGroupSpecs[0].replicas = 3;
+    (active.spec as Obj).workerGroupSpecs[0].replicas = 3;
     const pods = [0, 1, 2].map((i) => ({
       metadata: { name: `rs-a-w${i}`, namespace: 'default', labels: { 'ray.io/cluster': 'rs-a', 'ray.io/group': group } },
       spec: { nodeName: 'n1', containers: [{ resources: { requests: { cpu: '1', memory: '1Gi' } } }] },
