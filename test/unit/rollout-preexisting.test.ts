@@ -5,7 +5,12 @@
  * `wait` (a baseline derived when it starts) must reach the same verdict on the same state.
  */
 import { describe, expect, it } from 'vitest';
+import { plan } from '../../src/planner/plan.js';
+import { clusterFindings } from '../../src/render/cluster-findings.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderOutcomes } from '../../src/render/rollout-markdown.js';
 import { healthOf } from '../../src/rollout/health.js';
+import { rayService, set } from '../fixtures/rayservice.js';
 import { renderVerdict } from '../../src/rollout/index.js';
 import type { Baseline, HealthProblem, PodView, RolloutTarget } from '../../src/rollout/index.js';
 import { A, P, P2, app, cluster, play, pod, rs, running, snap, t, unschedulable, type Play } from '../fixtures/rollout-snapshots.js';
@@ -262,5 +267,31 @@ describe('healthOf: the state before a change', () => {
     ],
   ] as const)('%s', (_n, s, want) => {
     expect(healthOf(s).map((p) => [p.rule, p.subject])).toEqual(want);
+  });
+});
+
+describe('reporting the health before the change', () => {
+  const problem: HealthProblem = {
+    rule: 'health.pod-unschedulable',
+    subject: `pod:${A}-gpu-l4-0`,
+    text: `worker pod ${A}-gpu-l4-0 of ${A} cannot be scheduled: ${GPU_MESSAGE}`,
+  };
+
+  it('the apply summary shows it apart, and a degraded success as such', () => {
+    const verdict = { ...play(cases[0]!.target, cases[0]!.steps).verdict! };
+    const md = renderOutcomes([{ service: { namespace: 'default', name: 'text-ml', change: 'cluster-inplace', cluster: { before: [problem] } }, verdict }]);
+    expect(md).toContain('| `default/text-ml` | cluster-inplace | ⚠️ succeeded, degraded |');
+    expect(md).toContain('**Before the change** (not caused by it):');
+    expect(md).toContain('**Still there at the end** (the rollout is done, degraded):');
+  });
+
+  it('the plan comment and the apply log show it under "Before the change"', () => {
+    const p = plan(set([rayService()]), set([rayService((rs) => (rs.spec.rayClusterConfig.workerGroupSpecs[0].replicas = 2))]));
+    const fit = { verdict: 'nothing-to-place' as const, summary: '', pods: 0, problems: [], scaleUp: [] };
+    const view = { live: 'found' as const, drift: [], dryRun: 'ok' as const, dryRunErrors: [], keptByApply: [], fit, notes: [], before: [problem] };
+    const live = { ...p, cluster: { mode: 'live' as const, notes: [] }, services: p.services.map((s) => ({ ...s, cluster: view })) };
+    expect(renderMarkdown(live)).toContain('**Before the change**');
+    expect(renderMarkdown(live)).toContain(`worker pod`);
+    expect(clusterFindings(live)).toContainEqual({ level: 'warning', text: `default/demo: before the change: ${problem.text}` });
   });
 });
