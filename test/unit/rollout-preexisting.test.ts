@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderOutcomes } from '../../src/render/rollout-markdown.js';
 import { healthOf } from '../../src/rollout/health.js';
 import { rayService, set } from '../fixtures/rayservice.js';
-import { renderVerdict } from '../../src/rollout/index.js';
+import { renderVerdict, specChangedAt } from '../../src/rollout/index.js';
 import type { Baseline, HealthProblem, PodView, RolloutTarget } from '../../src/rollout/index.js';
 import { A, P, P2, app, cluster, play, pod, rs, running, snap, t, unschedulable, type Play } from '../fixtures/rollout-snapshots.js';
 
@@ -293,5 +293,30 @@ describe('reporting the health before the change', () => {
     expect(renderMarkdown(live)).toContain('**Before the change**');
     expect(renderMarkdown(live)).toContain(`worker pod`);
     expect(clusterFindings(live)).toContainEqual({ level: 'warning', text: `default/demo: before the change: ${problem.text}` });
+  });
+});
+
+describe('specChangedAt: when the spec was last written (what wait can know)', () => {
+  const entry = (time: string | Date, o: Record<string, unknown> = {}) => ({
+    manager: 'm',
+    operation: 'Apply',
+    time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: { 'f:spec': {} },
+    ...o,
+  });
+  it.each([
+    ['the newest write that owns spec fields', [entry('2026-01-01T10:00:00Z'), entry('2026-01-01T10:05:00Z')], Date.UTC(2026, 0, 1, 10, 5)],
+    ['a status write does not count', [entry('2026-01-01T10:00:00Z'), entry('2026-01-01T11:00:00Z', { subresource: 'status' })], Date.UTC(2026, 0, 1, 10)],
+    [
+      'a metadata-only write does not count',
+      [entry('2026-01-01T10:00:00Z'), entry('2026-01-01T11:00:00Z', { fieldsV1: { 'f:metadata': {} } })],
+      Date.UTC(2026, 0, 1, 10),
+    ],
+    ['a Date from the typed client', [entry(new Date(Date.UTC(2026, 0, 1, 9)))], Date.UTC(2026, 0, 1, 9)],
+    ['nothing to tell', [], undefined],
+    ['hostile values read as absent', [entry('not a time'), { time: 7 }, 'x', null], undefined],
+  ] as const)('%s', (_n, managedFields, want) => {
+    expect(specChangedAt({ metadata: { managedFields: managedFields as readonly unknown[] } })).toBe(want);
   });
 });
