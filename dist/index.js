@@ -50667,6 +50667,10 @@ const NOTES = {
         ? `Not allowed to ${d.read} (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).`
         : `Not allowed to ${d.read} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`,
     'cluster.read-failed': (d) => `Could not ${d.read}: ${d.error}.`,
+    /** An in-place update resets every group's replicas to the manifest's values (the running counts may differ). */
+    'live.replica-reset': (d) => `The in-place update resets the replicas of the groups it does not touch to the manifest's values on ${d.cluster}: ${d.groups
+        .map((r) => `"${r.group}" ${r.running} → ${r.desired} pod${r.desired === 1 ? '' : 's'} (${r.desired > r.running ? `${r.desired - r.running} added` : `${r.running - r.desired} removed`})`)
+        .join(', ')}. The pods it adds are part of the fit check.`,
     'operator.version-unknown': (d) => `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${d.input}.`,
     'operator.newer-than-known': (d) => `KubeRay ${d.version} runs (${d.detail}), newer than the releases whose rules this tool knows: the plan uses ${d.uses}'s rules.`,
     'operator.older-than-known': (d) => `KubeRay ${d.version} runs (${d.detail}), older than any release this tool knows: the plan uses the kuberay-version input, ${d.input}.`,
@@ -51021,7 +51025,189 @@ function firstLine(s) {
     return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);
 }
 
+;// CONCATENATED MODULE: ./src/util/kube-object.ts
+/**
+ * A typed view of Kubernetes objects as the API server returns them (plain JSON), for code that reads
+ * objects it did not build: the metadata every object carries is typed, `spec` and `status` are
+ * whatever the caller knows of them (unknown unless said), and anything else is `unknown` until
+ * narrowed. The accessors read untyped values safely: a missing or malformed field reads as absent.
+ */
+
+/** The value as a map; anything else (absent, a list, a scalar) reads as an empty map. */
+function asMap(v) {
+    return objects_isPlainObject(v) ? v : {};
+}
+/** The value as a list; anything else reads as an empty list. */
+function asList(v) {
+    return Array.isArray(v) ? v : [];
+}
+/** The value when it is a string. */
+function stringOr(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+/** The value when it is a finite number. */
+function numberOr(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+/** A map of strings (labels, annotations, a node selector); other entries are left out. */
+function stringMap(v) {
+    const out = {};
+    for (const [k, x] of Object.entries(asMap(v)))
+        if (typeof x === 'string')
+            out[k] = x;
+    return out;
+}
+/** The object's metadata, or an empty one when the value is not an object with metadata. */
+function metadataOf(o) {
+    return asMap(asMap(o).metadata);
+}
+/** An untyped value seen as a Kubernetes object (an empty one when it is not a map). */
+function asKubeObject(v) {
+    return asMap(v);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/from-objects.ts
+/**
+ * Kubernetes objects (plain JSON as the API server returns them) → the plain views the rollout state
+ * machine reads (types.ts). Pure. Fields are narrowed one by one: a field that is missing or of the
+ * wrong type reads as absent, never as a crash.
+ */
+
+
+/** A time as the API returns it: a string in JSON, a Date from the typed client's lists. */
+const ms = (t) => (typeof t === 'string' ? Date.parse(t) : t instanceof Date ? t.getTime() : undefined);
+/** A numeric field of a map, as a spreadable `{ key: n }` or nothing. */
+function numberField(key, from) {
+    const n = from[key];
+    return typeof n === 'number' ? { [key]: n } : {};
+}
+function conditions(list) {
+    return asList(list).map((item) => {
+        const c = asMap(item);
+        return {
+            type: String(c.type),
+            status: String(c.status),
+            ...(c.reason ? { reason: String(c.reason) } : {}),
+            ...(c.message ? { message: String(c.message) } : {}),
+            ...numberField('observedGeneration', c),
+            ...(c.lastTransitionTime ? { lastTransitionTime: ms(c.lastTransitionTime) } : {}),
+        };
+    });
+}
+/** The Serve status of one cluster, passed through as the operator wrote it. */
+function serviceStatus(v) {
+    return objects_isPlainObject(v) ? v : undefined;
+}
+function rayServiceView(o) {
+    const meta = metadataOf(o);
+    const st = asMap(o.status);
+    const active = serviceStatus(st.activeServiceStatus);
+    const pending = serviceStatus(st.pendingServiceStatus);
+    return {
+        generation: meta.generation ?? 0,
+        ...(meta.deletionTimestamp ? { deleting: true } : {}),
+        ...numberField('observedGeneration', st),
+        conditions: conditions(st.conditions),
+        ...(active ? { activeServiceStatus: active } : {}),
+        ...(pending ? { pendingServiceStatus: pending } : {}),
+        ...numberField('numServeEndpoints', st),
+    };
+}
+function rayClusterView(o) {
+    const meta = metadataOf(o);
+    const st = asMap(o.status);
+    const headReady = conditions(st.conditions).find((c) => c.type === 'HeadPodReady');
+    return {
+        name: meta.name ?? '',
+        ...(meta.deletionTimestamp ? { deleting: true } : {}),
+        ...(headReady ? { headReady: headReady.status === 'True' } : {}),
+        ...(typeof meta.generation === 'number' ? { generation: meta.generation } : {}),
+        ...numberField('observedGeneration', st),
+        ...numberField('desiredWorkerReplicas', st),
+        ...numberField('readyWorkerReplicas', st),
+    };
+}
+function podView(o) {
+    const meta = metadataOf(o);
+    const labels = stringMap(meta.labels);
+    const st = asMap(o.status);
+    const conds = conditions(st.conditions);
+    const scheduled = conds.find((c) => c.type === 'PodScheduled');
+    const waiting = firstWaiting(st);
+    const nodeType = labels['ray.io/node-type'];
+    const phase = stringOr(st.phase);
+    return {
+        name: meta.name ?? '',
+        ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
+        ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
+        ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
+        ...createdAt(meta.creationTimestamp),
+        ...(phase ? { phase } : {}),
+        ready: conds.find((c) => c.type === 'Ready')?.status === 'True',
+        ...(meta.deletionTimestamp ? { deleting: true } : {}),
+        ...(scheduled
+            ? {
+                scheduled: {
+                    status: scheduled.status,
+                    ...(scheduled.reason ? { reason: scheduled.reason } : {}),
+                    ...(scheduled.message ? { message: scheduled.message } : {}),
+                },
+            }
+            : {}),
+        ...(waiting ? { waiting } : {}),
+    };
+}
+function createdAt(t) {
+    const at = ms(t);
+    return at !== undefined && Number.isFinite(at) ? { createdAt: at } : {};
+}
+/** The first container (init containers first) waiting with a reason, e.g. ImagePullBackOff. */
+function firstWaiting(podStatus) {
+    for (const s of [...asList(podStatus.initContainerStatuses), ...asList(podStatus.containerStatuses)]) {
+        const w = asMap(asMap(asMap(s).state).waiting);
+        const reason = stringOr(w.reason);
+        if (!reason)
+            continue;
+        const message = stringOr(w.message);
+        return { reason, ...(message ? { message } : {}) };
+    }
+    return undefined;
+}
+function eventView(o) {
+    const involved = asMap(o.involvedObject);
+    const at = ms(asMap(o.series).lastObservedTime) ?? ms(o.lastTimestamp) ?? ms(o.eventTime) ?? ms(o.firstTimestamp) ?? ms(metadataOf(o).creationTimestamp) ?? 0;
+    const name = stringOr(involved.name);
+    const kind = stringOr(involved.kind);
+    return {
+        type: o.type === 'Warning' ? 'Warning' : 'Normal',
+        reason: String(o.reason ?? ''),
+        message: String(o.message ?? o.note ?? ''),
+        at,
+        ...(name ? { involved: name } : {}),
+        ...(kind ? { kind } : {}),
+        ...numberField('count', o),
+    };
+}
+/**
+ * When the object's spec was last written: the newest managedFields entry of a write to the object
+ * itself (not its status subresource) that owns spec fields. Second precision; undefined when the
+ * object carries no such entry. What `wait` can know of when the change it waits for was applied.
+ */
+function specChangedAt(o) {
+    let latest;
+    for (const item of asList(metadataOf(o).managedFields)) {
+        const entry = asMap(item);
+        if (stringOr(entry.subresource) || !('f:spec' in asMap(entry.fieldsV1)))
+            continue;
+        const at = ms(entry.time);
+        if (at !== undefined && Number.isFinite(at) && (latest === undefined || at > latest))
+            latest = at;
+    }
+    return latest;
+}
+
 ;// CONCATENATED MODULE: ./src/kube/apply.ts
+
 
 
 
@@ -51109,7 +51295,15 @@ async function applyAll(conn, manifests, opts, deletions = []) {
             throw requestError(e, what, conn.server);
         }));
         const active = before?.status?.activeServiceStatus?.rayClusterName;
-        out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+        const changedAt = specChangedAt(stored);
+        out.push({
+            manifest: m,
+            generation: stored.metadata.generation ?? 1,
+            activeBefore: active || undefined,
+            existed: before !== undefined,
+            ...(before ? { before: before } : {}),
+            ...(changedAt !== undefined ? { changedAt } : {}),
+        });
     }
     return out;
 }
@@ -51331,47 +51525,6 @@ function strongestChange(changes) {
     return best;
 }
 
-;// CONCATENATED MODULE: ./src/util/kube-object.ts
-/**
- * A typed view of Kubernetes objects as the API server returns them (plain JSON), for code that reads
- * objects it did not build: the metadata every object carries is typed, `spec` and `status` are
- * whatever the caller knows of them (unknown unless said), and anything else is `unknown` until
- * narrowed. The accessors read untyped values safely: a missing or malformed field reads as absent.
- */
-
-/** The value as a map; anything else (absent, a list, a scalar) reads as an empty map. */
-function asMap(v) {
-    return objects_isPlainObject(v) ? v : {};
-}
-/** The value as a list; anything else reads as an empty list. */
-function asList(v) {
-    return Array.isArray(v) ? v : [];
-}
-/** The value when it is a string. */
-function stringOr(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-/** The value when it is a finite number. */
-function numberOr(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-/** A map of strings (labels, annotations, a node selector); other entries are left out. */
-function stringMap(v) {
-    const out = {};
-    for (const [k, x] of Object.entries(asMap(v)))
-        if (typeof x === 'string')
-            out[k] = x;
-    return out;
-}
-/** The object's metadata, or an empty one when the value is not an object with metadata. */
-function metadataOf(o) {
-    return asMap(asMap(o).metadata);
-}
-/** An untyped value seen as a Kubernetes object (an empty one when it is not a map). */
-function asKubeObject(v) {
-    return asMap(v);
-}
-
 ;// CONCATENATED MODULE: ./src/kube/cluster-facts.ts
 
 
@@ -51384,6 +51537,7 @@ function asKubeObject(v) {
 const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not declared in schema/;
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 const DEFAULT_READ_MS = 15_000;
+const LABEL_VALUE = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
 const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 async function readClusterFacts(conn, base, head, opts) {
     const reads = factReader(conn, opts);
@@ -51466,7 +51620,8 @@ async function checkReachable({ conn, opts, within, server }) {
 /** An API answer as plain JSON (the client's classes carry Dates and undefined fields). */
 const plain = (o) => JSON.parse(JSON.stringify(o));
 /** The live RayService and the active and pending RayClusters its status names; undefined when unreadable. */
-async function readService({ custom, optional }, m) {
+async function readService(reads, m) {
+    const { custom, optional } = reads;
     const rayService = await optional(`get RayServices in ${m.namespace}`, () => custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).then((o) => plain(o), (e) => {
         if (statusCode(e) === 404)
             return null;
@@ -51493,7 +51648,16 @@ async function readService({ custom, optional }, m) {
     const named = (n) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
     const active = named(activeName);
     const pending = named(pendingName);
-    return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) };
+    const pods = await readClusterPods(reads, m.namespace, [activeName, pendingName]);
+    return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}), ...(pods ? { pods } : {}) };
+}
+/** The pods of the named RayClusters, Pending ones included: what is wrong before the change. */
+function readClusterPods({ core, optional }, namespace, clusters) {
+    // Names from a status anyone allowed to write it may have set: only label values go into the selector.
+    const names = clusters.filter((n) => typeof n === 'string' && LABEL_VALUE.test(n));
+    if (names.length === 0)
+        return Promise.resolve(undefined);
+    return optional(`list pods in ${namespace}`, () => core.listNamespacedPod({ namespace, labelSelector: `ray.io/cluster in (${names.join(',')})` }).then((l) => l.items.map(plain)));
 }
 /** A server-side dry run of the head manifest: the object as stored, a refusal, or why it could not run. */
 async function dryRun({ conn, opts, objects, within }, id, m) {
@@ -52549,6 +52713,7 @@ const defaults_DEFAULTS = {
     /** Deleting what Git removed is opt-in: a manifest moved or renamed by mistake must not take a service down. */
     prune: false,
     onFailure: 'none',
+    requireHealthy: false,
     live: false,
     dryRun: false,
     comment: true,
@@ -53036,6 +53201,7 @@ function readInputs() {
         prune: bool('prune', defaults_DEFAULTS.prune),
         dryRun: bool('dry-run', defaults_DEFAULTS.dryRun),
         onFailure: parseChoice('input on-failure', getInput('on-failure'), ['rollback', 'none'], defaults_DEFAULTS.onFailure),
+        requireHealthy: bool('require-healthy', defaults_DEFAULTS.requireHealthy),
         live: bool('live', defaults_DEFAULTS.live),
         render: getInput('render').trim(),
         syncTimeoutMs: parseDuration('input sync-timeout', getInput('sync-timeout'), '10m'),
@@ -54002,6 +54168,14 @@ function renderClusterView(s, c) {
             ? 'not in the cluster yet'
             : 'could not be read';
     out.push(`- RayService ${state}.`);
+    // Its health as it stands, apart from what the change will do.
+    if (c.before?.length) {
+        out.push('- ⚠️ **Before the change** (what is wrong now, apart from what the change does; if it is still there after a rollout, the rollout is done, degraded):');
+        for (const p of c.before)
+            out.push(`  - ${proseWithCode(p.text)}`);
+    }
+    else if (c.before)
+        out.push('- Before the change: healthy (no pod that cannot run, no failing Serve application, no upgrade stuck).');
     if (c.gitOnlyChange)
         out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
     if (c.dryRun === 'refused') {
@@ -63619,6 +63793,9 @@ function clusterFindings(plan) {
             out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
         for (const n of v.notes)
             out.push({ level: 'info', text: `${id}: ${n.text}` });
+        // What is wrong before the change, said apart from what the change will do.
+        for (const p of v.before ?? [])
+            out.push({ level: 'warning', text: `${id}: before the change: ${p.text}` });
         if (v.drift.length) {
             out.push({
                 level: 'warning',
@@ -65127,12 +65304,80 @@ function entry(m, key) {
     return e;
 }
 
+;// CONCATENATED MODULE: ./src/planner/live/replica-reset.ts
+/**
+ * An in-place update replaces the whole RayCluster spec (KubeRay's RayService controller copies the
+ * RayService's rayClusterConfig onto the running cluster: `constructRayClusterForRayService`, all
+ * releases), so every group the change does not touch goes back to the manifest's replicas: the pods
+ * an autoscaler (or `kubectl scale`) added go, the ones it removed come back. `reconcilePods`
+ * (raycluster_controller.go, all releases) then creates the missing pods of each group and, unless
+ * in-tree autoscaling is on, deletes the surplus ones, the first in list order (by name).
+ *
+ * Pure: the running cluster, its pods and the head's cluster spec in; per group, how many pods there
+ * are and how many there will be, and the pods that go.
+ */
+
+
+
+/** Every existing group whose pod count the update changes; nothing when the running cluster is unknown. */
+function replicaReset(running, headCluster, pods, opts = {}) {
+    if (!running?.spec || running.spec.suspend === true || headCluster.suspend === true)
+        return [];
+    const clusterName = running.metadata?.name;
+    const existing = groupNames(running.spec);
+    const shapeOpts = { initContainerInjection: opts.initContainerInjection !== false };
+    const out = [];
+    for (const group of groupNames(headCluster).filter((g) => existing.includes(g))) {
+        const ofGroup = pods
+            ?.filter((p) => p.metadata?.labels?.['ray.io/cluster'] === clusterName && p.metadata?.labels?.['ray.io/group'] === group && !p.metadata?.deletionTimestamp)
+            .sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)));
+        const runningCount = ofGroup?.length ?? count(podShapesOf(running.spec, { ...shapeOpts, onlyGroups: [group] }));
+        const [shape] = podShapesOf(headCluster, { ...shapeOpts, onlyGroups: [group] });
+        const desired = shape?.count ?? 0;
+        if (desired === runningCount)
+            continue;
+        const surplus = headCluster.enableInTreeAutoscaling === true ? [] : (ofGroup ?? []).slice(0, Math.max(0, runningCount - desired));
+        out.push({
+            group,
+            running: runningCount,
+            desired,
+            ...(shape && desired > runningCount ? { adds: { ...shape, count: desired - runningCount } } : {}),
+            frees: surplus.filter((p) => p.spec?.nodeName).map((p) => ({ node: String(p.spec?.nodeName), requests: podResources(p.spec ?? {}) })),
+        });
+    }
+    return out;
+}
+const count = (shapes) => shapes.reduce((n, s) => n + s.count, 0);
+function groupNames(spec) {
+    const groups = spec?.workerGroupSpecs;
+    return (Array.isArray(groups) ? groups : []).map((g) => String(g?.groupName ?? ''));
+}
+/**
+ * A cluster-inplace plan against the running cluster: a note naming the groups the update resizes,
+ * and capacity figures from the running cluster's spec (what the autoscaler left) to the manifest's.
+ */
+function withReplicaReset(plan, live, headCluster, sizing, notes) {
+    const running = live?.pending ?? live?.active;
+    if (plan.change !== 'cluster-inplace' || !headCluster || !running?.spec)
+        return plan;
+    const resets = replicaReset(running, headCluster, live?.pods, sizing);
+    if (resets.length)
+        notes.push(note('live.replica-reset', {
+            cluster: String(running.metadata?.name),
+            groups: resets.map(({ group, running, desired }) => ({ group, running, desired })),
+        }));
+    const current = clusterSize(running.spec, sizing).total;
+    const next = plan.capacity.new ?? current;
+    return { ...plan, capacity: { ...plan.capacity, current, peak: maxFigures(current, next) } };
+}
+
 ;// CONCATENATED MODULE: ./src/planner/live/fit-all.ts
 /**
  * Whether the new pods of each rollout fit: every plan's demand (the new cluster's pods, or only the
  * appended groups' for an in-place update) placed in plan order onto the nodes' free room and the
  * namespaces' quotas, with what a cluster autoscaler could add.
  */
+
 
 
 
@@ -65193,18 +65438,18 @@ function demandOf(p, pods, sizing) {
             const running = p.live?.pending ?? p.live?.active;
             if (running?.spec?.suspend === true && cluster.suspend !== true)
                 return { id, namespace, pods: podShapesOf(cluster, injected) };
-            // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
+            // The appended groups are those the running cluster lacks; the running groups go back to the
+            // manifest's replicas (the whole spec is replaced): the pods that adds are placed too, those it removes make room.
             const runningNames = new Set(groupNames(running?.spec));
             const names = groupNames(cluster).filter((n) => !runningNames.has(n));
-            return { id, namespace, pods: names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [] };
+            const appended = names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [];
+            const resets = replicaReset(running, cluster, p.live?.pods, injected);
+            const frees = resets.flatMap((r) => r.frees);
+            return { id, namespace, pods: [...appended, ...resets.flatMap((r) => (r.adds ? [r.adds] : []))], ...(frees.length ? { frees: [...frees] } : {}) };
         }
         default:
             return { id, namespace, pods: [] };
     }
-}
-function groupNames(spec) {
-    const groups = spec?.workerGroupSpecs;
-    return (Array.isArray(groups) ? groups : []).map((g) => String(g?.groupName ?? ''));
 }
 function fitView(r, facts) {
     const problems = [...r.shortfalls.map((s) => `${s.message} (kube-scheduler would say: ${s.scheduler})`), ...r.quota.map((q) => q.message)];
@@ -65520,6 +65765,7 @@ function operatorRefreshNotes(operator, live, pendingName) {
 
 
 
+
 /** Plan from Git alone, with what stopped the cluster read (`cluster.unreachable`: the error's message). */
 function gitOnlyPlan(base, head, options, error) {
     const p = plan(base, head, options);
@@ -65622,7 +65868,8 @@ function planOne(id, gitBase, gitHead, facts, settings, operator, pruneBy) {
     const target = compareWithLive(gitBase, gitHead, live, release, notes);
     const headCluster = stored.head ? cluster_plan_clusterOf(stored.head, release) : undefined;
     const planned = planService(target.base, stored.head, settings);
-    const predicted = target.halted ? haltedPlan(planned, target.halted) : incrementalRollback(planned, live, headCluster, release, notes);
+    const rolled = target.halted ? haltedPlan(planned, target.halted) : incrementalRollback(planned, live, headCluster, release, notes);
+    const predicted = withReplicaReset(rolled, live, headCluster, sizingOf(settings), notes);
     const unchangedByCluster = stored.head === gitHead && target.base === gitBase;
     const fromGit = unchangedByCluster ? predicted : planService(gitBase, gitHead, settings);
     notes.push(...upgradeInProgressNotes(target, live, predicted.change, release));
@@ -65686,6 +65933,360 @@ function cluster_plan_clusterOf(m, release) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rollout/snapshot.ts
+/**
+ * The snapshot the state machine observes, built from the objects a watcher holds: the RayService,
+ * the RayClusters it owns, the Ray pods and the Events of its namespace. Pure: plain objects in, a
+ * snapshot out; the adapter supplies the time, and says which kinds it could not watch.
+ */
+
+
+/**
+ * Only what concerns this RayService: pods of its clusters (the listed ones, the one active before
+ * the apply, and those its status names, which may not be listed yet), and Events about the
+ * RayService, those clusters or those pods.
+ */
+function buildSnapshot(target, objects) {
+    const { at, rayService, rayClusters, pods, events } = objects;
+    const clusterNames = clusterNamesOf(target, rayService, rayClusters);
+    const ownPods = pods?.filter((p) => isIn(clusterNames, metadataOf(p).labels?.['ray.io/cluster']));
+    const involved = new Set([target.name, ...clusterNames, ...(ownPods ?? []).flatMap((p) => metadataOf(p).name ?? [])]);
+    return {
+        at,
+        rayService: rayService ? rayServiceView(rayService) : null,
+        rayClusters: rayClusters.map((c) => rayClusterView(c)),
+        ...(ownPods ? { pods: ownPods.map((p) => podView(p)) } : {}),
+        ...(events ? { events: events.filter((e) => isIn(involved, asMap(e.involvedObject).name)).map((e) => eventView(e)) } : {}),
+    };
+}
+function clusterNamesOf(target, rayService, rayClusters) {
+    const names = new Set(rayClusters.flatMap((c) => metadataOf(c).name ?? []));
+    const status = asMap(rayService?.status);
+    for (const n of [target.activeBefore, asMap(status.activeServiceStatus).rayClusterName, asMap(status.pendingServiceStatus).rayClusterName])
+        if (typeof n === 'string' && n !== '')
+            names.add(n);
+    return names;
+}
+function isIn(names, name) {
+    return typeof name === 'string' && names.has(name);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/observed.ts
+const APP_DONE = 'RUNNING';
+/** Deployment states of a healthy application (autoscaling is fine). */
+const DEPLOYMENT_OK = new Set(['HEALTHY', 'UPSCALING', 'DOWNSCALING']);
+/** States that fail the rollout when they last beyond the grace period. */
+const BAD_STATES = new Set(['DEPLOY_FAILED', 'UNHEALTHY']);
+/**
+ * Container waiting reasons that do not go away by themselves. A long image pull is
+ * `ContainerCreating`, not one of these.
+ */
+const HOPELESS_WAITING = new Set([
+    'ErrImagePull',
+    'ImagePullBackOff',
+    'InvalidImageName',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'CrashLoopBackOff',
+]);
+/** Warning reasons that KubeRay's controllers emit when a reconcile pass fails (utils/constant.go). */
+const OPERATOR_WARNINGS = new Set([
+    'InvalidRayServiceSpec',
+    'InvalidRayServiceMetadata',
+    'InvalidRayClusterSpec',
+    'InvalidRayClusterMetadata',
+    'InvalidRayClusterStatus',
+    'FailedToCreateRayCluster',
+    'FailedToUpdateRayCluster',
+    'FailedToDeleteRayCluster',
+    'FailedToUpdateServeApplications',
+    'FailedToUpdateHeadPodServeLabel',
+    'FailedToUpdateTargetCapacity',
+    'FailedToCreateService',
+    'FailedToUpdateService',
+    'FailedToCreateGateway',
+    'FailedToUpdateGateway',
+    'FailedToCreateHTTPRoute',
+    'FailedToUpdateHTTPRoute',
+    'FailedToCreateHeadPod',
+    'FailedToCreateWorkerPod',
+    'RollbackImpossible',
+    'RayServiceInitializingTimeout',
+]);
+/** The operator rejected the spec itself: nothing changes until the spec does. */
+const VALIDATION_WARNINGS = new Set(['InvalidRayServiceSpec', 'InvalidRayServiceMetadata']);
+const CLUSTER_VALIDATION_WARNINGS = new Set(['InvalidRayClusterSpec', 'InvalidRayClusterMetadata']);
+/** Node autoscalers announce a scale-up for a pending pod with these (cluster-autoscaler, Karpenter). */
+const SCALE_UP_EVENTS = new Set(['TriggeredScaleUp', 'Nominated']);
+const NO_SCALE_UP_EVENTS = new Set(['NotTriggerScaleUp']);
+/** Event timestamps of core/v1 Events have second precision: accept events up to 1 s before the apply. */
+const EVENT_SLACK_MS = 1000;
+function clusterName(status) {
+    const name = status?.rayClusterName;
+    return name === undefined || name === '' ? undefined : name;
+}
+const activeName = (rs) => clusterName(rs.activeServiceStatus);
+const pendingName = (rs) => clusterName(rs.pendingServiceStatus);
+function condition(rs, type) {
+    return rs.conditions?.find((c) => c.type === type);
+}
+function conditionText(c) {
+    const reason = c.reason ? ` (${c.reason})` : '';
+    const message = c.message ? `: ${c.message}` : '';
+    return `${c.type}=${c.status}${reason}${message}`;
+}
+/** observedGeneration; a status never written counts as 0. */
+const observedGeneration = (rs) => rs.observedGeneration ?? 0;
+function apps(status) {
+    return Object.entries(status?.applicationStatuses ?? {}).sort(([a], [b]) => a.localeCompare(b));
+}
+/**
+ * Why the applications of one cluster are not all healthy, as clauses; empty when they are:
+ * exactly the expected set of applications, each RUNNING, each deployment HEALTHY (or scaling).
+ */
+function appProblems(status, expected, where, excused = () => false) {
+    const all = apps(status);
+    // An excused application (failing before the change, not touched by it) is present but not required to run.
+    const list = all.filter(([n]) => !excused(n));
+    const problems = [];
+    if (all.length === 0 && expected.length > 0)
+        return [`no Serve application status on ${where} yet`];
+    const names = new Set(all.map(([n]) => n));
+    const missing = expected.filter((n) => !names.has(n));
+    const extra = [...names].filter((n) => !expected.includes(n));
+    if (missing.length > 0)
+        problems.push(`Serve applications missing on ${where}: ${missing.join(', ')}`);
+    if (extra.length > 0)
+        problems.push(`Serve applications not in the new config still present on ${where}: ${extra.join(', ')}`);
+    const notRunning = list.filter(([, a]) => a.status !== APP_DONE).map(([n, a]) => `${n} ${a.status}`);
+    if (notRunning.length > 0)
+        problems.push(`Serve applications not RUNNING on ${where}: ${notRunning.join(', ')}`);
+    const sick = list.flatMap(([n, a]) => Object.entries(a.serveDeploymentStatuses ?? {})
+        .filter(([, d]) => !DEPLOYMENT_OK.has(d.status))
+        .map(([d, s]) => `${n}/${d} ${s.status}`));
+    if (sick.length > 0)
+        problems.push(`Serve deployments not HEALTHY on ${where}: ${sick.sort().join(', ')}`);
+    return problems;
+}
+function allRunning(status) {
+    const list = apps(status);
+    return list.length > 0 && list.every(([, a]) => a.status === APP_DONE);
+}
+/** One line per application: `app1 RUNNING, app2 DEPLOYING`. */
+function appsLine(status) {
+    return apps(status)
+        .map(([n, a]) => `${n} ${a.status}`)
+        .join(', ');
+}
+function podsOf(snap, cluster) {
+    if (cluster === undefined)
+        return [];
+    return (snap.pods ?? []).filter((p) => p.cluster === cluster && p.deleting !== true).sort((a, b) => a.name.localeCompare(b.name));
+}
+function isUnschedulable(p) {
+    return p.scheduled?.status === 'False' && p.scheduled.reason === 'Unschedulable';
+}
+/** Why a pod is not ready, in a few words. */
+function podTrouble(p) {
+    if (isUnschedulable(p))
+        return `Unschedulable${p.scheduled?.message ? `: ${p.scheduled.message}` : ''}`;
+    if (p.waiting)
+        return `${p.waiting.reason}${p.waiting.message ? `: ${p.waiting.message}` : ''}`;
+    return `${p.phase ?? 'Pending'}, not ready`;
+}
+function clusterExists(snap, name) {
+    return (snap.rayClusters ?? []).some((c) => c.name === name);
+}
+/** Events seen since the apply (with slack for second-precision timestamps). */
+function eventsSince(snap, since) {
+    return (snap.events ?? []).filter((e) => e.at >= since - EVENT_SLACK_MS);
+}
+/** `Reason (involved): message`, one per reason and message, newest first, with repetitions. */
+function dedupeWarnings(events, limit = 10) {
+    const byKey = new Map();
+    for (const e of events) {
+        if (e.type !== 'Warning')
+            continue;
+        const key = `${e.reason}\u0000${e.message}`;
+        const seen = byKey.get(key);
+        const count = e.count ?? 1;
+        if (seen) {
+            seen.count += count;
+            if (e.at > seen.at)
+                Object.assign(seen, { e, at: e.at });
+        }
+        else
+            byKey.set(key, { e, count, at: e.at });
+    }
+    return [...byKey.values()]
+        .sort((a, b) => b.at - a.at)
+        .slice(0, limit)
+        .map(({ e, count }) => `${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${e.message}${count > 1 ? ` (×${count})` : ''}`);
+}
+/** A compact fingerprint of what the operator writes, to notice status changes. */
+function statusFingerprint(rs) {
+    return JSON.stringify([rs.observedGeneration, rs.conditions, rs.activeServiceStatus, rs.pendingServiceStatus, rs.numServeEndpoints]);
+}
+/** `12.3s`, `4m12s`, `1h02m`. */
+function formatDuration(ms) {
+    const s = Math.max(0, ms) / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m${String(Math.floor(s % 60)).padStart(2, '0')}s`;
+    return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/health.ts
+/**
+ * A RayService's health as a list of problems, and which of them predate a change.
+ *
+ * The plan and `apply` report the problems as they stand before the change; at the end of a wait
+ * the problems that predate the change, and that it neither caused nor was meant to fix, make the
+ * rollout "done, degraded" instead of failing it. The same rules serve `apply` (which read the state
+ * before applying) and `wait` (which did not), so that both judge one state the same way:
+ *
+ * - a pod predates the change when it was created before the change reached the API server
+ *   (`Baseline.changedAt`: the RayService's last spec write, which both can read); KubeRay never
+ *   rewrites an existing pod, so such a pod is as the change found it;
+ * - a Serve application predates the change when it was failing before (`Baseline.problems`: apply
+ *   reads them before applying, wait when it starts), the change does not rewrite its config, and
+ *   it was not seen deploying since. Without a baseline no application predates the change.
+ *
+ * Pure: snapshots and the target in, problems out (docs/rollout-rules.md, rule ids in docs/rule-ids.md).
+ */
+
+/** Application states that say the application is being (re)deployed. */
+const DEPLOYING_STATES = new Set(['DEPLOYING', 'NOT_STARTED']);
+const MAX_TEXT = 300;
+const clip = (s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
+/** The problems of one snapshot: the operator's refusal, a pending upgrade, pods that cannot run, failing applications. */
+function healthOf(snap) {
+    const rs = snap.rayService;
+    if (!rs)
+        return [];
+    const out = [];
+    const ready = condition(rs, 'Ready');
+    if (ready?.status === 'False' && ready.reason === 'ValidationFailed')
+        out.push(problem('health.validation-failed', 'service', `the operator refuses the spec (Ready=False, ValidationFailed)${ready.message ? `: ${ready.message}` : ''}`));
+    const active = activeName(rs);
+    const pending = pendingName(rs);
+    if (pending !== undefined)
+        out.push(pendingUpgrade(snap, pending, active));
+    for (const c of [active, pending])
+        if (c !== undefined)
+            out.push(...podProblems(snap, c), ...appProblemsOf(c, c === active ? rs.activeServiceStatus : rs.pendingServiceStatus));
+    return out;
+}
+/** An upgrade under way before the change: its pending cluster, and how many of its pods are ready. */
+function pendingUpgrade(snap, pending, active) {
+    const pods = podsOf(snap, pending);
+    const ready = pods.filter((p) => p.ready).length;
+    const stuck = pods.some((p) => !p.ready && (isUnschedulable(p) || (p.waiting !== undefined && HOPELESS_WAITING.has(p.waiting.reason))));
+    const count = snap.pods === undefined ? '' : ` (${ready}/${pods.length} pods ready)`;
+    return problem(stuck ? 'health.upgrade-stuck' : 'health.upgrade-pending', `cluster:${pending}`, `${stuck ? 'an upgrade is stuck' : 'an upgrade is under way'}: pending cluster ${pending} is not serving yet${count}${active ? `; ${active} still serves` : ''}`);
+}
+/** Pods that cannot be scheduled or wait in a state that does not heal by itself. */
+function podProblems(snap, cluster) {
+    return podsOf(snap, cluster).flatMap((p) => {
+        const p0 = podProblem(p, cluster);
+        return p0 ? [p0] : [];
+    });
+}
+function podProblem(p, cluster) {
+    if (p.ready)
+        return undefined;
+    const what = `${p.nodeType ?? 'pod'}${p.nodeType ? ' pod' : ''} ${p.name}${p.group ? ` (group ${p.group})` : ''} of ${cluster}`;
+    if (isUnschedulable(p))
+        return problem('health.pod-unschedulable', `pod:${p.name}`, `${what} cannot be scheduled${p.scheduled?.message ? `: ${p.scheduled.message}` : ''}`);
+    if (p.waiting && HOPELESS_WAITING.has(p.waiting.reason))
+        return problem('health.pod-waiting', `pod:${p.name}`, `${what} is stuck in ${p.waiting.reason}${p.waiting.message ? `: ${p.waiting.message}` : ''}`);
+    return undefined;
+}
+/** Applications (or their deployments) DEPLOY_FAILED or UNHEALTHY on one cluster. */
+function appProblemsOf(cluster, status) {
+    return apps(status).flatMap(([name, app]) => {
+        const sick = Object.entries(app.serveDeploymentStatuses ?? {}).filter(([, d]) => BAD_STATES.has(d.status));
+        if (!BAD_STATES.has(app.status) && sick.length === 0)
+            return [];
+        const deployments = sick.map(([d, s]) => `${d} ${s.status}${s.message ? `: ${s.message}` : ''}`).join('; ');
+        const text = `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}${deployments && !app.message ? ` (${deployments})` : ''}`;
+        return [problem('health.app-failed', appSubject(cluster, name), text)];
+    });
+}
+const appSubject = (cluster, app) => `app:${cluster}/${app}`;
+/** `changedAt` at second precision, as creation timestamps are: a pod created in the same second counts as the change's. */
+function changeSecond(target) {
+    const at = target.baseline?.changedAt ?? target.startedAt;
+    return Math.floor(at / 1000) * 1000;
+}
+/** The pod existed before the change reached the API server (so the change did not create it). */
+function podPredates(target, pod) {
+    return pod.createdAt !== undefined && pod.createdAt < changeSecond(target);
+}
+/** A pod that cannot run (unschedulable, or stuck waiting) and predates the change: not the change's doing. */
+function excusedPod(target, pod) {
+    return podPredates(target, pod) && podProblem(pod, '') !== undefined;
+}
+/**
+ * A failing application that the change neither caused nor was meant to fix: failing before the
+ * change, its config not rewritten by it, and not seen deploying since.
+ */
+function appPredates(target, memory, cluster, app) {
+    if (cluster === undefined)
+        return false;
+    const subject = appSubject(cluster, app);
+    if (memory.redeployed.includes(subject))
+        return false;
+    const before = target.baseline?.problems ?? [];
+    return before.some((p) => p.subject === subject) && !(target.baseline?.touchedApps ?? []).includes(app);
+}
+/** Remember the applications seen deploying: whatever they do next is the change's doing. */
+function trackRedeployed(memory, snap) {
+    const rs = snap.rayService;
+    if (!rs)
+        return;
+    const clusters = [
+        [activeName(rs), rs.activeServiceStatus],
+        [pendingName(rs), rs.pendingServiceStatus],
+    ];
+    for (const [c, s] of clusters) {
+        if (c === undefined)
+            continue;
+        for (const [name, app] of apps(s)) {
+            const subject = appSubject(c, name);
+            if (DEPLOYING_STATES.has(app.status) && !memory.redeployed.includes(subject))
+                memory.redeployed.push(subject);
+        }
+    }
+}
+/**
+ * The problems of the final state that predate the change: pods created before it and applications
+ * failing before it, on the cluster that serves now. What makes a finished rollout "degraded".
+ */
+function preExisting(target, memory, snap) {
+    const rs = snap?.rayService;
+    if (!snap || !rs)
+        return [];
+    const active = activeName(rs);
+    if (active === undefined)
+        return [];
+    const pods = new Map(podsOf(snap, active).map((p) => [`pod:${p.name}`, p]));
+    return healthOf(snap).filter((p) => {
+        if (p.rule === 'health.pod-unschedulable' || p.rule === 'health.pod-waiting') {
+            const pod = pods.get(p.subject);
+            return pod !== undefined && podPredates(target, pod);
+        }
+        if (p.rule === 'health.app-failed')
+            return p.subject.startsWith(`app:${active}/`) && appPredates(target, memory, active, p.subject.slice(`app:${active}/`.length));
+        return false;
+    });
+}
+function problem(rule, subject, text) {
+    return { rule, subject, text: clip(text) };
+}
+
 ;// CONCATENATED MODULE: ./src/flows/cluster-aware-plan.ts
 /**
  * The cluster-aware plan as one call for the CLI and the action: connect, read the facts, plan.
@@ -65693,6 +66294,8 @@ function cluster_plan_clusterOf(m, release) {
  * the cluster cannot be reached; refusals of the manifests themselves (InputError) still throw.
  * `planBeforeApply` is the apply's version: connected already, and strict.
  */
+
+
 
 
 
@@ -65728,7 +66331,7 @@ async function clusterAwarePlan(base, head, options) {
         // Nothing more is read: a credential plugin still running is killed, not left behind.
         deadline.cancel();
     }
-    return planWithCluster(base, head, facts, options);
+    return withHealthBefore(planWithCluster(base, head, facts, options), facts);
 }
 /**
  * Before an apply: the change predicted against what runs (the pending cluster of an upgrade in
@@ -65737,7 +66340,8 @@ async function clusterAwarePlan(base, head, options) {
  * an unreachable cluster throws (ClusterUnreachableError): there is nothing to apply to.
  */
 async function planBeforeApply(conn, base, head, options) {
-    const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, options), options);
+    const facts = await readClusterFacts(conn, base, head, options);
+    const p = withHealthBefore(planWithCluster(base, head, facts, options), facts);
     const refused = dryRunRefusals(p);
     if (refused.length)
         throw new ApplyRefusedError(refused);
@@ -65745,6 +66349,27 @@ async function planBeforeApply(conn, base, head, options) {
     if (rejected.length)
         throw new OperatorRejectsError(rejected.map((s) => `${s.file}:${s.rejection.line ?? '?'}: ${serviceKey(s)}: ${s.rejection.conditionMessage ?? s.rejection.eventMessage}`));
     return p;
+}
+/**
+ * Each running RayService's health as it stands, apart from what the change will do: pods that
+ * cannot run and why, failing Serve applications, an upgrade already stuck, a refused spec. Absent
+ * when the RayService does not run or could not be read.
+ */
+function withHealthBefore(p, facts) {
+    return {
+        ...p,
+        services: p.services.map((s) => {
+            const live = facts.services.get(serviceKey(s));
+            const before = live ? healthBefore(s.name, live, Date.now()) : undefined;
+            return before && s.cluster ? { ...s, cluster: { ...s.cluster, before } } : s;
+        }),
+    };
+}
+function healthBefore(name, live, at) {
+    if (!live.rayService)
+        return undefined;
+    const rayClusters = [live.active, live.pending].filter((c) => c !== undefined);
+    return healthOf(buildSnapshot({ name }, { at, rayService: live.rayService, rayClusters, ...(live.pods ? { pods: live.pods } : {}) }));
 }
 /** The operator would refuse a head (its own validation): nothing is applied, since nothing would roll out. */
 class OperatorRejectsError extends UserError {
@@ -65851,171 +66476,6 @@ function annotate(p) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rollout/observed.ts
-const APP_DONE = 'RUNNING';
-/** Deployment states of a healthy application (autoscaling is fine). */
-const DEPLOYMENT_OK = new Set(['HEALTHY', 'UPSCALING', 'DOWNSCALING']);
-/** States that fail the rollout when they last beyond the grace period. */
-const BAD_STATES = new Set(['DEPLOY_FAILED', 'UNHEALTHY']);
-/**
- * Container waiting reasons that do not go away by themselves. A long image pull is
- * `ContainerCreating`, not one of these.
- */
-const HOPELESS_WAITING = new Set([
-    'ErrImagePull',
-    'ImagePullBackOff',
-    'InvalidImageName',
-    'CreateContainerConfigError',
-    'CreateContainerError',
-    'CrashLoopBackOff',
-]);
-/** Warning reasons that KubeRay's controllers emit when a reconcile pass fails (utils/constant.go). */
-const OPERATOR_WARNINGS = new Set([
-    'InvalidRayServiceSpec',
-    'InvalidRayServiceMetadata',
-    'InvalidRayClusterSpec',
-    'InvalidRayClusterMetadata',
-    'InvalidRayClusterStatus',
-    'FailedToCreateRayCluster',
-    'FailedToUpdateRayCluster',
-    'FailedToDeleteRayCluster',
-    'FailedToUpdateServeApplications',
-    'FailedToUpdateHeadPodServeLabel',
-    'FailedToUpdateTargetCapacity',
-    'FailedToCreateService',
-    'FailedToUpdateService',
-    'FailedToCreateGateway',
-    'FailedToUpdateGateway',
-    'FailedToCreateHTTPRoute',
-    'FailedToUpdateHTTPRoute',
-    'FailedToCreateHeadPod',
-    'FailedToCreateWorkerPod',
-    'RollbackImpossible',
-    'RayServiceInitializingTimeout',
-]);
-/** The operator rejected the spec itself: nothing changes until the spec does. */
-const VALIDATION_WARNINGS = new Set(['InvalidRayServiceSpec', 'InvalidRayServiceMetadata']);
-const CLUSTER_VALIDATION_WARNINGS = new Set(['InvalidRayClusterSpec', 'InvalidRayClusterMetadata']);
-/** Node autoscalers announce a scale-up for a pending pod with these (cluster-autoscaler, Karpenter). */
-const SCALE_UP_EVENTS = new Set(['TriggeredScaleUp', 'Nominated']);
-const NO_SCALE_UP_EVENTS = new Set(['NotTriggerScaleUp']);
-/** Event timestamps of core/v1 Events have second precision: accept events up to 1 s before the apply. */
-const EVENT_SLACK_MS = 1000;
-function clusterName(status) {
-    const name = status?.rayClusterName;
-    return name === undefined || name === '' ? undefined : name;
-}
-const activeName = (rs) => clusterName(rs.activeServiceStatus);
-const pendingName = (rs) => clusterName(rs.pendingServiceStatus);
-function condition(rs, type) {
-    return rs.conditions?.find((c) => c.type === type);
-}
-function conditionText(c) {
-    const reason = c.reason ? ` (${c.reason})` : '';
-    const message = c.message ? `: ${c.message}` : '';
-    return `${c.type}=${c.status}${reason}${message}`;
-}
-/** observedGeneration; a status never written counts as 0. */
-const observedGeneration = (rs) => rs.observedGeneration ?? 0;
-function apps(status) {
-    return Object.entries(status?.applicationStatuses ?? {}).sort(([a], [b]) => a.localeCompare(b));
-}
-/**
- * Why the applications of one cluster are not all healthy, as clauses; empty when they are:
- * exactly the expected set of applications, each RUNNING, each deployment HEALTHY (or scaling).
- */
-function appProblems(status, expected, where) {
-    const list = apps(status);
-    const problems = [];
-    if (list.length === 0 && expected.length > 0)
-        return [`no Serve application status on ${where} yet`];
-    const names = new Set(list.map(([n]) => n));
-    const missing = expected.filter((n) => !names.has(n));
-    const extra = [...names].filter((n) => !expected.includes(n));
-    if (missing.length > 0)
-        problems.push(`Serve applications missing on ${where}: ${missing.join(', ')}`);
-    if (extra.length > 0)
-        problems.push(`Serve applications not in the new config still present on ${where}: ${extra.join(', ')}`);
-    const notRunning = list.filter(([, a]) => a.status !== APP_DONE).map(([n, a]) => `${n} ${a.status}`);
-    if (notRunning.length > 0)
-        problems.push(`Serve applications not RUNNING on ${where}: ${notRunning.join(', ')}`);
-    const sick = list.flatMap(([n, a]) => Object.entries(a.serveDeploymentStatuses ?? {})
-        .filter(([, d]) => !DEPLOYMENT_OK.has(d.status))
-        .map(([d, s]) => `${n}/${d} ${s.status}`));
-    if (sick.length > 0)
-        problems.push(`Serve deployments not HEALTHY on ${where}: ${sick.sort().join(', ')}`);
-    return problems;
-}
-function allRunning(status) {
-    const list = apps(status);
-    return list.length > 0 && list.every(([, a]) => a.status === APP_DONE);
-}
-/** One line per application: `app1 RUNNING, app2 DEPLOYING`. */
-function appsLine(status) {
-    return apps(status)
-        .map(([n, a]) => `${n} ${a.status}`)
-        .join(', ');
-}
-function podsOf(snap, cluster) {
-    if (cluster === undefined)
-        return [];
-    return (snap.pods ?? []).filter((p) => p.cluster === cluster && p.deleting !== true).sort((a, b) => a.name.localeCompare(b.name));
-}
-function isUnschedulable(p) {
-    return p.scheduled?.status === 'False' && p.scheduled.reason === 'Unschedulable';
-}
-/** Why a pod is not ready, in a few words. */
-function podTrouble(p) {
-    if (isUnschedulable(p))
-        return `Unschedulable${p.scheduled?.message ? `: ${p.scheduled.message}` : ''}`;
-    if (p.waiting)
-        return `${p.waiting.reason}${p.waiting.message ? `: ${p.waiting.message}` : ''}`;
-    return `${p.phase ?? 'Pending'}, not ready`;
-}
-function clusterExists(snap, name) {
-    return (snap.rayClusters ?? []).some((c) => c.name === name);
-}
-/** Events seen since the apply (with slack for second-precision timestamps). */
-function eventsSince(snap, since) {
-    return (snap.events ?? []).filter((e) => e.at >= since - EVENT_SLACK_MS);
-}
-/** `Reason (involved): message`, one per reason and message, newest first, with repetitions. */
-function dedupeWarnings(events, limit = 10) {
-    const byKey = new Map();
-    for (const e of events) {
-        if (e.type !== 'Warning')
-            continue;
-        const key = `${e.reason}\u0000${e.message}`;
-        const seen = byKey.get(key);
-        const count = e.count ?? 1;
-        if (seen) {
-            seen.count += count;
-            if (e.at > seen.at)
-                Object.assign(seen, { e, at: e.at });
-        }
-        else
-            byKey.set(key, { e, count, at: e.at });
-    }
-    return [...byKey.values()]
-        .sort((a, b) => b.at - a.at)
-        .slice(0, limit)
-        .map(({ e, count }) => `${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${e.message}${count > 1 ? ` (×${count})` : ''}`);
-}
-/** A compact fingerprint of what the operator writes, to notice status changes. */
-function statusFingerprint(rs) {
-    return JSON.stringify([rs.observedGeneration, rs.conditions, rs.activeServiceStatus, rs.pendingServiceStatus, rs.numServeEndpoints]);
-}
-/** `12.3s`, `4m12s`, `1h02m`. */
-function formatDuration(ms) {
-    const s = Math.max(0, ms) / 1000;
-    if (s < 60)
-        return `${s.toFixed(1)}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m${String(Math.floor(s % 60)).padStart(2, '0')}s`;
-    return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
-
 ;// CONCATENATED MODULE: ./src/rollout/predicates.ts
 /**
  * The completion predicates, one per kind of rollout, written as the list of clauses that do
@@ -66023,6 +66483,7 @@ function formatDuration(ms) {
  *
  * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
  */
+
 
 /** The clauses of the completion predicate of the state's kind that do not hold at `now`. */
 function unmet(state, now) {
@@ -66040,7 +66501,7 @@ function unmet(state, now) {
     if (kind === 'new-cluster')
         missing.push(...newClusterClauses(state, snap, rs));
     else
-        missing.push(...inPlaceClauses(kind, target, snap, rs));
+        missing.push(...inPlaceClauses(kind, target, memory, snap, rs));
     missing.push(...readyClause(rs));
     if ((kind === 'app' || kind === 'inplace') && !settled(state, now)) {
         missing.push(memory.firstObservedAt === undefined
@@ -66096,7 +66557,7 @@ function newClusterClauses({ target, memory }, snap, rs) {
             ? `no active cluster yet${active ? ` (${active} was replaced)` : ''}`
             : `traffic not switched: the active cluster is still ${active ?? 'none'}`);
         if (pending !== undefined) {
-            out.push(...clusterPodClauses(snap, pending, 'pending cluster'));
+            out.push(...clusterPodClauses(snap, pending, 'pending cluster', (p) => excusedPod(target, p)));
             out.push(...appProblems(rs.pendingServiceStatus, target.serveApps, `pending cluster ${pending}`));
         }
         else if (observedGeneration(rs) >= target.generation) {
@@ -66116,7 +66577,7 @@ function newClusterClauses({ target, memory }, snap, rs) {
     }
     return out;
 }
-function inPlaceClauses(kind, target, snap, rs) {
+function inPlaceClauses(kind, target, memory, snap, rs) {
     const A = target.activeBefore;
     const active = activeName(rs);
     const pending = pendingName(rs);
@@ -66125,32 +66586,44 @@ function inPlaceClauses(kind, target, snap, rs) {
         out.push(`a pending cluster ${pending} exists`);
     if (active !== A)
         out.push(`the active cluster is ${active ?? 'none'}, not ${A ?? 'none'}`);
-    if (kind === 'inplace' && A !== undefined) {
-        out.push(...clusterPodClauses(snap, A, 'cluster'));
-        const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
-        if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
-            out.push(`RayCluster ${A} has not observed its updated spec yet (generation ${rc.generation}, observed ${rc.observedGeneration})`);
-        }
-        else if (rc?.desiredWorkerReplicas !== undefined && rc.readyWorkerReplicas !== undefined && rc.readyWorkerReplicas < rc.desiredWorkerReplicas) {
-            out.push(`RayCluster ${A}: ${rc.readyWorkerReplicas}/${rc.desiredWorkerReplicas} desired workers ready`);
-        }
-    }
+    if (kind === 'inplace' && A !== undefined)
+        out.push(...inPlaceClusterClauses(target, snap, A));
+    // A failing application that predates the change and that it did not touch does not hold it up.
     if (active !== undefined)
-        out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `cluster ${active}`));
+        out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `cluster ${active}`, (app) => appPredates(target, memory, active, app)));
     return out;
 }
-/** Head and worker pods of one cluster, as far as the snapshot lists pods. */
-function clusterPodClauses(snap, cluster, what) {
+/**
+ * The updated cluster's pods all ready, and its RayCluster at its new spec with its desired workers
+ * ready; pods older than the change that cannot run (a GPU worker that was already Pending) are
+ * not the change's to fix: they are left out, of the pods and of the desired count.
+ */
+function inPlaceClusterClauses(target, snap, A) {
+    const predates = (p) => excusedPod(target, p);
+    const out = clusterPodClauses(snap, A, 'cluster', predates);
+    const excused = podsOf(snap, A).filter((p) => p.nodeType === 'worker' && !p.ready && predates(p)).length;
+    const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
+    if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
+        out.push(`RayCluster ${A} has not observed its updated spec yet (generation ${rc.generation}, observed ${rc.observedGeneration})`);
+    }
+    else if (rc?.desiredWorkerReplicas !== undefined && rc.readyWorkerReplicas !== undefined && rc.readyWorkerReplicas + excused < rc.desiredWorkerReplicas) {
+        out.push(`RayCluster ${A}: ${rc.readyWorkerReplicas}/${rc.desiredWorkerReplicas} desired workers ready`);
+    }
+    return out;
+}
+/** Head and worker pods of one cluster, as far as the snapshot lists pods; `excused` pods that are not ready do not count. */
+function clusterPodClauses(snap, cluster, what, excused = () => false) {
     if (snap.pods === undefined) {
         const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
         return rc?.headReady === false ? [`${what} ${cluster}: head pod not ready (RayCluster HeadPodReady is not True)`] : [];
     }
-    const pods = podsOf(snap, cluster);
+    const all = podsOf(snap, cluster);
+    const pods = all.filter((p) => p.ready || !excused(p));
     const head = pods.find((p) => p.nodeType === 'head');
     const out = [];
-    if (!head)
+    if (!all.some((p) => p.nodeType === 'head'))
         out.push(`${what} ${cluster}: no head pod yet`);
-    else if (!head.ready)
+    else if (head && !head.ready)
         out.push(`${what} ${cluster}: head pod ${head.name} not ready (${podTrouble(head)})`);
     const workers = pods.filter((p) => p.nodeType === 'worker');
     const notReady = workers.filter((p) => !p.ready);
@@ -66194,6 +66667,7 @@ const HINTS = {
     'operator-not-watching': (d) => `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${d.namespace}?`,
     'smoke-request-failed': () => 'KubeRay switched traffic, but the application does not answer as the smoke file expects: read the answer above and the Serve lines of the head pod, fix the application (or the expectation) and push again.',
     'pod-logs-forbidden': () => "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
+    'unhealthy-before': () => 'The change itself rolled out; these problems predate it (see "Before the change" in the plan). Fix them, or drop --require-healthy to accept a degraded RayService.',
 };
 /** A hint: `hint('container-crashing', { namespace, pod })`. */
 function hint(id, ...data) {
@@ -66209,6 +66683,7 @@ function hint(id, ...data) {
  * the previous spec. The operator itself never gives up on a pending cluster (no upgrade timeout,
  * no rollback in NewCluster mode), so the watcher owns the decision.
  */
+
 
 
 
@@ -66235,6 +66710,9 @@ function badStates(state, rs) {
         return out; // still the previous spec's picture
     const { cluster, status } = targetOf(state, rs);
     for (const [name, app] of apps(status)) {
+        // Failing before the change, and not touched by it: reported as degraded at the end, not a failure.
+        if (appPredates(state.target, state.memory, cluster, name))
+            continue;
         if (BAD_STATES.has(app.status))
             out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
         for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
@@ -66252,7 +66730,7 @@ function stuckPods(state, snap) {
         return out;
     const { cluster } = targetOf(state, rs);
     for (const p of podsOf(snap, cluster)) {
-        if (p.ready)
+        if (p.ready || excusedPod(state.target, p))
             continue;
         if (isUnschedulable(p))
             out.set(`${p.name}:Unschedulable`, `${p.scheduled?.message ?? 'no node fits'}`);
@@ -66577,8 +67055,9 @@ function addBlueGreenHints({ target }, rs, snap, hints) {
  */
 
 
+
 const MAX_MESSAGE = 300;
-const clip = (s) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
+const progress_clip = (s) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
 function initialMemory(target) {
     return {
         abandoned: [],
@@ -66588,6 +67067,7 @@ function initialMemory(target) {
         oldClusterSeen: false,
         bad: {},
         stuck: {},
+        redeployed: [],
         // The switch is reported against the cluster that was active before the apply.
         marks: { active: target.activeBefore ?? '' },
     };
@@ -66609,6 +67089,8 @@ function track(previous, snap, say) {
     const first = previous.last === undefined;
     let t = { state: { ...previous, memory, last: snap }, snap, first, say, mark };
     trackWarnings(t);
+    // Before any rule reads it: an application seen deploying is the change's, whatever it did before.
+    trackRedeployed(memory, snap);
     const rs = snap.rayService;
     if (previous.kind === 'delete')
         trackDeletion(t);
@@ -66757,9 +67239,9 @@ function trackClusters({ state, snap, say, mark }) {
 function trackWarnings({ state, snap, mark }) {
     for (const e of eventsSince(snap, state.target.startedAt)) {
         if (e.type === 'Warning')
-            mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
+            mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${progress_clip(e.message)}`, true);
         else if (e.reason === 'UpdatedServeApplications')
-            mark(`ev:${e.reason}:${e.message}`, 'seen', clip(e.message));
+            mark(`ev:${e.reason}:${e.message}`, 'seen', progress_clip(e.message));
     }
 }
 /**
@@ -66794,7 +67276,7 @@ function trackTarget(t) {
     memory.bad = refresh(memory.bad, badStates(state, rs), snap.at);
     for (const [key, s] of Object.entries(memory.bad))
         if (!previousBad[key])
-            say(clip(s.text), true);
+            say(progress_clip(s.text), true);
     memory.stuck = refresh(memory.stuck, stuckPods(state, snap), snap.at);
     const { cluster, status } = targetOf(state, rs);
     if (cluster === undefined)
@@ -66870,7 +67352,7 @@ function trackPodIssues({ snap, mark }, cluster) {
         issues.set(why, [...(issues.get(why) ?? []), p.name]);
     }
     for (const [why, names] of issues) {
-        mark(`issue:${cluster}:${why}`, 'seen', `${names.length === 1 ? `pod ${names[0]}` : `${names.length} pods`} of ${cluster}: ${clip(why)}`, true);
+        mark(`issue:${cluster}:${why}`, 'seen', `${names.length === 1 ? `pod ${names[0]}` : `${names.length} pods`} of ${cluster}: ${progress_clip(why)}`, true);
     }
 }
 
@@ -66886,6 +67368,8 @@ function trackPodIssues({ snap, mark }, cluster) {
  * world is taken to be as the last snapshot showed it (that is what a live watch means), so
  * checkTime can both end a settle window with success and let a grace period expire into a failure.
  */
+
+
 
 
 
@@ -66966,7 +67450,7 @@ function judge(state, now) {
     const { target } = state;
     const missing = unmet(state, now);
     if (missing.length === 0)
-        return finish(state, 'succeeded', success(state, now), now);
+        return done(state, now);
     const failed = failure(state, now);
     if (failed) {
         const summary = `${machine_name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`;
@@ -66976,9 +67460,24 @@ function judge(state, now) {
         return finish(state, 'timeout', `${machine_name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
     return undefined;
 }
+/**
+ * What the change asked for has happened. Problems from before the change that are still there make
+ * it done, degraded (a success that names them), or a failure with --require-healthy.
+ */
+function done(state, now) {
+    const { target } = state;
+    const before = preExisting(target, state.memory, state.last);
+    if (before.length === 0)
+        return finish(state, 'succeeded', success(state, now), now);
+    const named = `${before.length} problem${before.length === 1 ? '' : 's'} from before the change, not caused by it: ${before.map((p) => p.text).join('; ')}`;
+    if (!target.requireHealthy)
+        return finish(state, 'succeeded', `${success(state, now)}; degraded: ${named}`, now);
+    return finish(state, 'failed', `${machine_name(target)}: done but not healthy (--require-healthy): ${named}`, now, [], [hint('unhealthy-before')]);
+}
 function finish(state, result, summary, now, missing = [], hints = []) {
     const diagnosis = result === 'succeeded' ? undefined : diagnose(state, now, missing, hints);
-    return machine_verdictOf(state, result, summary, now, state.timeline, diagnosis);
+    const before = preExisting(state.target, state.memory, state.last);
+    return { ...machine_verdictOf(state, result, summary, now, state.timeline, diagnosis), ...(before.length > 0 ? { preExisting: before } : {}) };
 }
 function machine_verdictOf(state, result, summary, at, timeline, diagnosis) {
     const rs = state.last?.rayService;
@@ -67035,161 +67534,6 @@ function machine_lineAt(target, at, text, warning) {
     return { at, elapsedMs: at - target.startedAt, text, ...(warning ? { warning: true } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/rollout/from-objects.ts
-/**
- * Kubernetes objects (plain JSON as the API server returns them) → the plain views the rollout state
- * machine reads (types.ts). Pure. Fields are narrowed one by one: a field that is missing or of the
- * wrong type reads as absent, never as a crash.
- */
-
-
-const ms = (t) => (typeof t === 'string' ? Date.parse(t) : undefined);
-/** A numeric field of a map, as a spreadable `{ key: n }` or nothing. */
-function numberField(key, from) {
-    const n = from[key];
-    return typeof n === 'number' ? { [key]: n } : {};
-}
-function conditions(list) {
-    return asList(list).map((item) => {
-        const c = asMap(item);
-        return {
-            type: String(c.type),
-            status: String(c.status),
-            ...(c.reason ? { reason: String(c.reason) } : {}),
-            ...(c.message ? { message: String(c.message) } : {}),
-            ...numberField('observedGeneration', c),
-            ...(c.lastTransitionTime ? { lastTransitionTime: ms(c.lastTransitionTime) } : {}),
-        };
-    });
-}
-/** The Serve status of one cluster, passed through as the operator wrote it. */
-function serviceStatus(v) {
-    return objects_isPlainObject(v) ? v : undefined;
-}
-function rayServiceView(o) {
-    const meta = metadataOf(o);
-    const st = asMap(o.status);
-    const active = serviceStatus(st.activeServiceStatus);
-    const pending = serviceStatus(st.pendingServiceStatus);
-    return {
-        generation: meta.generation ?? 0,
-        ...(meta.deletionTimestamp ? { deleting: true } : {}),
-        ...numberField('observedGeneration', st),
-        conditions: conditions(st.conditions),
-        ...(active ? { activeServiceStatus: active } : {}),
-        ...(pending ? { pendingServiceStatus: pending } : {}),
-        ...numberField('numServeEndpoints', st),
-    };
-}
-function rayClusterView(o) {
-    const meta = metadataOf(o);
-    const st = asMap(o.status);
-    const headReady = conditions(st.conditions).find((c) => c.type === 'HeadPodReady');
-    return {
-        name: meta.name ?? '',
-        ...(meta.deletionTimestamp ? { deleting: true } : {}),
-        ...(headReady ? { headReady: headReady.status === 'True' } : {}),
-        ...(typeof meta.generation === 'number' ? { generation: meta.generation } : {}),
-        ...numberField('observedGeneration', st),
-        ...numberField('desiredWorkerReplicas', st),
-        ...numberField('readyWorkerReplicas', st),
-    };
-}
-function podView(o) {
-    const meta = metadataOf(o);
-    const labels = stringMap(meta.labels);
-    const st = asMap(o.status);
-    const conds = conditions(st.conditions);
-    const scheduled = conds.find((c) => c.type === 'PodScheduled');
-    const waiting = firstWaiting(st);
-    const nodeType = labels['ray.io/node-type'];
-    const phase = stringOr(st.phase);
-    return {
-        name: meta.name ?? '',
-        ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
-        ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
-        ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
-        ...(phase ? { phase } : {}),
-        ready: conds.find((c) => c.type === 'Ready')?.status === 'True',
-        ...(meta.deletionTimestamp ? { deleting: true } : {}),
-        ...(scheduled
-            ? {
-                scheduled: {
-                    status: scheduled.status,
-                    ...(scheduled.reason ? { reason: scheduled.reason } : {}),
-                    ...(scheduled.message ? { message: scheduled.message } : {}),
-                },
-            }
-            : {}),
-        ...(waiting ? { waiting } : {}),
-    };
-}
-/** The first container (init containers first) waiting with a reason, e.g. ImagePullBackOff. */
-function firstWaiting(podStatus) {
-    for (const s of [...asList(podStatus.initContainerStatuses), ...asList(podStatus.containerStatuses)]) {
-        const w = asMap(asMap(asMap(s).state).waiting);
-        const reason = stringOr(w.reason);
-        if (!reason)
-            continue;
-        const message = stringOr(w.message);
-        return { reason, ...(message ? { message } : {}) };
-    }
-    return undefined;
-}
-function eventView(o) {
-    const involved = asMap(o.involvedObject);
-    const at = ms(asMap(o.series).lastObservedTime) ?? ms(o.lastTimestamp) ?? ms(o.eventTime) ?? ms(o.firstTimestamp) ?? ms(metadataOf(o).creationTimestamp) ?? 0;
-    const name = stringOr(involved.name);
-    const kind = stringOr(involved.kind);
-    return {
-        type: o.type === 'Warning' ? 'Warning' : 'Normal',
-        reason: String(o.reason ?? ''),
-        message: String(o.message ?? o.note ?? ''),
-        at,
-        ...(name ? { involved: name } : {}),
-        ...(kind ? { kind } : {}),
-        ...numberField('count', o),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rollout/snapshot.ts
-/**
- * The snapshot the state machine observes, built from the objects a watcher holds: the RayService,
- * the RayClusters it owns, the Ray pods and the Events of its namespace. Pure: plain objects in, a
- * snapshot out; the adapter supplies the time, and says which kinds it could not watch.
- */
-
-
-/**
- * Only what concerns this RayService: pods of its clusters (the listed ones, the one active before
- * the apply, and those its status names, which may not be listed yet), and Events about the
- * RayService, those clusters or those pods.
- */
-function buildSnapshot(target, objects) {
-    const { at, rayService, rayClusters, pods, events } = objects;
-    const clusterNames = clusterNamesOf(target, rayService, rayClusters);
-    const ownPods = pods?.filter((p) => isIn(clusterNames, metadataOf(p).labels?.['ray.io/cluster']));
-    const involved = new Set([target.name, ...clusterNames, ...(ownPods ?? []).flatMap((p) => metadataOf(p).name ?? [])]);
-    return {
-        at,
-        rayService: rayService ? rayServiceView(rayService) : null,
-        rayClusters: rayClusters.map((c) => rayClusterView(c)),
-        ...(ownPods ? { pods: ownPods.map((p) => podView(p)) } : {}),
-        ...(events ? { events: events.filter((e) => isIn(involved, asMap(e.involvedObject).name)).map((e) => eventView(e)) } : {}),
-    };
-}
-function clusterNamesOf(target, rayService, rayClusters) {
-    const names = new Set(rayClusters.flatMap((c) => metadataOf(c).name ?? []));
-    const status = asMap(rayService?.status);
-    for (const n of [target.activeBefore, asMap(status.activeServiceStatus).rayClusterName, asMap(status.pendingServiceStatus).rayClusterName])
-        if (typeof n === 'string' && n !== '')
-            names.add(n);
-    return names;
-}
-function isIn(names, name) {
-    return typeof name === 'string' && names.has(name);
-}
-
 ;// CONCATENATED MODULE: ./src/rollout/render.ts
 /**
  * Plain-text rendering of a rollout's outcome for logs (the adapter adds colour or markdown):
@@ -67210,7 +67554,11 @@ function renderTimeline(lines) {
 const RESULT = { succeeded: 'succeeded', failed: 'FAILED', timeout: 'TIMED OUT' };
 /** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
 function renderVerdict(verdict) {
-    const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
+    const before = verdict.preExisting ?? [];
+    const result = verdict.result === 'succeeded' && before.length > 0 ? 'succeeded, degraded' : RESULT[verdict.result];
+    const out = [`${result}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
+    if (before.length > 0)
+        out.push('', 'Before the change, and still there (not caused by it):', ...before.map((p) => `  - ${p.text}`));
     if (verdict.diagnosis)
         out.push(...renderDiagnosis(verdict.diagnosis));
     return out;
@@ -67257,6 +67605,8 @@ function renderDiagnosis(d) {
  * judge.ts (when to give up early); progress.ts says what changed. Each is a function of one
  * RolloutState: observe and checkTime map (state, event) → state.
  */
+
+
 
 
 
@@ -68199,6 +68549,7 @@ async function tryRequest(opts, request, deadline, now) {
 
 
 
+
 /** Changes that reach the cluster: applied, then waited for ('ignored' returns at once). */
 const APPLIED_CHANGES = ['create', 'app', 'cluster', 'cluster-incremental', 'cluster-inplace', 'ignored'];
 /** Throws ApplyRefusedError (nothing applied) when the API server refuses any manifest. */
@@ -68227,10 +68578,10 @@ function applyWaits(opts, services, applied, startedAt) {
         // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
         // wait for its current config to run; a pending cluster, if one appears, is followed.
         const expected = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
-        const watched = await waitFor(opts, service, a, expected, startedAt);
+        const watched = await waitFor(opts, service, a, expected, startedAt, baselineOf(service, a, startedAt));
         const verdict = await afterRollout(opts, service, watched.verdict, startedAt);
         const requests = watched.requests;
-        if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback')
+        if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback' || onlyUnhealthyBefore(verdict))
             return { service, applied: a, verdict, requests };
         return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
     });
@@ -68297,7 +68648,30 @@ async function waitGone(opts, o, startedAt) {
     });
     return { ...o, verdict, requests };
 }
-function waitFor(opts, service, a, expected, startedAt) {
+/**
+ * What was wrong before this apply: the problems the plan read (pods included) and those of the
+ * RayService read right before the apply; when the apply changed the spec; which Serve
+ * applications it rewrites (still failing afterwards, they fail it).
+ */
+function baselineOf(service, a, startedAt) {
+    const problems = new Map();
+    for (const p of service.cluster?.before ?? [])
+        problems.set(p.subject, p);
+    if (a.before)
+        for (const p of healthOf({ at: startedAt, rayService: rayServiceView(a.before) }))
+            problems.set(p.subject, p);
+    return { changedAt: a.changedAt ?? startedAt, problems: [...problems.values()], touchedApps: touchedApps(service) };
+}
+/** The Serve applications whose config the plan's field changes rewrite (`spec.serveConfigV2: applications[name]…`). */
+function touchedApps(service) {
+    const names = service.changes.flatMap((c) => /^spec\.serveConfigV2: applications\[([^\]]+)\]/.exec(c.path)?.[1] ?? []);
+    return [...new Set(names)];
+}
+/** Failed only because --require-healthy refuses problems from before the change: nothing to roll back. */
+function onlyUnhealthyBefore(v) {
+    return v.result === 'failed' && v.diagnosis?.missing.length === 0 && (v.preExisting?.length ?? 0) > 0;
+}
+function waitFor(opts, service, a, expected, startedAt, baseline) {
     return watchRollout({
         conn: opts.conn,
         target: {
@@ -68308,6 +68682,8 @@ function waitFor(opts, service, a, expected, startedAt) {
             ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
             serveApps: serveAppsOf(a.manifest.object),
             startedAt,
+            baseline: baseline ?? { changedAt: a.changedAt ?? startedAt },
+            ...(opts.requireHealthy ? { requireHealthy: true } : {}),
             // One deadline per command: the connection's, when it has one (the CLI), bounds the wait too.
             deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
         },
@@ -68454,7 +68830,9 @@ function renderOutcomes(outcomes, opts = {}) {
             const v = o.verdict;
             const change = o.pruned ? 'delete (prune)' : o.service.change;
             const result = v
-                ? `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
+                ? degraded(v)
+                    ? '⚠️ succeeded, degraded'
+                    : `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
                 : o.pruned
                     ? PRUNED[o.pruned.result]
                     : 'dry run ok';
@@ -68473,6 +68851,17 @@ function renderOutcomes(outcomes, opts = {}) {
     const max = opts.maxLength ?? 60_000;
     return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
 }
+const degraded = (v) => v.result === 'succeeded' && (v.preExisting?.length ?? 0) > 0;
+/** The health before the change (as the plan read it) and what of it is still there, apart from what the change did. */
+function healthLines(before, v) {
+    const out = [];
+    const still = v.preExisting ?? [];
+    if (before.length)
+        out.push('**Before the change** (not caused by it):', '', ...before.map((p) => `- ${md_prose(p.text)}`), '');
+    if (still.length)
+        out.push(`**Still there at the end**${degraded(v) ? ' (the rollout is done, degraded)' : ''}:`, '', ...still.map((p) => `- ${md_prose(p.text)}`), '');
+    return out;
+}
 /** One RayService: its picture, then the timeline and the diagnosis as text. */
 function renderOne(o, v, links) {
     const key = serviceKey(o.service);
@@ -68484,6 +68873,7 @@ function renderOne(o, v, links) {
     // The URL is the user's template with URL-encoded names: it cannot close the link.
     if (where.length)
         out.push(where.map((l) => `[${l.label}](${l.url.replace(/[()<>\s]/g, encodeURIComponent)})`).join(' · '), '');
+    out.push(...healthLines(o.service.cluster?.before ?? [], v));
     const chart = renderGantt(key, v, hadActive);
     if (chart.length)
         out.push(...chart, '');
@@ -68598,6 +68988,7 @@ async function runApplyMode(inputs, push, run, facts) {
         head,
         base,
         onFailure: inputs.onFailure,
+        requireHealthy: inputs.requireHealthy,
         onRollback: (s, text) => output_warning(`${s.namespace}/${s.name}: rollback: ${text}`),
         timeoutMs: inputs.timeoutMs,
         fieldManager: inputs.fieldManager,
@@ -68624,6 +69015,9 @@ function rolloutOutcome(outcomes, how, facts) {
         for (const l of renderVerdict(o.verdict))
             output_info(l);
         output_endGroup();
+        // Done, degraded: a success that still names what was wrong before the change.
+        if (o.verdict.result === 'succeeded' && o.verdict.preExisting?.length)
+            output_warning(`${o.service.namespace}/${o.service.name}: done, degraded: ${o.verdict.preExisting.map((p) => p.text).join('; ')}`);
     }
     const result = how.dryRun ? 'dry-run' : overallResult(outcomes);
     facts.json = {
@@ -68654,6 +69048,7 @@ function rolloutOutcome(outcomes, how, facts) {
 
 
 
+
 async function observeAndWait(opts) {
     const services = opts.plan.services.filter((s) => APPLIED_CHANGES.includes(s.change));
     const startedAt = Date.now();
@@ -68680,6 +69075,13 @@ async function observeOne(opts, service, startedAt) {
         generation,
         serveApps: serveAppsOf(live),
         startedAt: syncedAt,
+        // Before the change: the applications failing when first read, and pods older than the synced spec.
+        baseline: {
+            changedAt: specChangedAt(live) ?? syncedAt,
+            problems: first ? healthOf({ at: startedAt, rayService: rayServiceView(first) }).filter((p) => p.rule === 'health.app-failed') : [],
+            touchedApps: touchedApps(service),
+        },
+        ...(opts.requireHealthy ? { requireHealthy: true } : {}),
         deadline: Math.min(syncedAt + opts.timeoutMs, opts.conn.deadline.at),
     };
     const { verdict, requests } = await watchRollout({
@@ -68820,6 +69222,7 @@ async function runObserveMode(inputs, push, run, facts) {
         head,
         syncTimeoutMs: inputs.syncTimeoutMs,
         timeoutMs: inputs.timeoutMs,
+        requireHealthy: inputs.requireHealthy,
         onSynced: (s, generation) => output_info(`${s.namespace}/${s.name}: synced by the controller (generation ${generation}); expecting ${s.change}`),
         onProgress: (s, line) => output_info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
         onLog: (s, text) => output_info(`[${s.namespace}/${s.name}] ${text}`),

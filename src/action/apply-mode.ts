@@ -84,6 +84,7 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     head,
     base,
     onFailure: inputs.onFailure,
+    requireHealthy: inputs.requireHealthy,
     onRollback: (s, text) => core.warning(`${s.namespace}/${s.name}: rollback: ${text}`),
     timeoutMs: inputs.timeoutMs,
     fieldManager: inputs.fieldManager,
@@ -113,6 +114,9 @@ export function rolloutOutcome(
     core.startGroup(`${o.service.namespace}/${o.service.name}: ${o.verdict.result}`);
     for (const l of renderVerdict(o.verdict)) core.info(l);
     core.endGroup();
+    // Done, degraded: a success that still names what was wrong before the change.
+    if (o.verdict.result === 'succeeded' && o.verdict.preExisting?.length)
+      core.warning(`${o.service.namespace}/${o.service.name}: done, degraded: ${o.verdict.preExisting.map((p) => p.text).join('; ')}`);
   }
   const result = how.dryRun ? 'dry-run' : overallResult(outcomes);
   facts.json = {

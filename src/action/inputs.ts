@@ -31,6 +31,8 @@ export interface ActionInputs {
   readonly prune: boolean;
   readonly dryRun: boolean;
   readonly onFailure: OnFailure;
+  /** Apply and observe modes: a rollout done but degraded by problems from before the change fails. */
+  readonly requireHealthy: boolean;
   /** Plan mode: also read the cluster (dry run, drift, operator version, will it fit). */
   readonly live: boolean;
   /** Plan (and observe) what this renderer prints instead of reading `manifests` (empty: read them). */
@@ -70,6 +72,7 @@ export function readInputs(): ActionInputs {
     prune: bool('prune', DEFAULTS.prune),
     dryRun: bool('dry-run', DEFAULTS.dryRun),
     onFailure: parseChoice<OnFailure>('input on-failure', core.getInput('on-failure'), ['rollback', 'none'], DEFAULTS.onFailure),
+    requireHealthy: bool('require-healthy', DEFAULTS.requireHealthy),
     live: bool('live', DEFAULTS.live),
     render: core.getInput('render').trim(),
     syncTimeoutMs: parseDuration('input sync-timeout', core.getInput('sync-timeout'), '10m'),

@@ -31,6 +31,7 @@ export async function runObserveMode(inputs: ActionInputs, push: ApplyTarget, ru
     head,
     syncTimeoutMs: inputs.syncTimeoutMs,
     timeoutMs: inputs.timeoutMs,
+    requireHealthy: inputs.requireHealthy,
     onSynced: (s, generation) => core.info(`${s.namespace}/${s.name}: synced by the controller (generation ${generation}); expecting ${s.change}`),
     onProgress: (s, line) => core.info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
     onLog: (s, text) => core.info(`[${s.namespace}/${s.name}] ${text}`),

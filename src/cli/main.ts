@@ -90,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
     smoke: { type: 'string' },
     'dashboard-url': { type: 'string' },
     'grafana-url': { type: 'string' },
+    'require-healthy': { type: 'boolean' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {

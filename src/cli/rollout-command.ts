@@ -9,6 +9,8 @@ import { ApplyRefusedError } from '../kube/apply.js';
 import { Deadline, DeadlineError } from '../kube/deadline.js';
 import { requestError } from '../kube/request-errors.js';
 import { APPLIED_CHANGES, applyAndWait, serveAppsOf } from '../flows/apply-and-wait.js';
+import { healthOf, rayServiceView, specChangedAt } from '../rollout/index.js';
+import type { KubeObject } from '../util/kube-object.js';
 import { watchRollout } from '../kube/rollout-watch.js';
 import { loadManifests, type ManifestSet } from '../manifests/load.js';
 import { observeAndWait } from '../flows/observe-and-wait.js';
@@ -60,16 +62,19 @@ Options:
   --grafana-url TEMPLATE      {name} and {cluster} filled in; and a Grafana dashboard, the same way
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
+  --require-healthy           a rollout that is done but degraded by problems from before the change
+                              (pods that could not run, failing Serve applications) fails (exit 3);
+                              without it that is a success with a warning naming them
   --verbose                   also print how many API requests each wait made
 
 A failed rollout's diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about
 the RayService when the credentials may read pod logs (optional; docs/rbac.md).
 
-Exit status: 0 rolled out, 3 a rollout failed, 4 timed out (also: the cluster did not answer in
+Exit status: 0 rolled out (possibly degraded: see --require-healthy), 3 a rollout failed, 4 timed out (also: the cluster did not answer in
 time), 2 bad input or a cluster that cannot be reached (nothing applied).
 `;
 
-export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--kubeconfig PATH] [--context NAME] [--verbose]
+export const WAIT_HELP = `Usage: rayservice-rollout wait <namespace/name> [--timeout ${DEFAULTS.timeout}] [--require-healthy] [--kubeconfig PATH] [--context NAME] [--verbose]
        rayservice-rollout wait --head <file|dir> [--base <file|dir>] [--render SPEC] [--sync-timeout 10m] [options]
 
 With --head (observe: a GitOps controller such as Argo CD or Flux applies, not this command): waits
@@ -79,7 +84,9 @@ when --sync-timeout runs out), then waits for each rollout as apply does. Read-o
 for plan, plans what a renderer prints (--base and --head are then tree roots).
 
 Waits for the rollout of a RayService that someone else applied: a pending cluster to take over,
-or the Serve applications to run the current generation. Exit status as for apply.
+or the Serve applications to run the current generation. It judges a state as apply does: pods
+older than the last spec change and Serve applications already failing when it starts predate the
+change (done, degraded; a failure with --require-healthy). Exit status as for apply.
 `;
 
 export interface RolloutFlags {
@@ -101,6 +108,7 @@ export interface RolloutFlags {
   smoke?: string;
   'dashboard-url'?: string;
   'grafana-url'?: string;
+  'require-healthy'?: boolean;
 }
 
 type Out = { write(s: string): unknown };
@@ -174,6 +182,7 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
       base,
       timeoutMs,
       onFailure,
+      requireHealthy: flags['require-healthy'] === true,
       fieldManager,
       forceConflicts: flags['force-conflicts'] === true,
       prune: planOptions.prune,
@@ -194,6 +203,7 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
   for (const o of outcomes) {
     if (!o.verdict) continue;
     out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict).join(`\n[${id(o.service)}] `)}\n`);
+    warnDegraded(o.verdict, id(o.service), err);
     if (flags.verbose) out.write(`[${id(o.service)}] ${o.requests ?? 0} API requests while waiting (lists and watch connections)\n`);
     if (o.rollback?.verdict) out.write(`[${id(o.service)}] rolled back: ${o.rollback.verdict.result}: ${o.rollback.verdict.summary}\n`);
     const values = { namespace: o.service.namespace, name: o.service.name, cluster: o.verdict.activeCluster };
@@ -205,17 +215,17 @@ async function apply(flags: RolloutFlags, stdout: Out, err: Out): Promise<number
 
 export async function runWait(target: string | undefined, flags: RolloutFlags, stdout: Out, stderr: Out = process.stderr): Promise<number> {
   try {
-    return await wait(target, flags, stdout);
+    return await wait(target, flags, stdout, textSink(stderr));
   } catch (e) {
     return timedOut(e, textSink(stderr));
   }
 }
 
-async function wait(target: string | undefined, flags: RolloutFlags, stdout: Out): Promise<number> {
+async function wait(target: string | undefined, flags: RolloutFlags, stdout: Out, err: Out): Promise<number> {
   const out = textSink(stdout);
   if (flags.head !== undefined) {
     if (target !== undefined) throw new UsageError('wait takes <namespace/name> or --head, not both (try wait --help)');
-    return observe(flags, out);
+    return observe(flags, out, err);
   }
   const m = /^([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(target ?? '');
   if (!m) throw new UsageError('wait needs <namespace/name> (try wait --help)');
@@ -247,15 +257,28 @@ async function wait(target: string | undefined, flags: RolloutFlags, stdout: Out
       serveApps: serveAppsOf(rs),
       startedAt,
       deadline: deadline.at,
+      baseline: waitBaseline(rs as KubeObject, startedAt),
+      ...(flags['require-healthy'] ? { requireHealthy: true } : {}),
     },
     out,
+    err,
     flags.verbose === true,
   );
   return exitFor([verdict]);
 }
 
+/**
+ * `wait` has no "before": what it can know from the state is when the spec last changed (the
+ * RayService's managedFields: older pods predate the change) and the Serve applications failing
+ * as it starts (it cannot tell which ones the change rewrote; those seen redeploying are the change's).
+ */
+function waitBaseline(rs: KubeObject, startedAt: number) {
+  const problems = healthOf({ at: startedAt, rayService: rayServiceView(rs) }).filter((p) => p.rule === 'health.app-failed');
+  return { changedAt: specChangedAt(rs) ?? startedAt, problems, touchedApps: [] };
+}
+
 /** `wait --head`: the controller applies; wait for it to sync, then for each rollout. */
-async function observe(flags: RolloutFlags, out: Out): Promise<number> {
+async function observe(flags: RolloutFlags, out: Out, err: Out): Promise<number> {
   const namespace = flags.namespace ?? DEFAULTS.namespace;
   const syncTimeoutMs = parseDuration('--sync-timeout', flags['sync-timeout'], '10m');
   const { base, head, relocate } = await manifestsForObserve(flags, namespace);
@@ -274,12 +297,16 @@ async function observe(flags: RolloutFlags, out: Out): Promise<number> {
     head,
     syncTimeoutMs,
     timeoutMs: deadline.ms,
+    requireHealthy: flags['require-healthy'] === true,
     onSynced: (s, g) => out.write(`${id(s)}: synced by the controller (generation ${g}); expecting ${s.change}\n`),
     onProgress: (s, line) => out.write(`[${id(s)}] ${renderLine(line)}\n`),
     onLog: (s, text) => out.write(`[${id(s)}] ${text}\n`),
   });
   if (outcomes.length === 0) out.write('Nothing to wait for: no RayService changed in a way that reaches the cluster.\n');
-  for (const o of outcomes) out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict!).join(`\n[${id(o.service)}] `)}\n`);
+  for (const o of outcomes) {
+    out.write(`\n[${id(o.service)}] ${renderVerdict(o.verdict!).join(`\n[${id(o.service)}] `)}\n`);
+    warnDegraded(o.verdict!, id(o.service), err);
+  }
   return exitFor(outcomes.map((o) => o.verdict!));
 }
 
@@ -304,7 +331,7 @@ function connectOptions(flags: RolloutFlags) {
   return { ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) };
 }
 
-async function waitOne(conn: Connection, target: RolloutTarget, out: Out, verbose = false): Promise<Verdict> {
+async function waitOne(conn: Connection, target: RolloutTarget, out: Out, err: Out, verbose = false): Promise<Verdict> {
   const id = serviceKey(target);
   const { verdict, requests } = await watchRollout({
     conn,
@@ -313,8 +340,15 @@ async function waitOne(conn: Connection, target: RolloutTarget, out: Out, verbos
     log: (line) => out.write(`[${id}] ${line}\n`),
   });
   out.write(`\n[${id}] ${renderVerdict(verdict).join(`\n[${id}] `)}\n\n`);
+  warnDegraded(verdict, id, err);
   if (verbose) out.write(`[${id}] ${requests} API requests while waiting (lists and watch connections)\n`);
   return verdict;
+}
+
+/** Done, degraded: exit 0, with a warning naming what was wrong before the change and still is. */
+function warnDegraded(v: Verdict, id: string, err: Out): void {
+  if (v.result === 'succeeded' && v.preExisting?.length)
+    err.write(`warning: ${id}: done, degraded by ${v.preExisting.length} problem(s) from before the change: ${v.preExisting.map((p) => p.text).join('; ')}\n`);
 }
 
 function exitFor(verdicts: Verdict[]): number {

@@ -7,7 +7,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { ManifestSet } from '../manifests/load.js';
 import type { Change, Plan, ServicePlan } from '../planner/types.js';
-import type { ProgressLine, Verdict } from '../rollout/types.js';
+import type { Baseline, HealthProblem, ProgressLine, Verdict } from '../rollout/types.js';
+import { healthOf, rayServiceView } from '../rollout/index.js';
 import { isRemovedFromGit, type PruneDecision } from '../planner/prune.js';
 import { applyAll, decidePrune, deleteAll, dryRunAll, type Applied, type Deletion } from '../kube/apply.js';
 import type { Connection } from '../kube/connection.js';
@@ -39,6 +40,8 @@ export interface ApplyAndWaitOptions {
    * serving. A Serve-only change is reverted in place.
    */
   readonly onFailure?: 'rollback' | 'none';
+  /** Done but degraded by problems from before the change is a failure (not rolled back: the change did not cause them). */
+  readonly requireHealthy?: boolean;
   readonly timeoutMs: number;
   readonly fieldManager: string;
   readonly forceConflicts: boolean;
@@ -101,10 +104,10 @@ function applyWaits(opts: ApplyAndWaitOptions, services: readonly ServicePlan[],
     // Without a base (a first run, a manual dispatch) a live RayService was planned as 'create':
     // wait for its current config to run; a pending cluster, if one appears, is followed.
     const expected: Change = !a.existed ? 'create' : service.change === 'create' ? 'app' : service.change;
-    const watched = await waitFor(opts, service, a, expected, startedAt);
+    const watched = await waitFor(opts, service, a, expected, startedAt, baselineOf(service, a, startedAt));
     const verdict = await afterRollout(opts, service, watched.verdict, startedAt);
     const requests = watched.requests;
-    if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback') return { service, applied: a, verdict, requests };
+    if (verdict.result === 'succeeded' || opts.onFailure !== 'rollback' || onlyUnhealthyBefore(verdict)) return { service, applied: a, verdict, requests };
     return { service, applied: a, verdict, requests, rollback: await rollBack(opts, service, expected, applyOptions) };
   });
 }
@@ -183,7 +186,30 @@ async function waitGone(opts: ApplyAndWaitOptions, o: ServiceOutcome, startedAt:
   return { ...o, verdict, requests };
 }
 
-function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, expected: Change, startedAt: number) {
+/**
+ * What was wrong before this apply: the problems the plan read (pods included) and those of the
+ * RayService read right before the apply; when the apply changed the spec; which Serve
+ * applications it rewrites (still failing afterwards, they fail it).
+ */
+export function baselineOf(service: ServicePlan, a: Applied, startedAt: number): Baseline {
+  const problems = new Map<string, HealthProblem>();
+  for (const p of service.cluster?.before ?? []) problems.set(p.subject, p);
+  if (a.before) for (const p of healthOf({ at: startedAt, rayService: rayServiceView(a.before) })) problems.set(p.subject, p);
+  return { changedAt: a.changedAt ?? startedAt, problems: [...problems.values()], touchedApps: touchedApps(service) };
+}
+
+/** The Serve applications whose config the plan's field changes rewrite (`spec.serveConfigV2: applications[name]…`). */
+export function touchedApps(service: ServicePlan): string[] {
+  const names = service.changes.flatMap((c) => /^spec\.serveConfigV2: applications\[([^\]]+)\]/.exec(c.path)?.[1] ?? []);
+  return [...new Set(names)];
+}
+
+/** Failed only because --require-healthy refuses problems from before the change: nothing to roll back. */
+export function onlyUnhealthyBefore(v: Verdict): boolean {
+  return v.result === 'failed' && v.diagnosis?.missing.length === 0 && (v.preExisting?.length ?? 0) > 0;
+}
+
+function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, expected: Change, startedAt: number, baseline?: Baseline) {
   return watchRollout({
     conn: opts.conn,
     target: {
@@ -194,6 +220,8 @@ function waitFor(opts: ApplyAndWaitOptions, service: ServicePlan, a: Applied, ex
       ...(a.activeBefore ? { activeBefore: a.activeBefore } : {}),
       serveApps: serveAppsOf(a.manifest.object),
       startedAt,
+      baseline: baseline ?? { changedAt: a.changedAt ?? startedAt },
+      ...(opts.requireHealthy ? { requireHealthy: true } : {}),
       // One deadline per command: the connection's, when it has one (the CLI), bounds the wait too.
       deadline: Math.min(startedAt + opts.timeoutMs, opts.conn.deadline.at),
     },

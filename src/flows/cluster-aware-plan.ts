@@ -12,7 +12,10 @@ import { ClusterUnreachableError, readClusterFacts, type FactsOptions } from '..
 import { gitOnlyPlan, planWithCluster } from '../planner/live/cluster-plan.js';
 import type { ManifestSet } from '../manifests/load.js';
 import type { PlanOptions } from '../planner/plan.js';
-import type { Plan } from '../planner/types.js';
+import type { ClusterFacts, LiveService } from '../planner/live/facts.js';
+import type { HealthProblem, Plan } from '../planner/types.js';
+import { buildSnapshot } from '../rollout/snapshot.js';
+import { healthOf } from '../rollout/health.js';
 import { serviceKey } from '../util/objects.js';
 import { UserError } from '../util/user-error.js';
 
@@ -43,7 +46,7 @@ export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, opt
     // Nothing more is read: a credential plugin still running is killed, not left behind.
     deadline.cancel();
   }
-  return planWithCluster(base, head, facts, options);
+  return withHealthBefore(planWithCluster(base, head, facts, options), facts);
 }
 
 /**
@@ -53,7 +56,8 @@ export async function clusterAwarePlan(base: ManifestSet, head: ManifestSet, opt
  * an unreachable cluster throws (ClusterUnreachableError): there is nothing to apply to.
  */
 export async function planBeforeApply(conn: Connection, base: ManifestSet, head: ManifestSet, options: PlanOptions & FactsOptions): Promise<Plan> {
-  const p = planWithCluster(base, head, await readClusterFacts(conn, base, head, options), options);
+  const facts = await readClusterFacts(conn, base, head, options);
+  const p = withHealthBefore(planWithCluster(base, head, facts, options), facts);
   const refused = dryRunRefusals(p);
   if (refused.length) throw new ApplyRefusedError(refused);
   const rejected = p.services.filter((s) => s.change === 'rejected' && s.rejection);
@@ -62,6 +66,28 @@ export async function planBeforeApply(conn: Connection, base: ManifestSet, head:
       rejected.map((s) => `${s.file}:${s.rejection!.line ?? '?'}: ${serviceKey(s)}: ${s.rejection!.conditionMessage ?? s.rejection!.eventMessage}`),
     );
   return p;
+}
+
+/**
+ * Each running RayService's health as it stands, apart from what the change will do: pods that
+ * cannot run and why, failing Serve applications, an upgrade already stuck, a refused spec. Absent
+ * when the RayService does not run or could not be read.
+ */
+export function withHealthBefore(p: Plan, facts: ClusterFacts): Plan {
+  return {
+    ...p,
+    services: p.services.map((s) => {
+      const live = facts.services.get(serviceKey(s));
+      const before = live ? healthBefore(s.name, live, Date.now()) : undefined;
+      return before && s.cluster ? { ...s, cluster: { ...s.cluster, before } } : s;
+    }),
+  };
+}
+
+export function healthBefore(name: string, live: LiveService, at: number): HealthProblem[] | undefined {
+  if (!live.rayService) return undefined;
+  const rayClusters = [live.active, live.pending].filter((c) => c !== undefined);
+  return healthOf(buildSnapshot({ name }, { at, rayService: live.rayService, rayClusters, ...(live.pods ? { pods: live.pods } : {}) }));
 }
 
 /** The operator would refuse a head (its own validation): nothing is applied, since nothing would roll out. */

@@ -12,7 +12,9 @@ import type { Connection } from '../kube/connection.js';
 import { requestError } from '../kube/request-errors.js';
 import { watchRollout } from '../kube/rollout-watch.js';
 import { isPlainObject, serviceKey } from '../util/objects.js';
-import { APPLIED_CHANGES, serveAppsOf, type ServiceOutcome } from './apply-and-wait.js';
+import { APPLIED_CHANGES, serveAppsOf, touchedApps, type ServiceOutcome } from './apply-and-wait.js';
+import { healthOf, rayServiceView, specChangedAt } from '../rollout/index.js';
+import type { KubeObject } from '../util/kube-object.js';
 
 export interface ObserveOptions {
   readonly conn: Connection;
@@ -25,6 +27,8 @@ export interface ObserveOptions {
   readonly timeoutMs: number;
   /** Between two reads while waiting for the sync (default 2 s). */
   readonly pollMs?: number;
+  /** Done but degraded by problems from before the change is a failure. */
+  readonly requireHealthy?: boolean;
   readonly onSynced?: (service: ServicePlan, generation: number) => void;
   readonly onProgress?: (service: ServicePlan, line: ProgressLine) => void;
   readonly onLog?: (service: ServicePlan, text: string) => void;
@@ -58,6 +62,13 @@ async function observeOne(opts: ObserveOptions, service: ServicePlan, startedAt:
     generation,
     serveApps: serveAppsOf(live!),
     startedAt: syncedAt,
+    // Before the change: the applications failing when first read, and pods older than the synced spec.
+    baseline: {
+      changedAt: specChangedAt(live as KubeObject) ?? syncedAt,
+      problems: first ? healthOf({ at: startedAt, rayService: rayServiceView(first as KubeObject) }).filter((p) => p.rule === 'health.app-failed') : [],
+      touchedApps: touchedApps(service),
+    },
+    ...(opts.requireHealthy ? { requireHealthy: true } : {}),
     deadline: Math.min(syncedAt + opts.timeoutMs, opts.conn.deadline.at),
   };
   const { verdict, requests } = await watchRollout({

@@ -11,6 +11,8 @@ import { pruneDecision, type PruneDecision } from '../planner/prune.js';
 import { serviceKey } from '../util/objects.js';
 import { UserError } from '../util/user-error.js';
 import { apiMessage, requestError, statusCode } from './request-errors.js';
+import { specChangedAt } from '../rollout/from-objects.js';
+import type { KubeObject } from '../util/kube-object.js';
 
 export { apiMessage, statusCode } from './request-errors.js';
 
@@ -27,6 +29,10 @@ export interface Applied {
   readonly activeBefore: string | undefined;
   /** The object existed before the apply. */
   readonly existed: boolean;
+  /** The RayService as read right before the apply (its status: the health before the change). */
+  readonly before?: KubeObject;
+  /** When the apply changed the spec (the stored object's managedFields), ms. */
+  readonly changedAt?: number;
 }
 
 /** The API server refused one or more manifests (the dry run): nothing was applied. */
@@ -125,7 +131,15 @@ export async function applyAll(
         throw requestError(e, what, conn.server);
       })) as KubernetesObject & { metadata: { generation?: number } };
     const active = before?.status?.activeServiceStatus?.rayClusterName;
-    out.push({ manifest: m, generation: stored.metadata.generation ?? 1, activeBefore: active || undefined, existed: before !== undefined });
+    const changedAt = specChangedAt(stored as KubeObject);
+    out.push({
+      manifest: m,
+      generation: stored.metadata.generation ?? 1,
+      activeBefore: active || undefined,
+      existed: before !== undefined,
+      ...(before ? { before: before as KubeObject } : {}),
+      ...(changedAt !== undefined ? { changedAt } : {}),
+    });
   }
   return out;
 }

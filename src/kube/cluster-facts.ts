@@ -33,6 +33,7 @@ const TYPED_PATCH_REFUSAL = /failed to create typed patch object|field not decla
 const ADMISSION_DENIAL = /admission webhook .* denied|denied the request/i;
 
 const DEFAULT_READ_MS = 15_000;
+const LABEL_VALUE = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
 
 export const OPERATOR_LABEL_SELECTORS = ['app.kubernetes.io/name=kuberay-operator', 'app.kubernetes.io/component=kuberay-operator'];
 
@@ -135,7 +136,8 @@ async function checkReachable({ conn, opts, within, server }: FactReader): Promi
 const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as KubeObject;
 
 /** The live RayService and the active and pending RayClusters its status names; undefined when unreadable. */
-async function readService({ custom, optional }: FactReader, m: { namespace: string; name: string }): Promise<LiveService | undefined> {
+async function readService(reads: FactReader, m: { namespace: string; name: string }): Promise<LiveService | undefined> {
+  const { custom, optional } = reads;
   const rayService = await optional(`get RayServices in ${m.namespace}`, () =>
     custom.getNamespacedCustomObject({ group: 'ray.io', version: 'v1', namespace: m.namespace, plural: 'rayservices', name: m.name }).then(
       (o) => plain(o) as RayServiceObject,
@@ -165,7 +167,18 @@ async function readService({ custom, optional }: FactReader, m: { namespace: str
   const named = (n: unknown) => (typeof n === 'string' && n ? clusters?.find((c) => c.metadata?.name === n) : undefined);
   const active = named(activeName);
   const pending = named(pendingName);
-  return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}) };
+  const pods = await readClusterPods(reads, m.namespace, [activeName, pendingName]);
+  return { rayService, ...(active ? { active } : {}), ...(pending ? { pending } : {}), ...(pods ? { pods } : {}) };
+}
+
+/** The pods of the named RayClusters, Pending ones included: what is wrong before the change. */
+function readClusterPods({ core, optional }: FactReader, namespace: string, clusters: readonly unknown[]): Promise<KubeObject[] | undefined> {
+  // Names from a status anyone allowed to write it may have set: only label values go into the selector.
+  const names = clusters.filter((n): n is string => typeof n === 'string' && LABEL_VALUE.test(n));
+  if (names.length === 0) return Promise.resolve(undefined);
+  return optional(`list pods in ${namespace}`, () =>
+    core.listNamespacedPod({ namespace, labelSelector: `ray.io/cluster in (${names.join(',')})` }).then((l) => l.items.map(plain)),
+  );
 }
 
 /** A server-side dry run of the head manifest: the object as stored, a refusal, or why it could not run. */

@@ -189,4 +189,20 @@ export interface ServiceClusterView {
   readonly fit: FitView;
   /** Things a person should know before merging (in-progress rollout, operator refresh, apply conflicts). */
   readonly notes: readonly Note[];
+  /** The RayService's health as it stands before the change (absent: not read); empty: healthy. */
+  readonly before?: readonly HealthProblem[];
+}
+
+/**
+ * A problem in a RayService's state (a pod that cannot run, a failing Serve application, an upgrade
+ * that is stuck, a spec the operator refuses): what the plan reports as "before the change", and
+ * what a rollout names when it ends done but degraded. `subject` identifies what it is about
+ * (`pod:<name>`, `app:<cluster>/<app>`, `cluster:<name>`, `service`), so that the state before an
+ * apply and the state after it can be compared.
+ */
+export interface HealthProblem {
+  /** Stable id of the rule that found it (docs/rule-ids.md). */
+  readonly rule: RuleId;
+  readonly subject: string;
+  readonly text: string;
 }

@@ -24,6 +24,8 @@ export function clusterFindings(plan: Plan): Finding[] {
     const id = serviceKey(s);
     if (v.gitOnlyChange) out.push({ level: 'info', text: `${id}: ${s.change} against what runs (Git alone: ${v.gitOnlyChange})` });
     for (const n of v.notes) out.push({ level: 'info', text: `${id}: ${n.text}` });
+    // What is wrong before the change, said apart from what the change will do.
+    for (const p of v.before ?? []) out.push({ level: 'warning', text: `${id}: before the change: ${p.text}` });
     if (v.drift.length) {
       out.push({
         level: 'warning',

@@ -244,6 +244,13 @@ function renderClusterView(s: ServicePlan, c: ServiceClusterView): string[] {
         ? 'not in the cluster yet'
         : 'could not be read';
   out.push(`- RayService ${state}.`);
+  // Its health as it stands, apart from what the change will do.
+  if (c.before?.length) {
+    out.push(
+      '- ⚠️ **Before the change** (what is wrong now, apart from what the change does; if it is still there after a rollout, the rollout is done, degraded):',
+    );
+    for (const p of c.before) out.push(`  - ${proseWithCode(p.text)}`);
+  } else if (c.before) out.push('- Before the change: healthy (no pod that cannot run, no failing Serve application, no upgrade stuck).');
   if (c.gitOnlyChange) out.push(`- From Git alone this would look like \`${c.gitOnlyChange}\`; what runs makes it \`${s.change}\`.`);
   if (c.dryRun === 'refused') {
     out.push(`- ⛔ **The API server refuses this manifest** (server-side dry run): the apply would stop before changing anything.`);

@@ -1,5 +1,5 @@
 /** The outcome of an apply as markdown: the job summary and the comment on the merged PR. */
-import type { ServicePlan } from '../planner/types.js';
+import type { HealthProblem, ServicePlan } from '../planner/types.js';
 import type { Verdict } from '../rollout/types.js';
 import { formatDuration, renderDiagnosis, renderLine } from '../rollout/index.js';
 import { serviceKey } from '../util/objects.js';
@@ -11,7 +11,7 @@ const ICON = { succeeded: '✅', failed: '❌', timeout: '⏱️' } as const;
 
 /** What the outcome table needs of an apply's outcome (the apply flow's ServiceOutcome is one). */
 export interface OutcomeRow {
-  readonly service: Pick<ServicePlan, 'namespace' | 'name' | 'change'>;
+  readonly service: Pick<ServicePlan, 'namespace' | 'name' | 'change'> & { readonly cluster?: { readonly before?: readonly HealthProblem[] } };
   readonly verdict?: Verdict;
   /** The active cluster before the apply (a blue/green switch is part of the rollout when there was one). */
   readonly applied?: { readonly activeBefore: string | undefined };
@@ -39,7 +39,9 @@ export function renderOutcomes(
       const v = o.verdict;
       const change = o.pruned ? 'delete (prune)' : o.service.change;
       const result = v
-        ? `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
+        ? degraded(v)
+          ? '⚠️ succeeded, degraded'
+          : `${ICON[v.result]} ${o.pruned && v.result === 'succeeded' ? PRUNED[o.pruned.result] : v.result}`
         : o.pruned
           ? PRUNED[o.pruned.result]
           : 'dry run ok';
@@ -57,6 +59,18 @@ export function renderOutcomes(
   return text.length <= max ? text : `${text.slice(0, max - 200)}\n\`\`\`\n\n_Truncated to stay within GitHub's size limit; the job log has everything._\n`;
 }
 
+const degraded = (v: Verdict) => v.result === 'succeeded' && (v.preExisting?.length ?? 0) > 0;
+
+/** The health before the change (as the plan read it) and what of it is still there, apart from what the change did. */
+function healthLines(before: readonly HealthProblem[], v: Verdict): string[] {
+  const out: string[] = [];
+  const still = v.preExisting ?? [];
+  if (before.length) out.push('**Before the change** (not caused by it):', '', ...before.map((p) => `- ${prose(p.text)}`), '');
+  if (still.length)
+    out.push(`**Still there at the end**${degraded(v) ? ' (the rollout is done, degraded)' : ''}:`, '', ...still.map((p) => `- ${prose(p.text)}`), '');
+  return out;
+}
+
 /** One RayService: its picture, then the timeline and the diagnosis as text. */
 function renderOne(o: OutcomeRow, v: Verdict, links: LinkTemplates): string[] {
   const key = serviceKey(o.service);
@@ -67,6 +81,7 @@ function renderOne(o: OutcomeRow, v: Verdict, links: LinkTemplates): string[] {
   const where = serviceLinks(links, { namespace: o.service.namespace, name: o.service.name, cluster: v.activeCluster });
   // The URL is the user's template with URL-encoded names: it cannot close the link.
   if (where.length) out.push(where.map((l) => `[${l.label}](${l.url.replace(/[()<>\s]/g, encodeURIComponent)})`).join(' · '), '');
+  out.push(...healthLines(o.service.cluster?.before ?? [], v));
   const chart = renderGantt(key, v, hadActive);
   if (chart.length) out.push(...chart, '');
   out.push('```text');

@@ -7,7 +7,8 @@ import { asList, asMap, type KubeObject, metadataOf, stringMap, stringOr } from 
 import type { Condition, EventView, PodView, RayClusterView, RayServiceView, ServiceStatus } from './types.js';
 import { isPlainObject } from '../util/objects.js';
 
-const ms = (t: unknown): number | undefined => (typeof t === 'string' ? Date.parse(t) : undefined);
+/** A time as the API returns it: a string in JSON, a Date from the typed client's lists. */
+const ms = (t: unknown): number | undefined => (typeof t === 'string' ? Date.parse(t) : t instanceof Date ? t.getTime() : undefined);
 
 /** A numeric field of a map, as a spreadable `{ key: n }` or nothing. */
 function numberField<K extends string>(key: K, from: Readonly<Record<string, unknown>>): { [P in K]?: number } {
@@ -79,6 +80,7 @@ export function podView(o: KubeObject): PodView {
     ...(labels['ray.io/cluster'] ? { cluster: labels['ray.io/cluster'] } : {}),
     ...(nodeType === 'head' || nodeType === 'worker' ? { nodeType } : {}),
     ...(labels['ray.io/group'] ? { group: labels['ray.io/group'] } : {}),
+    ...createdAt(meta.creationTimestamp),
     ...(phase ? { phase } : {}),
     ready: conds.find((c) => c.type === 'Ready')?.status === 'True',
     ...(meta.deletionTimestamp ? { deleting: true } : {}),
@@ -93,6 +95,11 @@ export function podView(o: KubeObject): PodView {
       : {}),
     ...(waiting ? { waiting } : {}),
   };
+}
+
+function createdAt(t: unknown): { createdAt?: number } {
+  const at = ms(t);
+  return at !== undefined && Number.isFinite(at) ? { createdAt: at } : {};
 }
 
 /** The first container (init containers first) waiting with a reason, e.g. ImagePullBackOff. */
@@ -121,4 +128,20 @@ export function eventView(o: KubeObject): EventView {
     ...(kind ? { kind } : {}),
     ...numberField('count', o),
   };
+}
+
+/**
+ * When the object's spec was last written: the newest managedFields entry of a write to the object
+ * itself (not its status subresource) that owns spec fields. Second precision; undefined when the
+ * object carries no such entry. What `wait` can know of when the change it waits for was applied.
+ */
+export function specChangedAt(o: KubeObject): number | undefined {
+  let latest: number | undefined;
+  for (const item of asList(metadataOf(o).managedFields)) {
+    const entry = asMap(item);
+    if (stringOr(entry.subresource) || !('f:spec' in asMap(entry.fieldsV1))) continue;
+    const at = ms(entry.time);
+    if (at !== undefined && Number.isFinite(at) && (latest === undefined || at > latest)) latest = at;
+  }
+  return latest;
 }

@@ -20,5 +20,7 @@
  */
 export { startRollout, observe, checkTime, DEFAULTS } from './machine.js';
 export { buildSnapshot, type WatchedObjects } from './snapshot.js';
+export { healthOf } from './health.js';
+export { rayServiceView, specChangedAt } from './from-objects.js';
 export { renderLine, renderTimeline, renderVerdict, renderDiagnosis, formatDuration } from './render.js';
 export type * from './types.js';

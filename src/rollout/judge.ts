@@ -25,6 +25,7 @@ import {
   pendingName,
   podsOf,
 } from './observed.js';
+import { appPredates, excusedPod } from './health.js';
 import { settled } from './predicates.js';
 import type { Condition, EventView, Hint, PodView, RayServiceView, RolloutState, ServiceStatus, Since, Snapshot } from './types.js';
 import { hint } from './wording.js';
@@ -57,6 +58,8 @@ export function badStates(state: RolloutState, rs: RayServiceView): Map<string, 
   if (observedGeneration(rs) < state.target.generation) return out; // still the previous spec's picture
   const { cluster, status } = targetOf(state, rs);
   for (const [name, app] of apps(status)) {
+    // Failing before the change, and not touched by it: reported as degraded at the end, not a failure.
+    if (appPredates(state.target, state.memory, cluster, name)) continue;
     if (BAD_STATES.has(app.status))
       out.set(`${cluster}/${name}:${app.status}`, `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}`);
     for (const [d, s] of Object.entries(app.serveDeploymentStatuses ?? {})) {
@@ -74,7 +77,7 @@ export function stuckPods(state: RolloutState, snap: Snapshot): Map<string, stri
   if (!rs) return out;
   const { cluster } = targetOf(state, rs);
   for (const p of podsOf(snap, cluster)) {
-    if (p.ready) continue;
+    if (p.ready || excusedPod(state.target, p)) continue;
     if (isUnschedulable(p)) out.set(`${p.name}:Unschedulable`, `${p.scheduled?.message ?? 'no node fits'}`);
     else if (p.waiting && HOPELESS_WAITING.has(p.waiting.reason)) out.set(`${p.name}:${p.waiting.reason}`, p.waiting.message ?? '');
   }

@@ -10,10 +10,12 @@
  * checkTime can both end a settle window with success and let a grace period expire into a failure.
  */
 import { diagnose } from './diagnosis.js';
+import { preExisting } from './health.js';
 import { failure } from './judge.js';
 import { activeName, appsLine, formatDuration } from './observed.js';
 import { unmet } from './predicates.js';
 import { initialMemory, track } from './progress.js';
+import { hint } from './wording.js';
 import type { Hint, Milestones, ProgressLine, ResolvedTarget, RolloutKind, RolloutState, RolloutTarget, Snapshot, Step, Verdict } from './types.js';
 import { serviceKey } from '../util/objects.js';
 
@@ -98,7 +100,7 @@ function decide(state: RolloutState, now: number, lines: ProgressLine[]): Step {
 function judge(state: RolloutState, now: number): Verdict | undefined {
   const { target } = state;
   const missing = unmet(state, now);
-  if (missing.length === 0) return finish(state, 'succeeded', success(state, now), now);
+  if (missing.length === 0) return done(state, now);
   const failed = failure(state, now);
   if (failed) {
     const summary = `${name(target)}: failed after ${formatDuration(now - target.startedAt)}: ${failed.summary}`;
@@ -107,6 +109,19 @@ function judge(state: RolloutState, now: number): Verdict | undefined {
   if (now >= target.deadline)
     return finish(state, 'timeout', `${name(target)}: not done after ${formatDuration(target.deadline - target.startedAt)}: ${missing[0]}`, now, missing);
   return undefined;
+}
+
+/**
+ * What the change asked for has happened. Problems from before the change that are still there make
+ * it done, degraded (a success that names them), or a failure with --require-healthy.
+ */
+function done(state: RolloutState, now: number): Verdict {
+  const { target } = state;
+  const before = preExisting(target, state.memory, state.last);
+  if (before.length === 0) return finish(state, 'succeeded', success(state, now), now);
+  const named = `${before.length} problem${before.length === 1 ? '' : 's'} from before the change, not caused by it: ${before.map((p) => p.text).join('; ')}`;
+  if (!target.requireHealthy) return finish(state, 'succeeded', `${success(state, now)}; degraded: ${named}`, now);
+  return finish(state, 'failed', `${name(target)}: done but not healthy (--require-healthy): ${named}`, now, [], [hint('unhealthy-before')]);
 }
 
 function finish(
@@ -118,7 +133,8 @@ function finish(
   hints: readonly Hint[] = [],
 ): Verdict {
   const diagnosis = result === 'succeeded' ? undefined : diagnose(state, now, missing, hints);
-  return verdictOf(state, result, summary, now, state.timeline, diagnosis);
+  const before = preExisting(state.target, state.memory, state.last);
+  return { ...verdictOf(state, result, summary, now, state.timeline, diagnosis), ...(before.length > 0 ? { preExisting: before } : {}) };
 }
 
 function verdictOf(

@@ -5,7 +5,8 @@
  * G = the applied generation, A = the active cluster before the apply, P = the pending cluster.
  */
 import { activeName, appProblems, clusterExists, condition, conditionText, observedGeneration, pendingName, podsOf, podTrouble } from './observed.js';
-import type { RayServiceView, ResolvedTarget, RolloutState, Snapshot } from './types.js';
+import { appPredates, excusedPod } from './health.js';
+import type { Memory, PodView, RayServiceView, ResolvedTarget, RolloutState, Snapshot } from './types.js';
 
 /** The clauses of the completion predicate of the state's kind that do not hold at `now`. */
 export function unmet(state: RolloutState, now: number): string[] {
@@ -17,7 +18,7 @@ export function unmet(state: RolloutState, now: number): string[] {
   if (rs === null) return ['the RayService does not exist'];
   const missing = generationClause(rs, target);
   if (kind === 'new-cluster') missing.push(...newClusterClauses(state, snap, rs));
-  else missing.push(...inPlaceClauses(kind, target, snap, rs));
+  else missing.push(...inPlaceClauses(kind, target, memory, snap, rs));
   missing.push(...readyClause(rs));
   if ((kind === 'app' || kind === 'inplace') && !settled(state, now)) {
     missing.push(
@@ -78,7 +79,7 @@ function newClusterClauses({ target, memory }: RolloutState, snap: Snapshot, rs:
         : `traffic not switched: the active cluster is still ${active ?? 'none'}`,
     );
     if (pending !== undefined) {
-      out.push(...clusterPodClauses(snap, pending, 'pending cluster'));
+      out.push(...clusterPodClauses(snap, pending, 'pending cluster', (p) => excusedPod(target, p)));
       out.push(...appProblems(rs.pendingServiceStatus, target.serveApps, `pending cluster ${pending}`));
     } else if (observedGeneration(rs) >= target.generation) {
       out.push('no pending cluster: the operator has not prepared a new cluster');
@@ -95,37 +96,50 @@ function newClusterClauses({ target, memory }: RolloutState, snap: Snapshot, rs:
   return out;
 }
 
-function inPlaceClauses(kind: 'app' | 'inplace', target: ResolvedTarget, snap: Snapshot, rs: RayServiceView): string[] {
+function inPlaceClauses(kind: 'app' | 'inplace', target: ResolvedTarget, memory: Memory, snap: Snapshot, rs: RayServiceView): string[] {
   const A = target.activeBefore;
   const active = activeName(rs);
   const pending = pendingName(rs);
   const out: string[] = [];
   if (pending !== undefined) out.push(`a pending cluster ${pending} exists`);
   if (active !== A) out.push(`the active cluster is ${active ?? 'none'}, not ${A ?? 'none'}`);
-  if (kind === 'inplace' && A !== undefined) {
-    out.push(...clusterPodClauses(snap, A, 'cluster'));
-    const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
-    if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
-      out.push(`RayCluster ${A} has not observed its updated spec yet (generation ${rc.generation}, observed ${rc.observedGeneration})`);
-    } else if (rc?.desiredWorkerReplicas !== undefined && rc.readyWorkerReplicas !== undefined && rc.readyWorkerReplicas < rc.desiredWorkerReplicas) {
-      out.push(`RayCluster ${A}: ${rc.readyWorkerReplicas}/${rc.desiredWorkerReplicas} desired workers ready`);
-    }
-  }
-  if (active !== undefined) out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `cluster ${active}`));
+  if (kind === 'inplace' && A !== undefined) out.push(...inPlaceClusterClauses(target, snap, A));
+  // A failing application that predates the change and that it did not touch does not hold it up.
+  if (active !== undefined)
+    out.push(...appProblems(rs.activeServiceStatus, target.serveApps, `cluster ${active}`, (app) => appPredates(target, memory, active, app)));
   return out;
 }
 
-/** Head and worker pods of one cluster, as far as the snapshot lists pods. */
-function clusterPodClauses(snap: Snapshot, cluster: string, what: string): string[] {
+/**
+ * The updated cluster's pods all ready, and its RayCluster at its new spec with its desired workers
+ * ready; pods older than the change that cannot run (a GPU worker that was already Pending) are
+ * not the change's to fix: they are left out, of the pods and of the desired count.
+ */
+function inPlaceClusterClauses(target: ResolvedTarget, snap: Snapshot, A: string): string[] {
+  const predates = (p: PodView) => excusedPod(target, p);
+  const out = clusterPodClauses(snap, A, 'cluster', predates);
+  const excused = podsOf(snap, A).filter((p) => p.nodeType === 'worker' && !p.ready && predates(p)).length;
+  const rc = (snap.rayClusters ?? []).find((c) => c.name === A);
+  if (rc && rc.generation !== undefined && rc.observedGeneration !== undefined && rc.observedGeneration < rc.generation) {
+    out.push(`RayCluster ${A} has not observed its updated spec yet (generation ${rc.generation}, observed ${rc.observedGeneration})`);
+  } else if (rc?.desiredWorkerReplicas !== undefined && rc.readyWorkerReplicas !== undefined && rc.readyWorkerReplicas + excused < rc.desiredWorkerReplicas) {
+    out.push(`RayCluster ${A}: ${rc.readyWorkerReplicas}/${rc.desiredWorkerReplicas} desired workers ready`);
+  }
+  return out;
+}
+
+/** Head and worker pods of one cluster, as far as the snapshot lists pods; `excused` pods that are not ready do not count. */
+function clusterPodClauses(snap: Snapshot, cluster: string, what: string, excused: (p: PodView) => boolean = () => false): string[] {
   if (snap.pods === undefined) {
     const rc = (snap.rayClusters ?? []).find((c) => c.name === cluster);
     return rc?.headReady === false ? [`${what} ${cluster}: head pod not ready (RayCluster HeadPodReady is not True)`] : [];
   }
-  const pods = podsOf(snap, cluster);
+  const all = podsOf(snap, cluster);
+  const pods = all.filter((p) => p.ready || !excused(p));
   const head = pods.find((p) => p.nodeType === 'head');
   const out: string[] = [];
-  if (!head) out.push(`${what} ${cluster}: no head pod yet`);
-  else if (!head.ready) out.push(`${what} ${cluster}: head pod ${head.name} not ready (${podTrouble(head)})`);
+  if (!all.some((p) => p.nodeType === 'head')) out.push(`${what} ${cluster}: no head pod yet`);
+  else if (head && !head.ready) out.push(`${what} ${cluster}: head pod ${head.name} not ready (${podTrouble(head)})`);
   const workers = pods.filter((p) => p.nodeType === 'worker');
   const notReady = workers.filter((p) => !p.ready);
   if (notReady.length > 0) {

@@ -19,6 +19,7 @@ import {
   podTrouble,
   statusFingerprint,
 } from './observed.js';
+import { trackRedeployed } from './health.js';
 import { badStates, refresh, stuckPods, targetOf } from './judge.js';
 import type { Memory, RayServiceView, ResolvedTarget, RolloutKind, RolloutState, Snapshot } from './types.js';
 
@@ -48,6 +49,7 @@ export function initialMemory(target: ResolvedTarget): Memory {
     oldClusterSeen: false,
     bad: {},
     stuck: {},
+    redeployed: [],
     // The switch is reported against the cluster that was active before the apply.
     marks: { active: target.activeBefore ?? '' },
   };
@@ -68,6 +70,8 @@ export function track(previous: RolloutState, snap: Snapshot, say: Say): Rollout
   const first = previous.last === undefined;
   let t: Tracking = { state: { ...previous, memory, last: snap }, snap, first, say, mark };
   trackWarnings(t);
+  // Before any rule reads it: an application seen deploying is the change's, whatever it did before.
+  trackRedeployed(memory, snap);
   const rs = snap.rayService;
   if (previous.kind === 'delete') trackDeletion(t);
   else if (!rs) trackClusters(t);

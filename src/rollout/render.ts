@@ -23,7 +23,10 @@ const RESULT: Record<Verdict['result'], string> = { succeeded: 'succeeded', fail
 
 /** The verdict as text lines: result and summary, the timeline, then the diagnosis sections that have content. */
 export function renderVerdict(verdict: Verdict): string[] {
-  const out = [`${RESULT[verdict.result]}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
+  const before = verdict.preExisting ?? [];
+  const result = verdict.result === 'succeeded' && before.length > 0 ? 'succeeded, degraded' : RESULT[verdict.result];
+  const out = [`${result}: ${verdict.summary}`, '', 'Timeline:', ...renderTimeline(verdict.timeline).map((l) => `  ${l}`)];
+  if (before.length > 0) out.push('', 'Before the change, and still there (not caused by it):', ...before.map((p) => `  - ${p.text}`));
   if (verdict.diagnosis) out.push(...renderDiagnosis(verdict.diagnosis));
   return out;
 }

@@ -5,9 +5,11 @@
  *
  * Everything here is data: no clients, no timers. Times are ms since the epoch.
  */
-import type { Change } from '../planner/types.js';
+import type { Change, HealthProblem } from '../planner/types.js';
 import type { WordData } from '../util/wording.js';
 import type { HintId } from './wording.js';
+
+export type { HealthProblem };
 
 /** A metav1.Condition (times converted to ms). */
 export interface Condition {
@@ -74,6 +76,8 @@ export interface PodView {
   readonly nodeType?: 'head' | 'worker';
   /** Label ray.io/group. */
   readonly group?: string;
+  /** metadata.creationTimestamp (second precision): a pod older than the change predates it. */
+  readonly createdAt?: number;
   readonly phase?: string;
   readonly ready: boolean;
   readonly deleting?: boolean;
@@ -135,6 +139,27 @@ export interface RolloutTarget {
   readonly frozenGraceMs?: number;
   /** Cluster-level: only succeed once RayCluster A is gone (≈ rayClusterDeletionDelaySeconds after the switch). */
   readonly waitForOldClusterDeletion?: boolean;
+  /** What was wrong before the change (health.ts); absent: derived from the state, as `wait` does. */
+  readonly baseline?: Baseline;
+  /** Done but degraded (problems from before the change still there) is a failure. */
+  readonly requireHealthy?: boolean;
+}
+
+/**
+ * The RayService's health before the change, so that problems the change did not cause do not fail
+ * it (and problems it did cause are not excused). `apply` reads it before applying; `wait` has no
+ * "before" and derives what it can from the state itself (health.ts, docs/rollout-rules.md).
+ */
+export interface Baseline {
+  /**
+   * When the change reached the API server: the time of the RayService's last spec write (its
+   * managedFields), second precision. A pod created before it predates the change. Default: startedAt.
+   */
+  readonly changedAt?: number;
+  /** The problems seen before the change (apply: read before applying; wait: when it starts); absent: none known. */
+  readonly problems?: readonly HealthProblem[];
+  /** Serve applications whose config the change rewrites: still failing afterwards, they fail it. */
+  readonly touchedApps?: readonly string[];
 }
 
 export interface ProgressLine {
@@ -195,6 +220,11 @@ export interface Verdict {
   readonly diagnosis?: Diagnosis;
   /** When each step of the rollout was first seen: the picture of the rollout (the job summary's chart). */
   readonly milestones?: Milestones;
+  /**
+   * Problems from before the change, not caused by it, still there at the end. With `succeeded`:
+   * done, degraded (exit 0 with a warning); with `failed` and no other cause: --require-healthy.
+   */
+  readonly preExisting?: readonly HealthProblem[];
 }
 
 /** The steps of a rollout, each the time (ms) it was first seen; absent: not reached (or not this kind of rollout). */
@@ -268,6 +298,8 @@ export interface Memory {
   bad: Record<string, Since>;
   /** Blocking pods unschedulable or stuck, keyed by pod and reason. */
   stuck: Record<string, Since>;
+  /** Applications (`cluster/app`) seen deploying during the rollout: whatever they do next is the change's. */
+  redeployed: string[];
   /** Last value reported per progress topic, so that only transitions are reported. */
   marks: Record<string, string>;
 }

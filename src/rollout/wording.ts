@@ -39,6 +39,8 @@ export const HINTS = {
     'KubeRay switched traffic, but the application does not answer as the smoke file expects: read the answer above and the Serve lines of the head pod, fix the application (or the expectation) and push again.',
   'pod-logs-forbidden': () =>
     "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
+  'unhealthy-before': () =>
+    'The change itself rolled out; these problems predate it (see "Before the change" in the plan). Fix them, or drop --require-healthy to accept a degraded RayService.',
 } as const satisfies Catalog;
 
 /** The advice a hint gives: hints are deduplicated by id, never by their words. */

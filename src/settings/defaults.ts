@@ -25,6 +25,7 @@ export const DEFAULTS = {
   /** Deleting what Git removed is opt-in: a manifest moved or renamed by mistake must not take a service down. */
   prune: false,
   onFailure: 'none' as OnFailure,
+  requireHealthy: false,
   live: false,
   dryRun: false,
   comment: true,

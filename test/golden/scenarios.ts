@@ -8,7 +8,8 @@ import type { Plan } from '../../src/planner/types.js';
 import { renderMarkdown, type MarkdownOptions } from '../../src/render/markdown.js';
 import { renderOutcomes, type OutcomeRow } from '../../src/render/rollout-markdown.js';
 import { manifestsFromTexts } from '../../src/manifests/load.js';
-import { A, P, appsIn, cluster, clusterPods, play, pod, rs, running, snap, unschedulable, warning } from '../fixtures/rollout-snapshots.js';
+import { A, P, appsIn, cluster, clusterPods, play, pod, rs, running, snap, t, unschedulable, warning } from '../fixtures/rollout-snapshots.js';
+import { healthOf } from '../../src/rollout/health.js';
 import { type Obj, rayService, set, toYaml, workerGroup } from '../fixtures/rayservice.js';
 
 const LINKS: MarkdownOptions = {
@@ -310,6 +311,30 @@ export const APPLY_SCENARIOS: readonly ApplyScenario[] = [
           },
         },
         { service: removed('old-canary'), pruned: { result: 'gone' } },
+      ];
+    },
+  },
+  {
+    name: 'rollout-degraded',
+    what: 'an in-place update next to a GPU worker Pending since the last apply: the health before the change apart, done, degraded',
+    outcomes: () => {
+      const gpu = pod(`${A}-gpu-l4-0`, A, 'worker', {
+        group: 'gpu-l4',
+        createdAt: Date.UTC(2025, 0, 1, 11, 50),
+        ...unschedulable('0/3 nodes are available: 3 Insufficient nvidia.com/gpu.'),
+      });
+      const pods = [...clusterPods(A, 1, 2).map((p) => ({ ...p, createdAt: Date.UTC(2025, 0, 1, 11, 50) })), gpu];
+      const before = healthOf(snap(-1, rs({ obs: 6, gen: 6 }), { pods }));
+      const run = play({ expected: 'cluster-inplace', namespace: 'ml-serving', name: 'chat-assistant', baseline: { changedAt: t(0.2), problems: before } }, [
+        snap(0.5, rs(), { rayClusters: [cluster(A, { generation: 2, observedGeneration: 2, desiredWorkerReplicas: 2, readyWorkerReplicas: 1 })], pods }),
+        { check: 6.5 },
+      ]);
+      return [
+        {
+          service: { namespace: 'ml-serving', name: 'chat-assistant', change: 'cluster-inplace', cluster: { before } },
+          verdict: run.verdict!,
+          applied: { activeBefore: A },
+        },
       ];
     },
   },

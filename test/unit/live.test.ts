@@ -9,6 +9,7 @@ import { dryRunErrors, parseFieldPath } from '../../src/planner/live/dry-run-err
 import type { ClusterFacts, KubeObject, LiveService } from '../../src/planner/live/facts.js';
 import { note } from '../../src/planner/types.js';
 import { gitOnlyPlan, planWithCluster } from '../../src/planner/live/cluster-plan.js';
+import { replicaReset } from '../../src/planner/live/replica-reset.js';
 import { featureGatesFlag, operatorSettingsFrom, operatorVersion, versionOfImage } from '../../src/planner/live/operator-version.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { rayService, set, setFromText, type Obj } from '../fixtures/rayservice.js';
@@ -310,6 +311,60 @@ describe('the plan against synthetic cluster facts', () => {
     const md = renderMarkdown(p);
     expect(md).toContain('does not fit');
     expect(md).toContain('Fits?');
+  });
+
+  it('an in-place update resets the running groups to the manifest’s replicas: the pods that adds are in the fit check and the figures', () => {
+    const base = rayService((rs) => {
+      const w = rs.spec.rayClusterConfig.workerGroupSpecs[0];
+      Object.assign(w, { replicas: 3, minReplicas: 0, maxReplicas: 5 });
+      w.template.spec.containers[0].resources = { requests: { cpu: '4', memory: '8Gi' }, limits: { cpu: '4', memory: '8Gi' } };
+    });
+    const group = base.spec.rayClusterConfig.workerGroupSpecs[0].groupName;
+    const head = structuredClone(base);
+    head.spec.rayClusterConfig.workerGroupSpecs.push({ ...structuredClone(base.spec.rayClusterConfig.workerGroupSpecs[0]), groupName: 'extra', replicas: 0 });
+    // An autoscaler scaled the running group down to one worker.
+    const active = clusterOf(base, 'rs-a');
+    (active.spec as Obj).workerGroupSpecs[0].replicas = 1;
+    const pods = [
+      {
+        metadata: { name: 'rs-a-w0', namespace: 'default', labels: { 'ray.io/cluster': 'rs-a', 'ray.io/group': group } },
+        spec: { nodeName: 'n1', containers: [{ resources: { requests: { cpu: '4', memory: '8Gi' } } }] },
+        status: { phase: 'Running' },
+      },
+    ];
+    const live = { rayService: liveOf(base, 'rs-a'), active, pods };
+    const plan = (cpu: string) =>
+      planWithCluster(set([base]), set([head]), facts({ 'default/demo': live }, { nodes: [node('n1', cpu), node('n2', '2')], pods })).services[0]!;
+    const s = plan('16');
+    expect(s.change).toBe('cluster-inplace');
+    // The appended group has no pods; the reset adds two workers to the running group.
+    expect(s.cluster!.fit).toMatchObject({ verdict: 'fits', pods: 2 });
+    expect(s.cluster!.notes.map((n) => n.rule)).toContain('live.replica-reset');
+    expect(s.cluster!.notes.map((n) => n.text).join(' ')).toContain(`"${group}" 1 → 3 pods (2 added)`);
+    // Figures from what runs (one worker) to the manifest (three).
+    expect(Number.parseFloat(String(s.capacity.peak.cpu)) - Number.parseFloat(String(s.capacity.current!.cpu))).toBeCloseTo(8, 5);
+    expect(plan('8').cluster!.fit.verdict).toBe('does-not-fit');
+  });
+
+  it('an in-place update that shrinks an autoscaled group frees the room of the pods it deletes', () => {
+    const base = rayService((rs) => Object.assign(rs.spec.rayClusterConfig.workerGroupSpecs[0], { replicas: 1, minReplicas: 0, maxReplicas: 5 }));
+    const group = base.spec.rayClusterConfig.workerGroupSpecs[0].groupName;
+    const head = structuredClone(base);
+    head.spec.rayClusterConfig.workerGroupSpecs.push({ ...structuredClone(base.spec.rayClusterConfig.workerGroupSpecs[0]), groupName: 'extra', replicas: 1 });
+    const active = clusterOf(base, 'rs-a');
+    (active.spec as Obj).workerGroupSpecs[0].replicas = 3;
+    const pods = [0, 1, 2].map((i) => ({
+      metadata: { name: `rs-a-w${i}`, namespace: 'default', labels: { 'ray.io/cluster': 'rs-a', 'ray.io/group': group } },
+      spec: { nodeName: 'n1', containers: [{ resources: { requests: { cpu: '1', memory: '1Gi' } } }] },
+      status: { phase: 'Running' },
+    }));
+    const resets = replicaReset(active, head.spec.rayClusterConfig, pods);
+    expect(resets).toEqual([{ group, running: 3, desired: 1, frees: [0, 1].map(() => ({ node: 'n1', requests: expect.anything() })) }]);
+    expect(resets[0]!.frees.map((f) => f.requests.cpu)).toEqual([1, 1]);
+    // With in-tree autoscaling the operator deletes nothing: the autoscaler decides.
+    expect(replicaReset(active, { ...head.spec.rayClusterConfig, enableInTreeAutoscaling: true }, pods)[0]!.frees).toEqual([]);
+    // Pods not listed: the running spec tells how many there are.
+    expect(replicaReset(active, head.spec.rayClusterConfig, undefined)[0]).toMatchObject({ running: 3, desired: 1 });
   });
 
   it('a dry-run refusal is attached to the service with its line', () => {

@@ -83,6 +83,18 @@ const NOTE_SAMPLES: Samples<typeof NOTES> = {
   'cluster.unreachable': [[{ error: 'no Kubernetes cluster configured' }]],
   'cluster.read-forbidden': [[{ read: 'list nodes' }], [{ read: 'read kube-system/cluster-autoscaler-status', unknown: 'scale-up' }]],
   'cluster.read-failed': [[{ read: 'list nodes', error: 'HTTP 500' }]],
+  'live.replica-reset': [
+    [{ cluster: 'rs-abcde', groups: [{ group: 'cpu', running: 3, desired: 1 }] }],
+    [
+      {
+        cluster: 'rs-abcde',
+        groups: [
+          { group: 'gpu', running: 0, desired: 1 },
+          { group: 'cpu', running: 1, desired: 2 },
+        ],
+      },
+    ],
+  ],
   'operator.version-unknown': [[{ input: '1.6' }]],
   'operator.newer-than-known': [[{ ...running, uses: '1.7.0' }]],
   'operator.older-than-known': [[{ ...running, input: '1.6' }]],
@@ -170,6 +182,7 @@ const HINT_SAMPLES: Samples<typeof HINTS> = {
   'operator-not-watching': [[{ namespace: 'default' }]],
   'smoke-request-failed': [none],
   'pod-logs-forbidden': [none],
+  'unhealthy-before': [none],
 };
 
 const CASES = [

@@ -29,6 +29,7 @@ import { driftOf } from './drift.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
 import { type FitInput, fitAll } from './fit-all.js';
 import { headAsStored, lineInManifest, type StoredHead } from './head-as-stored.js';
+import { withReplicaReset } from './replica-reset.js';
 import { type FeatureGate, type FeatureGateSettings, gateDefault, settledGates } from '../../kuberay/feature-gates.js';
 import { compareVersions, type OperatorDeploymentSettings, operatorSettingsFrom, operatorVersion, type OperatorVersion } from './operator-version.js';
 import { haltedPlan, incrementalRollback, operatorRefreshNotes, upgradeInProgressNotes } from './rollout-in-progress.js';
@@ -158,7 +159,8 @@ function planOne(
   const target = compareWithLive(gitBase, gitHead, live, release, notes);
   const headCluster = stored.head ? clusterOf(stored.head, release) : undefined;
   const planned = planService(target.base, stored.head, settings);
-  const predicted = target.halted ? haltedPlan(planned, target.halted) : incrementalRollback(planned, live, headCluster, release, notes);
+  const rolled = target.halted ? haltedPlan(planned, target.halted) : incrementalRollback(planned, live, headCluster, release, notes);
+  const predicted = withReplicaReset(rolled, live, headCluster, sizingOf(settings), notes);
   const unchangedByCluster = stored.head === gitHead && target.base === gitBase;
   const fromGit = unchangedByCluster ? predicted : planService(gitBase, gitHead, settings);
   notes.push(...upgradeInProgressNotes(target, live, predicted.change, release));

@@ -30,6 +30,8 @@ export interface LiveService {
   /** RayClusters named by its status (absent when they could not be read or are gone). */
   readonly active?: KubeObject;
   readonly pending?: KubeObject;
+  /** The pods of those clusters, bound or not (absent when they could not be read): its health before the change. */
+  readonly pods?: readonly KubeObject[];
 }
 
 export type DryRunOutcome =

@@ -10,6 +10,7 @@ import type { FitDemand, FitResult } from '../../placement/types.js';
 import type { SizeOptions } from '../../capacity/capacity.js';
 import type { FitView, ServicePlan } from '../types.js';
 import type { ClusterFacts, KubeObject, LiveService } from './facts.js';
+import { groupNames, replicaReset } from './replica-reset.js';
 
 /** What the fit check needs of one planned RayService. */
 export interface FitInput {
@@ -74,19 +75,18 @@ function demandOf(p: FitInput, pods: readonly KubeObject[], sizing: SizeOptions)
       // A suspended cluster resumed in place (releases with suspendToggleInPlace) starts all its pods.
       const running = p.live?.pending ?? p.live?.active;
       if (running?.spec?.suspend === true && cluster.suspend !== true) return { id, namespace, pods: podShapesOf(cluster, injected) };
-      // An append keeps the running groups as they are: the new ones are those the running cluster lacks.
+      // The appended groups are those the running cluster lacks; the running groups go back to the
+      // manifest's replicas (the whole spec is replaced): the pods that adds are placed too, those it removes make room.
       const runningNames = new Set(groupNames(running?.spec));
       const names = groupNames(cluster).filter((n) => !runningNames.has(n));
-      return { id, namespace, pods: names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [] };
+      const appended = names.length ? podShapesOf(cluster, { ...injected, onlyGroups: names }) : [];
+      const resets = replicaReset(running, cluster, p.live?.pods, injected);
+      const frees = resets.flatMap((r) => r.frees);
+      return { id, namespace, pods: [...appended, ...resets.flatMap((r) => (r.adds ? [r.adds] : []))], ...(frees.length ? { frees: [...frees] } : {}) };
     }
     default:
       return { id, namespace, pods: [] };
   }
-}
-
-function groupNames(spec: unknown): string[] {
-  const groups = (spec as { workerGroupSpecs?: unknown } | undefined)?.workerGroupSpecs;
-  return (Array.isArray(groups) ? groups : []).map((g) => String((g as { groupName?: unknown } | null)?.groupName ?? ''));
 }
 
 function fitView(r: FitResult, facts: ClusterFacts): FitView {

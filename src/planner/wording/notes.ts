@@ -48,6 +48,14 @@ export const NOTES = {
       ? `Not allowed to ${d.read} (HTTP 403): whether a scale-up would make room is not known (docs/rbac.md).`
       : `Not allowed to ${d.read} (HTTP 403): that part of the plan is skipped (docs/rbac.md lists the read-only rules).`,
   'cluster.read-failed': (d: { read: string; error: string }) => `Could not ${d.read}: ${d.error}.`,
+  /** An in-place update resets every group's replicas to the manifest's values (the running counts may differ). */
+  'live.replica-reset': (d: { cluster: string; groups: readonly { group: string; running: number; desired: number }[] }) =>
+    `The in-place update resets the replicas of the groups it does not touch to the manifest's values on ${d.cluster}: ${d.groups
+      .map(
+        (r) =>
+          `"${r.group}" ${r.running} → ${r.desired} pod${r.desired === 1 ? '' : 's'} (${r.desired > r.running ? `${r.desired - r.running} added` : `${r.running - r.desired} removed`})`,
+      )
+      .join(', ')}. The pods it adds are part of the fit check.`,
   'operator.version-unknown': (d: { input: string }) =>
     `The operator's version could not be read from the cluster (no readable KubeRay Deployment, no RayCluster of these RayServices): the plan uses the kuberay-version input, ${d.input}.`,
   'operator.newer-than-known': (d: Running & { uses: string }) =>
