@@ -66138,6 +66138,61 @@ function formatDuration(ms) {
     return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
+;// CONCATENATED MODULE: ./src/rollout/wording.ts
+/**
+ * The words of the hints of a failed rollout (`hints[].id`, docs/rule-ids.md), one entry per id:
+ * the data the failure rule or the diagnosis hands over, and the English rendered from it. A hint is
+ * made with `hint(id, data)`; adding a hint is one entry here.
+ */
+
+const HINTS = {
+    'initializing-timeout-terminal': () => 'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
+    'fix-the-spec': () => 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.',
+    'cluster-upgrade-strategy': () => 'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
+    'no-upgrade-timeout': (d) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${d.pending} stays${d.active ? ` next to ${d.active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
+    'serve-endpoints': () => 'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
+    'serve-logs': () => 'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
+    'status-frozen': () => 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.',
+    'zero-downtime-disabled': () => 'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
+    'operator-just-upgraded': () => 'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
+    /** `failed`: the failure rule's words (a pod stuck unschedulable past its grace); else the diagnosis's. */
+    'room-for-both-clusters': (d) => d.failed
+        ? `A blue/green upgrade runs the old cluster ${d.active} and the new cluster${d.pending ? ` ${d.pending}` : ''} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
+        : `Pods of ${d.pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${d.active} and the new one side by side (the old one until 60 s after the switch).`,
+    'no-room': () => 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
+    'container-crashing': (d) => `Its container keeps crashing: kubectl -n ${d.namespace} logs ${d.pod} --previous`,
+    'missing-config': () => 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.',
+    'image-pull': () => 'Check the image name and tag, and the imagePullSecrets of the pod template.',
+    'no-observation': () => 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
+    'operator-not-watching': (d) => `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${d.namespace}?`,
+    'smoke-request-failed': () => 'KubeRay switched traffic, but the application does not answer as the smoke file expects: read the answer above and the Serve lines of the head pod, fix the application (or the expectation) and push again.',
+    'pod-logs-forbidden': () => "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
+    'unhealthy-before': () => 'The change itself rolled out; these problems predate it (see "Before the change" in the plan). Fix them, or drop --require-healthy to accept a degraded RayService.',
+};
+/** A hint: `hint('container-crashing', { namespace, pod })`. */
+function hint(id, ...data) {
+    return { id, ...renderWords(HINTS, id, data) };
+}
+const podWho = (d) => `${d.nodeType ?? 'pod'}${d.nodeType ? ' pod' : ''} ${d.pod}${d.group ? ` (group ${d.group})` : ''} of ${d.cluster}`;
+const colon = (message) => (message ? `: ${message}` : '');
+/** The words of a RayService's health problems (`cluster.before[]`, `preExisting[]`; src/rollout/health.ts). */
+const HEALTH = {
+    'health.validation-failed': (d) => `the operator refuses the spec (Ready=False, ValidationFailed)${colon(d.message)}`,
+    'health.upgrade-stuck': (d) => `an upgrade is stuck: ${upgradeWords(d)}`,
+    'health.upgrade-pending': (d) => `an upgrade is under way: ${upgradeWords(d)}`,
+    'health.pod-unschedulable': (d) => `${podWho(d)} cannot be scheduled${colon(d.message)}`,
+    'health.pod-waiting': (d) => `${podWho(d)} is stuck in ${d.reason}${colon(d.message)}`,
+    'health.app-failed': (d) => `application ${d.app} on ${d.cluster} is ${d.status}${colon(d.message)}${d.deployments.length && !d.message ? ` (${d.deployments.map((x) => `${x.name} ${x.status}${colon(x.message)}`).join('; ')})` : ''}`,
+};
+const upgradeWords = (d) => `pending cluster ${d.pending} is not serving yet${d.pods === undefined ? '' : ` (${d.ready}/${d.pods} pods ready)`}${d.active ? `; ${d.active} still serves` : ''}`;
+const MAX_HEALTH_TEXT = 300;
+/** A health problem about `subject` (`pod:<name>`, `app:<cluster>/<app>`, `cluster:<name>`, `service`), its words clipped. */
+function healthProblem(rule, subject, ...data) {
+    const words = renderWords(HEALTH, rule, data);
+    const text = words.text.length > MAX_HEALTH_TEXT ? `${words.text.slice(0, MAX_HEALTH_TEXT - 1)}…` : words.text;
+    return { rule, subject, data: words.data, text };
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/health.ts
 /**
  * A RayService's health as a list of problems, and which of them predate a change.
@@ -66157,10 +66212,9 @@ function formatDuration(ms) {
  * Pure: snapshots and the target in, problems out (docs/rollout-rules.md, rule ids in docs/rule-ids.md).
  */
 
+
 /** Application states that say the application is being (re)deployed. */
 const DEPLOYING_STATES = new Set(['DEPLOYING', 'NOT_STARTED']);
-const MAX_TEXT = 300;
-const clip = (s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
 /** The problems of one snapshot: the operator's refusal, a pending upgrade, pods that cannot run, failing applications. */
 function healthOf(snap) {
     const rs = snap.rayService;
@@ -66169,7 +66223,7 @@ function healthOf(snap) {
     const out = [];
     const ready = condition(rs, 'Ready');
     if (ready?.status === 'False' && ready.reason === 'ValidationFailed')
-        out.push(problem('health.validation-failed', 'service', `the operator refuses the spec (Ready=False, ValidationFailed)${ready.message ? `: ${ready.message}` : ''}`));
+        out.push(healthProblem('health.validation-failed', 'service', { ...(ready.message ? { message: ready.message } : {}) }));
     const active = activeName(rs);
     const pending = pendingName(rs);
     if (pending !== undefined)
@@ -66184,8 +66238,8 @@ function pendingUpgrade(snap, pending, active) {
     const pods = podsOf(snap, pending);
     const ready = pods.filter((p) => p.ready).length;
     const stuck = pods.some((p) => !p.ready && (isUnschedulable(p) || (p.waiting !== undefined && HOPELESS_WAITING.has(p.waiting.reason))));
-    const count = snap.pods === undefined ? '' : ` (${ready}/${pods.length} pods ready)`;
-    return problem(stuck ? 'health.upgrade-stuck' : 'health.upgrade-pending', `cluster:${pending}`, `${stuck ? 'an upgrade is stuck' : 'an upgrade is under way'}: pending cluster ${pending} is not serving yet${count}${active ? `; ${active} still serves` : ''}`);
+    const data = { pending, ...(active ? { active } : {}), ...(snap.pods === undefined ? {} : { ready, pods: pods.length }) };
+    return healthProblem(stuck ? 'health.upgrade-stuck' : 'health.upgrade-pending', `cluster:${pending}`, data);
 }
 /** Pods that cannot be scheduled or wait in a state that does not heal by itself. */
 function podProblems(snap, cluster) {
@@ -66197,11 +66251,15 @@ function podProblems(snap, cluster) {
 function podProblem(p, cluster) {
     if (p.ready)
         return undefined;
-    const what = `${p.nodeType ?? 'pod'}${p.nodeType ? ' pod' : ''} ${p.name}${p.group ? ` (group ${p.group})` : ''} of ${cluster}`;
+    const who = { pod: p.name, cluster, ...(p.nodeType ? { nodeType: p.nodeType } : {}), ...(p.group ? { group: p.group } : {}) };
     if (isUnschedulable(p))
-        return problem('health.pod-unschedulable', `pod:${p.name}`, `${what} cannot be scheduled${p.scheduled?.message ? `: ${p.scheduled.message}` : ''}`);
+        return healthProblem('health.pod-unschedulable', `pod:${p.name}`, { ...who, ...(p.scheduled?.message ? { message: p.scheduled.message } : {}) });
     if (p.waiting && HOPELESS_WAITING.has(p.waiting.reason))
-        return problem('health.pod-waiting', `pod:${p.name}`, `${what} is stuck in ${p.waiting.reason}${p.waiting.message ? `: ${p.waiting.message}` : ''}`);
+        return healthProblem('health.pod-waiting', `pod:${p.name}`, {
+            ...who,
+            reason: p.waiting.reason,
+            ...(p.waiting.message ? { message: p.waiting.message } : {}),
+        });
     return undefined;
 }
 /** Applications (or their deployments) DEPLOY_FAILED or UNHEALTHY on one cluster. */
@@ -66210,9 +66268,9 @@ function appProblemsOf(cluster, status) {
         const sick = Object.entries(app.serveDeploymentStatuses ?? {}).filter(([, d]) => BAD_STATES.has(d.status));
         if (!BAD_STATES.has(app.status) && sick.length === 0)
             return [];
-        const deployments = sick.map(([d, s]) => `${d} ${s.status}${s.message ? `: ${s.message}` : ''}`).join('; ');
-        const text = `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}${deployments && !app.message ? ` (${deployments})` : ''}`;
-        return [problem('health.app-failed', appSubject(cluster, name), text)];
+        const deployments = sick.map(([d, s]) => ({ name: d, status: s.status, ...(s.message ? { message: s.message } : {}) }));
+        const data = { app: name, cluster, status: app.status, ...(app.message ? { message: app.message } : {}), deployments };
+        return [healthProblem('health.app-failed', appSubject(cluster, name), data)];
     });
 }
 const appSubject = (cluster, app) => `app:${cluster}/${app}`;
@@ -66282,9 +66340,6 @@ function preExisting(target, memory, snap) {
             return p.subject.startsWith(`app:${active}/`) && appPredates(target, memory, active, p.subject.slice(`app:${active}/`.length));
         return false;
     });
-}
-function problem(rule, subject, text) {
-    return { rule, subject, text: clip(text) };
 }
 
 ;// CONCATENATED MODULE: ./src/flows/cluster-aware-plan.ts
@@ -66636,42 +66691,6 @@ function clusterPodClauses(snap, cluster, what, excused = () => false) {
         out.push(`${what} ${cluster}: ${workers.length - notReady.length}/${workers.length} workers ready (${why.join('; ')})`);
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/rollout/wording.ts
-/**
- * The words of the hints of a failed rollout (`hints[].id`, docs/rule-ids.md), one entry per id:
- * the data the failure rule or the diagnosis hands over, and the English rendered from it. A hint is
- * made with `hint(id, data)`; adding a hint is one entry here.
- */
-
-const HINTS = {
-    'initializing-timeout-terminal': () => 'InitializingTimeout is terminal: KubeRay deletes the clusters and never retries. Fix the cause, then delete and re-create the RayService (the annotation ray.io/initializing-timeout sets the limit).',
-    'fix-the-spec': () => 'Nothing happens until the spec changes: fix it and apply again. The running cluster is untouched.',
-    'cluster-upgrade-strategy': () => 'The cluster gets no pods until the spec changes. A RayService must not set rayClusterConfig.upgradeStrategy (KubeRay 1.6+ rejects the clusters it creates).',
-    'no-upgrade-timeout': (d) => `The operator has no upgrade timeout and no rollback in NewCluster mode: the pending cluster ${d.pending} stays${d.active ? ` next to ${d.active}` : ''}, holding its resources, until you fix or revert the spec (under NewCluster a revert builds yet another cluster); consider --on-failure rollback.`,
-    'serve-endpoints': () => 'The serve Service has no ready endpoints: check that the serving pods are ready and carry the label ray.io/serve=true (the operator sets it when the Serve proxy is healthy).',
-    'serve-logs': () => 'Read the Serve logs: `serve status` on the head pod, or the Serve page of the Ray dashboard; the import path, runtime_env and resources of the new config are the usual suspects.',
-    'status-frozen': () => 'An error early in a reconcile pass freezes the whole RayService status; the Warning events name it.',
-    'zero-downtime-disabled': () => 'Zero-downtime upgrade looks disabled: the operator runs with ENABLE_ZERO_DOWNTIME=false and the RayService sets no spec.upgradeStrategy.type, or the type is None, or NewClusterWithIncrementalUpgrade without its feature gate. Plan with the operator’s real settings (--zero-downtime, --kuberay-version).',
-    'operator-just-upgraded': () => 'Or the operator was just upgraded: its first reconcile then applies a pending cluster change to the active cluster in place.',
-    /** `failed`: the failure rule's words (a pod stuck unschedulable past its grace); else the diagnosis's. */
-    'room-for-both-clusters': (d) => d.failed
-        ? `A blue/green upgrade runs the old cluster ${d.active} and the new cluster${d.pending ? ` ${d.pending}` : ''} side by side (the old one until 60 s after the switch): the nodes need room for both. Add capacity (or let a node autoscaler add it), free some, or shrink the new cluster.`
-        : `Pods of ${d.pending} cannot be scheduled: a blue/green upgrade needs the old cluster ${d.active} and the new one side by side (the old one until 60 s after the switch).`,
-    'no-room': () => 'The nodes lack room for this pod: add capacity, free some, or lower its requests.',
-    'container-crashing': (d) => `Its container keeps crashing: kubectl -n ${d.namespace} logs ${d.pod} --previous`,
-    'missing-config': () => 'A Secret, ConfigMap or key that the pod refers to is missing, or the container config is invalid.',
-    'image-pull': () => 'Check the image name and tag, and the imagePullSecrets of the pod template.',
-    'no-observation': () => 'No observation of the RayService arrived: check that the watcher can read RayServices in this namespace.',
-    'operator-not-watching': (d) => `No operator Warning event explains it: is the KubeRay operator running, and does it watch namespace ${d.namespace}?`,
-    'smoke-request-failed': () => 'KubeRay switched traffic, but the application does not answer as the smoke file expects: read the answer above and the Serve lines of the head pod, fix the application (or the expectation) and push again.',
-    'pod-logs-forbidden': () => "Not allowed to read pod logs: with `get` on `pods/log` (and `list` on `pods`; docs/rbac.md, deploy/rbac-verify.yaml) the diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about this RayService.",
-    'unhealthy-before': () => 'The change itself rolled out; these problems predate it (see "Before the change" in the plan). Fix them, or drop --require-healthy to accept a degraded RayService.',
-};
-/** A hint: `hint('container-crashing', { namespace, pod })`. */
-function hint(id, ...data) {
-    return { id, ...renderWords(HINTS, id, data) };
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/judge.ts
@@ -67057,7 +67076,7 @@ function addBlueGreenHints({ target }, rs, snap, hints) {
 
 
 const MAX_MESSAGE = 300;
-const progress_clip = (s) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
+const clip = (s) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
 function initialMemory(target) {
     return {
         abandoned: [],
@@ -67239,9 +67258,9 @@ function trackClusters({ state, snap, say, mark }) {
 function trackWarnings({ state, snap, mark }) {
     for (const e of eventsSince(snap, state.target.startedAt)) {
         if (e.type === 'Warning')
-            mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${progress_clip(e.message)}`, true);
+            mark(`ev:${e.reason}:${e.message}`, 'seen', `warning ${e.reason}${e.involved ? ` (${e.involved})` : ''}: ${clip(e.message)}`, true);
         else if (e.reason === 'UpdatedServeApplications')
-            mark(`ev:${e.reason}:${e.message}`, 'seen', progress_clip(e.message));
+            mark(`ev:${e.reason}:${e.message}`, 'seen', clip(e.message));
     }
 }
 /**
@@ -67276,7 +67295,7 @@ function trackTarget(t) {
     memory.bad = refresh(memory.bad, badStates(state, rs), snap.at);
     for (const [key, s] of Object.entries(memory.bad))
         if (!previousBad[key])
-            say(progress_clip(s.text), true);
+            say(clip(s.text), true);
     memory.stuck = refresh(memory.stuck, stuckPods(state, snap), snap.at);
     const { cluster, status } = targetOf(state, rs);
     if (cluster === undefined)
@@ -67352,7 +67371,7 @@ function trackPodIssues({ snap, mark }, cluster) {
         issues.set(why, [...(issues.get(why) ?? []), p.name]);
     }
     for (const [why, names] of issues) {
-        mark(`issue:${cluster}:${why}`, 'seen', `${names.length === 1 ? `pod ${names[0]}` : `${names.length} pods`} of ${cluster}: ${progress_clip(why)}`, true);
+        mark(`issue:${cluster}:${why}`, 'seen', `${names.length === 1 ? `pod ${names[0]}` : `${names.length} pods`} of ${cluster}: ${clip(why)}`, true);
     }
 }
 

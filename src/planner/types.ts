@@ -204,5 +204,7 @@ export interface HealthProblem {
   /** Stable id of the rule that found it (docs/rule-ids.md). */
   readonly rule: RuleId;
   readonly subject: string;
+  /** What the words are rendered from (src/rollout/wording.ts). */
+  readonly data: Readonly<Record<string, unknown>>;
   readonly text: string;
 }

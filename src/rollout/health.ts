@@ -16,13 +16,11 @@
  * Pure: snapshots and the target in, problems out (docs/rollout-rules.md, rule ids in docs/rule-ids.md).
  */
 import { BAD_STATES, HOPELESS_WAITING, activeName, apps, condition, isUnschedulable, pendingName, podsOf } from './observed.js';
+import { healthProblem } from './wording.js';
 import type { HealthProblem, Memory, PodView, ResolvedTarget, RolloutTarget, ServiceStatus, Snapshot } from './types.js';
 
 /** Application states that say the application is being (re)deployed. */
 const DEPLOYING_STATES: ReadonlySet<string> = new Set(['DEPLOYING', 'NOT_STARTED']);
-
-const MAX_TEXT = 300;
-const clip = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
 
 /** The problems of one snapshot: the operator's refusal, a pending upgrade, pods that cannot run, failing applications. */
 export function healthOf(snap: Snapshot): HealthProblem[] {
@@ -31,13 +29,7 @@ export function healthOf(snap: Snapshot): HealthProblem[] {
   const out: HealthProblem[] = [];
   const ready = condition(rs, 'Ready');
   if (ready?.status === 'False' && ready.reason === 'ValidationFailed')
-    out.push(
-      problem(
-        'health.validation-failed',
-        'service',
-        `the operator refuses the spec (Ready=False, ValidationFailed)${ready.message ? `: ${ready.message}` : ''}`,
-      ),
-    );
+    out.push(healthProblem('health.validation-failed', 'service', { ...(ready.message ? { message: ready.message } : {}) }));
   const active = activeName(rs);
   const pending = pendingName(rs);
   if (pending !== undefined) out.push(pendingUpgrade(snap, pending, active));
@@ -51,12 +43,8 @@ function pendingUpgrade(snap: Snapshot, pending: string, active: string | undefi
   const pods = podsOf(snap, pending);
   const ready = pods.filter((p) => p.ready).length;
   const stuck = pods.some((p) => !p.ready && (isUnschedulable(p) || (p.waiting !== undefined && HOPELESS_WAITING.has(p.waiting.reason))));
-  const count = snap.pods === undefined ? '' : ` (${ready}/${pods.length} pods ready)`;
-  return problem(
-    stuck ? 'health.upgrade-stuck' : 'health.upgrade-pending',
-    `cluster:${pending}`,
-    `${stuck ? 'an upgrade is stuck' : 'an upgrade is under way'}: pending cluster ${pending} is not serving yet${count}${active ? `; ${active} still serves` : ''}`,
-  );
+  const data = { pending, ...(active ? { active } : {}), ...(snap.pods === undefined ? {} : { ready, pods: pods.length }) };
+  return healthProblem(stuck ? 'health.upgrade-stuck' : 'health.upgrade-pending', `cluster:${pending}`, data);
 }
 
 /** Pods that cannot be scheduled or wait in a state that does not heal by itself. */
@@ -69,11 +57,15 @@ export function podProblems(snap: Snapshot, cluster: string): HealthProblem[] {
 
 function podProblem(p: PodView, cluster: string): HealthProblem | undefined {
   if (p.ready) return undefined;
-  const what = `${p.nodeType ?? 'pod'}${p.nodeType ? ' pod' : ''} ${p.name}${p.group ? ` (group ${p.group})` : ''} of ${cluster}`;
+  const who = { pod: p.name, cluster, ...(p.nodeType ? { nodeType: p.nodeType } : {}), ...(p.group ? { group: p.group } : {}) };
   if (isUnschedulable(p))
-    return problem('health.pod-unschedulable', `pod:${p.name}`, `${what} cannot be scheduled${p.scheduled?.message ? `: ${p.scheduled.message}` : ''}`);
+    return healthProblem('health.pod-unschedulable', `pod:${p.name}`, { ...who, ...(p.scheduled?.message ? { message: p.scheduled.message } : {}) });
   if (p.waiting && HOPELESS_WAITING.has(p.waiting.reason))
-    return problem('health.pod-waiting', `pod:${p.name}`, `${what} is stuck in ${p.waiting.reason}${p.waiting.message ? `: ${p.waiting.message}` : ''}`);
+    return healthProblem('health.pod-waiting', `pod:${p.name}`, {
+      ...who,
+      reason: p.waiting.reason,
+      ...(p.waiting.message ? { message: p.waiting.message } : {}),
+    });
   return undefined;
 }
 
@@ -82,9 +74,9 @@ function appProblemsOf(cluster: string, status: ServiceStatus | undefined): Heal
   return apps(status).flatMap(([name, app]) => {
     const sick = Object.entries(app.serveDeploymentStatuses ?? {}).filter(([, d]) => BAD_STATES.has(d.status));
     if (!BAD_STATES.has(app.status) && sick.length === 0) return [];
-    const deployments = sick.map(([d, s]) => `${d} ${s.status}${s.message ? `: ${s.message}` : ''}`).join('; ');
-    const text = `application ${name} on ${cluster} is ${app.status}${app.message ? `: ${app.message}` : ''}${deployments && !app.message ? ` (${deployments})` : ''}`;
-    return [problem('health.app-failed', appSubject(cluster, name), text)];
+    const deployments = sick.map(([d, s]) => ({ name: d, status: s.status, ...(s.message ? { message: s.message } : {}) }));
+    const data = { app: name, cluster, status: app.status, ...(app.message ? { message: app.message } : {}), deployments };
+    return [healthProblem('health.app-failed', appSubject(cluster, name), data)];
   });
 }
 
@@ -154,8 +146,4 @@ export function preExisting(target: ResolvedTarget, memory: Memory, snap: Snapsh
       return p.subject.startsWith(`app:${active}/`) && appPredates(target, memory, active, p.subject.slice(`app:${active}/`.length));
     return false;
   });
-}
-
-function problem(rule: string, subject: string, text: string): HealthProblem {
-  return { rule, subject, text: clip(text) };
 }

@@ -4,7 +4,7 @@
  * made with `hint(id, data)`; adding a hint is one entry here.
  */
 import { type Catalog, type DataArgs, renderWords } from '../util/wording.js';
-import type { Hint } from './types.js';
+import type { HealthProblem, Hint } from './types.js';
 
 export const HINTS = {
   'initializing-timeout-terminal': () =>
@@ -49,4 +49,52 @@ export type HintId = keyof typeof HINTS;
 /** A hint: `hint('container-crashing', { namespace, pod })`. */
 export function hint<H extends HintId>(id: H, ...data: DataArgs<typeof HINTS, H>): Hint {
   return { id, ...renderWords(HINTS, id, data) };
+}
+
+/** A pod named for people: its node type, name, group and cluster. */
+interface PodWho {
+  readonly nodeType?: string;
+  readonly pod: string;
+  readonly group?: string;
+  readonly cluster: string;
+}
+const podWho = (d: PodWho) => `${d.nodeType ?? 'pod'}${d.nodeType ? ' pod' : ''} ${d.pod}${d.group ? ` (group ${d.group})` : ''} of ${d.cluster}`;
+const colon = (message: string | undefined) => (message ? `: ${message}` : '');
+
+/** The words of a RayService's health problems (`cluster.before[]`, `preExisting[]`; src/rollout/health.ts). */
+export const HEALTH = {
+  'health.validation-failed': (d: { message?: string }) => `the operator refuses the spec (Ready=False, ValidationFailed)${colon(d.message)}`,
+  'health.upgrade-stuck': (d: UpgradeData) => `an upgrade is stuck: ${upgradeWords(d)}`,
+  'health.upgrade-pending': (d: UpgradeData) => `an upgrade is under way: ${upgradeWords(d)}`,
+  'health.pod-unschedulable': (d: PodWho & { message?: string }) => `${podWho(d)} cannot be scheduled${colon(d.message)}`,
+  'health.pod-waiting': (d: PodWho & { reason: string; message?: string }) => `${podWho(d)} is stuck in ${d.reason}${colon(d.message)}`,
+  'health.app-failed': (d: {
+    app: string;
+    cluster: string;
+    status: string;
+    message?: string;
+    deployments: readonly { name: string; status: string; message?: string }[];
+  }) =>
+    `application ${d.app} on ${d.cluster} is ${d.status}${colon(d.message)}${d.deployments.length && !d.message ? ` (${d.deployments.map((x) => `${x.name} ${x.status}${colon(x.message)}`).join('; ')})` : ''}`,
+} as const satisfies Catalog;
+
+interface UpgradeData {
+  readonly pending: string;
+  readonly active?: string;
+  /** Ready and listed pods of the pending cluster, when the pods were read. */
+  readonly ready?: number;
+  readonly pods?: number;
+}
+const upgradeWords = (d: UpgradeData) =>
+  `pending cluster ${d.pending} is not serving yet${d.pods === undefined ? '' : ` (${d.ready}/${d.pods} pods ready)`}${d.active ? `; ${d.active} still serves` : ''}`;
+
+export type HealthRule = keyof typeof HEALTH;
+
+const MAX_HEALTH_TEXT = 300;
+
+/** A health problem about `subject` (`pod:<name>`, `app:<cluster>/<app>`, `cluster:<name>`, `service`), its words clipped. */
+export function healthProblem<R extends HealthRule>(rule: R, subject: string, ...data: DataArgs<typeof HEALTH, R>): HealthProblem {
+  const words = renderWords(HEALTH, rule, data);
+  const text = words.text.length > MAX_HEALTH_TEXT ? `${words.text.slice(0, MAX_HEALTH_TEXT - 1)}…` : words.text;
+  return { rule, subject, data: words.data, text };
 }

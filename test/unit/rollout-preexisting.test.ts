@@ -10,6 +10,7 @@ import { clusterFindings } from '../../src/render/cluster-findings.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderOutcomes } from '../../src/render/rollout-markdown.js';
 import { healthOf } from '../../src/rollout/health.js';
+import { healthProblem } from '../../src/rollout/wording.js';
 import { rayService, set } from '../fixtures/rayservice.js';
 import { renderVerdict, specChangedAt } from '../../src/rollout/index.js';
 import type { Baseline, HealthProblem, PodView, RolloutTarget } from '../../src/rollout/index.js';
@@ -271,11 +272,12 @@ describe('healthOf: the state before a change', () => {
 });
 
 describe('reporting the health before the change', () => {
-  const problem: HealthProblem = {
-    rule: 'health.pod-unschedulable',
-    subject: `pod:${A}-gpu-l4-0`,
-    text: `worker pod ${A}-gpu-l4-0 of ${A} cannot be scheduled: ${GPU_MESSAGE}`,
-  };
+  const problem: HealthProblem = healthProblem('health.pod-unschedulable', `pod:${A}-gpu-l4-0`, {
+    nodeType: 'worker',
+    pod: `${A}-gpu-l4-0`,
+    cluster: A,
+    message: GPU_MESSAGE,
+  });
 
   it('the apply summary shows it apart, and a degraded success as such', () => {
     const verdict = { ...play(cases[0]!.target, cases[0]!.steps).verdict! };

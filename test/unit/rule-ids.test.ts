@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/planner/plan.js';
 import { FIELD_NOTES, NOTES, OVERRIDDEN_AS, REASONS } from '../../src/planner/wording/index.js';
-import { HINTS } from '../../src/rollout/wording.js';
+import { HEALTH, HINTS } from '../../src/rollout/wording.js';
 import { rayService, set } from '../fixtures/rayservice.js';
 
 const DOC = readFileSync('docs/rule-ids.md', 'utf8');
@@ -36,6 +36,7 @@ const CATALOGS = [
   { name: 'reasons', ids: Object.keys(REASONS), doc: 'Reasons' },
   { name: 'notes', ids: Object.keys(NOTES), doc: 'Notes' },
   { name: 'hints', ids: Object.keys(HINTS), doc: 'Rollout hints' },
+  { name: 'health', ids: Object.keys(HEALTH), doc: 'Health before the change' },
   { name: 'field notes', ids: Object.keys(FIELD_NOTES), doc: 'Field changes' },
   { name: 'overriding rules', ids: Object.keys(OVERRIDDEN_AS), doc: 'Reasons' },
 ];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StrategyDisabledBy } from '../../src/kuberay/upgrade-strategy.js';
 import { FIELD_NOTES, NOTES, REASONS, type WorkerGroupMoves } from '../../src/planner/wording/index.js';
-import { HINTS } from '../../src/rollout/wording.js';
+import { HEALTH, HINTS } from '../../src/rollout/wording.js';
 import type { Catalog, DataArgs } from '../../src/util/wording.js';
 
 /** Sample data for every entry of a catalog (a list where the words branch on the data). */
@@ -185,11 +185,25 @@ const HINT_SAMPLES: Samples<typeof HINTS> = {
   'unhealthy-before': [none],
 };
 
+const who = { pod: 'rs-a-gpu-0', cluster: 'rs-a' };
+const HEALTH_SAMPLES: Samples<typeof HEALTH> = {
+  'health.validation-failed': [[{ message: 'spec.x: invalid' }], [{}]],
+  'health.upgrade-stuck': [[{ pending: 'rs-b', active: 'rs-a', ready: 1, pods: 2 }]],
+  'health.upgrade-pending': [[{ pending: 'rs-b' }]],
+  'health.pod-unschedulable': [[{ ...who, nodeType: 'worker', group: 'gpu', message: '0/3 nodes are available' }], [who]],
+  'health.pod-waiting': [[{ ...who, reason: 'ImagePullBackOff', message: 'not found' }], [{ ...who, reason: 'CrashLoopBackOff' }]],
+  'health.app-failed': [
+    [{ app: 'fruit', cluster: 'rs-a', status: 'DEPLOY_FAILED', message: 'import error', deployments: [] }],
+    [{ app: 'fruit', cluster: 'rs-a', status: 'UNHEALTHY', deployments: [{ name: 'Mango', status: 'UNHEALTHY', message: 'replica died' }] }],
+  ],
+};
+
 const CASES = [
   { catalog: 'reasons', words: REASONS as Catalog, samples: REASON_SAMPLES as Record<string, readonly unknown[][]> },
   { catalog: 'notes', words: NOTES as Catalog, samples: NOTE_SAMPLES as Record<string, readonly unknown[][]> },
   { catalog: 'field notes', words: FIELD_NOTES as Catalog, samples: FIELD_NOTE_SAMPLES as Record<string, readonly unknown[][]> },
   { catalog: 'hints', words: HINTS as Catalog, samples: HINT_SAMPLES as Record<string, readonly unknown[][]> },
+  { catalog: 'health', words: HEALTH as Catalog, samples: HEALTH_SAMPLES as Record<string, readonly unknown[][]> },
 ].flatMap(({ catalog, words, samples }) =>
   Object.keys(words).flatMap((id) =>
     (samples[id] ?? []).map((args, i) => ({ catalog, id, i, render: words[id] as (d: unknown) => string, data: args[0] ?? {} })),
@@ -202,6 +216,7 @@ describe('the catalogs of words', () => {
     ['notes', NOTES, NOTE_SAMPLES],
     ['field notes', FIELD_NOTES, FIELD_NOTE_SAMPLES],
     ['hints', HINTS, HINT_SAMPLES],
+    ['health', HEALTH, HEALTH_SAMPLES],
   ] as const)('%s: every entry has sample data', (_name, words, samples) => {
     expect(Object.keys(samples).sort()).toEqual(Object.keys(words).sort());
   });
