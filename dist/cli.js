@@ -8699,7 +8699,7 @@ function formatInputError(file, line, field, problem, hint) {
  */
 
 const SAVE_AS_UTF8 = 'save the file as UTF-8';
-function decodeManifest(file, bytes) {
+function decode_decodeManifest(file, bytes) {
     const text = decodeBytes(file, bytes);
     // CRLF stays as it is (the YAML parser reads it); a CR alone becomes LF, so lines count as editors show them.
     return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
@@ -9267,8 +9267,21 @@ async function isLinkToFile(file) {
 async function loadManifests(path, options) {
     const files = await yamlFilesOf(path);
     const shown = (f) => (options.displayRoot !== undefined ? (0,external_node_path_namespaceObject.relative)(options.displayRoot, f) || f : f);
-    const texts = await Promise.all(files.map(async (f) => decodeManifest(shown(f), await (0,promises_namespaceObject.readFile)(f))));
+    const texts = await Promise.all(files.map(async (f) => decode_decodeManifest(shown(f), await (0,promises_namespaceObject.readFile)(f))));
     return manifestsFromTexts(files.map((f, i) => ({ file: shown(f), text: texts[i] })), options.defaultNamespace);
+}
+/**
+ * The YAML files under `root` whose path relative to it `matches` (a target's globs, as the action
+ * matches them in Git), shown relative to `root`. A missing root is an empty side (an environment
+ * the base tree does not have yet).
+ */
+async function loadMatching(root, matches, defaultNamespace) {
+    const exists = await stat(root).then((s) => s.isDirectory(), () => false);
+    if (!exists)
+        return new Map();
+    const files = (await yamlFilesOf(root)).map((f) => relative(root, f).split(sep).join('/')).filter(matches);
+    const texts = await Promise.all(files.map(async (f) => decodeManifest(f, await readFile(join(root, f)))));
+    return manifestsFromTexts(files.map((file, i) => ({ file, text: texts[i] })), defaultNamespace);
 }
 /** The pure part of loading: file texts → RayServices by identity. */
 function manifestsFromTexts(files, defaultNamespace) {
@@ -21853,7 +21866,8 @@ function actionOf(s) {
             return undefined;
     }
 }
-function verdictText(plan, shown) {
+/** What merging does, as phrases counted by kind ("builds 2 new RayClusters (blue/green)", …). */
+function mergingPhrases(shown) {
     const actions = new Map();
     for (const s of shown) {
         const a = actionOf(s);
@@ -21862,7 +21876,10 @@ function verdictText(plan, shown) {
         const prev = actions.get(a[0]);
         actions.set(a[0], { one: a[1], many: a[2], n: (prev?.n ?? 0) + 1 });
     }
-    const phrases = [...actions.values()].map((a) => (a.n === 1 ? a.one : a.many(a.n)));
+    return [...actions.values()].map((a) => (a.n === 1 ? a.one : a.many(a.n)));
+}
+function verdictText(plan, shown) {
+    const phrases = mergingPhrases(shown);
     const ignored = shown.filter((s) => s.change === 'ignored').length;
     const sentences = [];
     if (phrases.length)
@@ -22190,6 +22207,10 @@ const esc = (/* unused pure expression or super */ null && (prose));
 ;// CONCATENATED MODULE: ./src/render/json.ts
 function renderJson(plan) {
     return `${JSON.stringify(plan, null, 2)}\n`;
+}
+/** A fleet's plan: `{"targets": [{"name", "wave", "plan"}]}`, each plan as a single target's JSON. */
+function renderFleetJson(fleet) {
+    return `${JSON.stringify(fleet, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts

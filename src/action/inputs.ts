@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { FAIL_ON_VALUES, type FailOn } from '../planner/fail-on.js';
 import { DEFAULTS, type OnFailure } from '../settings/defaults.js';
 import { parseBool, parseChoice, parseChoiceList, parseDuration, parseKubeRayVersion, parseList } from '../settings/parse.js';
+import { TARGET_NAME_PATTERN } from '../targets/schema.js';
 import { UserError } from '../util/user-error.js';
 
 export type ActionMode = 'plan' | 'apply' | 'observe';
@@ -38,6 +39,14 @@ export interface ActionInputs {
   readonly syncTimeoutMs: number;
   /** Let `render` run under pull_request_target and workflow_run (the code of a fork may run). */
   readonly renderUntrusted: boolean;
+  /** The targets file (a fleet), relative to the workspace; empty: one target, from the inputs above. */
+  readonly targets: string;
+  /** One target of a matrix: scopes the comment's marker, the status context and the summary (and picks that target of `targets`). */
+  readonly target: string;
+  /** From a target of the targets file: the RayServiceIncrementalUpgrade gate, the kubeconfig and its context. */
+  readonly incrementalGate?: boolean;
+  readonly kubeconfig?: string;
+  readonly context?: string;
 }
 
 /** A wrong action input (`with:`) or an event the action cannot run on. */
@@ -69,5 +78,15 @@ export function readInputs(): ActionInputs {
     render: core.getInput('render').trim(),
     syncTimeoutMs: parseDuration('input sync-timeout', core.getInput('sync-timeout'), '10m'),
     renderUntrusted: bool('render-untrusted', false),
+    targets: core.getInput('targets').trim(),
+    target: targetName(core.getInput('target')),
   };
+}
+
+/** The matrix leg's name: it becomes part of a status context and of a hidden marker. */
+function targetName(text: string): string {
+  const name = text.trim();
+  if (name !== '' && !new RegExp(TARGET_NAME_PATTERN).test(name))
+    throw new ActionInputError(`input target: "${name}" is not a target name (lowercase letters, digits, ".", "_" and "-", up to 40 characters)`);
+  return name;
 }
