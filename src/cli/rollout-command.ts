@@ -52,6 +52,11 @@ Options:
                               cluster keeps serving. A Serve-only change is reverted in place.
   --kubeconfig PATH           default: $KUBECONFIG, ~/.kube/config, or in-cluster
   --context NAME              kubeconfig context (default: the current one)
+  --targets FILE              a fleet: apply each target of the file on its own cluster, wave by
+                              wave (the targets of a wave in parallel); a wave that fails or times
+                              out stops the later ones (reported as not started, with the reason).
+                              --base and --head are the two checkouts; the other options are the
+                              defaults of every target
   --verbose                   also print how many API requests each wait made
 
 Exit status: 0 rolled out, 3 a rollout failed, 4 timed out (also: the cluster did not answer in

@@ -137,3 +137,15 @@ describe('waves', () => {
     if (started.length > 1) expect(overlap).toBe(2);
   });
 });
+
+describe('examples/fleet/rayservice-rollout.yaml', () => {
+  it('is a valid targets file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const targets = parseTargetsConfig(readFileSync('examples/fleet/rayservice-rollout.yaml', 'utf8'), 'examples/fleet/rayservice-rollout.yaml', FALLBACK);
+    expect(targets.map((t) => [t.name, t.wave, t.kuberayVersion, t.onFailure])).toEqual([
+      ['staging', 0, '1.6', 'rollback'],
+      ['prod-us', 1, '1.5.1', 'rollback'],
+      ['prod-eu', 1, '1.6', 'rollback'],
+    ]);
+  });
+});
