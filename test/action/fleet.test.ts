@@ -222,3 +222,48 @@ describe('matrix legs (target)', () => {
     expect(run.stdout).toContain('input target: prod-ap is not a target of .github/rayservice-rollout.yaml (targets: staging, prod-us, prod-eu)');
   });
 });
+
+describe('a fleet on push (apply in waves)', () => {
+  it('a wave whose cluster cannot be reached stops the later waves: each target reported, a status per target, the outcome comment on the merged PR', async () => {
+    const kubeconfig = join(repo.dir, 'unreachable.kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters: [{name: gone, cluster: {server: "https://127.0.0.1:9"}}]',
+        'users: [{name: u, user: {token: x}}]',
+        'contexts: [{name: gone, context: {cluster: gone, user: u}}]',
+        'current-context: gone',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const run = await runAction({
+        cwd: repo.dir,
+        eventName: 'push',
+        event: { before: repo.baseSha, after: repo.headSha, ref: 'refs/heads/main', repository: { name: 'ml-platform', owner: { login: 'acme' } } },
+        inputs: { targets: '.github/rayservice-rollout.yaml', 'github-token': TOKEN, timeout: '20s' },
+        apiUrl: gh.url,
+        env: { KUBECONFIG: kubeconfig },
+      });
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      expect(run.stdout).toContain('Wave 0: staging');
+      expect(run.stdout).not.toContain('Wave 1:');
+      expect(statuses().map((s) => `${s.context}=${s.state}`)).toEqual([
+        'rayservice-rollout/apply (staging)=error',
+        'rayservice-rollout/apply (prod-us)=error',
+        'rayservice-rollout/apply (prod-eu)=error',
+        'rayservice-rollout/apply=error',
+      ]);
+      const comment = gh.comments.find((c) => c.issue === 7)!.body;
+      expect(comment.startsWith('<!-- rayservice-rollout:apply:rayservice plan -->\n### RayService rollout: 3 targets')).toBe(true);
+      expect(comment).toMatch(/\| `staging` \| 0 \| ⛔ error: /);
+      expect(comment).toContain('| `prod-us` | 1 | ⏸️ not-started: not started: wave 0 did not succeed \\(staging error\\) | — | — |');
+      expect(run.summary).toContain('### RayService rollout: 3 targets');
+      expect(run.outputs.result).toBe('error');
+    } finally {
+      rmSync(kubeconfig, { force: true });
+    }
+  });
+});
