@@ -35698,7 +35698,12 @@ const TARGETS_SCHEMA = {
 const DEFAULT_TARGETS_FILE = '.github/rayservice-rollout.yaml';
 /** A targets file is a handful of lines; anything larger is not one. */
 const MAX_BYTES = 256 * 1024;
-const validate = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(TARGETS_SCHEMA);
+/** Compiled on first use: a command without `--targets` never pays for it. */
+let compiled;
+const validator = () => {
+    compiled ??= new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(TARGETS_SCHEMA);
+    return compiled;
+};
 function parseTargetsConfig(text, file, fallback) {
     if (text.length > MAX_BYTES)
         throw new input_error_InputError(file, undefined, undefined, `is larger than ${MAX_BYTES / 1024} KiB`, 'a targets file lists targets, not manifests');
@@ -35709,6 +35714,7 @@ function parseTargetsConfig(text, file, fallback) {
     if (syntax)
         throw new input_error_InputError(file, lineOf(syntax.pos[0]), undefined, `invalid YAML: ${syntax.message.split('\n')[0]}`, 'fix the syntax');
     const value = doc.toJS({ maxAliasCount: 100 });
+    const validate = validator();
     if (!validate(value))
         throw schemaError(validate.errors ?? [], doc, file, lineOf);
     const config = value;
@@ -35790,7 +35796,8 @@ function schemaError(errors, doc, file, lineOf) {
         .replace(/^\./, '');
     if (e.keyword === 'additionalProperties') {
         const key = String(e.params.additionalProperty);
-        return new input_error_InputError(file, lineOf(keyOffset(doc, path, key)), field ? `${field}.${key}` : key, 'is not a setting of the targets file', HINTS.unknown);
+        // The key is named as a quoted word, not as `key: …`: output redaction would take what follows a `token:` for a secret.
+        return new input_error_InputError(file, lineOf(keyOffset(doc, path, key)), field || undefined, `"${key}" is not a setting of the targets file`, HINTS.unknown);
     }
     const problem = `${e.message ?? 'is not valid'}${e.keyword === 'enum' ? ` (${(e.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')})` : ''}`;
     return new input_error_InputError(file, lineOf(config_nodeAt(doc, path)), field || undefined, problem, HINTS[String(path.at(-1))] ?? HINTS.default);

@@ -5,7 +5,7 @@
  * command's flags or the action's inputs. Every refusal names the file, the line and what to do.
  * Pure: the callers read the file.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { InputError } from '../manifests/input-error.js';
 import { FAIL_ON_VALUES, type FailOn } from '../planner/fail-on.js';
@@ -25,7 +25,12 @@ export const DEFAULT_TARGETS_FILE = '.github/rayservice-rollout.yaml';
 /** A targets file is a handful of lines; anything larger is not one. */
 const MAX_BYTES = 256 * 1024;
 
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(TARGETS_SCHEMA);
+/** Compiled on first use: a command without `--targets` never pays for it. */
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(TARGETS_SCHEMA);
+  return compiled;
+};
 
 type Raw = Record<string, unknown>;
 
@@ -38,6 +43,7 @@ export function parseTargetsConfig(text: string, file: string, fallback: Fallbac
   const syntax = doc.errors[0];
   if (syntax) throw new InputError(file, lineOf(syntax.pos[0]), undefined, `invalid YAML: ${syntax.message.split('\n')[0]}`, 'fix the syntax');
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const validate = validator();
   if (!validate(value)) throw schemaError(validate.errors ?? [], doc, file, lineOf);
   const config = value as { defaults?: Raw; targets: Raw[] };
   const targets = config.targets.map((t, i) =>
@@ -139,7 +145,8 @@ function schemaError(errors: readonly ErrorObject[], doc: Document, file: string
     .replace(/^\./, '');
   if (e.keyword === 'additionalProperties') {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
-    return new InputError(file, lineOf(keyOffset(doc, path, key)), field ? `${field}.${key}` : key, 'is not a setting of the targets file', HINTS.unknown);
+    // The key is named as a quoted word, not as `key: …`: output redaction would take what follows a `token:` for a secret.
+    return new InputError(file, lineOf(keyOffset(doc, path, key)), field || undefined, `"${key}" is not a setting of the targets file`, HINTS.unknown);
   }
   const problem = `${e.message ?? 'is not valid'}${e.keyword === 'enum' ? ` (${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')})` : ''}`;
   return new InputError(file, lineOf(nodeAt(doc, path)), field || undefined, problem, HINTS[String(path.at(-1))] ?? HINTS.default);

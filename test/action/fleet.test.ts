@@ -158,7 +158,7 @@ describe('a fleet (targets)', () => {
         apiUrl: gh.url,
       });
       expect(run.code).toBe(1);
-      expect(gh.comments[0]!.body).toContain('.github/rayservice-rollout.yaml:16: targets[2].kubeconfig-data: is not a setting of the targets file');
+      expect(gh.comments[0]!.body).toContain('.github/rayservice-rollout.yaml:16: targets[2]: "kubeconfig-data" is not a setting of the targets file');
       expect(statuses()[0]!.state).toBe('failure'); // the pull request's own file is at fault
     } finally {
       rmSync(bad.dir, { recursive: true, force: true });

@@ -59,7 +59,7 @@ describe('the targets file', () => {
   });
 
   it.each([
-    ['a secret in the file', 'targets:\n  - name: a\n    manifests: x.yaml\n    token: ghp_abc\n', 4, 'targets[0].token: is not a setting'],
+    ['a secret in the file', 'targets:\n  - name: a\n    manifests: x.yaml\n    token: ghp_abc\n', 4, 'targets[0]: "token" is not a setting'],
     ['an unquoted version', 'targets:\n  - name: a\n    manifests: x.yaml\n    kuberay-version: 1.6\n', 4, 'must be string (quote it'],
     ['an unknown release', 'targets:\n  - name: a\n    manifests: x.yaml\n    kuberay-version: "0.9"\n', 2, 'KubeRay 0.9 is not supported'],
     ['a bad name', 'targets:\n  - name: Prod US\n    manifests: x.yaml\n', 2, 'targets[0].name: must match pattern'],
