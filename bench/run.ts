@@ -4,6 +4,7 @@ import { benchActionStart } from './action-start.js';
 import { benchPlanner } from './planner.js';
 import { benchPlacement } from './placement.js';
 import { benchRedact } from './redact.js';
+import { benchFleet } from './fleet.js';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -22,6 +23,15 @@ if (want('planner')) {
   console.log(`  bare parse (yaml, outer + serveConfigV2): ${r.parseMs.toFixed(0)} ms (median of 5)`);
   console.log(`  plan (read, parse, normalize, compare, capacity): ${r.planMs.toFixed(0)} ms (median of 5)`);
   console.log(`  ratio: ${r.ratio.toFixed(2)}× (target ≤ 3×) ${r.ratio <= 3 ? 'OK' : 'OVER TARGET'}`);
+}
+
+if (want('fleet')) {
+  const r = await benchFleet();
+  const line = (x: { ms: number; cpuMs: number; commentChars: number }) =>
+    `${x.ms.toFixed(0)} ms wall, ${x.cpuMs.toFixed(0)} ms CPU (medians of 5), comment ${x.commentChars.toLocaleString('en')} characters`;
+  console.log(`fleet: ${r.targets} targets × ${r.services / r.targets} RayServices, Git-only plan --targets (read, plan, render)`);
+  console.log(`  a typical change (5 RayServices in each of 2 targets): ${line(r.typical)}`);
+  console.log(`  every RayService of every target changed: ${line(r.worst)}`);
 }
 
 if (want('placement')) {

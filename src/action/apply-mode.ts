@@ -8,6 +8,8 @@
 import * as core from './output.js';
 import { manifestsAt } from '../git/git-tree.js';
 import { applyAndWait, overallResult, type ServiceOutcome } from '../flows/apply-and-wait.js';
+import { targetConnect } from '../flows/fleet-plan.js';
+import type { Plan } from '../planner/types.js';
 import { connect } from '../kube/connection.js';
 import { Deadline, formatSeconds } from '../kube/deadline.js';
 import { manifestsFromTexts, type ManifestSet } from '../manifests/load.js';
@@ -55,7 +57,30 @@ export async function manifestsOfPush(inputs: ActionInputs, push: ApplyTarget, r
 }
 
 /** Applies and waits, fills `facts` as it goes, and returns the outcome; a refusal throws. */
-export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run: RunInfo, facts: Facts): Promise<Outcome> {
+export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run: RunInfo, facts: Facts, scope?: string): Promise<Outcome> {
+  const started = Date.now();
+  const { outcomes } = await applyPush(inputs, push, run, (p) => {
+    facts.plan = p;
+  });
+  const title = scope ? `RayService rollout · ${scope}` : undefined;
+  return rolloutOutcome(
+    outcomes,
+    { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started, links: inputs.links, ...(title ? { title } : {}) },
+    facts,
+  );
+}
+
+/**
+ * One target's apply: its manifests at the pushed range, planned against its cluster, applied and
+ * waited for. `tag` prefixes the log lines of a fleet's target; a refusal throws.
+ */
+export async function applyPush(
+  inputs: ActionInputs,
+  push: ApplyTarget,
+  run: RunInfo,
+  planned: (p: Plan) => void,
+  tag = '',
+): Promise<{ readonly plan: Plan; readonly outcomes: ServiceOutcome[] }> {
   const { base, head } = await manifestsOfPush(inputs, push, run);
   // The smoke file of the checked-out workspace, checked before anything is applied.
   const smoke = inputs.smoke
@@ -63,7 +88,8 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     : undefined;
   // One deadline for the run, as for the CLI's apply: the credential plugin, every request and the
   // wait end when the `timeout` input says, naming what did not answer.
-  const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
+  const deadline = new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`);
+  const conn = await connect({ ...targetConnect(inputs), deadline });
   const p = await planBeforeApply(conn, base, head, {
     kuberayVersion: inputs.kuberayVersion,
     zeroDowntime: inputs.zeroDowntime,
@@ -72,12 +98,13 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     prune: inputs.prune,
   });
   logClusterFindings(p);
-  facts.plan = p;
+  planned(p);
   if (!inputs.prune)
     for (const s of p.services.filter(isRemovedFromGit))
-      core.warning(`${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`);
+      core.warning(
+        `${tag}${s.namespace}/${s.name} is gone from ${push.after.slice(0, 7)}: left running in the cluster (set the input prune: true to delete it).`,
+      );
 
-  const started = Date.now();
   const outcomes = await applyAndWait({
     conn,
     plan: p,
@@ -85,19 +112,19 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
     base,
     onFailure: inputs.onFailure,
     requireHealthy: inputs.requireHealthy,
-    onRollback: (s, text) => core.warning(`${s.namespace}/${s.name}: rollback: ${text}`),
+    onRollback: (s, text) => core.warning(`${tag}${s.namespace}/${s.name}: rollback: ${text}`),
     timeoutMs: inputs.timeoutMs,
     fieldManager: inputs.fieldManager,
     forceConflicts: inputs.forceConflicts,
     dryRun: inputs.dryRun,
     prune: inputs.prune,
-    onPrune: (s, text) => core.info(`${s.namespace}/${s.name}: removed from Git: ${text}`),
-    onApplied: (s, a) => core.info(`${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
-    onProgress: (s, line) => core.info(`[${s.namespace}/${s.name}] ${renderLine(line)}`),
-    onLog: (s, text) => core.info(`[${s.namespace}/${s.name}] ${text}`),
+    onPrune: (s, text) => core.info(`${tag}${s.namespace}/${s.name}: removed from Git: ${text}`),
+    onApplied: (s, a) => core.info(`${tag}${s.namespace}/${s.name}: applied (generation ${a.generation}); expecting ${s.change}`),
+    onProgress: (s, line) => core.info(`[${tag}${s.namespace}/${s.name}] ${renderLine(line)}`),
+    onLog: (s, text) => core.info(`[${tag}${s.namespace}/${s.name}] ${text}`),
     ...(smoke ? { smoke } : {}),
   });
-  return rolloutOutcome(outcomes, { dryRun: inputs.dryRun, footer: applyFooter(run, push.after), started, links: inputs.links }, facts);
+  return { plan: p, outcomes };
 }
 
 /**
@@ -106,7 +133,13 @@ export async function runApplyMode(inputs: ActionInputs, push: ApplyTarget, run:
  */
 export function rolloutOutcome(
   outcomes: readonly ServiceOutcome[],
-  how: { readonly dryRun: boolean; readonly footer: string | undefined; readonly started: number; readonly links?: LinkTemplates },
+  how: {
+    readonly dryRun: boolean;
+    readonly footer: string | undefined;
+    readonly started: number;
+    readonly title?: string;
+    readonly links?: LinkTemplates;
+  },
   facts: Facts,
 ): Outcome {
   for (const o of outcomes) {
@@ -130,8 +163,9 @@ export function rolloutOutcome(
   facts.text = { duration: String(Math.round((Date.now() - how.started) / 1000)) };
 
   const failed = result === 'failed' || result === 'timeout';
+  const title = how.title ?? 'RayService rollout';
   const options = {
-    title: how.dryRun ? 'RayService rollout (dry run)' : 'RayService rollout',
+    title: how.dryRun ? `${title} (dry run)` : title,
     ...(how.footer ? { footer: how.footer } : {}),
     ...(how.links ? { links: how.links } : {}),
   };

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { FAIL_ON_VALUES, type FailOn } from '../planner/fail-on.js';
 import { DEFAULTS, type OnFailure } from '../settings/defaults.js';
 import { parseBool, parseChoice, parseChoiceList, parseDuration, parseKubeRayVersion, parseList } from '../settings/parse.js';
+import { TARGET_NAME_PATTERN } from '../targets/schema.js';
 import { UserError } from '../util/user-error.js';
 import { type LinkTemplates, parseUrlTemplate } from '../settings/links.js';
 
@@ -45,6 +46,14 @@ export interface ActionInputs {
   readonly smoke: string;
   /** Links in the summary and the outcome comment (URL templates). */
   readonly links: LinkTemplates;
+  /** The targets file (a fleet), relative to the workspace; empty: one target, from the inputs above. */
+  readonly targets: string;
+  /** One target of a matrix: scopes the comment's marker, the status context and the summary (and picks that target of `targets`). */
+  readonly target: string;
+  /** From a target of the targets file: the RayServiceIncrementalUpgrade gate, the kubeconfig and its context. */
+  readonly incrementalGate?: boolean;
+  readonly kubeconfig?: string;
+  readonly context?: string;
 }
 
 /** A wrong action input (`with:`) or an event the action cannot run on. */
@@ -79,6 +88,8 @@ export function readInputs(): ActionInputs {
     renderUntrusted: bool('render-untrusted', false),
     smoke: core.getInput('smoke').trim(),
     links: readLinks(),
+    targets: core.getInput('targets').trim(),
+    target: targetName(core.getInput('target')),
   };
 }
 
@@ -86,4 +97,12 @@ function readLinks(): LinkTemplates {
   const dashboard = parseUrlTemplate('input dashboard-url', core.getInput('dashboard-url'));
   const grafana = parseUrlTemplate('input grafana-url', core.getInput('grafana-url'));
   return { ...(dashboard ? { dashboard } : {}), ...(grafana ? { grafana } : {}) };
+}
+
+/** The matrix leg's name: it becomes part of a status context and of a hidden marker. */
+function targetName(text: string): string {
+  const name = text.trim();
+  if (name !== '' && !new RegExp(TARGET_NAME_PATTERN).test(name))
+    throw new ActionInputError(`input target: "${name}" is not a target name (lowercase letters, digits, ".", "_" and "-", up to 40 characters)`);
+  return name;
 }

@@ -16,11 +16,14 @@ import { abandonedRequests } from '../kube/cluster-facts.js';
 import { apiLimitsFromEnv, createOctokit } from '../github/api.js';
 import { checkedOutCommit } from '../git/git-tree.js';
 import { DEFAULTS } from '../settings/defaults.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { ActionInputError, readInputs, type ActionInputs } from './inputs.js';
+import { inputsFor, readFleet } from './fleet.js';
+import type { FleetTarget } from '../targets/types.js';
 import { pullRequestNumber, resolveTarget, statusSha, type EventInput, type Target } from './event.js';
 import { errorOutcome, type Outcome } from './outcome.js';
-import { planFooter, runPlanMode, type RunInfo } from './plan-mode.js';
+import { planFooter, runFleetPlanMode, runPlanMode, type RunInfo } from './plan-mode.js';
 import { applyFooter, runApplyMode } from './apply-mode.js';
+import { runFleetApplyMode } from './fleet-apply-mode.js';
 import { runObserveMode } from './observe-mode.js';
 import { report, type Facts, type ReportContext } from './report.js';
 import { checkRenderTrust } from './render-trees.js';
@@ -47,32 +50,52 @@ export async function run(): Promise<void> {
   try {
     inputs = readInputs();
     target = resolveTarget(ev, inputs.mode);
-    core.info(`rayservice-rollout: ${target.mode} (event ${ev.eventName}, KubeRay ${inputs.kuberayVersion})`);
+    let fleet = await readFleet(inputs, workspace);
+    // A matrix leg (`target`) runs its one target as a single-target run, scoped by its name.
+    if (fleet && inputs.target) {
+      inputs = inputsFor(inputs, fleet[0]!, workspace);
+      fleet = undefined;
+    }
+    core.info(`rayservice-rollout: ${target.mode} (event ${ev.eventName}, ${fleet ? `${fleet.length} targets` : `KubeRay ${inputs.kuberayVersion}`})`);
     checkRenderTrust(ev.eventName, inputs);
-    if (target.mode === 'plan') {
-      if (ev.eventName === 'pull_request_target') await warnIfHeadCheckedOut(workspace, target.headSha);
-      outcome = await runPlanMode(inputs, target, info, facts);
-    } else if (target.mode === 'observe') outcome = await runObserveMode(inputs, target, info, facts);
-    else outcome = await runApplyMode(inputs, target, info, facts);
+    for (const t of fleet ?? []) checkRenderTrust(ev.eventName, inputsFor(inputs, t, workspace));
+    outcome = await runMode(inputs, target, fleet, info, facts, ev);
   } catch (e) {
     const kind = reportKind(ev, target, inputs);
     const footer = target?.mode === 'plan' ? planFooter(info, target) : target ? applyFooter(info, target.after) : undefined;
-    outcome = errorOutcome(e, kind, footer);
+    outcome = errorOutcome(e, kind, footer, inputs?.target || undefined);
     if (process.env.RUNNER_DEBUG === '1') core.debug((e as Error)?.stack ?? '');
   }
   await report(outcome, reportContext(ev, info, target, inputs), facts, octokit, inputs?.comment ?? false);
 }
 
+async function runMode(inputs: ActionInputs, target: Target, fleet: FleetTarget[] | undefined, info: RunInfo, facts: Facts, ev: EventInput): Promise<Outcome> {
+  const scope = inputs.target ? `${inputs.target}` : undefined;
+  if (target.mode === 'plan') {
+    if (ev.eventName === 'pull_request_target') await warnIfHeadCheckedOut(info.workspace, target.headSha);
+    if (fleet) return runFleetPlanMode(inputs, fleet, target, info, facts);
+    return runPlanMode(inputs, target, info, facts, scope ? `RayService rollout plan · ${scope}` : undefined);
+  }
+  if (fleet && target.mode === 'observe') throw new ActionInputError('observe mode follows one target: run a job per target (a matrix) with the target input');
+  if (fleet) return runFleetApplyMode(inputs, fleet, target, info, facts);
+  if (target.mode === 'observe') return runObserveMode(inputs, target, info, facts);
+  return runApplyMode(inputs, target, info, facts, scope);
+}
+
 function reportContext(ev: EventInput, info: RunInfo, target: Target | undefined, inputs: ActionInputs | undefined): ReportContext {
   const kind = reportKind(ev, target, inputs);
   const context = getInput('status-context').trim() || DEFAULTS.planStatusContext;
+  // A matrix leg's status and comment carry its target's name: legs never overwrite each other.
+  const scope = inputs?.target || getInput('target').trim() || undefined;
+  // Apply mode reports under its own context unless one is set, so a plan check is never overwritten.
+  const statusContext = kind === 'apply' && context === DEFAULTS.planStatusContext ? DEFAULTS.applyStatusContext : context;
   return {
     kind,
     owner: ev.owner,
     repo: ev.repo,
     sha: target ? (target.mode === 'plan' ? target.headSha : target.after) : statusSha(ev),
-    // Apply mode reports under its own context unless one is set, so a plan check is never overwritten.
-    statusContext: kind === 'apply' && context === DEFAULTS.planStatusContext ? DEFAULTS.applyStatusContext : context,
+    statusContext: scope && /^[a-z0-9._-]{1,40}$/.test(scope) ? `${statusContext} (${scope})` : statusContext,
+    ...(scope && /^[a-z0-9._-]{1,40}$/.test(scope) ? { scope } : {}),
     pullRequest: target ? (target.mode === 'plan' ? target.pullRequest : undefined) : pullRequestNumber(ev),
     commentOnMergedPullRequest: ev.eventName === 'push',
     workflow: info.workflow,

@@ -7,6 +7,7 @@
 // @actions/core's output calls through the edge that redacts and neutralizes every string.
 import * as core from './output.js';
 import { observeAndWait } from '../flows/observe-and-wait.js';
+import { targetConnect } from '../flows/fleet-plan.js';
 import { connect } from '../kube/connection.js';
 import { Deadline, formatSeconds } from '../kube/deadline.js';
 import { plan } from '../planner/plan.js';
@@ -23,7 +24,7 @@ export async function runObserveMode(inputs: ActionInputs, push: ApplyTarget, ru
   const p = plan(base, head, { kuberayVersion: inputs.kuberayVersion, zeroDowntime: inputs.zeroDowntime });
   facts.plan = p;
   // One deadline for the sync and the rollouts together: the timeout input.
-  const conn = await connect({ deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
+  const conn = await connect({ ...targetConnect(inputs), deadline: new Deadline(inputs.timeoutMs, `the timeout input (${formatSeconds(inputs.timeoutMs)})`) });
   const started = Date.now();
   const outcomes = await observeAndWait({
     conn,

@@ -30,6 +30,14 @@ export interface Outcome {
   readonly failure: string | undefined;
   /** Where the failure points (a manifest line). */
   readonly at?: { readonly file: string; readonly line: number } | undefined;
+  /** A fleet: one commit status per target besides the overall one (context `<context> (<name>)`). */
+  readonly targetStatuses?: readonly TargetStatus[];
+}
+
+export interface TargetStatus {
+  readonly name: string;
+  readonly state: StatusState;
+  readonly description: string;
 }
 
 /** GitHub's limit on a commit status description. */
@@ -44,9 +52,9 @@ export function statusDescription(text: string): string {
 }
 
 /** A plan that was made: the status follows the fail-on policy. */
-export function planOutcome(plan: Plan, verdict: PolicyVerdict, footer: string | undefined, links?: FileLinks): Outcome {
+export function planOutcome(plan: Plan, verdict: PolicyVerdict, footer: string | undefined, links?: FileLinks, title?: string): Outcome {
   const policy = verdict.reasons.join('; ') || undefined;
-  const withFooter = { ...(footer ? { footer } : {}), ...(links ? { links } : {}) };
+  const withFooter = { ...(footer ? { footer } : {}), ...(links ? { links } : {}), ...(title ? { title } : {}) };
   return {
     state: policy ? 'failure' : 'success',
     result: verdict.result,
@@ -60,14 +68,14 @@ export function planOutcome(plan: Plan, verdict: PolicyVerdict, footer: string |
 }
 
 /** What a refusal or a fault says, and what it means for the status and `result`. */
-export function errorOutcome(e: unknown, kind: 'plan' | 'apply', footer: string | undefined): Outcome {
+export function errorOutcome(e: unknown, kind: 'plan' | 'apply', footer: string | undefined, scope?: string): Outcome {
   const user = e instanceof UserError;
   const message = user ? e.message : `internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it)`;
   // The change's fault (a manifest the parser or the API server refuses) fails the check; anything
   // else (credentials, an unreachable cluster, a wrong input, a bug) is an error of the run.
   const changeAtFault = e instanceof InputError || e instanceof ApplyRefusedError;
   const at = e instanceof InputError && e.line ? { file: e.file, line: e.line } : undefined;
-  const title = kind === 'plan' ? 'RayService rollout plan' : 'RayService rollout';
+  const title = `${kind === 'plan' ? 'RayService rollout plan' : 'RayService rollout'}${scope ? ` · ${scope}` : ''}`;
   const what = kind === 'plan' ? 'No plan: it could not be made.' : 'Nothing was applied, or the rollout could not be followed to the end.';
   const body = `### ${title}\n\n⛔ ${what}\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n${footer ? `\n${footer}\n` : ''}`;
   return {

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { apiFault, type Octokit } from '../github/api.js';
 import { markerFor, upsertStickyComment } from '../github/sticky-comment.js';
 import { strongestChange, type Plan } from '../planner/types.js';
-import { renderJson } from '../render/json.js';
+import { renderFleetJson, renderJson } from '../render/json.js';
+import type { FleetPlan } from '../targets/types.js';
 import { serviceKey } from '../util/objects.js';
 import { statusDescription, type Outcome } from './outcome.js';
 
@@ -23,6 +24,8 @@ export interface ReportContext {
   /** Where the commit status goes; undefined: nowhere (no commit known). */
   readonly sha: string | undefined;
   readonly statusContext: string;
+  /** A matrix leg's target: its own sticky comment (the marker names it). */
+  readonly scope?: string;
   /** Plan mode: the pull request of the sticky comment (none for a merge group). */
   readonly pullRequest: number | undefined;
   /** Apply mode: comment the outcome on the pull request merged as `sha`. */
@@ -36,6 +39,8 @@ export interface ReportContext {
 /** What the mode got to before the outcome (the plan is reported even when the apply fails later). */
 export interface Facts {
   plan?: Plan;
+  /** A fleet's plan (the `targets` input): the `plan` output is `{targets: [{name, wave, plan}]}`. */
+  fleet?: FleetPlan;
   /** Further step outputs (apply mode): name → JSON or text. */
   json?: Record<string, string>;
   text?: Record<string, string>;
@@ -59,11 +64,15 @@ export async function report(outcome: Outcome, ctx: ReportContext, facts: Facts,
       await commentOnPullRequest(octokit, ctx, ctx.pullRequest, outcome.comment, !outcome.commentOnlyIfPresent);
     else if (ctx.kind === 'apply' && ctx.commentOnMergedPullRequest && ctx.sha) await commentOnMergedPullRequest(octokit, ctx, ctx.sha, outcome.comment);
   }
-  if (ctx.sha) await setStatus(octokit, ctx, ctx.sha, outcome);
+  if (ctx.sha) {
+    for (const t of outcome.targetStatuses ?? []) await setStatus(octokit, { ...ctx, statusContext: `${ctx.statusContext} (${t.name})` }, ctx.sha, t);
+    await setStatus(octokit, ctx, ctx.sha, outcome);
+  }
 }
 
 async function setOutputs(outcome: Outcome, ctx: ReportContext, facts: Facts): Promise<void> {
-  if (facts.plan) {
+  if (facts.fleet) setFleetOutputs(facts.fleet, ctx);
+  else if (facts.plan) {
     const json = renderJson(facts.plan).trim();
     const file = join(ctx.tempDir || tmpdir(), `rayservice-rollout-${ctx.kind}-${process.pid}.json`);
     core.writeJsonFile(file, json);
@@ -74,7 +83,28 @@ async function setOutputs(outcome: Outcome, ctx: ReportContext, facts: Facts): P
   for (const [name, json] of Object.entries(facts.json ?? {})) core.setJsonOutput(name, json);
   for (const [name, text] of Object.entries(facts.text ?? {})) core.setOutput(name, text);
   // The comment body, with its marker, for workflows that post it elsewhere (fork PRs: docs/security.md).
-  if (ctx.kind === 'plan' && outcome.comment !== undefined) core.setMarkdownOutput('comment', `${markerFor('plan', ctx.workflow)}\n${outcome.comment}`);
+  if (ctx.kind === 'plan' && outcome.comment !== undefined) core.setMarkdownOutput('comment', `${markerOf('plan', ctx)}\n${outcome.comment}`);
+}
+
+function setFleetOutputs(fleet: FleetPlan, ctx: ReportContext): void {
+  const json = renderFleetJson(fleet).trim();
+  const file = join(ctx.tempDir || tmpdir(), `rayservice-rollout-${ctx.kind}-${process.pid}.json`);
+  core.writeJsonFile(file, json);
+  core.setOutput('plan-file', file);
+  const short = () =>
+    JSON.stringify({
+      truncated: true,
+      note: 'The full plan is over the 1 MB a step output may hold: it is in the file named by the plan-file output.',
+      planFile: file,
+      targets: fleet.targets.map((t) => ({ name: t.name, wave: t.wave, services: t.plan.services.map((s) => ({ service: serviceKey(s), change: s.change })) })),
+    });
+  core.setJsonOutput('plan', core.jsonOutputBytes(json) <= OUTPUT_MAX_BYTES ? json : short());
+  core.setOutput('change', strongestChange(fleet.targets.flatMap((t) => t.plan.services.map((s) => s.change))));
+}
+
+/** The hidden marker of our comments: per workflow, and per target for a matrix leg (legs never share a comment). */
+function markerOf(kind: string, ctx: ReportContext): string {
+  return markerFor(kind, ctx.scope ? `${ctx.workflow}/${ctx.scope}` : ctx.workflow);
 }
 
 /** The `plan` output when the full plan is over GitHub's output size: every service and its change, and where the rest is. */
@@ -90,7 +120,7 @@ function shortPlan(plan: Plan, file: string): string {
 
 async function commentOnPullRequest(octokit: Octokit, ctx: ReportContext, issueNumber: number, body: string, create: boolean): Promise<void> {
   await api('comment on the pull request', 'warning', async () => {
-    const marker = markerFor('plan', ctx.workflow);
+    const marker = markerOf('plan', ctx);
     const r = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber, marker }, core.markdownText(body), { create });
     if (r.action === 'none') {
       core.info('No RayService changed: no plan comment posted');
@@ -112,12 +142,12 @@ async function commentOnMergedPullRequest(octokit: Octokit, ctx: ReportContext, 
       owner: ctx.owner,
       repo: ctx.repo,
       issue_number: pr.number,
-      body: core.markdownText(`${markerFor('apply', ctx.workflow)}\n${body}`),
+      body: core.markdownText(`${markerOf('apply', ctx)}\n${body}`),
     });
   });
 }
 
-async function setStatus(octokit: Octokit, ctx: ReportContext, sha: string, outcome: Outcome): Promise<void> {
+async function setStatus(octokit: Octokit, ctx: ReportContext, sha: string, outcome: Pick<Outcome, 'state' | 'description'>): Promise<void> {
   // A status left unset keeps a required check waiting: unless the token may not write (a fork's
   // pull request, where the README's workflow_run pattern sets it), that fails the step.
   await api('set the commit status', 'error', () =>

@@ -8,6 +8,7 @@ import { runPlan, PLAN_HELP } from './plan-command.js';
 import { APPLY_HELP, WAIT_HELP, runApply, runWait } from './rollout-command.js';
 import { abandonedRequests } from '../kube/cluster-facts.js';
 import { UsageError } from './usage-error.js';
+import { runFleetApply, runFleetPlan } from './fleet-command.js';
 import { writeErr, writeErrLine, writeOut } from './output.js';
 
 const VERSION = '0.1.0';
@@ -16,7 +17,9 @@ const HELP = `rayservice-rollout ${VERSION}: predict, apply and watch KubeRay Ra
 
 Usage:
   rayservice-rollout plan --base <file|dir> --head <file|dir> [options]
+  rayservice-rollout plan --targets <file> --base <dir> --head <dir> [options]
   rayservice-rollout apply --base <file|dir> --head <file|dir> [options]
+  rayservice-rollout apply --targets <file> --base <dir> --head <dir> [options]
   rayservice-rollout wait <namespace/name> [options]
   rayservice-rollout wait --head <file|dir> [--base <file|dir>] [options]
   rayservice-rollout --help | --version
@@ -67,9 +70,10 @@ async function main(argv: string[]): Promise<number> {
         'force-conflicts': { type: 'boolean' },
         prune: { type: 'boolean' },
         render: { type: 'string' },
+        targets: { type: 'string' },
       },
     });
-    return runPlan(values, process.stdout);
+    return values.targets ? runFleetPlan(values, process.stdout, process.stderr) : runPlan(values, process.stdout);
   }
   const rolloutOptions = {
     base: { type: 'string' },
@@ -91,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
     'dashboard-url': { type: 'string' },
     'grafana-url': { type: 'string' },
     'require-healthy': { type: 'boolean' },
+    targets: { type: 'string' },
   } as const;
   if (command === 'apply' || command === 'wait') {
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -98,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     const { values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: command === 'wait', options: rolloutOptions });
+    if (command === 'wait' && values.targets) throw new UsageError('wait follows one cluster: --targets is for plan and apply');
+    if (command === 'apply' && values.targets) return runFleetApply(values, process.stdout, process.stderr);
     return command === 'apply' ? runApply(values, process.stdout, process.stderr) : runWait(positionals[0], values, process.stdout);
   }
   throw new UsageError(`unknown command "${command}" (try --help)`);

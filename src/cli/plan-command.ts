@@ -38,6 +38,11 @@ Options:
                               It runs repository content: only on trees you trust. With
                               kustomize's buildMetadata: [originAnnotations, transformerAnnotations]
                               lines name the source files; else the rendered output
+  --targets FILE              a fleet (e.g. .github/rayservice-rollout.yaml): plan each target of the
+                              file with its own manifests, release, settings and cluster; --base and
+                              --head are then the two checkouts (tree roots), the other options the
+                              defaults of every target. Prints a verdict row per target, then each
+                              target's plan (JSON: {"targets": [{"name", "wave", "plan"}]})
   --live                      also read the cluster (KUBECONFIG, ~/.kube/config or in-cluster):
                               server-side dry run of each head manifest, comparison with the live
                               RayService and its active/pending RayClusters, drift, the running

@@ -65,6 +65,11 @@ Options:
   --require-healthy           a rollout that is done but degraded by problems from before the change
                               (pods that could not run, failing Serve applications) fails (exit 3);
                               without it that is a success with a warning naming them
+  --targets FILE              a fleet: apply each target of the file on its own cluster, wave by
+                              wave (the targets of a wave in parallel); a wave that fails or times
+                              out stops the later ones (reported as not started, with the reason).
+                              --base and --head are the two checkouts; the other options are the
+                              defaults of every target
   --verbose                   also print how many API requests each wait made
 
 A failed rollout's diagnosis shows the head pod's Serve lines and the KubeRay operator's lines about

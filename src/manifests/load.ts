@@ -70,6 +70,25 @@ export async function loadManifests(path: string, options: LoadOptions): Promise
   );
 }
 
+/**
+ * The YAML files under `root` whose path relative to it `matches` (a target's globs, as the action
+ * matches them in Git), shown relative to `root`. A missing root is an empty side (an environment
+ * the base tree does not have yet).
+ */
+export async function loadMatching(root: string, matches: (path: string) => boolean, defaultNamespace: string): Promise<ManifestSet> {
+  const exists = await stat(root).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!exists) return new Map();
+  const files = (await yamlFilesOf(root)).map((f) => relative(root, f).split(sep).join('/')).filter(matches);
+  const texts = await Promise.all(files.map(async (f) => decodeManifest(f, await readFile(join(root, f)))));
+  return manifestsFromTexts(
+    files.map((file, i) => ({ file, text: texts[i]! })),
+    defaultNamespace,
+  );
+}
+
 /** The pure part of loading: file texts → RayServices by identity. */
 export function manifestsFromTexts(files: { file: string; text: string }[], defaultNamespace: string): ManifestSet {
   const set: ManifestSet = new Map();

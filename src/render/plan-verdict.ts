@@ -43,7 +43,8 @@ function actionOf(s: ServicePlan): [key: string, one: string, many: (n: number) 
   }
 }
 
-export function verdictText(plan: Plan, shown: readonly ServicePlan[]): string {
+/** What merging does, as phrases counted by kind ("builds 2 new RayClusters (blue/green)", …). */
+export function mergingPhrases(shown: readonly ServicePlan[]): string[] {
   const actions = new Map<string, { one: string; many: (n: number) => string; n: number }>();
   for (const s of shown) {
     const a = actionOf(s);
@@ -51,7 +52,11 @@ export function verdictText(plan: Plan, shown: readonly ServicePlan[]): string {
     const prev = actions.get(a[0]);
     actions.set(a[0], { one: a[1], many: a[2], n: (prev?.n ?? 0) + 1 });
   }
-  const phrases = [...actions.values()].map((a) => (a.n === 1 ? a.one : a.many(a.n)));
+  return [...actions.values()].map((a) => (a.n === 1 ? a.one : a.many(a.n)));
+}
+
+export function verdictText(plan: Plan, shown: readonly ServicePlan[]): string {
+  const phrases = mergingPhrases(shown);
   const ignored = shown.filter((s) => s.change === 'ignored').length;
   const sentences: string[] = [];
   if (phrases.length) sentences.push(`**Merging ${joinAnd(phrases)}.**`);
@@ -83,7 +88,7 @@ function fitSentence(plan: Plan): string {
   return 'Whether it fits was not checked (Git only): run `plan --live`, or set the action input `live: true`.';
 }
 
-function joinAnd(parts: readonly string[]): string {
+export function joinAnd(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -17,13 +17,14 @@ const LAYERS: readonly (readonly string[])[] = [
   ['capacity'],
   ['placement'],
   ['planner'],
+  ['targets'],
   ['rollout'],
   ['render'],
   ['kube', 'git', 'github', 'render-manifests'],
   ['flows'],
   ['cli', 'action'],
 ];
-const PURE = new Set(['util', 'quantity', 'manifests', 'kuberay', 'serve', 'settings', 'capacity', 'placement', 'planner', 'rollout', 'render']);
+const PURE = new Set(['util', 'quantity', 'manifests', 'kuberay', 'serve', 'settings', 'capacity', 'placement', 'planner', 'targets', 'rollout', 'render']);
 PURE.add('kube-validation');
 /** The one module of the pure folders that touches the file system: it loads the manifests. */
 const IO_ALLOWED = new Set(['manifests/load.ts']);

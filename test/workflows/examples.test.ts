@@ -7,19 +7,20 @@
  * repository that lacks the base and head commits, two of them to fetch, and GITHUB_SHA that is
  * neither.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../action/runner.js';
 import { resolveAct, runWorkflow, type WorkflowRun } from './act.js';
 import { type GitHubEvent, mergeGroupEvent, pullRequestEvent, pullRequestTargetEvent } from './events.js';
-import { KUSTOMIZE_EXAMPLE, makeUpstream, type Revisions, type Upstream } from './upstream.js';
+import { KUSTOMIZE_EXAMPLE, makeUpstream, PLAIN_EXAMPLES, type Revisions, type Upstream } from './upstream.js';
 
 const examples = resolve(import.meta.dirname, '..', '..', 'examples');
 const PLAN = join(examples, 'workflows', 'rayservice-plan.yml');
 const FORK_SAFE = join(examples, 'workflows', 'rayservice-plan-fork-safe.yml');
 const RENDERED = join(examples, 'workflows', 'rayservice-plan-rendered.yml');
+const MATRIX = join(examples, 'workflows', 'rayservice-plan-matrix.yml');
 
 let act: string;
 let tmp: string;
@@ -129,5 +130,44 @@ describe('examples/workflows/rayservice-plan-rendered.yml', () => {
     expect(body).toMatch(/new RayCluster/);
     expect(body).toContain(`/blob/${up.headSha}/deploy/overlays/prod/rayservice-size.yaml#L`);
     expect(statusOn(up.headSha)[0]?.body).toMatchObject({ context: 'rayservice-rollout/plan', state: 'success' });
+  });
+});
+
+describe('examples/workflows/rayservice-plan-matrix.yml', () => {
+  const FLEET: Revisions = {
+    base: (deploy) => {
+      PLAIN_EXAMPLES.base(deploy);
+      mkdirSync(join(deploy, '..', '.github'), { recursive: true });
+      writeFileSync(
+        join(deploy, '..', '.github', 'rayservice-rollout.yaml'),
+        [
+          'targets:',
+          '  - {name: staging, manifests: deploy/sentiment.yaml}',
+          '  - {name: prod-us, wave: 1, manifests: deploy/chat.yaml, kuberay-version: "1.5.1"}',
+          '  - {name: prod-eu, wave: 1, manifests: deploy/fraud.yaml}',
+          '',
+        ].join('\n'),
+      );
+    },
+    head: (deploy) => PLAIN_EXAMPLES.head(deploy),
+  };
+
+  it('on pull_request: three legs, three sticky comments and three statuses that never overwrite each other', async () => {
+    await setUp(FLEET);
+    const r = await run(MATRIX, pullRequestEvent(up, 'opened'));
+    expect(r.code, tail(r)).toBe(0);
+    const markers = gh.comments.map((c) => c.body.split('\n')[0]).sort();
+    expect(markers).toEqual([
+      '<!-- rayservice-rollout:plan:rayservice plan/prod-eu -->',
+      '<!-- rayservice-rollout:plan:rayservice plan/prod-us -->',
+      '<!-- rayservice-rollout:plan:rayservice plan/staging -->',
+    ]);
+    expect(gh.comments.find((c) => c.body.includes('plan/prod-us'))!.body).toContain('### RayService rollout plan · prod-us');
+    expect(gh.comments.find((c) => c.body.includes('plan/prod-us'))!.body).toContain('ml-serving/chat-assistant');
+    expect(
+      statusOn(up.headSha)
+        .map((s) => `${s.body.context}=${s.body.state}`)
+        .sort(),
+    ).toEqual(['rayservice-rollout/plan (prod-eu)=success', 'rayservice-rollout/plan (prod-us)=success', 'rayservice-rollout/plan (staging)=success']);
   });
 });
