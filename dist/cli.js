@@ -37877,13 +37877,6 @@ const config_HINTS = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/fleet-command.ts
-/**
- * `plan --targets FILE` and `apply --targets FILE`: a fleet from the targets file. `--base` and
- * `--head` are then the two checkouts (tree roots); each target's globs (or render spec) are
- * matched in both, as the action matches them in Git. Plans run for every target at once (live
- * reads concurrently, each with its own kubeconfig or context and deadline); applies run wave by
- * wave, the targets of a wave in parallel, and a wave that fails stops the later ones.
- */
 
 
 

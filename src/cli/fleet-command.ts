@@ -5,6 +5,7 @@
  * reads concurrently, each with its own kubeconfig or context and deadline); applies run wave by
  * wave, the targets of a wave in parallel, and a wave that fails stops the later ones.
  */
+import type { PlanFlags } from './plan-command.js';
 import { loadSmokeFile } from '../flows/load-smoke.js';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
@@ -34,22 +35,8 @@ import { outputTo, textSink, type Sink } from './output.js';
 import { UsageError } from './usage-error.js';
 
 /** The flags a fleet command reads: the defaults of every target. */
-export interface FleetFlags {
-  base?: string;
-  head?: string;
+export interface FleetFlags extends Omit<PlanFlags, 'render'> {
   targets?: string;
-  format?: string;
-  'kuberay-version'?: string;
-  'zero-downtime'?: string;
-  'incremental-gate'?: string;
-  namespace?: string;
-  live?: boolean;
-  kubeconfig?: string;
-  context?: string;
-  timeout?: string;
-  'field-manager'?: string;
-  'force-conflicts'?: boolean;
-  prune?: boolean;
   'on-failure'?: string;
   'require-healthy'?: boolean;
   smoke?: string;

@@ -23,7 +23,8 @@ import {
 import { plan } from '../../src/planner/plan.js';
 import type { Change } from '../../src/planner/types.js';
 import { InputError } from '../../src/manifests/input-error.js';
-import { rayService, setFromText, toYaml, SERVE_CONFIG, type Obj } from '../fixtures/rayservice.js';
+import { conformanceNodes, conformanceService } from '../fixtures/conformance.js';
+import { setFromText, toYaml, SERVE_CONFIG, type Obj } from '../fixtures/rayservice.js';
 
 type Observed = 'new-cluster' | 'serve-updated' | 'nothing' | 'apply-refused';
 
@@ -96,17 +97,8 @@ const ALL_CASES: Case[] = [
   },
 ];
 
-function small(name: string): Obj {
-  return { name, image: 'rayproject/ray:2.44.1', resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '100m', memory: '256Mi' } } };
-}
-
 function baseObject(c: Case): Obj {
-  return rayService((rs) => {
-    rs.spec.rayClusterDeletionDelaySeconds = 2;
-    rcc(rs).headGroupSpec.template.spec.containers[0] = { ...small('ray-head'), ports: headPorts() };
-    worker0(rs).template.spec.containers[0] = small('ray-worker');
-    c.base?.(rs);
-  }, `ca-${c.name}`);
+  return conformanceService(`ca-${c.name}`, (rs) => c.base?.(rs));
 }
 
 const baseText = (c: Case) => toYaml(baseObject(c));
@@ -133,7 +125,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
     };
 
     beforeAll(async () => {
-      cp = await startControlPlane({ kuberayVersion: version, nodes: bigNodes(), operatorArgs: ['--reconcile-concurrency=8'] });
+      cp = await startControlPlane({ kuberayVersion: version, nodes: conformanceNodes(), operatorArgs: ['--reconcile-concurrency=8'] });
       const k = cp.kubectl;
       await Promise.all(CASES.map((c) => applyText(baseText(c), `ca-${c.name}`)));
       await Promise.all(CASES.map((c) => waitForRayService(k, `ca-${c.name}`, 'default', isServing, { timeoutMs: 240_000 })));
@@ -191,18 +183,4 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       );
     });
   });
-}
-
-function bigNodes() {
-  return [0, 1, 2, 3].map((i) => ({ name: `node-${i}`, capacity: { cpu: '64', memory: '256Gi', pods: '250', 'ephemeral-storage': '100Gi' } }));
-}
-
-/** The operator finds the dashboard through a port named `dashboard` on the head container. */
-function headPorts(): Obj[] {
-  return [
-    { containerPort: 6379, name: 'gcs-server' },
-    { containerPort: 8265, name: 'dashboard' },
-    { containerPort: 10001, name: 'client' },
-    { containerPort: 8000, name: 'serve' },
-  ];
 }

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlPlane, rayClustersOf, podsOfCluster, objectPath, type ControlPlane, type KubeRayVersion } from '../harness/index.js';
 import { plan } from '../../src/planner/plan.js';
 import { InputError } from '../../src/manifests/input-error.js';
-import { rayService, set, setFromText, toYaml, type Obj } from '../fixtures/rayservice.js';
+import { conformanceNodes, conformanceService } from '../fixtures/conformance.js';
+import { set, setFromText, toYaml, type Obj } from '../fixtures/rayservice.js';
 
 type Observed =
   | { what: 'pods-refused'; reason: string; message: string }
@@ -131,18 +132,8 @@ const CASES: Case[] = [
   { name: 'request-below-limit', head: (rs) => (headContainer(rs).resources.limits.memory = '512Mi') },
 ];
 
-function small(name: string): Obj {
-  return { name, image: 'rayproject/ray:2.44.1', resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '100m', memory: '256Mi' } } };
-}
-
 function headText(c: Case): string {
-  return toYaml(
-    rayService((rs) => {
-      rcc(rs).headGroupSpec.template.spec.containers[0] = { ...small('ray-head'), ports: headPorts() };
-      rcc(rs).workerGroupSpecs[0].template.spec.containers[0] = small('ray-worker');
-      c.head(rs);
-    }, `cp-${c.name}`),
-  );
+  return toYaml(conformanceService(`cp-${c.name}`, c.head, false));
 }
 
 const OBSERVE_MS = 90_000;
@@ -175,7 +166,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
     };
 
     beforeAll(async () => {
-      cp = await startControlPlane({ kuberayVersion: version, nodes: bigNodes(), operatorArgs: ['--reconcile-concurrency=8'] });
+      cp = await startControlPlane({ kuberayVersion: version, nodes: conformanceNodes(), operatorArgs: ['--reconcile-concurrency=8'] });
       await Promise.all(
         CASES.map((c) =>
           applyText(headText(c), `cp-${c.name}`).catch((e: Error) => observed.set(c.name, { what: 'apply-refused', message: e.message.slice(0, 400) })),
@@ -235,18 +226,4 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       expect(refusal!.field).toContain(`rayClusterConfig.${group}.template.spec.`);
     });
   });
-}
-
-function bigNodes() {
-  return [0, 1, 2, 3].map((i) => ({ name: `node-${i}`, capacity: { cpu: '64', memory: '256Gi', pods: '250', 'ephemeral-storage': '100Gi' } }));
-}
-
-/** The operator finds the dashboard through a port named `dashboard` on the head container. */
-function headPorts(): Obj[] {
-  return [
-    { containerPort: 6379, name: 'gcs-server' },
-    { containerPort: 8265, name: 'dashboard' },
-    { containerPort: 10001, name: 'client' },
-    { containerPort: 8000, name: 'serve' },
-  ];
 }

@@ -20,7 +20,8 @@ import {
 import { plan } from '../../src/planner/plan.js';
 import type { Change } from '../../src/planner/types.js';
 import { InputError } from '../../src/manifests/input-error.js';
-import { rayService, set, workerGroup, SERVE_CONFIG, type Obj } from '../fixtures/rayservice.js';
+import { conformanceNodes, conformanceService, smallContainer as small } from '../fixtures/conformance.js';
+import { set, workerGroup, SERVE_CONFIG, type Obj } from '../fixtures/rayservice.js';
 
 type Observed = 'new-cluster' | 'updated-in-place' | 'serve-updated' | 'nothing' | 'apply-refused' | 'rejected';
 
@@ -142,18 +143,9 @@ function smallGroup(): Obj {
   return { replicas: 1, minReplicas: 0, maxReplicas: 2, template: { spec: { containers: [small('ray-worker')] } } };
 }
 
-function small(name: string): Obj {
-  return { name, image: 'rayproject/ray:2.44.1', resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '100m', memory: '256Mi' } } };
-}
-
 /** The case's base manifest: small pods, a short deletion delay, a unique name. */
 function baseOf(c: Case): Obj {
-  return rayService((rs) => {
-    rs.spec.rayClusterDeletionDelaySeconds = 2;
-    rcc(rs).headGroupSpec.template.spec.containers[0] = { ...small('ray-head'), ports: headPorts() };
-    worker0(rs).template.spec.containers[0] = small('ray-worker');
-    c.base?.(rs);
-  }, `cf-${c.name}`);
+  return conformanceService(`cf-${c.name}`, (rs) => c.base?.(rs));
 }
 
 function headOf(c: Case): Obj {
@@ -174,7 +166,7 @@ for (const version of ['v1.6.2', 'v1.5.1'] as KubeRayVersion[]) {
       // 31 RayServices at once: let the operator reconcile several side by side (default 1).
       cp = await startControlPlane({
         kuberayVersion: version,
-        nodes: bigNodes(),
+        nodes: conformanceNodes(),
         operatorArgs: ['--reconcile-concurrency=8'],
         keepTempDir: !!process.env.RAYSERVICE_ROLLOUT_KEEP_TMP,
       });
@@ -275,18 +267,4 @@ async function operatorRejected(k: ControlPlane['kubectl'], name: string): Promi
   if (conditions.some((c) => c.type === 'Ready' && c.status === 'False' && c.reason === 'ValidationFailed')) return true;
   const events = await k.events('default', { involvedObjectName: name });
   return events.some((e) => e.type === 'Warning' && /^InvalidRayService(Spec|Metadata)$/.test(String(e.reason)));
-}
-
-function bigNodes() {
-  return [0, 1, 2, 3].map((i) => ({ name: `node-${i}`, capacity: { cpu: '64', memory: '256Gi', pods: '250', 'ephemeral-storage': '100Gi' } }));
-}
-
-/** The operator finds the dashboard through a port named `dashboard` on the head container. */
-function headPorts(): Obj[] {
-  return [
-    { containerPort: 6379, name: 'gcs-server' },
-    { containerPort: 8265, name: 'dashboard' },
-    { containerPort: 10001, name: 'client' },
-    { containerPort: 8000, name: 'serve' },
-  ];
 }
