@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareClusterSpecs } from '../../src/kuberay/cluster-hash.js';
 import { goShapeFor } from '../../src/kuberay/go-json/shapes.js';
-import { resolveRelease } from '../../src/kuberay/releases.js';
+import { RELEASES, resolveRelease } from '../../src/kuberay/releases.js';
 import { storedSpec } from '../../src/kuberay/stored-spec.js';
 import { rayService, type Obj } from '../fixtures/rayservice.js';
 
@@ -41,9 +41,14 @@ describe('the hashed view is what json.Marshal writes', () => {
     });
   }
 
-  it('a release line without a shape of its own keeps the fields that shape lacks', () => {
-    expect(goShapeFor('1.7').exact).toBe(false);
-    expect(goShapeFor('1.6').exact).toBe(true);
+  it.each(RELEASES.map((r) => r.version))('KubeRay %s is hashed with its own release line\'s shape', (version) => {
+    expect(goShapeFor(version).exact).toBe(true);
+  });
+
+  it('a release line without a shape of its own (a newer one) keeps the fields that shape lacks', () => {
+    expect(goShapeFor('1.8').exact).toBe(false);
+    expect(goShapeFor('1.7').shape.types['apis/ray/v1.RayServiceSpec']?.some((f) => f.n === 'suspend')).toBe(true);
+    expect(goShapeFor('1.6').shape.types['apis/ray/v1.RayServiceSpec']?.some((f) => f.n === 'suspend')).toBe(false);
     expect(storedSpec({ suspend: true }, '1.7').suspend).toBe(true);
   });
 });

@@ -5,6 +5,10 @@
 #   tools/go-shape/gen.sh            # every testbin/kuberay-v*/
 #   tools/go-shape/gen.sh 1.6.2      # one
 #   tools/go-shape/gen.sh 1.4.0      # a release the module proxy serves without a testbin wrapper
+#   KUBERAY_GIT=<kuberay clone> tools/go-shape/gen.sh 1.7.0
+#                                    # a release whose module zip the proxy does not serve (1.3.2,
+#                                    # 1.4.2, 1.7.0 here): its ray-operator/ tree from the tag
+#                                    # ray-operator/v<release>, the dependencies from the proxy
 # (then biome formats the JSON: npx biome format --write src/kuberay/go-json/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +21,9 @@ for v in "${versions[@]}"; do
   trap 'rm -rf "$scratch"' EXIT
   if [ -f "$root/testbin/kuberay-v$v/go.mod" ]; then
     cp "$root/testbin/kuberay-v$v/go.mod" "$root/testbin/kuberay-v$v/go.sum" "$scratch/"
+  elif [ -n "${KUBERAY_GIT:-}" ]; then
+    git -C "$KUBERAY_GIT" archive "ray-operator/v$v" ray-operator | tar -x -C "$scratch"
+    printf 'module go-shape\n\ngo 1.26.0\n\nrequire github.com/ray-project/kuberay/ray-operator v%s\n\nreplace github.com/ray-project/kuberay/ray-operator => ./ray-operator\n' "$v" > "$scratch/go.mod"
   else
     # A release without a testbin wrapper (1.4.0): a module that requires just the operator.
     printf 'module go-shape\n\ngo 1.26.0\n\nrequire github.com/ray-project/kuberay/ray-operator v%s\n' "$v" > "$scratch/go.mod"

@@ -6,9 +6,11 @@
  * know (`exact: false`): a newer release's fields must not vanish, and the fields a release's CRD
  * lacks are pruned before this shape is consulted (crd-defaults.ts).
  */
-import shape140 from './shape-1.4.0.json' with { type: 'json' };
+import shape132 from './shape-1.3.2.json' with { type: 'json' };
+import shape142 from './shape-1.4.2.json' with { type: 'json' };
 import shape151 from './shape-1.5.1.json' with { type: 'json' };
 import shape162 from './shape-1.6.2.json' with { type: 'json' };
+import shape170 from './shape-1.7.0.json' with { type: 'json' };
 
 /**
  * How a value of one Go type marshals: a kind name (`string`, `bool`, `int`, `uint`, `float`,
@@ -35,11 +37,14 @@ export interface GoShape {
   readonly types: Readonly<Record<string, readonly GoField[]>>;
 }
 
-// 1.4.0's types are 1.4.2's (no change under apis/ray/v1, the same k8s.io/api v0.33.1).
+// One shape per release of releases.ts (1.3.2 and 1.7.0 differ from their neighbours: 1.4 makes
+// rayClusterConfig a value, 1.7 adds suspend, networkPolicy, tlsOptions… and changes redisAddress).
 const SHAPES: readonly (readonly [version: string, shape: GoShape])[] = [
-  ['1.4.0', shape140 as GoShape],
+  ['1.3.2', shape132 as GoShape],
+  ['1.4.2', shape142 as GoShape],
   ['1.5.1', shape151 as GoShape],
   ['1.6.2', shape162 as GoShape],
+  ['1.7.0', shape170 as GoShape],
 ];
 
 /** The shape for a release line ("1.6") or release ("1.6.2"); `exact` when it is that line's own. */
