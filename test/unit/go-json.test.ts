@@ -41,7 +41,7 @@ describe('the hashed view is what json.Marshal writes', () => {
     });
   }
 
-  it.each(RELEASES.map((r) => r.version))('KubeRay %s is hashed with its own release line\'s shape', (version) => {
+  it.each(RELEASES.map((r) => r.version))("KubeRay %s is hashed with its own release line's shape", (version) => {
     expect(goShapeFor(version).exact).toBe(true);
   });
 
