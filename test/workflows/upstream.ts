@@ -41,14 +41,17 @@ export const PLAIN_EXAMPLES: Revisions = {
   head: (deploy) => copyFlat(join(examples, 'head'), deploy),
 };
 
-/** examples/kustomize (a base and overlays); the head gives prod's workers more memory in the overlay's patch. */
+/**
+ * examples/kustomize (a base and overlays); the head gives prod's workers more memory in the
+ * overlay's patch (request and limit together: a request above its limit makes pods the API server refuses).
+ */
 export const KUSTOMIZE_EXAMPLE: Revisions = {
   base: (deploy) => cpSync(join(examples, 'kustomize'), deploy, { recursive: true }),
   head: (deploy) => {
     const patch = join(deploy, 'overlays', 'prod', 'rayservice-size.yaml');
     const text = readFileSync(patch, 'utf8');
     const worker = text.lastIndexOf('requests: {cpu: "2", memory: 8Gi}');
-    writeFileSync(patch, `${text.slice(0, worker)}requests: {cpu: "2", memory: 12Gi}${text.slice(worker + 'requests: {cpu: "2", memory: 8Gi}'.length)}`);
+    writeFileSync(patch, `${text.slice(0, worker)}${text.slice(worker).replaceAll('memory: 8Gi', 'memory: 12Gi')}`);
   },
 };
 
