@@ -81,6 +81,9 @@ export async function runWorkflow(o: WorkflowOptions): Promise<WorkflowRun> {
       o.eventName,
       ...['-W', dirs.workflows, '-C', dirs.workspace, '-e', join(tmp, 'event.json'), '--env-file', join(tmp, 'env')],
       ...['-P', 'ubuntu-latest=-self-hosted', '--no-skip-checkout', '--action-offline-mode', '--no-cache-server'],
+      // In host mode every job, matrix legs included, runs in the one workspace directory (on GitHub
+      // each leg has a runner of its own): two checkouts at once there race, so jobs run one at a time.
+      ...['--concurrent-jobs', '1'],
       ...['--action-cache-path', join(tmp, 'action-cache'), '--artifact-server-path', ''],
       ...Object.entries(locals).flatMap(([k, v]) => ['--local-repository', `${k}=${v}`]),
       ...Object.entries(o.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}=${v}`]),
