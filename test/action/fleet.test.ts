@@ -75,18 +75,22 @@ beforeEach(async () => {
 });
 afterEach(async () => gh.close());
 
+/** The action in plan mode on the pull request of `r`, with the targets file (and more inputs). */
+const planFleet = (r: Repo, inputs: Record<string, string> = {}) =>
+  runAction({
+    cwd: r.dir,
+    eventName: 'pull_request',
+    event: event(r),
+    inputs: { targets: '.github/rayservice-rollout.yaml', 'github-token': TOKEN, ...inputs },
+    apiUrl: gh.url,
+  });
+
 const statuses = () =>
   gh.requests.filter((r) => r.path.includes('/statuses/')).map((r) => ({ context: r.body.context, state: r.body.state, sha: r.path.split('/').pop() }));
 
 describe('a fleet (targets)', () => {
   it('plans each target with its own release and policy: one comment, a verdict row per target, a status per target and the overall one', async () => {
-    const run = await runAction({
-      cwd: repo.dir,
-      eventName: 'pull_request',
-      event: event(repo),
-      inputs: { targets: '.github/rayservice-rollout.yaml', 'github-token': TOKEN },
-      apiUrl: gh.url,
-    });
+    const run = await planFleet(repo);
     expect(run.code, run.stdout + run.stderr).toBe(1); // prod-us fails its own fail-on: cluster
     expect(gh.comments).toHaveLength(1);
     const body = gh.comments[0]!.body;
@@ -128,13 +132,7 @@ describe('a fleet (targets)', () => {
       writeFileSync(join(dir, 'clusters/prod-eu/fraud.yaml'), 'apiVersion: ray.io/v1\nkind: RayService\nmetadata:\n  name: [oops\n'),
     );
     try {
-      const run = await runAction({
-        cwd: broken.dir,
-        eventName: 'pull_request',
-        event: event(broken),
-        inputs: { targets: '.github/rayservice-rollout.yaml', 'github-token': TOKEN },
-        apiUrl: gh.url,
-      });
+      const run = await planFleet(broken);
       expect(run.code).toBe(1);
       expect(run.outputs.result).toBe('error');
       expect(gh.comments[0]!.body).toContain('target prod-eu: clusters/prod-eu/fraud.yaml:5');
@@ -150,13 +148,7 @@ describe('a fleet (targets)', () => {
     try {
       // The workspace's file is read (the checkout: the merge commit on pull_request).
       git(bad.dir, 'checkout', '-q', bad.headSha);
-      const run = await runAction({
-        cwd: bad.dir,
-        eventName: 'pull_request',
-        event: event(bad),
-        inputs: { targets: '.github/rayservice-rollout.yaml', 'github-token': TOKEN },
-        apiUrl: gh.url,
-      });
+      const run = await planFleet(bad);
       expect(run.code).toBe(1);
       expect(gh.comments[0]!.body).toContain('.github/rayservice-rollout.yaml:16: targets[2]: "kubeconfig-data" is not a setting of the targets file');
       expect(statuses()[0]!.state).toBe('failure'); // the pull request's own file is at fault
@@ -167,14 +159,7 @@ describe('a fleet (targets)', () => {
 });
 
 describe('matrix legs (target)', () => {
-  const leg = (target: string, extra: Record<string, string> = {}) =>
-    runAction({
-      cwd: repo.dir,
-      eventName: 'pull_request',
-      event: event(repo),
-      inputs: { targets: '.github/rayservice-rollout.yaml', target, 'github-token': TOKEN, ...extra },
-      apiUrl: gh.url,
-    });
+  const leg = (target: string, extra: Record<string, string> = {}) => planFleet(repo, { target, ...extra });
 
   it('two legs into one pull request: two comments, two statuses, and a re-run edits only its own', async () => {
     const [staging, us] = await Promise.all([leg('staging'), leg('prod-us')]);
