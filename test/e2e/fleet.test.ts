@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRayService, rayClustersOf, startControlPlane, type ControlPlane } from '../harness/index.js';
-import { rayService, type Obj } from '../fixtures/rayservice.js';
+import { smallTextMl, type Obj } from '../fixtures/rayservice.js';
 import { runCli } from '../helpers/cli.js';
 
 const NS = 'fleet';
@@ -19,16 +19,7 @@ let staging: ControlPlane;
 let prod: ControlPlane;
 let dir: string;
 
-function manifest(image: string): Obj {
-  return rayService((rs) => {
-    rs.metadata.namespace = NS;
-    rs.spec.rayClusterDeletionDelaySeconds = 1;
-    const small = { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '100m', memory: '256Mi' } };
-    rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].image = image;
-    rs.spec.rayClusterConfig.headGroupSpec.template.spec.containers[0].resources = small;
-    rs.spec.rayClusterConfig.workerGroupSpecs[0].template.spec.containers[0].resources = small;
-  }, 'text-ml');
-}
+const manifest = (image: string): Obj => smallTextMl(NS, image);
 
 /** A checkout: each cluster's folder with its RayService at `image` (none: the folder is empty). */
 function tree(name: string, images: { staging?: string; prod?: string }): string {
